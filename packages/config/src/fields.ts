@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Reusable environment fields. Each carries a description that doubles as the
+ * "expected …" part of the error message and the README's configuration table.
+ */
+export const fields = {
+  nodeEnv: () =>
+    z.enum(['development', 'test', 'production']).default('development').describe('one of development, test, production'),
+
+  logLevel: () =>
+    z
+      .enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'])
+      .default('info')
+      .describe('a winston level: error, warn, info, http, verbose, debug or silly'),
+
+  postgresUrl: () =>
+    z
+      .url({ protocol: /^postgres(ql)?$/, error: 'not a postgres:// or postgresql:// URL' })
+      .describe('a PostgreSQL URL such as postgresql://postgres@127.0.0.1:5432/jobping'),
+
+  redisUrl: () =>
+    z
+      .url({ protocol: /^rediss?$/, error: 'not a redis:// or rediss:// URL' })
+      .describe('a Redis URL such as redis://127.0.0.1:6379/0'),
+
+  port: (fallback: number) =>
+    z.coerce
+      .number({ error: 'not a number' })
+      .int()
+      .min(0)
+      .max(65_535)
+      .default(fallback)
+      .describe(`a TCP port from 0 to 65535 (default ${fallback})`),
+
+  positiveInt: (fallback: number, meaning: string) =>
+    z.coerce
+      .number({ error: 'not a number' })
+      .int()
+      .positive()
+      .default(fallback)
+      .describe(`${meaning}: a positive integer (default ${fallback})`),
+
+  flag: (fallback: boolean, meaning: string) =>
+    z
+      .stringbool({ error: 'not true/false' })
+      .default(fallback)
+      .describe(`${meaning}: true or false (default ${String(fallback)})`),
+} as const;

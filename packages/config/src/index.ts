@@ -1,0 +1,5 @@
+export { ConfigError } from './config-error';
+export { loadConfig, loadConfigOrExit } from './load-config';
+export { fields } from './fields';
+export { baseEnvSchema, databaseEnvSchema, redisEnvSchema } from './schemas';
+export type { BaseEnv, DatabaseEnv, RedisEnv } from './schemas';

@@ -1,0 +1,16 @@
+export { ContractError } from './contract-error';
+export { describeIssues } from './issues';
+export { SCHEMA_VERSION, envelopeSchema, traceIdSchema, type Envelope } from './envelope';
+export * from './streams';
+export {
+  createEnvelope,
+  decodeEntry,
+  encodeEntry,
+  fromFieldList,
+  newTraceId,
+  parseMessage,
+  toFieldList,
+  type DecodedEntry,
+  type EntryFields,
+} from './wire';
+export * from './ai';
