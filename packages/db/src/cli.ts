@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+import { loadConfigOrExit } from '@jobping/config';
+import { createLogger } from '@jobping/logger';
+import { createPrismaClientFromConfig } from './client';
+import { dbCommandEnvSchema } from './db-config';
+import { applyMigrations, createMigration, diffMigrationsAgainstSchema } from './migrations';
+import { seedDemo } from './seed/seed-demo';
+
+const USAGE = `Usage: jobping-db <command>
+
+  migrate        apply prisma/migrations to DATABASE_URL (creates the database if missing)
+  new <name>     write the SQL for schema.prisma's changes as a new migration folder
+  check          fail when schema.prisma and prisma/migrations disagree, naming the difference
+  seed           write the demo user and ~50 demo postings (idempotent)
+
+Options: --schema <file>  --migrations <dir>  (or PRISMA_SCHEMA_PATH / PRISMA_MIGRATIONS_DIR)`;
+
+function takeOption(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (!value || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  args.splice(index, 2);
+  return value;
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const args = [...argv];
+  const schema = takeOption(args, '--schema');
+  const migrations = takeOption(args, '--migrations');
+  const [command, ...rest] = args;
+  if (!command || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+
+  const config = loadConfigOrExit(dbCommandEnvSchema, {
+    ...process.env,
+    ...(schema ? { PRISMA_SCHEMA_PATH: schema } : {}),
+    ...(migrations ? { PRISMA_MIGRATIONS_DIR: migrations } : {}),
+  });
+  const logger = createLogger({ service: 'db', level: config.LOG_LEVEL, nodeEnv: config.NODE_ENV });
+  const options = {
+    databaseUrl: config.DATABASE_URL,
+    schemaPath: config.PRISMA_SCHEMA_PATH,
+    migrationsDir: config.PRISMA_MIGRATIONS_DIR,
+    log: (line: string) => logger.debug(line),
+  };
+
+  switch (command) {
+    case 'migrate': {
+      const { created, applied } = await applyMigrations(options);
+      if (created) logger.info('created the database');
+      logger.info(applied.length > 0 ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'no pending migrations');
+      return 0;
+    }
+    case 'new': {
+      const name = rest.join(' ');
+      if (!name) throw new UsageError('`new` needs a name, e.g. `jobping-db new add_job_feedback`');
+      const result = await createMigration({ ...options, name });
+      if (!result) {
+        logger.info('no changes: the migrations already produce schema.prisma');
+        return 0;
+      }
+      logger.info(`wrote ${result.file}\n${result.difference.summary}`);
+      return 0;
+    }
+    case 'check': {
+      const difference = await diffMigrationsAgainstSchema(options);
+      if (difference.inSync) {
+        logger.info('schema.prisma and prisma/migrations agree');
+        return 0;
+      }
+      logger.error(
+        `schema.prisma and prisma/migrations disagree. Run \`pnpm db:migrate:new <name>\` to write the missing migration.\n` +
+          `Differences:\n${difference.summary}\n\nSQL the migration would need:\n${difference.sql}`,
+      );
+      return 1;
+    }
+    case 'seed': {
+      const prisma = createPrismaClientFromConfig(config);
+      try {
+        const result = await seedDemo(prisma, { demoPassword: config.DEMO_USER_PASSWORD });
+        logger.info(
+          `seeded the demo: user demo@jobping.local, ${result.companies} companies, ${result.jobs} jobs (${result.crossPosted} cross-posted listing(s) merged)`,
+        );
+      } finally {
+        await prisma.$disconnect();
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  // The WebAssembly engine leaves a timer behind; exit explicitly instead of waiting for it.
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`jobping-db failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
