@@ -1,7 +1,13 @@
 // Shared Jest settings: TypeScript through SWC (fast, no type-check: `turbo typecheck` does that),
 // CommonJS like the build, tests next to the code or under test/.
+const fs = require('node:fs');
+const path = require('node:path');
+
 /** @returns {import('jest').Config} */
 module.exports = function jestPreset(overrides = {}) {
+  // `jest --outputFile=.test-results/jest.json` (the package test scripts) does not create the
+  // folder; scripts/test.mjs sums these reports into the final `N passed, N failed` line.
+  fs.mkdirSync(path.join(process.cwd(), '.test-results'), { recursive: true });
   return {
     testEnvironment: 'node',
     testMatch: ['<rootDir>/{src,test}/**/*.test.ts'],

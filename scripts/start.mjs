@@ -1,0 +1,30 @@
+// `npm start`: set everything up (idempotent), then run every app that exists.
+import { redact } from './lib/env.mjs';
+import { fail, note, ok, step } from './lib/out.mjs';
+import { run } from './lib/run.mjs';
+import { setup } from './lib/setup.mjs';
+import { listWorkspaces } from './lib/workspace.mjs';
+
+try {
+  const env = await setup();
+  const apps = listWorkspaces().filter((w) => w.group === 'apps' && w.manifest.scripts?.start);
+
+  step('Ready');
+  ok(`PostgreSQL  ${redact(env.DATABASE_URL)} (migrated, demo data seeded)`);
+  ok(`Redis       ${redact(env.REDIS_URL)}`);
+  ok(`Demo login  demo@jobping.local / ${env.DEMO_USER_PASSWORD ? '(DEMO_USER_PASSWORD)' : 'jobping-demo'}`);
+  for (const app of apps) {
+    const where = app.manifest.jobping?.url ? ` → ${app.manifest.jobping.url}` : '';
+    ok(`${app.manifest.name.padEnd(28)}${where}`);
+  }
+  if (apps.length === 0) {
+    note('No apps exist yet: the infrastructure is up, migrated and seeded. Apps join as they are built.');
+    process.exit(0);
+  }
+
+  step(`Starting ${apps.length} app(s) with turbo (Ctrl-C stops them)`);
+  const code = await run('pnpm', ['exec', 'turbo', 'run', 'start', '--filter=./apps/*', `--concurrency=${apps.length + 1}`]);
+  process.exit(code);
+} catch (error) {
+  fail(error);
+}
