@@ -90,8 +90,8 @@ export async function ensureService(name, url) {
     ok(`${service.label} answers at ${redact(url)}`);
     return;
   }
-  step(`${service.label} does not answer at ${hostname}:${port}; starting it`);
   if (LOCAL_HOSTS.has(hostname)) {
+    step(`${service.label} does not answer at ${hostname}:${port}; starting it`);
     const how = service.startLocally(port);
     if (how && (await waitUntil(answers, 30))) {
       ok(`started ${service.label} (${how})`);
