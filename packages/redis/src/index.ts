@@ -1,0 +1,1 @@
+export { createRedis, type CreateRedisOptions, type Redis, type RedisOptions } from './create-redis';
