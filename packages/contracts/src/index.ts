@@ -5,6 +5,7 @@ export * from './streams';
 export {
   createEnvelope,
   decodeEntry,
+  encodeEntries,
   encodeEntry,
   fromFieldList,
   newTraceId,

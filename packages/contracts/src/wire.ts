@@ -43,6 +43,17 @@ export function encodeEntry<S extends StreamName>(stream: S, message: StreamMess
   };
 }
 
+/**
+ * Encodes many messages that share one envelope (fan-out): the envelope is validated once,
+ * every message on its own. Throws ContractError on the first invalid message.
+ */
+export function encodeEntries<S extends StreamName>(stream: S, messages: readonly StreamMessage<S>[], envelope: Envelope): string[][] {
+  const env = envelopeSchema.safeParse(envelope);
+  if (!env.success) throw new ContractError(`${stream} envelope`, describeIssues(env.error));
+  const head = ['schema_version', String(env.data.schema_version), 'trace_id', env.data.trace_id, 'published_at', env.data.published_at];
+  return messages.map((message) => [...head, 'payload', JSON.stringify(parseMessage(stream, message))]);
+}
+
 /** Decodes and validates an entry read from `stream`; throws ContractError with a readable reason. */
 export function decodeEntry<S extends StreamName>(stream: S, fields: EntryFields): DecodedEntry<S> {
   const { payload, schema_version, trace_id, published_at } = fields;

@@ -4,6 +4,7 @@ import {
   SCHEMA_VERSION,
   createEnvelope,
   decodeEntry,
+  encodeEntries,
   encodeEntry,
   fromFieldList,
   parseMessage,
@@ -99,5 +100,14 @@ describe('wire format', () => {
     expect(reasonOf(() => decodeEntry('job-analysis', noPayload))).toBe('payload: missing');
     expect(reasonOf(() => decodeEntry('job-analysis', { ...good, payload: '{job_id' }))).toBe('payload: not valid JSON');
     expect(reasonOf(() => decodeEntry('job-analysis', { ...good, payload: '{"job_id":"x"}' }))).toBe('job_id: expected a UUID');
+  });
+});
+
+describe('encodeEntries', () => {
+  it('encodes a batch exactly as encodeEntry does, one entry per message', () => {
+    const envelope = createEnvelope('trace-batch-1');
+    const batch = [{ job_id: JOB, user_id: USER }, { job_id: USER, user_id: JOB }];
+    expect(encodeEntries('user-analysis', batch, envelope)).toEqual(batch.map((m) => toFieldList(encodeEntry('user-analysis', m, envelope))));
+    expect(() => encodeEntries('user-analysis', [...batch, { job_id: JOB } as never], envelope)).toThrow('user_id');
   });
 });
