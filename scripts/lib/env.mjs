@@ -1,6 +1,20 @@
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './paths.mjs';
+import { ROOT, STATE_DIR } from './paths.mjs';
+
+/**
+ * A JWT secret for this checkout when none is configured: random, made once, kept in
+ * .jobping/ (git-ignored) so sessions survive restarts. Production sets JWT_SECRET itself.
+ */
+function localJwtSecret() {
+  const file = path.join(STATE_DIR, 'jwt-secret');
+  if (!existsSync(file)) {
+    mkdirSync(STATE_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 
 /** Local defaults, the same as .env.example: PostgreSQL and Redis on this machine. */
 export const LOCAL_DEFAULTS = {
@@ -18,6 +32,7 @@ export function loadEnvironment() {
   for (const [key, value] of Object.entries(LOCAL_DEFAULTS)) {
     if (!process.env[key]) process.env[key] = value;
   }
+  if (!process.env.JWT_SECRET) process.env.JWT_SECRET = localJwtSecret();
   // Tests make their own databases on the same server and use their own Redis DB index.
   if (!process.env.TEST_DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);

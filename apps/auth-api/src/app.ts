@@ -1,0 +1,73 @@
+import type { PrismaClient } from '@jobping/db';
+import { DiscordWebhookClient } from '@jobping/discord';
+import { createHttpApp, jwtSettingsFromConfig, type HttpApp } from '@jobping/http-kit';
+import type { Logger } from '@jobping/logger';
+import { Counter, type MetricsRegistry } from '@jobping/metrics';
+import type { Redis } from '@jobping/redis';
+import type { AuthApiConfig } from './config';
+import { authRoutes } from './routes/auth';
+import { userRoutes } from './routes/users';
+import { AccountService } from './services/accounts';
+import type { PasswordHasher } from './services/passwords';
+import { Throttle } from './services/throttle';
+import { TokenService } from './services/tokens';
+
+export interface AppDeps {
+  config: AuthApiConfig;
+  logger: Logger;
+  prisma: PrismaClient;
+  redis: Redis;
+  registry: MetricsRegistry;
+  passwords: PasswordHasher;
+  /** Defaults to a client allowing the configured extra webhook hosts. */
+  discord?: DiscordWebhookClient;
+}
+
+/** auth-api as an Express app (no port): main.ts listens, tests use supertest. */
+export function createApp(deps: AppDeps): HttpApp {
+  const { config, logger, prisma, redis, registry } = deps;
+  const jwt = jwtSettingsFromConfig(config);
+  const tokens = new TokenService({ prisma, jwt, refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS });
+  const throttle = new Throttle({
+    redis,
+    maxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
+    maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    registrationsPerIpPerHour: config.REGISTRATIONS_PER_IP_PER_HOUR,
+  });
+  const discord =
+    deps.discord ?? new DiscordWebhookClient({ policy: { extraAllowedHosts: config.JOBPING_WEBHOOK_ALLOWED_HOSTS }, logger, timeoutMs: 10_000 });
+  const accounts = new AccountService({
+    prisma,
+    passwords: deps.passwords,
+    tokens,
+    throttle,
+    discord,
+    logger,
+    adminEmails: config.ADMIN_EMAILS,
+    webhookAllowedHosts: config.JOBPING_WEBHOOK_ALLOWED_HOSTS,
+  });
+
+  const logins =
+    (registry.getSingleMetric('auth_login_attempts_total') as Counter<'outcome'> | undefined) ??
+    new Counter({ name: 'auth_login_attempts_total', help: 'Login attempts by outcome', labelNames: ['outcome'], registers: [registry] });
+
+  return createHttpApp({
+    logger,
+    registry,
+    readiness: {
+      database: async () => void (await prisma.$queryRaw`SELECT 1`),
+      redis: async () => void (await redis.ping()),
+    },
+    routes: [...authRoutes(accounts, (outcome) => logins.inc({ outcome })), ...userRoutes(accounts)],
+    jwt,
+    jsonLimit: '16kb',
+    trustProxy: config.TRUST_PROXY,
+    corsOrigins: config.CORS_ORIGINS,
+    openapi: {
+      title: 'JobPing auth-api',
+      version: '0.1.0',
+      description: 'Accounts, sessions (JWT access tokens, rotating refresh tokens) and user settings.',
+    },
+  });
+}

@@ -1,0 +1,105 @@
+import { roleSchema } from '@jobping/http-kit';
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './services/passwords';
+
+/** Request and response bodies of auth-api (snake_case, SPEC §4). They validate, filter and document. */
+
+export const PROMPT_MAX_LENGTH = 4000;
+
+/** Trimmed and lower-cased: users.email is stored normalised, which makes it unique case-insensitively. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ error: 'not a valid e-mail address' }))
+  .describe('e-mail address (case-insensitive)');
+
+export const registerBodySchema = z.object({
+  email: emailSchema,
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH)
+    .max(PASSWORD_MAX_LENGTH)
+    .describe(`at least ${PASSWORD_MIN_LENGTH} characters, not a common password`),
+});
+
+export const loginBodySchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(1024),
+});
+
+export const refreshTokenSchema = z.string().min(20).max(512).describe('the refresh token from login, register or the last refresh');
+
+export const refreshBodySchema = z.object({ refresh_token: refreshTokenSchema });
+
+export const logoutBodySchema = z.object({
+  refresh_token: refreshTokenSchema,
+  all_sessions: z.boolean().default(false).describe('also end every other session of the account'),
+});
+
+export const promptBodySchema = z.object({
+  prompt: z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty; send null to remove the prompt' })
+    .max(PROMPT_MAX_LENGTH)
+    .nullable()
+    .describe(`the job you want, in your own words (at most ${PROMPT_MAX_LENGTH} characters); null removes it`),
+});
+
+export const discordBodySchema = z.object({
+  webhook_url: z
+    .string()
+    .max(2048)
+    .nullable()
+    .describe('https://discord.com/api/webhooks/{id}/{token}; null removes it'),
+});
+
+export const thresholdBodySchema = z.object({
+  threshold: z.number().int().min(0).max(100).describe('notify for matches scoring at least this (0–100)'),
+});
+
+const filterText = (max: number) => z.string().trim().min(1).max(max);
+
+export const filtersSchema = z.object({
+  remote_only: z.boolean().describe('only remote jobs'),
+  locations: z.array(filterText(100)).max(50).describe('accepted locations; empty means anywhere'),
+  min_salary: z.number().int().min(0).max(10_000_000).nullable().describe('minimum yearly salary; null for none'),
+  excluded_companies: z.array(filterText(200)).max(200).describe('companies never to match'),
+});
+
+const timestamp = z.iso.datetime();
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: roleSchema,
+  prompt: z.string().nullable(),
+  prompt_updated_at: timestamp.nullable(),
+  threshold: z.number().int(),
+  filters: filtersSchema,
+  discord: z.object({
+    status: z.enum(['not_set', 'ok', 'broken']).describe('broken: Discord said the webhook no longer exists; save a new one'),
+    webhook_url: z.string().nullable().describe('the saved URL with its token masked'),
+    broken_at: timestamp.nullable(),
+    error: z.string().nullable(),
+  }),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+export type UserView = z.infer<typeof userSchema>;
+
+export const sessionSchema = z.object({
+  user: userSchema,
+  access_token: z.string(),
+  token_type: z.literal('Bearer'),
+  expires_in: z.number().int().describe('seconds until the access token expires'),
+  refresh_token: z.string(),
+  refresh_expires_at: timestamp,
+});
+
+export const discordTestResultSchema = z.object({
+  delivered: z.literal(true),
+  message_id: z.string().nullable(),
+});

@@ -1,0 +1,236 @@
+import { Prisma, type PrismaClient, type User } from '@jobping/db';
+import {
+  BrokenWebhookError,
+  DiscordRateLimitError,
+  DiscordUnavailableError,
+  checkWebhookUrl,
+  redactWebhookUrl,
+  type DiscordWebhookClient,
+} from '@jobping/discord';
+import { HttpError, conflict, tooManyRequests, unauthorized, validationFailed, type Role } from '@jobping/http-kit';
+import type { Logger } from '@jobping/logger';
+import type { z } from 'zod';
+import type { filtersSchema, UserView } from '../schemas';
+import type { Throttle } from './throttle';
+import { passwordProblem, type PasswordHasher } from './passwords';
+import type { IssuedTokens, TokenService } from './tokens';
+
+export interface AccountServiceDeps {
+  prisma: PrismaClient;
+  passwords: PasswordHasher;
+  tokens: TokenService;
+  throttle: Throttle;
+  discord: DiscordWebhookClient;
+  logger: Logger;
+  adminEmails: readonly string[];
+  webhookAllowedHosts: readonly string[];
+  now?: () => Date;
+}
+
+export interface Session extends IssuedTokens {
+  user: UserView;
+}
+
+export type LoginOutcome = 'success' | 'failure' | 'throttled';
+
+const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'The e-mail or password is wrong.');
+const accountGone = () => unauthorized('The account no longer exists.', 'account_not_found');
+
+/** The public view of a user: never the password hash, never the full webhook token. */
+export function toUserView(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    prompt: user.aiPrompt,
+    prompt_updated_at: user.aiPromptUpdatedAt?.toISOString() ?? null,
+    threshold: user.notifyThreshold,
+    filters: {
+      remote_only: user.remoteOnly,
+      locations: user.locations,
+      min_salary: user.minSalary,
+      excluded_companies: user.excludedCompanies,
+    },
+    discord: {
+      status: !user.discordWebhook ? 'not_set' : user.discordWebhookBrokenAt ? 'broken' : 'ok',
+      webhook_url: user.discordWebhook ? redactWebhookUrl(user.discordWebhook) : null,
+      broken_at: user.discordWebhookBrokenAt?.toISOString() ?? null,
+      error: user.discordWebhookError,
+    },
+    created_at: user.createdAt.toISOString(),
+    updated_at: user.updatedAt.toISOString(),
+  };
+}
+
+/** Case-insensitive de-duplication that keeps the first spelling. */
+function uniqueCaseInsensitive(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = value.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Accounts, sessions and settings. Every method acts on the user id from the verified token only. */
+export class AccountService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: AccountServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  private roleFor(email: string): Role {
+    return this.deps.adminEmails.includes(email) ? 'admin' : 'user';
+  }
+
+  private async userById(id: string): Promise<User> {
+    const user = await this.deps.prisma.user.findUnique({ where: { id } });
+    if (!user) throw accountGone();
+    return user;
+  }
+
+  async register(email: string, password: string, ip: string, userAgent: string | undefined): Promise<Session> {
+    const problem = passwordProblem(password, email);
+    if (problem) throw validationFailed([{ path: 'body.password', message: `Password ${problem}.` }]);
+    await this.deps.throttle.consumeRegistration(ip);
+    const passwordHash = await this.deps.passwords.hash(password);
+    let user: User;
+    try {
+      user = await this.deps.prisma.user.create({ data: { email, passwordHash, role: this.roleFor(email) } });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw conflict('email_taken', 'An account with this e-mail address exists already.');
+      }
+      throw error;
+    }
+    this.deps.logger.info('account registered', { user_id: user.id });
+    return { user: toUserView(user), ...(await this.deps.tokens.startSession(user, userAgent)) };
+  }
+
+  /** Same answer, and a password verification either way, for an unknown e-mail and a wrong password. */
+  async login(email: string, password: string, ip: string, userAgent: string | undefined, onOutcome?: (o: LoginOutcome) => void): Promise<Session> {
+    try {
+      await this.deps.throttle.assertLoginAllowed(email, ip);
+    } catch (error) {
+      onOutcome?.('throttled');
+      throw error;
+    }
+    let user = await this.deps.prisma.user.findUnique({ where: { email } });
+    const ok = await this.deps.passwords.verify(user?.passwordHash, password);
+    if (!user || !ok) {
+      await this.deps.throttle.recordFailure(email, ip);
+      onOutcome?.('failure');
+      throw invalidCredentials();
+    }
+    await this.deps.throttle.recordSuccess(email);
+    const updates: Prisma.UserUpdateInput = {};
+    const role = this.roleFor(email);
+    if (user.role !== role) updates.role = role;
+    if (this.deps.passwords.needsRehash(user.passwordHash)) updates.passwordHash = await this.deps.passwords.hash(password);
+    if (Object.keys(updates).length > 0) user = await this.deps.prisma.user.update({ where: { id: user.id }, data: updates });
+    onOutcome?.('success');
+    return { user: toUserView(user), ...(await this.deps.tokens.startSession(user, userAgent)) };
+  }
+
+  async refresh(refreshToken: string, userAgent: string | undefined): Promise<Session> {
+    let found: User | undefined;
+    const { tokens } = await this.deps.tokens.rotate(refreshToken, userAgent, async (userId) => {
+      const user = await this.deps.prisma.user.findUnique({ where: { id: userId } });
+      if (!user) return undefined;
+      found = user;
+      return this.roleFor(user.email);
+    });
+    return { user: toUserView(found as User), ...tokens };
+  }
+
+  async logout(userId: string, refreshToken: string, allSessions: boolean): Promise<void> {
+    await this.deps.tokens.revokeSessionOf(userId, refreshToken);
+    if (allSessions) await this.deps.tokens.revokeAllOf(userId);
+  }
+
+  async me(userId: string): Promise<UserView> {
+    return toUserView(await this.userById(userId));
+  }
+
+  private async update(userId: string, data: Prisma.UserUpdateInput): Promise<UserView> {
+    try {
+      return toUserView(await this.deps.prisma.user.update({ where: { id: userId }, data }));
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw accountGone();
+      throw error;
+    }
+  }
+
+  async setPrompt(userId: string, prompt: string | null): Promise<UserView> {
+    return this.update(userId, { aiPrompt: prompt, aiPromptUpdatedAt: prompt === null ? null : this.now() });
+  }
+
+  async setThreshold(userId: string, threshold: number): Promise<UserView> {
+    return this.update(userId, { notifyThreshold: threshold });
+  }
+
+  async setFilters(userId: string, filters: z.output<typeof filtersSchema>): Promise<UserView> {
+    return this.update(userId, {
+      remoteOnly: filters.remote_only,
+      locations: uniqueCaseInsensitive(filters.locations),
+      minSalary: filters.min_salary,
+      excludedCompanies: uniqueCaseInsensitive(filters.excluded_companies),
+    });
+  }
+
+  /** Saves (or with null removes) the webhook; a new URL clears the broken state. */
+  async setDiscordWebhook(userId: string, webhookUrl: string | null): Promise<UserView> {
+    let url: string | null = null;
+    if (webhookUrl !== null) {
+      const check = checkWebhookUrl(webhookUrl, { extraAllowedHosts: this.deps.webhookAllowedHosts });
+      if (!check.ok) throw validationFailed([{ path: 'body.webhook_url', message: `Not a Discord webhook URL: ${check.reason}.` }]);
+      url = check.url;
+    }
+    return this.update(userId, { discordWebhook: url, discordWebhookBrokenAt: null, discordWebhookError: null });
+  }
+
+  /** Posts a test message to the saved webhook; a webhook Discord says is gone is marked broken. */
+  async sendDiscordTest(userId: string): Promise<{ delivered: true; message_id: string | null }> {
+    const user = await this.userById(userId);
+    if (!user.discordWebhook) throw conflict('webhook_not_set', 'Save a Discord webhook URL first.');
+    await this.deps.throttle.consumeWebhookTest(userId);
+    try {
+      const result = await this.deps.discord.send(user.discordWebhook, {
+        username: 'JobPing',
+        embeds: [
+          {
+            title: 'JobPing is connected',
+            description: 'This is a test message. Matching jobs will be posted to this channel.',
+            color: 0x5865f2,
+            timestamp: this.now(),
+            footer: 'JobPing',
+          },
+        ],
+      });
+      return { delivered: true, message_id: result.messageId ?? null };
+    } catch (error) {
+      if (error instanceof BrokenWebhookError) {
+        // Only if the user has not saved another URL meanwhile.
+        await this.deps.prisma.user.updateMany({
+          where: { id: userId, discordWebhook: user.discordWebhook },
+          data: { discordWebhookBrokenAt: this.now(), discordWebhookError: error.message.slice(0, 500) },
+        });
+        throw conflict('webhook_broken', `Discord did not accept the webhook (${error.message}); save a new webhook URL.`);
+      }
+      if (error instanceof DiscordRateLimitError) throw tooManyRequests(error.retryAfterMs / 1000, 'Discord asks us to slow down; try again later.');
+      if (error instanceof DiscordUnavailableError) {
+        throw new HttpError(502, 'discord_unavailable', 'Discord could not be reached; try again later.');
+      }
+      throw new HttpError(502, 'discord_refused', 'Discord refused the test message.');
+    }
+  }
+
+  /** Removes the account; refresh tokens, matches and notifications go with it (ON DELETE CASCADE). */
+  async deleteAccount(userId: string): Promise<void> {
+    const deleted = await this.deps.prisma.user.deleteMany({ where: { id: userId } });
+    if (deleted.count === 0) throw accountGone();
+    this.deps.logger.info('account deleted', { user_id: userId });
+  }
+}

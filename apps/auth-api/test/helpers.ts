@@ -1,0 +1,150 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { loadConfig } from '@jobping/config';
+import { createPrismaClient, type PrismaClient } from '@jobping/db';
+import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
+import { createLogger } from '@jobping/logger';
+import { createMetricsRegistry } from '@jobping/metrics';
+import { createRedis, type Redis } from '@jobping/redis';
+import request from 'supertest';
+import winston from 'winston';
+import { createApp } from '../src/app';
+import { authApiEnvSchema, type AuthApiConfig } from '../src/config';
+import { createPasswordHasher, type PasswordHasher } from '../src/services/passwords';
+
+const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15';
+
+/** A real HTTP server on loopback standing in for Discord; answers are scripted per test. */
+export class FakeDiscord {
+  readonly requests: { url: string; body: unknown }[] = [];
+  private answers: ((res: ServerResponse) => void)[] = [];
+  private server: Server | undefined;
+  port = 0;
+
+  async start(): Promise<this> {
+    this.server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      req.on('end', () => {
+        this.requests.push({ url: req.url ?? '', body: JSON.parse(text || 'null') as unknown });
+        const answer = this.answers.shift();
+        if (answer) answer(res);
+        else {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ id: '1300000000000000042' }));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get host(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  webhookUrl(id = '1234567890123456789'): string {
+    return `http://${this.host}/api/webhooks/${id}/${'T0ken_'.repeat(11)}xy`;
+  }
+
+  answerNext(status: number, body: unknown): void {
+    this.answers.push((res) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+export interface TestContext {
+  app: ReturnType<typeof createApp>['app'];
+  openapi: Record<string, unknown>;
+  config: AuthApiConfig;
+  prisma: PrismaClient;
+  redis: Redis;
+  discord: FakeDiscord;
+  /** Another app instance on the same database and Redis: a second replica. */
+  replica(): ReturnType<typeof createApp>['app'];
+  close(): Promise<void>;
+}
+
+let hasher: Promise<PasswordHasher> | undefined;
+
+/**
+ * auth-api on a fresh migrated database, a unique Redis key prefix and a loopback Discord
+ * stand-in. Call `close()` in afterAll: it drops the database and deletes the keys.
+ */
+export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestContext> {
+  const database: TestDatabase = await createTestDatabase(label);
+  const discord = await new FakeDiscord().start();
+  const keyPrefix = `test:${randomUUID()}:`;
+  const config = loadConfig(authApiEnvSchema, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: TEST_REDIS_URL,
+    JWT_SECRET: randomBytes(32).toString('base64'),
+    ADMIN_EMAILS: 'Boss@Example.com',
+    JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host,
+    REGISTRATIONS_PER_IP_PER_HOUR: '1000',
+    ...env,
+  });
+  const prisma = createPrismaClient({ databaseUrl: database.url, poolSize: 4 });
+  const redis = createRedis(TEST_REDIS_URL, { connectionName: `auth-api-test-${label}`, keyPrefix });
+  const logger = createLogger({ service: 'auth-api-test', level: 'error', transports: [new winston.transports.Stream({ stream: new PassThrough() })] });
+  hasher ??= createPasswordHasher();
+  const passwords = await hasher;
+  const build = () => createApp({ config, logger, prisma, redis, registry: createMetricsRegistry('auth-api', { defaultMetrics: false }), passwords });
+  const { app, openapi } = build();
+
+  return {
+    app,
+    openapi,
+    config,
+    prisma,
+    redis,
+    discord,
+    replica: () => build().app,
+    async close() {
+      const cleaner = createRedis(TEST_REDIS_URL, { connectionName: 'auth-api-test-cleanup' });
+      let cursor = '0';
+      do {
+        const [next, keys] = await cleaner.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 500);
+        if (keys.length > 0) await cleaner.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+      await cleaner.quit();
+      await redis.quit();
+      await prisma.$disconnect();
+      await discord.stop();
+      await database.drop();
+    },
+  };
+}
+
+let counter = 0;
+/** A unique e-mail per call. */
+export const newEmail = (name = 'user') => `${name}.${Date.now().toString(36)}.${(counter += 1)}@example.com`;
+export const PASSWORD = 'correct horse battery staple';
+
+export interface Session {
+  user: { id: string; email: string; role: string };
+  access_token: string;
+  refresh_token: string;
+}
+
+export async function register(app: TestContext['app'], email = newEmail(), password = PASSWORD): Promise<Session> {
+  const res = await request(app).post('/api/register').send({ email, password });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Session;
+}
+
+export const bearer = (session: { access_token: string }) => `Bearer ${session.access_token}`;

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import jwt from 'jsonwebtoken';
+import { Passport } from 'passport';
+import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
+import { z } from 'zod';
+import { HttpError } from './errors';
+
+/** Pinned: HMAC only, never `none`, never a public-key algorithm (OWASP JWT cheat sheet). */
+export const ACCESS_TOKEN_ALGORITHM = 'HS256' as const;
+/** Access tokens live 15 minutes; refresh tokens renew them. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** Tolerated clock difference between the issuing and the verifying service. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+export const roleSchema = z.enum(['user', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Who made the request, as the verified access token says. */
+export interface AuthUser {
+  id: string;
+  roles: Role[];
+}
+
+/** Environment every service that issues or checks access tokens reads. */
+export const jwtEnvSchema = z.object({
+  JWT_SECRET: z
+    .string()
+    .refine((value) => Buffer.byteLength(value, 'utf8') >= 32, { error: 'shorter than 32 bytes' })
+    .describe('a random secret of at least 32 bytes, e.g. `openssl rand -base64 48`'),
+  JWT_ISSUER: z.string().min(1).default('jobping-auth').describe('the iss claim of access tokens (default jobping-auth)'),
+  JWT_AUDIENCE: z.string().min(1).default('jobping-api').describe('the aud claim of access tokens (default jobping-api)'),
+});
+export type JwtEnv = z.output<typeof jwtEnvSchema>;
+
+export interface JwtSettings {
+  secret: string;
+  issuer: string;
+  audience: string;
+}
+
+export function jwtSettingsFromConfig(config: JwtEnv): JwtSettings {
+  return { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+}
+
+/** The claims we put in (and accept from) an access token besides iss/aud/iat/exp. */
+const accessClaimsSchema = z.object({
+  sub: z.uuid(),
+  roles: z.array(roleSchema).min(1),
+  typ: z.literal('access'),
+});
+
+export interface SignedAccessToken {
+  token: string;
+  expiresIn: number;
+}
+
+/** Issues a short-lived HS256 access token carrying the user id and roles. */
+export function signAccessToken(settings: JwtSettings, user: AuthUser, now: Date = new Date()): SignedAccessToken {
+  const iat = Math.floor(now.getTime() / 1000);
+  const token = jwt.sign({ roles: user.roles, typ: 'access', iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, settings.secret, {
+    algorithm: ACCESS_TOKEN_ALGORITHM,
+    issuer: settings.issuer,
+    audience: settings.audience,
+    subject: user.id,
+    jwtid: randomUUID(),
+  });
+  return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+}
+
+export interface JwtAuthenticator {
+  /** Express middleware: 401 unless a valid bearer access token is present; sets `req.user`. */
+  authenticate: RequestHandler;
+}
+
+/**
+ * passport-jwt with the algorithm pinned and issuer, audience, expiry and maximum age checked.
+ * A private Passport instance, so two apps in one process (tests) never share strategies.
+ */
+export function createJwtAuthenticator(settings: JwtSettings): JwtAuthenticator {
+  const passport = new Passport();
+  passport.use(
+    'jwt',
+    new JwtStrategy(
+      {
+        jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+        secretOrKey: settings.secret,
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        issuer: settings.issuer,
+        audience: settings.audience,
+        jsonWebTokenOptions: {
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          maxAge: `${ACCESS_TOKEN_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS}s`,
+        },
+      },
+      (payload: unknown, done: (error: unknown, user?: AuthUser | false, info?: unknown) => void) => {
+        const claims = accessClaimsSchema.safeParse(payload);
+        if (!claims.success) {
+          done(null, false, { message: 'token claims are invalid' });
+          return;
+        }
+        done(null, { id: claims.data.sub, roles: [...new Set(claims.data.roles)] });
+      },
+    ),
+  );
+  const initialize = passport.initialize();
+  const authenticate: RequestHandler = (req, res, next) => {
+    initialize(req, res, () => {
+      passport.authenticate('jwt', { session: false }, (error: unknown, user: AuthUser | false, info: unknown) => {
+        if (error) {
+          next(error);
+          return;
+        }
+        if (!user) {
+          const expired = info instanceof jwt.TokenExpiredError;
+          const missing = info instanceof Error && info.message === 'No auth token';
+          next(
+            new HttpError(
+              401,
+              missing ? 'unauthorized' : expired ? 'token_expired' : 'invalid_token',
+              missing ? 'A bearer access token is required.' : expired ? 'The access token has expired.' : 'The access token is invalid.',
+              { headers: { 'WWW-Authenticate': missing ? 'Bearer' : 'Bearer error="invalid_token"' } },
+            ),
+          );
+          return;
+        }
+        req.user = user;
+        next();
+      })(req, res, next);
+    });
+  };
+  return { authenticate };
+}
