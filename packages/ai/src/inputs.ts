@@ -1,0 +1,56 @@
+import { companyInfoSchema, describeIssues } from '@jobping/contracts';
+import { z } from 'zod';
+import { AiInputError } from './errors';
+
+// Inputs come from job boards and users: untrusted. Bounds keep one posting from blowing up
+// a prompt, a cache key or the local extractor; unknown keys (ids, URLs, timestamps) are
+// dropped so that a re-posted job with the same content hashes to the same cache entry.
+const optionalText = (max: number) => z.string().max(max).nullish();
+
+/** The parts of a posting that the providers read (camelCase, like the Prisma `Job`). */
+export const jobInputSchema = z.object({
+  title: z.string().trim().min(1).max(300),
+  company: z.string().trim().min(1).max(200),
+  location: optionalText(300),
+  remote: z.boolean().nullish(),
+  salaryMin: z.number().nonnegative().max(100_000_000).nullish(),
+  salaryMax: z.number().nonnegative().max(100_000_000).nullish(),
+  salaryCurrency: optionalText(3),
+  salaryPeriod: z.enum(['year', 'month', 'day', 'hour']).nullish(),
+  employmentType: optionalText(40),
+  /** Plain text; longer descriptions are cut, not rejected. */
+  description: z.string().transform((text) => text.slice(0, 20_000)),
+});
+export type JobInput = z.input<typeof jobInputSchema>;
+export type Job = z.output<typeof jobInputSchema>;
+
+/** The user's side of a match: the prompt they wrote and (optionally) their threshold. */
+export const userInputSchema = z.object({
+  prompt: z.string().trim().min(1).max(4_000),
+  threshold: z.number().int().min(0).max(100).nullish(),
+});
+export type UserInput = z.input<typeof userInputSchema>;
+
+export const matchInputSchema = z.object({
+  job: jobInputSchema,
+  company: companyInfoSchema.nullish(),
+  user: userInputSchema,
+});
+export type MatchInput = z.input<typeof matchInputSchema>;
+export type ParsedMatchInput = z.output<typeof matchInputSchema>;
+
+/** Company research reads the company's name and the postings we have for it (at most 20). */
+export const companyResearchInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  website: z.string().max(500).nullish(),
+  postings: z.array(jobInputSchema).max(20).default([]),
+});
+export type CompanyResearchInput = z.input<typeof companyResearchInputSchema>;
+export type ParsedCompanyResearchInput = z.output<typeof companyResearchInputSchema>;
+
+/** Parses a provider input; a violation is an `AiInputError` naming the field. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new AiInputError(`Invalid ${what} input: ${describeIssues(result.error)}`);
+}

@@ -1,0 +1,67 @@
+import { createMetricsRegistry } from '@jobping/metrics';
+import { describe, expect, it } from '@jest/globals';
+import type { JobInput } from '../inputs';
+import { Prefilter, prepareJob, preparePrompt } from './prefilter';
+import { gate } from './gate';
+
+const prompt = 'Senior backend engineer, TypeScript or Go, remote within the EU. Salary at least €80k. No crypto.';
+const job = (overrides: Partial<JobInput>): JobInput => ({
+  title: 'Senior Backend Engineer (Go)',
+  company: 'Acme',
+  location: 'Remote (EU)',
+  remote: true,
+  salaryMin: 85_000,
+  salaryMax: 95_000,
+  salaryCurrency: 'EUR',
+  salaryPeriod: 'year',
+  description: 'Acme builds logistics software.\n\n- Go services on PostgreSQL\n- Senior engineer with 5+ years of experience',
+  ...overrides,
+});
+
+describe('the pre-filter', () => {
+  it('passes a promising pair and says nothing rules it out', () => {
+    const decision = new Prefilter().check({ job: job({}), user: { prompt, threshold: 70 } });
+    expect(decision).toMatchObject({ pass: true, bound: 100, reasons: [], reason: 'pass: nothing rules it out' });
+  });
+
+  it('skips pairs that cannot reach the threshold, with the reason', () => {
+    const prefilter = new Prefilter();
+    const crypto = prefilter.check({ job: job({ description: 'Acme runs a crypto exchange.\n\n- Go services' }), user: { prompt, threshold: 70 } });
+    expect(crypto.pass).toBe(false);
+    expect(crypto.reason).toMatch(/^skip: at most 10 < threshold 70: crypto: ruled out by the user \("crypto"\)/);
+
+    const sales = prefilter.check({ job: job({ title: 'Account Executive', description: 'Sell our logistics software.' }), user: { prompt, threshold: 70 } });
+    expect(sales.pass).toBe(false);
+    expect(sales.reason).toMatch(/sales role; the user wants backend engineering/);
+
+    const python = prefilter.check({ job: job({ title: 'Senior Python Engineer', description: 'Acme.\n\n- Python and Django' }), user: { prompt, threshold: 80 } });
+    expect(python.pass).toBe(false);
+    expect(python.reason).toBe('skip: at most 65 < threshold 80: none of typescript, go in the posting');
+  });
+
+  it('depends on the threshold: a low threshold lets more pairs through', () => {
+    const python = job({ title: 'Senior Python Engineer', description: 'Acme.\n\n- Python and Django' });
+    // At most 65: skipped for a threshold of 80, passed for 70 (within the 5-point margin).
+    expect(new Prefilter().check({ job: python, user: { prompt, threshold: 80 } }).pass).toBe(false);
+    expect(new Prefilter().check({ job: python, user: { prompt, threshold: 70 } }).pass).toBe(true);
+    expect(new Prefilter({ margin: 0 }).check({ job: python, user: { prompt, threshold: 70 } }).pass).toBe(false);
+  });
+
+  it('works on signals prepared once per job and once per prompt', () => {
+    const signals = prepareJob(job({ location: 'Remote (US only)' }));
+    const wishes = preparePrompt(prompt);
+    const decision = gate(JSON.parse(JSON.stringify(signals)), JSON.parse(JSON.stringify(wishes)), 70);
+    expect(decision.pass).toBe(false);
+    expect(decision.reasons).toEqual(['remote only from outside the user\'s area (Remote (US only))']);
+  });
+
+  it('counts its decisions', async () => {
+    const registry = createMetricsRegistry('ai-test', { defaultMetrics: false });
+    const prefilter = new Prefilter({ registry });
+    prefilter.check({ job: job({}), user: { prompt } });
+    prefilter.check({ job: job({ title: 'Account Executive', description: 'Sales.' }), user: { prompt } });
+    const text = await registry.metrics();
+    expect(text).toMatch(/ai_prefilter_decisions_total\{decision="pass",reason="none"[^}]*\} 1/);
+    expect(text).toMatch(/ai_prefilter_decisions_total\{decision="skip",reason="role"[^}]*\} 1/);
+  });
+});

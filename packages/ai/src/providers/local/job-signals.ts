@@ -1,0 +1,239 @@
+import type { CompanyInfo } from '@jobping/contracts';
+import type { Job } from '../../inputs';
+import { describeSalary, salaryFromText, type Salary } from './salary';
+import { clip, countMatches, findSentence, firstParagraph, parseCount } from './text';
+import {
+  BACKEND_LANGUAGE_TITLE,
+  BACKEND_SIGNALS,
+  FRONTEND_SIGNALS,
+  INDUSTRIES,
+  PLACES,
+  REGION_PATTERNS,
+  SENIORITY_RULES,
+  SKILLS,
+  SOFTWARE_TITLE,
+  TITLE_FAMILY_RULES,
+  type Place,
+  type RoleFamily,
+  type Seniority,
+} from './vocabulary';
+
+export type Region = Place['region'] | 'world';
+export type WorkMode = 'remote' | 'hybrid' | 'onsite' | 'unknown';
+export type EmploymentType = 'full_time' | 'part_time' | 'contract' | 'internship';
+
+export interface SkillMention {
+  id: string;
+  label: string;
+  kind: 'language' | 'tool';
+  /** title: named in the title · strong: several mentions · mention: once in the text. */
+  strength: 'title' | 'strong' | 'mention';
+}
+
+export interface OnCall {
+  /** The sentence that mentions it, for quoting. */
+  text: string;
+  /** one week in N, when stated. */
+  weeksInRotation: number | null;
+  fair: boolean;
+  heavy: boolean;
+}
+
+/**
+ * Everything the local provider and the pre-filter know about one posting. Plain data
+ * (JSON-serialisable): computed once per job, reused for every user.
+ */
+export interface JobSignals {
+  title: string;
+  company: string;
+  family: RoleFamily;
+  seniority: Seniority | null;
+  /** Why that seniority: 'title' or 'years of experience'. */
+  seniorityFrom: 'title' | 'experience' | null;
+  skills: SkillMention[];
+  industries: { id: string; evidence: string }[];
+  mode: WorkMode;
+  /** Regions named outright ("Remote (EU)"): where a remote job may be done from. */
+  regions: Region[];
+  /** Countries named (a remote job limited to them, or where the office is). */
+  countries: { name: string; region: Region }[];
+  locationText: string;
+  salary: Salary | null;
+  employmentType: EmploymentType | null;
+  companySize: number | null;
+  companySizeText: string | null;
+  codeReview: string | null;
+  onCall: OnCall | null;
+  crunch: string | null;
+  officeDays: number | null;
+}
+
+function familyOf(title: string, description: string): RoleFamily {
+  for (const [family, pattern] of TITLE_FAMILY_RULES) {
+    if (pattern.test(title)) return family;
+  }
+  if (BACKEND_LANGUAGE_TITLE.test(title)) return 'backend';
+  if (SOFTWARE_TITLE.test(title) || /\b(typescript|javascript)\b/i.test(title)) {
+    const backend = (description.match(BACKEND_SIGNALS) ?? []).length;
+    const frontend = (description.match(FRONTEND_SIGNALS) ?? []).length;
+    if (backend >= 3 && backend >= frontend * 2) return 'backend';
+    if (frontend >= 3 && frontend >= backend * 2) return 'frontend';
+    if (backend >= 3 && frontend >= 3) return 'fullstack';
+    return 'software';
+  }
+  return 'software';
+}
+
+function seniorityOf(title: string, description: string): { level: Seniority | null; from: JobSignals['seniorityFrom'] } {
+  for (const [level, pattern] of SENIORITY_RULES) {
+    if (pattern.test(title)) return { level, from: 'title' };
+  }
+  // "Senior backend engineer with 5+ years…", "This is a mid-level role": the requirements say who
+  // is wanted ("with a senior engineer as backup" elsewhere does not).
+  const person = /\b(intern|junior|mid[- ]level|senior|staff|principal)\b(?:[\w -]{0,20})\b(engineer|developer|programmer|role|position)s?\b/i;
+  const requirement = findSentence(description, /\byears\b|\bthis is an? [\w-]+ (role|position)\b/i);
+  const stated = requirement ? person.exec(requirement) : null;
+  if (stated) {
+    for (const [level, pattern] of SENIORITY_RULES) if (pattern.test(stated[1] ?? '')) return { level, from: 'experience' };
+  }
+  const years = /(\d{1,2})\s*\+?\s*(?:[-–]\s*\d+\s*)?years?(?: of)?(?: [a-z-]+){0,2} experience/i.exec(description);
+  if (years) {
+    const count = Number.parseInt(years[1] ?? '0', 10);
+    return { level: count >= 5 ? 3 : count >= 2 ? 2 : 1, from: 'experience' };
+  }
+  return { level: null, from: null };
+}
+
+function skillsOf(title: string, text: string): SkillMention[] {
+  const found: SkillMention[] = [];
+  for (const term of SKILLS) {
+    const inTitle = term.patterns.some((pattern) => pattern.test(title));
+    const count = countMatches(text, term.patterns);
+    if (!inTitle && count === 0) continue;
+    found.push({ id: term.id, label: term.label, kind: term.kind, strength: inTitle ? 'title' : count >= 2 ? 'strong' : 'mention' });
+  }
+  return found;
+}
+
+function industriesOf(about: string, description: string, company: CompanyInfo | null | undefined): JobSignals['industries'] {
+  const companyText = company ? `${company.summary}\n${company.culture}` : '';
+  const found: JobSignals['industries'] = [];
+  for (const term of INDUSTRIES) {
+    // A company's own description (the posting's first paragraph or its research) names what it
+    // does; elsewhere one passing mention ("integrations with advertising tools") is not enough.
+    const evidenceText = [about, companyText].find((text) => countMatches(text, term.patterns) > 0);
+    const elsewhere = countMatches(description, term.patterns);
+    if (evidenceText === undefined && elsewhere < 2) continue;
+    const pattern = term.patterns.find((p) => p.test(evidenceText ?? description)) ?? term.patterns[0]!;
+    found.push({ id: term.id, evidence: clip(findSentence(evidenceText ?? description, pattern) ?? term.label, 160) });
+  }
+  return found;
+}
+
+export function placesIn(text: string): Pick<JobSignals, 'regions' | 'countries'> {
+  const regions: Region[] = [];
+  for (const [region, pattern] of REGION_PATTERNS) if (pattern.test(text)) regions.push(region);
+  const countries = PLACES.filter((place) => place.patterns.some((pattern) => pattern.test(text))).map((place) => ({
+    name: place.country,
+    region: place.region,
+  }));
+  // "US only" names the region and the country: keep the country out of the way.
+  return { regions, countries: countries.filter((country) => !regions.includes(country.region)) };
+}
+
+const REMOTE_SCOPE = /\bremote(?:ly)?\b[^.\n]{0,40}?\b(?:from|within|in|across)\b[^.\n]{0,60}/i;
+
+function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'regions' | 'countries' | 'locationText' | 'officeDays'> {
+  const location = job.location?.trim() ?? '';
+  const officeDaysMatch =
+    /\b(one|two|three|four|five|\d)(?: to (?:one|two|three|four|five|\d))? (?:office )?days? (?:per|a) week\b/i.exec(description) ??
+    /\b(one|two|three|four|five|\d) office days\b/i.exec(description);
+  const officeDays = officeDaysMatch ? parseCount(officeDaysMatch[1] ?? '') : null;
+  const remoteLocation = /\bremote\b/i.test(location);
+  let mode: WorkMode;
+  if (job.remote === true || remoteLocation) mode = 'remote';
+  else if (/\bhybrid\b/i.test(`${location}\n${description}`)) mode = 'hybrid';
+  else if (location || /\bon-?site\b/i.test(description)) mode = 'onsite';
+  else mode = 'unknown';
+
+  let scope = placesIn(location);
+  if (mode === 'remote' && scope.regions.length === 0 && scope.countries.length === 0) {
+    const sentence = REMOTE_SCOPE.exec(description)?.[0];
+    if (sentence) scope = placesIn(sentence);
+  }
+  if (mode !== 'remote' && scope.countries.length === 0) scope = placesIn(findSentence(description, /\b(hybrid|on-?site|office)\b/i) ?? '');
+  // "Remote (EU)": an EU country is fine too; "Remote (Germany)" only that country.
+  return { mode, regions: scope.regions, countries: scope.countries, locationText: location || (mode === 'remote' ? 'Remote' : 'not stated'), officeDays };
+}
+
+function salaryOf(job: Job, description: string): Salary | null {
+  if (typeof job.salaryMin === 'number' || typeof job.salaryMax === 'number') {
+    const min = job.salaryMin ?? job.salaryMax ?? 0;
+    const max = job.salaryMax ?? job.salaryMin ?? 0;
+    const salary = describeSalary(min, max, (job.salaryCurrency ?? 'EUR').toUpperCase(), job.salaryPeriod ?? 'year');
+    if (salary && salary.maxEur > 0) return salary;
+  }
+  return salaryFromText(description);
+}
+
+function employmentOf(job: Job, title: string, description: string): EmploymentType | null {
+  const declared = job.employmentType?.toLowerCase().replace(/[\s-]+/g, '_');
+  if (declared === 'full_time' || declared === 'part_time' || declared === 'contract' || declared === 'internship') return declared;
+  if (/\b(intern(ship)?|working student)\b/i.test(title)) return 'internship';
+  if (/\b(contract|freelance)\b/i.test(title)) return 'contract';
+  if (/\bpart[- ]time\b/i.test(`${title}\n${description}`)) return 'part_time';
+  if (/\bfull[- ]time\b/i.test(description)) return 'full_time';
+  return null;
+}
+
+const SIZE = /\b(?:(about|around|approximately|roughly|nearly|over|more than)\s+)?(\d{1,3}(?:,\d{3})+|\d{2,6})\+?\s+(?:people|employees|staff|colleagues)\b/i;
+
+export function companySizeFrom(text: string): { size: number; text: string } | null {
+  const match = SIZE.exec(text);
+  if (match) {
+    const size = Number.parseInt((match[2] ?? '').replace(/,/g, ''), 10);
+    if (size > 0) return { size, text: match[0] };
+  }
+  const range = /\b(\d{1,3}(?:,\d{3})*)\s*[-–]\s*(\d{1,3}(?:,\d{3})*)\s+employees\b/i.exec(text);
+  if (range) return { size: Number.parseInt((range[2] ?? '').replace(/,/g, ''), 10), text: range[0] };
+  return null;
+}
+
+function onCallOf(description: string): OnCall | null {
+  const sentence = findSentence(description, /\bon[- ]call\b|\bpager\b/i);
+  if (!sentence) return null;
+  if (/\bno on[- ]call\b|\bwithout on[- ]call\b/i.test(sentence)) return null;
+  const rotation = /\bone week (?:in|every|out of) (\w+)/i.exec(sentence);
+  const weeks = rotation ? parseCount(rotation[1] ?? '') : null;
+  const heavy = (weeks !== null && weeks <= 4) || (/\b24\/7\b/.test(sentence) && weeks === null);
+  const fair = !heavy && (/\b(fair(ly)?|shared|rotation|across|whole (backend )?team|paid|compensat)/i.test(sentence) || (weeks ?? 0) >= 5);
+  return { text: clip(sentence, 160), weeksInRotation: weeks, fair, heavy };
+}
+
+/** Reads a posting (and what is known about its company) into plain signals. */
+export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSignals {
+  const description = job.description;
+  const title = job.title;
+  const about = firstParagraph(description);
+  const size = companySizeFrom(about) ?? companySizeFrom(description) ?? (company ? companySizeFrom(company.size) : null);
+  const codeReview = findSentence(description, /\bcode[- ]review(s|ed)?\b|\breview(ing)? (pull requests|code|each other's code)\b|\bcode is reviewed\b|\bcode reviewed\b/i);
+  const crunch = findSentence(description, /(?<!\bno )\bcrunch\b|\bunpaid overtime\b|\bovertime (is )?expected\b|\blong hours\b|\bwork hard,? play hard\b/i);
+  const seniority = seniorityOf(title, description);
+  return {
+    title,
+    company: job.company,
+    family: familyOf(title, description),
+    seniority: seniority.level,
+    seniorityFrom: seniority.from,
+    skills: skillsOf(title, `${title}\n${description}`),
+    industries: industriesOf(about, description, company),
+    ...locationOf(job, description),
+    salary: salaryOf(job, description),
+    employmentType: employmentOf(job, title, description),
+    companySize: size?.size ?? null,
+    companySizeText: size ? clip(size.text, 60) : null,
+    codeReview: codeReview ? clip(codeReview, 160) : null,
+    onCall: onCallOf(description),
+    crunch: crunch ? clip(crunch, 160) : null,
+  };
+}

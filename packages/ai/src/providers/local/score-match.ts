@@ -1,0 +1,331 @@
+import type { CompanyInfo, MatchScore, Recommendation } from '@jobping/contracts';
+import type { JobSignals, Region } from './job-signals';
+import type { PromptSignals } from './prompt-signals';
+import { clip, formatEurShort, listing } from './text';
+import { APPLY_FROM, CONSIDER_FROM, WEIGHTS } from './weights';
+import { FAMILY_COMPATIBILITY, FAMILY_LABELS, INDUSTRIES, SENIORITY_LABELS, SKILLS } from './vocabulary';
+
+export type Criterion = 'industry' | 'role' | 'skills' | 'seniority' | 'location' | 'salary' | 'employment' | 'company' | 'culture';
+
+/** One reason the score went down: shown as a con, with its points in the explanation. */
+export interface Adjustment {
+  criterion: Criterion;
+  penalty: number;
+  cap: number | null;
+  /** The con, citing the posting. */
+  con: string;
+  /** A few words for the explanation: "hybrid in Munich". */
+  short: string;
+}
+
+export interface MatchEvaluation {
+  score: number;
+  recommendation: Recommendation;
+  adjustments: Adjustment[];
+  pros: string[];
+  /** A few words per pro, for the explanation. */
+  proShorts: string[];
+  /** Cons with no points attached (facts from company research). */
+  notes: string[];
+}
+
+const quote = (text: string, max = 140) => `"${clip(text, max)}"`;
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const industryNoun = (id: string) => INDUSTRIES.find((term) => term.id === id)?.noun ?? id;
+const industryLabel = (id: string) => INDUSTRIES.find((term) => term.id === id)?.label ?? id;
+const skillLabel = (id: string) => SKILLS.find((term) => term.id === id)?.label ?? id;
+
+interface Collector {
+  adjust(criterion: Criterion, weight: number | { penalty: number; cap: number }, con: string, short: string): void;
+  pro(text: string, short: string): void;
+  note(text: string): void;
+}
+
+function industries(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  for (const excluded of prompt.excludedIndustries) {
+    const hit = job.industries.find((industry) => industry.id === excluded.id);
+    if (!hit) continue;
+    out.adjust(
+      'industry',
+      WEIGHTS.excludedIndustry,
+      `${job.company} works in ${industryNoun(hit.id)}: ${quote(hit.evidence)}; you wrote "${excluded.words}"`,
+      `${industryLabel(hit.id)} (you ruled it out)`,
+    );
+  }
+  if (prompt.preferredIndustries.length > 0) {
+    const liked = job.industries.filter((industry) => prompt.preferredIndustries.includes(industry.id));
+    if (liked.length > 0) out.pro(`${job.company} works in ${listing(liked.map((i) => industryLabel(i.id)))}, which you asked for`, industryLabel(liked[0]!.id));
+    else
+      out.adjust(
+        'industry',
+        WEIGHTS.otherIndustry,
+        `Not in ${listing(prompt.preferredIndustries.map(industryLabel), 'or')}, the industries you named`,
+        'another industry',
+      );
+  }
+}
+
+function role(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  const label = FAMILY_LABELS[job.family];
+  if (prompt.excludedFamilies.includes(job.family)) {
+    out.adjust('role', WEIGHTS.excludedFamily, `"${job.title}" is a ${label} role, which you ruled out`, `${label} role`);
+    return;
+  }
+  if (prompt.families.length === 0) return;
+  const compatibility = Math.max(...prompt.families.map((wanted) => FAMILY_COMPATIBILITY[wanted]?.[job.family] ?? 0));
+  const wanted = listing(prompt.families.map((family) => FAMILY_LABELS[family]), 'or');
+  if (compatibility >= 1) out.pro(`${capitalise(label)} role: "${job.title}"`, `${job.family} role`);
+  else if (compatibility <= 0)
+    out.adjust('role', WEIGHTS.familyMismatch, `"${job.title}" is a ${label} role; you are looking for ${wanted}`, `${label}, not ${wanted}`);
+  else
+    out.adjust(
+      'role',
+      Math.round(WEIGHTS.familyDistance * (1 - compatibility)),
+      `"${job.title}" reads as ${label} rather than ${wanted}`,
+      `${label} rather than ${wanted}`,
+    );
+}
+
+function skills(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  for (const excluded of prompt.excludedSkills) {
+    const hit = job.skills.find((skill) => skill.id === excluded.id && skill.strength !== 'mention');
+    if (hit) out.adjust('skills', WEIGHTS.excludedSkill, `Works in ${hit.label}; you wrote "${excluded.words}"`, `${hit.label} (you ruled it out)`);
+  }
+  const tools = job.skills.filter((skill) => prompt.tools.includes(skill.id));
+  if (prompt.languages.length > 0) {
+    const wanted = listing(prompt.languages.map(skillLabel), 'or');
+    const jobLanguages = job.skills.filter((skill) => skill.kind === 'language');
+    const direct = jobLanguages.filter((skill) => prompt.languages.includes(skill.id));
+    const related = jobLanguages.filter((skill) =>
+      SKILLS.find((term) => term.id === skill.id)?.related?.some((id) => prompt.languages.includes(id)),
+    );
+    // "Senior Python Engineer" that mentions TypeScript once: the job is in Python.
+    const titleLanguages = jobLanguages.filter((skill) => skill.strength === 'title' && !prompt.languages.includes(skill.id));
+    const onlyInPassing = direct.length > 0 && direct.every((skill) => skill.strength === 'mention');
+    if (onlyInPassing && titleLanguages.length > 0 && related.every((skill) => skill.strength !== 'title')) {
+      out.adjust(
+        'skills',
+        WEIGHTS.noWantedLanguage,
+        `The job is in ${listing(titleLanguages.map((s) => s.label))} ("${job.title}"); ${listing(direct.map((s) => s.label))} is only mentioned in passing`,
+        `${titleLanguages[0]!.label}, not ${wanted}`,
+      );
+    } else if (direct.length > 0) {
+      const named = [...direct, ...related.filter((skill) => !direct.includes(skill)), ...tools].map((skill) => skill.label);
+      out.pro(`Uses ${listing(named)} (you asked for ${wanted})`, listing(direct.map((s) => s.label)));
+      if (!direct.some((skill) => skill.strength !== 'mention'))
+        out.adjust('skills', WEIGHTS.weakLanguageEvidence, `${listing(direct.map((s) => s.label))} is mentioned only once in the posting`, 'language mentioned only in passing');
+    } else if (related.length > 0) {
+      out.adjust('skills', WEIGHTS.relatedLanguageOnly, `Uses ${listing(related.map((s) => s.label))} rather than ${wanted}`, `${related[0]!.label} rather than ${wanted}`);
+    } else {
+      const main = jobLanguages.filter((skill) => skill.strength !== 'mention').map((skill) => skill.label);
+      out.adjust(
+        'skills',
+        WEIGHTS.noWantedLanguage,
+        main.length > 0 ? `Main languages are ${listing(main.slice(0, 3))}, not ${wanted}` : `The posting does not mention ${wanted}`,
+        `no ${wanted}`,
+      );
+    }
+  } else if (tools.length > 0) {
+    out.pro(`Uses ${listing(tools.map((skill) => skill.label))}, which you named`, listing(tools.map((skill) => skill.label)));
+  }
+  if (prompt.tools.length > 0) {
+    const missing = prompt.tools.filter((id) => !tools.some((skill) => skill.id === id));
+    const penalty = Math.round((WEIGHTS.missingTools * missing.length) / prompt.tools.length);
+    if (penalty > 0) out.adjust('skills', penalty, `Does not mention ${listing(missing.map(skillLabel))}`, `no ${listing(missing.map(skillLabel))}`);
+  }
+}
+
+function seniority(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  if (prompt.seniorities.length === 0 || job.family === 'management') return;
+  const wantedLabel = listing(prompt.seniorities.map((level) => SENIORITY_LABELS[level]), 'or');
+  if (job.seniority === null) {
+    out.adjust('seniority', WEIGHTS.seniorityUnknown, 'The posting does not state a seniority level', 'seniority not stated');
+    return;
+  }
+  const level = job.seniority;
+  const nearest = prompt.seniorities.reduce((best, wanted) => (Math.abs(wanted - level) < Math.abs(best - level) ? wanted : best));
+  const gap = level - nearest;
+  const label = SENIORITY_LABELS[level];
+  const source = job.seniorityFrom === 'title' ? `"${job.title}"` : 'by the experience it asks for';
+  if (gap === 0) out.pro(`${capitalise(label)} level, as you asked (${source})`, label);
+  else if (gap === 1) out.adjust('seniority', WEIGHTS.seniorityOneAbove, `${capitalise(label)} level, a step above ${wantedLabel} (${source})`, `${label}, a step up`);
+  else if (gap === -1) out.adjust('seniority', WEIGHTS.seniorityOneBelow, `${capitalise(label)} level, below the ${wantedLabel} level you asked for (${source})`, `${label}, not ${wantedLabel}`);
+  else out.adjust('seniority', WEIGHTS.seniorityFarOff, `${capitalise(label)} level (${source}); you asked for ${wantedLabel}`, `${label}, not ${wantedLabel}`);
+}
+
+export type AreaFit = 'inside' | 'country-only' | 'outside' | 'unknown';
+
+/** Whether places named by a posting lie where the user wants to work. */
+export function areaFit(regions: Region[], countries: JobSignals['countries'], prompt: PromptSignals): AreaFit {
+  const wantedRegions = new Set<Region>([...prompt.regions, ...prompt.countries.map((country) => country.region)]);
+  const covers = (region: Region) =>
+    region === 'world' ||
+    wantedRegions.has(region) ||
+    (region === 'europe' && (wantedRegions.has('eu') || wantedRegions.has('uk'))) ||
+    ((region === 'eu' || region === 'uk') && wantedRegions.has('europe'));
+  if (regions.some(covers) && prompt.countries.length === 0) return 'inside';
+  if (prompt.countries.length > 0) {
+    if (countries.some((country) => prompt.countries.some((wanted) => wanted.name === country.name))) return 'inside';
+    if (regions.some((region) => region === 'world' || prompt.countries.some((wanted) => wanted.region === region || (region === 'europe' && wanted.region === 'eu'))))
+      return 'inside';
+  }
+  if (countries.length > 0) {
+    if (prompt.regions.length > 0 && countries.every((country) => covers(country.region))) return 'country-only';
+    return 'outside';
+  }
+  if (regions.length > 0) return 'outside';
+  return 'unknown';
+}
+
+function location(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  const hasArea = prompt.regions.length > 0 || prompt.countries.length > 0;
+  if (!prompt.wantsRemote && !hasArea) return;
+  const wantedArea = listing([...prompt.regions.map((r) => r.toUpperCase()), ...prompt.countries.map((c) => c.name)], 'or');
+  const fit = hasArea ? areaFit(job.regions, job.countries, prompt) : 'inside';
+  const where = job.locationText;
+  if (job.mode === 'remote') {
+    if (fit === 'inside') out.pro(/^remote\b/i.test(where) ? where : `Remote: ${where}`, `remote (${where.replace(/^remote\s*/i, '').replace(/[()]/g, '') || 'anywhere'})`);
+    else if (fit === 'country-only')
+      out.adjust('location', WEIGHTS.remoteCountryOnly, `Remote only from ${listing(job.countries.map((c) => c.name))} (${where})`, `remote from ${job.countries[0]?.name ?? 'one country'} only`);
+    else if (fit === 'unknown') out.adjust('location', WEIGHTS.remoteScopeUnknown, `Remote, but the posting does not say from where (${where})`, 'remote scope unclear');
+    else out.adjust('location', WEIGHTS.remoteOutsideRegion, `Remote only from outside ${wantedArea}: ${where}`, `${where}`);
+    return;
+  }
+  if (job.mode === 'unknown') return;
+  const office = job.mode === 'hybrid' ? `Hybrid in ${where}` : `On-site in ${where}`;
+  const days = job.officeDays ? ` (${job.officeDays} office day${job.officeDays === 1 ? '' : 's'} a week)` : '';
+  if (fit === 'outside') {
+    out.adjust('location', WEIGHTS.officeOutsideRegion, `${office}${days}, outside ${wantedArea || 'where you want to work'}`, `office in ${where}`);
+    return;
+  }
+  const accepted = job.mode === 'hybrid' ? prompt.acceptsHybrid || prompt.acceptsOnsite : prompt.acceptsOnsite;
+  if (prompt.wantsRemote && !accepted) {
+    const weight = job.mode === 'hybrid' ? WEIGHTS.hybridWhenRemote : WEIGHTS.onsiteWhenRemote;
+    out.adjust('location', weight, `${office}${days}; you asked for remote`, `${job.mode === 'hybrid' ? 'hybrid' : 'on-site'} in ${where}`);
+  } else if (fit === 'inside') out.pro(`${office}${days}`, office.toLowerCase());
+}
+
+function salary(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  const minimum = prompt.minSalaryEur;
+  if (minimum === null) {
+    if (job.salary) out.pro(`Salary published: ${job.salary.text}`, 'salary published');
+    return;
+  }
+  const yours = prompt.minSalaryText ?? formatEurShort(minimum);
+  if (!job.salary) {
+    out.adjust('salary', WEIGHTS.salaryUnknown, `No salary published (your minimum: ${yours})`, 'no salary published');
+  } else if (job.salary.minEur >= minimum) {
+    out.pro(`Pays ${job.salary.text}, at or above your ${yours} minimum`, `${formatEurShort(job.salary.minEur)}–${formatEurShort(job.salary.maxEur)}`);
+  } else if (job.salary.maxEur >= minimum) {
+    const below = (minimum - job.salary.minEur) / Math.max(1, job.salary.maxEur - job.salary.minEur);
+    const { base, perShareBelow } = WEIGHTS.salaryBottomBelow;
+    out.adjust('salary', Math.round(base + perShareBelow * below), `Pays ${job.salary.text}: the range starts below your ${yours} minimum`, `range starts at ${formatEurShort(job.salary.minEur)}`);
+  } else {
+    const shortfall = (minimum - job.salary.maxEur) / minimum;
+    const { base, perShortfall, max } = WEIGHTS.salaryTopBelow;
+    const penalty = Math.min(max, Math.round(base + perShortfall * shortfall));
+    out.adjust('salary', penalty, `Pays ${job.salary.text}, below your ${yours} minimum`, `pays at most ${formatEurShort(job.salary.maxEur)}`);
+  }
+}
+
+function employment(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  if (job.employmentType === 'contract' && !prompt.acceptsContract)
+    out.adjust('employment', WEIGHTS.contract, `A contract role ("${job.title}"), not a permanent position`, 'contract role');
+  if (job.employmentType === 'part_time' && !prompt.acceptsPartTime)
+    out.adjust('employment', WEIGHTS.partTime, 'A part-time role', 'part-time');
+  if (job.employmentType === 'internship' && !prompt.seniorities.includes(0))
+    out.adjust('employment', WEIGHTS.internship, `An internship ("${job.title}")`, 'internship');
+}
+
+function companyFit(job: JobSignals, prompt: PromptSignals, company: CompanyInfo | null | undefined, out: Collector): void {
+  if (prompt.wantsProductCompany) {
+    const agency = job.industries.find((industry) => industry.id === 'consulting' || industry.id === 'public-sector');
+    if (agency) out.adjust('company', WEIGHTS.consultancy, `${job.company} does ${industryNoun(agency.id)}, not its own product: ${quote(agency.evidence)}`, industryNoun(agency.id));
+  }
+  if (prompt.maxCompanySize !== null && job.companySize !== null) {
+    const size = job.companySizeText ?? `${job.companySize} people`;
+    if (job.companySize <= prompt.maxCompanySize) out.pro(`${job.company} has ${size} (you asked for under ${prompt.maxCompanySize})`, `${job.companySize} people`);
+    else {
+      const large = job.companySize >= 2 * prompt.maxCompanySize;
+      out.adjust(
+        'company',
+        large ? WEIGHTS.companyTooBig.large : WEIGHTS.companyTooBig.penalty,
+        `${job.company} has ${size}, more than the ${prompt.maxCompanySize} you asked for`,
+        `${job.companySize.toLocaleString('en-GB')} people`,
+      );
+    }
+  }
+  const flag = company?.red_flags[0];
+  if (flag) out.note(`Company research: ${clip(flag, 200)}`);
+}
+
+function culture(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  if (prompt.wantsCodeReview && job.codeReview) out.pro(`Code review: ${quote(job.codeReview)}`, 'code review');
+  if (job.onCall) {
+    if (prompt.noOnCall) out.adjust('culture', WEIGHTS.unwantedOnCall, `Has on-call: ${quote(job.onCall.text)}`, 'on-call');
+    else if (prompt.wantsFairOnCall && job.onCall.fair) out.pro(`On-call is shared: ${quote(job.onCall.text)}`, 'shared on-call');
+    else if (prompt.wantsFairOnCall && job.onCall.heavy) out.adjust('culture', WEIGHTS.heavyOnCall, `Heavy on-call: ${quote(job.onCall.text)}`, 'heavy on-call');
+  }
+  if (job.crunch) out.adjust('culture', WEIGHTS.crunch, `Mentions long hours: ${quote(job.crunch)}`, 'long hours');
+}
+
+/** Scores one posting against one prompt: 100 minus the weights of every mismatch, then caps. */
+export function evaluateMatch(job: JobSignals, prompt: PromptSignals, company?: CompanyInfo | null): MatchEvaluation {
+  const adjustments: Adjustment[] = [];
+  const pros: string[] = [];
+  const proShorts: string[] = [];
+  const notes: string[] = [];
+  const out: Collector = {
+    adjust: (criterion, weight, con, short) => {
+      const { penalty, cap } = typeof weight === 'number' ? { penalty: weight, cap: null } : weight;
+      adjustments.push({ criterion, penalty, cap, con: clip(con, 300), short: clip(short, 80) });
+    },
+    pro: (text, short) => {
+      pros.push(clip(text, 300));
+      proShorts.push(clip(short, 60));
+    },
+    note: (text) => notes.push(clip(text, 300)),
+  };
+  industries(job, prompt, out);
+  role(job, prompt, out);
+  skills(job, prompt, out);
+  seniority(job, prompt, out);
+  location(job, prompt, out);
+  salary(job, prompt, out);
+  employment(job, prompt, out);
+  companyFit(job, prompt, company, out);
+  culture(job, prompt, out);
+  const total = adjustments.reduce((sum, adjustment) => sum + adjustment.penalty, 0);
+  const cap = Math.min(100, ...adjustments.map((adjustment) => adjustment.cap ?? 100));
+  const score = Math.max(0, Math.min(100 - total, cap));
+  const recommendation: Recommendation = score >= APPLY_FROM ? 'apply' : score >= CONSIDER_FROM ? 'consider' : 'skip';
+  return { score, recommendation, adjustments, pros, proShorts, notes };
+}
+
+function explanationOf(job: JobSignals, evaluation: MatchEvaluation): string {
+  const { score, adjustments } = evaluation;
+  const verdict = score >= APPLY_FROM ? 'Strong match' : score >= CONSIDER_FROM ? 'Partial match' : 'Poor match';
+  const parts = [`${verdict} (${score}/100) for "${clip(job.title, 120)}" at ${clip(job.company, 80)}.`];
+  const capped = adjustments.filter((a) => a.cap !== null && a.cap < 100).sort((a, b) => (a.cap ?? 100) - (b.cap ?? 100))[0];
+  if (capped && score <= (capped.cap ?? 100)) parts.push(`Decisive: ${capped.short} (score capped at ${capped.cap}).`);
+  if (evaluation.proShorts.length > 0) parts.push(`In favour: ${evaluation.proShorts.join('; ')}.`);
+  const against = [...adjustments].sort((a, b) => b.penalty - a.penalty).slice(0, 4);
+  if (against.length > 0) parts.push(`Against: ${against.map((a) => `${a.short} (−${a.penalty})`).join('; ')}.`);
+  else parts.push('Nothing in the posting goes against your prompt.');
+  parts.push('Local rules: every job starts at 100 and loses the points shown for each mismatch with your prompt.');
+  return clip(parts.join(' '), 2_000);
+}
+
+/** The contract's shape: score, explanation, pros, cons, recommendation. */
+export function toMatchScore(job: JobSignals, evaluation: MatchEvaluation): MatchScore {
+  const cons = [...evaluation.adjustments].sort((a, b) => b.penalty - a.penalty).map((a) => a.con);
+  return {
+    score: evaluation.score,
+    analysis: {
+      explanation: explanationOf(job, evaluation),
+      pros: evaluation.pros.slice(0, 10),
+      cons: [...cons, ...evaluation.notes].slice(0, 10),
+      recommendation: evaluation.recommendation,
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// Small text helpers for the local provider. Job text is untrusted: whatever is quoted back
+// to the user is cut short, stripped of control characters and never interpreted.
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+export function clean(text: string): string {
+  return text.replace(CONTROL, ' ').replace(/[ \t]+/g, ' ').trim();
+}
+
+/** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  const flat = clean(text).replace(/\s+/g, ' ');
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+/** The first block of a description: where postings describe the company. */
+export function firstParagraph(text: string): string {
+  const block = text.split(/\n\s*\n/).find((part) => part.trim().length > 0) ?? '';
+  return block.trim();
+}
+
+/** The description's lines and sentences, each one a unit that can be quoted. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/\n+|(?<=[.!?])\s+(?=[A-Z€$£])/)
+    .map((part) => part.replace(/^[-*•\s]+/, '').trim())
+    .filter((part) => part.length > 0);
+}
+
+export function firstSentence(text: string): string {
+  return sentences(text)[0] ?? '';
+}
+
+/** The first sentence that matches, for quoting as evidence. */
+export function findSentence(text: string, pattern: RegExp): string | null {
+  const flags = pattern.flags.replace('g', '');
+  const once = new RegExp(pattern.source, flags);
+  return sentences(text).find((sentence) => once.test(sentence)) ?? null;
+}
+
+export function countMatches(text: string, patterns: readonly RegExp[]): number {
+  let count = 0;
+  for (const pattern of patterns) {
+    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    count += (text.match(new RegExp(pattern.source, flags)) ?? []).length;
+  }
+  return count;
+}
+
+export function anyMatch(text: string, patterns: readonly RegExp[]): boolean {
+  return patterns.some((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text));
+}
+
+/** "TypeScript, Go and PostgreSQL". */
+export function listing(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+
+/** "nine" → 9, "12" → 12. */
+export function parseCount(word: string): number | null {
+  const lower = word.toLowerCase();
+  if (lower in NUMBER_WORDS) return NUMBER_WORDS[lower] ?? null;
+  const value = Number.parseInt(lower, 10);
+  return Number.isFinite(value) ? value : null;
+}
+
+export function formatEur(amount: number): string {
+  return `€${Math.round(amount).toLocaleString('en-GB')}`;
+}
+
+/** "€80k" from 80000. */
+export function formatEurShort(amount: number): string {
+  return `€${Math.round(amount / 1000)}k`;
+}

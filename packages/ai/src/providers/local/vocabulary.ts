@@ -1,0 +1,293 @@
+// The words the local provider understands. Everything it concludes about a posting or a
+// prompt comes from these lists, so a surprising score can be traced to one line here.
+
+export interface Term {
+  id: string;
+  label: string;
+  patterns: readonly RegExp[];
+}
+
+export type SkillKind = 'language' | 'tool';
+export interface SkillTerm extends Term {
+  kind: SkillKind;
+  /** Languages close enough to count for part of a match (Node.js for TypeScript). */
+  related?: readonly string[];
+}
+
+const skill = (id: string, label: string, kind: SkillKind, patterns: RegExp[], related?: string[]): SkillTerm => ({
+  id,
+  label,
+  kind,
+  patterns,
+  ...(related ? { related } : {}),
+});
+
+export const SKILLS: readonly SkillTerm[] = [
+  skill('typescript', 'TypeScript', 'language', [/\btypescript\b/i], ['javascript', 'nodejs']),
+  skill('javascript', 'JavaScript', 'language', [/\bjavascript\b/i, /\bes20\d\d\b/i], ['typescript', 'nodejs']),
+  skill('nodejs', 'Node.js', 'language', [/\bnode(\.js|js)?\b(?![ -]?(pool|graph))/i], ['typescript', 'javascript']),
+  // "Go" is an English word too: only the capitalised form, and never "Go-to-market".
+  skill('go', 'Go', 'language', [/\bGo\b(?![-‑]to)(?! to\b)/, /\bgolang\b/i]),
+  skill('python', 'Python', 'language', [/\bpython\b/i, /\bdjango\b/i, /\bfastapi\b/i]),
+  skill('java', 'Java', 'language', [/\bjava\b(?!script)/i, /\bspring boot\b/i], ['kotlin']),
+  skill('kotlin', 'Kotlin', 'language', [/\bkotlin\b/i], ['java']),
+  skill('scala', 'Scala', 'language', [/\bscala\b/i]),
+  skill('rust', 'Rust', 'language', [/\brust\b/i]),
+  skill('cpp', 'C++', 'language', [/\bc\+\+/i]),
+  skill('csharp', 'C#/.NET', 'language', [/\bc#/i, /\.net\b/i]),
+  skill('ruby', 'Ruby', 'language', [/\bruby\b/i, /\brails\b/i]),
+  skill('php', 'PHP', 'language', [/\bphp\b/i, /\blaravel\b/i, /\bsymfony\b/i]),
+  skill('elixir', 'Elixir', 'language', [/\belixir\b/i]),
+  skill('swift', 'Swift', 'language', [/\bswift(ui)?\b/i]),
+  skill('dart', 'Dart/Flutter', 'language', [/\bdart\b/i, /\bflutter\b/i]),
+  skill('solidity', 'Solidity', 'language', [/\bsolidity\b/i]),
+  skill('react', 'React', 'tool', [/\breact\b(?! native)/i]),
+  skill('react-native', 'React Native', 'tool', [/\breact native\b/i]),
+  skill('vue', 'Vue', 'tool', [/\bvue(\.js)?\b/i]),
+  skill('angular', 'Angular', 'tool', [/\bangular\b/i]),
+  skill('nextjs', 'Next.js', 'tool', [/\bnext\.js\b/i]),
+  skill('postgresql', 'PostgreSQL', 'tool', [/\bpostgre(s|sql)\b/i]),
+  skill('mysql', 'MySQL', 'tool', [/\bmysql\b/i, /\bmariadb\b/i]),
+  skill('mongodb', 'MongoDB', 'tool', [/\bmongo(db)?\b/i]),
+  skill('redis', 'Redis', 'tool', [/\bredis\b/i]),
+  skill('kafka', 'Kafka', 'tool', [/\bkafka\b/i]),
+  skill('rabbitmq', 'RabbitMQ', 'tool', [/\brabbitmq\b/i]),
+  skill('clickhouse', 'ClickHouse', 'tool', [/\bclickhouse\b/i]),
+  skill('elasticsearch', 'Elasticsearch', 'tool', [/\belastic(search)?\b/i, /\bopensearch\b/i]),
+  skill('graphql', 'GraphQL', 'tool', [/\bgraphql\b/i]),
+  skill('grpc', 'gRPC', 'tool', [/\bgrpc\b/i]),
+  skill('kubernetes', 'Kubernetes', 'tool', [/\bkubernetes\b/i, /\bk8s\b/i]),
+  skill('docker', 'Docker', 'tool', [/\bdocker\b/i, /\bcontainers?\b/i]),
+  skill('terraform', 'Terraform', 'tool', [/\bterraform\b/i]),
+  skill('aws', 'AWS', 'tool', [/\baws\b/i, /\bamazon web services\b/i]),
+  skill('gcp', 'GCP', 'tool', [/\bgcp\b/i, /\bgoogle cloud\b/i]),
+  skill('azure', 'Azure', 'tool', [/\bazure\b/i]),
+  skill('spark', 'Spark', 'tool', [/\bspark\b/i]),
+  skill('airflow', 'Airflow', 'tool', [/\bairflow\b/i]),
+  skill('dbt', 'dbt', 'tool', [/\bdbt\b/i]),
+  skill('pytorch', 'PyTorch', 'tool', [/\bpytorch\b/i, /\btensorflow\b/i]),
+  skill('sql', 'SQL', 'tool', [/\bsql\b/i]),
+  skill('unreal', 'Unreal', 'tool', [/\bunreal\b/i]),
+  skill('unity', 'Unity', 'tool', [/\bunity\b/i]),
+];
+
+export type RoleFamily =
+  | 'backend'
+  | 'frontend'
+  | 'fullstack'
+  | 'mobile'
+  | 'platform'
+  | 'devops'
+  | 'data'
+  | 'embedded'
+  | 'games'
+  | 'qa'
+  | 'security'
+  | 'software'
+  | 'management'
+  | 'product'
+  | 'design'
+  | 'art'
+  | 'devrel'
+  | 'sales'
+  | 'support'
+  | 'marketing'
+  | 'compliance';
+
+export const FAMILY_LABELS: Record<RoleFamily, string> = {
+  backend: 'backend engineering',
+  frontend: 'frontend engineering',
+  fullstack: 'full-stack engineering',
+  mobile: 'mobile development',
+  platform: 'platform engineering',
+  devops: 'DevOps/infrastructure',
+  data: 'data/ML',
+  embedded: 'embedded software',
+  games: 'game programming',
+  qa: 'QA/testing',
+  security: 'security engineering',
+  software: 'software engineering',
+  management: 'engineering management',
+  product: 'product management',
+  design: 'design',
+  art: 'art',
+  devrel: 'developer relations',
+  sales: 'sales',
+  support: 'customer support',
+  marketing: 'marketing',
+  compliance: 'compliance/legal',
+};
+
+/** Title rules, first match wins (order matters: "Engineering Manager" before "Engineer"). */
+export const TITLE_FAMILY_RULES: readonly (readonly [RoleFamily, RegExp])[] = [
+  ['management', /\b(engineering manager|head of engineering|vp of engineering|cto|director of engineering|team lead(?!er)|tech lead manager)\b/i],
+  ['product', /\bproduct (manager|owner)\b/i],
+  ['devrel', /\b(developer advocate|devrel|developer relations)\b/i],
+  ['design', /\b(designer|ux researcher)\b/i],
+  ['art', /\b(artist|animator|illustrator)\b/i],
+  ['sales', /\b(sales|account (manager|executive)|business development|sdr)\b/i],
+  ['support', /\b(support (agent|specialist|engineer)|customer (support|success|service))\b/i],
+  ['marketing', /\b(marketing|marketer|content writer|seo)\b/i],
+  ['compliance', /\b(compliance|aml|legal|counsel|auditor)\b/i],
+  ['data', /\b(data (engineer|scientist|analyst)|machine learning|ml engineer|analytics engineer|ai engineer|data science)\b/i],
+  ['fullstack', /\b(full[- ]?stack)\b/i],
+  ['backend', /\b(backend|back[- ]end|server[- ]side|api engineer)\b/i],
+  ['frontend', /\b(frontend|front[- ]end|ui engineer|web developer)\b/i],
+  ['mobile', /\b(ios|android|mobile|react native|flutter)\b/i],
+  ['games', /\b(gameplay|game programmer|game developer|unreal|unity developer)\b/i],
+  ['embedded', /\b(embedded|firmware)\b/i],
+  ['security', /\b(security engineer|appsec|penetration tester)\b/i],
+  ['qa', /\b(qa|quality assurance|test automation|sdet|tester)\b/i],
+  ['devops', /\b(devops|sre|site reliability|cloud engineer|systems engineer)\b/i],
+  ['platform', /\b(platform|infrastructure)\b/i],
+];
+
+/** A title that names a server-side language ("Go Engineer", "Java Developer") is backend. */
+export const BACKEND_LANGUAGE_TITLE =
+  /\b(go|golang|java(?!script)|python|node(\.js)?|ruby|php|rust|scala|kotlin|elixir|c#|\.net)\b.{0,30}\b(engineer|developer|programmer)\b|\b(engineer|developer)\b.{0,10}\((go|golang|java|python|node\.js|ruby|php|rust|scala|kotlin|elixir)\)/i;
+export const SOFTWARE_TITLE = /\b(software|developer|engineer|programmer|engineering|development)\b/i;
+
+/** Words in a description that lean a generic "Software Engineer" towards a side. */
+export const BACKEND_SIGNALS =
+  /\b(api|apis|backend|back-end|microservices?|database|postgresql|postgres|kafka|rabbitmq|queues?|server|services|integrations?|data models?)\b/gi;
+export const FRONTEND_SIGNALS = /\b(frontend|front-end|react|vue|angular|css|browser|ui components?|design system|web app)\b/gi;
+
+/** How well a job's family serves a wanted family (1 = the same thing, 0 = unrelated). */
+export const FAMILY_COMPATIBILITY: Partial<Record<RoleFamily, Partial<Record<RoleFamily, number>>>> = {
+  backend: { backend: 1, platform: 0.8, software: 0.75, fullstack: 0.7, devops: 0.35, data: 0.3, embedded: 0.1 },
+  frontend: { frontend: 1, fullstack: 0.7, software: 0.6, mobile: 0.25 },
+  fullstack: { fullstack: 1, backend: 0.75, frontend: 0.75, software: 0.8 },
+  mobile: { mobile: 1, frontend: 0.3, software: 0.4 },
+  platform: { platform: 1, devops: 0.9, backend: 0.6, software: 0.6 },
+  devops: { devops: 1, platform: 0.9, backend: 0.3, software: 0.4 },
+  data: { data: 1, backend: 0.35, software: 0.4 },
+  embedded: { embedded: 1, software: 0.5, games: 0.2 },
+  games: { games: 1, software: 0.5, backend: 0.3, embedded: 0.2 },
+  qa: { qa: 1, software: 0.4 },
+  security: { security: 1, devops: 0.4, backend: 0.3, software: 0.4 },
+  software: {
+    software: 1, backend: 0.9, fullstack: 0.9, frontend: 0.8, platform: 0.8, mobile: 0.7, devops: 0.6,
+    data: 0.5, embedded: 0.6, games: 0.6, security: 0.5, qa: 0.4,
+  },
+  management: { management: 1 },
+  product: { product: 1 },
+  design: { design: 1 },
+  art: { art: 1 },
+  devrel: { devrel: 1 },
+  sales: { sales: 1 },
+  support: { support: 1 },
+  marketing: { marketing: 1 },
+  compliance: { compliance: 1 },
+};
+
+/** Words a user writes for a family ("backend", "Go developer" alone is not a family). */
+export const PROMPT_FAMILY_RULES: readonly (readonly [RoleFamily, RegExp])[] = [
+  ['management', /\b(engineering manager|manager of engineers|people manager|head of engineering|management role)\b/i],
+  ['product', /\bproduct (manager|owner)\b/i],
+  ['devrel', /\b(developer advocate|devrel|developer relations)\b/i],
+  ['design', /\b(designer|ux|ui\/ux)\b/i],
+  ['art', /\b(3d artist|artist|animator)\b/i],
+  ['sales', /\b(sales|account (manager|executive)|business development)\b/i],
+  ['support', /\b(customer support|support (agent|specialist)|customer success)\b/i],
+  ['marketing', /\b(marketing|marketer)\b/i],
+  ['compliance', /\b(compliance|aml analyst)\b/i],
+  ['data', /\b(data (engineer|scientist|analyst|engineering|science)|machine learning|ml engineer|analytics engineer)\b/i],
+  ['fullstack', /\bfull[- ]?stack\b/i],
+  ['backend', /\b(backend|back[- ]end|server[- ]side)\b/i],
+  ['frontend', /\b(frontend|front[- ]end)\b/i],
+  ['mobile', /\b(mobile|ios|android)\b/i],
+  ['games', /\b(gameplay|game (developer|programmer))\b/i],
+  ['embedded', /\b(embedded|firmware)\b/i],
+  ['security', /\bsecurity engineer\b/i],
+  ['qa', /\b(qa|test automation|quality assurance)\b/i],
+  ['devops', /\b(devops|sre|site reliability)\b/i],
+  ['platform', /\b(platform engineer|infrastructure engineer)\b/i],
+  ['software', /\b(software engineer|software developer|developer|programmer)\b/i],
+];
+
+// 0 intern · 1 junior · 2 mid · 3 senior · 4 staff/principal/lead
+export type Seniority = 0 | 1 | 2 | 3 | 4;
+export const SENIORITY_LABELS = ['intern', 'junior', 'mid-level', 'senior', 'staff/principal'] as const;
+export const SENIORITY_RULES: readonly (readonly [Seniority, RegExp])[] = [
+  [0, /\b(intern(ship)?|working student|werkstudent|trainee|apprentice)\b/i],
+  [1, /\b(junior|jr\.?|entry[- ]level|graduate|new grad)\b/i],
+  [4, /\b(staff|principal|distinguished|lead|architect)\b/i],
+  [3, /\b(senior|sr\.?)\b/i],
+  [2, /\b(mid[- ]level|intermediate|medior)\b/i],
+];
+
+export interface IndustryTerm extends Term {
+  /** Shown in a con when the user excluded it: "crypto exchange". */
+  noun: string;
+}
+const industry = (id: string, label: string, noun: string, patterns: RegExp[]): IndustryTerm => ({ id, label, noun, patterns });
+
+export const INDUSTRIES: readonly IndustryTerm[] = [
+  industry('crypto', 'crypto', 'crypto', [/\bcrypto(currency|currencies|s)?\b/i, /\bblockchain\b/i, /\bweb3\b/i, /\bdefi\b/i, /\bbitcoin\b/i, /\bnfts?\b/i]),
+  industry('gambling', 'gambling', 'gambling', [/\bcasinos?\b/i, /\b(sports )?betting\b/i, /\bgambling\b/i, /\bsportsbook\b/i, /\bigaming\b/i, /\bpoker\b/i]),
+  industry('adtech', 'adtech', 'advertising technology', [/\bad[- ]?tech\b/i, /\bprogrammatic\b/i, /\bdemand-side platform\b/i, /\breal-time bidding\b/i, /\bad exchange\b/i, /\badvertising\b/i]),
+  industry('defense', 'defense', 'defense/military', [/\bdefen[cs]e (industry|contractor|company)\b/i, /\bmilitary\b/i, /\bweapons?\b/i]),
+  industry('consulting', 'consulting', 'consultancy/agency work', [/\bconsultanc(y|ies)\b/i, /\bconsulting\b/i, /\bclient (projects?|sites?)\b/i, /\boutsourcing\b/i, /\b(digital|software) agency\b/i]),
+  industry('public-sector', 'public sector', 'public-sector contracting', [/\bpublic[- ]sector\b/i, /\be-government\b/i, /\bgovernment agencies\b/i]),
+  industry('games', 'games', 'games', [/\bgames? studio\b/i, /\bvideo games?\b/i, /\b(online|co-op|console|pc) games?\b/i]),
+  industry('fintech', 'fintech', 'financial technology', [/\bfintech\b/i, /\binvoicing\b/i, /\baccounts[- ]receivable\b/i, /\bbanking\b/i, /\bpayments? (platform|provider|infrastructure)\b/i]),
+  industry('health', 'healthtech', 'healthcare', [/\bhealth ?tech\b/i, /\bhealthcare\b/i, /\btelehealth\b/i, /\bclinics?\b/i, /\bpatients?\b/i]),
+  industry('climate', 'climate tech', 'climate/energy', [/\bclimate\b/i, /\benergy\b/i, /\bbattery storage\b/i, /\brenewables?\b/i, /\bgrid\b/i]),
+  industry('logistics', 'logistics', 'logistics', [/\blogistics\b/i, /\bfreight\b/i, /\bshippers?\b/i, /\bsupply chain\b/i]),
+  industry('ecommerce', 'e-commerce', 'e-commerce', [/\be-?commerce\b/i, /\bstorefronts?\b/i, /\bonline shops?\b/i]),
+  industry('hr', 'HR tech', 'HR/payroll software', [/\bpayroll\b/i, /\bhr software\b/i, /\bhuman resources\b/i]),
+  industry('devtools', 'developer tools', 'developer tooling', [/\bdeveloper tool(ing|s)\b/i, /\bci pipelines?\b/i, /\bdevtools\b/i]),
+  industry('edtech', 'edtech', 'education', [/\bed ?tech\b/i, /\beducation(al)?\b/i, /\blearning platform\b/i]),
+];
+
+// Places. Regions: eu, europe (EU + UK, CH, NO …), uk, us, na, apac, latam, world.
+export interface Place {
+  country: string;
+  region: 'eu' | 'uk' | 'europe' | 'us' | 'na' | 'apac' | 'latam' | 'other';
+  patterns: readonly RegExp[];
+}
+const place = (country: string, region: Place['region'], patterns: RegExp[]): Place => ({ country, region, patterns });
+
+export const PLACES: readonly Place[] = [
+  place('Germany', 'eu', [/\bgermany\b/i, /\bdeutschland\b/i, /\b(berlin|munich|münchen|hamburg|frankfurt|cologne|köln|leipzig|stuttgart|düsseldorf|dusseldorf)\b/i]),
+  place('Netherlands', 'eu', [/\bnetherlands\b/i, /\bholland\b/i, /\b(amsterdam|rotterdam|utrecht|the hague|eindhoven)\b/i]),
+  place('France', 'eu', [/\bfrance\b/i, /\b(paris|lyon|marseille|toulouse)\b/i]),
+  place('Spain', 'eu', [/\bspain\b/i, /\b(madrid|barcelona|valencia)\b/i]),
+  place('Portugal', 'eu', [/\bportugal\b/i, /\b(lisbon|porto)\b/i]),
+  place('Italy', 'eu', [/\bitaly\b/i, /\b(milan|rome|turin)\b/i]),
+  place('Ireland', 'eu', [/\bireland\b/i, /\b(dublin|cork)\b/i]),
+  place('Finland', 'eu', [/\bfinland\b/i, /\b(helsinki|espoo|tampere)\b/i]),
+  place('Sweden', 'eu', [/\bsweden\b/i, /\b(stockholm|gothenburg|malmö)\b/i]),
+  place('Denmark', 'eu', [/\bdenmark\b/i, /\bcopenhagen\b/i]),
+  place('Poland', 'eu', [/\bpoland\b/i, /\b(warsaw|krakow|kraków|wroclaw|wrocław)\b/i]),
+  place('Austria', 'eu', [/\baustria\b/i, /\bvienna\b/i]),
+  place('Belgium', 'eu', [/\bbelgium\b/i, /\bbrussels\b/i]),
+  place('Czechia', 'eu', [/\bczech(ia| republic)\b/i, /\bprague\b/i]),
+  place('Estonia', 'eu', [/\bestonia\b/i, /\btallinn\b/i]),
+  place('Malta', 'eu', [/\bmalta\b/i, /\bvalletta\b/i]),
+  place('Greece', 'eu', [/\bgreece\b/i, /\bathens\b/i]),
+  place('Romania', 'eu', [/\bromania\b/i, /\bbucharest\b/i]),
+  place('Switzerland', 'europe', [/\bswitzerland\b/i, /\b(zurich|zürich|geneva|basel)\b/i]),
+  place('Norway', 'europe', [/\bnorway\b/i, /\boslo\b/i]),
+  place('United Kingdom', 'uk', [/\bunited kingdom\b/i, /\buk\b/i, /\bengland\b/i, /\bscotland\b/i, /\b(london|manchester|edinburgh|bristol|cambridge)\b/i]),
+  place('United States', 'us', [/\bunited states\b/i, /\busa?\b/i, /\bu\.s\./i, /\b(new york|nyc|san francisco|seattle|austin|boston|chicago|los angeles|denver)\b/i]),
+  place('Canada', 'na', [/\bcanada\b/i, /\b(toronto|vancouver|montreal)\b/i]),
+  place('India', 'apac', [/\bindia\b/i, /\b(bangalore|bengaluru|hyderabad|pune)\b/i]),
+  place('Singapore', 'apac', [/\bsingapore\b/i]),
+  place('Australia', 'apac', [/\baustralia\b/i, /\b(sydney|melbourne)\b/i]),
+  place('Brazil', 'latam', [/\bbrazil\b/i, /\bsão paulo\b/i]),
+];
+
+export const REGION_PATTERNS: readonly (readonly [Place['region'] | 'world', RegExp])[] = [
+  ['eu', /\b(eu|european union)\b/i],
+  ['europe', /\b(europe|emea|european time ?zones?|cet)\b/i],
+  ['us', /\b(us only|us-based|north america)\b/i],
+  ['apac', /\bapac\b/i],
+  ['latam', /\blatam\b/i],
+  ['world', /\b(worldwide|anywhere|global(ly)?)\b/i],
+];
+
+/** Fixed, approximate rates to compare salaries (the local provider is not a currency service). */
+export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68 };
+export const HOURS_PER_YEAR = 1_760;
+export const DAYS_PER_YEAR = 220;

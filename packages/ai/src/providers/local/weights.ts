@@ -1,0 +1,77 @@
+// The local scorer's weights, in one place. A job starts at 100; each mismatch with the
+// user's prompt subtracts the points below and some also cap the score (a dealbreaker such
+// as an excluded industry cannot be outweighed by a good salary). Recommendation:
+// >= APPLY_FROM "apply", >= CONSIDER_FROM "consider", else "skip".
+
+export const APPLY_FROM = 75;
+export const CONSIDER_FROM = 50;
+
+export const WEIGHTS = {
+  /** The company works in an industry the user ruled out ("no crypto"). */
+  excludedIndustry: { penalty: 70, cap: 10 },
+  /** The job's main language is one the user ruled out ("no PHP"). */
+  excludedSkill: { penalty: 45, cap: 30 },
+  /** A role family the user ruled out ("no management"). */
+  excludedFamily: { penalty: 60, cap: 15 },
+
+  /** Role: the job's family is unrelated to every family the user named. */
+  familyMismatch: { penalty: 55, cap: 25 },
+  /** Role: related but not the same (× (1 − compatibility), e.g. full-stack for backend: 12). */
+  familyDistance: 40,
+
+  /** Languages: none of the user's languages appear in the posting. */
+  noWantedLanguage: 35,
+  /** Languages: only a close relative (Node.js/JavaScript for TypeScript). */
+  relatedLanguageOnly: 10,
+  /** Languages: mentioned once in passing, not in the title or requirements. */
+  weakLanguageEvidence: 5,
+  /** Tools: × share of the named tools (PostgreSQL, Kafka …) the posting does not mention. */
+  missingTools: 6,
+
+  /** Seniority: one level below what the user asked for (mid-level for senior). */
+  seniorityOneBelow: 30,
+  /** Seniority: one level above (staff for senior): a stretch, often welcome. */
+  seniorityOneAbove: 5,
+  /** Seniority: two or more levels apart (junior or intern for senior). */
+  seniorityFarOff: { penalty: 45, cap: 35 },
+  /** Seniority: the posting does not say. */
+  seniorityUnknown: 6,
+
+  /** Location: remote, but only from one country inside the user's region. */
+  remoteCountryOnly: 10,
+  /** Location: remote, but the posting does not say from where. */
+  remoteScopeUnknown: 4,
+  /** Location: remote only from outside the user's region ("US only" for the EU). */
+  remoteOutsideRegion: { penalty: 50, cap: 35 },
+  /** Location: hybrid in the user's region when they asked for remote. */
+  hybridWhenRemote: { penalty: 25, cap: 65 },
+  /** Location: on-site in the user's region when they asked for remote. */
+  onsiteWhenRemote: { penalty: 35, cap: 55 },
+  /** Location: office outside the user's region. */
+  officeOutsideRegion: { penalty: 50, cap: 30 },
+
+  /** Salary: the user named a minimum and the posting names no salary. */
+  salaryUnknown: 8,
+  /** Salary: the range starts below the minimum but reaches it: base + perShareBelow × share of the range below it. */
+  salaryBottomBelow: { base: 4, perShareBelow: 12 },
+  /** Salary: even the top of the range is below the minimum: base + 100 × shortfall, at most max. */
+  salaryTopBelow: { base: 15, perShortfall: 100, max: 40 },
+
+  /** Employment: a contract / part-time / internship the user did not ask for. */
+  contract: 10,
+  partTime: 20,
+  internship: 15,
+
+  /** Company: a consultancy or agency when the user asked for a product company. */
+  consultancy: 20,
+  /** Company: more people than the user's limit (twice the limit or more: large). */
+  companyTooBig: { penalty: 10, large: 15 },
+  /** Culture: on-call every four weeks or more often, or 24/7 without a rotation, when the user asked for fair on-call. */
+  heavyOnCall: 6,
+  /** Culture: the user wants no on-call and the job has it. */
+  unwantedOnCall: 10,
+  /** Culture: the posting talks of crunch or overtime. */
+  crunch: 8,
+  /** Industry: the user named industries they prefer and this is none of them. */
+  otherIndustry: 8,
+} as const;
