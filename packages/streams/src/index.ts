@@ -6,4 +6,3 @@ export { streamKeys, type StreamKeys } from './keys';
 export { trimConsumed, safeMinId, defaultTrimPolicy, type TrimPolicy } from './trim';
 export { retryDelayMs, defaultBackoff, type BackoffOptions } from './backoff';
 export { streamMetrics, type StreamMetrics } from './stream-metrics';
-export { onShutdownSignal, type ShutdownOptions } from './shutdown';

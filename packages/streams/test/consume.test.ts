@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, encodeEntry, toFieldList } from '@jobping/contracts';
-import { withLogContext } from '@jobping/logger';
+import { PassThrough } from 'node:stream';
+import winston from 'winston';
+import { createLogger, withLogContext } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import type { Redis } from '@jobping/redis';
 import { consume, createPublisher, deadLetters, streamKeys, type Consumer, type ConsumeOptions } from '../src/index';
@@ -118,10 +120,16 @@ describe('consume', () => {
     expect(calls).toEqual([JSON.parse(good.payload as string).job_id]);
   });
 
-  it('logs handler lines with the trace id of the message and publishes onward with the same trace id', async () => {
+  it('logs every handler line with the trace id of the message and publishes onward with the same trace id', async () => {
+    const output = new PassThrough();
+    const lines: Record<string, unknown>[] = [];
+    output.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l))));
+    // A logger the handler's own service created, not the one handed to consume().
+    const serviceLogger = createLogger({ service: 'matcher', format: 'json', transports: [new winston.transports.Stream({ stream: output })] });
     const publisher = createPublisher({ redis, keyPrefix: prefix });
     const consumer = startConsumer({
-      handler: async (message) => {
+      handler: async (message, context) => {
+        serviceLogger.info('scoring', { job_id: message.job_id, deliveries: context.deliveries });
         await publisher.publish('notification', { job_id: message.job_id, user_id: message.user_id });
       },
     });
@@ -131,6 +139,7 @@ describe('consume', () => {
     await waitFor(async () => Number(await redis.call('XLEN', next)) === 1, { what: 'the onward message' });
     const [[, fields]] = (await redis.call('XRANGE', next, '-', '+')) as [[string, string[]]];
     expect(fields[fields.indexOf('trace_id') + 1]).toBe('trace-from-the-scraper');
+    expect(lines).toEqual([expect.objectContaining({ message: 'scoring', service: 'matcher', trace_id: 'trace-from-the-scraper', deliveries: 1 })]);
   });
 
   it('records processed, failed and dead-lettered counts and the group backlog as metrics', async () => {

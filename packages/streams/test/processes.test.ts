@@ -87,19 +87,6 @@ describe('consumer processes', () => {
     await waitFor(async () => (await pendingCount(redis)) === 0, { what: 'nothing pending' });
   });
 
-  it('on SIGTERM lets the running handler finish, acknowledges it and exits 0', async () => {
-    const worker = startConsumerProcess({ HANDLER_MS: '1500', CONSUMER_NAME: 'graceful' });
-    await worker.ready;
-    const jobId = randomUUID();
-    await createPublisher({ redis, keyPrefix: prefix }).publish('user-analysis', { job_id: jobId, user_id: USER });
-    await waitFor(async () => (await redis.llen(`${prefix}started`)) === 1, { what: 'the handler to start' });
-
-    worker.child.kill('SIGTERM');
-    expect(await worker.exited).toBe(0);
-    expect(await redis.lrange(`${prefix}done`, 0, -1)).toEqual([`${jobId}|graceful`]);
-    expect(await pendingCount(redis)).toBe(0);
-  });
-
   it('carries on through a Redis restart (AOF on) without losing a message', async () => {
     const port = await freePort();
     const dir = await mkdtemp(path.join(os.tmpdir(), 'jobping-redis-'));

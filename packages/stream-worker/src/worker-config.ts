@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { baseEnvSchema, fields, redisEnvSchema } from '@jobping/config';
+
+/** What every stream worker reads from its environment; apps add their own fields. */
+export function workerEnvSchema(defaultOpsPort: number) {
+  return baseEnvSchema.extend(redisEnvSchema.shape).extend({
+    OPS_PORT: fields.port(defaultOpsPort).describe(`port of /healthz, /readyz and /metrics (default ${defaultOpsPort})`),
+    STREAM_KEY_PREFIX: z.string().default('').describe('prefix of every stream key, to share one Redis between deployments (default none)'),
+    STREAM_BATCH_SIZE: fields.positiveInt(50, 'entries per XREADGROUP'),
+    STREAM_CONCURRENCY: fields.positiveInt(50, 'messages handled at once per process'),
+    STREAM_BLOCK_MS: fields.positiveInt(2_000, 'how long one XREADGROUP blocks, in ms'),
+    STREAM_VISIBILITY_TIMEOUT_MS: fields.positiveInt(
+      60_000,
+      'after this many ms a pending message is assumed abandoned and claimed by another consumer; keep it above the slowest handler',
+    ),
+    STREAM_MAX_DELIVERIES: fields.positiveInt(5, 'deliveries before a failing message goes to the dead-letter stream'),
+    STREAM_RETRY_BASE_MS: fields.positiveInt(1_000, 'first retry delay after a failure, doubled per delivery, in ms'),
+    STREAM_RETRY_MAX_MS: fields.positiveInt(60_000, 'longest retry delay, in ms'),
+    STREAM_TRIM: z
+      .enum(['minid', 'maxlen'])
+      .default('minid')
+      .describe('minid: trim only what every group consumed (default); maxlen: cap at STREAM_MAXLEN entries'),
+    STREAM_MAXLEN: fields.positiveInt(1_000_000, 'entries kept per stream when STREAM_TRIM=maxlen'),
+    SHUTDOWN_TIMEOUT_MS: fields.positiveInt(
+      25_000,
+      'how long running handlers may finish after SIGTERM, in ms; keep terminationGracePeriodSeconds above it',
+    ),
+  });
+}
+
+export type WorkerEnv = z.output<ReturnType<typeof workerEnvSchema>>;
