@@ -39,6 +39,7 @@ describe('jobping-db migrate', () => {
     expect(tables.map((t) => t.table_name)).toEqual([
       '_prisma_migrations',
       'companies',
+      'job_sources',
       'jobs',
       'notifications',
       'refresh_tokens',
