@@ -116,7 +116,9 @@ describe('jobping-db check and new', () => {
     await cp(repoPrisma, copy, { recursive: true });
     const schemaPath = path.join(copy, 'schema.prisma');
     const schema = await readFile(schemaPath, 'utf8');
-    await writeFile(schemaPath, schema.replace('  notified      Boolean  @default(false)', '  notified      Boolean  @default(false)\n  feedback      String?'));
+    const edited = schema.replace('  notified      Boolean  @default(false)', '  notified      Boolean  @default(false)\n  reviewNote    String? @map("review_note")');
+    expect(edited).not.toBe(schema);
+    await writeFile(schemaPath, edited);
     const args = ['--schema', schemaPath, '--migrations', path.join(copy, 'migrations')];
     const env = { DATABASE_URL: freshDatabase('drift') };
 
@@ -124,15 +126,15 @@ describe('jobping-db check and new', () => {
     expect(drift.code).toBe(1);
     expect(drift.output).toContain('disagree');
     expect(drift.output).toContain('user_job_matches');
-    expect(drift.output).toMatch(/ADD COLUMN\s+"feedback" TEXT/);
+    expect(drift.output).toMatch(/ADD COLUMN\s+"review_note" TEXT/);
 
-    const created = await runDbCli(['new', 'add match feedback', ...args], env);
+    const created = await runDbCli(['new', 'add match review note', ...args], env);
     expect(created.code).toBe(0);
     const folders = await readdir(path.join(copy, 'migrations'));
-    const added = folders.find((name) => name.endsWith('_add_match_feedback'));
-    expect(added).toMatch(/^\d{14}_add_match_feedback$/);
+    const added = folders.find((name) => name.endsWith('_add_match_review_note'));
+    expect(added).toMatch(/^\d{14}_add_match_review_note$/);
     const sql = await readFile(path.join(copy, 'migrations', added as string, 'migration.sql'), 'utf8');
-    expect(sql).toMatch(/ALTER TABLE "user_job_matches" ADD COLUMN\s+"feedback" TEXT/);
+    expect(sql).toMatch(/ALTER TABLE "user_job_matches" ADD COLUMN\s+"review_note" TEXT/);
 
     expect((await runDbCli(['check', ...args], env)).code).toBe(0);
     const again = await runDbCli(['new', 'nothing', ...args], env);
@@ -142,8 +144,8 @@ describe('jobping-db check and new', () => {
     // The new migration applies on top of the database migrated with the old ones.
     const databaseUrl = freshDatabase('upgrade');
     expect((await runDbCli(['migrate'], { DATABASE_URL: databaseUrl })).code).toBe(0);
-    expect((await runDbCli(['migrate', ...args], { DATABASE_URL: databaseUrl })).output).toContain('_add_match_feedback');
-    const columns = await query(databaseUrl, "SELECT 1 FROM information_schema.columns WHERE table_name = 'user_job_matches' AND column_name = 'feedback'");
+    expect((await runDbCli(['migrate', ...args], { DATABASE_URL: databaseUrl })).output).toContain('_add_match_review_note');
+    const columns = await query(databaseUrl, "SELECT 1 FROM information_schema.columns WHERE table_name = 'user_job_matches' AND column_name = 'review_note'");
     expect(columns).toHaveLength(1);
   });
 
