@@ -15,3 +15,4 @@ export {
   type EntryFields,
 } from './wire';
 export * from './ai';
+export { parseScrapeRunRequest, scrapeQueue, scrapeRunRequestSchema, type ScrapeRunRequest } from './queues';
