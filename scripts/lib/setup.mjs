@@ -1,4 +1,5 @@
 import { loadEnvironment, redact } from './env.mjs';
+import { ensureChromium } from './chromium.mjs';
 import { ensureService } from './infra.mjs';
 import { ok, step, SetupError } from './out.mjs';
 import { ensurePnpm, installDependencies } from './pnpm.mjs';
@@ -29,6 +30,7 @@ export async function setup() {
   checkNode();
   await ensurePnpm();
   await installDependencies();
+  await ensureChromium();
 
   step('Checking PostgreSQL and Redis');
   await ensureService('postgres', env.DATABASE_URL);
