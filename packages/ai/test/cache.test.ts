@@ -3,6 +3,7 @@ import { createMetricsRegistry } from '@jobping/metrics';
 import { AiCache, OpenAiProvider, withCache, type AiProvider, type MatchInput } from '../src/index';
 import { completion, FakeOpenAiServer, validCompany, validMatch } from './support/fake-openai-server';
 import { testRedis } from './support/redis';
+import { testOpenAiSettings } from './support/settings';
 
 const store = testRedis();
 let server: FakeOpenAiServer;
@@ -22,17 +23,7 @@ const input: MatchInput = {
 function cachedProvider(model = 'cache-model', registry = createMetricsRegistry('ai-test', { defaultMetrics: false })): AiProvider {
   const redis = store.connect();
   const openai = new OpenAiProvider({
-    settings: {
-      apiKey: 'test-key',
-      model,
-      baseURL: server.baseURL,
-      timeoutMs: 2_000,
-      maxRetries: 0,
-      maxOutputTokens: 200,
-      requestsPerMinute: 1_000,
-      tokensPerMinute: 1_000_000,
-      rateLimitMaxWaitMs: 1_000,
-    },
+    settings: testOpenAiSettings(server.baseURL, { model }),
     redis,
   });
   return withCache(openai, new AiCache({ redis, ttlSeconds: 60, pollMs: 20, registry }));

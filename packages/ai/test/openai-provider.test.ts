@@ -11,6 +11,7 @@ import {
 import { completion, errorReply, FakeOpenAiServer, validCompany, validMatch } from './support/fake-openai-server';
 import { recordingLogger } from './support/logs';
 import { testRedis } from './support/redis';
+import { testOpenAiSettings } from './support/settings';
 
 const store = testRedis();
 let server: FakeOpenAiServer;
@@ -33,18 +34,13 @@ const input: MatchInput = {
 };
 
 function settings(overrides: Partial<OpenAiSettings> = {}): OpenAiSettings {
-  return {
-    apiKey: 'test-key',
+  return testOpenAiSettings(server.baseURL, {
     model: `test-model-${Math.random().toString(36).slice(2)}`,
-    baseURL: server.baseURL,
-    timeoutMs: 2_000,
     maxRetries: 2,
     maxOutputTokens: 500,
-    requestsPerMinute: 1_000,
-    tokensPerMinute: 1_000_000,
     rateLimitMaxWaitMs: 5_000,
     ...overrides,
-  };
+  });
 }
 
 function provider(overrides: Partial<OpenAiSettings> = {}, logger = recordingLogger()) {

@@ -5,6 +5,7 @@ import { estimateTokens } from '../src/providers/openai-provider';
 import { completion, FakeOpenAiServer, validMatch } from './support/fake-openai-server';
 import { recordingLogger } from './support/logs';
 import { testRedis } from './support/redis';
+import { testOpenAiSettings } from './support/settings';
 
 // Two provider instances with their own Redis connections stand for two replicas.
 const store = testRedis();
@@ -17,18 +18,7 @@ const input: MatchInput = {
 
 function replica(model: string, overrides: Partial<OpenAiSettings>, windowSeconds = 60, logger = recordingLogger()) {
   return new OpenAiProvider({
-    settings: {
-      apiKey: 'test-key',
-      model,
-      baseURL: server.baseURL,
-      timeoutMs: 2_000,
-      maxRetries: 0,
-      maxOutputTokens: 200,
-      requestsPerMinute: 1_000,
-      tokensPerMinute: 1_000_000,
-      rateLimitMaxWaitMs: 0,
-      ...overrides,
-    },
+    settings: testOpenAiSettings(server.baseURL, { model, rateLimitMaxWaitMs: 0, ...overrides }),
     redis: store.connect(),
     rateLimitWindowSeconds: windowSeconds,
     logger,
