@@ -41,6 +41,14 @@ export const fields = {
       .default(fallback)
       .describe(`${meaning}: a positive integer (default ${fallback})`),
 
+  /** Shared by every service that touches the stage streams: they must agree. */
+  streamKeyPrefix: () =>
+    z.string().default('').describe('prefix of every stream key, to share one Redis between deployments (default none)'),
+
+  /** Shared by jobs-api (producer) and the scraper (worker) of the scrape-runs queue: they must agree. */
+  bullmqPrefix: () =>
+    z.string().min(1).default('bull').describe('BullMQ key prefix of the scrape-runs queue; jobs-api and the scraper must use the same (default bull)'),
+
   flag: (fallback: boolean, meaning: string) =>
     z
       .stringbool({ error: 'not true/false' })

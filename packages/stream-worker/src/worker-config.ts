@@ -5,7 +5,7 @@ import { baseEnvSchema, fields, redisEnvSchema } from '@jobping/config';
 export function workerEnvSchema(defaultOpsPort: number) {
   return baseEnvSchema.extend(redisEnvSchema.shape).extend({
     OPS_PORT: fields.port(defaultOpsPort).describe(`port of /healthz, /readyz and /metrics (default ${defaultOpsPort})`),
-    STREAM_KEY_PREFIX: z.string().default('').describe('prefix of every stream key, to share one Redis between deployments (default none)'),
+    STREAM_KEY_PREFIX: fields.streamKeyPrefix(),
     STREAM_BATCH_SIZE: fields.positiveInt(50, 'entries per XREADGROUP'),
     STREAM_CONCURRENCY: fields.positiveInt(50, 'messages handled at once per process'),
     STREAM_BLOCK_MS: fields.positiveInt(2_000, 'how long one XREADGROUP blocks, in ms'),

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { isStreamName, streamNames, type StreamName } from '@jobping/contracts';
-import { loadConfigOrExit, redisEnvSchema } from '@jobping/config';
+import { fields, loadConfigOrExit, redisEnvSchema } from '@jobping/config';
 import { createRedis } from '@jobping/redis';
-import { z } from 'zod';
 import { deadLetters } from './dead-letter';
 import { streamsStatus } from './status';
 
@@ -20,7 +19,7 @@ Streams: ${streamNames.join(', ')}. Reads REDIS_URL and STREAM_KEY_PREFIX.`;
 class UsageError extends Error {}
 
 const envSchema = redisEnvSchema.extend({
-  STREAM_KEY_PREFIX: z.string().default('').describe('prefix of every stream key (default none)'),
+  STREAM_KEY_PREFIX: fields.streamKeyPrefix(),
 });
 
 function streamArg(value: string | undefined): StreamName {

@@ -1,0 +1,67 @@
+import type { PrismaClient } from '@jobping/db';
+import { createHttpApp, jwtSettingsFromConfig, type HttpApp } from '@jobping/http-kit';
+import type { Logger } from '@jobping/logger';
+import type { MetricsRegistry } from '@jobping/metrics';
+import type { Redis } from '@jobping/redis';
+import type { JobsApiConfig } from './config';
+import { adminRoutes } from './routes/admin';
+import { jobRoutes } from './routes/jobs';
+import { meRoutes } from './routes/me';
+import { AdminService } from './services/admin';
+import { JobService } from './services/jobs';
+import { MatchService } from './services/matches';
+import { NotificationService } from './services/notifications';
+import type { ScrapeQueueProducer } from './services/scrape-queue';
+import { ScrapeRunService } from './services/scrape-runs';
+
+export interface AppDeps {
+  config: JobsApiConfig;
+  logger: Logger;
+  prisma: PrismaClient;
+  /** Rate limits, readiness, and stream status unless `streamsRedis` is given. */
+  redis: Redis;
+  /**
+   * For the pipeline overview: a connection without an ioredis keyPrefix (which does not
+   * rewrite every stream command's keys; STREAM_KEY_PREFIX does that). Defaults to `redis`.
+   */
+  streamsRedis?: Redis;
+  /** The scrape-runs BullMQ queue, on its own connection (enableOfflineQueue: false). */
+  scrapeQueue: ScrapeQueueProducer;
+  registry: MetricsRegistry;
+}
+
+/** jobs-api as an Express app (no port): main.ts listens, tests use supertest. */
+export function createApp(deps: AppDeps): HttpApp {
+  const { config, logger, prisma, redis, registry } = deps;
+  const runs = new ScrapeRunService({
+    prisma,
+    redis,
+    queue: deps.scrapeQueue,
+    logger,
+    requestsPerUserPerHour: config.SCRAPE_REQUESTS_PER_USER_PER_HOUR,
+  });
+  const admin = new AdminService({ prisma, redis: deps.streamsRedis ?? redis, queue: deps.scrapeQueue, streamKeyPrefix: config.STREAM_KEY_PREFIX });
+
+  return createHttpApp({
+    logger,
+    registry,
+    readiness: {
+      database: async () => void (await prisma.$queryRaw`SELECT 1`),
+      redis: async () => void (await redis.ping()),
+    },
+    routes: [
+      ...jobRoutes(new JobService(prisma), runs),
+      ...meRoutes(new MatchService(prisma), new NotificationService(prisma)),
+      ...adminRoutes(admin),
+    ],
+    jwt: jwtSettingsFromConfig(config),
+    jsonLimit: '16kb',
+    trustProxy: config.TRUST_PROXY,
+    corsOrigins: config.CORS_ORIGINS,
+    openapi: {
+      title: 'JobPing jobs-api',
+      version: '0.1.0',
+      description: 'Jobs (search, filters, cursor pagination), your matches and notifications, scrape runs, and admin routes for job sources and the pipeline.',
+    },
+  });
+}

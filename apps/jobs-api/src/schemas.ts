@@ -1,0 +1,274 @@
+import { z } from 'zod';
+import { cursorParam, scoreIdKeyset, timeIdKeyset } from './cursor';
+
+/** Request and response bodies of jobs-api (snake_case, SPEC §4). They validate, filter and document. */
+
+const timestamp = z.iso.datetime();
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const limitParam = (fallback: number) =>
+  z.coerce
+    .number({ error: 'not a number' })
+    .int({ error: 'not an integer' })
+    .min(1)
+    .max(100)
+    .default(fallback)
+    .describe(`page size, 1–100 (default ${fallback})`);
+
+const booleanParam = (meaning: string) => z.stringbool({ error: 'expected true or false' }).optional().describe(meaning);
+
+export const idParams = z.object({ id: z.uuid({ error: 'not a UUID' }) });
+export const jobIdParams = z.object({ jobId: z.uuid({ error: 'not a UUID' }) });
+
+// ---- jobs ----------------------------------------------------------------------------------
+
+export const jobsQuerySchema = z.object({
+  q: text(200)
+    .optional()
+    .describe('full-text search over title, company and description (web-search syntax: words, "phrases", -excluded, or)'),
+  remote: booleanParam('only remote (true) or only on-site (false) jobs'),
+  location: text(100).optional().describe('location contains this text (case-insensitive)'),
+  company: text(200).optional().describe('company name contains this text (case-insensitive)'),
+  posted_since: z.iso
+    .datetime({ offset: true, error: 'expected an ISO 8601 date-time such as 2026-11-01T00:00:00Z' })
+    .transform((value) => new Date(value))
+    .optional()
+    .describe('only jobs posted at or after this time (jobs without a posting date are left out)'),
+  min_salary: z.coerce
+    .number({ error: 'not a number' })
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .optional()
+    .describe('the yearly top of the salary range (hourly, daily and monthly figures annualised) is at least this; jobs without a salary are left out'),
+  limit: limitParam(20),
+  cursor: cursorParam(timeIdKeyset),
+});
+export type JobsQuery = z.output<typeof jobsQuerySchema>;
+
+export const companySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  website: z.string().nullable(),
+  info: z.record(z.string(), z.unknown()).nullable().describe('what research found about the company (CompanyInfo); null until researched'),
+  info_updated_at: timestamp.nullable(),
+});
+
+export const salarySchema = z
+  .object({
+    min: z.number().int().nullable(),
+    max: z.number().int().nullable(),
+    currency: z.string().nullable(),
+    period: z.string().nullable().describe('year, month, day or hour'),
+  })
+  .nullable();
+
+const jobFields = {
+  id: z.uuid(),
+  title: z.string(),
+  company_name: z.string().describe('company name as the board shows it'),
+  company: companySchema,
+  location: z.string().nullable(),
+  remote: z.boolean(),
+  salary: salarySchema,
+  employment_type: z.string().nullable(),
+  url: z.string(),
+  alternate_urls: z.array(z.string()),
+  source: z.string(),
+  posted_at: timestamp.nullable(),
+  scraped_at: timestamp,
+  created_at: timestamp.describe('when JobPing first stored the job; the list is sorted by it, newest first'),
+};
+
+export const jobSummarySchema = z.object({ ...jobFields, summary: z.string().describe('the first 300 characters of the description') });
+export type JobSummary = z.infer<typeof jobSummarySchema>;
+
+export const jobListSchema = z.object({ items: z.array(jobSummarySchema), next_cursor: z.string().nullable() });
+
+export const ownMatchSchema = z.object({
+  id: z.uuid(),
+  score: z.number().int(),
+  analysis: z.record(z.string(), z.unknown()),
+  provider: z.string(),
+  model: z.string(),
+  prompt_version: z.string(),
+  notified: z.boolean(),
+  prefilter_skipped: z.boolean().describe('the pre-filter ruled the job out without asking the AI; score is then its upper bound'),
+  prefilter_reason: z.string().nullable(),
+  feedback: z.enum(['up', 'down']).nullable(),
+  feedback_at: timestamp.nullable(),
+  created_at: timestamp,
+});
+
+export const jobDetailSchema = z.object({
+  ...jobFields,
+  description: z.string(),
+  description_html: z.string().nullable(),
+  match: ownMatchSchema.nullable().describe("the caller's own match for this job, null when there is none"),
+});
+
+// ---- matches -------------------------------------------------------------------------------
+
+export const matchesQuerySchema = z.object({
+  min_score: z.coerce.number({ error: 'not a number' }).int().min(0).max(100).optional().describe('only matches scoring at least this (0–100)'),
+  limit: limitParam(20),
+  cursor: cursorParam(scoreIdKeyset),
+});
+export type MatchesQuery = z.output<typeof matchesQuerySchema>;
+
+export const matchSchema = ownMatchSchema.omit({ prefilter_skipped: true, prefilter_reason: true }).extend({
+  job_id: z.uuid(),
+  job: jobSummarySchema,
+});
+export const matchListSchema = z.object({ items: z.array(matchSchema), next_cursor: z.string().nullable() });
+
+export const feedbackBodySchema = z.object({
+  feedback: z.enum(['up', 'down']).describe('up: a good match; down: a bad one (kept to tune matching)'),
+});
+export const feedbackResultSchema = z.object({
+  match_id: z.uuid(),
+  job_id: z.uuid(),
+  feedback: z.enum(['up', 'down']),
+  feedback_at: timestamp,
+});
+
+// ---- notifications -------------------------------------------------------------------------
+
+export const notificationsQuerySchema = z.object({
+  unread: booleanParam('true: only unread notifications; false: only read ones'),
+  limit: limitParam(20),
+  cursor: cursorParam(timeIdKeyset),
+});
+export type NotificationsQuery = z.output<typeof notificationsQuerySchema>;
+
+export const notificationSchema = z.object({
+  id: z.uuid(),
+  job_id: z.uuid(),
+  match_id: z.uuid(),
+  job_title: z.string(),
+  company: z.string(),
+  job_url: z.string(),
+  matching_score: z.number().int(),
+  ai_analysis: z.record(z.string(), z.unknown()),
+  read: z.boolean(),
+  read_at: timestamp.nullable(),
+  discord_status: z.enum(['pending', 'sent', 'skipped', 'failed', 'broken']),
+  created_at: timestamp,
+});
+export type NotificationView = z.infer<typeof notificationSchema>;
+
+export const notificationListSchema = z.object({
+  items: z.array(notificationSchema),
+  next_cursor: z.string().nullable(),
+  unread_count: z.number().int().describe('all unread notifications of the caller, whatever the filter'),
+});
+export const readAllResultSchema = z.object({ marked_read: z.number().int(), unread_count: z.literal(0) });
+
+// ---- scrape runs ---------------------------------------------------------------------------
+
+export const scrapeRunCreatedSchema = z.object({ run_id: z.uuid() });
+
+export const scrapeRunSchema = z.object({
+  id: z.uuid(),
+  trigger: z.enum(['schedule', 'manual', 'cli']),
+  status: z.enum(['queued', 'running', 'succeeded', 'partial', 'failed']),
+  sources: z.array(
+    z.object({
+      source: z.string().describe('the source, e.g. greenhouse:acme'),
+      found: z.number().int(),
+      new: z.number().int(),
+      duplicates: z.number().int(),
+      errors: z.array(z.string()),
+    }),
+  ),
+  sources_total: z.number().int(),
+  sources_done: z.number().int(),
+  progress: z.number().min(0).max(1).describe('sources_done ÷ sources_total (1 when finished)'),
+  jobs_found: z.number().int(),
+  jobs_new: z.number().int(),
+  error: z.string().nullable(),
+  created_at: timestamp,
+  started_at: timestamp.nullable(),
+  finished_at: timestamp.nullable(),
+});
+
+// ---- admin ---------------------------------------------------------------------------------
+
+export const sourceTypes = ['greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture'] as const;
+export const sourceTypeSchema = z.enum(sourceTypes);
+
+const searchTerms = z.array(text(100)).max(50).describe('search terms for search-based sources');
+const sourceLocation = text(100).nullable().describe('location filter for search-based sources');
+
+export const createSourceBodySchema = z.strictObject({
+  type: sourceTypeSchema,
+  identifier: text(200).describe('board token, company slug, or a name for search-based sources'),
+  search_terms: searchTerms.default([]),
+  location: sourceLocation.default(null),
+  enabled: z.boolean().default(true),
+});
+export type CreateSourceBody = z.output<typeof createSourceBodySchema>;
+
+export const updateSourceBodySchema = z
+  .strictObject({
+    type: sourceTypeSchema.optional(),
+    identifier: text(200).optional(),
+    search_terms: searchTerms.optional(),
+    location: sourceLocation.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { error: 'send at least one field to change' });
+export type UpdateSourceBody = z.output<typeof updateSourceBodySchema>;
+
+export const sourcesQuerySchema = z.object({
+  type: sourceTypeSchema.optional(),
+  enabled: booleanParam('only enabled (true) or disabled (false) sources'),
+  limit: limitParam(100),
+  cursor: cursorParam(timeIdKeyset),
+});
+export type SourcesQuery = z.output<typeof sourcesQuerySchema>;
+
+export const sourceSchema = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  identifier: z.string(),
+  search_terms: z.array(z.string()),
+  location: z.string().nullable(),
+  enabled: z.boolean(),
+  backfilled_at: timestamp.nullable(),
+  last_run_at: timestamp.nullable(),
+  last_success_at: timestamp.nullable(),
+  last_error: z.string().nullable(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+export type SourceView = z.infer<typeof sourceSchema>;
+export const sourceListSchema = z.object({ items: z.array(sourceSchema), next_cursor: z.string().nullable() });
+
+export const pipelineSchema = z.object({
+  stages: z.array(
+    z.object({
+      stream: z.string(),
+      length: z.number().int(),
+      dead_letters: z.number().int(),
+      groups: z.array(
+        z.object({
+          name: z.string(),
+          consumers: z.number().int(),
+          pending: z.number().int(),
+          lag: z.number().int().nullable().describe('entries not yet delivered to the group; null when Redis cannot tell'),
+        }),
+      ),
+    }),
+  ),
+  scrape_queue: z.object({
+    waiting: z.number().int(),
+    active: z.number().int(),
+    delayed: z.number().int(),
+    failed: z.number().int(),
+    completed: z.number().int(),
+  })
+    .nullable()
+    .describe('jobs of the scrape-runs queue by state; null while its Redis is unreachable'),
+});
+export type PipelineView = z.infer<typeof pipelineSchema>;

@@ -1,0 +1,103 @@
+import type { JobSource, PrismaClient } from '@jobping/db';
+import { conflict, notFound } from '@jobping/http-kit';
+import type { Redis } from '@jobping/redis';
+import { streamsStatus } from '@jobping/streams';
+import { page } from '../cursor';
+import type { CreateSourceBody, PipelineView, SourcesQuery, SourceView, UpdateSourceBody } from '../schemas';
+import { isPrismaError } from './errors';
+import type { ScrapeQueueProducer } from './scrape-queue';
+
+function sourceView(source: JobSource): SourceView {
+  return {
+    id: source.id,
+    type: source.type,
+    identifier: source.identifier,
+    search_terms: source.searchTerms,
+    location: source.location,
+    enabled: source.enabled,
+    backfilled_at: source.backfilledAt?.toISOString() ?? null,
+    last_run_at: source.lastRunAt?.toISOString() ?? null,
+    last_success_at: source.lastSuccessAt?.toISOString() ?? null,
+    last_error: source.lastError,
+    created_at: source.createdAt.toISOString(),
+    updated_at: source.updatedAt.toISOString(),
+  };
+}
+
+const duplicate = () => conflict('source_exists', 'A source with this type and identifier exists already.');
+
+/** Job sources (what the scraper collects) and the pipeline overview: admin-only data. */
+export class AdminService {
+  constructor(
+    private readonly deps: { prisma: PrismaClient; redis: Redis; queue: ScrapeQueueProducer; streamKeyPrefix: string },
+  ) {}
+
+  async listSources(query: SourcesQuery) {
+    const rows = await this.deps.prisma.jobSource.findMany({
+      where: {
+        ...(query.type ? { type: query.type } : {}),
+        ...(query.enabled !== undefined ? { enabled: query.enabled } : {}),
+        ...(query.cursor
+          ? { OR: [{ createdAt: { gt: query.cursor[0] } }, { createdAt: query.cursor[0], id: { gt: query.cursor[1] } }] }
+          : {}),
+      },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: query.limit + 1,
+    });
+    const result = page(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id]);
+    return { items: result.items.map(sourceView), next_cursor: result.next_cursor };
+  }
+
+  async createSource(body: CreateSourceBody): Promise<SourceView> {
+    try {
+      const source = await this.deps.prisma.jobSource.create({
+        data: { type: body.type, identifier: body.identifier, searchTerms: body.search_terms, location: body.location, enabled: body.enabled },
+      });
+      return sourceView(source);
+    } catch (error) {
+      if (isPrismaError(error, 'P2002')) throw duplicate();
+      throw error;
+    }
+  }
+
+  async updateSource(id: string, body: UpdateSourceBody): Promise<SourceView> {
+    try {
+      const source = await this.deps.prisma.jobSource.update({
+        where: { id },
+        data: {
+          ...(body.type !== undefined ? { type: body.type } : {}),
+          ...(body.identifier !== undefined ? { identifier: body.identifier } : {}),
+          ...(body.search_terms !== undefined ? { searchTerms: body.search_terms } : {}),
+          ...(body.location !== undefined ? { location: body.location } : {}),
+          ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
+        },
+      });
+      return sourceView(source);
+    } catch (error) {
+      if (isPrismaError(error, 'P2025')) throw notFound('No such source.');
+      if (isPrismaError(error, 'P2002')) throw duplicate();
+      throw error;
+    }
+  }
+
+  async deleteSource(id: string): Promise<void> {
+    const { count } = await this.deps.prisma.jobSource.deleteMany({ where: { id } });
+    if (count === 0) throw notFound('No such source.');
+  }
+
+  async pipeline(): Promise<PipelineView> {
+    const [streams, counts] = await Promise.all([
+      streamsStatus(this.deps.redis, this.deps.streamKeyPrefix),
+      this.deps.queue.counts(),
+    ]);
+    return {
+      stages: streams.map((s) => ({
+        stream: s.stream,
+        length: s.length,
+        dead_letters: s.deadLetters,
+        groups: s.groups.map((g) => ({ name: g.name, consumers: g.consumers, pending: g.pending, lag: g.lag })),
+      })),
+      scrape_queue: counts,
+    };
+  }
+}

@@ -1,0 +1,220 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { loadConfig } from '@jobping/config';
+import { createPrismaClient, type Job, type Prisma, type PrismaClient } from '@jobping/db';
+import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
+import { jwtSettingsFromConfig, signAccessToken, type Role } from '@jobping/http-kit';
+import { createLogger } from '@jobping/logger';
+import { createMetricsRegistry } from '@jobping/metrics';
+import { createRedis, type Redis } from '@jobping/redis';
+import request from 'supertest';
+import winston from 'winston';
+import { createApp } from '../src/app';
+import { jobsApiEnvSchema, type JobsApiConfig } from '../src/config';
+import { ScrapeQueueProducer } from '../src/services/scrape-queue';
+
+const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+}
+
+export interface TestContext {
+  app: ReturnType<typeof createApp>['app'];
+  openapi: Record<string, unknown>;
+  config: JobsApiConfig;
+  prisma: PrismaClient;
+  /** The app's Redis connection (with the suite's key prefix). */
+  redis: Redis;
+  queue: ScrapeQueueProducer;
+  /** A connection without keyPrefix (stream keys carry config.STREAM_KEY_PREFIX). */
+  rawRedis: Redis;
+  /** BullMQ prefix of the suite's scrape queue. */
+  bullPrefix: string;
+  /** A user row plus a valid access token for it. */
+  user(role?: Role): Promise<TestUser>;
+  close(): Promise<void>;
+}
+
+/**
+ * jobs-api on a fresh migrated database, a unique Redis key prefix (app keys, stream keys and
+ * the BullMQ prefix). Call `close()` in afterAll: it drops the database and deletes the keys.
+ */
+export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestContext> {
+  const database: TestDatabase = await createTestDatabase(label);
+  const id = randomUUID();
+  const keyPrefix = `test:${id}:`;
+  const bullPrefix = `test:${id}:bull`;
+  const config = loadConfig(jobsApiEnvSchema, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: TEST_REDIS_URL,
+    JWT_SECRET: randomBytes(32).toString('base64'),
+    STREAM_KEY_PREFIX: `test:${id}:streams:`,
+    BULLMQ_PREFIX: bullPrefix,
+    ...env,
+  });
+  const prisma = createPrismaClient({ databaseUrl: database.url, poolSize: 4 });
+  const redis = createRedis(TEST_REDIS_URL, { connectionName: `jobs-api-test-${label}`, keyPrefix });
+  const queueRedis = createRedis(TEST_REDIS_URL, { connectionName: `jobs-api-test-queue-${label}`, overrides: { enableOfflineQueue: false } });
+  await Promise.all([redis.ping(), new Promise<void>((resolve) => (queueRedis.status === 'ready' ? resolve() : queueRedis.once('ready', () => resolve())))]);
+  const queue = new ScrapeQueueProducer(queueRedis, bullPrefix);
+  await queue.queue.waitUntilReady();
+  const logger = createLogger({ service: 'jobs-api-test', level: 'error', transports: [new winston.transports.Stream({ stream: new PassThrough() })] });
+  const { app, openapi } = createApp({
+    config,
+    logger,
+    prisma,
+    redis,
+    streamsRedis: queueRedis,
+    scrapeQueue: queue,
+    registry: createMetricsRegistry('jobs-api', { defaultMetrics: false }),
+  });
+  const jwt = jwtSettingsFromConfig(config);
+  let users = 0;
+
+  return {
+    app,
+    openapi,
+    config,
+    prisma,
+    redis,
+    queue,
+    rawRedis: queueRedis,
+    bullPrefix,
+    async user(role: Role = 'user') {
+      users += 1;
+      const email = `${role}.${users}.${Date.now().toString(36)}@example.com`;
+      const row = await prisma.user.create({ data: { email, passwordHash: 'not-a-real-hash', role } });
+      const roles: Role[] = role === 'admin' ? ['user', 'admin'] : ['user'];
+      return { id: row.id, email, token: signAccessToken(jwt, { id: row.id, roles }).token };
+    },
+    async close() {
+      await queue.close();
+      const cleaner = createRedis(TEST_REDIS_URL, { connectionName: 'jobs-api-test-cleanup' });
+      let cursor = '0';
+      do {
+        const [next, keys] = await cleaner.scan(cursor, 'MATCH', `test:${id}:*`, 'COUNT', 500);
+        if (keys.length > 0) await cleaner.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+      await cleaner.quit();
+      await Promise.all([redis.quit(), queueRedis.quit()]);
+      await prisma.$disconnect();
+      await database.drop();
+    },
+  };
+}
+
+/** Supertest requests carrying the user's bearer token. */
+export function as(ctx: TestContext, user: { token: string }) {
+  const auth = (req: request.Test) => req.set('Authorization', `Bearer ${user.token}`);
+  return {
+    get: (path: string) => auth(request(ctx.app).get(path)),
+    post: (path: string, body?: object) => {
+      const req = auth(request(ctx.app).post(path));
+      return body === undefined ? req : req.send(body);
+    },
+    patch: (path: string, body: object) => auth(request(ctx.app).patch(path)).send(body),
+    delete: (path: string) => auth(request(ctx.app).delete(path)),
+  };
+}
+
+/** The `path`s of a 400 validation_failed answer. */
+export const invalidFields = (res: request.Response) => (res.body.error.details as { path: string }[]).map((d) => d.path);
+
+let sequence = 0;
+
+export interface JobInput {
+  title?: string;
+  company?: string;
+  description?: string;
+  location?: string | null;
+  remote?: boolean;
+  salaryMin?: number | null;
+  salaryMax?: number | null;
+  salaryPeriod?: string | null;
+  postedAt?: Date | null;
+  createdAt?: Date;
+  companyInfo?: Prisma.InputJsonObject | null;
+}
+
+/** Stores a job (and its company, once per name). */
+export async function createJob(prisma: PrismaClient, input: JobInput = {}): Promise<Job> {
+  sequence += 1;
+  const companyName = input.company ?? 'Acme';
+  const normalizedName = companyName.toLowerCase();
+  const company = await prisma.company.upsert({
+    where: { normalizedName },
+    create: { name: companyName, normalizedName, ...(input.companyInfo ? { companyInfo: input.companyInfo, companyInfoUpdatedAt: new Date() } : {}) },
+    update: {},
+  });
+  const title = input.title ?? `Engineer ${sequence}`;
+  return prisma.job.create({
+    data: {
+      source: 'fixture',
+      sourceId: `job-${sequence}-${randomUUID()}`,
+      url: `https://jobs.example.com/${sequence}`,
+      dedupeKey: `${normalizedName}|${title}|${sequence}|${randomUUID()}`,
+      title,
+      companyId: company.id,
+      companyName,
+      location: input.location === undefined ? 'Berlin' : input.location,
+      remote: input.remote ?? false,
+      salaryMin: input.salaryMin ?? null,
+      salaryMax: input.salaryMax ?? null,
+      salaryCurrency: input.salaryMin || input.salaryMax ? 'EUR' : null,
+      salaryPeriod: input.salaryPeriod === undefined ? (input.salaryMin || input.salaryMax ? 'year' : null) : input.salaryPeriod,
+      description: input.description ?? 'A job at a company.',
+      postedAt: input.postedAt === undefined ? new Date() : input.postedAt,
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+    },
+  });
+}
+
+export async function createMatch(
+  prisma: PrismaClient,
+  userId: string,
+  jobId: string,
+  score: number,
+  extra: { prefilterSkipped?: boolean } = {},
+) {
+  return prisma.userJobMatch.create({
+    data: {
+      userId,
+      jobId,
+      score,
+      analysis: { summary: `score ${score}`, pros: ['remote'], cons: [] },
+      provider: 'local',
+      model: 'rules-v1',
+      promptVersion: 'v1',
+      prefilterSkipped: extra.prefilterSkipped ?? false,
+      prefilterReason: extra.prefilterSkipped ? 'location' : null,
+    },
+  });
+}
+
+export async function createNotification(prisma: PrismaClient, userId: string, job: Job, score = 80, createdAt?: Date) {
+  const match = await prisma.userJobMatch.upsert({
+    where: { userId_jobId: { userId, jobId: job.id } },
+    create: { userId, jobId: job.id, score, analysis: { summary: 'fits' }, provider: 'local', model: 'rules-v1', promptVersion: 'v1', notified: true },
+    update: {},
+  });
+  return prisma.notification.create({
+    data: {
+      userId,
+      jobId: job.id,
+      matchId: match.id,
+      jobTitle: job.title,
+      company: job.companyName,
+      jobUrl: job.url,
+      matchingScore: score,
+      aiAnalysis: { summary: 'fits' },
+      ...(createdAt ? { createdAt } : {}),
+    },
+  });
+}

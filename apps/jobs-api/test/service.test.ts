@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PassThrough } from 'node:stream';
+import { createLogger } from '@jobping/logger';
+import { createMetricsRegistry } from '@jobping/metrics';
+import { createRedis } from '@jobping/redis';
+import { compileErrors, validate } from '@readme/openapi-parser';
+import request from 'supertest';
+import winston from 'winston';
+import { createApp } from '../src/app';
+import { jobsApiEnvSchema } from '../src/config';
+import { ScrapeQueueProducer } from '../src/services/scrape-queue';
+import { as, startTestApp, type TestContext } from './helpers';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp('service');
+});
+afterAll(async () => ctx?.close());
+
+const ROUTES = [
+  'get /api/jobs',
+  'get /api/jobs/{id}',
+  'post /api/jobs/fetch',
+  'get /api/scrape-runs/{id}',
+  'get /api/users/me/matches',
+  'post /api/users/me/matches/{jobId}/feedback',
+  'get /api/notifications',
+  'post /api/notifications/{id}/read',
+  'post /api/notifications/read-all',
+  'get /api/admin/sources',
+  'post /api/admin/sources',
+  'patch /api/admin/sources/{id}',
+  'delete /api/admin/sources/{id}',
+  'get /api/admin/pipeline',
+  'get /healthz',
+  'get /readyz',
+  'get /metrics',
+  'get /api/openapi.json',
+];
+
+describe('GET /api/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document listing every route, and only those', async () => {
+    const res = await request(ctx.app).get('/api/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    const result = await validate(structuredClone(res.body));
+    if (!result.valid) throw new Error(compileErrors(result));
+    const listed = Object.entries(res.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method} ${path}`),
+    );
+    expect(listed.sort()).toEqual([...ROUTES].sort());
+  });
+
+  it('documents parameters, bodies, security and errors from the same zod schemas', async () => {
+    const { paths } = (await request(ctx.app).get('/api/openapi.json')).body;
+    const list = paths['/api/jobs'].get;
+    const params = (list.parameters as { name: string; in: string }[]).map((p) => `${p.in}.${p.name}`);
+    expect(params).toEqual(expect.arrayContaining(['query.q', 'query.remote', 'query.location', 'query.company', 'query.posted_since', 'query.min_salary', 'query.limit', 'query.cursor']));
+    expect(list.security).toEqual([{ bearerAuth: [] }]);
+    expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '400', '401']));
+    expect(Object.keys(paths['/api/admin/sources'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409']));
+    expect(paths['/api/admin/sources'].post.requestBody.content['application/json'].schema.properties.type.enum).toEqual([
+      'greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture',
+    ]);
+    expect(Object.keys(paths['/api/jobs/fetch'].post.responses)).toEqual(expect.arrayContaining(['202', '429', '503']));
+  });
+});
+
+describe('ops endpoints', () => {
+  it('answers /healthz, /readyz and /metrics', async () => {
+    await request(ctx.app).get('/healthz').expect(200);
+    await request(ctx.app).get('/readyz').expect(200);
+    const metrics = await request(ctx.app).get('/metrics').expect(200);
+    expect(metrics.text).toContain('http_request');
+  });
+
+  it('answers unknown routes with the error shape, never a stack trace', async () => {
+    const res = await request(ctx.app).get('/api/nothing-here').expect(404);
+    expect(res.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  });
+});
+
+describe('POST /api/jobs/fetch while the queue is unreachable', () => {
+  it('answers 503 at once and marks the run failed', async () => {
+    // A queue whose Redis connection is down (closed here, as if Redis had gone away).
+    const lost = createRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15', {
+      connectionName: 'jobs-api-test-lost',
+      overrides: { enableOfflineQueue: false, lazyConnect: true },
+    });
+    lost.disconnect();
+    const queue = new ScrapeQueueProducer(lost, `${ctx.bullPrefix}-lost`);
+    queue.queue.on('error', () => undefined);
+    const { app } = createApp({
+      config: jobsApiEnvSchema.parse({ ...ctx.config, TRUST_PROXY: 'false', CORS_ORIGINS: '' }),
+      logger: createLogger({ service: 'jobs-api-test', level: 'error', transports: [new winston.transports.Stream({ stream: new PassThrough() })] }),
+      prisma: ctx.prisma,
+      redis: ctx.redis,
+      scrapeQueue: queue,
+      registry: createMetricsRegistry('jobs-api', { defaultMetrics: false }),
+    });
+    const user = await ctx.user();
+    const res = await request(app).post('/api/jobs/fetch').set('Authorization', `Bearer ${user.token}`).expect(503);
+    expect(res.body.error.code).toBe('queue_unavailable');
+    const [run] = await ctx.prisma.scrapeRun.findMany({ where: { requestedById: user.id } });
+    expect(run).toMatchObject({ status: 'failed', error: 'the run could not be queued', finishedAt: expect.any(Date) });
+    // The healthy app still works.
+    await as(ctx, user).post('/api/jobs/fetch').expect(202);
+    const admin = await ctx.user('admin');
+    const pipeline = await request(app).get('/api/admin/pipeline').set('Authorization', `Bearer ${admin.token}`).expect(200);
+    expect(pipeline.body.scrape_queue).toBeNull();
+    await queue.close().catch(() => undefined);
+  });
+});

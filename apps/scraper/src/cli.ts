@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@jobping/config';
+import { createPrismaClientFromConfig, type JobSource, type PrismaClient } from '@jobping/db';
+import { createLogger } from '@jobping/logger';
+import { createRedis } from '@jobping/redis';
+import { scraperEnvSchema } from './config';
+import { createHttpClient } from './http/http-client';
+import { createJobPublisher } from './services/job-publisher';
+import { createScrapeRunner } from './services/scrape-runner';
+import { addSource, findSource, listSources, readSeedFile, seedSources } from './services/sources-repo';
+import { createAdapterRegistry } from './sources/registry';
+
+const USAGE = `Usage: jobping-scraper <command>
+
+  sources list                                  every source with its state
+  sources add <type> <identifier> [--terms a,b] [--location X] [--disabled]
+  sources enable|disable|remove <id | type:identifier>
+  sources seed [file]                           add the seed file's sources the table lacks
+  run [--source <id | type:identifier>]...      one scrape run now (trigger cli), in this process
+
+Types: greenhouse, lever, ashby, remotive, remoteok, arbeitnow, linkedin, fixture.
+`;
+
+const out = (text: string) => void process.stdout.write(`${text}\n`);
+
+function describe(source: JobSource): string {
+  const state = source.enabled ? 'enabled ' : 'disabled';
+  const extra = [
+    source.searchTerms.length ? `terms=${source.searchTerms.join(',')}` : '',
+    source.location ? `location=${source.location}` : '',
+    source.backfilledAt ? `backfilled=${source.backfilledAt.toISOString()}` : 'not backfilled',
+    source.lastSuccessAt ? `last_success=${source.lastSuccessAt.toISOString()}` : '',
+    source.lastError ? `last_error=${JSON.stringify(source.lastError)}` : '',
+  ].filter(Boolean);
+  return `${source.id}  ${state}  ${source.type}:${source.identifier}  ${extra.join('  ')}`;
+}
+
+async function sourcesCommand(prisma: PrismaClient, args: string[], knownTypes: string[], seedFile: string): Promise<number> {
+  const [action, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { terms: { type: 'string' }, location: { type: 'string' }, disabled: { type: 'boolean', default: false } },
+  });
+  switch (action) {
+    case 'list': {
+      const sources = await listSources(prisma);
+      if (sources.length === 0) out('no sources');
+      for (const source of sources) out(describe(source));
+      return 0;
+    }
+    case 'add': {
+      const [type, identifier] = positionals;
+      if (!type || !identifier) break;
+      const source = await addSource(
+        prisma,
+        {
+          type,
+          identifier,
+          search_terms: values.terms ? values.terms.split(',').map((t) => t.trim()).filter(Boolean) : [],
+          location: values.location ?? null,
+          enabled: !values.disabled,
+        },
+        knownTypes,
+      );
+      out(describe(source));
+      return 0;
+    }
+    case 'enable':
+    case 'disable':
+    case 'remove': {
+      const ref = positionals[0];
+      if (!ref) break;
+      const source = await findSource(prisma, ref);
+      if (!source) {
+        process.stderr.write(`no source ${ref}\n`);
+        return 1;
+      }
+      if (action === 'remove') {
+        await prisma.jobSource.delete({ where: { id: source.id } });
+        out(`removed ${source.type}:${source.identifier}`);
+      } else {
+        out(describe(await prisma.jobSource.update({ where: { id: source.id }, data: { enabled: action === 'enable' } })));
+      }
+      return 0;
+    }
+    case 'seed': {
+      const file = positionals[0] ?? seedFile;
+      out(`added ${await seedSources(prisma, await readSeedFile(file), knownTypes)} source(s) from ${file}`);
+      return 0;
+    }
+  }
+  process.stderr.write(USAGE);
+  return 2;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command !== 'sources' && command !== 'run') {
+    process.stderr.write(USAGE);
+    return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+  // Source commands need no Redis.
+  const schema = command === 'run' ? scraperEnvSchema : scraperEnvSchema.partial({ REDIS_URL: true });
+  const config = loadConfig(schema);
+  const adapters = createAdapterRegistry(config);
+  const prisma = createPrismaClientFromConfig(config);
+  try {
+    if (command === 'sources') return await sourcesCommand(prisma, args, [...adapters.keys()], config.SCRAPE_SOURCES_FILE);
+
+    const { values } = parseArgs({ args, options: { source: { type: 'string', multiple: true } } });
+    const sourceIds: string[] = [];
+    for (const ref of values.source ?? []) {
+      const source = await findSource(prisma, ref);
+      if (!source) {
+        process.stderr.write(`no source ${ref}\n`);
+        return 1;
+      }
+      sourceIds.push(source.id);
+    }
+    const logger = createLogger({ service: 'scraper-cli', level: config.LOG_LEVEL, nodeEnv: config.NODE_ENV });
+    const redis = createRedis(config.REDIS_URL as string, { connectionName: 'scraper:cli' });
+    const http = createHttpClient({
+      userAgent: config.SCRAPE_USER_AGENT,
+      timeoutMs: config.SCRAPE_REQUEST_TIMEOUT_MS,
+      maxRetries: config.SCRAPE_MAX_RETRIES,
+      retryBaseMs: config.SCRAPE_RETRY_BASE_MS,
+      retryMaxMs: config.SCRAPE_RETRY_MAX_MS,
+      hostConcurrency: config.SCRAPE_HOST_CONCURRENCY,
+      hostIntervalMs: config.SCRAPE_HOST_INTERVAL_MS,
+      proxy: { httpsProxy: config.HTTPS_PROXY, httpProxy: config.HTTP_PROXY, noProxy: config.NO_PROXY },
+      logger,
+    });
+    try {
+      const runner = createScrapeRunner({
+        prisma,
+        adapters,
+        http,
+        publisher: createJobPublisher({ redis, keyPrefix: config.STREAM_KEY_PREFIX, logger }),
+        logger,
+        settings: {
+          windowHours: config.SCRAPE_WINDOW_HOURS,
+          backfillLimit: config.SCRAPE_BACKFILL_LIMIT,
+          sourceConcurrency: config.SCRAPE_SOURCE_CONCURRENCY,
+          sourceTimeoutMs: config.SCRAPE_SOURCE_TIMEOUT_MS,
+        },
+      });
+      const runId = await runner.createRun('cli');
+      const summary = await runner.executeRun(runId, sourceIds.length ? { sourceIds } : {});
+      out(`run ${runId}: ${summary.status}, ${summary.jobsFound} found, ${summary.jobsNew} new, ${summary.published} published`);
+      for (const [key, stats] of Object.entries(summary.sourceStats)) {
+        const tail = stats.skipped ? ` skipped: ${stats.skipped}` : stats.errors.length ? ` errors: ${stats.errors.join('; ')}` : '';
+        out(`  ${key}: ${stats.found} found, ${stats.new} new, ${stats.duplicates} duplicates${tail}`);
+      }
+      return summary.status === 'failed' ? 1 : 0;
+    } finally {
+      await http.close();
+      await redis.quit().catch(() => redis.disconnect());
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { baseEnvSchema, databaseEnvSchema, fields, redisEnvSchema } from '@jobping/config';
+
+/** The app's package folder: src/ and dist/ both sit one level below it. */
+export const APP_ROOT = path.resolve(__dirname, '..');
+
+const baseUrl = (fallback: string, what: string) =>
+  z
+    .url({ protocol: /^https?$/, error: 'not an http(s) URL' })
+    .default(fallback)
+    .describe(`base URL of ${what} (default ${fallback})`);
+
+const optionalUrl = (meaning: string) => z.url({ error: 'not a URL' }).optional().describe(meaning);
+
+/** One schema for everything the scraper reads from its environment. */
+export const scraperEnvSchema = baseEnvSchema
+  .extend(databaseEnvSchema.shape)
+  .extend(redisEnvSchema.shape)
+  .extend({
+    OPS_PORT: fields.port(3015).describe('port of /healthz, /readyz and /metrics (default 3015)'),
+    STREAM_KEY_PREFIX: fields.streamKeyPrefix(),
+    BULLMQ_PREFIX: fields.bullmqPrefix(),
+    SCRAPE_CRON: z
+      .string()
+      .min(9)
+      .default('*/30 * * * *')
+      .describe('cron pattern of the scheduled run (default every 30 minutes: */30 * * * *)'),
+    SCRAPE_ON_START: fields.flag(true, 'queue one run when the scraper starts (skipped if a run started in the last 30 minutes)'),
+    SCRAPE_WINDOW_HOURS: fields.positiveInt(1, 'scheduled runs keep only postings newer than this many hours'),
+    SCRAPE_BACKFILL_LIMIT: fields.positiveInt(500, 'most postings one source contributes to one run (its first run backfills up to this)'),
+    SCRAPE_SOURCE_CONCURRENCY: fields.positiveInt(4, 'sources fetched at once within a run'),
+    SCRAPE_SOURCE_TIMEOUT_MS: fields.positiveInt(120_000, 'time one source may take within a run, in ms'),
+    SCRAPE_REQUEST_TIMEOUT_MS: fields.positiveInt(15_000, 'timeout of one HTTP request to a job board, in ms'),
+    SCRAPE_MAX_RETRIES: z.coerce
+      .number({ error: 'not a number' })
+      .int()
+      .min(0)
+      .max(10)
+      .default(3)
+      .describe('retries of one request after 429, 5xx, timeouts and network errors (default 3)'),
+    SCRAPE_RETRY_BASE_MS: fields.positiveInt(1_000, 'first retry delay, doubled per retry (Retry-After wins when longer), in ms'),
+    SCRAPE_RETRY_MAX_MS: fields.positiveInt(60_000, 'longest retry delay, in ms'),
+    SCRAPE_HOST_CONCURRENCY: z.coerce
+      .number({ error: 'not a number' })
+      .int()
+      .min(1)
+      .max(2)
+      .default(2)
+      .describe('requests in flight per job-board host, 1 or 2 (default 2)'),
+    SCRAPE_HOST_INTERVAL_MS: z.coerce
+      .number({ error: 'not a number' })
+      .int()
+      .min(0)
+      .default(1_000)
+      .describe('minimum gap between two requests to the same host, in ms (default 1000)'),
+    SCRAPE_USER_AGENT: z
+      .string()
+      .min(3)
+      .default('JobPing-Scraper/0.1 (job alerts; https://github.com/jobping)')
+      .describe('User-Agent sent to job boards (RemoteOK asks for a descriptive one)'),
+    SCRAPE_SEED_SOURCES: fields.flag(true, 'at start, fill an empty job_sources table from SCRAPE_SOURCES_FILE'),
+    SCRAPE_FIXTURE_SOURCES: fields.flag(
+      true,
+      'allow sources of type fixture (JSON files or URLs in the Greenhouse format: demo and end-to-end tests); turn off in production',
+    ),
+    SCRAPE_SOURCES_FILE: z
+      .string()
+      .default(path.join(APP_ROOT, 'sources.seed.json'))
+      .describe('JSON file of the sources to seed (default apps/scraper/sources.seed.json)'),
+    SHUTDOWN_TIMEOUT_MS: fields.positiveInt(25_000, 'how long a running scrape may finish after SIGTERM before it is abandoned, in ms'),
+    GREENHOUSE_API_BASE: baseUrl('https://boards-api.greenhouse.io', 'the Greenhouse job board API'),
+    LEVER_API_BASE: baseUrl('https://api.lever.co', 'the Lever postings API (https://api.eu.lever.co for the EU instance)'),
+    ASHBY_API_BASE: baseUrl('https://api.ashbyhq.com', 'the Ashby job posting API'),
+    REMOTIVE_API_BASE: baseUrl('https://remotive.com', 'the Remotive API'),
+    REMOTEOK_API_BASE: baseUrl('https://remoteok.com', 'the RemoteOK API'),
+    ARBEITNOW_API_BASE: baseUrl('https://www.arbeitnow.com', 'the Arbeitnow job board API'),
+    LINKEDIN_BASE_URL: baseUrl('https://www.linkedin.com', "LinkedIn's public guest job search pages"),
+    LINKEDIN_DETAIL_LIMIT: z.coerce
+      .number({ error: 'not a number' })
+      .int()
+      .min(0)
+      .default(25)
+      .describe('LinkedIn job pages opened per search for the full description (default 25; 0 keeps only the cards)'),
+    PLAYWRIGHT_CHROMIUM_PATH: z
+      .string()
+      .default('/usr/bin/chromium')
+      .describe('Chromium executable driven by Playwright for browser sources (default /usr/bin/chromium)'),
+    HTTPS_PROXY: optionalUrl('proxy for https:// job-board requests'),
+    HTTP_PROXY: optionalUrl('proxy for http:// job-board requests'),
+    NO_PROXY: z.string().optional().describe('hosts that bypass the proxy, comma-separated'),
+  });
+
+export type ScraperEnv = z.output<typeof scraperEnvSchema>;

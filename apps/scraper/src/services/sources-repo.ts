@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { JobSource, PrismaClient } from '@jobping/db';
+
+export const sourceInputSchema = z.strictObject({
+  type: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{1,39}$/, 'lower-case letters, digits, - and _'),
+  identifier: z.string().trim().min(1).max(500),
+  search_terms: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  location: z.string().trim().min(1).max(200).nullish(),
+  enabled: z.boolean().default(true),
+  /** Free text for people reading the seed file. */
+  note: z.string().optional(),
+});
+export type SourceInput = z.input<typeof sourceInputSchema>;
+
+const seedFileSchema = z.strictObject({ sources: z.array(sourceInputSchema) });
+
+export async function readSeedFile(file: string): Promise<z.output<typeof sourceInputSchema>[]> {
+  const result = seedFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data.sources;
+}
+
+/** Inserts the seed's sources the table lacks; never changes existing rows (admins own them). Returns how many were added. */
+export async function seedSources(prisma: PrismaClient, sources: readonly z.output<typeof sourceInputSchema>[], knownTypes: readonly string[]): Promise<number> {
+  const unknown = sources.find((s) => !knownTypes.includes(s.type));
+  if (unknown) throw new Error(`unknown source type "${unknown.type}" (known: ${knownTypes.join(', ')})`);
+  const result = await prisma.jobSource.createMany({
+    data: sources.map((s) => ({ type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled })),
+    skipDuplicates: true,
+  });
+  return result.count;
+}
+
+export async function addSource(prisma: PrismaClient, input: SourceInput, knownTypes: readonly string[]): Promise<JobSource> {
+  const s = sourceInputSchema.parse(input);
+  if (!knownTypes.includes(s.type)) throw new Error(`unknown source type "${s.type}" (known: ${knownTypes.join(', ')})`);
+  return prisma.jobSource.upsert({
+    where: { type_identifier: { type: s.type, identifier: s.identifier } },
+    create: { type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled },
+    update: { searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled },
+  });
+}
+
+/** A source by its uuid or by `type:identifier`. */
+export async function findSource(prisma: PrismaClient, ref: string): Promise<JobSource | null> {
+  if (/^[0-9a-f-]{36}$/i.test(ref)) return prisma.jobSource.findUnique({ where: { id: ref } });
+  const colon = ref.indexOf(':');
+  if (colon < 1) return null;
+  return prisma.jobSource.findUnique({ where: { type_identifier: { type: ref.slice(0, colon), identifier: ref.slice(colon + 1) } } });
+}
+
+export function listSources(prisma: PrismaClient): Promise<JobSource[]> {
+  return prisma.jobSource.findMany({ orderBy: [{ type: 'asc' }, { identifier: 'asc' }] });
+}

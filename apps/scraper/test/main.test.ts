@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestEnv, readJobAnalysis, type TestEnv } from './db-helpers';
+import { eventually, testRedisUrl } from './helpers';
+
+let env: TestEnv;
+let child: ChildProcess | undefined;
+const lines: Record<string, unknown>[] = [];
+
+beforeAll(async () => {
+  env = await createTestEnv('scraper_main');
+});
+
+afterAll(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  await env.close();
+});
+
+describe('the scraper process (npm start)', () => {
+  it('seeds the demo fixture source, runs it at start, answers the ops endpoints and stops cleanly on SIGTERM', async () => {
+    const seed = path.join(env.dir, 'sources.json');
+    writeFileSync(
+      seed,
+      JSON.stringify({
+        sources: [
+          { type: 'fixture', identifier: path.resolve(__dirname, '../fixtures/demo-board.json'), enabled: true },
+          { type: 'greenhouse', identifier: 'gitlab', enabled: false },
+        ],
+      }),
+    );
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: path.resolve(__dirname, '..'),
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: env.db.url,
+        REDIS_URL: testRedisUrl(),
+        OPS_PORT: '0',
+        STREAM_KEY_PREFIX: env.keyPrefix,
+        BULLMQ_PREFIX: `${env.keyPrefix}bull`,
+        SCRAPE_SOURCES_FILE: seed,
+        SCRAPE_ON_START: 'true',
+        SHUTDOWN_TIMEOUT_MS: '5000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let buffer = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const parts = buffer.split('\n');
+      buffer = parts.pop() ?? '';
+      for (const line of parts) {
+        try {
+          lines.push(JSON.parse(line) as Record<string, unknown>);
+        } catch {
+          // not a log line
+        }
+      }
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+
+    const port = await eventually(async () => {
+      if (child?.exitCode !== null) throw new Error(`scraper exited: ${stderr}`);
+      return lines.find((l) => l.message === 'ops server listening')?.port as number | undefined;
+    }, 300, 100);
+    const base = `http://127.0.0.1:${port}`;
+
+    // The start-up run fills the database from the fixture, without network.
+    const run = await eventually(async () => {
+      const row = await env.prisma.scrapeRun.findFirst({ where: { trigger: 'schedule' } });
+      return row && ['succeeded', 'partial', 'failed'].includes(row.status) ? row : null;
+    }, 300, 100);
+    expect(run).toMatchObject({ status: 'succeeded', sourcesTotal: 1, sourcesDone: 1 });
+    expect(run.jobsNew).toBeGreaterThanOrEqual(8);
+    expect(await env.prisma.jobSource.count()).toBe(2);
+    expect((await readJobAnalysis(env.redis, env.keyPrefix)).length).toBe(run.jobsNew);
+
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain('scraper_runs_total{trigger="schedule",status="succeeded",service="scraper"} 1');
+    expect(metrics).toContain('scraper_postings_total');
+
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(lines.some((l) => l.message === 'shutdown complete')).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from '@jest/globals';
+import { loadConfig } from '@jobping/config';
+import { scraperEnvSchema } from '../src/config';
+import { createAdapterRegistry } from '../src/sources/registry';
+import {
+  canonicalUrl,
+  cleanText,
+  htmlToText,
+  normalizeEmploymentType,
+  normalizePeriod,
+  parseDate,
+  sanitizeDescription,
+  toPosting,
+} from '../src/normalize/posting';
+import { parseSalaryText } from '../src/sources/parse';
+import { selectPostings } from '../src/services/scrape-runner';
+import type { SourceAdapter } from '../src/sources/types';
+
+describe('canonicalUrl', () => {
+  it('removes tracking parameters and fragments, keeps identifying ones, sorts the rest', () => {
+    expect(canonicalUrl('https://Boards.Greenhouse.io/acme/jobs/123/?gh_src=abc&utm_source=x&utm_campaign=y#apply')).toBe(
+      'https://boards.greenhouse.io/acme/jobs/123',
+    );
+    expect(canonicalUrl('https://jobs.lever.co/acme/uuid?lever-source=LinkedIn&lever-origin=applied')).toBe('https://jobs.lever.co/acme/uuid');
+    expect(canonicalUrl('https://acme.example/careers?gh_jid=42&b=2&a=1&fbclid=zzz')).toBe('https://acme.example/careers?a=1&b=2&gh_jid=42');
+    expect(canonicalUrl('https://de.linkedin.com/jobs/view/engineer-at-acme-3791?position=1&pageNum=0&refId=a&trackingId=b')).toBe(
+      'https://de.linkedin.com/jobs/view/engineer-at-acme-3791',
+    );
+  });
+
+  it('refuses anything but http(s)', () => {
+    expect(canonicalUrl('javascript:alert(1)')).toBeNull();
+    expect(canonicalUrl('ftp://example.com/job')).toBeNull();
+    expect(canonicalUrl('not a url')).toBeNull();
+  });
+});
+
+describe('descriptions', () => {
+  it('keeps formatting, drops scripts, event handlers, images and javascript: links', () => {
+    const html = sanitizeDescription(
+      '<h2>Role</h2><p onclick="x()">Build <b>APIs</b></p><script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">bad</a><a href="https://ok.example">good</a>',
+    );
+    expect(html).toContain('<h2>Role</h2>');
+    expect(html).toContain('<b>APIs</b>');
+    expect(html).not.toMatch(/script|onerror|onclick|<img|javascript:/);
+    expect(html).toContain('<a href="https://ok.example" rel="nofollow noopener noreferrer" target="_blank">good</a>');
+  });
+
+  it('derives readable plain text', () => {
+    const text = htmlToText(sanitizeDescription('<p>Hello &amp; welcome</p><ul><li>One</li><li>Two</li></ul><p>Caf&eacute;</p>'));
+    expect(text).toBe('Hello & welcome\n\n * One\n * Two\n\nCafé');
+  });
+
+  it('cleans titles: entities decoded, tags and extra spaces removed', () => {
+    expect(cleanText('  Senior&nbsp;Engineer &amp; <b>Lead</b> ')).toBe('Senior Engineer & Lead');
+  });
+});
+
+describe('field vocabularies', () => {
+  it('maps employment types of every board to one set', () => {
+    expect(normalizeEmploymentType('FullTime')).toBe('full_time');
+    expect(normalizeEmploymentType('Full-time')).toBe('full_time');
+    expect(normalizeEmploymentType('full_time')).toBe('full_time');
+    expect(normalizeEmploymentType('Part-time')).toBe('part_time');
+    expect(normalizeEmploymentType('Intern')).toBe('internship');
+    expect(normalizeEmploymentType('Werkstudent')).toBe('internship');
+    expect(normalizeEmploymentType('Contract')).toBe('contract');
+    expect(normalizeEmploymentType('freelance')).toBe('contract');
+    expect(normalizeEmploymentType('Temporary')).toBe('temporary');
+    expect(normalizeEmploymentType('Volunteer')).toBe('other');
+    expect(normalizeEmploymentType('')).toBeNull();
+  });
+
+  it('maps salary intervals', () => {
+    expect(normalizePeriod('per-year-salary')).toBe('year');
+    expect(normalizePeriod('1 YEAR')).toBe('year');
+    expect(normalizePeriod('per-month-salary')).toBe('month');
+    expect(normalizePeriod('per-hour-wage')).toBe('hour');
+    expect(normalizePeriod('per-day-wage')).toBe('day');
+    expect(normalizePeriod(null)).toBeNull();
+  });
+
+  it('reads dates as ISO, offset-less ISO (UTC), epoch seconds and epoch milliseconds', () => {
+    expect(parseDate('2026-11-20T10:23:26')?.toISOString()).toBe('2026-11-20T10:23:26.000Z');
+    expect(parseDate('2026-11-20T10:23:26-05:00')?.toISOString()).toBe('2026-11-20T15:23:26.000Z');
+    expect(parseDate(1763700000)?.toISOString()).toBe('2025-11-21T04:40:00.000Z');
+    expect(parseDate(1763650000000)?.toISOString()).toBe('2025-11-20T14:46:40.000Z');
+    expect(parseDate('yesterday')).toBeNull();
+  });
+
+  it('reads salary text', () => {
+    expect(parseSalaryText('€80k - €100k')).toEqual({ min: 80_000, max: 100_000, currency: 'EUR' });
+    expect(parseSalaryText('$120,000.00 - $150,000.00')).toEqual({ min: 120_000, max: 150_000, currency: 'USD' });
+    expect(parseSalaryText('60.000–80.000 EUR')).toEqual({ min: 60_000, max: 80_000, currency: 'EUR' });
+    expect(parseSalaryText('')).toEqual({ min: null, max: null, currency: null });
+  });
+});
+
+describe('toPosting', () => {
+  it('skips postings without id, title, company or an http(s) URL', () => {
+    const ok = { sourceId: 1, url: 'https://a.example/j/1', title: 'Engineer', company: 'Acme' };
+    expect(toPosting(ok)).not.toBeNull();
+    expect(toPosting({ ...ok, title: '  ' })).toBeNull();
+    expect(toPosting({ ...ok, company: '' })).toBeNull();
+    expect(toPosting({ ...ok, url: 'javascript:void(0)' })).toBeNull();
+  });
+
+  it('derives remote from the location, orders the salary range and drops an orphan currency', () => {
+    const p = toPosting({
+      sourceId: 'x',
+      url: 'https://a.example/j/1',
+      title: 'Engineer',
+      company: 'Acme',
+      location: 'Remote - EU',
+      salaryMin: 120_000,
+      salaryMax: 90_000,
+      salaryCurrency: 'eur',
+      salaryPeriod: 'year',
+    });
+    expect(p).toMatchObject({ remote: true, salaryMin: 90_000, salaryMax: 120_000, salaryCurrency: 'EUR', salaryPeriod: 'year' });
+    const none = toPosting({ sourceId: 'y', url: 'https://a.example/j/2', title: 'Engineer', company: 'Acme', salaryCurrency: 'USD' });
+    expect(none).toMatchObject({ remote: false, salaryMin: null, salaryMax: null, salaryCurrency: null, salaryPeriod: null });
+  });
+});
+
+describe('selectPostings (window and limit)', () => {
+  const adapter: SourceAdapter = { type: 't', fetch: async () => [] };
+  const at = (hoursAgo: number, id: string, title = 'Backend Engineer', location = 'Berlin') =>
+    toPosting({ sourceId: id, url: `https://a.example/${id}`, title, company: 'Acme', location, postedAt: new Date(Date.now() - hoursAgo * 3_600_000) })!;
+
+  it('keeps only postings inside the window, newest first, up to the limit', () => {
+    const postings = [at(5, 'old'), at(0.5, 'new'), at(0.2, 'newest'), at(30, 'older')];
+    const since = new Date(Date.now() - 3_600_000);
+    expect(selectPostings(postings, { source: { searchTerms: [], location: null }, adapter, since, limit: 10 }).map((p) => p.sourceId)).toEqual([
+      'newest',
+      'new',
+    ]);
+    expect(selectPostings(postings, { source: { searchTerms: [], location: null }, adapter, since: null, limit: 3 }).map((p) => p.sourceId)).toEqual([
+      'newest',
+      'new',
+      'old',
+    ]);
+  });
+
+  it('applies search terms and location for boards that do not search themselves', () => {
+    const postings = [at(1, 'a', 'Backend Engineer', 'Berlin'), at(1, 'b', 'Designer', 'Berlin'), at(1, 'c', 'Backend Engineer', 'Paris'), at(1, 'd', 'Backend Engineer', 'Remote')];
+    const picked = selectPostings(postings, { source: { searchTerms: ['backend'], location: 'berlin' }, adapter, since: null, limit: 10 });
+    expect(picked.map((p) => p.sourceId).sort()).toEqual(['a', 'd']);
+  });
+});
+
+describe('adapter registry', () => {
+  it('knows every source type, and drops fixture when SCRAPE_FIXTURE_SOURCES is off', () => {
+    const env = { DATABASE_URL: 'postgresql://x@127.0.0.1/db', REDIS_URL: 'redis://127.0.0.1:6379/0' };
+    const config = loadConfig(scraperEnvSchema, env);
+    expect([...createAdapterRegistry(config).keys()].sort()).toEqual(
+      ['arbeitnow', 'ashby', 'fixture', 'greenhouse', 'lever', 'linkedin', 'remoteok', 'remotive'],
+    );
+    expect(config).toMatchObject({ OPS_PORT: 3015, SCRAPE_CRON: '*/30 * * * *', SCRAPE_WINDOW_HOURS: 1, SCRAPE_ON_START: true });
+    const production = loadConfig(scraperEnvSchema, { ...env, SCRAPE_FIXTURE_SOURCES: 'false', GREENHOUSE_API_BASE: 'http://mirror.local/gh' });
+    expect(createAdapterRegistry(production).has('fixture')).toBe(false);
+    expect(() => loadConfig(scraperEnvSchema, { ...env, LEVER_API_BASE: 'ftp://x' })).toThrow(/LEVER_API_BASE is invalid/);
+  });
+});

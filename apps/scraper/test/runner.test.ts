@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createRedis } from '@jobping/redis';
+import { createJobPublisher } from '../src/services/job-publisher';
+import { createScrapeRunner, type RunnerSettings } from '../src/services/scrape-runner';
+import { createAdapterRegistry } from '../src/sources/registry';
+import { createTestEnv, readJobAnalysis, writeBoard, type TestEnv } from './db-helpers';
+import { fixture, logger, sendJson, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
+
+let env: TestEnv;
+let server: LoopbackServer;
+const http = testHttpClient();
+const settings: RunnerSettings = { windowHours: 1, backfillLimit: 100, sourceConcurrency: 4, sourceTimeoutMs: 20_000 };
+
+beforeAll(async () => {
+  env = await createTestEnv('scraper_runner');
+  server = await startLoopback((_req, res, url) => {
+    if (url.pathname === '/v1/boards/ledgerlabs/jobs') return sendJson(res, 200, fixture('greenhouse-jobs.json'));
+    if (url.pathname === '/v1/boards/ledgerlabs') return sendJson(res, 200, fixture('greenhouse-board.json'));
+    if (url.pathname === '/v0/postings/ledger-labs') return sendJson(res, 200, fixture('lever-postings.json'));
+    if (url.pathname.startsWith('/v1/boards/broken')) return sendJson(res, 500, { error: 'upstream exploded' });
+    sendJson(res, 404, {});
+  });
+});
+
+afterAll(async () => {
+  await http.close();
+  await server.close();
+  await env.close();
+});
+
+function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}) {
+  const urls = {
+    GREENHOUSE_API_BASE: server.url,
+    LEVER_API_BASE: server.url,
+    ASHBY_API_BASE: server.url,
+    REMOTIVE_API_BASE: server.url,
+    REMOTEOK_API_BASE: server.url,
+    ARBEITNOW_API_BASE: server.url,
+    LINKEDIN_BASE_URL: server.url,
+    LINKEDIN_DETAIL_LIMIT: 0,
+    PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
+    SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
+  };
+  return createScrapeRunner({
+    prisma: env.prisma,
+    adapters: createAdapterRegistry(urls, env.dir),
+    http,
+    publisher: createJobPublisher({ redis, keyPrefix: env.keyPrefix }),
+    logger,
+    settings: { ...settings, ...overrides },
+  });
+}
+
+async function addSource(type: string, identifier: string) {
+  return env.prisma.jobSource.create({ data: { type, identifier } });
+}
+
+describe('scrape runs', () => {
+  it('stores the same posting from two boards as one job and remembers the other URL', async () => {
+    const greenhouse = await addSource('greenhouse', 'ledgerlabs');
+    const lever = await addSource('lever', 'ledger-labs');
+    const runner = runnerWith();
+    const runId = await runner.createRun('manual');
+    const summary = await runner.executeRun(runId, { sourceIds: [greenhouse.id, lever.id] });
+
+    expect(summary.status).toBe('succeeded');
+    const jobs = await env.prisma.job.findMany({ where: { source: { in: ['greenhouse', 'lever'] } } });
+    // 2 Greenhouse + 2 Lever postings, one of them on both boards.
+    expect(jobs.map((j) => j.title).sort()).toEqual(['Product Designer', 'Senior Backend Engineer & API Lead', 'iOS Engineer (contract)']);
+    const lead = jobs.find((j) => j.title === 'Senior Backend Engineer & API Lead')!;
+    expect([lead.url, ...lead.alternateUrls].sort()).toEqual(
+      ['https://boards.greenhouse.io/ledgerlabs/jobs/4012345006', 'https://jobs.lever.co/ledgerlabs/5ac21346-8e0c-4494-8e7a-3eb92ff77902'].sort(),
+    );
+    expect(lead).toMatchObject({ companyName: 'Ledger Labs', remote: true, salaryMin: 90_000, salaryMax: 120_000, salaryCurrency: 'EUR', status: 'new' });
+    const companies = await env.prisma.company.findMany({ where: { normalizedName: 'ledger-labs' } });
+    expect(companies).toHaveLength(1);
+
+    const run = await env.prisma.scrapeRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run).toMatchObject({ status: 'succeeded', trigger: 'manual', sourcesTotal: 2, sourcesDone: 2, jobsFound: 4, jobsNew: 3, error: null });
+    expect(run.startedAt).not.toBeNull();
+    expect(run.finishedAt).not.toBeNull();
+    const stats = run.sourceStats as Record<string, { found: number; new: number; duplicates: number; errors: string[] }>;
+    expect(stats['greenhouse:ledgerlabs']).toMatchObject({ found: 2, errors: [] });
+    expect(stats['lever:ledger-labs']).toMatchObject({ found: 2, errors: [] });
+    expect((stats['greenhouse:ledgerlabs']?.new ?? 0) + (stats['lever:ledger-labs']?.new ?? 0)).toBe(3);
+    expect((stats['greenhouse:ledgerlabs']?.duplicates ?? 0) + (stats['lever:ledger-labs']?.duplicates ?? 0)).toBe(1);
+
+    // Each new job handed to job-analysis once, each with its own trace id.
+    const published = await readJobAnalysis(env.redis, env.keyPrefix);
+    expect(published.map((p) => p.jobId).sort()).toEqual(jobs.map((j) => j.id).sort());
+    expect(new Set(published.map((p) => p.traceId)).size).toBe(3);
+
+    // Running again finds the same postings: nothing new, nothing published, URLs not repeated.
+    const again = await runner.executeRun(await runner.createRun('manual'), { sourceIds: [greenhouse.id, lever.id] });
+    expect(again).toMatchObject({ status: 'succeeded', jobsNew: 0, published: 0 });
+    const leadAgain = await env.prisma.job.findUniqueOrThrow({ where: { id: lead.id } });
+    expect(leadAgain.alternateUrls).toHaveLength(1);
+    expect(await readJobAnalysis(env.redis, env.keyPrefix)).toHaveLength(3);
+  });
+
+  it('backfills a source once up to the limit, then takes only postings inside the window on the schedule', async () => {
+    writeBoard(env.dir, 'window.json', [
+      { id: 1, title: 'Fresh Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 0.2 },
+      { id: 2, title: 'Older Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 5 },
+      { id: 3, title: 'Ancient Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 72 },
+    ]);
+    const source = await addSource('fixture', 'window.json');
+    const runner = runnerWith(env.redis, { backfillLimit: 2 });
+
+    const first = await runner.executeRun(await runner.createRun('schedule'), { sourceIds: [source.id] });
+    expect(first.sourceStats['fixture:window.json']).toMatchObject({ backfill: true, found: 2, new: 2 });
+    const titles = (await env.prisma.job.findMany({ where: { source: 'fixture', companyName: 'Window Co' } })).map((j) => j.title).sort();
+    expect(titles).toEqual(['Fresh Engineer', 'Older Engineer']);
+    const backfilled = await env.prisma.jobSource.findUniqueOrThrow({ where: { id: source.id } });
+    expect(backfilled.backfilledAt).not.toBeNull();
+    expect(backfilled.lastSuccessAt).not.toBeNull();
+
+    writeBoard(env.dir, 'window.json', [
+      { id: 4, title: 'Newest Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 0.1 },
+      { id: 1, title: 'Fresh Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 0.2 },
+      { id: 5, title: 'Late Listed Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 4 },
+      { id: 3, title: 'Ancient Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 72 },
+    ]);
+    const second = await runner.executeRun(await runner.createRun('schedule'), { sourceIds: [source.id] });
+    expect(second.sourceStats['fixture:window.json']).toMatchObject({ backfill: false, found: 2, new: 1, duplicates: 1 });
+    const after = (await env.prisma.job.findMany({ where: { source: 'fixture', companyName: 'Window Co' } })).map((j) => j.title).sort();
+    expect(after).toEqual(['Fresh Engineer', 'Newest Engineer', 'Older Engineer']);
+
+    // An on-demand run is not limited to the window.
+    const wide = runnerWith(env.redis, { backfillLimit: 10 });
+    const manual = await wide.executeRun(await wide.createRun('manual'), { sourceIds: [source.id] });
+    expect(manual.sourceStats['fixture:window.json']).toMatchObject({ found: 4, new: 2, duplicates: 2 });
+  });
+
+  it('records a failing source and completes the others: the run is partial', async () => {
+    writeBoard(env.dir, 'healthy.json', [{ id: 10, title: 'Healthy Engineer', company: 'Healthy Co', location: 'Oslo', hoursAgo: 1 }]);
+    const healthy = await addSource('fixture', 'healthy.json');
+    const broken = await addSource('greenhouse', 'broken');
+    const unknown = await addSource('workday', 'acme');
+    const runner = runnerWith();
+    const runId = await runner.createRun('manual');
+    const summary = await runner.executeRun(runId, { sourceIds: [healthy.id, broken.id, unknown.id] });
+
+    expect(summary.status).toBe('partial');
+    const run = await env.prisma.scrapeRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run).toMatchObject({ status: 'partial', sourcesTotal: 3, sourcesDone: 3, jobsNew: 1 });
+    expect(run.error).toContain('2 of 3 sources failed');
+    expect(run.error).toContain('greenhouse:broken');
+    const stats = run.sourceStats as Record<string, { new: number; errors: string[] }>;
+    expect(stats['fixture:healthy.json']).toMatchObject({ new: 1, errors: [] });
+    expect(stats['greenhouse:broken']?.errors[0]).toContain('500');
+    expect(stats['workday:acme']?.errors[0]).toContain('unknown source type');
+    const brokenRow = await env.prisma.jobSource.findUniqueOrThrow({ where: { id: broken.id } });
+    expect(brokenRow.lastError).toContain('500');
+    expect(brokenRow.backfilledAt).toBeNull();
+    // The 500 was retried (3 retries) before the source gave up.
+    expect(server.requests.filter((r) => r.url.startsWith('/v1/boards/broken/jobs'))).toHaveLength(4);
+
+    const allFailed = await runner.executeRun(await runner.createRun('manual'), { sourceIds: [broken.id] });
+    expect(allFailed.status).toBe('failed');
+  });
+
+  it('a run retried after a crash publishes no job twice', async () => {
+    writeBoard(env.dir, 'crash.json', [
+      { id: 21, title: 'Crash Engineer A', company: 'Crash Co', location: 'Rome', hoursAgo: 1 },
+      { id: 22, title: 'Crash Engineer B', company: 'Crash Co', location: 'Rome', hoursAgo: 1 },
+      { id: 23, title: 'Crash Engineer C', company: 'Crash Co', location: 'Rome', hoursAgo: 1 },
+    ]);
+    const source = await addSource('fixture', 'crash.json');
+    const before = (await readJobAnalysis(env.redis, env.keyPrefix)).length;
+
+    // Attempt 1 stores the jobs, then dies at the hand-off: Redis is unreachable.
+    const deadRedis = createRedis('redis://127.0.0.1:1/0', {
+      connectionName: 'scraper-test:dead',
+      overrides: { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null },
+    });
+    const crashing = runnerWith(deadRedis);
+    const runId = await crashing.createRun('manual');
+    await expect(crashing.executeRun(runId, { sourceIds: [source.id] })).rejects.toThrow();
+    deadRedis.disconnect();
+    expect(await env.prisma.job.count({ where: { companyName: 'Crash Co' } })).toBe(3);
+    expect((await env.prisma.scrapeRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe('running');
+
+    // Attempt 2 (the retry): the jobs are already stored, yet each is handed over exactly once.
+    const runner = runnerWith();
+    const retried = await runner.executeRun(runId, { sourceIds: [source.id] });
+    expect(retried).toMatchObject({ status: 'succeeded', published: 3, jobsNew: 0 });
+
+    // Attempt 3: a crash after publishing, before the row was finished, and another retry.
+    await env.prisma.scrapeRun.update({ where: { id: runId }, data: { status: 'running', finishedAt: null } });
+    const third = await runner.executeRun(runId, { sourceIds: [source.id] });
+    expect(third.published).toBe(0);
+    // A finished run is not executed again.
+    expect((await runner.executeRun(runId)).published).toBe(0);
+
+    const crashJobs = await env.prisma.job.findMany({ where: { companyName: 'Crash Co' }, select: { id: true } });
+    const published = (await readJobAnalysis(env.redis, env.keyPrefix)).slice(before).map((p) => p.jobId);
+    expect(published.sort()).toEqual(crashJobs.map((j) => j.id).sort());
+  });
+});
