@@ -22,6 +22,10 @@ try {
     process.exit(0);
   }
 
+  if (apps.some((a) => a.manifest.name === '@jobping/company-researcher')) {
+    step('Queueing the demo jobs for the pipeline (enqueue:new)');
+    await run('pnpm', ['--filter', '@jobping/company-researcher', 'run', '--silent', 'enqueue:new']);
+  }
   step(`Starting ${apps.length} app(s) with turbo (Ctrl-C stops them)`);
   const code = await run('pnpm', ['exec', 'turbo', 'run', 'start', '--filter=./apps/*', `--concurrency=${apps.length + 1}`]);
   process.exit(code);

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { UserAnalysisMessage } from '@jobping/contracts';
+import { createPrismaClient, type PrismaClient } from '@jobping/db';
+import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
+import { createLogger } from '@jobping/logger';
+import { createRedis, type Redis } from '@jobping/redis';
+import { redisFanoutProgress, type FanoutProgress } from '../src/fanout-progress';
+import { FanoutService, yearlyTopPay } from '../src/fanout-service';
+
+let db: TestDatabase;
+let prisma: PrismaClient;
+let redis: Redis;
+let progress: FanoutProgress;
+const prefix = `test:fanout:${randomUUID().slice(0, 8)}:`;
+const logger = createLogger({ service: 'fanout-test', level: 'error', nodeEnv: 'test' });
+
+function setup(pageSize = 1_000) {
+  const published: UserAnalysisMessage[][] = [];
+  const service = new FanoutService({
+    prisma,
+    publishMany: async (messages) => {
+      published.push(messages);
+      return messages.length;
+    },
+    progress,
+    logger,
+    pageSize,
+  });
+  return { service, published, users: () => published.flat().map((m) => m.user_id) };
+}
+
+let companyId: string;
+async function job(fields: { remote?: boolean; location?: string | null; company?: string; salaryMax?: number | null; salaryMin?: number | null; salaryPeriod?: string | null }) {
+  return prisma.job.create({
+    data: {
+      source: 'greenhouse',
+      sourceId: randomUUID(),
+      url: 'https://jobs.example/1',
+      dedupeKey: randomUUID(),
+      title: 'Backend Engineer',
+      companyId,
+      companyName: fields.company ?? 'Ledgerly GmbH',
+      location: fields.location === undefined ? 'Berlin, Germany' : fields.location,
+      remote: fields.remote ?? false,
+      salaryMin: fields.salaryMin ?? null,
+      salaryMax: fields.salaryMax ?? null,
+      salaryCurrency: 'EUR',
+      salaryPeriod: fields.salaryPeriod === undefined ? 'year' : fields.salaryPeriod,
+      description: 'x',
+    },
+  });
+}
+
+async function user(fields: { prompt?: string | null; remoteOnly?: boolean; locations?: string[]; minSalary?: number | null; excluded?: string[] } = {}) {
+  const row = await prisma.user.create({
+    data: {
+      email: `${randomUUID()}@jobping.test`,
+      passwordHash: 'x',
+      aiPrompt: fields.prompt === undefined ? 'backend engineer' : fields.prompt,
+      remoteOnly: fields.remoteOnly ?? false,
+      locations: fields.locations ?? [],
+      minSalary: fields.minSalary ?? null,
+      excludedCompanies: fields.excluded ?? [],
+    },
+  });
+  return row.id;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('fanout');
+  prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 4 });
+  redis = createRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15', { connectionName: 'fanout-test' });
+  progress = redisFanoutProgress(redis, { keyPrefix: prefix, ttlSeconds: 600 });
+  companyId = (await prisma.company.create({ data: { name: 'Ledgerly', normalizedName: 'ledgerly' } })).id;
+});
+
+afterAll(async () => {
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+describe('FanoutService', () => {
+  it('applies the hard filters in SQL and skips users without a prompt', async () => {
+    await prisma.user.deleteMany();
+    const anyone = await user();
+    await user({ prompt: null });
+    await user({ prompt: '   ' });
+    const remoteOnly = await user({ remoteOnly: true });
+    const berlin = await user({ locations: ['berlin'] });
+    const paris = await user({ locations: ['Paris', 'Lyon'] });
+    const rich = await user({ minSalary: 120_000 });
+    const modest = await user({ minSalary: 60_000 });
+    const noLedgerly = await user({ excluded: ['Ledgerly GmbH'] });
+    const noLedgerlyKey = await user({ excluded: ['LEDGERLY'] });
+    const noOther = await user({ excluded: ['Goldreel'] });
+
+    const onsite = await job({ location: 'Berlin, Germany', salaryMax: 90_000 });
+    const { service, users } = setup();
+    expect((await service.handle(onsite.id)).published).toBe(4);
+    expect(new Set(users())).toEqual(new Set([anyone, berlin, modest, noOther]));
+    expect(users()).not.toContain(remoteOnly);
+    expect(users()).not.toContain(paris);
+    expect(users()).not.toContain(rich);
+    expect(users()).not.toContain(noLedgerly);
+    expect(users()).not.toContain(noLedgerlyKey);
+
+    // Remote jobs pass location filters; a job without pay passes the salary filter; the
+    // company row (Ledgerly) is excluded whatever name the board showed.
+    const remote = await job({ remote: true, location: 'Remote (EU)', salaryMax: null, company: 'Ledgerly Payments' });
+    const second = setup();
+    await second.service.handle(remote.id);
+    expect(new Set(second.users())).toEqual(new Set([anyone, remoteOnly, berlin, paris, rich, modest, noOther]));
+  });
+
+  it('annualises pay before comparing it with the minimum salary', async () => {
+    expect(yearlyTopPay({ salary_min: 5_000, salary_max: 7_000, salary_period: 'month' })).toBe(84_000);
+    expect(yearlyTopPay({ salary_min: 50, salary_max: null, salary_period: 'hour' })).toBe(88_000);
+    expect(yearlyTopPay({ salary_min: null, salary_max: null, salary_period: 'year' })).toBeNull();
+  });
+
+  it('pages through users by key, publishes each once, marks the job fanned out, and ignores a redelivery', async () => {
+    await prisma.user.deleteMany();
+    const ids = [];
+    for (let i = 0; i < 10; i += 1) ids.push(await user());
+    const j = await job({});
+    const { service, published, users } = setup(3);
+    expect(await service.handle(j.id)).toMatchObject({ published: 10, pages: 4, alreadyDone: false });
+    expect(published.map((page) => page.length)).toEqual([3, 3, 3, 1]);
+    expect([...users()].sort()).toEqual([...ids].sort());
+    expect(new Set(users()).size).toBe(10);
+    expect((await prisma.job.findUniqueOrThrow({ where: { id: j.id } })).status).toBe('fanned_out');
+    expect(await progress.get(j.id)).toBeNull();
+
+    expect(await service.handle(j.id)).toMatchObject({ published: 0, alreadyDone: true });
+    expect(users()).toHaveLength(10);
+  });
+
+  it('resumes an interrupted fan-out after the last page it published', async () => {
+    await prisma.user.deleteMany();
+    for (let i = 0; i < 7; i += 1) await user();
+    const sorted = (await prisma.user.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
+    const j = await job({});
+    await progress.set(j.id, sorted[3]!);
+    const { service, users } = setup(2);
+    expect((await service.handle(j.id)).published).toBe(3);
+    expect(users()).toEqual(sorted.slice(4));
+  });
+
+  it('fans one job out to 5,000 users, each exactly once', async () => {
+    await prisma.user.deleteMany();
+    await prisma.$executeRaw`
+      INSERT INTO users (email, password_hash, ai_prompt, min_salary)
+      SELECT 'bulk-' || g || '@jobping.test', 'x', 'backend engineer', CASE WHEN g % 10 = 0 THEN 500000 END
+      FROM generate_series(1, 5000) AS g`;
+    const j = await job({ salaryMax: 100_000 });
+    const { service, users } = setup(1_000);
+    expect((await service.handle(j.id)).published).toBe(4_500);
+    expect(new Set(users()).size).toBe(4_500);
+  });
+
+  it('does nothing for a job that does not exist', async () => {
+    const { service, published } = setup();
+    expect(await service.handle(randomUUID())).toMatchObject({ missing: true, published: 0 });
+    expect(published).toHaveLength(0);
+  });
+});

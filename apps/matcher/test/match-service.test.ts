@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { LocalProvider, Prefilter, type MatchInput } from '@jobping/ai';
+import type { NotificationMessage } from '@jobping/contracts';
+import { DEMO_PROMPT, createPrismaClient, demoPostings, type PrismaClient } from '@jobping/db';
+import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
+import { createLogger } from '@jobping/logger';
+import { JobCache } from '../src/job-cache';
+import { MatchService, loadJobForMatching } from '../src/match-service';
+
+let db: TestDatabase;
+let prisma: PrismaClient;
+const logger = createLogger({ service: 'matcher-test', level: 'error', nodeEnv: 'test' });
+const local = new LocalProvider();
+
+/** The real local provider, counting the scoring calls it is asked for. */
+function countingAi() {
+  const calls: MatchInput[] = [];
+  return {
+    calls,
+    name: local.name,
+    model: local.model,
+    promptVersions: local.promptVersions,
+    scoreMatch: (input: MatchInput) => {
+      calls.push(input);
+      return local.scoreMatch(input);
+    },
+  };
+}
+
+function setup({ prefilter = true } = {}) {
+  const ai = countingAi();
+  const published: NotificationMessage[] = [];
+  const service = new MatchService({
+    prisma,
+    ai,
+    prefilter: prefilter ? new Prefilter() : null,
+    jobs: new JobCache((id) => loadJobForMatching(prisma, id), 10, 60_000),
+    publishNotification: async (message) => void published.push(message),
+    logger,
+  });
+  return { ai, published, service };
+}
+
+async function job(title: string) {
+  const posting = demoPostings.find((p) => p.title === title)!;
+  const company = await prisma.company.create({ data: { name: posting.company, normalizedName: randomUUID() } });
+  const { postedHoursAgo: _h, ...fields } = posting;
+  return prisma.job.create({ data: { ...fields, sourceId: randomUUID(), dedupeKey: randomUUID(), companyName: posting.company, company: undefined, companyId: company.id } });
+}
+
+const user = (prompt: string | null, threshold = 70) =>
+  prisma.user.create({ data: { email: `${randomUUID()}@jobping.test`, passwordHash: 'x', aiPrompt: prompt, aiPromptUpdatedAt: new Date(Date.now() - 60_000), notifyThreshold: threshold } });
+
+beforeAll(async () => {
+  db = await createTestDatabase('matcher');
+  prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 4 });
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+describe('MatchService', () => {
+  it('scores a pair once, stores it, and publishes a notification when the score reaches the threshold', async () => {
+    const { ai, published, service } = setup();
+    const j = await job('Senior Backend Engineer (TypeScript)');
+    const u = await user(DEMO_PROMPT);
+    const result = await service.handle({ job_id: j.id, user_id: u.id });
+    expect(result).toMatchObject({ outcome: 'scored', notify: true });
+    expect(ai.calls).toHaveLength(1);
+    expect(published).toEqual([{ job_id: j.id, user_id: u.id }]);
+    const stored = await prisma.userJobMatch.findUniqueOrThrow({ where: { userId_jobId: { userId: u.id, jobId: j.id } } });
+    expect(stored).toMatchObject({ score: result.score, provider: 'local', promptVersion: local.promptVersions.match, prefilterSkipped: false, notified: false });
+    expect((stored.analysis as { recommendation: string }).recommendation).toBe('apply');
+
+    // Redelivered before the notifier ran (e.g. a crash after storing): no AI call, the notification again.
+    expect(await service.handle({ job_id: j.id, user_id: u.id })).toMatchObject({ outcome: 'stored', notify: true });
+    expect(ai.calls).toHaveLength(1);
+    // Once notified, a redelivery does nothing at all.
+    await prisma.userJobMatch.update({ where: { id: stored.id }, data: { notified: true } });
+    expect(await service.handle({ job_id: j.id, user_id: u.id })).toMatchObject({ outcome: 'stored', notify: false });
+    expect(ai.calls).toHaveLength(1);
+    expect(published).toHaveLength(2);
+    expect(await prisma.userJobMatch.count({ where: { userId: u.id } })).toBe(1);
+  });
+
+  it('uses the threshold of the user: below it, stored without a notification', async () => {
+    const { published, service } = setup();
+    const j = await job('Senior Software Engineer (Node.js)'); // 65 for the demo prompt (hybrid in Munich)
+    const strict = await user(DEMO_PROMPT, 70);
+    const lenient = await user(DEMO_PROMPT, 60);
+    expect(await service.handle({ job_id: j.id, user_id: strict.id })).toMatchObject({ outcome: 'scored', score: 65, notify: false });
+    expect(await service.handle({ job_id: j.id, user_id: lenient.id })).toMatchObject({ outcome: 'scored', score: 65, notify: true });
+    expect(published).toEqual([{ job_id: j.id, user_id: lenient.id }]);
+  });
+
+  it('lets the pre-filter rule out hopeless pairs without an AI call, and records why', async () => {
+    const { ai, published, service } = setup();
+    const j = await job('Customer Support Agent (Night Shift)');
+    const u = await user(DEMO_PROMPT);
+    const result = await service.handle({ job_id: j.id, user_id: u.id });
+    expect(result.outcome).toBe('prefiltered');
+    expect(ai.calls).toHaveLength(0);
+    expect(published).toHaveLength(0);
+    const stored = await prisma.userJobMatch.findUniqueOrThrow({ where: { userId_jobId: { userId: u.id, jobId: j.id } } });
+    expect(stored.prefilterSkipped).toBe(true);
+    expect(stored.prefilterReason).toMatch(/^skip: at most \d+ < threshold 70/);
+    expect(stored.score).toBeLessThan(70);
+    expect(await service.handle({ job_id: j.id, user_id: u.id })).toMatchObject({ outcome: 'stored', notify: false });
+
+    // With the pre-filter off, the same pair goes to the AI.
+    const unfiltered = setup({ prefilter: false });
+    const other = await user(DEMO_PROMPT);
+    expect((await unfiltered.service.handle({ job_id: j.id, user_id: other.id })).outcome).toBe('scored');
+    expect(unfiltered.ai.calls).toHaveLength(1);
+  });
+
+  it('scores again after the user changed the prompt, and when the prompt version changed', async () => {
+    const { ai, service } = setup();
+    const j = await job('Senior Backend Engineer (TypeScript)');
+    const u = await user(DEMO_PROMPT);
+    await service.handle({ job_id: j.id, user_id: u.id });
+    await prisma.user.update({ where: { id: u.id }, data: { aiPrompt: 'Frontend engineer, React', aiPromptUpdatedAt: new Date(Date.now() + 1_000) } });
+    expect((await service.handle({ job_id: j.id, user_id: u.id })).outcome).not.toBe('stored');
+    await prisma.user.update({ where: { id: u.id }, data: { aiPromptUpdatedAt: new Date(Date.now() - 60_000) } });
+    await prisma.userJobMatch.updateMany({ where: { userId: u.id }, data: { promptVersion: 'an-older-version' } });
+    expect((await service.handle({ job_id: j.id, user_id: u.id })).outcome).not.toBe('stored');
+    expect((await prisma.userJobMatch.findFirstOrThrow({ where: { userId: u.id } })).promptVersion).toBe(local.promptVersions.match);
+    expect(ai.calls.length).toBeGreaterThanOrEqual(1);
+    expect(await prisma.userJobMatch.count({ where: { userId: u.id } })).toBe(1);
+  });
+
+  it('does nothing for a user without a prompt, a deleted user or a deleted job', async () => {
+    const { ai, published, service } = setup();
+    const j = await job('Senior Backend Engineer (TypeScript)');
+    const noPrompt = await user(null);
+    expect((await service.handle({ job_id: j.id, user_id: noPrompt.id })).outcome).toBe('skipped');
+    expect((await service.handle({ job_id: j.id, user_id: randomUUID() })).outcome).toBe('skipped');
+    const u = await user(DEMO_PROMPT);
+    expect((await service.handle({ job_id: randomUUID(), user_id: u.id })).outcome).toBe('skipped');
+    expect(ai.calls).toHaveLength(0);
+    expect(published).toHaveLength(0);
+  });
+
+  it('stores one row per pair when the same message is handled concurrently', async () => {
+    const { service } = setup();
+    const j = await job('Senior Backend Engineer (TypeScript)');
+    const u = await user(DEMO_PROMPT);
+    await Promise.all(Array.from({ length: 5 }, () => service.handle({ job_id: j.id, user_id: u.id })));
+    expect(await prisma.userJobMatch.count({ where: { userId: u.id, jobId: j.id } })).toBe(1);
+  });
+});

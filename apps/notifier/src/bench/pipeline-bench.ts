@@ -1,0 +1,232 @@
+/* eslint-disable no-console -- a benchmark prints its figures */
+// `npm run bench -- pipeline [--jobs N] [--users M] [--fanout-users K]`: the four stages as
+// separate processes (two consumers per stage, local provider) on a fresh database, N jobs ×
+// M users; then fanout alone, 1 job → K users, against raw pipelined XADD measured in the
+// same run. One JSON line per figure, then a table.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createEnvelope, encodeEntry, toFieldList } from '@jobping/contracts';
+import { DEMO_PROMPT, createPrismaClient, demoPostings, type PrismaClient } from '@jobping/db';
+import { createTestDatabase } from '@jobping/db/testing';
+import { createRedis, type Redis } from '@jobping/redis';
+import { createPublisher, streamKeys, streamsStatus } from '@jobping/streams';
+import { FakeDiscord } from '../harness/fake-discord';
+import { insertJobs } from '../harness/fixtures';
+import { streamsIdle } from '../harness/idle';
+import { spawnWorker, stageApps, type StageApp, type WorkerProcess } from '../harness/workers';
+
+function arg(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+const JOBS = arg('jobs', 200);
+const USERS = arg('users', 5_000);
+const FANOUT_USERS = arg('fanout-users', 100_000);
+const CONSUMERS_PER_STAGE = arg('consumers', 2);
+/** Share of users with a Discord webhook (the fake Discord in this process answers). */
+const WEBHOOK_EVERY = 50;
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+
+interface Figure {
+  metric: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  target?: string;
+}
+const round = (value: number, digits = 0) => Number(value.toFixed(digits));
+
+/** Prompts of varied users: the demo prompt and variations on it, with varied thresholds. */
+const PROMPTS = [
+  DEMO_PROMPT,
+  'Backend engineer, Go or Rust, remote in Europe, at least €70k, no gambling.',
+  'Senior frontend engineer, React and TypeScript, hybrid in Berlin is fine.',
+  'Staff platform engineer, Kubernetes, Go, remote (EU), no adtech, no crypto.',
+  'Mid-level full-stack developer, TypeScript, Node.js and React, remote.',
+];
+
+async function insertUsers(prisma: PrismaClient, count: number, discord: FakeDiscord | null): Promise<void> {
+  const webhookBase = discord ? `http://${discord.host}/api/webhooks/` : null;
+  await prisma.$executeRaw`
+    INSERT INTO users (email, password_hash, ai_prompt, ai_prompt_updated_at, notify_threshold, discord_webhook)
+    SELECT 'bench-' || g || '@jobping.test', 'x', (${PROMPTS}::text[])[1 + g % ${PROMPTS.length}], now() - interval '1 day',
+           (ARRAY[60, 70, 80])[1 + g % 3],
+           CASE WHEN ${webhookBase}::text IS NOT NULL AND g % ${WEBHOOK_EVERY} = 0
+                THEN ${webhookBase}::text || (1100000000000000000 + g)::text || '/' || repeat('t', 68) END
+    FROM generate_series(1, ${count}) AS g`;
+}
+
+/** Waits until each stage's consumer group exists (the workers create it when they start). */
+async function groupsReady(redis: Redis, prefix: string, stages: readonly StageApp[]): Promise<void> {
+  const streamOf: Record<StageApp, Parameters<typeof streamKeys>[0]> = {
+    'company-researcher': 'job-analysis',
+    fanout: 'user-fanout',
+    matcher: 'user-analysis',
+    notifier: 'notification',
+  };
+  const deadline = Date.now() + 60_000;
+  for (const stage of stages) {
+    const key = streamKeys(streamOf[stage], prefix).stream;
+    for (;;) {
+      const groups = (await redis.call('XINFO', 'GROUPS', key).catch(() => [])) as unknown[];
+      if (groups.length > 0) break;
+      if (Date.now() > deadline) throw new Error(`the ${stage} workers did not start`);
+      await sleep(50);
+    }
+  }
+}
+
+function startStages(stages: readonly StageApp[], env: Record<string, string>, workers: WorkerProcess[]): void {
+  for (const app of stages) for (let i = 0; i < CONSUMERS_PER_STAGE; i += 1) workers.push(spawnWorker(app, env));
+}
+
+/** Raw pipelined XADD of `count` entries like fanout's, encoded up front: only Redis work is timed. */
+async function rawXaddRate(redis: Redis, key: string, count: number): Promise<number> {
+  const envelope = createEnvelope();
+  const jobId = randomUUID();
+  const encoded = Array.from({ length: count }, () => toFieldList(encodeEntry('user-analysis', { job_id: jobId, user_id: randomUUID() }, envelope)));
+  const start = performance.now();
+  for (let i = 0; i < encoded.length; i += 1_000) {
+    const pipeline = redis.pipeline();
+    for (const fields of encoded.slice(i, i + 1_000)) pipeline.xadd(key, '*', ...fields);
+    await pipeline.exec();
+  }
+  const seconds = (performance.now() - start) / 1000;
+  await redis.del(key);
+  return count / seconds;
+}
+
+async function main(): Promise<void> {
+  const prefix = `bench:pipeline:${randomUUID().slice(0, 8)}:`;
+  const db = await createTestDatabase('bench_pipeline');
+  const prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 4 });
+  const redis = createRedis(redisUrl, { connectionName: 'pipeline-bench' });
+  const discord = await new FakeDiscord().start();
+  const publisher = createPublisher({ redis, keyPrefix: prefix });
+  const workers: WorkerProcess[] = [];
+  const env = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: db.url,
+    DATABASE_POOL_SIZE: '6',
+    REDIS_URL: redisUrl,
+    STREAM_KEY_PREFIX: prefix,
+    OPS_PORT: '0',
+    LLM_PROVIDER: 'local',
+    JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host,
+  };
+  const peaks = new Map<string, number>();
+  const sampleMemory = () => {
+    workers.forEach((w) => {
+      const mb = w.peakRssMb();
+      if (mb !== null) peaks.set(`${w.app} (pid ${w.pid})`, mb);
+    });
+  };
+  const stopAll = async () => {
+    sampleMemory();
+    await Promise.all(workers.map((w) => w.stop()));
+  };
+
+  try {
+    // 1. The whole pipeline: N jobs × M users.
+    process.stderr.write(`pipeline: ${JOBS} jobs × ${USERS} users, ${CONSUMERS_PER_STAGE} consumers per stage\n`);
+    await insertUsers(prisma, USERS, discord);
+    const postings = Array.from({ length: JOBS }, (_, i) => demoPostings[i % demoPostings.length]!);
+    const jobs = [];
+    for (let copy = 0; copy * demoPostings.length < JOBS; copy += 1) {
+      jobs.push(...(await insertJobs(prisma, postings.slice(copy * demoPostings.length, (copy + 1) * demoPostings.length), `bench${copy}`)));
+    }
+    startStages(stageApps, env, workers);
+    await groupsReady(redis, prefix, stageApps);
+
+    const expectedPairs = JOBS * USERS;
+    const started = Date.now();
+    await publisher.publishMany('job-analysis', jobs.map((job) => ({ job_id: job.id })));
+    let lastReport = 0;
+    for (;;) {
+      await sleep(500);
+      sampleMemory();
+      const [row] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM user_job_matches`;
+      const done = Number(row?.n ?? 0);
+      if (Date.now() - lastReport > 10_000) {
+        lastReport = Date.now();
+        const backlog = (await streamsStatus(redis, prefix)).map((st) => `${st.stream} ${st.groups.map((g) => (g.lag ?? 0) + g.pending).join('+') || 0}`);
+        process.stderr.write(`  ${done.toLocaleString('en')} of ${expectedPairs.toLocaleString('en')} pairs after ${round((Date.now() - started) / 1000)} s; backlog: ${backlog.join(', ')}\n`);
+      }
+      if (done >= expectedPairs && (await streamsIdle(redis, prefix))) break;
+      const stuck = workers.find((w) => w.child.exitCode !== null);
+      if (stuck) throw new Error(`${stuck.app} exited: ${stuck.output().slice(-2_000)}`);
+    }
+    const [timing] = await prisma.$queryRaw<{ last_match: Date; last_notification: Date | null; llm_calls: bigint; notifications: bigint; p50: number | null; p99: number | null }[]>`
+      SELECT (SELECT max(updated_at) FROM user_job_matches) AS last_match,
+             (SELECT max(created_at) FROM notifications) AS last_notification,
+             (SELECT count(*) FROM user_job_matches WHERE NOT prefilter_skipped) AS llm_calls,
+             (SELECT count(*) FROM notifications) AS notifications,
+             (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM created_at) * 1000 - ${started}) FROM notifications) AS p50,
+             (SELECT percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM created_at) * 1000 - ${started}) FROM notifications) AS p99`;
+    const research = await prisma.company.count({ where: { companyInfoUpdatedAt: { not: null } } });
+    const finished = Math.max(timing!.last_match.getTime(), timing!.last_notification?.getTime() ?? 0);
+    const pairsPerSecond = expectedPairs / ((finished - started) / 1000);
+    await stopAll();
+
+    // 2. Fanout alone: 1 job → K users, against raw pipelined XADD.
+    process.stderr.write(`fanout: 1 job → ${FANOUT_USERS} users\n`);
+    await prisma.$executeRaw`TRUNCATE notifications, user_job_matches, users CASCADE`;
+    await insertUsers(prisma, FANOUT_USERS, null);
+    const baseline = await rawXaddRate(redis, `${prefix}raw-xadd`, FANOUT_USERS);
+    const fanoutWorkers: WorkerProcess[] = [];
+    startStages(['fanout'], { ...env, STREAM_KEY_PREFIX: `${prefix}fanout:` }, fanoutWorkers);
+    workers.push(...fanoutWorkers);
+    await groupsReady(redis, `${prefix}fanout:`, ['fanout']);
+    const fanoutJob = jobs[0]!.id;
+    await prisma.job.update({ where: { id: fanoutJob }, data: { status: 'researched' } });
+    const target = streamKeys('user-analysis', `${prefix}fanout:`).stream;
+    const fanoutStart = performance.now();
+    await createPublisher({ redis, keyPrefix: `${prefix}fanout:` }).publish('user-fanout', { job_id: fanoutJob });
+    while (Number(await redis.call('XLEN', target)) < FANOUT_USERS) await sleep(5);
+    const fanoutRate = FANOUT_USERS / ((performance.now() - fanoutStart) / 1000);
+    await stopAll();
+
+    const maxRss = Math.max(...peaks.values());
+    const figures: Figure[] = [
+      { metric: 'pipeline.pairs_per_s', value: round(pairsPerSecond), unit: 'pairs/s', target: '>=5000' },
+      { metric: 'pipeline.llm_calls', value: Number(timing!.llm_calls) + research, unit: 'calls' },
+      { metric: 'pipeline.notifications', value: Number(timing!.notifications), unit: 'rows' },
+      { metric: 'pipeline.p50_latency_ms', value: round(timing!.p50 ?? 0), unit: 'ms' },
+      { metric: 'pipeline.p99_latency_ms', value: round(timing!.p99 ?? 0), unit: 'ms' },
+      { metric: 'pipeline.fanout_per_s', value: round(fanoutRate), unit: 'msg/s', baseline: round(baseline) },
+      { metric: 'pipeline.fanout_ratio', value: round(fanoutRate / baseline, 3), unit: 'ratio', baseline: round(baseline), target: '>=0.5' },
+      { metric: 'pipeline.max_worker_rss_mb', value: round(maxRss, 1), unit: 'MB', target: '<=200' },
+    ];
+    for (const figure of figures) console.log(JSON.stringify(figure));
+    console.log('');
+    console.log(
+      `pipeline benchmark: ${JOBS} jobs × ${USERS.toLocaleString('en')} users = ${expectedPairs.toLocaleString('en')} pairs, ` +
+        `${CONSUMERS_PER_STAGE} consumers per stage, local provider (LLM calls = scoring calls that passed the pre-filter + company research); ` +
+        `latency from the job-analysis publish to the notification row; fanout alone: 1 job → ${FANOUT_USERS.toLocaleString('en')} users`,
+    );
+    console.table(figures.map((f) => ({ metric: f.metric, value: f.value, unit: f.unit, baseline: f.baseline ?? '', target: f.target ?? '' })));
+    console.log('peak resident memory per worker process (VmHWM):');
+    console.table([...peaks.entries()].map(([worker, mb]) => ({ worker, peak_rss_mb: round(mb, 1) })));
+  } finally {
+    await Promise.all(workers.map((w) => w.stop(5_000)));
+    await discord.stop();
+    let cursor = '0';
+    do {
+      const [next, keys] = (await redis.call('SCAN', cursor, 'MATCH', `${prefix}*`, 'COUNT', '500')) as [string, string[]];
+      if (keys.length > 0) await redis.call('DEL', ...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    await redis.quit();
+    await prisma.$disconnect();
+    await db.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

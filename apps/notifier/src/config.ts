@@ -1,0 +1,17 @@
+import { databaseEnvSchema, fields } from '@jobping/config';
+import { allowedHostsSchema } from '@jobping/discord';
+
+/** notifier's own environment fields; runStreamWorker adds the worker's. */
+export const notifierEnv = {
+  ...databaseEnvSchema.shape,
+  JOBPING_WEBHOOK_ALLOWED_HOSTS: allowedHostsSchema,
+  DISCORD_TIMEOUT_MS: fields.positiveInt(10_000, 'timeout of one Discord webhook request, in ms'),
+  DISCORD_MAX_RATE_LIMIT_WAIT_MS: fields.positiveInt(
+    10_000,
+    'longest Discord 429 retry_after waited out inside one delivery; longer waits retry the message later, in ms',
+  ),
+  NOTIFIER_SEND_LEASE_MS: fields.positiveInt(
+    55_000,
+    'a Discord delivery claimed this long ago and never finished is treated as interrupted by a crash and not re-posted, in ms; keep it above the longest send and below STREAM_VISIBILITY_TIMEOUT_MS',
+  ),
+};

@@ -1,0 +1,210 @@
+import { matchAnalysisSchema } from '@jobping/contracts';
+import type { PrismaClient } from '@jobping/db';
+import { BrokenWebhookError, DiscordWebhookError, redactWebhookUrl, type DiscordWebhookClient } from '@jobping/discord';
+import type { Logger } from '@jobping/logger';
+import { notificationMessage } from './discord-message';
+
+/** A duplicate of this message is posting to Discord right now: retry later (it will then find the result). */
+export class DeliveryInProgressError extends Error {
+  readonly retryable = true;
+  constructor() {
+    super('another delivery of this notification is posting to Discord; retrying later');
+    this.name = 'DeliveryInProgressError';
+  }
+}
+
+export interface NotificationDeps {
+  prisma: PrismaClient;
+  discord: Pick<DiscordWebhookClient, 'send'>;
+  logger: Logger;
+  /** A claim older than this with no result means its holder crashed mid-send (see below). */
+  sendLeaseMs: number;
+}
+
+export interface DeliveryContext {
+  /** The last delivery before the dead letters: a retryable failure is recorded as final. */
+  isLast?: boolean;
+  /** Names the claim holder in the database (the stream consumer). */
+  consumer?: string;
+}
+
+export type DeliveryOutcome =
+  /** Posted to Discord now. */
+  | 'sent'
+  /** In-app only: the user has no (working) webhook. */
+  | 'in_app_only'
+  /** Discord answered 401/404: the webhook is marked broken; the in-app notification stays. */
+  | 'webhook_broken'
+  /** Discord refused the message for good (400/403…), or a crash interrupted an earlier send. */
+  | 'discord_failed'
+  /** Already delivered by an earlier delivery of the message. */
+  | 'already_done'
+  /** The match, user or job no longer exists, or the pre-filter ruled the pair out. */
+  | 'gone';
+
+interface PairRow {
+  match_id: string;
+  score: number;
+  analysis: unknown;
+  discord_webhook: string | null;
+  webhook_broken: boolean;
+  title: string;
+  company: string;
+  url: string;
+  location: string | null;
+  remote: boolean;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  salary_period: string | null;
+}
+
+interface NotificationRow {
+  id: string;
+  discord_status: 'pending' | 'sent' | 'skipped' | 'failed' | 'broken';
+  discord_error: string | null;
+}
+
+/** `discord_error` of a pending notification while one consumer posts it: the claim. */
+const CLAIM_PREFIX = 'sending:';
+
+/**
+ * Stage 4 (SPEC §2.4): one user notification per message, at most once per (user, job).
+ *
+ * Order of writes (each step is idempotent, keyed by the unique (user_id, job_id) of
+ * `notifications`):
+ * 1. In one statement: insert the in-app notification (`ON CONFLICT DO NOTHING`) with
+ *    `discord_status = pending` (or `skipped` without a working webhook), and mark the match
+ *    `notified = true`. A redelivery finds the row and goes on from its state.
+ * 2. Claim the Discord delivery: a conditional UPDATE that only one consumer can win writes
+ *    `sending:<time>:<consumer>` into `discord_error` of the still-pending row.
+ * 3. Post to Discord; then record `sent` (with the message id), `broken`, or `failed`.
+ *    Retryable failures (5xx, network, a long 429) release the claim and throw: the stream
+ *    retries the message and, after STREAM_MAX_DELIVERIES, dead-letters it (the row is then
+ *    marked `failed` on the last delivery).
+ *
+ * Remaining windows, by design at most once rather than at least once on Discord:
+ * - the process dies after step 2 and before the result of step 3 is written: the
+ *   redelivered message finds a claim older than the lease and marks it `failed`
+ *   ("interrupted") instead of posting again, so such a crash can lose one Discord message
+ *   (the in-app notification exists) but never posts twice. A claim younger than the lease
+ *   (NOTIFIER_SEND_LEASE_MS) belongs to a live delivery of a duplicate message: this one is
+ *   retried and then finds the result. The lease must exceed the longest send (timeout ×
+ *   attempts + rate-limit waits) and stay below STREAM_VISIBILITY_TIMEOUT_MS, after which a
+ *   crashed holder's message is reclaimed, with its claim expired;
+ * - Discord answers 5xx or times out after it did post: the retry posts again (webhooks
+ *   have no idempotency key); Discord rarely does this.
+ */
+export class NotificationService {
+  constructor(private readonly deps: NotificationDeps) {}
+
+  async handle({ job_id: jobId, user_id: userId }: { job_id: string; user_id: string }, delivery: DeliveryContext = {}): Promise<DeliveryOutcome> {
+    const { prisma, logger } = this.deps;
+    const [pair] = await prisma.$queryRaw<PairRow[]>`
+      SELECT m.id::text AS match_id, m.score, m.analysis,
+             u.discord_webhook, (u.discord_webhook_broken_at IS NOT NULL) AS webhook_broken,
+             j.title, j.company, j.url, j.location, j.remote, j.salary_min, j.salary_max, j.salary_currency, j.salary_period
+      FROM user_job_matches m JOIN users u ON u.id = m.user_id JOIN jobs j ON j.id = m.job_id
+      WHERE m.user_id = ${userId}::uuid AND m.job_id = ${jobId}::uuid AND NOT m.prefilter_skipped`;
+    if (!pair) {
+      // Deleted user, job or match, or a pair the pre-filter ruled out (never notified).
+      logger.warn('no notifiable match for this notification; nothing to send', { job_id: jobId, user_id: userId });
+      return 'gone';
+    }
+    // The stored result is shown as is; the AI never runs here.
+    const analysis = matchAnalysisSchema.parse(pair.analysis);
+    const webhook = pair.discord_webhook && !pair.webhook_broken ? pair.discord_webhook : null;
+
+    // Step 1: the in-app notification and notified = true, atomically.
+    await prisma.$executeRaw`
+      WITH created AS (
+        INSERT INTO notifications (user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, discord_status)
+        VALUES (${userId}::uuid, ${jobId}::uuid, ${pair.match_id}::uuid, ${pair.title}, ${pair.company}, ${pair.url}, ${pair.score},
+                ${JSON.stringify(analysis)}::jsonb, ${webhook ? 'pending' : 'skipped'}::discord_delivery)
+        ON CONFLICT (user_id, job_id) DO NOTHING
+        RETURNING id
+      )
+      UPDATE user_job_matches SET notified = true, notified_at = COALESCE(notified_at, now())
+      WHERE id = ${pair.match_id}::uuid AND NOT notified`;
+    const [row] = await prisma.$queryRaw<NotificationRow[]>`
+      SELECT id::text AS id, discord_status::text AS discord_status, discord_error
+      FROM notifications WHERE user_id = ${userId}::uuid AND job_id = ${jobId}::uuid`;
+    if (!row) throw new Error('the notification row vanished right after it was written');
+
+    if (row.discord_status !== 'pending') return row.discord_status === 'skipped' ? 'in_app_only' : 'already_done';
+    if (!webhook) {
+      // The webhook was removed or found broken since the row was created.
+      await prisma.$executeRaw`UPDATE notifications SET discord_status = 'skipped' WHERE id = ${row.id}::uuid AND discord_status = 'pending'`;
+      return 'in_app_only';
+    }
+
+    // Step 2: claim the delivery.
+    if (row.discord_error?.startsWith(CLAIM_PREFIX)) {
+      const claimedAt = Number(row.discord_error.slice(CLAIM_PREFIX.length).split(':')[0]);
+      if (Number.isFinite(claimedAt) && Date.now() - claimedAt < this.deps.sendLeaseMs) throw new DeliveryInProgressError();
+      const marked = await prisma.$executeRaw`
+        UPDATE notifications SET discord_status = 'failed',
+               discord_error = 'delivery interrupted (the notifier stopped mid-send); not posted again to avoid a duplicate'
+        WHERE id = ${row.id}::uuid AND discord_status = 'pending' AND discord_error = ${row.discord_error}`;
+      if (marked === 1) logger.error('a Discord delivery was interrupted by a crash; not re-posting it', { notification_id: row.id });
+      return 'discord_failed';
+    }
+    const claim = `${CLAIM_PREFIX}${Date.now()}:${delivery.consumer ?? 'notifier'}`;
+    const claimed = await prisma.$executeRaw`
+      UPDATE notifications SET discord_error = ${claim}
+      WHERE id = ${row.id}::uuid AND discord_status = 'pending' AND discord_error IS NOT DISTINCT FROM ${row.discord_error}::text`;
+    if (claimed !== 1) throw new DeliveryInProgressError();
+
+    // Step 3: post, then record the result (only while we still hold the claim).
+    try {
+      const sent = await this.deps.discord.send(
+        webhook,
+        notificationMessage({
+          jobTitle: pair.title,
+          company: pair.company,
+          jobUrl: pair.url,
+          location: pair.location,
+          remote: pair.remote,
+          salaryMin: pair.salary_min,
+          salaryMax: pair.salary_max,
+          salaryCurrency: pair.salary_currency,
+          salaryPeriod: pair.salary_period,
+          score: pair.score,
+          analysis,
+        }),
+      );
+      await prisma.$executeRaw`
+        UPDATE notifications SET discord_status = 'sent', discord_sent_at = now(), discord_message_id = ${sent.messageId ?? null}, discord_error = NULL
+        WHERE id = ${row.id}::uuid AND discord_error = ${claim}`;
+      logger.info('notification sent', { notification_id: row.id, job_id: jobId, user_id: userId, score: pair.score, attempts: sent.attempts });
+      return 'sent';
+    } catch (error) {
+      const message = (error as Error).message.slice(0, 500);
+      if (error instanceof BrokenWebhookError) {
+        // Discord: "If a webhook returns a 404 status you should not attempt to use it again."
+        // Only the webhook we used is marked: a new one saved meanwhile stays untouched.
+        await prisma.$transaction([
+          prisma.$executeRaw`UPDATE notifications SET discord_status = 'broken', discord_error = ${message} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`,
+          prisma.$executeRaw`
+            UPDATE users SET discord_webhook_broken_at = now(), discord_webhook_error = ${message}
+            WHERE id = ${userId}::uuid AND discord_webhook = ${webhook} AND discord_webhook_broken_at IS NULL`,
+        ]);
+        logger.warn('discord webhook is broken; marked it and kept the in-app notification', { user_id: userId, webhook: redactWebhookUrl(webhook), error: message });
+        return 'webhook_broken';
+      }
+      if (error instanceof DiscordWebhookError && !error.retryable) {
+        await prisma.$executeRaw`UPDATE notifications SET discord_status = 'failed', discord_error = ${message} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`;
+        logger.error('discord refused the notification; not retrying', { notification_id: row.id, status: error.status, error: message });
+        return 'discord_failed';
+      }
+      // Retryable (5xx, network, timeout, a 429 longer than we wait) or unexpected: release
+      // the claim so the retry can post, or give up on the last delivery.
+      if (delivery.isLast) {
+        await prisma.$executeRaw`UPDATE notifications SET discord_status = 'failed', discord_error = ${message} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`;
+      } else {
+        await prisma.$executeRaw`UPDATE notifications SET discord_error = ${`retrying: ${message}`} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`;
+      }
+      throw error;
+    }
+  }
+}
