@@ -1,30 +1,8 @@
 import { baseEnvSchema, databaseEnvSchema, fields, redisEnvSchema } from '@jobping/config';
 import { allowedHostsSchema } from '@jobping/discord';
 import { jwtEnvSchema } from '@jobping/http-kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 
-const commaList = (meaning: string) =>
-  z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
-    .describe(meaning);
-
-/** Express `trust proxy`: false, true, a hop count, or addresses / CIDRs of the proxies in front. */
-const trustProxy = z
-  .string()
-  .default('false')
-  .transform((value): boolean | number | string => {
-    if (value === 'false') return false;
-    if (value === 'true') return true;
-    return /^\d+$/.test(value) ? Number(value) : value;
-  })
-  .describe('Express trust proxy: false (default), true, a hop count such as 1, or proxy addresses/CIDRs');
 
 /** Everything auth-api reads from its environment, validated once at start-up. */
 export const authApiEnvSchema = baseEnvSchema
@@ -33,7 +11,7 @@ export const authApiEnvSchema = baseEnvSchema
   .extend(jwtEnvSchema.shape)
   .extend({
     AUTH_API_PORT: fields.port(3001),
-    ADMIN_EMAILS: commaList('e-mail addresses that get the admin role, comma-separated').transform((emails) =>
+    ADMIN_EMAILS: fields.commaList('e-mail addresses that get the admin role, comma-separated').transform((emails) =>
       emails.map((email) => email.toLowerCase()),
     ),
     JOBPING_WEBHOOK_ALLOWED_HOSTS: allowedHostsSchema,
@@ -42,8 +20,8 @@ export const authApiEnvSchema = baseEnvSchema
     LOGIN_FAILURE_WINDOW_SECONDS: fields.positiveInt(900, 'length of the failed-login window, in seconds'),
     REGISTRATIONS_PER_IP_PER_HOUR: fields.positiveInt(20, 'accounts one client IP may create per hour'),
     REFRESH_TOKEN_TTL_DAYS: fields.positiveInt(30, 'lifetime of a refresh token, in days'),
-    TRUST_PROXY: trustProxy,
-    CORS_ORIGINS: commaList('browser origins allowed to call the API (CORS), comma-separated; none by default'),
+    TRUST_PROXY: fields.trustProxy(),
+    CORS_ORIGINS: fields.commaList('browser origins allowed to call the API (CORS), comma-separated; none by default'),
   });
 
 export type AuthApiConfig = z.output<typeof authApiEnvSchema>;

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AiProvider } from '@jobping/ai';
 import type { PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
-import { jobInputColumns, toJobInput } from './job-input';
+import { jobInputColumns, toJobInput } from '@jobping/ai';
 import type { ResearchClaims } from './research-claim';
 
 /** Another consumer is researching this company and did not finish in time: retry the message later. */

@@ -4,7 +4,7 @@ import type { PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { CachedJob, JobCache } from './job-cache';
 import { Batcher } from './batcher';
-import { jobInputColumns, toJobInput } from './job-input';
+import { jobInputColumns, toJobInput } from '@jobping/ai';
 
 export interface MatchDeps {
   prisma: PrismaClient;

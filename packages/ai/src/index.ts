@@ -26,3 +26,4 @@ export type { JobSignals } from './providers/local/job-signals';
 export type { PromptSignals } from './providers/local/prompt-signals';
 export { evaluateMatch, type Adjustment, type MatchEvaluation } from './providers/local/score-match';
 export { WEIGHTS, APPLY_FROM, CONSIDER_FROM } from './providers/local/weights';
+export { jobInputColumns, toJobInput, type JobRow } from './job-row';

@@ -49,6 +49,31 @@ export const fields = {
   bullmqPrefix: () =>
     z.string().min(1).default('bull').describe('BullMQ key prefix of the scrape-runs queue; jobs-api and the scraper must use the same (default bull)'),
 
+  /** `a, b ,c` → ['a', 'b', 'c'] (empty by default). */
+  commaList: (meaning: string) =>
+    z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .describe(meaning),
+
+  /** Express `trust proxy`: false, true, a hop count, or addresses / CIDRs of the proxies in front. */
+  trustProxy: () =>
+    z
+      .string()
+      .default('false')
+      .transform((value): boolean | number | string => {
+        if (value === 'false') return false;
+        if (value === 'true') return true;
+        return /^\d+$/.test(value) ? Number(value) : value;
+      })
+      .describe('Express trust proxy: false (default), true, a hop count such as 1, or proxy addresses/CIDRs'),
+
   flag: (fallback: boolean, meaning: string) =>
     z
       .stringbool({ error: 'not true/false' })

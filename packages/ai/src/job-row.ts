@@ -1,4 +1,4 @@
-import type { JobInput } from '@jobping/ai';
+import type { JobInput } from './inputs';
 
 const PERIODS = new Set(['year', 'month', 'day', 'hour']);
 
