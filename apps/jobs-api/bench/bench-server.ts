@@ -3,7 +3,7 @@
 // the ports once both listen; stops on SIGTERM.
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@jobping/config';
-import { createPrismaClientFromConfig } from '@jobping/db';
+import { createDatabaseFromConfig } from '@jobping/db';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { createRedis } from '@jobping/redis';
@@ -26,11 +26,11 @@ async function listen(app: express.Express): Promise<{ port: number; close(): vo
 async function main(): Promise<void> {
   const config = loadConfig(jobsApiEnvSchema, process.env);
   const logger = createLogger({ service: 'jobs-api-bench', level: config.LOG_LEVEL, nodeEnv: config.NODE_ENV });
-  const prisma = createPrismaClientFromConfig(config);
+  const { prisma, pool, close: closeDatabase } = createDatabaseFromConfig(config);
   const redis = createRedis(config.REDIS_URL, { connectionName: 'jobs-api-bench' });
   const queueRedis = createRedis(config.REDIS_URL, { connectionName: 'jobs-api-bench-queue', overrides: { enableOfflineQueue: false } });
   const scrapeQueue = new ScrapeQueueProducer(queueRedis, config.BULLMQ_PREFIX);
-  const { app } = createApp({ config, logger, prisma, redis, scrapeQueue, registry: createMetricsRegistry('jobs-api') });
+  const { app } = createApp({ config, logger, prisma, pool, redis, scrapeQueue, registry: createMetricsRegistry('jobs-api') });
 
   // The baseline: a bare Express 5 route answering a small JSON body, no middleware.
   const bare = express();
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     api.close();
     baseline.close();
     kitServer.close();
-    void Promise.allSettled([scrapeQueue.close(), prisma.$disconnect()]).then(() => {
+    void Promise.allSettled([scrapeQueue.close(), closeDatabase()]).then(() => {
       redis.disconnect();
       queueRedis.disconnect();
       process.exit(0);

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@jobping/db';
+import type { PgPool, PrismaClient } from '@jobping/db';
 import { createHttpApp, jwtSettingsFromConfig, type HttpApp } from '@jobping/http-kit';
 import type { Logger } from '@jobping/logger';
 import type { MetricsRegistry } from '@jobping/metrics';
@@ -9,6 +9,7 @@ import { jobRoutes } from './routes/jobs';
 import { meRoutes } from './routes/me';
 import { AdminService } from './services/admin';
 import { JobService } from './services/jobs';
+import { DocCache } from './services/list-pages';
 import { MatchService } from './services/matches';
 import { NotificationService } from './services/notifications';
 import type { ScrapeQueueProducer } from './services/scrape-queue';
@@ -18,6 +19,8 @@ export interface AppDeps {
   config: JobsApiConfig;
   logger: Logger;
   prisma: PrismaClient;
+  /** The pool under `prisma` (createDatabase), for the prepared statements of the hot lists. */
+  pool: PgPool;
   /** Rate limits, readiness, and stream status unless `streamsRedis` is given. */
   redis: Redis;
   /**
@@ -32,7 +35,8 @@ export interface AppDeps {
 
 /** jobs-api as an Express app (no port): main.ts listens, tests use supertest. */
 export function createApp(deps: AppDeps): HttpApp {
-  const { config, logger, prisma, redis, registry } = deps;
+  const { config, logger, prisma, pool, redis, registry } = deps;
+  const docs = new DocCache(config.JOBS_API_DOC_CACHE_MB * 1024 * 1024);
   const runs = new ScrapeRunService({
     prisma,
     redis,
@@ -50,13 +54,14 @@ export function createApp(deps: AppDeps): HttpApp {
       redis: async () => void (await redis.ping()),
     },
     routes: [
-      ...jobRoutes(new JobService(prisma), runs),
-      ...meRoutes(new MatchService(prisma), new NotificationService(prisma)),
+      ...jobRoutes(new JobService(prisma, pool, docs), runs),
+      ...meRoutes(new MatchService(prisma, pool, docs), new NotificationService(prisma)),
       ...adminRoutes(admin),
     ],
     jwt: jwtSettingsFromConfig(config),
     jsonLimit: '16kb',
     trustProxy: config.TRUST_PROXY,
+    checkSerializedBodies: config.NODE_ENV !== 'production',
     corsOrigins: config.CORS_ORIGINS,
     openapi: {
       title: 'JobPing jobs-api',

@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@jobping/config';
-import { createPrismaClientFromConfig } from '@jobping/db';
+import { createDatabaseFromConfig } from '@jobping/db';
 import { createShutdown, startHttpServer } from '@jobping/http-kit';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({ logger });
   shutdown.installSignalHandlers();
 
-  const prisma = createPrismaClientFromConfig(config);
+  const { prisma, pool, close: closeDatabase } = createDatabaseFromConfig(config);
   const redis = createRedis(config.REDIS_URL, { connectionName: SERVICE });
   redis.on('error', (error: Error) => logger.warn('redis error', { error: error.message }));
   // BullMQ producer connection: fail fast while Redis is unreachable (no offline queue).
@@ -27,14 +27,14 @@ async function main(): Promise<void> {
   scrapeQueue.queue.on('error', (error: Error) => logger.warn('scrape queue error', { error: error.message }));
   const registry = createMetricsRegistry(SERVICE);
 
-  const { app, setDraining } = createApp({ config, logger, prisma, redis, scrapeQueue, registry });
+  const { app, setDraining } = createApp({ config, logger, prisma, pool, redis, scrapeQueue, registry });
   const server = await startHttpServer(app, { port: config.JOBS_API_PORT, logger });
 
   shutdown.add('stop taking traffic', () => setDraining(true));
   shutdown.add('http server', () => server.close(10_000));
   shutdown.add('scrape queue', () => scrapeQueue.close());
   shutdown.add('redis', async () => void (await Promise.all([redis.quit(), queueRedis.quit()])));
-  shutdown.add('database', () => prisma.$disconnect());
+  shutdown.add('database', () => closeDatabase());
 }
 
 main().catch((error: unknown) => {

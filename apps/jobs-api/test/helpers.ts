@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { loadConfig } from '@jobping/config';
-import { createPrismaClient, type Job, type Prisma, type PrismaClient } from '@jobping/db';
+import { createDatabase, type Job, type PgPool, type Prisma, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { jwtSettingsFromConfig, signAccessToken, type Role } from '@jobping/http-kit';
 import { createLogger } from '@jobping/logger';
@@ -26,6 +26,8 @@ export interface TestContext {
   openapi: Record<string, unknown>;
   config: JobsApiConfig;
   prisma: PrismaClient;
+  /** The pg pool under `prisma`. */
+  pool: PgPool;
   /** The app's Redis connection (with the suite's key prefix). */
   redis: Redis;
   queue: ScrapeQueueProducer;
@@ -58,7 +60,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     BULLMQ_PREFIX: bullPrefix,
     ...env,
   });
-  const prisma = createPrismaClient({ databaseUrl: database.url, poolSize: 4 });
+  const { prisma, pool, close: closeDatabase } = createDatabase({ databaseUrl: database.url, poolSize: 4 });
   const redis = createRedis(TEST_REDIS_URL, { connectionName: `jobs-api-test-${label}`, keyPrefix });
   const queueRedis = createRedis(TEST_REDIS_URL, { connectionName: `jobs-api-test-queue-${label}`, overrides: { enableOfflineQueue: false } });
   await Promise.all([redis.ping(), new Promise<void>((resolve) => (queueRedis.status === 'ready' ? resolve() : queueRedis.once('ready', () => resolve())))]);
@@ -69,6 +71,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     config,
     logger,
     prisma,
+    pool,
     redis,
     streamsRedis: queueRedis,
     scrapeQueue: queue,
@@ -82,6 +85,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     openapi,
     config,
     prisma,
+    pool,
     redis,
     queue,
     rawRedis: queueRedis,
@@ -104,7 +108,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
       } while (cursor !== '0');
       await cleaner.quit();
       await Promise.all([redis.quit(), queueRedis.quit()]);
-      await prisma.$disconnect();
+      await closeDatabase();
       await database.drop();
     },
   };

@@ -131,6 +131,21 @@ describe('GET /api/jobs', () => {
     await ctx.prisma.job.delete({ where: { id: job.id } });
   });
 
+  it('serves a job edited by any writer at once, though pages are assembled from cached documents', async () => {
+    const job = await createJob(ctx.prisma, { title: 'Elixir Developer', company: 'Cachet', description: 'Phoenix.', companyInfo: { summary: 'before' } });
+    const first = await as(ctx, alice).get('/api/jobs?q=elixir').expect(200);
+    expect(first.body.items).toEqual([expect.objectContaining({ title: 'Elixir Developer', company: expect.objectContaining({ info: { summary: 'before' } }) })]);
+    // Raw SQL, as another service would write: no updated_at bump, no hook in this process.
+    await ctx.prisma.$executeRaw`UPDATE jobs SET title = 'Elixir Lead', location = 'Lisbon' WHERE id = ${job.id}::uuid`;
+    const retitled = await as(ctx, alice).get('/api/jobs?q=elixir').expect(200);
+    expect(retitled.body.items).toEqual([expect.objectContaining({ title: 'Elixir Lead', location: 'Lisbon' })]);
+    await ctx.prisma.$executeRaw`UPDATE companies SET company_info = '{"summary":"after"}'::jsonb WHERE id = ${job.companyId}::uuid`;
+    const researched = await as(ctx, alice).get('/api/jobs?q=elixir').expect(200);
+    expect(researched.body.items[0].company.info).toEqual({ summary: 'after' });
+    await ctx.prisma.job.delete({ where: { id: job.id } });
+    expect((await as(ctx, alice).get('/api/jobs?q=elixir').expect(200)).body.items).toEqual([]);
+  });
+
   it('pages with a cursor, with no gaps or repeats while jobs are stored between pages', async () => {
     const user = await ctx.user();
     const created: string[] = [];

@@ -53,6 +53,20 @@ describe('GET /api/users/me/matches', () => {
     });
   });
 
+  it('serves a rescored match and re-researched company at once, though pages are assembled from cached documents', async () => {
+    const carol = await ctx.user();
+    const job = await createJob(ctx.prisma, { title: 'Rescored', company: 'Versioned', companyInfo: { summary: 'v1' } });
+    await createMatch(ctx.prisma, carol.id, job.id, 40);
+    const before = await as(ctx, carol).get('/api/users/me/matches').expect(200);
+    expect(before.body.items).toEqual([expect.objectContaining({ score: 40, job: expect.objectContaining({ company: expect.objectContaining({ info: { summary: 'v1' } }) }) })]);
+    await ctx.prisma.$executeRaw`UPDATE user_job_matches SET score = 75, analysis = '{"summary":"rescored"}'::jsonb WHERE user_id = ${carol.id}::uuid`;
+    await ctx.prisma.$executeRaw`UPDATE companies SET company_info = '{"summary":"v2"}'::jsonb WHERE id = ${job.companyId}::uuid`;
+    const after = await as(ctx, carol).get('/api/users/me/matches').expect(200);
+    expect(after.body.items).toEqual([
+      expect.objectContaining({ score: 75, analysis: { summary: 'rescored' }, job: expect.objectContaining({ company: expect.objectContaining({ info: { summary: 'v2' } }) }) }),
+    ]);
+  });
+
   it('never shows another user’s matches', async () => {
     const res = await as(ctx, bob).get('/api/users/me/matches').expect(200);
     expect(scores(res)).toEqual([45, 22, 8]);

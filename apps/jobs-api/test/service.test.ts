@@ -93,6 +93,7 @@ describe('POST /api/jobs/fetch while the queue is unreachable', () => {
       config: jobsApiEnvSchema.parse({ ...ctx.config, TRUST_PROXY: 'false', CORS_ORIGINS: '' }),
       logger: createLogger({ service: 'jobs-api-test', level: 'error', transports: [new winston.transports.Stream({ stream: new PassThrough() })] }),
       prisma: ctx.prisma,
+      pool: ctx.pool,
       redis: ctx.redis,
       scrapeQueue: queue,
       registry: createMetricsRegistry('jobs-api', { defaultMetrics: false }),

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 
 export interface DatabaseOptions {
@@ -9,21 +10,59 @@ export interface DatabaseOptions {
   connectTimeoutMs?: number;
 }
 
+/** A pg connection pool with the pool size and connect timeout every JobPing service uses. */
+export function createPgPool({ databaseUrl, poolSize = 10, connectTimeoutMs = 5_000 }: DatabaseOptions): Pool {
+  return new Pool({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: connectTimeoutMs });
+}
+
 /** A Prisma client over the pg driver adapter: no query engine binary, works offline. */
 export function createPrismaClient({ databaseUrl, poolSize = 10, connectTimeoutMs = 5_000 }: DatabaseOptions): PrismaClient {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: connectTimeoutMs });
   return new PrismaClient({ adapter });
 }
 
-/** Builds the client from a service's validated configuration (see databaseEnvSchema). */
-export function createPrismaClientFromConfig(config: {
+interface DatabaseConfig {
   DATABASE_URL: string;
   DATABASE_POOL_SIZE: number;
   DATABASE_CONNECT_TIMEOUT_MS: number;
-}): PrismaClient {
-  return createPrismaClient({
-    databaseUrl: config.DATABASE_URL,
-    poolSize: config.DATABASE_POOL_SIZE,
-    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
-  });
+}
+
+const optionsFromConfig = (config: DatabaseConfig): DatabaseOptions => ({
+  databaseUrl: config.DATABASE_URL,
+  poolSize: config.DATABASE_POOL_SIZE,
+  connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+});
+
+/** Builds the client from a service's validated configuration (see databaseEnvSchema). */
+export function createPrismaClientFromConfig(config: DatabaseConfig): PrismaClient {
+  return createPrismaClient(optionsFromConfig(config));
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  /**
+   * The pool under `prisma`, for the few hot reads that need named prepared statements
+   * (Prisma plans every raw query anew). Parameterised queries only.
+   */
+  pool: Pool;
+  /** Disconnects Prisma and ends the pool. */
+  close(): Promise<void>;
+}
+
+/** A Prisma client and the pg pool it runs on, sharing one set of connections. */
+export function createDatabase(options: DatabaseOptions): Database {
+  const pool = createPgPool(options);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    pool,
+    async close() {
+      await prisma.$disconnect();
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
+
+export function createDatabaseFromConfig(config: DatabaseConfig): Database {
+  return createDatabase(optionsFromConfig(config));
 }

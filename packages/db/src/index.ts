@@ -1,5 +1,6 @@
 export * from './generated/prisma/client';
-export { createPrismaClient, createPrismaClientFromConfig, type DatabaseOptions } from './client';
+export { createDatabase, createDatabaseFromConfig, createPgPool, createPrismaClient, createPrismaClientFromConfig, type Database, type DatabaseOptions } from './client';
+export type { Pool as PgPool } from 'pg';
 export { companyKey, jobDedupeKey } from './keys';
 export { applyMigrations, createMigration, diffMigrationsAgainstSchema, ensureDatabase } from './migrations';
 export type { MigrationOptions, PrismaPaths, SchemaDifference } from './migrations';

@@ -24,6 +24,11 @@ export interface HttpAppOptions {
   trustProxy?: boolean | number | string;
   /** Origins allowed to call the API from a browser (CORS); none by default. */
   corsOrigins?: readonly string[];
+  /**
+   * Check pre-serialized (`json`) response bodies against their schema: on by default, off
+   * in production where the check would cost what skipping serialization saves.
+   */
+  checkSerializedBodies?: boolean;
   /** Title, version and description of the OpenAPI document at /api/openapi.json. */
   openapi: OpenApiInfo;
 }
@@ -92,7 +97,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   api.use(requireJsonBody());
   api.use(express.json({ limit: options.jsonLimit ?? '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
   const authenticator = options.jwt ? createJwtAuthenticator(options.jwt) : undefined;
-  mountRoutes(api, options.routes, authenticator?.authenticate);
+  mountRoutes(api, options.routes, authenticator?.authenticate, { checkSerializedBodies: options.checkSerializedBodies ?? true });
   app.use(api);
 
   app.use((_req, _res, next) => next(notFound('No such route.')));

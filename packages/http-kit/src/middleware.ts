@@ -66,6 +66,9 @@ export function accessLog(logger: Logger, registry: Registry): RequestHandler {
       const labels = { method: req.method, route, status_code: String(res.statusCode) };
       duration.observe(labels, seconds);
       total.inc(labels);
+      const quiet = OPS_PATHS.has(path) && res.statusCode < 400;
+      // winston builds and pipes a record even when no transport keeps it: skip that early.
+      if (quiet ? !logger.isDebugEnabled() : !logger.isInfoEnabled()) return;
       const line = {
         method: req.method,
         path, // without the query string, which could carry secrets
@@ -76,7 +79,7 @@ export function accessLog(logger: Logger, registry: Registry): RequestHandler {
         user_id: (req.user as { id?: string } | undefined)?.id,
         request_id: requestIdOf(req),
       };
-      if (OPS_PATHS.has(path) && res.statusCode < 400) logger.debug('request', line);
+      if (quiet) logger.debug('request', line);
       else logger.info('request', line);
     });
     next();

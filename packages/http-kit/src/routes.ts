@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { AuthUser, Role } from './auth';
@@ -26,6 +27,13 @@ export interface RouteContext<B, P, Q> {
 export interface RouteResult {
   status: number;
   body?: unknown;
+  /**
+   * The body already serialized, for hot lists whose JSON is assembled from trusted parts
+   * (documents built field by field in SQL): sent as is, skipping the parse-and-serialize
+   * round trip. Where the app checks serialized bodies (outside production) it must match
+   * the response schema exactly, so it can carry no field the schema does not name.
+   */
+  json?: string;
   headers?: Record<string, string>;
 }
 
@@ -97,7 +105,22 @@ function requireRoles(route: Route): RequestHandler {
   };
 }
 
-function runRoute(route: Route): RequestHandler {
+export interface MountOptions {
+  /** Validate `json` bodies against the response schema (tests, development). */
+  checkSerializedBodies: boolean;
+}
+
+function checkSerializedBody(route: Route, schema: z.ZodType, json: string): void {
+  const where = `${route.method.toUpperCase()} ${route.path}`;
+  const sent: unknown = JSON.parse(json);
+  const out = schema.safeParse(sent);
+  if (!out.success) throw new Error(`${where} produced a serialized body that does not match its schema: ${out.error.message}`);
+  if (!isDeepStrictEqual(out.data, sent)) {
+    throw new Error(`${where} produced a serialized body with fields or values its schema would change; build it from the schema's fields only`);
+  }
+}
+
+function runRoute(route: Route, options: MountOptions): RequestHandler {
   return async (req, res) => {
     const issues: FieldIssue[] = [];
     const parse = (where: 'body' | 'params' | 'query', schema: z.ZodType | undefined, value: unknown): unknown => {
@@ -121,6 +144,11 @@ function runRoute(route: Route): RequestHandler {
       res.status(result.status).end();
       return;
     }
+    if (result.json !== undefined) {
+      if (options.checkSerializedBodies) checkSerializedBody(route, spec.schema, result.json);
+      res.status(result.status).type('application/json').send(result.json);
+      return;
+    }
     // The response schema is an allow-list: fields it does not name never leave the service.
     const out = spec.schema.safeParse(result.body);
     if (!out.success) {
@@ -131,14 +159,19 @@ function runRoute(route: Route): RequestHandler {
 }
 
 /** Adds the routes to an Express router, each behind authentication, role check and validation as declared. */
-export function mountRoutes(router: Router, routes: readonly Route[], authenticate: RequestHandler | undefined): void {
+export function mountRoutes(
+  router: Router,
+  routes: readonly Route[],
+  authenticate: RequestHandler | undefined,
+  options: MountOptions = { checkSerializedBodies: true },
+): void {
   for (const route of routes) {
     const chain: RequestHandler[] = [];
     if (route.auth === 'bearer' || (route.roles && route.roles.length > 0)) {
       if (!authenticate) throw new Error(`${route.path} needs authentication but the app has no JWT settings`);
       chain.push(authenticate, requireRoles(route));
     }
-    chain.push(runRoute(route));
+    chain.push(runRoute(route, options));
     router[route.method](route.path, ...chain);
   }
 }

@@ -363,3 +363,43 @@ describe('CORS', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('pre-serialized JSON bodies', () => {
+  const pageSchema = z.object({ items: z.array(z.object({ id: z.string() })), next_cursor: z.string().nullable() });
+  const serialized = (json: string) => [
+    defineRoute({
+      method: 'get',
+      path: '/api/page',
+      summary: 'A page assembled as text',
+      auth: 'public',
+      responses: { 200: { description: 'a page', schema: pageSchema } },
+      handler: async () => ({ status: 200, json }),
+    }),
+  ];
+  const appFor = (json: string, checkSerializedBodies?: boolean) =>
+    createHttpApp({
+      logger: captureLogger().logger,
+      registry: new Registry(),
+      readiness: {},
+      routes: serialized(json),
+      ...(checkSerializedBodies === undefined ? {} : { checkSerializedBodies }),
+      openapi: { title: 'serialized', version: '1.0.0' },
+    }).app;
+
+  it('sends a body that matches its schema as is, typed as JSON', async () => {
+    const json = '{"items":[{"id":"a"}],"next_cursor":null}';
+    const res = await request(appFor(json)).get('/api/page').expect(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.text).toBe(json);
+  });
+
+  it('answers 500 instead of leaking a field the schema does not name, unless the check is off', async () => {
+    const leaky = '{"items":[{"id":"a","password_hash":"x"}],"next_cursor":null}';
+    const res = await request(appFor(leaky)).get('/api/page').expect(500);
+    expect(res.text).not.toContain('password_hash');
+    const invalid = '{"items":[{"id":1}],"next_cursor":null}';
+    await request(appFor(invalid)).get('/api/page').expect(500);
+    // Production trusts the assembling code (tests run with the check on).
+    expect((await request(appFor(leaky, false)).get('/api/page').expect(200)).text).toBe(leaky);
+  });
+});

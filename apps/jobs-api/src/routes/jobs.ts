@@ -16,7 +16,7 @@ export function jobRoutes(jobs: JobService, runs: ScrapeRunService): Route[] {
       auth: 'bearer',
       query: jobsQuerySchema,
       responses: { 200: { description: 'One page of jobs with their companies', schema: jobListSchema } },
-      handler: async ({ query }) => ({ status: 200, body: await jobs.list(query) }),
+      handler: async ({ query }) => ({ status: 200, json: await jobs.list(query) }),
     }),
     // Declared before /api/jobs/:id so that "fetch" is never read as an id.
     defineRoute({

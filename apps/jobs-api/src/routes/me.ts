@@ -26,7 +26,7 @@ export function meRoutes(matches: MatchService, notifications: NotificationServi
       auth: 'bearer',
       query: matchesQuerySchema,
       responses: { 200: { description: 'One page of matches', schema: matchListSchema } },
-      handler: async ({ query, user }) => ({ status: 200, body: await matches.list(user!.id, query) }),
+      handler: async ({ query, user }) => ({ status: 200, json: await matches.list(user!.id, query) }),
     }),
     defineRoute({
       method: 'post',

@@ -1,8 +1,8 @@
-import { Prisma, type PrismaClient } from '@jobping/db';
+import { Prisma, type PgPool, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
-import { page } from '../cursor';
-import type { JobsQuery, JobSummary } from '../schemas';
-import { containsPattern, isoOrNull, JOB_COLUMNS, JOB_DOC, jobSummaryView, objectOrEmpty, parsePage, type JobRow } from './sql';
+import type { JobsQuery } from '../schemas';
+import { pageJson, queryPrepared, type DocCache, type DocRow, type VersionRow } from './list-pages';
+import { containsPattern, isoOrNull, isoSql, JOB_COLUMNS, JOB_DOC, JOB_VERSION, jobSummaryView, objectOrEmpty, type JobRow } from './sql';
 
 /** A salary figure brought to a year, so `min_salary` compares like with like. */
 const ANNUAL_TOP = Prisma.sql`(COALESCE(j.salary_max, j.salary_min) * CASE j.salary_period
@@ -32,9 +32,13 @@ interface DetailRow extends JobRow {
  * never shift the pages a reader is walking through.
  */
 export class JobService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly pool: PgPool,
+    private readonly docs: DocCache,
+  ) {}
 
-  async list(query: JobsQuery) {
+  async list(query: JobsQuery): Promise<string> {
     const where: Prisma.Sql[] = [];
     if (query.q) where.push(Prisma.sql`j.search_vector @@ websearch_to_tsquery('english', ${query.q})`);
     if (query.remote !== undefined) where.push(Prisma.sql`j.remote = ${query.remote}`);
@@ -47,16 +51,26 @@ export class JobService {
       where.push(Prisma.sql`(j.created_at, j.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
     }
     const condition = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
-    const rows = await this.prisma.$queryRaw<{ page: string | null }[]>`
-      SELECT json_agg(p.doc ORDER BY p.created_at DESC, p.id DESC)::text AS page
-      FROM (
-        SELECT j.created_at, j.id, ${JOB_DOC} AS doc
+    const rows = await queryPrepared<VersionRow & { created_at: string }>(
+      this.pool,
+      Prisma.sql`
+        SELECT j.id::text AS id, ${JOB_VERSION} AS version, ${isoSql('j.created_at')} AS created_at
         FROM jobs j JOIN companies c ON c.id = j.company_id
         ${condition}
         ORDER BY j.created_at DESC, j.id DESC
-        LIMIT ${query.limit + 1}
-      ) p`;
-    return page(parsePage<JobSummary>(rows), query.limit, (job) => [job.created_at, job.id]);
+        LIMIT ${query.limit + 1}`,
+    );
+    return pageJson(rows, query.limit, (row) => [row.created_at, row.id], (pageRows) =>
+      this.docs.docsFor(pageRows, (ids) =>
+        queryPrepared<DocRow>(
+          this.pool,
+          Prisma.sql`
+            SELECT j.id::text AS id, ${JOB_VERSION} AS version, (${JOB_DOC})::text AS doc
+            FROM jobs j JOIN companies c ON c.id = j.company_id
+            WHERE j.id = ANY(${ids}::uuid[])`,
+        ),
+      ),
+    );
   }
 
   /** The job, its company, and the caller's own match (never anyone else's). */

@@ -1,11 +1,8 @@
-import { Prisma, type PrismaClient } from '@jobping/db';
+import { Prisma, type PgPool, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
-import { page } from '../cursor';
-import type { z } from 'zod';
-import type { matchSchema, MatchesQuery } from '../schemas';
-import { isoSql, JOB_DOC, parsePage } from './sql';
-
-type MatchView = z.infer<typeof matchSchema>;
+import type { MatchesQuery } from '../schemas';
+import { pageJson, queryPrepared, type DocCache, type DocRow, type VersionRow } from './list-pages';
+import { isoSql, JOB_DOC, MATCH_VERSION } from './sql';
 
 /**
  * The caller's matches, highest score first, keyset-paginated on (score, id) along the
@@ -13,32 +10,49 @@ type MatchView = z.infer<typeof matchSchema>;
  * Pairs the pre-filter ruled out are not matches the user should see; they are left out.
  */
 export class MatchService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly pool: PgPool,
+    private readonly docs: DocCache,
+  ) {}
 
-  async list(userId: string, query: MatchesQuery) {
+  async list(userId: string, query: MatchesQuery): Promise<string> {
     const where: Prisma.Sql[] = [Prisma.sql`m.user_id = ${userId}::uuid`, Prisma.sql`NOT m.prefilter_skipped`];
     if (query.min_score !== undefined) where.push(Prisma.sql`m.score >= ${query.min_score}`);
     if (query.cursor) {
       const [score, id] = query.cursor;
       where.push(Prisma.sql`(m.score, m.id) < (${score}::smallint, ${id}::uuid)`);
     }
-    const rows = await this.prisma.$queryRaw<{ page: string | null }[]>`
-      SELECT json_agg(p.doc ORDER BY p.score DESC, p.id DESC)::text AS page
-      FROM (
-        SELECT m.score, m.id, json_build_object(
-          'id', m.id, 'job_id', m.job_id, 'score', m.score,
-          'analysis', CASE WHEN jsonb_typeof(m.analysis) = 'object' THEN m.analysis ELSE '{}'::jsonb END,
-          'provider', m.provider, 'model', m.model, 'prompt_version', m.prompt_version, 'notified', m.notified,
-          'feedback', m.feedback, 'feedback_at', ${isoSql('m.feedback_at')}, 'created_at', ${isoSql('m.created_at')},
-          'job', ${JOB_DOC}) AS doc
+    const rows = await queryPrepared<VersionRow & { score: number }>(
+      this.pool,
+      Prisma.sql`
+        SELECT m.id::text AS id, ${MATCH_VERSION} AS version, m.score
         FROM user_job_matches m
         JOIN jobs j ON j.id = m.job_id
         JOIN companies c ON c.id = j.company_id
         WHERE ${Prisma.join(where, ' AND ')}
         ORDER BY m.score DESC, m.id DESC
-        LIMIT ${query.limit + 1}
-      ) p`;
-    return page(parsePage<MatchView>(rows), query.limit, (match) => [match.score, match.id]);
+        LIMIT ${query.limit + 1}`,
+    );
+    return pageJson(rows, query.limit, (row) => [row.score, row.id], (pageRows) =>
+      this.docs.docsFor(pageRows, (ids) =>
+        queryPrepared<DocRow>(
+          this.pool,
+          // Scoped to the caller again: a document is only ever read for its owner.
+          Prisma.sql`
+            SELECT m.id::text AS id, ${MATCH_VERSION} AS version, json_build_object(
+              'id', m.id, 'job_id', m.job_id, 'score', m.score,
+              'analysis', CASE WHEN jsonb_typeof(m.analysis) = 'object' THEN m.analysis ELSE '{}'::jsonb END,
+              'provider', m.provider, 'model', m.model, 'prompt_version', m.prompt_version, 'notified', m.notified,
+              'feedback', m.feedback, 'feedback_at', ${isoSql('m.feedback_at')}, 'created_at', ${isoSql('m.created_at')},
+              'job', ${JOB_DOC})::text AS doc
+            FROM user_job_matches m
+            JOIN jobs j ON j.id = m.job_id
+            JOIN companies c ON c.id = j.company_id
+            WHERE m.id = ANY(${ids}::uuid[]) AND m.user_id = ${userId}::uuid`,
+        ),
+      ),
+    );
   }
 
   /** Stores 👍/👎 on the caller's own match of the job (404 when the caller has none). */

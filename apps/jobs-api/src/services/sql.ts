@@ -74,9 +74,8 @@ export const isoSql = (column: string) => Prisma.raw(`to_char(${column} AT TIME 
 
 /**
  * A job with its company as the JSON document of JobSummary, built by PostgreSQL (aliases
- * `j`, `c`). Hot lists select one text value holding the whole page: measured on the
- * benchmark, mapping 50 rows × 23 columns through Prisma's raw-row decoding cost several
- * times more than the query itself, while JSON.parse of one string is cheap.
+ * `j`, `c`). Built once per row version and cached (list-pages.ts): mapping 50 rows × 23
+ * columns through Prisma's raw-row decoding cost several times more than the query itself.
  */
 export const JOB_DOC = Prisma.sql`json_build_object(
   'id', j.id, 'title', j.title, 'company_name', j.company,
@@ -90,10 +89,10 @@ export const JOB_DOC = Prisma.sql`json_build_object(
   'posted_at', ${isoSql('j.posted_at')}, 'scraped_at', ${isoSql('j.scraped_at')}, 'created_at', ${isoSql('j.created_at')},
   'summary', left(j.description, 300))`;
 
-/** The `page` text column of a JSON-page query, parsed. */
-export function parsePage<T>(rows: { page: string | null }[]): T[] {
-  return JSON.parse(rows[0]?.page ?? '[]') as T[];
-}
+/** The row version of a job document (aliases `j`, `c`): see list-pages.ts. */
+export const JOB_VERSION = Prisma.sql`'j' || j.xmin::text || '.' || c.xmin::text`;
+/** The row version of a match document (aliases `m`, `j`, `c`). */
+export const MATCH_VERSION = Prisma.sql`'m' || m.xmin::text || '.' || j.xmin::text || '.' || c.xmin::text`;
 
 /** `%text%` for ILIKE with the user's `%`, `_` and `\` taken literally. */
 export const containsPattern = (value: string) => `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
