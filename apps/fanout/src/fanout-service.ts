@@ -1,10 +1,12 @@
 import type { UserAnalysisMessage } from '@jobping/contracts';
-import { Prisma, type PrismaClient } from '@jobping/db';
+import { Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { FanoutProgress } from './fanout-progress';
 
 export interface FanoutDeps {
   prisma: PrismaClient;
+  /** The pool under `prisma` (createDatabase): pages of users are read on it, prepared. */
+  pool: PgPool;
   /** Publishes one page of user-analysis messages (pipelined). */
   publishMany(messages: UserAnalysisMessage[]): Promise<number>;
   progress: FanoutProgress;
@@ -63,7 +65,7 @@ export function yearlyTopPay(job: Pick<JobFacts, 'salary_min' | 'salary_max' | '
  *
  * Idempotency: a job whose fan-out completed is `fanned_out` and a redelivered message
  * publishes nothing. A fan-out interrupted by a crash resumes after the last page it
- * published (the resume point is kept in Redis), so at most one page is published twice.
+ * published (the resume point is kept in Redis), so at most two pages are published twice.
  * A message published twice costs no second AI call downstream: the matcher keeps one
  * stored result per (user, job) and skips pairs it has already scored.
  */
@@ -88,25 +90,38 @@ export class FanoutService {
     }
 
     const filters = this.filtersFor(job);
-    let after = (await progress.get(jobId)) ?? FIRST_UUID;
+    const after = (await progress.get(jobId)) ?? FIRST_UUID;
     if (after !== FIRST_UUID) logger.info('resuming an interrupted fan-out', { job_id: jobId, after_user_id: after });
     let published = 0;
     let pages = 0;
-    for (;;) {
-      const page = await prisma.$queryRaw<{ id: string }[]>`
+    const readPage = (afterId: string) => queryRows<{ id: string }>(this.deps.pool, Prisma.sql`
         SELECT u.id::text AS id FROM users u
-        WHERE u.id > ${after}::uuid
+        WHERE u.id > ${afterId}::uuid
           AND u.ai_prompt IS NOT NULL AND btrim(u.ai_prompt) <> ''
           ${filters}
         ORDER BY u.id
-        LIMIT ${pageSize}`;
+        LIMIT ${pageSize}`);
+    // Three steps overlap: the next page is read from PostgreSQL while this one is encoded
+    // and sent, and Redis still works through the previous page. The resume point only moves
+    // once a page is confirmed, in order, so a crash republishes at most the two pages in flight.
+    let next: Promise<{ id: string }[]> = readPage(after);
+    let confirmed: Promise<void> = Promise.resolve();
+    for (;;) {
+      const page = await next;
       if (page.length === 0) break;
-      published += await this.deps.publishMany(page.map((user) => ({ job_id: jobId, user_id: user.id })));
-      pages += 1;
-      after = (page[page.length - 1] as { id: string }).id;
-      await progress.set(jobId, after);
-      if (page.length < pageSize) break;
+      const last = (page[page.length - 1] as { id: string }).id;
+      next = page.length < pageSize ? Promise.resolve([]) : readPage(last);
+      next.catch(() => undefined); // awaited on the next turn; a failed publish must not leave it unhandled
+      const publishing = this.deps.publishMany(page.map((user) => ({ job_id: jobId, user_id: user.id })));
+      publishing.catch(() => undefined); // awaited below, after the previous page
+      await confirmed;
+      confirmed = publishing.then(async (count) => {
+        published += count;
+        pages += 1;
+        await progress.set(jobId, last);
+      });
     }
+    await confirmed;
 
     await prisma.$executeRaw`UPDATE jobs SET status = 'fanned_out', updated_at = now() WHERE id = ${jobId}::uuid AND status <> 'fanned_out'`;
     await progress.clear(jobId);

@@ -1,4 +1,4 @@
-import { createPrismaClientFromConfig } from '@jobping/db';
+import { createDatabaseFromConfig } from '@jobping/db';
 import { runStreamWorker } from '@jobping/stream-worker';
 import { fanoutEnv } from './config';
 import { redisFanoutProgress } from './fanout-progress';
@@ -8,11 +8,15 @@ void runStreamWorker({
   service: 'fanout',
   stream: 'user-fanout',
   defaultOpsPort: 3012,
+  // One message is a whole fan-out (pages of users, one pool connection at a time): a few at
+  // once keep Redis busy; fifty would queue on the pool and time out.
+  defaults: { concurrency: 4 },
   config: fanoutEnv,
   setup: ({ config, logger, redis, publisher }) => {
-    const prisma = createPrismaClientFromConfig(config);
+    const { prisma, pool, close } = createDatabaseFromConfig(config);
     const service = new FanoutService({
       prisma,
+      pool,
       publishMany: (messages) => publisher.publishMany('user-analysis', messages),
       progress: redisFanoutProgress(redis, { keyPrefix: config.STREAM_KEY_PREFIX, ttlSeconds: config.FANOUT_PROGRESS_TTL_SECONDS }),
       logger,
@@ -21,7 +25,7 @@ void runStreamWorker({
     return {
       handler: async (message) => void (await service.handle(message.job_id)),
       readiness: { database: async () => void (await prisma.$queryRaw`SELECT 1`) },
-      close: () => prisma.$disconnect(),
+      close,
     };
   },
 }).catch((error: unknown) => {

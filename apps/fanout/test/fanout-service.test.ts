@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { UserAnalysisMessage } from '@jobping/contracts';
-import { createPrismaClient, type PrismaClient } from '@jobping/db';
+import { createDatabase, type Database, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { createLogger } from '@jobping/logger';
 import { createRedis, type Redis } from '@jobping/redis';
@@ -10,6 +10,7 @@ import { FanoutService, yearlyTopPay } from '../src/fanout-service';
 
 let db: TestDatabase;
 let prisma: PrismaClient;
+let database: Database;
 let redis: Redis;
 let progress: FanoutProgress;
 const prefix = `test:fanout:${randomUUID().slice(0, 8)}:`;
@@ -19,6 +20,7 @@ function setup(pageSize = 1_000) {
   const published: UserAnalysisMessage[][] = [];
   const service = new FanoutService({
     prisma,
+    pool: database.pool,
     publishMany: async (messages) => {
       published.push(messages);
       return messages.length;
@@ -69,7 +71,8 @@ async function user(fields: { prompt?: string | null; remoteOnly?: boolean; loca
 
 beforeAll(async () => {
   db = await createTestDatabase('fanout');
-  prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 4 });
+  database = createDatabase({ databaseUrl: db.url, poolSize: 4 });
+  prisma = database.prisma;
   redis = createRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15', { connectionName: 'fanout-test' });
   progress = redisFanoutProgress(redis, { keyPrefix: prefix, ttlSeconds: 600 });
   companyId = (await prisma.company.create({ data: { name: 'Ledgerly', normalizedName: 'ledgerly' } })).id;
@@ -79,7 +82,7 @@ afterAll(async () => {
   const keys = await redis.keys(`${prefix}*`);
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
-  await prisma?.$disconnect();
+  await database?.close();
   await db?.drop();
 });
 

@@ -9,6 +9,9 @@ void runStreamWorker({
   service: 'matcher',
   stream: 'user-analysis',
   defaultOpsPort: 3013,
+  // Handlers mostly wait on the batched reads and upserts (Batcher): several XREADGROUP
+  // batches in flight let one batch's SQL overlap with the next one's scoring.
+  defaults: { concurrency: 200 },
   config: matcherEnv,
   setup: ({ config, logger, registry, redis, publisher }) => {
     const prisma = createPrismaClientFromConfig(config);

@@ -1,4 +1,4 @@
-import { createPrismaClientFromConfig } from '@jobping/db';
+import { createDatabaseFromConfig } from '@jobping/db';
 import { DiscordWebhookClient } from '@jobping/discord';
 import { runStreamWorker } from '@jobping/stream-worker';
 import { notifierEnv } from './config';
@@ -10,19 +10,19 @@ void runStreamWorker({
   defaultOpsPort: 3014,
   config: notifierEnv,
   setup: ({ config, logger }) => {
-    const prisma = createPrismaClientFromConfig(config);
+    const { prisma, pool, close } = createDatabaseFromConfig(config);
     const discord = new DiscordWebhookClient({
       policy: { extraAllowedHosts: config.JOBPING_WEBHOOK_ALLOWED_HOSTS },
       timeoutMs: config.DISCORD_TIMEOUT_MS,
       maxWaitMs: config.DISCORD_MAX_RATE_LIMIT_WAIT_MS,
       logger,
     });
-    const service = new NotificationService({ prisma, discord, logger, sendLeaseMs: config.NOTIFIER_SEND_LEASE_MS });
+    const service = new NotificationService({ prisma, pool, discord, logger, sendLeaseMs: config.NOTIFIER_SEND_LEASE_MS });
     return {
       handler: async (message, context) =>
         void (await service.handle(message, { isLast: context.deliveries >= config.STREAM_MAX_DELIVERIES, consumer: context.consumer })),
       readiness: { database: async () => void (await prisma.$queryRaw`SELECT 1`) },
-      close: () => prisma.$disconnect(),
+      close,
     };
   },
 }).catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { matchAnalysisSchema } from '@jobping/contracts';
-import type { PrismaClient } from '@jobping/db';
+import { execute, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import { BrokenWebhookError, DiscordWebhookError, redactWebhookUrl, type DiscordWebhookClient } from '@jobping/discord';
 import type { Logger } from '@jobping/logger';
 import { notificationMessage } from './discord-message';
@@ -14,7 +14,10 @@ export class DeliveryInProgressError extends Error {
 }
 
 export interface NotificationDeps {
+  /** For the rare multi-statement transaction. */
   prisma: PrismaClient;
+  /** The pool under `prisma` (createDatabase): the per-message statements run on it, prepared. */
+  pool: PgPool;
   discord: Pick<DiscordWebhookClient, 'send'>;
   logger: Logger;
   /** A claim older than this with no result means its holder crashed mid-send (see below). */
@@ -99,13 +102,13 @@ export class NotificationService {
   constructor(private readonly deps: NotificationDeps) {}
 
   async handle({ job_id: jobId, user_id: userId }: { job_id: string; user_id: string }, delivery: DeliveryContext = {}): Promise<DeliveryOutcome> {
-    const { prisma, logger } = this.deps;
-    const [pair] = await prisma.$queryRaw<PairRow[]>`
+    const { prisma, pool, logger } = this.deps;
+    const [pair] = await queryRows<PairRow>(pool, Prisma.sql`
       SELECT m.id::text AS match_id, m.score, m.analysis,
              u.discord_webhook, (u.discord_webhook_broken_at IS NOT NULL) AS webhook_broken,
              j.title, j.company, j.url, j.location, j.remote, j.salary_min, j.salary_max, j.salary_currency, j.salary_period
       FROM user_job_matches m JOIN users u ON u.id = m.user_id JOIN jobs j ON j.id = m.job_id
-      WHERE m.user_id = ${userId}::uuid AND m.job_id = ${jobId}::uuid AND NOT m.prefilter_skipped`;
+      WHERE m.user_id = ${userId}::uuid AND m.job_id = ${jobId}::uuid AND NOT m.prefilter_skipped`);
     if (!pair) {
       // Deleted user, job or match, or a pair the pre-filter ruled out (never notified).
       logger.warn('no notifiable match for this notification; nothing to send', { job_id: jobId, user_id: userId });
@@ -116,7 +119,7 @@ export class NotificationService {
     const webhook = pair.discord_webhook && !pair.webhook_broken ? pair.discord_webhook : null;
 
     // Step 1: the in-app notification and notified = true, atomically.
-    await prisma.$executeRaw`
+    await execute(pool, Prisma.sql`
       WITH created AS (
         INSERT INTO notifications (user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, discord_status)
         VALUES (${userId}::uuid, ${jobId}::uuid, ${pair.match_id}::uuid, ${pair.title}, ${pair.company}, ${pair.url}, ${pair.score},
@@ -125,16 +128,16 @@ export class NotificationService {
         RETURNING id
       )
       UPDATE user_job_matches SET notified = true, notified_at = COALESCE(notified_at, now())
-      WHERE id = ${pair.match_id}::uuid AND NOT notified`;
-    const [row] = await prisma.$queryRaw<NotificationRow[]>`
+      WHERE id = ${pair.match_id}::uuid AND NOT notified`);
+    const [row] = await queryRows<NotificationRow>(pool, Prisma.sql`
       SELECT id::text AS id, discord_status::text AS discord_status, discord_error
-      FROM notifications WHERE user_id = ${userId}::uuid AND job_id = ${jobId}::uuid`;
+      FROM notifications WHERE user_id = ${userId}::uuid AND job_id = ${jobId}::uuid`);
     if (!row) throw new Error('the notification row vanished right after it was written');
 
     if (row.discord_status !== 'pending') return row.discord_status === 'skipped' ? 'in_app_only' : 'already_done';
     if (!webhook) {
       // The webhook was removed or found broken since the row was created.
-      await prisma.$executeRaw`UPDATE notifications SET discord_status = 'skipped' WHERE id = ${row.id}::uuid AND discord_status = 'pending'`;
+      await execute(pool, Prisma.sql`UPDATE notifications SET discord_status = 'skipped' WHERE id = ${row.id}::uuid AND discord_status = 'pending'`);
       return 'in_app_only';
     }
 
@@ -142,17 +145,17 @@ export class NotificationService {
     if (row.discord_error?.startsWith(CLAIM_PREFIX)) {
       const claimedAt = Number(row.discord_error.slice(CLAIM_PREFIX.length).split(':')[0]);
       if (Number.isFinite(claimedAt) && Date.now() - claimedAt < this.deps.sendLeaseMs) throw new DeliveryInProgressError();
-      const marked = await prisma.$executeRaw`
+      const marked = await execute(pool, Prisma.sql`
         UPDATE notifications SET discord_status = 'failed',
                discord_error = 'delivery interrupted (the notifier stopped mid-send); not posted again to avoid a duplicate'
-        WHERE id = ${row.id}::uuid AND discord_status = 'pending' AND discord_error = ${row.discord_error}`;
+        WHERE id = ${row.id}::uuid AND discord_status = 'pending' AND discord_error = ${row.discord_error}`);
       if (marked === 1) logger.error('a Discord delivery was interrupted by a crash; not re-posting it', { notification_id: row.id });
       return 'discord_failed';
     }
     const claim = `${CLAIM_PREFIX}${Date.now()}:${delivery.consumer ?? 'notifier'}`;
-    const claimed = await prisma.$executeRaw`
+    const claimed = await execute(pool, Prisma.sql`
       UPDATE notifications SET discord_error = ${claim}
-      WHERE id = ${row.id}::uuid AND discord_status = 'pending' AND discord_error IS NOT DISTINCT FROM ${row.discord_error}::text`;
+      WHERE id = ${row.id}::uuid AND discord_status = 'pending' AND discord_error IS NOT DISTINCT FROM ${row.discord_error}::text`);
     if (claimed !== 1) throw new DeliveryInProgressError();
 
     // Step 3: post, then record the result (only while we still hold the claim).
@@ -173,9 +176,9 @@ export class NotificationService {
           analysis,
         }),
       );
-      await prisma.$executeRaw`
+      await execute(pool, Prisma.sql`
         UPDATE notifications SET discord_status = 'sent', discord_sent_at = now(), discord_message_id = ${sent.messageId ?? null}, discord_error = NULL
-        WHERE id = ${row.id}::uuid AND discord_error = ${claim}`;
+        WHERE id = ${row.id}::uuid AND discord_error = ${claim}`);
       logger.info('notification sent', { notification_id: row.id, job_id: jobId, user_id: userId, score: pair.score, attempts: sent.attempts });
       return 'sent';
     } catch (error) {
@@ -193,16 +196,16 @@ export class NotificationService {
         return 'webhook_broken';
       }
       if (error instanceof DiscordWebhookError && !error.retryable) {
-        await prisma.$executeRaw`UPDATE notifications SET discord_status = 'failed', discord_error = ${message} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`;
+        await execute(pool, Prisma.sql`UPDATE notifications SET discord_status = 'failed', discord_error = ${message} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`);
         logger.error('discord refused the notification; not retrying', { notification_id: row.id, status: error.status, error: message });
         return 'discord_failed';
       }
       // Retryable (5xx, network, timeout, a 429 longer than we wait) or unexpected: release
       // the claim so the retry can post, or give up on the last delivery.
       if (delivery.isLast) {
-        await prisma.$executeRaw`UPDATE notifications SET discord_status = 'failed', discord_error = ${message} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`;
+        await execute(pool, Prisma.sql`UPDATE notifications SET discord_status = 'failed', discord_error = ${message} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`);
       } else {
-        await prisma.$executeRaw`UPDATE notifications SET discord_error = ${`retrying: ${message}`} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`;
+        await execute(pool, Prisma.sql`UPDATE notifications SET discord_error = ${`retrying: ${message}`} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`);
       }
       throw error;
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { createPrismaClient, type PrismaClient } from '@jobping/db';
+import { createDatabase, type Database, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { DiscordUnavailableError, DiscordWebhookClient } from '@jobping/discord';
 import { createLogger } from '@jobping/logger';
@@ -9,6 +9,7 @@ import { DeliveryInProgressError, NotificationService } from '../src/notificatio
 
 let db: TestDatabase;
 let prisma: PrismaClient;
+let database: Database;
 const discord = new FakeDiscord();
 let service: NotificationService;
 let webhookNo = 0;
@@ -62,10 +63,12 @@ const notificationOf = (userId: string, jobId: string) => prisma.notification.fi
 
 beforeAll(async () => {
   db = await createTestDatabase('notifier');
-  prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 4 });
+  database = createDatabase({ databaseUrl: db.url, poolSize: 4 });
+  prisma = database.prisma;
   await discord.start();
   service = new NotificationService({
     prisma,
+    pool: database.pool,
     discord: new DiscordWebhookClient({ policy: { extraAllowedHosts: [discord.host] }, timeoutMs: 5_000, maxWaitMs: 2_000 }),
     logger,
     sendLeaseMs: 60_000,
@@ -74,7 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await discord.stop();
-  await prisma?.$disconnect();
+  await database?.close();
   await db?.drop();
 });
 

@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '@jobping/logger';
 import { createMetricsRegistry, type MetricsRegistry } from '@jobping/metrics';
 import { createRedis, type Redis } from '@jobping/redis';
 import { consume, createPublisher, type Consumer, type MessageHandler, type Publisher, type TrimPolicy } from '@jobping/streams';
-import { workerEnvSchema, type WorkerEnv } from './worker-config';
+import { workerEnvSchema, type WorkerDefaults, type WorkerEnv } from './worker-config';
 
 export interface WorkerContext<Config> {
   config: Config;
@@ -32,6 +32,8 @@ export interface StreamWorkerDefinition<S extends StreamName, Extra extends z.Zo
   stream: S;
   /** Default of OPS_PORT, distinct per app so they can all run on one machine. */
   defaultOpsPort: number;
+  /** Defaults of the worker's own settings that suit this stage. */
+  defaults?: WorkerDefaults;
   /** The app's own environment fields, validated together with the worker's. */
   config?: Extra;
   setup(context: WorkerContext<WorkerEnv & z.output<z.ZodObject<Extra>>>): Promise<WorkerParts<S>> | WorkerParts<S>;
@@ -56,7 +58,7 @@ export interface RunningWorker {
 export async function runStreamWorker<S extends StreamName, Extra extends z.ZodRawShape = Record<never, never>>(
   definition: StreamWorkerDefinition<S, Extra>,
 ): Promise<RunningWorker> {
-  const schema = workerEnvSchema(definition.defaultOpsPort).extend(definition.config ?? ({} as Extra));
+  const schema = workerEnvSchema(definition.defaultOpsPort, definition.defaults).extend(definition.config ?? ({} as Extra));
   const config = loadConfigOrExit(schema, definition.env ?? process.env) as WorkerEnv & z.output<z.ZodObject<Extra>>;
   const logger = createLogger({ service: definition.service, level: config.LOG_LEVEL, nodeEnv: config.NODE_ENV });
   const registry = createMetricsRegistry(definition.service);
@@ -92,6 +94,14 @@ export async function runStreamWorker<S extends StreamName, Extra extends z.ZodR
       },
       ...parts.readiness,
     },
+  });
+  // Warm the clients (connections, Prisma's query planner) before the first message, so it is
+  // not the one that pays; a dependency that is down is only logged here: /readyz reports it
+  // and the handlers' retries cover it.
+  const readiness = Object.entries(parts.readiness ?? {});
+  const warm = await Promise.allSettled(readiness.map(([, check]) => check()));
+  warm.forEach((result, i) => {
+    if (result.status === 'rejected') logger.warn('a dependency is not ready at start', { check: readiness[i]![0], error: String(result.reason) });
   });
   await consumer.start();
 

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { baseEnvSchema, fields, redisEnvSchema } from '@jobping/config';
 
+export interface WorkerDefaults {
+  /** Default of STREAM_CONCURRENCY (50): lower for handlers that each hold a connection for long. */
+  concurrency?: number;
+}
+
 /** What every stream worker reads from its environment; apps add their own fields. */
-export function workerEnvSchema(defaultOpsPort: number) {
+export function workerEnvSchema(defaultOpsPort: number, defaults: WorkerDefaults = {}) {
   return baseEnvSchema.extend(redisEnvSchema.shape).extend({
     OPS_PORT: fields.port(defaultOpsPort).describe(`port of /healthz, /readyz and /metrics (default ${defaultOpsPort})`),
     STREAM_KEY_PREFIX: fields.streamKeyPrefix(),
     STREAM_BATCH_SIZE: fields.positiveInt(50, 'entries per XREADGROUP'),
-    STREAM_CONCURRENCY: fields.positiveInt(50, 'messages handled at once per process'),
+    STREAM_CONCURRENCY: fields.positiveInt(defaults.concurrency ?? 50, 'messages handled at once per process'),
     STREAM_BLOCK_MS: fields.positiveInt(2_000, 'how long one XREADGROUP blocks, in ms'),
     STREAM_VISIBILITY_TIMEOUT_MS: fields.positiveInt(
       60_000,

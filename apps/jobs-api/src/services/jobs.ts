@@ -1,7 +1,7 @@
-import { Prisma, type PgPool, type PrismaClient } from '@jobping/db';
+import { Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
 import type { JobsQuery } from '../schemas';
-import { pageJson, queryPrepared, type DocCache, type DocRow, type VersionRow } from './list-pages';
+import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
 import { containsPattern, isoOrNull, isoSql, JOB_COLUMNS, JOB_DOC, JOB_VERSION, jobSummaryView, objectOrEmpty, type JobRow } from './sql';
 
 /** A salary figure brought to a year, so `min_salary` compares like with like. */
@@ -51,7 +51,7 @@ export class JobService {
       where.push(Prisma.sql`(j.created_at, j.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
     }
     const condition = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
-    const rows = await queryPrepared<VersionRow & { created_at: string }>(
+    const rows = await queryRows<VersionRow & { created_at: string }>(
       this.pool,
       Prisma.sql`
         SELECT j.id::text AS id, ${JOB_VERSION} AS version, ${isoSql('j.created_at')} AS created_at
@@ -62,7 +62,7 @@ export class JobService {
     );
     return pageJson(rows, query.limit, (row) => [row.created_at, row.id], (pageRows) =>
       this.docs.docsFor(pageRows, (ids) =>
-        queryPrepared<DocRow>(
+        queryRows<DocRow>(
           this.pool,
           Prisma.sql`
             SELECT j.id::text AS id, ${JOB_VERSION} AS version, (${JOB_DOC})::text AS doc

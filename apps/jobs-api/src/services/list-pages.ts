@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { PgPool, Prisma } from '@jobping/db';
 import { LRUCache } from 'lru-cache';
 import { encodeCursor } from '../cursor';
 
@@ -26,24 +24,6 @@ export interface DocRow {
   id: string;
   version: string;
   doc: string;
-}
-
-const statementNames = new Map<string, string>();
-
-/** A stable name per SQL text: pg prepares a named statement once per connection, then reuses it. */
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `jobs_api_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
-    statementNames.set(text, name);
-  }
-  return name;
-}
-
-/** Runs a parameterised `Prisma.sql` query as a named prepared statement on the pool. */
-export async function queryPrepared<R extends object>(pool: PgPool, sql: Prisma.Sql): Promise<R[]> {
-  const result = await pool.query<R>({ name: statementName(sql.text), text: sql.text, values: sql.values });
-  return result.rows;
 }
 
 /** JSON documents by `id@version`, bounded by size (UTF-16 length of keys and values). */

@@ -1,7 +1,7 @@
-import { Prisma, type PgPool, type PrismaClient } from '@jobping/db';
+import { Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
 import type { MatchesQuery } from '../schemas';
-import { pageJson, queryPrepared, type DocCache, type DocRow, type VersionRow } from './list-pages';
+import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
 import { isoSql, JOB_DOC, MATCH_VERSION } from './sql';
 
 /**
@@ -23,7 +23,7 @@ export class MatchService {
       const [score, id] = query.cursor;
       where.push(Prisma.sql`(m.score, m.id) < (${score}::smallint, ${id}::uuid)`);
     }
-    const rows = await queryPrepared<VersionRow & { score: number }>(
+    const rows = await queryRows<VersionRow & { score: number }>(
       this.pool,
       Prisma.sql`
         SELECT m.id::text AS id, ${MATCH_VERSION} AS version, m.score
@@ -36,7 +36,7 @@ export class MatchService {
     );
     return pageJson(rows, query.limit, (row) => [row.score, row.id], (pageRows) =>
       this.docs.docsFor(pageRows, (ids) =>
-        queryPrepared<DocRow>(
+        queryRows<DocRow>(
           this.pool,
           // Scoped to the caller again: a document is only ever read for its owner.
           Prisma.sql`

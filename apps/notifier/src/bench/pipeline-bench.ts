@@ -79,8 +79,11 @@ async function groupsReady(redis: Redis, prefix: string, stages: readonly StageA
   }
 }
 
+/** BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of every worker there. */
+const PROFILE_ARGS = [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])];
+
 function startStages(stages: readonly StageApp[], env: Record<string, string>, workers: WorkerProcess[]): void {
-  for (const app of stages) for (let i = 0; i < CONSUMERS_PER_STAGE; i += 1) workers.push(spawnWorker(app, env));
+  for (const app of stages) for (let i = 0; i < CONSUMERS_PER_STAGE; i += 1) workers.push(spawnWorker(app, env, PROFILE_ARGS));
 }
 
 /** Raw pipelined XADD of `count` entries like fanout's, encoded up front: only Redis work is timed. */

@@ -24,10 +24,10 @@ export interface WorkerProcess {
 
 /**
  * Starts one stage worker as its own process: `node apps/<app>/dist/main.js` (build first).
- * `env` is added to this process's environment.
+ * `env` is added to this process's environment; `nodeArgs` go to node (e.g. `--cpu-prof`).
  */
-export function spawnWorker(app: StageApp, env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'apps', app, 'dist', 'main.js')], {
+export function spawnWorker(app: StageApp, env: Record<string, string>, nodeArgs: readonly string[] = []): WorkerProcess {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'apps', app, 'dist', 'main.js')], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

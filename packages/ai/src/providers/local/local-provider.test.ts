@@ -106,6 +106,19 @@ describe('LocalProvider.scoreMatch', () => {
     expect(one.meta).toEqual({ provider: 'local', model: 'jobping-rules-1', promptVersion: 'local-match-v1', usage: null, cached: false });
   });
 
+  it('scores a job object reused across pairs exactly like a fresh copy, and sees new company research', async () => {
+    const shared = jobs.ideal;
+    const research = await ai.researchCompany({ name: 'Coinly', postings: [jobs.crypto] });
+    const first = await ai.scoreMatch({ job: shared, company: null, user: { prompt } });
+    const withResearch = await ai.scoreMatch({ job: shared, company: research.info, user: { prompt } });
+    const otherPrompt = await ai.scoreMatch({ job: shared, company: research.info, user: { prompt: 'Frontend engineer, React, in Berlin.' } });
+    const fresh = new LocalProvider();
+    expect(first).toEqual(await fresh.scoreMatch({ job: { ...shared }, company: null, user: { prompt } }));
+    expect(withResearch).toEqual(await fresh.scoreMatch({ job: { ...shared }, company: research.info, user: { prompt } }));
+    expect(withResearch).not.toEqual(first);
+    expect(otherPrompt).toEqual(await fresh.scoreMatch({ job: { ...shared }, company: research.info, user: { prompt: 'Frontend engineer, React, in Berlin.' } }));
+  });
+
   it('rejects input that breaks the input schema', async () => {
     await expect(ai.scoreMatch({ job: { title: '', company: 'x', description: '' }, user: { prompt: 'x' } })).rejects.toThrow(/Invalid match input: job.title/);
   });

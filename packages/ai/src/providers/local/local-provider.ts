@@ -1,10 +1,10 @@
 import { parseCompanyInfo, parseMatchScore } from '@jobping/contracts';
-import { companyResearchInputSchema, matchInputSchema, parseInput, type CompanyResearchInput, type MatchInput } from '../../inputs';
+import { AiInputError } from '../../errors';
+import { companyResearchInputSchema, parseInput, type CompanyResearchInput, type MatchInput } from '../../inputs';
 import type { AiProvider, CompanyResearchResult, MatchResult } from '../../provider';
-import { extractJobSignals } from './job-signals';
-import { extractPromptSignals } from './prompt-signals';
 import { researchCompanyLocally } from './research-company';
 import { evaluateMatch, toMatchScore } from './score-match';
+import { SignalsMemo } from './signals-memo';
 
 /** Bump when the rules or weights change: stored results say which rules produced them. */
 export const LOCAL_MODEL = 'jobping-rules-1';
@@ -18,6 +18,7 @@ export class LocalProvider implements AiProvider {
   readonly name = 'local' as const;
   readonly model = LOCAL_MODEL;
   readonly promptVersions = LOCAL_PROMPT_VERSIONS;
+  private readonly memo = new SignalsMemo();
 
   async researchCompany(input: CompanyResearchInput): Promise<CompanyResearchResult> {
     const parsed = parseInput(companyResearchInputSchema, input, 'company research');
@@ -26,10 +27,11 @@ export class LocalProvider implements AiProvider {
   }
 
   async scoreMatch(input: MatchInput): Promise<MatchResult> {
-    const parsed = parseInput(matchInputSchema, input, 'match');
-    const job = extractJobSignals(parsed.job, parsed.company);
-    const evaluation = evaluateMatch(job, extractPromptSignals(parsed.user.prompt), parsed.company);
-    const result = parseMatchScore(toMatchScore(job, evaluation));
+    if (input === null || typeof input !== 'object') throw new AiInputError('Invalid match input: expected an object with job, company and user');
+    const job = this.memo.job(input.job, input.company, 'match');
+    const user = this.memo.user(input.user, 'match');
+    const evaluation = evaluateMatch(job.signals, user.signals, job.company);
+    const result = parseMatchScore(toMatchScore(job.signals, evaluation));
     return { ...result, meta: this.meta(this.promptVersions.match) };
   }
 
