@@ -1,5 +1,5 @@
 import { Prefilter, createAiProvider, resolveAiConfig } from '@jobping/ai';
-import { createPrismaClientFromConfig } from '@jobping/db';
+import { createDatabaseFromConfig } from '@jobping/db';
 import { runStreamWorker } from '@jobping/stream-worker';
 import { matcherEnv } from './config';
 import { JobCache } from './job-cache';
@@ -14,10 +14,11 @@ void runStreamWorker({
   defaults: { concurrency: 200 },
   config: matcherEnv,
   setup: ({ config, logger, registry, redis, publisher }) => {
-    const prisma = createPrismaClientFromConfig(config);
+    const { prisma, pool, close } = createDatabaseFromConfig(config);
     const aiConfig = resolveAiConfig(config);
     const service = new MatchService({
       prisma,
+      pool,
       ai: createAiProvider({ config: aiConfig, redis, registry, logger }),
       prefilter: aiConfig.prefilter ? new Prefilter({ registry }) : null,
       jobs: new JobCache((jobId) => loadJobForMatching(prisma, jobId), config.MATCHER_JOB_CACHE_SIZE, config.MATCHER_JOB_CACHE_TTL_MS),
@@ -27,7 +28,7 @@ void runStreamWorker({
     return {
       handler: async (message) => void (await service.handle(message)),
       readiness: { database: async () => void (await prisma.$queryRaw`SELECT 1`) },
-      close: () => prisma.$disconnect(),
+      close,
     };
   },
 }).catch((error: unknown) => {

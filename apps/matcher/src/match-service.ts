@@ -1,6 +1,6 @@
 import type { AiProvider, Prefilter } from '@jobping/ai';
 import { parseCompanyInfo, type CompanyInfo, type MatchAnalysis, type NotificationMessage } from '@jobping/contracts';
-import type { PrismaClient } from '@jobping/db';
+import { execute, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { CachedJob, JobCache } from './job-cache';
 import { Batcher } from './batcher';
@@ -8,6 +8,8 @@ import { jobInputColumns, toJobInput } from '@jobping/ai';
 
 export interface MatchDeps {
   prisma: PrismaClient;
+  /** The pool under `prisma` (createDatabase): the batched per-message statements run on it, prepared. */
+  pool: PgPool;
   ai: Pick<AiProvider, 'scoreMatch' | 'name' | 'model' | 'promptVersions'>;
   /** null: every pair goes to the AI (AI_PREFILTER=false). */
   prefilter: Pick<Prefilter, 'check'> | null;
@@ -156,14 +158,14 @@ export class MatchService {
   /** The user's prompt and threshold and the stored match, for many pairs in one query. */
   private async loadPairs(keys: { userId: string; jobId: string }[]): Promise<(PairRow | undefined)[]> {
     const promptVersion = this.deps.ai.promptVersions.match;
-    const rows = await this.deps.prisma.$queryRaw<(PairRow & { i: number })[]>`
+    const rows = await queryRows<PairRow & { i: number }>(this.deps.pool, Prisma.sql`
       SELECT p.i, u.ai_prompt, u.notify_threshold,
              m.score AS match_score,
              (m.prompt_version = ${promptVersion} AND (u.ai_prompt_updated_at IS NULL OR m.updated_at >= u.ai_prompt_updated_at)) AS match_current,
              m.notified AS match_notified, m.prefilter_skipped AS match_prefilter_skipped
       FROM unnest(${keys.map((k) => k.userId)}::uuid[], ${keys.map((k) => k.jobId)}::uuid[]) WITH ORDINALITY AS p(user_id, job_id, i)
       JOIN users u ON u.id = p.user_id
-      LEFT JOIN user_job_matches m ON m.user_id = p.user_id AND m.job_id = p.job_id`;
+      LEFT JOIN user_job_matches m ON m.user_id = p.user_id AND m.job_id = p.job_id`);
     const byIndex = new Map(rows.map((row) => [Number(row.i), row]));
     return keys.map((_key, index) => byIndex.get(index + 1));
   }
@@ -173,7 +175,7 @@ export class MatchService {
     // A pair twice in one batch (a duplicate message) would make ON CONFLICT touch a row twice.
     const unique = [...new Map(rows.map((row) => [`${row.userId}|${row.jobId}`, row])).values()];
     const column = <T>(pick: (row: StoredMatch) => T) => unique.map(pick);
-    await this.deps.prisma.$executeRaw`
+    await execute(this.deps.pool, Prisma.sql`
       INSERT INTO user_job_matches (user_id, job_id, score, analysis, provider, model, prompt_version,
                                     input_tokens, output_tokens, prefilter_skipped, prefilter_reason, updated_at)
       SELECT r.user_id, r.job_id, r.score, r.analysis, r.provider, r.model, r.prompt_version,
@@ -186,7 +188,7 @@ export class MatchService {
       ON CONFLICT (user_id, job_id) DO UPDATE SET
         score = EXCLUDED.score, analysis = EXCLUDED.analysis, provider = EXCLUDED.provider, model = EXCLUDED.model,
         prompt_version = EXCLUDED.prompt_version, input_tokens = EXCLUDED.input_tokens, output_tokens = EXCLUDED.output_tokens,
-        prefilter_skipped = EXCLUDED.prefilter_skipped, prefilter_reason = EXCLUDED.prefilter_reason, updated_at = now()`;
+        prefilter_skipped = EXCLUDED.prefilter_skipped, prefilter_reason = EXCLUDED.prefilter_reason, updated_at = now()`);
     return rows.map(() => undefined);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LocalProvider, Prefilter, type MatchInput } from '@jobping/ai';
 import type { NotificationMessage } from '@jobping/contracts';
-import { DEMO_PROMPT, createPrismaClient, demoPostings, type PrismaClient } from '@jobping/db';
+import { DEMO_PROMPT, createDatabase, demoPostings, type Database, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { createLogger } from '@jobping/logger';
 import { JobCache } from '../src/job-cache';
@@ -10,6 +10,7 @@ import { MatchService, loadJobForMatching } from '../src/match-service';
 
 let db: TestDatabase;
 let prisma: PrismaClient;
+let database: Database;
 const logger = createLogger({ service: 'matcher-test', level: 'error', nodeEnv: 'test' });
 const local = new LocalProvider();
 
@@ -33,6 +34,7 @@ function setup({ prefilter = true } = {}) {
   const published: NotificationMessage[] = [];
   const service = new MatchService({
     prisma,
+    pool: database.pool,
     ai,
     prefilter: prefilter ? new Prefilter() : null,
     jobs: new JobCache((id) => loadJobForMatching(prisma, id), 10, 60_000),
@@ -54,11 +56,12 @@ const user = (prompt: string | null, threshold = 70) =>
 
 beforeAll(async () => {
   db = await createTestDatabase('matcher');
-  prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 4 });
+  database = createDatabase({ databaseUrl: db.url, poolSize: 4 });
+  prisma = database.prisma;
 });
 
 afterAll(async () => {
-  await prisma?.$disconnect();
+  await database?.close();
   await db?.drop();
 });
 

@@ -118,20 +118,25 @@ export class NotificationService {
     const analysis = matchAnalysisSchema.parse(pair.analysis);
     const webhook = pair.discord_webhook && !pair.webhook_broken ? pair.discord_webhook : null;
 
-    // Step 1: the in-app notification and notified = true, atomically.
-    await execute(pool, Prisma.sql`
+    // Step 1: the in-app notification and notified = true, atomically. The new row comes back
+    // from the same statement; a redelivery (conflict) reads the existing one.
+    const [created] = await queryRows<NotificationRow>(pool, Prisma.sql`
       WITH created AS (
         INSERT INTO notifications (user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, discord_status)
         VALUES (${userId}::uuid, ${jobId}::uuid, ${pair.match_id}::uuid, ${pair.title}, ${pair.company}, ${pair.url}, ${pair.score},
                 ${JSON.stringify(analysis)}::jsonb, ${webhook ? 'pending' : 'skipped'}::discord_delivery)
         ON CONFLICT (user_id, job_id) DO NOTHING
-        RETURNING id
+        RETURNING id::text AS id, discord_status::text AS discord_status, discord_error
+      ), marked AS (
+        UPDATE user_job_matches SET notified = true, notified_at = COALESCE(notified_at, now())
+        WHERE id = ${pair.match_id}::uuid AND NOT notified
       )
-      UPDATE user_job_matches SET notified = true, notified_at = COALESCE(notified_at, now())
-      WHERE id = ${pair.match_id}::uuid AND NOT notified`);
-    const [row] = await queryRows<NotificationRow>(pool, Prisma.sql`
-      SELECT id::text AS id, discord_status::text AS discord_status, discord_error
-      FROM notifications WHERE user_id = ${userId}::uuid AND job_id = ${jobId}::uuid`);
+      SELECT id, discord_status, discord_error FROM created`);
+    const [row] = created
+      ? [created]
+      : await queryRows<NotificationRow>(pool, Prisma.sql`
+          SELECT id::text AS id, discord_status::text AS discord_status, discord_error
+          FROM notifications WHERE user_id = ${userId}::uuid AND job_id = ${jobId}::uuid`);
     if (!row) throw new Error('the notification row vanished right after it was written');
 
     if (row.discord_status !== 'pending') return row.discord_status === 'skipped' ? 'in_app_only' : 'already_done';

@@ -128,7 +128,7 @@ class StreamConsumer<S extends StreamName> implements Consumer {
     };
     this.commands = options.redis;
     // A bounded command timeout makes a read that hangs after a reconnect fail and retry.
-    this.reader = options.redis.duplicate({ maxRetriesPerRequest: null, commandTimeout: blockMs + 10_000, connectionName: `${this.name}:reader` });
+    this.reader = options.redis.duplicate({ enableAutoPipelining: false, maxRetriesPerRequest: null, commandTimeout: blockMs + 10_000, connectionName: `${this.name}:reader` });
     this.reader.on('error', (error: Error) => this.logger.debug('reader connection error', { error: error.message }));
     this.acks = new AckBatcher(this.commands, this.keys.stream, this.group);
     this.metrics = options.registry ? streamMetrics(options.registry) : undefined;
