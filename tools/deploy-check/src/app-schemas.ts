@@ -30,6 +30,9 @@ export const appEnvSchemas: Record<string, EnvSchema | null> = {
   web: null,
 };
 
+/** Apps the shared Node image does not fit: they serve static files (web has its own image). */
+export const servesStaticFiles = (app: string) => appEnvSchemas[app] === null;
+
 /** The db CLI's schema: what the migration Job and the compose migrate service must provide. */
 export const migrateEnvSchema: EnvSchema = dbCommandEnvSchema;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { appEnvSchemas, effectiveValue, migrateEnvSchema, requiredVariables } from '../src/app-schemas';
+import { appEnvSchemas, effectiveValue, migrateEnvSchema, requiredVariables, servesStaticFiles } from '../src/app-schemas';
 import { interpolate, loadCompose, type ComposeService } from '../src/compose';
 import { deployedAppNames, listApps } from '../src/repo';
 
@@ -45,7 +45,9 @@ test('JWT_SECRET is never given a default: compose refuses to start without one'
   }
 });
 
-describe.each(listApps().map((app) => app.name))('%s', (app) => {
+const nodeApps = listApps().filter((app) => !servesStaticFiles(app.name));
+
+describe.each(nodeApps.map((app) => app.name))('%s', (app) => {
   test('is built from the shared Node Dockerfile as itself, health-checked, started after the migration', () => {
     const definition = service(app);
     expect(definition.build).toMatchObject({ context: '.', dockerfile: 'docker/node.Dockerfile', args: { APP: app } });
@@ -69,7 +71,7 @@ describe.each(listApps().map((app) => app.name))('%s', (app) => {
 
   test('listens on the port its healthcheck probes (its package.json url)', () => {
     if (!schema) throw new Error(`no config schema for ${app}`);
-    const declared = listApps().find((a) => a.name === app)?.manifest.jobping?.url;
+    const declared = nodeApps.find((a) => a.name === app)?.manifest.jobping?.url;
     expect(declared).toBeDefined();
     const portVariable = Object.keys(schema.shape).find((name) => name === 'OPS_PORT' || name.endsWith('_API_PORT')) as string;
     const configured = service(app).environment?.[portVariable];

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { servesStaticFiles } from '../src/app-schemas';
 import { parseDockerfile, type Stage } from '../src/dockerfile';
 import { listApps, readRepoFile } from '../src/repo';
 
@@ -42,7 +43,7 @@ describe('docker/node.Dockerfile (every Node app, and the migration image)', () 
     );
   });
 
-  test.each(listApps().map((app) => [app.name, app.manifest] as const))('fits %s: it starts with node dist/main.js and declares its port', (_name, manifest) => {
+  test.each(listApps().filter((app) => !servesStaticFiles(app.name)).map((app) => [app.name, app.manifest] as const))('fits %s: it starts with node dist/main.js and declares its port', (_name, manifest) => {
     expect(manifest.scripts?.start).toBe('node dist/main.js');
     expect(new URL(manifest.jobping?.url ?? 'http://invalid').port).toMatch(/^\d+$/);
   });
