@@ -1,5 +1,5 @@
 import { loadEnvironment, redact } from './env.mjs';
-import { ensureChromium } from './chromium.mjs';
+import { ensureSystemTools } from './system-tools.mjs';
 import { ensureService } from './infra.mjs';
 import { ok, step, SetupError } from './out.mjs';
 import { ensurePnpm, installDependencies } from './pnpm.mjs';
@@ -30,7 +30,7 @@ export async function setup() {
   checkNode();
   await ensurePnpm();
   await installDependencies();
-  await ensureChromium();
+  await ensureSystemTools();
 
   step('Checking PostgreSQL and Redis');
   await ensureService('postgres', env.DATABASE_URL);

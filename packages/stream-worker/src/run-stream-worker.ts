@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '@jobping/logger';
 import { createMetricsRegistry, type MetricsRegistry } from '@jobping/metrics';
 import { createRedis, type Redis } from '@jobping/redis';
 import { consume, createPublisher, type Consumer, type MessageHandler, type Publisher, type TrimPolicy } from '@jobping/streams';
-import { workerEnvSchema, type WorkerDefaults, type WorkerEnv } from './worker-config';
+import { streamWorkerEnvSchema, type WorkerDefaults, type WorkerEnv } from './worker-config';
 
 export interface WorkerContext<Config> {
   config: Config;
@@ -58,7 +58,7 @@ export interface RunningWorker {
 export async function runStreamWorker<S extends StreamName, Extra extends z.ZodRawShape = Record<never, never>>(
   definition: StreamWorkerDefinition<S, Extra>,
 ): Promise<RunningWorker> {
-  const schema = workerEnvSchema(definition.defaultOpsPort, definition.defaults).extend(definition.config ?? ({} as Extra));
+  const schema = streamWorkerEnvSchema(definition.defaultOpsPort, definition.config ?? ({} as Extra), definition.defaults);
   const config = loadConfigOrExit(schema, definition.env ?? process.env) as WorkerEnv & z.output<z.ZodObject<Extra>>;
   const logger = createLogger({ service: definition.service, level: config.LOG_LEVEL, nodeEnv: config.NODE_ENV });
   const registry = createMetricsRegistry(definition.service);

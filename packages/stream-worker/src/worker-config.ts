@@ -34,3 +34,12 @@ export function workerEnvSchema(defaultOpsPort: number, defaults: WorkerDefaults
 }
 
 export type WorkerEnv = z.output<ReturnType<typeof workerEnvSchema>>;
+
+/**
+ * A stage app's whole environment schema: the worker's fields and the app's own. What
+ * runStreamWorker validates at start-up; deploy-check reads it to know what a deployment
+ * must provide.
+ */
+export function streamWorkerEnvSchema<Extra extends z.ZodRawShape>(defaultOpsPort: number, extra: Extra, defaults: WorkerDefaults = {}) {
+  return workerEnvSchema(defaultOpsPort, defaults).extend(extra);
+}
