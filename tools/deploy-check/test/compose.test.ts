@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { appEnvSchemas, effectiveValue, migrateEnvSchema, requiredVariables, servesStaticFiles } from '../src/app-schemas';
 import { interpolate, loadCompose, type ComposeService } from '../src/compose';
-import { deployedAppNames, listApps } from '../src/repo';
+import { WORKER_NODE_OPTIONS } from '@jobping/stream-worker';
+import { deployedAppNames, isStreamWorker, listApps } from '../src/repo';
 
 const compose = loadCompose();
 const service = (name: string): ComposeService => {
@@ -98,4 +99,10 @@ describe('interpolate', () => {
   ])('%s → %s', (value, expected) => {
     expect(interpolate(value)).toBe(expected);
   });
+});
+
+test("stream workers run with the workers' heap limits (WORKER_NODE_OPTIONS)", () => {
+  const workers = listApps().filter(isStreamWorker).map((app) => app.name);
+  expect(workers.length).toBeGreaterThan(0);
+  for (const app of workers) expect({ app, NODE_OPTIONS: service(app).environment?.NODE_OPTIONS }).toEqual({ app, NODE_OPTIONS: WORKER_NODE_OPTIONS });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { isStreamName, streams, type StreamName } from '@jobping/contracts';
+import { WORKER_NODE_OPTIONS } from '@jobping/stream-worker';
 import { streamKeys } from '@jobping/streams';
 import { appEnvSchemas, effectiveValue } from '../src/app-schemas';
 import { Rendered, renderKustomization, type K8sObject } from '../src/manifests';
@@ -25,6 +26,14 @@ function consumedStream(app: string): StreamName {
   const name = match?.[1] ?? '';
   if (!isStreamName(name)) throw new Error(`apps/${app}/src/main.ts: no runStreamWorker stream found (got "${name}")`);
   return name;
+}
+
+/** A Kubernetes memory quantity (Mi, Gi, M, G or bytes) in MiB. */
+function mebibytes(quantity: string): number {
+  const match = /^(\d+(?:\.\d+)?)(Mi|Gi|M|G)?$/.exec(quantity);
+  if (!match) throw new Error(`unreadable memory quantity ${quantity}`);
+  const factor = { Mi: 1, Gi: 1024, M: 1e6 / 2 ** 20, G: 1e9 / 2 ** 20 }[match[2] ?? ''] ?? 1 / 2 ** 20;
+  return Number(match[1]) * factor;
 }
 
 const streamWorkers = listApps().filter(isStreamWorker).map((app) => app.name);
@@ -64,6 +73,13 @@ describe.each(listOverlays())('overlay %s', (overlay) => {
       expect(Number(trigger.metadata.lagCount ?? trigger.metadata.pendingEntriesCount)).toBeGreaterThan(0);
       if (trigger.authenticationRef) expect(rendered.find('TriggerAuthentication', trigger.authenticationRef.name)).toBeDefined();
       expect(spec.maxReplicaCount ?? 100).toBeGreaterThanOrEqual(spec.minReplicaCount ?? 0);
+    });
+
+    test("runs with the workers' heap limits (WORKER_NODE_OPTIONS) inside its memory limit", () => {
+      const container = rendered.podSpec('Deployment', app).containers[0] as NonNullable<ReturnType<typeof rendered.podSpec>['containers'][number]>;
+      expect(rendered.containerEnv(container).get('NODE_OPTIONS')?.value).toBe(WORKER_NODE_OPTIONS);
+      const oldSpaceMb = Number(/--max-old-space-size=(\d+)/.exec(WORKER_NODE_OPTIONS)?.[1]);
+      expect(mebibytes(String(container.resources?.limits?.memory))).toBeGreaterThan(oldSpaceMb * 2);
     });
 
     test('leaves its replica count to KEDA', () => {

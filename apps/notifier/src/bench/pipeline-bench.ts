@@ -10,6 +10,7 @@ import { DEMO_PROMPT, createPrismaClient, demoPostings, type PrismaClient } from
 import { createTestDatabase } from '@jobping/db/testing';
 import { createRedis, type Redis } from '@jobping/redis';
 import { createPublisher, streamKeys, streamsStatus } from '@jobping/streams';
+import { WORKER_NODE_OPTIONS } from '@jobping/stream-worker';
 import { FakeDiscord } from '../harness/fake-discord';
 import { insertJobs } from '../harness/fixtures';
 import { streamsIdle } from '../harness/idle';
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
     OPS_PORT: '0',
     LLM_PROVIDER: 'local',
     JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host,
+    // As deployed (k8s/, docker-compose.yml): the workers' heap limits.
+    NODE_OPTIONS: WORKER_NODE_OPTIONS,
   };
   const peaks = new Map<string, number>();
   const sampleMemory = () => {
@@ -208,7 +211,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(
       `pipeline benchmark: ${JOBS} jobs × ${USERS.toLocaleString('en')} users = ${expectedPairs.toLocaleString('en')} pairs, ` +
-        `${CONSUMERS_PER_STAGE} consumers per stage, local provider (LLM calls = scoring calls that passed the pre-filter + company research); ` +
+        `${CONSUMERS_PER_STAGE} consumers per stage (NODE_OPTIONS=${WORKER_NODE_OPTIONS}), local provider (LLM calls = scoring calls that passed the pre-filter + company research); ` +
         `latency from the job-analysis publish to the notification row; fanout alone: 1 job → ${FANOUT_USERS.toLocaleString('en')} users`,
     );
     console.table(figures.map((f) => ({ metric: f.metric, value: f.value, unit: f.unit, baseline: f.baseline ?? '', target: f.target ?? '' })));
