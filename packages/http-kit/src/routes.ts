@@ -33,7 +33,7 @@ export interface RouteResult {
    * round trip. Where the app checks serialized bodies (outside production) it must match
    * the response schema exactly, so it can carry no field the schema does not name.
    */
-  json?: string;
+  json?: string | Buffer;
   headers?: Record<string, string>;
 }
 
@@ -110,9 +110,9 @@ export interface MountOptions {
   checkSerializedBodies: boolean;
 }
 
-function checkSerializedBody(route: Route, schema: z.ZodType, json: string): void {
+function checkSerializedBody(route: Route, schema: z.ZodType, json: string | Buffer): void {
   const where = `${route.method.toUpperCase()} ${route.path}`;
-  const sent: unknown = JSON.parse(json);
+  const sent: unknown = JSON.parse(typeof json === 'string' ? json : json.toString('utf8'));
   const out = schema.safeParse(sent);
   if (!out.success) throw new Error(`${where} produced a serialized body that does not match its schema: ${out.error.message}`);
   if (!isDeepStrictEqual(out.data, sent)) {

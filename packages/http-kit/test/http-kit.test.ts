@@ -366,7 +366,7 @@ describe('CORS', () => {
 
 describe('pre-serialized JSON bodies', () => {
   const pageSchema = z.object({ items: z.array(z.object({ id: z.string() })), next_cursor: z.string().nullable() });
-  const serialized = (json: string) => [
+  const serialized = (json: string | Buffer) => [
     defineRoute({
       method: 'get',
       path: '/api/page',
@@ -376,7 +376,7 @@ describe('pre-serialized JSON bodies', () => {
       handler: async () => ({ status: 200, json }),
     }),
   ];
-  const appFor = (json: string, checkSerializedBodies?: boolean) =>
+  const appFor = (json: string | Buffer, checkSerializedBodies?: boolean) =>
     createHttpApp({
       logger: captureLogger().logger,
       registry: new Registry(),
@@ -391,6 +391,9 @@ describe('pre-serialized JSON bodies', () => {
     const res = await request(appFor(json)).get('/api/page').expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.text).toBe(json);
+    const bytes = await request(appFor(Buffer.from(json))).get('/api/page').expect(200);
+    expect(bytes.headers['content-type']).toMatch(/^application\/json/);
+    expect(bytes.text).toBe(json);
   });
 
   it('answers 500 instead of leaking a field the schema does not name, unless the check is off', async () => {

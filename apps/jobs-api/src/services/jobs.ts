@@ -38,7 +38,7 @@ export class JobService {
     private readonly docs: DocCache,
   ) {}
 
-  async list(query: JobsQuery): Promise<string> {
+  async list(query: JobsQuery): Promise<Buffer> {
     const where: Prisma.Sql[] = [];
     if (query.q) where.push(Prisma.sql`j.search_vector @@ websearch_to_tsquery('english', ${query.q})`);
     if (query.remote !== undefined) where.push(Prisma.sql`j.remote = ${query.remote}`);

@@ -26,12 +26,15 @@ export interface DocRow {
   doc: string;
 }
 
-/** JSON documents by `id@version`, bounded by size (UTF-16 length of keys and values). */
+/**
+ * JSON documents by `id@version`, bounded by size. Kept as UTF-8 bytes: a page is then a
+ * copy of ready bytes instead of a string the HTTP layer has to measure and encode again.
+ */
 export class DocCache {
-  private readonly lru: LRUCache<string, string>;
+  private readonly lru: LRUCache<string, Buffer>;
 
   constructor(maxBytes: number) {
-    this.lru = new LRUCache<string, string>({ maxSize: maxBytes, sizeCalculation: (doc, key) => 2 * (doc.length + key.length) });
+    this.lru = new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (doc, key) => doc.length + 2 * key.length });
   }
 
   /**
@@ -39,20 +42,21 @@ export class DocCache {
    * rest from one `fetch` of the missing ids. A row deleted in between is left out; a row
    * updated in between is served (and kept) as fetched.
    */
-  async docsFor(rows: readonly VersionRow[], fetch: (ids: string[]) => Promise<DocRow[]>): Promise<string[]> {
-    const docs: (string | undefined)[] = rows.map((row) => this.lru.get(`${row.id}@${row.version}`));
+  async docsFor(rows: readonly VersionRow[], fetch: (ids: string[]) => Promise<DocRow[]>): Promise<Buffer[]> {
+    const docs: (Buffer | undefined)[] = rows.map((row) => this.lru.get(`${row.id}@${row.version}`));
     const missing = rows.filter((_row, index) => docs[index] === undefined).map((row) => row.id);
     if (missing.length > 0) {
-      const fetched = new Map<string, string>();
+      const fetched = new Map<string, Buffer>();
       for (const row of await fetch(missing)) {
-        this.lru.set(`${row.id}@${row.version}`, row.doc);
-        fetched.set(row.id, row.doc);
+        const doc = Buffer.from(row.doc, 'utf8');
+        this.lru.set(`${row.id}@${row.version}`, doc);
+        fetched.set(row.id, doc);
       }
       rows.forEach((row, index) => {
         docs[index] ??= fetched.get(row.id);
       });
     }
-    return docs.filter((doc): doc is string => doc !== undefined);
+    return docs.filter((doc): doc is Buffer => doc !== undefined);
   }
 
   get size(): number {
@@ -60,16 +64,25 @@ export class DocCache {
   }
 }
 
+const ITEMS_OPEN = Buffer.from('{"items":[');
+const COMMA = Buffer.from(',');
+
 /** `{"items":[…],"next_cursor":…}` from a `limit + 1` version result and the documents of its first `limit` rows. */
 export async function pageJson<R extends VersionRow>(
   rows: readonly R[],
   limit: number,
   keyOf: (row: R) => (string | number)[],
-  docsOf: (rows: readonly R[]) => Promise<string[]>,
-): Promise<string> {
+  docsOf: (rows: readonly R[]) => Promise<Buffer[]>,
+): Promise<Buffer> {
   const pageRows = rows.slice(0, limit);
   const last = pageRows[pageRows.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(keyOf(last)) : null;
   const docs = await docsOf(pageRows);
-  return `{"items":[${docs.join(',')}],"next_cursor":${JSON.stringify(nextCursor)}}`;
+  const parts: Buffer[] = [ITEMS_OPEN];
+  docs.forEach((doc, index) => {
+    if (index > 0) parts.push(COMMA);
+    parts.push(doc);
+  });
+  parts.push(Buffer.from(`],"next_cursor":${JSON.stringify(nextCursor)}}`));
+  return Buffer.concat(parts);
 }

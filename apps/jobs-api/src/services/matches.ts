@@ -16,7 +16,7 @@ export class MatchService {
     private readonly docs: DocCache,
   ) {}
 
-  async list(userId: string, query: MatchesQuery): Promise<string> {
+  async list(userId: string, query: MatchesQuery): Promise<Buffer> {
     const where: Prisma.Sql[] = [Prisma.sql`m.user_id = ${userId}::uuid`, Prisma.sql`NOT m.prefilter_skipped`];
     if (query.min_score !== undefined) where.push(Prisma.sql`m.score >= ${query.min_score}`);
     if (query.cursor) {
