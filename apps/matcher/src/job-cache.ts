@@ -1,5 +1,6 @@
 import type { CompanyInfo } from '@jobping/contracts';
 import type { JobInput } from '@jobping/ai';
+import { LRUCache } from 'lru-cache';
 
 export interface CachedJob {
   job: JobInput;
@@ -7,36 +8,24 @@ export interface CachedJob {
 }
 
 /**
- * A small LRU with expiry for jobs: a fanned-out job is scored for thousands of users in a
- * row, so it is read once per process (and per TTL) instead of once per pair. Concurrent
- * misses for the same job share one load.
+ * Jobs with their company research, kept for a while (LRU with expiry): a fanned-out job is
+ * scored for thousands of users in a row, so it is read once per process (and per TTL)
+ * instead of once per pair. Concurrent misses for the same job share one load; a job that is
+ * gone or a failed load is not kept. The same object is handed out for every pair, which
+ * lets the AI layer remember what it extracted from it (SignalsMemo).
  */
 export class JobCache {
-  private readonly entries = new Map<string, { value: Promise<CachedJob | null>; expires: number }>();
+  private readonly cache: LRUCache<string, CachedJob>;
 
-  constructor(
-    private readonly load: (jobId: string) => Promise<CachedJob | null>,
-    private readonly size: number,
-    private readonly ttlMs: number,
-  ) {}
+  constructor(load: (jobId: string) => Promise<CachedJob | null>, size: number, ttlMs: number) {
+    this.cache = new LRUCache<string, CachedJob>({
+      max: size,
+      ttl: ttlMs,
+      fetchMethod: async (jobId) => (await load(jobId)) ?? undefined,
+    });
+  }
 
-  get(jobId: string): Promise<CachedJob | null> {
-    const now = Date.now();
-    const hit = this.entries.get(jobId);
-    if (hit && hit.expires > now) {
-      this.entries.delete(jobId);
-      this.entries.set(jobId, hit);
-      return hit.value;
-    }
-    const value = this.load(jobId);
-    const entry = { value, expires: now + this.ttlMs };
-    this.entries.set(jobId, entry);
-    // A failed or empty load is not kept.
-    value.then(
-      (job) => job === null && this.entries.get(jobId) === entry && this.entries.delete(jobId),
-      () => this.entries.get(jobId) === entry && this.entries.delete(jobId),
-    );
-    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string);
-    return value;
+  async get(jobId: string): Promise<CachedJob | null> {
+    return (await this.cache.fetch(jobId)) ?? null;
   }
 }
