@@ -7,12 +7,14 @@ import type { JobsApiConfig } from './config';
 import { adminRoutes } from './routes/admin';
 import { jobRoutes } from './routes/jobs';
 import { meRoutes } from './routes/me';
+import { thresholdPreviewRoutes } from './routes/threshold-preview';
 import { AdminService } from './services/admin';
 import { JobService } from './services/jobs';
 import { MatchService } from './services/matches';
 import { NotificationService } from './services/notifications';
 import type { ScrapeQueueProducer } from './services/scrape-queue';
 import { ScrapeRunService } from './services/scrape-runs';
+import { ThresholdPreviewService } from './services/threshold-preview';
 
 export interface AppDeps {
   config: JobsApiConfig;
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps): HttpApp {
       ...jobRoutes(new JobService(prisma), runs),
       ...meRoutes(new MatchService(prisma), new NotificationService(prisma)),
       ...adminRoutes(admin),
+      ...thresholdPreviewRoutes(new ThresholdPreviewService(prisma)),
     ],
     jwt: jwtSettingsFromConfig(config),
     jsonLimit: '16kb',
