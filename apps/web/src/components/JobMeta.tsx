@@ -1,5 +1,5 @@
 import type { JobSummary } from '../api/types';
-import { formatDate, formatSalary } from './format';
+import { formatDate, formatEmploymentType, formatSalary } from './format';
 
 /** Company, place, pay and date of a posting on one wrapping line. */
 export function JobMeta({ job }: { job: JobSummary }) {
@@ -8,9 +8,9 @@ export function JobMeta({ job }: { job: JobSummary }) {
     <ul className="meta">
       <li>{job.company_name}</li>
       {job.location && <li>{job.location}</li>}
-      {job.remote && <li>Remote</li>}
+      {job.remote && !/remote/i.test(job.location ?? '') && <li>Remote</li>}
       {salary && <li>{salary}</li>}
-      {job.employment_type && <li>{job.employment_type}</li>}
+      {job.employment_type && <li>{formatEmploymentType(job.employment_type)}</li>}
       <li>Posted {formatDate(job.posted_at ?? job.created_at)}</li>
     </ul>
   );

@@ -7,6 +7,18 @@ import { ExternalLink } from './SafeLink';
 import { RecommendationTag, ScoreBadge } from './ScoreBadge';
 import { ErrorMessage } from './States';
 
+/** Inline SVG rather than an emoji: not every system has an emoji font (and it inherits the colour). */
+function ThumbIcon({ down = false }: { down?: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" style={down ? { transform: 'rotate(180deg)' } : undefined}>
+      <path
+        fill="currentColor"
+        d="M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z"
+      />
+    </svg>
+  );
+}
+
 function ReasonList({ title, items, kind }: { title: string; items: string[] | undefined; kind: 'pros' | 'cons' }) {
   const list = (items ?? []).filter((i) => typeof i === 'string');
   return (
@@ -70,11 +82,11 @@ export function MatchCard({ match }: { match: Match }) {
         </ExternalLink>
         <div className="feedback" role="group" aria-label="Was this a good match?">
           <button type="button" className="button icon" aria-pressed={feedback === 'up'} onClick={() => rate('up')} title="Good match">
-            <span aria-hidden="true">👍</span>
+            <ThumbIcon />
             <span className="visually-hidden">Good match</span>
           </button>
           <button type="button" className="button icon" aria-pressed={feedback === 'down'} onClick={() => rate('down')} title="Bad match">
-            <span aria-hidden="true">👎</span>
+            <ThumbIcon down />
             <span className="visually-hidden">Bad match</span>
           </button>
         </div>

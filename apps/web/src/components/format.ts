@@ -12,3 +12,9 @@ export function formatSalary(salary: Salary | null): string | null {
   const range = salary.min !== null && salary.max !== null && salary.min !== salary.max ? `${money(salary.min)}–${money(salary.max)}` : money((salary.max ?? salary.min) as number);
   return salary.period ? `${range} per ${salary.period}` : range;
 }
+
+/** "full_time" → "Full time". */
+export function formatEmploymentType(value: string): string {
+  const words = value.replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

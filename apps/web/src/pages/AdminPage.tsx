@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Page, Pipeline, Source } from '../api/types';
 import { useApi } from '../api/useApi';
@@ -63,8 +63,9 @@ function AddSource({ onAdded }: { onAdded(): void }) {
   );
 }
 
-function Sources() {
-  const sources = useApi(() => api<Page<Source>>('GET', '/api/admin/sources?limit=100'), []);
+function Sources({ nonce }: { nonce: number }) {
+  // Reloaded after each finished run: last run and last error change.
+  const sources = useApi(() => api<Page<Source>>('GET', '/api/admin/sources?limit=100'), [nonce]);
   const [error, setError] = useState<unknown>();
 
   async function change(action: () => Promise<unknown>) {
@@ -80,7 +81,7 @@ function Sources() {
   return (
     <section className="card" aria-labelledby="a-sources">
       <h2 id="a-sources">Job sources</h2>
-      {sources.loading && <Loading label="Loading sources…" />}
+      {sources.loading && !sources.data && <Loading label="Loading sources…" />}
       {sources.error && <ErrorMessage error={sources.error} retry={sources.reload} />}
       {error !== undefined && <ErrorMessage error={error} />}
       {sources.data && sources.data.items.length === 0 && <Empty title="No sources yet" />}
@@ -138,6 +139,14 @@ function Sources() {
 
 function PipelineBacklog({ nonce }: { nonce: number }) {
   const pipeline = useApi(() => api<Pipeline>('GET', '/api/admin/pipeline'), [nonce]);
+  const { reload } = pipeline;
+  useEffect(() => {
+    // The backlog moves while jobs flow through the stages: keep it current.
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reload();
+    }, 5_000);
+    return () => clearInterval(timer);
+  }, [reload]);
   return (
     <section className="card" aria-labelledby="a-pipeline">
       <div className="page-head">
@@ -197,7 +206,7 @@ export function AdminPage() {
         <FetchNow onFinished={() => setNonce((n) => n + 1)} />
       </section>
       <PipelineBacklog nonce={nonce} />
-      <Sources />
+      <Sources nonce={nonce} />
     </>
   );
 }
