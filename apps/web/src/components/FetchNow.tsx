@@ -59,7 +59,7 @@ export function RunProgress({ runId, onFinished }: { runId: string; onFinished?(
       {run.error && <p className="error-text">{run.error}</p>}
       {run.sources.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <caption className="visually-hidden">Sources of this run</caption>
             <thead>
               <tr>
@@ -73,11 +73,13 @@ export function RunProgress({ runId, onFinished }: { runId: string; onFinished?(
             <tbody>
               {run.sources.map((s) => (
                 <tr key={s.source}>
-                  <td>{s.source}</td>
-                  <td>{s.found}</td>
-                  <td>{s.new}</td>
-                  <td>{s.duplicates}</td>
-                  <td>{s.errors.length === 0 ? '—' : s.errors.join('; ')}</td>
+                  <td data-label="Source" className="break">
+                    {s.source}
+                  </td>
+                  <td data-label="Found">{s.found}</td>
+                  <td data-label="New">{s.new}</td>
+                  <td data-label="Duplicates">{s.duplicates}</td>
+                  <td data-label="Errors">{s.errors.length === 0 ? '—' : s.errors.join('; ')}</td>
                 </tr>
               ))}
             </tbody>

@@ -87,7 +87,7 @@ function Sources({ nonce }: { nonce: number }) {
       {sources.data && sources.data.items.length === 0 && <Empty title="No sources yet" />}
       {sources.data && sources.data.items.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <thead>
               <tr>
                 <th scope="col">Source</th>
@@ -102,13 +102,15 @@ function Sources({ nonce }: { nonce: number }) {
             <tbody>
               {sources.data.items.map((s) => (
                 <tr key={s.id}>
-                  <td>
+                  <td data-label="Source">
                     <strong>{s.type}</strong> <span className="break">{s.identifier}</span>
                     {s.search_terms.length > 0 && <div className="hint">{s.search_terms.join(', ')}</div>}
                   </td>
-                  <td>{formatDate(s.last_run_at)}</td>
-                  <td className="break">{s.last_error ?? '—'}</td>
-                  <td>
+                  <td data-label="Last run">{formatDate(s.last_run_at)}</td>
+                  <td data-label="Last error" className="break">
+                    {s.last_error ?? '—'}
+                  </td>
+                  <td data-label="Enabled">
                     <input
                       type="checkbox"
                       checked={s.enabled}
@@ -116,7 +118,7 @@ function Sources({ nonce }: { nonce: number }) {
                       onChange={(e) => change(() => api('PATCH', `/api/admin/sources/${s.id}`, { enabled: e.target.checked }))}
                     />
                   </td>
-                  <td>
+                  <td data-label="">
                     <button
                       type="button"
                       className="button link danger-text"
@@ -159,7 +161,7 @@ function PipelineBacklog({ nonce }: { nonce: number }) {
       {pipeline.error && <ErrorMessage error={pipeline.error} retry={pipeline.reload} />}
       {pipeline.data && (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <thead>
               <tr>
                 <th scope="col">Stage</th>
@@ -172,11 +174,11 @@ function PipelineBacklog({ nonce }: { nonce: number }) {
             <tbody>
               {pipeline.data.stages.map((stage) => (
                 <tr key={stage.stream}>
-                  <td>{stage.stream}</td>
-                  <td>{stage.length}</td>
-                  <td>{stage.groups.reduce((sum, g) => sum + g.pending, 0)}</td>
-                  <td>{stage.groups.some((g) => g.lag === null) ? '?' : stage.groups.reduce((sum, g) => sum + (g.lag ?? 0), 0)}</td>
-                  <td className={stage.dead_letters > 0 ? 'error-text' : undefined}>{stage.dead_letters}</td>
+                  <td data-label="Stage">{stage.stream}</td>
+                  <td data-label="Length">{stage.length}</td>
+                  <td data-label="Pending">{stage.groups.reduce((sum, g) => sum + g.pending, 0)}</td>
+                  <td data-label="Lag">{stage.groups.some((g) => g.lag === null) ? '?' : stage.groups.reduce((sum, g) => sum + (g.lag ?? 0), 0)}</td>
+                  <td data-label="Dead letters" className={stage.dead_letters > 0 ? 'error-text' : undefined}>{stage.dead_letters}</td>
                 </tr>
               ))}
             </tbody>
