@@ -153,6 +153,34 @@ test('logging out protects the pages', async ({ page }) => {
   await screenshot(page, '14-login');
 });
 
+test('an expired access token is refreshed transparently; a failed refresh logs out cleanly', async ({ page }) => {
+  await signUp(page, uniqueEmail('expiry'));
+  // The next matches request answers 401 as if the access token had expired: the app refreshes
+  // its session once and retries, and the page loads as if nothing happened.
+  let expired = 0;
+  let refreshed = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/token/refresh')) refreshed += 1;
+  });
+  await page.route('**/api/users/me/matches*', async (route) => {
+    if (expired === 0) {
+      expired += 1;
+      await route.fulfill({ status: 401, json: { error: { code: 'unauthorized', message: 'jwt expired' } } });
+    } else await route.continue();
+  });
+  await page.getByRole('link', { name: 'Matches' }).click();
+  await expect(page.getByText('No matches yet')).toBeVisible();
+  expect(expired).toBe(1);
+  expect(refreshed).toBe(1);
+
+  // Now the refresh fails too (session revoked elsewhere): the app ends the session and shows the login.
+  await page.route('**/api/token/refresh', (route) => route.fulfill({ status: 401, json: { error: { code: 'invalid_refresh_token', message: 'revoked' } } }));
+  await page.route('**/api/jobs*', (route) => route.fulfill({ status: 401, json: { error: { code: 'unauthorized', message: 'jwt expired' } } }));
+  await page.getByRole('link', { name: 'Jobs' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+});
+
 test('a session survives a reload (refresh cookie) and ends cleanly when the refresh fails', async ({ page, context }) => {
   await signUp(page, uniqueEmail('refresh'));
   await page.reload();
