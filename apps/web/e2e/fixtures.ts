@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export { expect };
@@ -32,7 +33,16 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   ],
 });
 
-/** Saves the page at desktop and phone width (full page) to .test-results/screenshots/. */
+/** axe-core's WCAG 2.x A and AA rules (labels, names, contrast, landmarks…) on the page as it is now. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/**
+ * Saves the page at desktop and phone width (full page) to .test-results/screenshots/, and
+ * checks it with axe at both widths: every page a test photographs is also checked.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const before = page.viewportSize() ?? DESKTOP;
@@ -43,6 +53,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await page.setViewportSize(size);
     await page.waitForTimeout(150); // let layout settle after the resize
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+    expect(await accessibilityViolations(page), `accessibility of ${name} at ${label} width`).toEqual([]);
   }
   await page.setViewportSize(before);
 }

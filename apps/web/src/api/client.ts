@@ -45,6 +45,7 @@ async function parseError(res: Response): Promise<ApiError> {
     // not JSON: keep the generic message
   }
   if (res.status === 429 && code === 'http_error') message = 'Too many requests. Wait a moment and try again.';
+  if (res.status >= 500 && code === 'http_error') message = 'JobPing is having trouble right now. Try again in a moment.';
   return new ApiError(res.status, code, message, details);
 }
 
