@@ -139,6 +139,22 @@ test('an invalid webhook URL is refused with a message', async ({ page }) => {
   await screenshot(page, '13-settings-webhook-error');
 });
 
+test('a webhook Discord no longer knows shows as broken after a test message', async ({ page }) => {
+  await signUp(page, uniqueEmail('broken'));
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Discord webhook URL').fill(process.env.E2E_BROKEN_WEBHOOK_URL as string);
+  await page.getByRole('button', { name: 'Save webhook' }).click();
+  await expect(page.getByTestId('webhook-status')).toContainText('Connected');
+  await page.getByRole('button', { name: 'Send a test message' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Discord did not accept the webhook' })).toBeVisible();
+  await expect(page.getByTestId('webhook-status')).toContainText('Broken since');
+  await screenshot(page, '14-settings-webhook-broken');
+  // Saving a new webhook clears the broken state.
+  await page.getByLabel('Discord webhook URL').fill(process.env.E2E_WEBHOOK_URL as string);
+  await page.getByRole('button', { name: 'Save webhook' }).click();
+  await expect(page.getByTestId('webhook-status')).toContainText('Connected');
+});
+
 test('logging out protects the pages', async ({ page }) => {
   await signUp(page, uniqueEmail('logout'));
   await page.getByRole('link', { name: 'Matches' }).click();
@@ -150,7 +166,7 @@ test('logging out protects the pages', async ({ page }) => {
     await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
   }
-  await screenshot(page, '14-login');
+  await screenshot(page, '15-login');
 });
 
 test('an expired access token is refreshed transparently; a failed refresh logs out cleanly', async ({ page }) => {

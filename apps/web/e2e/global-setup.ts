@@ -9,6 +9,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_WEB_URL = stack.webUrl;
   process.env.E2E_DISCORD_INSPECT_URL = stack.inspectUrl;
   process.env.E2E_WEBHOOK_URL = stack.webhookUrl;
+  process.env.E2E_BROKEN_WEBHOOK_URL = stack.brokenWebhookUrl;
   process.env.E2E_ADMIN_EMAIL = stack.adminEmail;
   return stack.stop;
 }

@@ -42,6 +42,8 @@ export interface Stack {
   /** Lists what the fake Discord received, as JSON (tests run in other processes). */
   inspectUrl: string;
   webhookUrl: string;
+  /** A webhook the fake Discord says no longer exists (404). */
+  brokenWebhookUrl: string;
   adminEmail: string;
   stop(): Promise<void>;
 }
@@ -75,6 +77,8 @@ export async function startStack(): Promise<Stack> {
 
     const discord = await new FakeDiscord().start();
     cleanups.push(() => discord.stop());
+    // Webhook 2 was deleted on Discord's side: it always answers 404 Unknown Webhook.
+    discord.always(discord.webhookId(2), { status: 404, body: { message: 'Unknown Webhook', code: 10015 } });
     const inspector = createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(discord.requests));
@@ -182,6 +186,7 @@ export async function startStack(): Promise<Stack> {
       webUrl,
       inspectUrl,
       webhookUrl: discord.webhookUrl(1),
+      brokenWebhookUrl: discord.webhookUrl(2),
       adminEmail,
       stop: async () => {
         if (process.env.E2E_PRINT_LOGS) for (const p of processes) process.stderr.write(`--- ${p.name}\n${p.output().slice(-5_000)}\n`);

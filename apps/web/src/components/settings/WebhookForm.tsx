@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import type { User } from '../../api/types';
 import { formatDate } from '../format';
 import { ErrorMessage, Notice } from '../States';
@@ -57,7 +57,13 @@ export function WebhookForm({ user, onSaved }: { user: User; onSaved(user: User)
   };
   const test = () =>
     run('test', async () => {
-      await api('POST', '/api/users/me/discord/test');
+      try {
+        await api('POST', '/api/users/me/discord/test');
+      } catch (error) {
+        // auth-api has just marked the webhook broken: show the new state next to the error.
+        if (error instanceof ApiError && error.code === 'webhook_broken') onSaved(await api<User>('GET', '/api/users/me'));
+        throw error;
+      }
       return 'Test message sent: check your Discord channel.';
     });
   const remove = () =>
