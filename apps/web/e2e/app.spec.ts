@@ -169,6 +169,35 @@ test('logging out protects the pages', async ({ page }) => {
   await screenshot(page, '15-login');
 });
 
+test('works from the keyboard: skip link, focus order, focus moves to the new page', async ({ page }) => {
+  await page.goto('/signup');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('E-mail')).toBeFocused();
+  await page.keyboard.type(uniqueEmail('keyboard'));
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/onboarding$/);
+
+  // First Tab on an app page: the skip link, which jumps over the navigation.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Senior backend, remote EU' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Your ideal job, in your own words')).toHaveValue(/Senior backend engineer/);
+
+  // Following a navigation link moves focus to the new page's content.
+  await page.getByRole('link', { name: 'Jobs' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
+  await expect(page.locator('main')).toBeFocused();
+});
+
 test('an expired access token is refreshed transparently; a failed refresh logs out cleanly', async ({ page }) => {
   await signUp(page, uniqueEmail('expiry'));
   // The next matches request answers 401 as if the access token had expired: the app refreshes
