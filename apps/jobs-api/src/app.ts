@@ -7,6 +7,7 @@ import type { JobsApiConfig } from './config';
 import { adminRoutes } from './routes/admin';
 import { jobRoutes } from './routes/jobs';
 import { meRoutes } from './routes/me';
+import { thresholdPreviewRoutes } from './routes/threshold-preview';
 import { AdminService } from './services/admin';
 import { JobService } from './services/jobs';
 import { DocCache } from './services/list-pages';
@@ -14,6 +15,7 @@ import { MatchService } from './services/matches';
 import { NotificationService } from './services/notifications';
 import type { ScrapeQueueProducer } from './services/scrape-queue';
 import { ScrapeRunService } from './services/scrape-runs';
+import { ThresholdPreviewService } from './services/threshold-preview';
 
 export interface AppDeps {
   config: JobsApiConfig;
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps): HttpApp {
       ...jobRoutes(new JobService(prisma, pool, docs), runs),
       ...meRoutes(new MatchService(prisma, pool, docs), new NotificationService(prisma)),
       ...adminRoutes(admin),
+      ...thresholdPreviewRoutes(new ThresholdPreviewService(prisma)),
     ],
     jwt: jwtSettingsFromConfig(config),
     jsonLimit: '16kb',

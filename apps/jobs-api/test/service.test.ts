@@ -23,6 +23,7 @@ const ROUTES = [
   'post /api/jobs/fetch',
   'get /api/scrape-runs/{id}',
   'get /api/users/me/matches',
+  'get /api/users/me/threshold-preview',
   'post /api/users/me/matches/{jobId}/feedback',
   'get /api/notifications',
   'post /api/notifications/{id}/read',

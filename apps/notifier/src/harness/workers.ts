@@ -7,9 +7,12 @@ export const repoRoot = path.resolve(__dirname, '../../../..');
 
 export type StageApp = 'company-researcher' | 'fanout' | 'matcher' | 'notifier';
 export const stageApps: readonly StageApp[] = ['company-researcher', 'fanout', 'matcher', 'notifier'];
+/** The other processes of a full stack (the web app's browser tests start them too). */
+export type ServiceApp = 'auth-api' | 'jobs-api' | 'scraper';
+export type AppName = StageApp | ServiceApp;
 
 export interface WorkerProcess {
-  app: StageApp;
+  app: AppName;
   child: ChildProcess;
   pid: number;
   /** Everything the process wrote (last 200 kB), for diagnostics. */
@@ -23,10 +26,11 @@ export interface WorkerProcess {
 }
 
 /**
- * Starts one stage worker as its own process: `node apps/<app>/dist/main.js` (build first).
- * `env` is added to this process's environment; `nodeArgs` go to node (e.g. `--cpu-prof`).
+ * Starts one app (a stage worker, an API or the scraper) as its own process:
+ * `node apps/<app>/dist/main.js` (build first). `env` is added to this process's environment;
+ * `nodeArgs` go to node (e.g. `--cpu-prof`).
  */
-export function spawnWorker(app: StageApp, env: Record<string, string>, nodeArgs: readonly string[] = []): WorkerProcess {
+export function spawnWorker(app: AppName, env: Record<string, string>, nodeArgs: readonly string[] = []): WorkerProcess {
   const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'apps', app, 'dist', 'main.js')], {
     cwd: repoRoot,
     env: { ...process.env, ...env },

@@ -1,0 +1,200 @@
+// The whole JobPing stack for the browser tests, on loopback with fresh state: a test
+// database, a Redis key prefix, a fake Discord, a job board serving the scraper's demo
+// fixture, both APIs, the four stage workers, the scraper, and `vite preview` in front.
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
+import { FakeDiscord, repoRoot, spawnWorker, stageApps, waitFor, type WorkerProcess } from '@jobping/notifier/harness';
+import { createRedis } from '@jobping/redis';
+
+const WEB_DIR = path.join(repoRoot, 'apps', 'web');
+const DEMO_BOARD = path.join(repoRoot, 'apps', 'scraper', 'fixtures', 'demo-board.json');
+
+/** A port nobody listens on right now (the APIs need a known port up front). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+export interface Stack {
+  webUrl: string;
+  /** Lists what the fake Discord received, as JSON (tests run in other processes). */
+  inspectUrl: string;
+  webhookUrl: string;
+  /** A webhook the fake Discord says no longer exists (404). */
+  brokenWebhookUrl: string;
+  adminEmail: string;
+  stop(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const id = randomUUID().slice(0, 8);
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15';
+  const prefix = `test:web:${id}:`;
+  const adminEmail = `admin-${id}@jobping.test`;
+  const cleanups: (() => Promise<void>)[] = [];
+  const processes: { name: string; stop(): Promise<void>; output(): string; exited: Promise<number | null> }[] = [];
+
+  const stop = async () => {
+    await Promise.allSettled(processes.map((p) => p.stop()));
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  };
+
+  try {
+    const db: TestDatabase = await createTestDatabase('web_e2e');
+    cleanups.push(() => db.drop());
+    cleanups.push(async () => {
+      const redis = createRedis(redisUrl, { connectionName: 'web-e2e-cleanup' });
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+        if (keys.length > 0) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+      await redis.quit();
+    });
+
+    const discord = await new FakeDiscord().start();
+    cleanups.push(() => discord.stop());
+    // Webhook 2 was deleted on Discord's side: it always answers 404 Unknown Webhook.
+    discord.always(discord.webhookId(2), { status: 404, body: { message: 'Unknown Webhook', code: 10015 } });
+    const inspector = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(discord.requests));
+    });
+    const inspectUrl = await listen(inspector);
+    cleanups.push(() => new Promise<void>((resolve) => inspector.close(() => resolve())));
+
+    // A loopback job board: the scraper's fixture source reads it over HTTP, like a real board.
+    const boardJson = readFileSync(DEMO_BOARD, 'utf8');
+    const board = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(boardJson);
+    });
+    const boardUrl = `${await listen(board)}/demo-board.json`;
+    cleanups.push(() => new Promise<void>((resolve) => board.close(() => resolve())));
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'jobping-web-e2e-'));
+    cleanups.push(async () => rmSync(tmp, { recursive: true, force: true }));
+    const sourcesFile = path.join(tmp, 'sources.json');
+    writeFileSync(sourcesFile, JSON.stringify({ sources: [{ type: 'fixture', identifier: boardUrl, enabled: true }] }));
+
+    const [authPort, jobsPort, webPort] = [await freePort(), await freePort(), await freePort()];
+    const common: Record<string, string> = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      DATABASE_URL: db.url,
+      DATABASE_POOL_SIZE: '4',
+      REDIS_URL: redisUrl,
+      STREAM_KEY_PREFIX: prefix,
+      BULLMQ_PREFIX: `${prefix}bull`,
+      JWT_SECRET: randomBytes(32).toString('base64'),
+      JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host,
+      LLM_PROVIDER: 'local',
+      OPS_PORT: '0',
+      STREAM_BLOCK_MS: '500',
+      STREAM_RETRY_BASE_MS: '200',
+      STREAM_RETRY_MAX_MS: '2000',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+    };
+    const start = (app: Parameters<typeof spawnWorker>[0], env: Record<string, string> = {}): WorkerProcess => {
+      const worker = spawnWorker(app, { ...common, ...env });
+      processes.push({ name: app, stop: () => worker.stop(5_000), output: worker.output, exited: worker.exited });
+      return worker;
+    };
+    start('auth-api', {
+      AUTH_API_PORT: String(authPort),
+      ADMIN_EMAILS: adminEmail,
+      // Every test account comes from 127.0.0.1 (through the web server).
+      REGISTRATIONS_PER_IP_PER_HOUR: '10000',
+      LOGIN_MAX_FAILURES_PER_IP: '10000',
+    });
+    start('jobs-api', { JOBS_API_PORT: String(jobsPort) });
+    for (const app of stageApps) start(app);
+    start('scraper', {
+      SCRAPE_ON_START: 'false',
+      SCRAPE_SOURCES_FILE: sourcesFile,
+      SCRAPE_HOST_INTERVAL_MS: '0',
+      SCRAPE_RETRY_BASE_MS: '100',
+    });
+
+    // The built app behind `vite preview`, as `npm start` serves it.
+    const web = spawn(process.execPath, [path.join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview'], {
+      cwd: WEB_DIR,
+      env: {
+        ...process.env,
+        WEB_PORT: String(webPort),
+        WEB_HOST: '127.0.0.1',
+        AUTH_API_URL: `http://127.0.0.1:${authPort}`,
+        JOBS_API_URL: `http://127.0.0.1:${jobsPort}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let webLog = '';
+    web.stdout?.on('data', (c: Buffer) => (webLog += c.toString()));
+    web.stderr?.on('data', (c: Buffer) => (webLog += c.toString()));
+    const webExited = new Promise<number | null>((resolve) => web.once('exit', (code) => resolve(code)));
+    processes.push({
+      name: 'web',
+      output: () => webLog,
+      exited: webExited,
+      stop: async () => {
+        if (web.exitCode === null && web.signalCode === null) web.kill('SIGTERM');
+        await webExited;
+      },
+    });
+
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    try {
+      await waitFor(
+        'auth-api, jobs-api and the web server to answer',
+        async () => {
+          return (
+            (await answers(`http://127.0.0.1:${authPort}/readyz`)) &&
+            (await answers(`http://127.0.0.1:${jobsPort}/readyz`)) &&
+            (await answers(`${webUrl}/login`))
+          );
+        },
+        { timeoutMs: 60_000, intervalMs: 250 },
+      );
+    } catch (error) {
+      for (const p of processes) process.stderr.write(`--- ${p.name}\n${p.output().slice(-3_000)}\n`);
+      throw error;
+    }
+
+    return {
+      webUrl,
+      inspectUrl,
+      webhookUrl: discord.webhookUrl(1),
+      brokenWebhookUrl: discord.webhookUrl(2),
+      adminEmail,
+      stop: async () => {
+        if (process.env.E2E_PRINT_LOGS) for (const p of processes) process.stderr.write(`--- ${p.name}\n${p.output().slice(-5_000)}\n`);
+        await stop();
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

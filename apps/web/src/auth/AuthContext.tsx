@@ -1,0 +1,68 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, onSessionChange, refreshSession, setSession } from '../api/client';
+import type { Session, User } from '../api/types';
+
+type Status = 'restoring' | 'anonymous' | 'authenticated';
+
+interface AuthValue {
+  status: Status;
+  user: User | null;
+  login(email: string, password: string): Promise<User>;
+  register(email: string, password: string): Promise<User>;
+  logout(): Promise<void>;
+  /** After a settings change: the account as the API answered it. */
+  updateUser(user: User): void;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+/** Holds who is logged in; restores the session from the refresh cookie on load. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status>('restoring');
+  const [user, setUser] = useState<User | null>(null);
+
+  useEffect(() => {
+    // Any failed refresh (here or behind an API call) logs out cleanly.
+    const stop = onSessionChange((session) => {
+      setUser(session?.user ?? null);
+      setStatus(session ? 'authenticated' : 'anonymous');
+    });
+    void refreshSession();
+    return stop;
+  }, []);
+
+  const start = useCallback((session: Session) => {
+    setSession(session);
+    setUser(session.user);
+    setStatus('authenticated');
+    return session.user;
+  }, []);
+
+  const value = useMemo<AuthValue>(
+    () => ({
+      status,
+      user,
+      login: async (email, password) => start(await api<Session>('POST', '/api/login', { email, password }, { auth: false })),
+      register: async (email, password) => start(await api<Session>('POST', '/api/register', { email, password }, { auth: false })),
+      logout: async () => {
+        try {
+          await api('POST', '/api/logout', {});
+        } catch {
+          // The server-side session may already be gone; logging out locally is what matters.
+        }
+        setSession(null);
+        setUser(null);
+        setStatus('anonymous');
+      },
+      updateUser: setUser,
+    }),
+    [status, user, start],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { ThresholdPreview, User } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { ErrorMessage, Notice } from '../States';
+
+/** How many scored jobs of the window a threshold lets through (sum of the buckets at or above it). */
+export function passingCount(preview: ThresholdPreview, threshold: number): number {
+  return preview.score_counts.slice(threshold).reduce((sum, n) => sum + n, 0);
+}
+
+function PreviewText({ threshold }: { threshold: number }) {
+  const preview = useApi(() => api<ThresholdPreview>('GET', '/api/users/me/threshold-preview?days=7'), []);
+  if (preview.loading) return <p className="hint">Counting last week’s jobs…</p>;
+  if (preview.error) return <ErrorMessage error={preview.error} retry={preview.reload} />;
+  const data = preview.data!;
+  if (data.scored === 0)
+    return (
+      <p className="hint" data-testid="threshold-preview">
+        No jobs from the last week have been scored for you yet. Once JobPing scores new jobs against your description, this shows how many
+        would have reached you.
+      </p>
+    );
+  const passing = passingCount(data, threshold);
+  return (
+    <p className="preview" data-testid="threshold-preview" aria-live="polite">
+      At {threshold}, <strong>{passing}</strong> of the {data.scored} jobs scored for you last week would have notified you.
+    </p>
+  );
+}
+
+/** The notification threshold: a slider with a live preview of what it would have let through. */
+export function ThresholdPicker({ user, onSaved, submitLabel = 'Save threshold' }: { user: User; onSaved(user: User): void; submitLabel?: string }) {
+  const [threshold, setThreshold] = useState(user.threshold);
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    setBusy(true);
+    setError(undefined);
+    setSaved(false);
+    try {
+      onSaved(await api<User>('PUT', '/api/users/me/threshold', { threshold }));
+      setSaved(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="form">
+      <label htmlFor="threshold">
+        Notify me from a score of <output htmlFor="threshold">{threshold}</output> / 100
+      </label>
+      <input
+        id="threshold"
+        type="range"
+        min={0}
+        max={100}
+        step={1}
+        value={threshold}
+        aria-describedby="threshold-hint"
+        onChange={(e) => {
+          setThreshold(Number(e.target.value));
+          setSaved(false);
+        }}
+      />
+      <p id="threshold-hint" className="hint">
+        75 and up means “apply”, 50–74 “consider”. Lower means more pings.
+      </p>
+      <PreviewText threshold={threshold} />
+      {error !== undefined && <ErrorMessage error={error} />}
+      {saved && <Notice>Threshold saved.</Notice>}
+      <button type="button" className="button" onClick={save} disabled={busy}>
+        {busy ? 'Saving…' : submitLabel}
+      </button>
+    </div>
+  );
+}

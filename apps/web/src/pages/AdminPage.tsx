@@ -1,0 +1,214 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import type { Page, Pipeline, Source } from '../api/types';
+import { useApi } from '../api/useApi';
+import { FetchNow } from '../components/FetchNow';
+import { formatDate } from '../components/format';
+import { Empty, ErrorMessage, Loading } from '../components/States';
+
+const SOURCE_TYPES = ['greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture'];
+
+function AddSource({ onAdded }: { onAdded(): void }) {
+  const [type, setType] = useState('greenhouse');
+  const [identifier, setIdentifier] = useState('');
+  const [terms, setTerms] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const searchTerms = terms
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
+      await api('POST', '/api/admin/sources', { type, identifier: identifier.trim(), search_terms: searchTerms });
+      setIdentifier('');
+      setTerms('');
+      onAdded();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form inline-form" onSubmit={submit} aria-label="Add a source">
+      <div className="field">
+        <label htmlFor="source-type">Type</label>
+        <select id="source-type" value={type} onChange={(e) => setType(e.target.value)}>
+          {SOURCE_TYPES.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="source-identifier">Board, company or name</label>
+        <input id="source-identifier" required value={identifier} onChange={(e) => setIdentifier(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="source-terms">Search terms (comma-separated)</label>
+        <input id="source-terms" value={terms} onChange={(e) => setTerms(e.target.value)} />
+      </div>
+      <div className="field actions">
+        <button type="submit" className="button" disabled={busy || identifier.trim() === ''}>
+          Add source
+        </button>
+      </div>
+      {error !== undefined && <ErrorMessage error={error} />}
+    </form>
+  );
+}
+
+function Sources({ nonce }: { nonce: number }) {
+  // Reloaded after each finished run: last run and last error change.
+  const sources = useApi(() => api<Page<Source>>('GET', '/api/admin/sources?limit=100'), [nonce]);
+  const [error, setError] = useState<unknown>();
+
+  async function change(action: () => Promise<unknown>) {
+    setError(undefined);
+    try {
+      await action();
+      sources.reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="a-sources">
+      <h2 id="a-sources">Job sources</h2>
+      {sources.loading && !sources.data && <Loading label="Loading sources…" />}
+      {sources.error && <ErrorMessage error={sources.error} retry={sources.reload} />}
+      {error !== undefined && <ErrorMessage error={error} />}
+      {sources.data && sources.data.items.length === 0 && <Empty title="No sources yet" />}
+      {sources.data && sources.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="stack-table">
+            <thead>
+              <tr>
+                <th scope="col">Source</th>
+                <th scope="col">Last run</th>
+                <th scope="col">Last error</th>
+                <th scope="col">Enabled</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sources.data.items.map((s) => (
+                <tr key={s.id}>
+                  <td data-label="Source">
+                    <strong>{s.type}</strong> <span className="break">{s.identifier}</span>
+                    {s.search_terms.length > 0 && <div className="hint">{s.search_terms.join(', ')}</div>}
+                  </td>
+                  <td data-label="Last run">{formatDate(s.last_run_at)}</td>
+                  <td data-label="Last error" className="break">
+                    {s.last_error ?? '—'}
+                  </td>
+                  <td data-label="Enabled">
+                    <input
+                      type="checkbox"
+                      checked={s.enabled}
+                      aria-label={`${s.type} ${s.identifier} enabled`}
+                      onChange={(e) => change(() => api('PATCH', `/api/admin/sources/${s.id}`, { enabled: e.target.checked }))}
+                    />
+                  </td>
+                  <td data-label="">
+                    <button
+                      type="button"
+                      className="button link danger-text"
+                      onClick={() => change(() => api('DELETE', `/api/admin/sources/${s.id}`))}
+                      aria-label={`Remove ${s.type} ${s.identifier}`}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <AddSource onAdded={sources.reload} />
+    </section>
+  );
+}
+
+function PipelineBacklog({ nonce }: { nonce: number }) {
+  const pipeline = useApi(() => api<Pipeline>('GET', '/api/admin/pipeline'), [nonce]);
+  const { reload } = pipeline;
+  useEffect(() => {
+    // The backlog moves while jobs flow through the stages: keep it current.
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reload();
+    }, 5_000);
+    return () => clearInterval(timer);
+  }, [reload]);
+  return (
+    <section className="card" aria-labelledby="a-pipeline">
+      <div className="page-head">
+        <h2 id="a-pipeline">Pipeline backlog</h2>
+        <button type="button" className="button secondary small" onClick={pipeline.reload}>
+          Refresh
+        </button>
+      </div>
+      {pipeline.loading && !pipeline.data && <Loading label="Loading the pipeline…" />}
+      {pipeline.error && <ErrorMessage error={pipeline.error} retry={pipeline.reload} />}
+      {pipeline.data && (
+        <div className="table-wrap">
+          <table className="stack-table">
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                <th scope="col">Length</th>
+                <th scope="col">Pending</th>
+                <th scope="col">Lag</th>
+                <th scope="col">Dead letters</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pipeline.data.stages.map((stage) => (
+                <tr key={stage.stream}>
+                  <td data-label="Stage">{stage.stream}</td>
+                  <td data-label="Length">{stage.length}</td>
+                  <td data-label="Pending">{stage.groups.reduce((sum, g) => sum + g.pending, 0)}</td>
+                  <td data-label="Lag">{stage.groups.some((g) => g.lag === null) ? '?' : stage.groups.reduce((sum, g) => sum + (g.lag ?? 0), 0)}</td>
+                  <td data-label="Dead letters" className={stage.dead_letters > 0 ? 'error-text' : undefined}>{stage.dead_letters}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pipeline.data &&
+        (pipeline.data.scrape_queue ? (
+          <p className="hint">
+            Scrape queue: {pipeline.data.scrape_queue.waiting} waiting, {pipeline.data.scrape_queue.active} active,{' '}
+            {pipeline.data.scrape_queue.failed} failed, {pipeline.data.scrape_queue.completed} completed.
+          </p>
+        ) : (
+          <p className="hint">Scrape queue unavailable.</p>
+        ))}
+    </section>
+  );
+}
+
+export function AdminPage() {
+  const [nonce, setNonce] = useState(0);
+  return (
+    <>
+      <h1>Admin</h1>
+      <section className="card" aria-labelledby="a-fetch">
+        <h2 id="a-fetch">Scrape runs</h2>
+        <FetchNow onFinished={() => setNonce((n) => n + 1)} />
+      </section>
+      <PipelineBacklog nonce={nonce} />
+      <Sources nonce={nonce} />
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { api, query } from '../api/client';
+import type { JobSummary, Page } from '../api/types';
+import { CompanyDetails } from '../components/CompanyInfo';
+import { JobMeta } from '../components/JobMeta';
+import { ExternalLink } from '../components/SafeLink';
+import { Empty, ErrorMessage, Loading } from '../components/States';
+import { usePaged } from '../components/usePaged';
+
+interface Search {
+  q: string;
+  location: string;
+  company: string;
+  remote: '' | 'true' | 'false';
+  min_salary: string;
+}
+const EMPTY: Search = { q: '', location: '', company: '', remote: '', min_salary: '' };
+
+export function JobsPage() {
+  const [draft, setDraft] = useState<Search>(EMPTY);
+  const [search, setSearch] = useState<Search>(EMPTY);
+  const load = useCallback(
+    (cursor: string | null) => api<Page<JobSummary>>('GET', `/api/jobs${query({ ...search, limit: 20, cursor })}`),
+    [search],
+  );
+  const list = usePaged(load, JSON.stringify(search));
+  const field = (key: keyof Search) => ({
+    value: draft[key],
+    onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSearch({ ...draft, q: draft.q.trim(), location: draft.location.trim(), company: draft.company.trim() });
+  }
+
+  return (
+    <>
+      <h1>Jobs</h1>
+      <form className="card filters" onSubmit={submit} role="search" aria-label="Search jobs">
+        <div className="field wide">
+          <label htmlFor="jobs-q">Search</label>
+          <input id="jobs-q" type="search" placeholder='e.g. backend "TypeScript" -crypto' {...field('q')} />
+        </div>
+        <div className="field">
+          <label htmlFor="jobs-location">Location</label>
+          <input id="jobs-location" {...field('location')} />
+        </div>
+        <div className="field">
+          <label htmlFor="jobs-company">Company</label>
+          <input id="jobs-company" {...field('company')} />
+        </div>
+        <div className="field">
+          <label htmlFor="jobs-remote">Remote</label>
+          <select id="jobs-remote" {...field('remote')}>
+            <option value="">Any</option>
+            <option value="true">Remote only</option>
+            <option value="false">On-site only</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="jobs-salary">Min. yearly salary</label>
+          <input id="jobs-salary" type="number" min={0} step={1000} inputMode="numeric" {...field('min_salary')} />
+        </div>
+        <div className="field actions">
+          <button type="submit" className="button">
+            Search
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              setDraft(EMPTY);
+              setSearch(EMPTY);
+            }}
+          >
+            Clear
+          </button>
+        </div>
+      </form>
+      {list.error !== undefined && <ErrorMessage error={list.error} retry={list.reload} />}
+      {!list.loading && list.error === undefined && list.items.length === 0 && (
+        <Empty title="No jobs found">
+          <p>Try fewer words or clear the filters.</p>
+        </Empty>
+      )}
+      <ul className="list plain">
+        {list.items.map((job) => (
+          <li key={job.id} className="card job" data-testid="job-card">
+            <h2 className="job-title">{job.title}</h2>
+            <JobMeta job={job} />
+            <p>{job.summary}</p>
+            <details className="company-details">
+              <summary>About {job.company.name}</summary>
+              <CompanyDetails company={job.company} />
+            </details>
+            <ExternalLink href={job.url} className="button secondary">
+              View the posting
+            </ExternalLink>
+          </li>
+        ))}
+      </ul>
+      {list.loading && <Loading label="Loading jobs…" />}
+      {list.hasMore && !list.loading && (
+        <button type="button" className="button secondary" onClick={list.more}>
+          Load more
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorMessage } from '../components/States';
+
+export function LogInPage() {
+  const { login } = useAuth();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await login(email, password); // RedirectIfAuthenticated moves on
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="login-title">
+      <h1 id="login-title">Log in</h1>
+      <form onSubmit={submit} className="form">
+        <label htmlFor="login-email">E-mail</label>
+        <input id="login-email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <label htmlFor="login-password">Password</label>
+        <input
+          id="login-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {error !== undefined && <ErrorMessage error={error} />}
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Logging in…' : 'Log in'}
+        </button>
+      </form>
+      <p>
+        New to JobPing? <Link to="/signup">Create an account</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
+import { FiltersForm } from '../components/settings/FiltersForm';
+import { PromptEditor } from '../components/settings/PromptEditor';
+import { ThresholdPicker } from '../components/settings/ThresholdPicker';
+import { WebhookForm } from '../components/settings/WebhookForm';
+import { ErrorMessage } from '../components/States';
+
+function DeleteAccount() {
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  async function remove() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api('DELETE', '/api/users/me');
+      await logout();
+      void navigate('/signup', { replace: true });
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="form">
+      <p>This deletes your account, description, matches and notifications. It cannot be undone.</p>
+      <label htmlFor="delete-confirm">Type DELETE to confirm</label>
+      <input id="delete-confirm" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="off" />
+      {error !== undefined && <ErrorMessage error={error} />}
+      <button type="button" className="button danger" disabled={busy || confirm !== 'DELETE'} onClick={remove}>
+        {busy ? 'Deleting…' : 'Delete my account'}
+      </button>
+    </div>
+  );
+}
+
+export function SettingsPage() {
+  const { user, updateUser } = useAuth();
+  if (!user) return null;
+  return (
+    <>
+      <h1>Settings</h1>
+      <p className="muted">Signed in as {user.email}</p>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="s-prompt">
+          <h2 id="s-prompt">Your ideal job</h2>
+          <PromptEditor user={user} onSaved={updateUser} />
+        </section>
+        <section className="card" aria-labelledby="s-discord">
+          <h2 id="s-discord">Discord</h2>
+          <WebhookForm user={user} onSaved={updateUser} />
+        </section>
+        <section className="card" aria-labelledby="s-threshold">
+          <h2 id="s-threshold">Threshold</h2>
+          <ThresholdPicker user={user} onSaved={updateUser} />
+        </section>
+        <section className="card" aria-labelledby="s-filters">
+          <h2 id="s-filters">Filters</h2>
+          <FiltersForm user={user} onSaved={updateUser} />
+        </section>
+        <section className="card danger-zone" aria-labelledby="s-delete">
+          <h2 id="s-delete">Delete account</h2>
+          <DeleteAccount />
+        </section>
+      </div>
+    </>
+  );
+}
