@@ -171,6 +171,8 @@ test('logging out protects the pages', async ({ page }) => {
 
 test('works from the keyboard: skip link, focus order, focus moves to the new page', async ({ page }) => {
   await page.goto('/signup');
+  // The form renders once the session check has answered; a Tab before that has nothing to reach.
+  await expect(page.getByLabel('E-mail')).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('E-mail')).toBeFocused();
   await page.keyboard.type(uniqueEmail('keyboard'));
@@ -179,6 +181,7 @@ test('works from the keyboard: skip link, focus order, focus moves to the new pa
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/onboarding$/);
+  await expect(page.getByRole('button', { name: 'Senior backend, remote EU' })).toBeVisible();
 
   // First Tab on an app page: the skip link, which jumps over the navigation.
   await page.keyboard.press('Tab');
