@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { jobInputColumns, LocalProvider, toJobInput } from '@jobping/ai';
 import request from 'supertest';
 import { as, createJob, createMatch, startTestApp, type TestContext, type TestUser } from './helpers';
 
@@ -53,6 +54,37 @@ describe('GET /api/users/me/threshold-preview', () => {
     const stranger = await ctx.user();
     const empty = (await as(ctx, stranger).get('/api/users/me/threshold-preview').expect(200)).body as Preview;
     expect(empty.scored).toBe(0);
+  });
+
+  it('estimates the jobs not scored for the caller yet with the built-in rules, against their prompt', async () => {
+    const carol = await ctx.user();
+    const fresh = (await as(ctx, carol).get('/api/users/me/threshold-preview').expect(200)).body as Preview & { estimated: number };
+    expect(fresh).toMatchObject({ scored: 0, estimated: 0 }); // no prompt yet: nothing to estimate against
+
+    const prompt = 'Senior backend engineer, TypeScript, remote in Europe, at least €70k.';
+    await ctx.prisma.user.update({ where: { id: carol.id }, data: { aiPrompt: prompt } });
+    const inWindow = await ctx.prisma.job.findMany({
+      where: { createdAt: { gte: new Date(Date.now() - 7 * 86_400_000) } },
+      select: { id: true, ...jobInputColumns, company: { select: { companyInfo: true } } },
+    });
+    expect(inWindow.length).toBeGreaterThan(1);
+    const rules = new LocalProvider();
+    const expected = new Array<number>(101).fill(0);
+    for (const row of inWindow) expected[(await rules.scoreMatch({ job: toJobInput(row), company: null, user: { prompt } })).score]! += 1;
+
+    const estimated = (await as(ctx, carol).get('/api/users/me/threshold-preview').expect(200)).body as Preview & { estimated: number };
+    expect(estimated.estimated).toBe(inWindow.length);
+    expect(estimated.scored).toBe(inWindow.length);
+    expect(estimated.score_counts).toEqual(expected);
+
+    // A job with a stored result counts once, as scored, not estimated.
+    await createMatch(ctx.prisma, carol.id, inWindow[0]!.id, 99);
+    const mixed = (await as(ctx, carol).get('/api/users/me/threshold-preview').expect(200)).body as Preview & { estimated: number };
+    expect(mixed.scored).toBe(inWindow.length);
+    expect(mixed.estimated).toBe(inWindow.length - 1);
+    expect(mixed.score_counts[99]).toBeGreaterThanOrEqual(1);
+    // Other users' data never shows: bob's preview is unchanged by carol's.
+    expect(((await as(ctx, bob).get('/api/users/me/threshold-preview').expect(200)).body as Preview).scored).toBe(5);
   });
 
   it('rejects a bad days value and needs a token', async () => {

@@ -32,7 +32,7 @@ test('sign up → describe the job → connect Discord → fetch now → a match
 
   // Step 3: threshold, with its preview (nothing scored for a new account yet).
   await expect(page.getByRole('heading', { name: 'Choose a threshold' })).toBeVisible();
-  await expect(page.getByTestId('threshold-preview')).toContainText('No jobs from the last week');
+  await expect(page.getByTestId('threshold-preview')).toContainText('No jobs arrived in the last week yet');
   await page.getByLabel(/Notify me from a score of/).fill('70');
   await screenshot(page, '04-onboarding-threshold');
   await page.getByRole('button', { name: 'Save and finish' }).click();

@@ -21,6 +21,10 @@ export const thresholdPreviewSchema = z.object({
     .array(z.number().int())
     .length(101)
     .describe('score_counts[s]: scored jobs with score s; a threshold T would have let through the sum over s >= T'),
+  estimated: z
+    .number()
+    .int()
+    .describe('how many of `scored` are estimates: jobs not scored for you yet, scored now against your prompt with the built-in rules (no LLM call)'),
 });
 
 /** For the web app's threshold slider: how your recent scores spread, so it can count what T lets through. */

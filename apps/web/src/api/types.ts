@@ -115,6 +115,8 @@ export interface ThresholdPreview {
   scored: number;
   ruled_out: number;
   score_counts: number[];
+  /** How many of `scored` were estimated with the built-in rules (not scored for you yet). */
+  estimated: number;
 }
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';

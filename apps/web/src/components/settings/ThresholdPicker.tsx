@@ -17,14 +17,15 @@ function PreviewText({ threshold }: { threshold: number }) {
   if (data.scored === 0)
     return (
       <p className="hint" data-testid="threshold-preview">
-        No jobs from the last week have been scored for you yet. Once JobPing scores new jobs against your description, this shows how many
-        would have reached you.
+        No jobs arrived in the last week yet. Once JobPing has collected some, this shows how many would have reached you.
       </p>
     );
   const passing = passingCount(data, threshold);
   return (
     <p className="preview" data-testid="threshold-preview" aria-live="polite">
       At {threshold}, <strong>{passing}</strong> of the {data.scored} jobs scored for you last week would have notified you.
+      {data.estimated > 0 &&
+        ` ${data.estimated === data.scored ? 'All' : `${data.estimated}`} of them ${data.estimated === 1 ? 'is an estimate' : 'are estimates'}: scored now against your description with JobPing’s built-in rules.`}
     </p>
   );
 }
