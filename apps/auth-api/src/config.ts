@@ -11,6 +11,7 @@ export const authApiEnvSchema = baseEnvSchema
   .extend(jwtEnvSchema.shape)
   .extend({
     AUTH_API_PORT: fields.port(3001),
+    REDIS_KEY_PREFIX: fields.redisKeyPrefix(),
     ADMIN_EMAILS: fields.commaList('e-mail addresses that get the admin role, comma-separated').transform((emails) =>
       emails.map((email) => email.toLowerCase()),
     ),

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   shutdown.installSignalHandlers();
 
   const prisma = createPrismaClientFromConfig(config);
-  const redis = createRedis(config.REDIS_URL, { connectionName: SERVICE });
+  const redis = createRedis(config.REDIS_URL, { connectionName: SERVICE, keyPrefix: config.REDIS_KEY_PREFIX });
   redis.on('error', (error: Error) => logger.warn('redis error', { error: error.message }));
   const registry = createMetricsRegistry(SERVICE);
   const passwords = await createPasswordHasher();

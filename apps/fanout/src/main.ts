@@ -13,7 +13,9 @@ void runStreamWorker({
   defaults: { concurrency: 4 },
   config: fanoutEnv,
   setup: ({ config, logger, redis, publisher }) => {
-    const { prisma, pool, close } = createDatabaseFromConfig(config);
+    const { prisma, pool, close } = createDatabaseFromConfig(config, {
+      onIdleClientError: (error) => logger.warn('an idle database connection failed; it was replaced', { error: error.message }),
+    });
     const service = new FanoutService({
       prisma,
       pool,

@@ -10,6 +10,7 @@ export const jobsApiEnvSchema = baseEnvSchema
   .extend(jwtEnvSchema.shape)
   .extend({
     JOBS_API_PORT: fields.port(3002),
+    REDIS_KEY_PREFIX: fields.redisKeyPrefix(),
     STREAM_KEY_PREFIX: fields.streamKeyPrefix(),
     BULLMQ_PREFIX: fields.bullmqPrefix(),
     SCRAPE_REQUESTS_PER_USER_PER_HOUR: fields.positiveInt(3, 'scrape runs an ordinary user may request per hour (admins are not limited)'),

@@ -17,8 +17,10 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({ logger });
   shutdown.installSignalHandlers();
 
-  const { prisma, pool, close: closeDatabase } = createDatabaseFromConfig(config);
-  const redis = createRedis(config.REDIS_URL, { connectionName: SERVICE });
+  const { prisma, pool, close: closeDatabase } = createDatabaseFromConfig(config, {
+    onIdleClientError: (error) => logger.warn('an idle database connection failed; it was replaced', { error: error.message }),
+  });
+  const redis = createRedis(config.REDIS_URL, { connectionName: SERVICE, keyPrefix: config.REDIS_KEY_PREFIX });
   redis.on('error', (error: Error) => logger.warn('redis error', { error: error.message }));
   // BullMQ producer connection: fail fast while Redis is unreachable (no offline queue).
   const queueRedis = createRedis(config.REDIS_URL, { connectionName: `${SERVICE}-scrape-queue`, overrides: { enableOfflineQueue: false } });
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
   scrapeQueue.queue.on('error', (error: Error) => logger.warn('scrape queue error', { error: error.message }));
   const registry = createMetricsRegistry(SERVICE);
 
-  const { app, setDraining } = createApp({ config, logger, prisma, pool, redis, scrapeQueue, registry });
+  const { app, setDraining } = createApp({ config, logger, prisma, pool, redis, streamsRedis: queueRedis, scrapeQueue, registry });
   const server = await startHttpServer(app, { port: config.JOBS_API_PORT, logger });
 
   shutdown.add('stop taking traffic', () => setDraining(true));

@@ -14,7 +14,9 @@ void runStreamWorker({
   defaults: { concurrency: 200 },
   config: matcherEnv,
   setup: ({ config, logger, registry, redis, publisher }) => {
-    const { prisma, pool, close } = createDatabaseFromConfig(config);
+    const { prisma, pool, close } = createDatabaseFromConfig(config, {
+      onIdleClientError: (error) => logger.warn('an idle database connection failed; it was replaced', { error: error.message }),
+    });
     const aiConfig = resolveAiConfig(config);
     const service = new MatchService({
       prisma,

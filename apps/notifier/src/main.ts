@@ -10,7 +10,9 @@ void runStreamWorker({
   defaultOpsPort: 3014,
   config: notifierEnv,
   setup: ({ config, logger }) => {
-    const { prisma, pool, close } = createDatabaseFromConfig(config);
+    const { prisma, pool, close } = createDatabaseFromConfig(config, {
+      onIdleClientError: (error) => logger.warn('an idle database connection failed; it was replaced', { error: error.message }),
+    });
     const discord = new DiscordWebhookClient({
       policy: { extraAllowedHosts: config.JOBPING_WEBHOOK_ALLOWED_HOSTS },
       timeoutMs: config.DISCORD_TIMEOUT_MS,

@@ -107,6 +107,7 @@ export async function startStack(): Promise<Stack> {
       DATABASE_POOL_SIZE: '4',
       REDIS_URL: redisUrl,
       STREAM_KEY_PREFIX: prefix,
+      REDIS_KEY_PREFIX: prefix,
       BULLMQ_PREFIX: `${prefix}bull`,
       JWT_SECRET: randomBytes(32).toString('base64'),
       JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host,

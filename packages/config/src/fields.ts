@@ -45,6 +45,10 @@ export const fields = {
   streamKeyPrefix: () =>
     z.string().default('').describe('prefix of every stream key, to share one Redis between deployments (default none)'),
 
+  /** The APIs' own keys (rate limits): lets tests and several deployments share one Redis. */
+  redisKeyPrefix: () =>
+    z.string().default('').describe('prefix of the keys this service keeps in Redis (rate limits), to share one Redis between deployments (default none)'),
+
   /** Shared by jobs-api (producer) and the scraper (worker) of the scrape-runs queue: they must agree. */
   bullmqPrefix: () =>
     z.string().min(1).default('bull').describe('BullMQ key prefix of the scrape-runs queue; jobs-api and the scraper must use the same (default bull)'),

@@ -9,6 +9,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** The pg pool waits forever for a free connection unless this is set (FIELD-NOTES). */
   connectTimeoutMs?: number;
+  /** Told when an idle pooled connection fails (it is already discarded), e.g. to log it. */
+  onIdleClientError?: (error: Error) => void;
 }
 
 let wasmTierLimited = false;
@@ -26,8 +28,13 @@ function limitWasmCodeMemory(): void {
 }
 
 /** A pg connection pool with the pool size and connect timeout every JobPing service uses. */
-export function createPgPool({ databaseUrl, poolSize = 10, connectTimeoutMs = 5_000 }: DatabaseOptions): Pool {
-  return new Pool({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: connectTimeoutMs });
+export function createPgPool({ databaseUrl, poolSize = 10, connectTimeoutMs = 5_000, onIdleClientError }: DatabaseOptions): Pool {
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: connectTimeoutMs });
+  // An idle connection the server closes (restart, failover, a dropped database) errors on the
+  // pool; pg has already discarded it and the next query opens a new one. Without a listener
+  // Node would treat the event as an uncaught exception and stop the process.
+  pool.on('error', (error) => onIdleClientError?.(error));
+  return pool;
 }
 
 /** A Prisma client over the pg driver adapter: no query engine binary, works offline. */
@@ -80,6 +87,6 @@ export function createDatabase(options: DatabaseOptions): Database {
   };
 }
 
-export function createDatabaseFromConfig(config: DatabaseConfig): Database {
-  return createDatabase(optionsFromConfig(config));
+export function createDatabaseFromConfig(config: DatabaseConfig, extra: Pick<DatabaseOptions, 'onIdleClientError'> = {}): Database {
+  return createDatabase({ ...optionsFromConfig(config), ...extra });
 }
