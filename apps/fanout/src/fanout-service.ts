@@ -38,6 +38,9 @@ interface JobFacts {
 
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
 
+/** Pages being published at once: enough to keep Redis busy while the next page is encoded. */
+const PAGES_IN_FLIGHT = 3;
+
 /** Days and hours a year, to compare a posting's pay with a yearly minimum salary. */
 const PER_YEAR: Record<string, number> = { year: 1, month: 12, week: 52, day: 220, hour: 1_760 };
 
@@ -65,7 +68,7 @@ export function yearlyTopPay(job: Pick<JobFacts, 'salary_min' | 'salary_max' | '
  *
  * Idempotency: a job whose fan-out completed is `fanned_out` and a redelivered message
  * publishes nothing. A fan-out interrupted by a crash resumes after the last page it
- * published (the resume point is kept in Redis), so at most two pages are published twice.
+ * published (the resume point is kept in Redis), so at most three pages are published twice.
  * A message published twice costs no second AI call downstream: the matcher keeps one
  * stored result per (user, job) and skips pairs it has already scored.
  */
@@ -101,27 +104,28 @@ export class FanoutService {
           ${filters}
         ORDER BY u.id
         LIMIT ${pageSize}`);
-    // Three steps overlap: the next page is read from PostgreSQL while this one is encoded
-    // and sent, and Redis still works through the previous page. The resume point only moves
-    // once a page is confirmed, in order, so a crash republishes at most the two pages in flight.
+    // The next page is read from PostgreSQL while earlier pages are encoded, sent and written
+    // by Redis: up to PAGES_IN_FLIGHT pages at once. Each page's resume point is saved when
+    // that page is confirmed; confirmations arrive in order (one connection), so the saved
+    // point never passes an unpublished page and a crash republishes at most the pages in flight.
     let next: Promise<{ id: string }[]> = readPage(after);
-    let confirmed: Promise<void> = Promise.resolve();
+    const inFlight: Promise<void>[] = [];
     for (;;) {
       const page = await next;
       if (page.length === 0) break;
       const last = (page[page.length - 1] as { id: string }).id;
       next = page.length < pageSize ? Promise.resolve([]) : readPage(last);
       next.catch(() => undefined); // awaited on the next turn; a failed publish must not leave it unhandled
-      const publishing = this.deps.publishMany(page.map((user) => ({ job_id: jobId, user_id: user.id })));
-      publishing.catch(() => undefined); // awaited below, after the previous page
-      await confirmed;
-      confirmed = publishing.then(async (count) => {
+      const confirmed = this.deps.publishMany(page.map((user) => ({ job_id: jobId, user_id: user.id }))).then(async (count) => {
         published += count;
         pages += 1;
         await progress.set(jobId, last);
       });
+      confirmed.catch(() => undefined); // awaited below
+      inFlight.push(confirmed);
+      if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
     }
-    await confirmed;
+    await Promise.all(inFlight);
 
     await prisma.$executeRaw`UPDATE jobs SET status = 'fanned_out', updated_at = now() WHERE id = ${jobId}::uuid AND status <> 'fanned_out'`;
     await progress.clear(jobId);

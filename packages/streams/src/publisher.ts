@@ -44,15 +44,51 @@ export function createPublisher({ redis, keyPrefix = '', trim = defaultTrimPolic
     async publishMany(stream, messages, options) {
       // Encoding validates: a bad message fails the call before anything is written.
       const encoded = encodeEntries(stream, messages, createEnvelope(traceIdFor(options)));
+      if (encoded.length === 0) return 0;
       const key = streamKeys(stream, keyPrefix).stream;
+      // Every entry shares the envelope; only the last field (the payload) differs.
+      const head = (encoded[0] as string[]).slice(0, -1);
+      const batches: Promise<unknown>[] = [];
       for (let start = 0; start < encoded.length; start += batchSize) {
-        const pipeline = redis.pipeline();
-        for (const fields of encoded.slice(start, start + batchSize)) pipeline.call('XADD', key, ...trimArgs, '*', ...fields);
-        const results = (await pipeline.exec()) ?? [];
-        const failed = results.find(([error]) => error);
-        if (failed) throw failed[0] as Error;
+        const payloads = encoded.slice(start, start + batchSize).map((fields) => fields[fields.length - 1] as string);
+        batches.push(xaddMany(redis, key, [String(trimArgs.length), ...trimArgs, String(head.length), ...head, ...payloads]));
       }
+      // Sent back to back on one connection; Redis runs them in order.
+      await Promise.all(batches);
       return encoded.length;
     },
   };
+}
+
+/**
+ * XADD of many entries that share every field but the last, in one round trip and one
+ * command: ARGV = trim-arg count, trim args, field count, fields (the last field's name
+ * included), then one value of the last field per entry. Measured on the streams benchmark:
+ * a pipeline of single XADDs spends most of its time in the client building one command per
+ * entry; one script call per batch leaves Redis as the only per-entry cost.
+ */
+const XADD_MANY = `
+local trimCount = tonumber(ARGV[1])
+local fieldCount = tonumber(ARGV[2 + trimCount])
+local args = { KEYS[1] }
+for i = 2, 1 + trimCount do args[#args + 1] = ARGV[i] end
+args[#args + 1] = '*'
+for i = 3 + trimCount, 2 + trimCount + fieldCount do args[#args + 1] = ARGV[i] end
+local last = #args + 1
+local added = 0
+for i = 3 + trimCount + fieldCount, #ARGV do
+  args[last] = ARGV[i]
+  redis.call('XADD', unpack(args))
+  added = added + 1
+end
+return added
+`;
+
+type XaddManyClient = Redis & { jobpingXaddMany?: (key: string, ...args: string[]) => Promise<number> };
+
+function xaddMany(redis: Redis, key: string, args: string[]): Promise<number> {
+  const client = redis as XaddManyClient;
+  // defineCommand: EVALSHA, loading the script on NOSCRIPT (e.g. after a Redis restart).
+  if (!client.jobpingXaddMany) redis.defineCommand('jobpingXaddMany', { numberOfKeys: 1, lua: XADD_MANY });
+  return (client as Required<XaddManyClient>).jobpingXaddMany(key, ...args);
 }

@@ -193,6 +193,21 @@ describe('publish', () => {
     expect(Number(await redis.call('XLEN', streamKeys('user-analysis', prefix).stream))).toBe(0);
   });
 
+  it('writes entries exactly as publish does, in order, across batches', async () => {
+    const publisher = createPublisher({ redis, keyPrefix: prefix, batchSize: 7 });
+    const key = streamKeys('job-analysis', prefix).stream;
+    const ids = jobIds(20);
+    expect(await publisher.publishMany('job-analysis', ids.map((job_id) => ({ job_id })), { traceId: 'trace-many' })).toBe(20);
+    expect(await publisher.publishMany('job-analysis', [{ job_id: ids[0]! }])).toBe(1);
+    await publisher.publish('job-analysis', { job_id: ids[1]! }, { traceId: 'trace-one' });
+    const entries = (await redis.call('XRANGE', key, '-', '+')) as [string, string[]][];
+    expect(entries).toHaveLength(22);
+    expect(entries.slice(0, 20).map(([, f]) => JSON.parse(f[f.indexOf('payload') + 1] as string).job_id)).toEqual(ids);
+    const fieldNames = (f: string[]) => f.filter((_, i) => i % 2 === 0);
+    expect(fieldNames(entries[0]![1])).toEqual(fieldNames(entries[21]![1]));
+    expect(entries[0]![1][entries[0]![1].indexOf('trace_id') + 1]).toBe('trace-many');
+  });
+
   it('caps the stream with MAXLEN ~ when that policy is chosen', async () => {
     const publisher = createPublisher({ redis, keyPrefix: prefix, trim: { strategy: 'maxlen', maxLen: 100 }, batchSize: 50 });
     expect(await publisher.publishMany('job-analysis', jobIds(1_000).map((job_id) => ({ job_id })))).toBe(1_000);
