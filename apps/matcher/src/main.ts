@@ -9,7 +9,7 @@ void runStreamWorker({
   service: 'matcher',
   stream: 'user-analysis',
   defaultOpsPort: 3013,
-  // Handlers mostly wait on the batched reads and upserts (Batcher): several XREADGROUP
+  // Handlers mostly wait on the batched reads and upserts (DataLoader): several XREADGROUP
   // batches in flight let one batch's SQL overlap with the next one's scoring.
   defaults: { concurrency: 200 },
   config: matcherEnv,

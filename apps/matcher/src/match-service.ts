@@ -3,7 +3,8 @@ import { parseCompanyInfo, type CompanyInfo, type MatchAnalysis, type Notificati
 import { execute, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { CachedJob, JobCache } from './job-cache';
-import { Batcher } from './batcher';
+import DataLoader from 'dataloader';
+import { handlerBatching } from '@jobping/stream-worker';
 import { jobInputColumns, toJobInput } from '@jobping/ai';
 
 export interface MatchDeps {
@@ -84,12 +85,14 @@ export async function loadJobForMatching(prisma: PrismaClient, jobId: string): P
  * 4. score ≥ the user's threshold as it is now, at scoring time → publish to notification.
  */
 export class MatchService {
-  private readonly pairs: Batcher<{ userId: string; jobId: string }, PairRow | undefined>;
-  private readonly stores: Batcher<StoredMatch, void>;
+  private readonly pairs: DataLoader<{ userId: string; jobId: string }, PairRow | undefined>;
+  private readonly stores: DataLoader<StoredMatch, void>;
 
   constructor(private readonly deps: MatchDeps) {
-    this.pairs = new Batcher((keys) => this.loadPairs(keys));
-    this.stores = new Batcher((rows) => this.storeMatches(rows));
+    // The handlers of a stream worker run concurrently (STREAM_CONCURRENCY): the reads and
+    // upserts they make in the same turn of the event loop go out as one statement each.
+    this.pairs = new DataLoader((keys) => this.loadPairs([...keys]), handlerBatching);
+    this.stores = new DataLoader((rows) => this.storeMatches([...rows]), handlerBatching);
   }
 
   async handle({ job_id: jobId, user_id: userId }: { job_id: string; user_id: string }): Promise<MatchResultSummary> {

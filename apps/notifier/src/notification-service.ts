@@ -1,4 +1,6 @@
 import { matchAnalysisSchema } from '@jobping/contracts';
+import { handlerBatching } from '@jobping/stream-worker';
+import DataLoader from 'dataloader';
 import { execute, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import { BrokenWebhookError, DiscordWebhookError, redactWebhookUrl, type DiscordWebhookClient } from '@jobping/discord';
 import type { Logger } from '@jobping/logger';
@@ -98,17 +100,82 @@ const CLAIM_PREFIX = 'sending:';
  * - Discord answers 5xx or times out after it did post: the retry posts again (webhooks
  *   have no idempotency key); Discord rarely does this.
  */
+interface NewNotification {
+  userId: string;
+  jobId: string;
+  matchId: string;
+  title: string;
+  company: string;
+  url: string;
+  score: number;
+  analysis: string;
+  status: 'pending' | 'skipped';
+}
+
+const pairKey = (userId: string, jobId: string) => `${userId}|${jobId}`;
+
 export class NotificationService {
-  constructor(private readonly deps: NotificationDeps) {}
+  // Concurrent messages (STREAM_CONCURRENCY) share one read and one insert per batch.
+  private readonly pairs: DataLoader<{ userId: string; jobId: string }, PairRow | undefined>;
+  private readonly inserts: DataLoader<NewNotification, NotificationRow | undefined>;
+
+  constructor(private readonly deps: NotificationDeps) {
+    this.pairs = new DataLoader((keys) => this.loadPairs(keys), handlerBatching);
+    this.inserts = new DataLoader((rows) => this.insertNotifications(rows), handlerBatching);
+  }
+
+  /** The match, the user's webhook and the job, for many (user, job) pairs in one query. */
+  private async loadPairs(keys: readonly { userId: string; jobId: string }[]): Promise<(PairRow | undefined)[]> {
+    const rows = await queryRows<PairRow & { user_id: string; job_id: string }>(this.deps.pool, Prisma.sql`
+      SELECT m.user_id::text AS user_id, m.job_id::text AS job_id, m.id::text AS match_id, m.score, m.analysis,
+             u.discord_webhook, (u.discord_webhook_broken_at IS NOT NULL) AS webhook_broken,
+             j.title, j.company, j.url, j.location, j.remote, j.salary_min, j.salary_max, j.salary_currency, j.salary_period
+      FROM unnest(${keys.map((k) => k.userId)}::uuid[], ${keys.map((k) => k.jobId)}::uuid[]) AS p(user_id, job_id)
+      JOIN user_job_matches m ON m.user_id = p.user_id AND m.job_id = p.job_id
+      JOIN users u ON u.id = m.user_id JOIN jobs j ON j.id = m.job_id
+      WHERE NOT m.prefilter_skipped`);
+    const byPair = new Map(rows.map((row) => [pairKey(row.user_id, row.job_id), row]));
+    return keys.map((key) => byPair.get(pairKey(key.userId, key.jobId)));
+  }
+
+  /**
+   * Step 1 for many messages in one statement: the in-app notifications and notified = true.
+   * A row comes back for each notification this statement created; none for one that existed
+   * (a redelivery), which the caller then reads.
+   */
+  private async insertNotifications(rows: readonly NewNotification[]): Promise<(NotificationRow | undefined)[]> {
+    const column = <T>(pick: (row: NewNotification) => T) => rows.map(pick);
+    const created = await queryRows<NotificationRow & { user_id: string; job_id: string }>(this.deps.pool, Prisma.sql`
+      WITH input AS (
+        SELECT * FROM unnest(${column((r) => r.userId)}::uuid[], ${column((r) => r.jobId)}::uuid[], ${column((r) => r.matchId)}::uuid[],
+                             ${column((r) => r.title)}::text[], ${column((r) => r.company)}::text[], ${column((r) => r.url)}::text[],
+                             ${column((r) => r.score)}::smallint[], ${column((r) => r.analysis)}::jsonb[], ${column((r) => r.status)}::discord_delivery[])
+          AS i(user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, discord_status)
+      ), created AS (
+        INSERT INTO notifications (user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, discord_status)
+        SELECT user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, discord_status FROM input
+        ON CONFLICT (user_id, job_id) DO NOTHING
+        RETURNING id::text AS id, user_id::text AS user_id, job_id::text AS job_id, discord_status::text AS discord_status, discord_error
+      ), marked AS (
+        UPDATE user_job_matches m SET notified = true, notified_at = COALESCE(m.notified_at, now())
+        FROM input WHERE m.id = input.match_id AND NOT m.notified
+      )
+      SELECT id, user_id, job_id, discord_status, discord_error FROM created`);
+    const byPair = new Map(created.map((row) => [pairKey(row.user_id, row.job_id), row]));
+    // A pair twice in one batch (a duplicate message) was inserted once: only the first gets the row.
+    const seen = new Set<string>();
+    return rows.map((row) => {
+      const key = pairKey(row.userId, row.jobId);
+      if (seen.has(key)) return undefined;
+      seen.add(key);
+      const found = byPair.get(key);
+      return found ? { id: found.id, discord_status: found.discord_status, discord_error: found.discord_error } : undefined;
+    });
+  }
 
   async handle({ job_id: jobId, user_id: userId }: { job_id: string; user_id: string }, delivery: DeliveryContext = {}): Promise<DeliveryOutcome> {
     const { prisma, pool, logger } = this.deps;
-    const [pair] = await queryRows<PairRow>(pool, Prisma.sql`
-      SELECT m.id::text AS match_id, m.score, m.analysis,
-             u.discord_webhook, (u.discord_webhook_broken_at IS NOT NULL) AS webhook_broken,
-             j.title, j.company, j.url, j.location, j.remote, j.salary_min, j.salary_max, j.salary_currency, j.salary_period
-      FROM user_job_matches m JOIN users u ON u.id = m.user_id JOIN jobs j ON j.id = m.job_id
-      WHERE m.user_id = ${userId}::uuid AND m.job_id = ${jobId}::uuid AND NOT m.prefilter_skipped`);
+    const pair = await this.pairs.load({ userId, jobId });
     if (!pair) {
       // Deleted user, job or match, or a pair the pre-filter ruled out (never notified).
       logger.warn('no notifiable match for this notification; nothing to send', { job_id: jobId, user_id: userId });
@@ -118,20 +185,19 @@ export class NotificationService {
     const analysis = matchAnalysisSchema.parse(pair.analysis);
     const webhook = pair.discord_webhook && !pair.webhook_broken ? pair.discord_webhook : null;
 
-    // Step 1: the in-app notification and notified = true, atomically. The new row comes back
-    // from the same statement; a redelivery (conflict) reads the existing one.
-    const [created] = await queryRows<NotificationRow>(pool, Prisma.sql`
-      WITH created AS (
-        INSERT INTO notifications (user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, discord_status)
-        VALUES (${userId}::uuid, ${jobId}::uuid, ${pair.match_id}::uuid, ${pair.title}, ${pair.company}, ${pair.url}, ${pair.score},
-                ${JSON.stringify(analysis)}::jsonb, ${webhook ? 'pending' : 'skipped'}::discord_delivery)
-        ON CONFLICT (user_id, job_id) DO NOTHING
-        RETURNING id::text AS id, discord_status::text AS discord_status, discord_error
-      ), marked AS (
-        UPDATE user_job_matches SET notified = true, notified_at = COALESCE(notified_at, now())
-        WHERE id = ${pair.match_id}::uuid AND NOT notified
-      )
-      SELECT id, discord_status, discord_error FROM created`);
+    // Step 1: the in-app notification and notified = true, atomically (batched). The new row
+    // comes back from the same statement; a redelivery (conflict) reads the existing one.
+    const created = await this.inserts.load({
+      userId,
+      jobId,
+      matchId: pair.match_id,
+      title: pair.title,
+      company: pair.company,
+      url: pair.url,
+      score: pair.score,
+      analysis: JSON.stringify(analysis),
+      status: webhook ? 'pending' : 'skipped',
+    });
     const [row] = created
       ? [created]
       : await queryRows<NotificationRow>(pool, Prisma.sql`

@@ -1,2 +1,2 @@
 export { runStreamWorker, type RunningWorker, type StreamWorkerDefinition, type WorkerContext, type WorkerParts } from './run-stream-worker';
-export { streamWorkerEnvSchema, WORKER_NODE_OPTIONS, workerEnvSchema, type WorkerDefaults, type WorkerEnv } from './worker-config';
+export { handlerBatching, streamWorkerEnvSchema, WORKER_NODE_OPTIONS, workerEnvSchema, type WorkerDefaults, type WorkerEnv } from './worker-config';

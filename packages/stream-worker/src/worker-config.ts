@@ -51,3 +51,10 @@ export type WorkerEnv = z.output<ReturnType<typeof workerEnvSchema>>;
 export function streamWorkerEnvSchema<Extra extends z.ZodRawShape>(defaultOpsPort: number, extra: Extra, defaults: WorkerDefaults = {}) {
   return workerEnvSchema(defaultOpsPort, defaults).extend(extra);
 }
+
+/**
+ * DataLoader options for coalescing what concurrent handlers read or write: batches of up to
+ * 100, collected until the event loop's next turn (the handlers of one XREADGROUP batch all
+ * start in one turn), nothing memoised between batches.
+ */
+export const handlerBatching = { cache: false, maxBatchSize: 100, batchScheduleFn: (run: () => void) => void setImmediate(run) } as const;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   createEnvelope,
   encodeEntries,
@@ -84,11 +85,18 @@ end
 return added
 `;
 
-type XaddManyClient = Redis & { jobpingXaddMany?: (key: string, ...args: string[]) => Promise<number> };
+const XADD_MANY_SHA = createHash('sha1').update(XADD_MANY).digest('hex');
 
-function xaddMany(redis: Redis, key: string, args: string[]): Promise<number> {
-  const client = redis as XaddManyClient;
-  // defineCommand: EVALSHA, loading the script on NOSCRIPT (e.g. after a Redis restart).
-  if (!client.jobpingXaddMany) redis.defineCommand('jobpingXaddMany', { numberOfKeys: 1, lua: XADD_MANY });
-  return (client as Required<XaddManyClient>).jobpingXaddMany(key, ...args);
+/**
+ * EVALSHA, and EVAL when Redis does not know the script (first use, after a restart). Not
+ * ioredis's defineCommand: a command defined on a connection is missing from auto-pipelines
+ * that were already open, which the stage workers' command connections use.
+ */
+async function xaddMany(redis: Redis, key: string, args: string[]): Promise<number> {
+  try {
+    return Number(await redis.call('EVALSHA', XADD_MANY_SHA, '1', key, ...args));
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+    return Number(await redis.call('EVAL', XADD_MANY, '1', key, ...args));
+  }
 }

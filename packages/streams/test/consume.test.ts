@@ -5,9 +5,9 @@ import { PassThrough } from 'node:stream';
 import winston from 'winston';
 import { createLogger, withLogContext } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
-import type { Redis } from '@jobping/redis';
+import { createRedis, type Redis } from '@jobping/redis';
 import { consume, createPublisher, deadLetters, streamKeys, type Consumer, type ConsumeOptions } from '../src/index';
-import { cleanup, jobIds, newPrefix, redisClient, testLogger, waitFor } from './helpers';
+import { cleanup, jobIds, newPrefix, redisClient, redisUrl, testLogger, waitFor } from './helpers';
 
 const USER = randomUUID();
 let redis: Redis;
@@ -206,6 +206,23 @@ describe('publish', () => {
     const fieldNames = (f: string[]) => f.filter((_, i) => i % 2 === 0);
     expect(fieldNames(entries[0]![1])).toEqual(fieldNames(entries[21]![1]));
     expect(entries[0]![1][entries[0]![1].indexOf('trace_id') + 1]).toBe('trace-many');
+  });
+
+  it('publishes many on an auto-pipelining connection (the stage workers’ kind) alongside other commands', async () => {
+    const pipelined = createRedis(redisUrl, { connectionName: 'streams-test-autopipeline', overrides: { enableAutoPipelining: true } });
+    try {
+      const publisher = createPublisher({ redis: pipelined, keyPrefix: prefix });
+      // Other commands open an auto-pipeline in the same tick as the script call.
+      const [, count, second] = await Promise.all([
+        pipelined.call('PING'),
+        publisher.publishMany('job-analysis', jobIds(30).map((job_id) => ({ job_id }))),
+        publisher.publishMany('job-analysis', jobIds(5).map((job_id) => ({ job_id }))),
+      ]);
+      expect([count, second]).toEqual([30, 5]);
+      expect(Number(await redis.call('XLEN', streamKeys('job-analysis', prefix).stream))).toBe(35);
+    } finally {
+      pipelined.disconnect();
+    }
   });
 
   it('caps the stream with MAXLEN ~ when that policy is chosen', async () => {
