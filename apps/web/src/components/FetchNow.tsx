@@ -1,3 +1,4 @@
+import { useAction } from '../api/useAction';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { ScrapeRun } from '../api/types';
@@ -98,26 +99,15 @@ export function RunProgress({ runId, onFinished }: { runId: string; onFinished?(
 /** "Fetch now": starts a scrape run and shows its live progress. */
 export function FetchNow({ onFinished }: { onFinished?(run: ScrapeRun): void }) {
   const [runs, setRuns] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  async function start() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { run_id } = await api<{ run_id: string }>('POST', '/api/jobs/fetch');
-      setRuns((before) => [run_id, ...before].slice(0, 5));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run: start, busy, error } = useAction(async () => {
+    const { run_id } = await api<{ run_id: string }>('POST', '/api/jobs/fetch');
+    setRuns((before) => [run_id, ...before].slice(0, 5));
+  });
 
   return (
     <div className="stack">
       <div className="button-row">
-        <button type="button" className="button" onClick={start} disabled={busy}>
+        <button type="button" className="button" onClick={() => void start()} disabled={busy}>
           {busy ? 'Starting…' : 'Fetch now'}
         </button>
       </div>

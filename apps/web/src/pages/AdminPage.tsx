@@ -1,3 +1,4 @@
+import { useAction } from '../api/useAction';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Page, Pipeline, Source } from '../api/types';
@@ -12,27 +13,20 @@ function AddSource({ onAdded }: { onAdded(): void }) {
   const [type, setType] = useState('greenhouse');
   const [identifier, setIdentifier] = useState('');
   const [terms, setTerms] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction(async () => {
+    const searchTerms = terms
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    await api('POST', '/api/admin/sources', { type, identifier: identifier.trim(), search_terms: searchTerms });
+    setIdentifier('');
+    setTerms('');
+    onAdded();
+  });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const searchTerms = terms
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean);
-      await api('POST', '/api/admin/sources', { type, identifier: identifier.trim(), search_terms: searchTerms });
-      setIdentifier('');
-      setTerms('');
-      onAdded();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    void run();
   }
 
   return (

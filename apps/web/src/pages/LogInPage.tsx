@@ -1,25 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { useAction } from '../api/useAction';
 import { ErrorMessage } from '../components/States';
 
 export function LogInPage() {
   const { login } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  // RedirectIfAuthenticated moves on once logged in.
+  const { run, busy, error } = useAction(() => login(email, password));
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await login(email, password); // RedirectIfAuthenticated moves on
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    void run();
   }
 
   return (

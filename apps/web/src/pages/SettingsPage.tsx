@@ -1,3 +1,4 @@
+import { useAction } from '../api/useAction';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client';
@@ -12,21 +13,11 @@ function DeleteAccount() {
   const { logout } = useAuth();
   const navigate = useNavigate();
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  async function remove() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api('DELETE', '/api/users/me');
-      await logout();
-      void navigate('/signup', { replace: true });
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
+  const { run: remove, busy, error } = useAction(async () => {
+    await api('DELETE', '/api/users/me');
+    await logout();
+    void navigate('/signup', { replace: true });
+  });
 
   return (
     <div className="form">
@@ -34,7 +25,7 @@ function DeleteAccount() {
       <label htmlFor="delete-confirm">Type DELETE to confirm</label>
       <input id="delete-confirm" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="off" />
       {error !== undefined && <ErrorMessage error={error} />}
-      <button type="button" className="button danger" disabled={busy || confirm !== 'DELETE'} onClick={remove}>
+      <button type="button" className="button danger" disabled={busy || confirm !== 'DELETE'} onClick={() => void remove()}>
         {busy ? 'Deleting…' : 'Delete my account'}
       </button>
     </div>

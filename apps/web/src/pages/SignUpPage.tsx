@@ -1,3 +1,4 @@
+import { useAction } from '../api/useAction';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
@@ -9,19 +10,12 @@ export function SignUpPage() {
   const { register } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  // A new account has no prompt: onboarding comes next.
+  const { run, busy, error } = useAction(() => register(email, password));
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await register(email, password); // a new account has no prompt: onboarding comes next
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    void run();
   }
 
   return (

@@ -1,3 +1,4 @@
+import { useAction } from '../../api/useAction';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { User } from '../../api/types';
@@ -15,29 +16,20 @@ export function FiltersForm({ user, onSaved }: { user: User; onSaved(user: User)
   const [locations, setLocations] = useState(user.filters.locations.join(', '));
   const [minSalary, setMinSalary] = useState(user.filters.min_salary?.toString() ?? '');
   const [excluded, setExcluded] = useState(user.filters.excluded_companies.join(', '));
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
-      const updated = await api<User>('PUT', '/api/users/me/filters', {
+  const { run, busy, error, done: saved } = useAction(async () => {
+    onSaved(
+      await api<User>('PUT', '/api/users/me/filters', {
         remote_only: remoteOnly,
         locations: splitList(locations),
         min_salary: minSalary.trim() === '' ? null : Number(minSalary),
         excluded_companies: splitList(excluded),
-      });
-      onSaved(updated);
-      setSaved(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void run();
   }
 
   return (

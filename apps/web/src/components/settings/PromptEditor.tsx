@@ -1,3 +1,4 @@
+import { useAction } from '../../api/useAction';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { User } from '../../api/types';
@@ -23,24 +24,13 @@ export const EXAMPLE_PROMPTS = [
 
 export function PromptEditor({ user, onSaved, submitLabel = 'Save description' }: { user: User; onSaved(user: User): void; submitLabel?: string }) {
   const [prompt, setPrompt] = useState(user.prompt ?? '');
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error, done: saved } = useAction(async () => {
+    onSaved(await api<User>('PUT', '/api/users/me/prompt', { prompt: prompt.trim() === '' ? null : prompt }));
+  });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
-      const updated = await api<User>('PUT', '/api/users/me/prompt', { prompt: prompt.trim() === '' ? null : prompt });
-      setSaved(true);
-      onSaved(updated);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    void run();
   }
 
   return (

@@ -1,3 +1,4 @@
+import { useAction } from '../../api/useAction';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { ThresholdPreview, User } from '../../api/types';
@@ -33,23 +34,9 @@ function PreviewText({ threshold }: { threshold: number }) {
 /** The notification threshold: a slider with a live preview of what it would have let through. */
 export function ThresholdPicker({ user, onSaved, submitLabel = 'Save threshold' }: { user: User; onSaved(user: User): void; submitLabel?: string }) {
   const [threshold, setThreshold] = useState(user.threshold);
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  async function save() {
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
-      onSaved(await api<User>('PUT', '/api/users/me/threshold', { threshold }));
-      setSaved(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run: save, busy, error, done: saved, reset } = useAction(async () => {
+    onSaved(await api<User>('PUT', '/api/users/me/threshold', { threshold }));
+  });
 
   return (
     <div className="form">
@@ -66,7 +53,7 @@ export function ThresholdPicker({ user, onSaved, submitLabel = 'Save threshold' 
         aria-describedby="threshold-hint"
         onChange={(e) => {
           setThreshold(Number(e.target.value));
-          setSaved(false);
+          reset();
         }}
       />
       <p id="threshold-hint" className="hint">
@@ -75,7 +62,7 @@ export function ThresholdPicker({ user, onSaved, submitLabel = 'Save threshold' 
       <PreviewText threshold={threshold} />
       {error !== undefined && <ErrorMessage error={error} />}
       {saved && <Notice>Threshold saved.</Notice>}
-      <button type="button" className="button" onClick={save} disabled={busy}>
+      <button type="button" className="button" onClick={() => void save()} disabled={busy}>
         {busy ? 'Saving…' : submitLabel}
       </button>
     </div>
