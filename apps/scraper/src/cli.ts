@@ -5,7 +5,7 @@ import { createPrismaClientFromConfig, type JobSource, type PrismaClient } from 
 import { createLogger } from '@jobping/logger';
 import { createRedis } from '@jobping/redis';
 import { scraperEnvSchema } from './config';
-import { createHttpClient } from './http/http-client';
+import { createHttpClientFromConfig } from './http/http-client';
 import { createJobPublisher } from './services/job-publisher';
 import { createScrapeRunner } from './services/scrape-runner';
 import { addSource, findSource, listSources, readSeedFile, seedSources } from './services/sources-repo';
@@ -121,17 +121,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const logger = createLogger({ service: 'scraper-cli', level: config.LOG_LEVEL, nodeEnv: config.NODE_ENV });
     const redis = createRedis(config.REDIS_URL as string, { connectionName: 'scraper:cli' });
-    const http = createHttpClient({
-      userAgent: config.SCRAPE_USER_AGENT,
-      timeoutMs: config.SCRAPE_REQUEST_TIMEOUT_MS,
-      maxRetries: config.SCRAPE_MAX_RETRIES,
-      retryBaseMs: config.SCRAPE_RETRY_BASE_MS,
-      retryMaxMs: config.SCRAPE_RETRY_MAX_MS,
-      hostConcurrency: config.SCRAPE_HOST_CONCURRENCY,
-      hostIntervalMs: config.SCRAPE_HOST_INTERVAL_MS,
-      proxy: { httpsProxy: config.HTTPS_PROXY, httpProxy: config.HTTP_PROXY, noProxy: config.NO_PROXY },
-      logger,
-    });
+    const http = createHttpClientFromConfig(config, logger);
     try {
       const runner = createScrapeRunner({
         prisma,

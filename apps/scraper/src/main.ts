@@ -5,7 +5,7 @@ import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { createRedis } from '@jobping/redis';
 import { scraperEnvSchema } from './config';
-import { createHttpClient } from './http/http-client';
+import { createHttpClientFromConfig } from './http/http-client';
 import { createScrapeQueue, createScrapeWorker, queueStartupRun, registerSchedule } from './queue/scrape-queue';
 import { createJobPublisher } from './services/job-publisher';
 import { createScraperMetrics } from './services/metrics';
@@ -28,17 +28,7 @@ async function main(): Promise<void> {
   redis.on('error', (error: Error) => logger.warn('redis error', { error: error.message }));
   const bullConnection = createRedis(config.REDIS_URL, { connectionName: `${SERVICE}:bullmq`, blocking: true });
   bullConnection.on('error', (error: Error) => logger.warn('redis error (bullmq)', { error: error.message }));
-  const http = createHttpClient({
-    userAgent: config.SCRAPE_USER_AGENT,
-    timeoutMs: config.SCRAPE_REQUEST_TIMEOUT_MS,
-    maxRetries: config.SCRAPE_MAX_RETRIES,
-    retryBaseMs: config.SCRAPE_RETRY_BASE_MS,
-    retryMaxMs: config.SCRAPE_RETRY_MAX_MS,
-    hostConcurrency: config.SCRAPE_HOST_CONCURRENCY,
-    hostIntervalMs: config.SCRAPE_HOST_INTERVAL_MS,
-    proxy: { httpsProxy: config.HTTPS_PROXY, httpProxy: config.HTTP_PROXY, noProxy: config.NO_PROXY },
-    logger,
-  });
+  const http = createHttpClientFromConfig(config, logger);
   const adapters = createAdapterRegistry(config);
   const runner = createScrapeRunner({
     prisma,

@@ -6,5 +6,5 @@ export { execute, queryRows } from './sql';
 export { applyMigrations, createMigration, diffMigrationsAgainstSchema, ensureDatabase } from './migrations';
 export type { MigrationOptions, PrismaPaths, SchemaDifference } from './migrations';
 export { DEMO_USER_EMAIL, seedDemo, type SeedOptions, type SeedResult } from './seed/seed-demo';
-export { DEMO_PROMPT, demoCompanies, demoPostings, type DemoCompany, type DemoPosting } from './seed/demo-postings';
+export { DEMO_PROMPT, demoCompanies, demoJobContent, demoPostings, type DemoCompany, type DemoPosting } from './seed/demo-postings';
 export { dbCommandEnvSchema, type DbCommandEnv } from './db-config';

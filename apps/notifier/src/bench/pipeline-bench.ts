@@ -80,7 +80,7 @@ async function groupsReady(redis: Redis, prefix: string, stages: readonly StageA
   }
 }
 
-/** BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of every worker there. */
+/** BENCH_NODE_ARGS adds node flags to every worker; BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each there. */
 const PROFILE_ARGS = [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])];
 
 function startStages(stages: readonly StageApp[], env: Record<string, string>, workers: WorkerProcess[]): void {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { companyKey, demoCompanies, jobDedupeKey, type DemoPosting, type PrismaClient } from '@jobping/db';
+import { companyKey, demoCompanies, demoJobContent, jobDedupeKey, type DemoPosting, type PrismaClient } from '@jobping/db';
 
 export interface InsertedJob {
   id: string;
@@ -28,17 +28,7 @@ export async function insertJobs(prisma: PrismaClient, postings: readonly DemoPo
         sourceId: `${posting.sourceId}-${tag}`,
         url,
         dedupeKey: `${jobDedupeKey(posting)}|${posting.source}:${posting.sourceId}|${tag}`,
-        title: posting.title,
-        companyId: company.id,
-        companyName: posting.company,
-        location: posting.location,
-        remote: posting.remote,
-        salaryMin: posting.salaryMin,
-        salaryMax: posting.salaryMax,
-        salaryCurrency: posting.salaryCurrency,
-        salaryPeriod: posting.salaryPeriod,
-        employmentType: posting.employmentType,
-        description: posting.description,
+        ...demoJobContent(posting, company.id),
         postedAt: new Date(Date.now() - posting.postedHoursAgo * 3_600_000),
       },
       select: { id: true },

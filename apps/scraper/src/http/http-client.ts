@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
 import type { Logger } from '@jobping/logger';
+import type { ScraperEnv } from '../config';
 
 export interface ProxySettings {
   httpProxy?: string | undefined;
@@ -170,4 +171,34 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       request(url, 'text/html,application/xhtml+xml,*/*;q=0.8', requestOptions, (res) => res.text()) as Promise<string>,
     close: () => dispatcher.close(),
   };
+}
+
+/** The scraper's settings that shape its HTTP client. */
+export type HttpClientSettings = Pick<
+  ScraperEnv,
+  | 'SCRAPE_USER_AGENT'
+  | 'SCRAPE_REQUEST_TIMEOUT_MS'
+  | 'SCRAPE_MAX_RETRIES'
+  | 'SCRAPE_RETRY_BASE_MS'
+  | 'SCRAPE_RETRY_MAX_MS'
+  | 'SCRAPE_HOST_CONCURRENCY'
+  | 'SCRAPE_HOST_INTERVAL_MS'
+  | 'HTTPS_PROXY'
+  | 'HTTP_PROXY'
+  | 'NO_PROXY'
+>;
+
+/** The HTTP client from validated configuration: the worker and the CLI build it the same way. */
+export function createHttpClientFromConfig(config: HttpClientSettings, logger: HttpClientOptions['logger']): HttpClient {
+  return createHttpClient({
+    userAgent: config.SCRAPE_USER_AGENT,
+    timeoutMs: config.SCRAPE_REQUEST_TIMEOUT_MS,
+    maxRetries: config.SCRAPE_MAX_RETRIES,
+    retryBaseMs: config.SCRAPE_RETRY_BASE_MS,
+    retryMaxMs: config.SCRAPE_RETRY_MAX_MS,
+    hostConcurrency: config.SCRAPE_HOST_CONCURRENCY,
+    hostIntervalMs: config.SCRAPE_HOST_INTERVAL_MS,
+    proxy: { httpsProxy: config.HTTPS_PROXY, httpProxy: config.HTTP_PROXY, noProxy: config.NO_PROXY },
+    logger,
+  });
 }

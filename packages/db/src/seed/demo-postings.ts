@@ -1812,3 +1812,20 @@ export const demoPostings: readonly DemoPosting[] = [
     postedHoursAgo: 47,
   },
 ];
+
+/** The job columns a demo posting fills (beside source, ids, URLs and times), for the seed and test fixtures. */
+export function demoJobContent(posting: DemoPosting, companyId: string) {
+  return {
+    title: posting.title,
+    companyId,
+    companyName: posting.company,
+    location: posting.location,
+    remote: posting.remote,
+    salaryMin: posting.salaryMin,
+    salaryMax: posting.salaryMax,
+    salaryCurrency: posting.salaryCurrency,
+    salaryPeriod: posting.salaryPeriod,
+    employmentType: posting.employmentType,
+    description: posting.description,
+  };
+}

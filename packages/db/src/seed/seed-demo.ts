@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '../generated/prisma/client';
 import { companyKey, jobDedupeKey } from '../keys';
-import { DEMO_PROMPT, demoCompanies, demoPostings, type DemoPosting } from './demo-postings';
+import { DEMO_PROMPT, demoCompanies, demoJobContent, demoPostings, type DemoPosting } from './demo-postings';
 
 export const DEMO_USER_EMAIL = 'demo@jobping.local';
 
@@ -61,21 +61,7 @@ export async function seedDemo(prisma: PrismaClient, { demoPassword, now = new D
     if (!posting) continue;
     const companyId = companyIds.get(companyKey(posting.company));
     if (!companyId) throw new Error(`Demo posting ${posting.sourceId} names unknown company ${posting.company}`);
-    const content = {
-      url: posting.url,
-      alternateUrls: crossPosts.map((p) => p.url),
-      title: posting.title,
-      companyId,
-      companyName: posting.company,
-      location: posting.location,
-      remote: posting.remote,
-      salaryMin: posting.salaryMin,
-      salaryMax: posting.salaryMax,
-      salaryCurrency: posting.salaryCurrency,
-      salaryPeriod: posting.salaryPeriod,
-      employmentType: posting.employmentType,
-      description: posting.description,
-    };
+    const content = { url: posting.url, alternateUrls: crossPosts.map((p) => p.url), ...demoJobContent(posting, companyId) };
     await prisma.job.upsert({
       where: { source_sourceId: { source: posting.source, sourceId: posting.sourceId } },
       create: {
