@@ -94,10 +94,14 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  api.use(requireJsonBody());
-  api.use(express.json({ limit: options.jsonLimit ?? '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
   const authenticator = options.jwt ? createJwtAuthenticator(options.jwt) : undefined;
-  mountRoutes(api, options.routes, authenticator?.authenticate, { checkSerializedBodies: options.checkSerializedBodies ?? true });
+  mountRoutes(api, options.routes, authenticator?.authenticate, {
+    checkSerializedBodies: options.checkSerializedBodies ?? true,
+    jsonBody: [
+      requireJsonBody(),
+      express.json({ limit: options.jsonLimit ?? '100kb', strict: true, type: ['application/json', 'application/*+json'] }),
+    ],
+  });
   app.use(api);
 
   app.use((_req, _res, next) => next(notFound('No such route.')));

@@ -108,6 +108,11 @@ function requireRoles(route: Route): RequestHandler {
 export interface MountOptions {
   /** Validate `json` bodies against the response schema (tests, development). */
   checkSerializedBodies: boolean;
+  /**
+   * Reads the JSON body of routes that declare one, after authentication: a caller without
+   * a valid token never makes the service parse a body, and GET routes skip the parser.
+   */
+  jsonBody?: RequestHandler[];
 }
 
 function checkSerializedBody(route: Route, schema: z.ZodType, json: string | Buffer): void {
@@ -171,6 +176,7 @@ export function mountRoutes(
       if (!authenticate) throw new Error(`${route.path} needs authentication but the app has no JWT settings`);
       chain.push(authenticate, requireRoles(route));
     }
+    if (route.body) chain.push(...(options.jsonBody ?? []));
     chain.push(runRoute(route, options));
     router[route.method](route.path, ...chain);
   }

@@ -58,6 +58,16 @@ const routes = [
     handler: async ({ params, user }) => ({ status: 200, body: { id: params.id, owner: user!.id } }),
   }),
   defineRoute({
+    method: 'put',
+    path: '/api/things/:id/name',
+    summary: 'Rename a thing',
+    auth: 'bearer',
+    params: z.object({ id: z.uuid() }),
+    body: z.object({ name: z.string().min(2) }),
+    responses: { 200: { description: 'Renamed', schema: z.object({ name: z.string(), owner: z.string() }) } },
+    handler: async ({ body, user }) => ({ status: 200, body: { name: body.name, owner: user!.id } }),
+  }),
+  defineRoute({
     method: 'delete',
     path: '/api/admin/things/:id',
     summary: 'Admins only',
@@ -210,6 +220,44 @@ describe('createHttpApp', () => {
       const payload = jwt.decode(token()) as Record<string, unknown>;
       const tampered = `${header}.${base64url({ ...payload, roles: ['admin'] })}.${signature}`;
       await request(app).delete(`/api/admin/things/${randomUUID()}`).set('Authorization', `Bearer ${tampered}`).expect(401);
+    });
+
+    it('keeps rejecting a remembered token once it expires, and a tampered copy of it at any time', async () => {
+      // Expires 2 s from now (plus the 5 s tolerance); verified once, then remembered.
+      const issued = new Date(Date.now() - (15 * 60 - 2) * 1000);
+      const soon = signAccessToken(jwtSettings, { id: userId, roles: ['user'] }, issued).token;
+      await request(app).get(path).set('Authorization', `Bearer ${soon}`).expect(200);
+      await request(app).get(path).set('Authorization', `Bearer ${soon}`).expect(200);
+
+      const [header, payload, signature] = soon.split('.');
+      const forged = `${header}.${base64url({ ...(jwt.decode(soon) as object), roles: ['admin'] })}.${signature}`;
+      await request(app).delete(`/api/admin/things/${randomUUID()}`).set('Authorization', `Bearer ${forged}`).expect(401);
+      const flipped = `${header}.${payload}.${signature!.slice(0, -2)}${signature!.endsWith('AA') ? 'BA' : 'AA'}`;
+      await request(app).get(path).set('Authorization', `Bearer ${flipped}`).expect(401);
+
+      const realNow = Date.now;
+      const later = realNow() + 8_000;
+      Date.now = () => later; // the clock jsonwebtoken and the remembered-token check both read
+      try {
+        const res = await request(app).get(path).set('Authorization', `Bearer ${soon}`).expect(401);
+        expect(res.body.error.code).toBe('token_expired');
+      } finally {
+        Date.now = realNow;
+      }
+    });
+
+    it('reads a JSON body only after authentication', async () => {
+      const res = await request(app).put(`/api/things/${randomUUID()}/name`).set('Content-Type', 'application/json').send('{"name":').expect(401);
+      expect(res.body.error.code).toBe('unauthorized');
+      const bad = await request(app)
+        .put(`/api/things/${randomUUID()}/name`)
+        .set('Authorization', `Bearer ${token()}`)
+        .set('Content-Type', 'application/json')
+        .send('{"name":')
+        .expect(400);
+      expect(bad.body.error.code).toBe('invalid_json');
+      const ok = await request(app).put(`/api/things/${randomUUID()}/name`).set('Authorization', `Bearer ${token()}`).send({ name: 'lamp' }).expect(200);
+      expect(ok.body).toEqual({ name: 'lamp', owner: userId });
     });
 
     it('answers 403 when the role is missing and lets admins through', async () => {
