@@ -3,6 +3,7 @@ export { createDatabase, createDatabaseFromConfig, createPgPool, createPrismaCli
 export type { Pool as PgPool } from 'pg';
 export { companyKey, jobDedupeKey } from './keys';
 export { execute, queryRows } from './sql';
+export { ChangeFeed, LIST_CHANGE_CHANNELS, type ChangeFeedLogger, type ChangeFeedOptions, type ChangeSubscriber } from './change-feed';
 export { applyMigrations, createMigration, diffMigrationsAgainstSchema, ensureDatabase } from './migrations';
 export type { MigrationOptions, PrismaPaths, SchemaDifference } from './migrations';
 export { DEMO_USER_EMAIL, seedDemo, type SeedOptions, type SeedResult } from './seed/seed-demo';

@@ -71,6 +71,35 @@ class MigrationClient extends pg.Client {
   }
 }
 
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on every `;`, which cuts the
+ * body of a PL/pgSQL function (our change-notification triggers) into broken statements.
+ * PostgreSQL's simple query protocol takes the whole script at once — dollar quotes and
+ * all — and runs it as one transaction, so a failing migration leaves nothing half-applied.
+ */
+function wholeScripts(adapter: PgAdapter): PgAdapter {
+  adapter.executeScript = async (script: string) => {
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (error) {
+      (adapter as unknown as { onError(error: unknown): never }).onError(error);
+    }
+  };
+  return adapter;
+}
+
+class MigrationPrismaPg extends PrismaPg {
+  override async connect(): Promise<PgAdapter> {
+    return wholeScripts(await super.connect());
+  }
+
+  override async connectToShadowDb(): Promise<PgAdapter> {
+    return wholeScripts(await super.connectToShadowDb());
+  }
+}
+
 export interface SchemaFile {
   path: string;
   content: string;
@@ -90,7 +119,7 @@ export async function withSchemaEngine<T>(
   bindings ??= loadBindings();
   const { SchemaEngine } = await bindings;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, Client: MigrationClient, allowExitOnIdle: true });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool, { disposeExternalPool: true }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new MigrationPrismaPg(pool, { disposeExternalPool: true }));
   const engine = await SchemaEngine.new(
     { datamodels: schemaFiles.map((file) => [file.path, file.content]) },
     (line: string) => log(line),
