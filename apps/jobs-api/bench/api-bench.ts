@@ -4,7 +4,11 @@
 // drives GET /api/jobs?limit=50 and GET /api/users/me/matches?limit=50 with autocannon on
 // loopback: maximum throughput (10 connections) and latency at a fixed 500 req/s, each next
 // to the bare route measured the same way in the same run. An http-kit route without database
-// work shows the share of the shared HTTP stack. One JSON line per figure, then a table.
+// work shows the share of the shared HTTP stack. The routes are measured as deployed (pages
+// kept by the page cache until the database notifies a change), and again on an instance
+// whose change feed never starts, so every page is built from the database; the matches
+// route once more while other users' matches are written (each write makes the next request
+// of every caller re-check its page). One JSON line per figure, then a table.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -139,15 +143,22 @@ async function explain(prisma: PrismaClient, userId: string): Promise<Record<str
   return plans;
 }
 
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; apiPort: number; barePort: number; kitPort: number }> {
+interface ServerPorts {
+  apiPort: number;
+  barePort: number;
+  kitPort: number;
+  uncachedPort: number;
+}
+
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess } & ServerPorts> {
   // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the server there.
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, path.join(__dirname, 'bench-server.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
     createInterface({ input: child.stdout! }).once('line', (line) => {
-      const ports = JSON.parse(line) as { api_port: number; bare_port: number; kit_port: number };
-      resolve({ child, apiPort: ports.api_port, barePort: ports.bare_port, kitPort: ports.kit_port });
+      const ports = JSON.parse(line) as { api_port: number; bare_port: number; kit_port: number; uncached_port: number };
+      resolve({ child, apiPort: ports.api_port, barePort: ports.bare_port, kitPort: ports.kit_port, uncachedPort: ports.uncached_port });
     });
   });
 }
@@ -194,6 +205,42 @@ async function drive(url: string, tokens: string[], options: { duration: number;
   return { rps: result.requests.average, cpuMs, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
+/**
+ * Updates 100 matches of one user at a time (users outside the token rotation, in turn),
+ * every 20 ms — about the statement rate of the pipeline's matcher — until stopped.
+ */
+function startMatchWrites(prisma: PrismaClient): { stop(): Promise<number> } {
+  let running = true;
+  let statements = 0;
+  const loop = (async () => {
+    for (let n = TOKEN_USERS; running; n = n + 1 >= USERS ? TOKEN_USERS : n + 1) {
+      await prisma.$executeRaw`
+        UPDATE user_job_matches SET updated_at = now()
+        WHERE id IN (SELECT m.id FROM user_job_matches m JOIN bench_users u ON u.id = m.user_id WHERE u.n = ${n} LIMIT 100)`;
+      statements += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return statements;
+    },
+  };
+}
+
+/** Page-cache lookups by list and result, from the service's own /metrics. */
+async function pageCacheLookups(baseUrl: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const counts: Record<string, number> = {};
+  for (const match of text.matchAll(/^jobs_api_page_cache_lookups_total\{([^}]*)\} (\d+)/gm)) {
+    const labels = Object.fromEntries([...match[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((label) => [label[1], label[2]]));
+    counts[`${labels.list}.${labels.result}`] = Number(match[2]);
+  }
+  return counts;
+}
+
 async function main(): Promise<void> {
   const database = await createTestDatabase('api_bench');
   const prisma = createPrismaClient({ databaseUrl: database.url, poolSize: 2 });
@@ -227,20 +274,36 @@ async function main(): Promise<void> {
       kit: `${base(started.kitPort)}/api/kit`,
       jobs: `${base(started.apiPort)}/api/jobs?limit=50`,
       matches: `${base(started.apiPort)}/api/users/me/matches?limit=50`,
+      jobs_uncached: `${base(started.uncachedPort)}/api/jobs?limit=50`,
+      matches_uncached: `${base(started.uncachedPort)}/api/users/me/matches?limit=50`,
     } as const;
+    const fixedRate = ['bare', 'kit', 'jobs', 'matches'] as const;
 
     console.error('  warming up');
     for (const url of Object.values(targets)) await drive(url, tokens, { duration: WARMUP, pid: server.pid! });
     const max: Record<string, Measured> = {};
     const fixed: Record<string, Measured> = {};
+    const lookupsBefore = await pageCacheLookups(base(started.apiPort));
     for (const [name, url] of Object.entries(targets)) {
       console.error(`  ${name}: maximum throughput, ${DURATION} s`);
       max[name] = await drive(url, tokens, { duration: DURATION, pid: server.pid! });
     }
-    for (const [name, url] of Object.entries(targets)) {
+    for (const name of fixedRate) {
       console.error(`  ${name}: ${RATE} req/s, ${DURATION} s`);
-      fixed[name] = await drive(url, tokens, { duration: DURATION, rate: RATE, pid: server.pid! });
+      fixed[name] = await drive(targets[name], tokens, { duration: DURATION, rate: RATE, pid: server.pid! });
     }
+    const lookupsAfter = await pageCacheLookups(base(started.apiPort));
+    const lookups = (key: string) => (lookupsAfter[key] ?? 0) - (lookupsBefore[key] ?? 0);
+
+    // Matches while other users' matches are written, as while the pipeline runs: each write
+    // notifies, and each caller's next request re-checks its page's rows before reusing it.
+    console.error(`  matches while matches are written: maximum throughput, ${DURATION} s`);
+    const writer = startMatchWrites(prisma);
+    max.matches_during_writes = await drive(targets.matches, tokens, { duration: DURATION, pid: server.pid! });
+    const writes = await writer.stop();
+    const lookupsEnd = await pageCacheLookups(base(started.apiPort));
+    const duringWrites = (result: string) => (lookupsEnd[`matches.${result}`] ?? 0) - (lookupsAfter[`matches.${result}`] ?? 0);
+
     const failures = Object.entries({ ...max, ...fixed }).filter(([, m]) => m.non2xx > 0 || m.errors > 0);
     if (failures.length > 0) throw new Error(`non-2xx answers or errors: ${failures.map(([name]) => name).join(', ')}`);
 
@@ -257,6 +320,21 @@ async function main(): Promise<void> {
       figures.push({ metric: `api.${name}_p50_ms`, value: fixed[name]!.p50, unit: 'ms', baseline: bare.fixed.p50 });
       figures.push({ metric: `api.${name}_server_cpu_ms_per_req`, value: round(max[name]!.cpuMs, 2), unit: 'ms', baseline: round(bare.max.cpuMs, 2) });
     }
+    for (const name of ['jobs', 'matches'] as const) {
+      const uncached = max[`${name}_uncached`]!;
+      figures.push({ metric: `api.${name}_uncached_ratio`, value: round(uncached.rps / bare.max.rps, 3), unit: 'ratio', baseline: round(bare.max.rps) });
+      figures.push({ metric: `api.${name}_uncached_req_per_s`, value: round(uncached.rps), unit: 'req/s', baseline: round(bare.max.rps) });
+      const hits = lookups(`${name}.hit`);
+      const all = hits + lookups(`${name}.miss`) + lookups(`${name}.bypass`);
+      figures.push({ metric: `api.${name}_page_cache_hit_ratio`, value: round(all > 0 ? hits / all : 0, 4), unit: 'ratio' });
+    }
+    const during = max.matches_during_writes!;
+    figures.push({ metric: 'api.matches_during_writes_ratio', value: round(during.rps / bare.max.rps, 3), unit: 'ratio', baseline: round(bare.max.rps) });
+    figures.push({ metric: 'api.matches_during_writes_req_per_s', value: round(during.rps), unit: 'req/s', baseline: round(bare.max.rps) });
+    figures.push({ metric: 'api.match_write_statements_per_s', value: round(writes / DURATION), unit: 'statements/s' });
+    const rechecked = duringWrites('checked') + duringWrites('miss');
+    const answered = rechecked + duringWrites('hit') + duringWrites('bypass');
+    figures.push({ metric: 'api.matches_during_writes_rechecked_ratio', value: round(answered > 0 ? rechecked / answered : 0, 3), unit: 'ratio' });
     figures.push({ metric: 'api.kit_stack_ratio', value: round(max.kit!.rps / bare.max.rps, 3), unit: 'ratio', baseline: round(bare.max.rps) });
     figures.push({ metric: 'api.kit_stack_server_cpu_ms_per_req', value: round(max.kit!.cpuMs, 2), unit: 'ms', baseline: round(bare.max.cpuMs, 2) });
     for (const figure of figures) console.log(JSON.stringify(figure));
@@ -266,18 +344,21 @@ async function main(): Promise<void> {
         `${DURATION} s per run on loopback; server in a child process (LOG_LEVEL=warn); tokens of ${TOKEN_USERS} users in rotation`,
     );
     console.table(
-      (['bare', 'kit', 'jobs', 'matches'] as const).map((name) => ({
+      (['bare', 'kit', 'jobs', 'matches', 'jobs_uncached', 'matches_uncached', 'matches_during_writes'] as const).map((name) => ({
         route: {
           bare: 'bare Express route',
           kit: 'http-kit route, no database (stack only)',
           jobs: 'GET /api/jobs?limit=50',
           matches: 'GET /api/users/me/matches?limit=50',
+          jobs_uncached: 'GET /api/jobs?limit=50, every page built',
+          matches_uncached: 'GET /api/users/me/matches?limit=50, every page built',
+          matches_during_writes: "GET /api/users/me/matches?limit=50 while other users' matches are written",
         }[name],
         'max req/s': round(max[name]!.rps),
         'p50 ms (max)': max[name]!.p50,
         'p99 ms (max)': max[name]!.p99,
-        [`p50 ms @${RATE}/s`]: fixed[name]!.p50,
-        [`p99 ms @${RATE}/s`]: fixed[name]!.p99,
+        [`p50 ms @${RATE}/s`]: fixed[name]?.p50 ?? '',
+        [`p99 ms @${RATE}/s`]: fixed[name]?.p99 ?? '',
         'ratio to bare': round(max[name]!.rps / bare.max.rps, 3),
         'server CPU ms/req': round(max[name]!.cpuMs, 2),
       })),

@@ -3,7 +3,7 @@
 // the ports once both listen; stops on SIGTERM.
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@jobping/config';
-import { createDatabaseFromConfig } from '@jobping/db';
+import { ChangeFeed, createDatabaseFromConfig } from '@jobping/db';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { createRedis } from '@jobping/redis';
@@ -30,7 +30,23 @@ async function main(): Promise<void> {
   const redis = createRedis(config.REDIS_URL, { connectionName: 'jobs-api-bench' });
   const queueRedis = createRedis(config.REDIS_URL, { connectionName: 'jobs-api-bench-queue', overrides: { enableOfflineQueue: false } });
   const scrapeQueue = new ScrapeQueueProducer(queueRedis, config.BULLMQ_PREFIX);
-  const { app } = createApp({ config, logger, prisma, pool, redis, scrapeQueue, registry: createMetricsRegistry('jobs-api') });
+  const changes = new ChangeFeed({ databaseUrl: config.DATABASE_URL, logger });
+  const { app } = createApp({ config, logger, prisma, pool, redis, scrapeQueue, registry: createMetricsRegistry('jobs-api'), changes });
+  changes.start();
+
+  // The same service with its change feed never started: every page is built from the
+  // database (what a request costs when the page cache cannot help: first reads, changes).
+  const idleFeed = new ChangeFeed({ databaseUrl: config.DATABASE_URL, channels: [], logger });
+  const { app: uncached } = createApp({
+    config,
+    logger,
+    prisma,
+    pool,
+    redis,
+    scrapeQueue,
+    registry: createMetricsRegistry('jobs-api-uncached', { defaultMetrics: false }),
+    changes: idleFeed,
+  });
 
   // The baseline: a bare Express 5 route answering a small JSON body, no middleware.
   const bare = express();
@@ -59,13 +75,16 @@ async function main(): Promise<void> {
     openapi: { title: 'bench', version: '0' },
   });
 
-  const [api, baseline, kitServer] = await Promise.all([listen(app), listen(bare), listen(kit)]);
-  process.stdout.write(`${JSON.stringify({ api_port: api.port, bare_port: baseline.port, kit_port: kitServer.port })}\n`);
+  const [api, baseline, kitServer, uncachedServer] = await Promise.all([listen(app), listen(bare), listen(kit), listen(uncached)]);
+  process.stdout.write(
+    `${JSON.stringify({ api_port: api.port, bare_port: baseline.port, kit_port: kitServer.port, uncached_port: uncachedServer.port })}\n`,
+  );
   process.on('SIGTERM', () => {
     api.close();
+    uncachedServer.close();
     baseline.close();
     kitServer.close();
-    void Promise.allSettled([scrapeQueue.close(), closeDatabase()]).then(() => {
+    void Promise.allSettled([scrapeQueue.close(), changes.close(), closeDatabase()]).then(() => {
       redis.disconnect();
       queueRedis.disconnect();
       process.exit(0);

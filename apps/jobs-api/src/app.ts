@@ -1,7 +1,7 @@
-import type { PgPool, PrismaClient } from '@jobping/db';
+import { LIST_CHANGE_CHANNELS, type ChangeFeed, type PgPool, type PrismaClient } from '@jobping/db';
 import { createHttpApp, jwtSettingsFromConfig, type HttpApp } from '@jobping/http-kit';
 import type { Logger } from '@jobping/logger';
-import type { MetricsRegistry } from '@jobping/metrics';
+import { Counter, type MetricsRegistry } from '@jobping/metrics';
 import type { Redis } from '@jobping/redis';
 import type { JobsApiConfig } from './config';
 import { adminRoutes } from './routes/admin';
@@ -13,6 +13,7 @@ import { JobService } from './services/jobs';
 import { DocCache } from './services/list-pages';
 import { MatchService } from './services/matches';
 import { NotificationService } from './services/notifications';
+import { PageCache } from './services/page-cache';
 import type { ScrapeQueueProducer } from './services/scrape-queue';
 import { ScrapeRunService } from './services/scrape-runs';
 import { ThresholdPreviewService } from './services/threshold-preview';
@@ -33,12 +34,19 @@ export interface AppDeps {
   /** The scrape-runs BullMQ queue, on its own connection (enableOfflineQueue: false). */
   scrapeQueue: ScrapeQueueProducer;
   registry: MetricsRegistry;
+  /**
+   * Committed changes to jobs, companies and matches (LISTEN on LIST_CHANGE_CHANNELS): the
+   * hot lists are kept in memory until one of them makes a page outdated. The caller starts
+   * and closes it.
+   */
+  changes: ChangeFeed;
 }
 
 /** jobs-api as an Express app (no port): main.ts listens, tests use supertest. */
 export function createApp(deps: AppDeps): HttpApp {
   const { config, logger, prisma, pool, redis, registry } = deps;
   const docs = new DocCache(config.JOBS_API_DOC_CACHE_MB * 1024 * 1024);
+  const pages = listPageCache(deps);
   const runs = new ScrapeRunService({
     prisma,
     redis,
@@ -56,8 +64,8 @@ export function createApp(deps: AppDeps): HttpApp {
       redis: async () => void (await redis.ping()),
     },
     routes: [
-      ...jobRoutes(new JobService(prisma, pool, docs), runs),
-      ...meRoutes(new MatchService(prisma, pool, docs), new NotificationService(prisma)),
+      ...jobRoutes(new JobService(prisma, pool, docs, pages), runs),
+      ...meRoutes(new MatchService(prisma, pool, docs, pages), new NotificationService(prisma)),
       ...adminRoutes(admin),
       ...thresholdPreviewRoutes(new ThresholdPreviewService(prisma)),
     ],
@@ -72,4 +80,22 @@ export function createApp(deps: AppDeps): HttpApp {
       description: 'Jobs (search, filters, cursor pagination), your matches and notifications, scrape runs, and admin routes for job sources and the pipeline.',
     },
   });
+}
+
+function listPageCache({ config, registry, changes }: AppDeps): PageCache {
+  const lookups = new Counter({
+    name: 'jobs_api_page_cache_lookups_total',
+    help: 'Hot list pages asked of the page cache, by list and result (hit; checked: kept after its rows were re-read; miss; bypass while the change feed is not current)',
+    labelNames: ['list', 'result'] as const,
+    registers: [registry],
+  });
+  const pages = new PageCache(changes, { maxBytes: config.JOBS_API_PAGE_CACHE_MB * 1024 * 1024, metrics: { lookups } });
+  changes.subscribe({
+    onNotification: (channel) => {
+      if (channel === LIST_CHANGE_CHANNELS.jobs) pages.jobsChanged();
+      else if (channel === LIST_CHANGE_CHANNELS.matches) pages.matchesChanged();
+    },
+    onReset: () => pages.reset(),
+  });
+  return pages;
 }

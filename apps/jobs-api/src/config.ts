@@ -15,6 +15,10 @@ export const jobsApiEnvSchema = baseEnvSchema
     BULLMQ_PREFIX: fields.bullmqPrefix(),
     SCRAPE_REQUESTS_PER_USER_PER_HOUR: fields.positiveInt(3, 'scrape runs an ordinary user may request per hour (admins are not limited)'),
     JOBS_API_DOC_CACHE_MB: fields.positiveInt(64, 'memory for job and match documents of the hot lists, in MB (documents are keyed by row version, never stale)'),
+    JOBS_API_PAGE_CACHE_MB: fields.positiveInt(
+      32,
+      'memory for whole pages of the hot lists, in MB (dropped when the database notifies a change they show, so never stale)',
+    ),
     TRUST_PROXY: fields.trustProxy(),
     CORS_ORIGINS: fields.commaList('browser origins allowed to call the API (CORS), comma-separated; none by default'),
   });

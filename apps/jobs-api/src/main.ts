@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@jobping/config';
-import { createDatabaseFromConfig } from '@jobping/db';
+import { ChangeFeed, createDatabaseFromConfig } from '@jobping/db';
 import { createShutdown, startHttpServer } from '@jobping/http-kit';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
@@ -28,15 +28,17 @@ async function main(): Promise<void> {
   const scrapeQueue = new ScrapeQueueProducer(queueRedis, config.BULLMQ_PREFIX);
   scrapeQueue.queue.on('error', (error: Error) => logger.warn('scrape queue error', { error: error.message }));
   const registry = createMetricsRegistry(SERVICE);
+  const changes = new ChangeFeed({ databaseUrl: config.DATABASE_URL, logger });
 
-  const { app, setDraining } = createApp({ config, logger, prisma, pool, redis, streamsRedis: queueRedis, scrapeQueue, registry });
+  const { app, setDraining } = createApp({ config, logger, prisma, pool, redis, streamsRedis: queueRedis, scrapeQueue, registry, changes });
+  changes.start();
   const server = await startHttpServer(app, { port: config.JOBS_API_PORT, logger });
 
   shutdown.add('stop taking traffic', () => setDraining(true));
   shutdown.add('http server', () => server.close(10_000));
   shutdown.add('scrape queue', () => scrapeQueue.close());
   shutdown.add('redis', async () => void (await Promise.all([redis.quit(), queueRedis.quit()])));
-  shutdown.add('database', () => closeDatabase());
+  shutdown.add('database', async () => void (await Promise.all([changes.close(), closeDatabase()])));
 }
 
 main().catch((error: unknown) => {

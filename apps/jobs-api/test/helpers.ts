@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { loadConfig } from '@jobping/config';
-import { createDatabase, type Job, type PgPool, type Prisma, type PrismaClient } from '@jobping/db';
+import { ChangeFeed, createDatabase, type Job, type PgPool, type Prisma, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { jwtSettingsFromConfig, signAccessToken, type Role } from '@jobping/http-kit';
 import { createLogger } from '@jobping/logger';
-import { createMetricsRegistry } from '@jobping/metrics';
+import { createMetricsRegistry, type MetricsRegistry } from '@jobping/metrics';
 import { createRedis, type Redis } from '@jobping/redis';
 import request from 'supertest';
 import winston from 'winston';
@@ -35,6 +35,9 @@ export interface TestContext {
   rawRedis: Redis;
   /** BullMQ prefix of the suite's scrape queue. */
   bullPrefix: string;
+  /** The app's change feed (listening once startTestApp returns). */
+  changes: ChangeFeed;
+  registry: MetricsRegistry;
   /** A user row plus a valid access token for it. */
   user(role?: Role): Promise<TestUser>;
   close(): Promise<void>;
@@ -67,16 +70,12 @@ export async function startTestApp(label: string, env: Record<string, string> = 
   const queue = new ScrapeQueueProducer(queueRedis, bullPrefix);
   await queue.queue.waitUntilReady();
   const logger = createLogger({ service: 'jobs-api-test', level: 'error', transports: [new winston.transports.Stream({ stream: new PassThrough() })] });
-  const { app, openapi } = createApp({
-    config,
-    logger,
-    prisma,
-    pool,
-    redis,
-    streamsRedis: queueRedis,
-    scrapeQueue: queue,
-    registry: createMetricsRegistry('jobs-api', { defaultMetrics: false }),
-  });
+  const registry = createMetricsRegistry('jobs-api', { defaultMetrics: false });
+  // A long sync timeout: on a loaded CI machine the default second could drop the feed mid-test.
+  const changes = new ChangeFeed({ databaseUrl: database.url, reconnectDelayMs: 50, syncTimeoutMs: 30_000 });
+  const { app, openapi } = createApp({ config, logger, prisma, pool, redis, streamsRedis: queueRedis, scrapeQueue: queue, registry, changes });
+  changes.start();
+  await waitUntil(() => changes.isLive, 'the change feed to listen');
   const jwt = jwtSettingsFromConfig(config);
   let users = 0;
 
@@ -90,6 +89,8 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     queue,
     rawRedis: queueRedis,
     bullPrefix,
+    changes,
+    registry,
     async user(role: Role = 'user') {
       users += 1;
       const email = `${role}.${users}.${Date.now().toString(36)}@example.com`;
@@ -107,11 +108,20 @@ export async function startTestApp(label: string, env: Record<string, string> = 
         cursor = next;
       } while (cursor !== '0');
       await cleaner.quit();
-      await Promise.all([redis.quit(), queueRedis.quit()]);
+      await Promise.all([redis.quit(), queueRedis.quit(), changes.close()]);
       await closeDatabase();
       await database.drop();
     },
   };
+}
+
+/** Polls `condition` every 10 ms for up to 5 s. */
+export async function waitUntil(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** Supertest requests carrying the user's bearer token. */

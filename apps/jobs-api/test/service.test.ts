@@ -9,6 +9,7 @@ import winston from 'winston';
 import { createApp } from '../src/app';
 import { jobsApiEnvSchema } from '../src/config';
 import { ScrapeQueueProducer } from '../src/services/scrape-queue';
+import { limitClause } from '../src/services/sql';
 import { as, startTestApp, type TestContext } from './helpers';
 
 let ctx: TestContext;
@@ -98,6 +99,7 @@ describe('POST /api/jobs/fetch while the queue is unreachable', () => {
       redis: ctx.redis,
       scrapeQueue: queue,
       registry: createMetricsRegistry('jobs-api', { defaultMetrics: false }),
+      changes: ctx.changes,
     });
     const user = await ctx.user();
     const res = await request(app).post('/api/jobs/fetch').set('Authorization', `Bearer ${user.token}`).expect(503);
@@ -110,5 +112,13 @@ describe('POST /api/jobs/fetch while the queue is unreachable', () => {
     const pipeline = await request(app).get('/api/admin/pipeline').set('Authorization', `Bearer ${admin.token}`).expect(200);
     expect(pipeline.body.scrape_queue).toBeNull();
     await queue.close().catch(() => undefined);
+  });
+});
+
+describe('limitClause', () => {
+  it('writes a validated page size into the statement and refuses anything else', () => {
+    expect(limitClause(51).sql).toBe('LIMIT 51');
+    expect(limitClause(51).values).toEqual([]);
+    for (const bad of [0, -1, 1.5, Number.NaN, 1001, '51 OR 1=1' as unknown as number]) expect(() => limitClause(bad)).toThrow(RangeError);
   });
 });

@@ -2,7 +2,8 @@ import { Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
 import type { JobsQuery } from '../schemas';
 import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
-import { containsPattern, isoOrNull, isoSql, JOB_COLUMNS, JOB_DOC, JOB_VERSION, jobSummaryView, objectOrEmpty, type JobRow } from './sql';
+import type { PageCache } from './page-cache';
+import { containsPattern, isoOrNull, isoSql, JOB_COLUMNS, JOB_DOC, JOB_VERSION, jobSummaryView, limitClause, objectOrEmpty, type JobRow } from './sql';
 
 /** A salary figure brought to a year, so `min_salary` compares like with like. */
 const ANNUAL_TOP = Prisma.sql`(COALESCE(j.salary_max, j.salary_min) * CASE j.salary_period
@@ -36,9 +37,15 @@ export class JobService {
     private readonly prisma: PrismaClient,
     private readonly pool: PgPool,
     private readonly docs: DocCache,
+    private readonly pages: PageCache,
   ) {}
 
+  /** One page as JSON bytes, from the page cache while nothing it shows has changed. */
   async list(query: JobsQuery): Promise<Buffer> {
+    return this.pages.page({ list: 'jobs', key: JSON.stringify(query), build: () => this.buildPage(query) });
+  }
+
+  private async buildPage(query: JobsQuery): Promise<Buffer> {
     const where: Prisma.Sql[] = [];
     if (query.q) where.push(Prisma.sql`j.search_vector @@ websearch_to_tsquery('english', ${query.q})`);
     if (query.remote !== undefined) where.push(Prisma.sql`j.remote = ${query.remote}`);
@@ -58,7 +65,7 @@ export class JobService {
         FROM jobs j JOIN companies c ON c.id = j.company_id
         ${condition}
         ORDER BY j.created_at DESC, j.id DESC
-        LIMIT ${query.limit + 1}`,
+        ${limitClause(query.limit + 1)}`,
     );
     return pageJson(rows, query.limit, (row) => [row.created_at, row.id], (pageRows) =>
       this.docs.docsFor(pageRows, (ids) =>

@@ -2,7 +2,9 @@ import { Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
 import type { MatchesQuery } from '../schemas';
 import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
-import { isoSql, JOB_DOC, MATCH_VERSION } from './sql';
+import { MatchSignatures } from './match-signatures';
+import type { PageCache } from './page-cache';
+import { isoSql, JOB_DOC, limitClause, MATCH_VERSION, MATCHES_ORDER, matchesPageFilter } from './sql';
 
 /**
  * The caller's matches, highest score first, keyset-paginated on (score, id) along the
@@ -10,19 +12,40 @@ import { isoSql, JOB_DOC, MATCH_VERSION } from './sql';
  * Pairs the pre-filter ruled out are not matches the user should see; they are left out.
  */
 export class MatchService {
+  private readonly signatures: MatchSignatures;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly pool: PgPool,
     private readonly docs: DocCache,
-  ) {}
+    private readonly pages: PageCache,
+  ) {
+    this.signatures = new MatchSignatures(pool);
+  }
 
+  /**
+   * One page as JSON bytes, from the page cache while nothing it shows has changed: its
+   * match rows are checked on every request (ids and versions, one index range, one row
+   * back); its jobs and companies by the change feed.
+   */
   async list(userId: string, query: MatchesQuery): Promise<Buffer> {
-    const where: Prisma.Sql[] = [Prisma.sql`m.user_id = ${userId}::uuid`, Prisma.sql`NOT m.prefilter_skipped`];
-    if (query.min_score !== undefined) where.push(Prisma.sql`m.score >= ${query.min_score}`);
-    if (query.cursor) {
-      const [score, id] = query.cursor;
-      where.push(Prisma.sql`(m.score, m.id) < (${score}::smallint, ${id}::uuid)`);
-    }
+    return this.pages.page({
+      list: 'matches',
+      key: `${userId}|${JSON.stringify(query)}`,
+      signature: () => this.signatures.of(userId, query),
+      build: () => this.buildPage(userId, query, this.pageFilter(userId, query)),
+    });
+  }
+
+  private pageFilter(userId: string, query: MatchesQuery): Prisma.Sql {
+    return matchesPageFilter({
+      userId: Prisma.sql`${userId}::uuid`,
+      ...(query.min_score !== undefined ? { minScore: Prisma.sql`${query.min_score}` } : {}),
+      ...(query.cursor ? { cursor: [Prisma.sql`${query.cursor[0]}::smallint`, Prisma.sql`${query.cursor[1]}::uuid`] } : {}),
+    });
+  }
+
+  private async buildPage(userId: string, query: MatchesQuery, where: Prisma.Sql): Promise<Buffer> {
     const rows = await queryRows<VersionRow & { score: number }>(
       this.pool,
       Prisma.sql`
@@ -30,9 +53,9 @@ export class MatchService {
         FROM user_job_matches m
         JOIN jobs j ON j.id = m.job_id
         JOIN companies c ON c.id = j.company_id
-        WHERE ${Prisma.join(where, ' AND ')}
-        ORDER BY m.score DESC, m.id DESC
-        LIMIT ${query.limit + 1}`,
+        WHERE ${where}
+        ${MATCHES_ORDER}
+        ${limitClause(query.limit + 1)}`,
     );
     return pageJson(rows, query.limit, (row) => [row.score, row.id], (pageRows) =>
       this.docs.docsFor(pageRows, (ids) =>

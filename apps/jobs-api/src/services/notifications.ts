@@ -2,7 +2,7 @@ import { Prisma, type Notification, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
 import { page } from '../cursor';
 import type { NotificationsQuery, NotificationView } from '../schemas';
-import { objectOrEmpty } from './sql';
+import { limitClause, objectOrEmpty } from './sql';
 
 interface NotificationRow {
   id: string;
@@ -68,7 +68,7 @@ export class NotificationService {
         FROM notifications
         WHERE ${Prisma.join(where, ' AND ')}
         ORDER BY created_at DESC, id DESC
-        LIMIT ${query.limit + 1}`,
+        ${limitClause(query.limit + 1)}`,
       this.unreadCount(userId),
     ]);
     const result = page(rows, query.limit, (row) => [row.created_at.toISOString(), row.id]);

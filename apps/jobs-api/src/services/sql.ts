@@ -94,5 +94,39 @@ export const JOB_VERSION = Prisma.sql`'j' || j.xmin::text || '.' || c.xmin::text
 /** The row version of a match document (aliases `m`, `j`, `c`). */
 export const MATCH_VERSION = Prisma.sql`'m' || m.xmin::text || '.' || j.xmin::text || '.' || c.xmin::text`;
 
+/**
+ * `LIMIT n` written into the statement text instead of sent as a parameter. PostgreSQL
+ * cannot cost a generic plan for `LIMIT $n`, so a prepared statement with it is planned
+ * anew on every execution (custom plans only): for the matches list that planning cost more
+ * than running the query. With the limit in the text each page size is its own statement,
+ * planned once. Only a validated integer ever gets here.
+ */
+export function limitClause(limit: number): Prisma.Sql {
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new RangeError(`limit must be an integer from 1 to 1000, got ${limit}`);
+  return Prisma.raw(`LIMIT ${limit}`);
+}
+
+/** Where a matches page reads its rows from: SQL for the caller's id, and the filter and cursor when given. */
+export interface MatchesPageSource {
+  userId: Prisma.Sql;
+  minScore?: Prisma.Sql;
+  cursor?: [score: Prisma.Sql, id: Prisma.Sql];
+}
+
+/**
+ * The rows of a matches page and all after it (alias `m`): the caller's own matches the
+ * pre-filter did not rule out, at least `minScore`, past the cursor. One definition for the
+ * page and for the check of its rows' versions, which must cover exactly the same rows.
+ */
+export function matchesPageFilter(source: MatchesPageSource): Prisma.Sql {
+  const where = [Prisma.sql`m.user_id = ${source.userId}`, Prisma.sql`NOT m.prefilter_skipped`];
+  if (source.minScore) where.push(Prisma.sql`m.score >= ${source.minScore}`);
+  if (source.cursor) where.push(Prisma.sql`(m.score, m.id) < (${source.cursor[0]}, ${source.cursor[1]})`);
+  return Prisma.join(where, ' AND ');
+}
+
+/** The order of a matches page, along the index (user_id, score DESC, id DESC). */
+export const MATCHES_ORDER = Prisma.sql`ORDER BY m.score DESC, m.id DESC`;
+
 /** `%text%` for ILIKE with the user's `%`, `_` and `\` taken literally. */
 export const containsPattern = (value: string) => `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
