@@ -128,8 +128,8 @@ describe('ChangeFeed', () => {
       expect(await Promise.all(syncsWhileLost)).toEqual(syncsWhileLost.map(() => false));
       await until(() => feed.isLive);
       expect(seen.resets).toBeGreaterThanOrEqual(resetsBefore + 2); // lost, then listening again
-      await insertCompanyAndJob();
       const before = seen.notifications.length;
+      await insertCompanyAndJob();
       expect(await feed.sync()).toBe(true);
       expect(seen.notifications.length).toBeGreaterThan(before);
     });
