@@ -25,8 +25,8 @@ export class MatchService {
 
   /**
    * One page as JSON bytes, from the page cache while nothing it shows has changed: its
-   * match rows are checked on every request (ids and versions, one index range, one row
-   * back); its jobs and companies by the change feed.
+   * jobs and companies by the change feed; its match rows by their ids and versions (one
+   * index range, one row back), re-read only after the feed reported some match changed.
    */
   async list(userId: string, query: MatchesQuery): Promise<Buffer> {
     return this.pages.page({
