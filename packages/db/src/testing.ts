@@ -36,9 +36,14 @@ async function withMaintenanceClient<T>(fn: (client: Client) => Promise<T>): Pro
   }
 }
 
-async function ensureTemplate(client: Client): Promise<string> {
+/**
+ * Clones the template of the current migration set into `name`, migrating the template first
+ * when it is missing. All under one advisory lock: Jest workers and packages test in parallel
+ * (one of them migrates), and a checkout with other migrations drops templates it considers
+ * stale, which must not happen between our check and our clone.
+ */
+async function cloneTemplate(client: Client, name: string): Promise<void> {
   const template = `jobping_test_template_${migrationsFingerprint()}`;
-  // Jest workers and packages test in parallel: one of them migrates the template.
   await client.query("SELECT pg_advisory_lock(hashtext('jobping_test_template'))");
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
@@ -57,7 +62,7 @@ async function ensureTemplate(client: Client): Promise<string> {
       );
       for (const { datname } of stale.rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
-    return template;
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   } finally {
     await client.query("SELECT pg_advisory_unlock(hashtext('jobping_test_template'))");
   }
@@ -73,10 +78,7 @@ export interface TestDatabase {
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 20);
   const name = `jobping_test_${safeLabel}_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-  await withMaintenanceClient(async (client) => {
-    const template = await ensureTemplate(client);
-    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-  });
+  await withMaintenanceClient((client) => cloneTemplate(client, name));
   return {
     url: withDatabaseName(serverUrl(), name),
     drop: () => withMaintenanceClient(async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
