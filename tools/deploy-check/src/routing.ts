@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { authApiPaths } from '@jobping/auth-api/routes';
 import type { K8sObject } from './manifests';
 import { readRepoFile, repoPath } from './repo';
 
@@ -59,6 +60,8 @@ const SAMPLE_ID = '0b6c2f4e-8a51-4f0e-9c3a-2d7e5b1a9f00';
  * src/routes), with `:params` filled in: the Ingress must send each of them to that app.
  */
 export function declaredApiPaths(app: string): string[] {
+  // auth-api lists its routes from their declarations (what the generated proxy rules use).
+  if (app === 'auth-api') return authApiPaths().map((path) => path.replace(/:\w+/g, SAMPLE_ID));
   const dir = repoPath('apps', app, 'src', 'routes');
   const paths = new Set<string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
