@@ -85,6 +85,8 @@ export function refreshSession(): Promise<Session | null> {
 export async function api<T>(method: string, path: string, body?: unknown, { auth = true } = {}): Promise<T> {
   let res = await send(method, path, body, auth ? accessToken : null);
   if (res.status === 401 && auth) {
+    // Read the refusal to its end: an unread body keeps the connection (and the request) open.
+    await res.text().catch(() => undefined);
     const session = await refreshSession();
     if (!session) throw new ApiError(401, 'session_ended', 'Your session has ended. Log in again.');
     res = await send(method, path, body, session.access_token);
