@@ -88,6 +88,10 @@ describe.each(overlays)('overlay %s', (overlay) => {
       expect(spec.volumes?.find((v) => v.name === tmp?.name)?.emptyDir).toBeDefined();
     });
 
+    test('mounts no service account token (no app talks to the Kubernetes API)', () => {
+      expect(pod().automountServiceAccountToken).toBe(false);
+    });
+
     const schema = appEnvSchemas[app];
     if (schema === undefined) {
       test('has its config schema known to deploy-check', () => {
@@ -138,5 +142,6 @@ describe.each(overlays)('overlay %s', (overlay) => {
     for (const name of requiredVariables(migrateEnvSchema)) expectProvided(env, name, `${overlay} migrate Job`);
     expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(spec.automountServiceAccountToken).toBe(false);
   });
 });
