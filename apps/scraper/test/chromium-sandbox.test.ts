@@ -176,18 +176,19 @@ describe('Chromium sandbox (SCRAPE_CHROMIUM_SANDBOX)', () => {
     90_000,
   );
 
-  it('on, where user namespaces are blocked: fails saying what to change', async () => {
-    // Stands in for Chromium under the default seccomp profile of Docker or Kubernetes, with the
-    // line Debian's Chromium 156 prints there (README, Deploy, records that run).
-    const blocked = path.join(workDir, 'chromium-without-user-namespaces');
-    writeFileSync(
-      blocked,
-      '#!/bin/sh\necho "[1:1:1130/041749.849004:ERROR:content/browser/zygote_host/zygote_host_impl_linux.cc:130] No usable sandbox! If you want to live dangerously and need an immediate workaround, you can try using --no-sandbox." >&2\nexit 1\n',
-    );
+  // Stand-ins for Chromium under a container runtime's default seccomp profile, printing what
+  // Debian's Chromium 156 printed there (README, Deploy, records those runs): Docker's and
+  // containerd's profile block unshare, CRI-O's blocks chroot.
+  it.each([
+    ['user namespaces are blocked', 'ERROR:content/browser/zygote_host/zygote_host_impl_linux.cc:130] No usable sandbox! If you want to live dangerously and need an immediate workaround, you can try using --no-sandbox.'],
+    ['chroot is blocked', 'Check failed: sys_chroot("/proc/self/fdinfo/") == 0'],
+  ])('on, where %s: fails saying what to change', async (_case, line) => {
+    const blocked = path.join(workDir, 'chromium-without-sandbox-syscalls');
+    writeFileSync(blocked, `#!/bin/sh\necho '${line}' >&2\nexit 1\n`);
     chmodSync(blocked, 0o755);
     const adapter = linkedIn({ SCRAPE_CHROMIUM_SANDBOX: 'true', PLAYWRIGHT_CHROMIUM_PATH: blocked });
     await expect(adapter.fetch(source, { http, logger, signal: new AbortController().signal, since: null, limit: 10 })).rejects.toThrow(
-      /no usable sandbox.*user namespaces.*SCRAPE_CHROMIUM_SANDBOX=false/s,
+      /could not start its sandbox here.*seccomp profile.*SCRAPE_CHROMIUM_SANDBOX=false/s,
     );
   });
 

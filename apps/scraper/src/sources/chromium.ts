@@ -47,8 +47,8 @@ export async function launchChromium(settings: ChromiumSettings): Promise<Browse
     const text = String(error);
     const reason = /Running as root without --no-sandbox/.test(text)
       ? 'Chromium refuses its sandbox when it runs as root: run the scraper as a non-root user (the image does)'
-      : /No usable sandbox/.test(text)
-        ? 'Chromium found no usable sandbox here (unprivileged user namespaces are blocked, e.g. by the container seccomp profile)'
+      : /No usable sandbox|sys_chroot/.test(text)
+        ? "Chromium could not start its sandbox here (the container's seccomp profile blocks the user namespaces or the chroot it needs)"
         : null;
     if (!reason) throw error;
     throw new Error(`${reason}, or set SCRAPE_CHROMIUM_SANDBOX=false where the container contains it instead (README, Deploy).`, { cause: error });
