@@ -79,10 +79,11 @@ describe.each(overlays)('overlay %s', (overlay) => {
       }
     });
 
-    test('runs restricted: non-root, read-only root filesystem, no escalation, no capabilities, RuntimeDefault seccomp', () => {
+    test('runs restricted: non-root, read-only root filesystem, no escalation, no capabilities, RuntimeDefault (or a Localhost) seccomp profile', () => {
       const spec = pod();
       const container = appContainer(spec);
-      expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+      // The restricted Pod Security Standard allows both; a Localhost profile is how the scraper's Chromium gets its sandbox (README).
+      expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: expect.stringMatching(/^(RuntimeDefault|Localhost)$/) } });
       expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
       const tmp = container.volumeMounts?.find((m) => m.mountPath === '/tmp');
       expect(spec.volumes?.find((v) => v.name === tmp?.name)?.emptyDir).toBeDefined();

@@ -24,10 +24,6 @@ const callsOut: Record<string, string> = {
   'auth-api': 'Discord webhooks (the test message of PUT /api/users/me/discord)',
 };
 
-// The namespaces the base expects around it (README, Deploy: how to change them).
-const INGRESS_NAMESPACE = 'ingress-nginx';
-const MONITORING_NAMESPACE = 'monitoring';
-
 // Stand-ins for the cluster around the overlay. 203.0.113.0/24 (TEST-NET-3) is any public address.
 const internet = address('203.0.113.10', 'a public address');
 const metadataService = address('169.254.169.254', 'the cloud metadata service');
@@ -42,8 +38,6 @@ const kubeDns = podIn('kube-system', { 'k8s-app': 'kube-dns' }, '10.244.0.10', [
   { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
   { name: 'metrics', containerPort: 9153 },
 ]);
-const ingressController = podIn(INGRESS_NAMESPACE, { 'app.kubernetes.io/name': 'ingress-nginx' }, '10.244.1.2');
-const prometheus = podIn(MONITORING_NAMESPACE, { 'app.kubernetes.io/name': 'prometheus' }, '10.244.1.3');
 const otherTeam = podIn('default', { app: 'billing' }, '10.244.1.4');
 const kedaOperator = podIn('keda', { app: 'keda-operator' }, '10.244.1.5');
 
@@ -51,6 +45,17 @@ describe.each(listOverlays())('overlay %s NetworkPolicies', (overlay) => {
   const rendered = new Rendered(renderKustomization(`k8s/overlays/${overlay}`));
   const policies: NetworkPolicy[] = parseNetworkPolicies(rendered.objects);
   const namespace = overlayNamespace(rendered);
+  // The ingress controller's and Prometheus' namespaces, as the overlay names them (the base:
+  // ingress-nginx and monitoring; README, Deploy, shows how an overlay changes them).
+  const peerNamespace = (policyName: string) => {
+    const selector = policies.find((p) => p.metadata.name === policyName)?.spec.ingress?.[0]?.from?.[0]?.namespaceSelector;
+    const name = selector?.matchLabels?.['kubernetes.io/metadata.name'];
+    if (!name) throw new Error(`NetworkPolicy ${policyName} should admit one namespace, by kubernetes.io/metadata.name`);
+    return name;
+  };
+  const ingressNamespace = peerNamespace('allow-from-ingress-controller');
+  const ingressController = podIn(ingressNamespace, { 'app.kubernetes.io/name': 'ingress-nginx' }, '10.244.1.2');
+  const prometheus = podIn(peerNamespace('allow-prometheus'), { 'app.kubernetes.io/name': 'prometheus' }, '10.244.1.3');
   let nextIp = 20;
   const pods = new Map(apps.map((app) => [app, workloadPod(rendered, 'Deployment', app, `10.244.5.${nextIp++}`)]));
   const pod = (app: string) => pods.get(app) as Endpoint;
@@ -131,7 +136,7 @@ describe.each(listOverlays())('overlay %s NetworkPolicies', (overlay) => {
   test('only the ingress controller namespace reaches web', () => {
     const port = opsPort(rendered, 'web');
     allowed(ingressController, pod('web'), port);
-    allowed(podIn(INGRESS_NAMESPACE, { 'app.kubernetes.io/component': 'controller' }, '10.244.1.7'), pod('web'), port);
+    allowed(podIn(ingressNamespace, { 'app.kubernetes.io/component': 'controller' }, '10.244.1.7'), pod('web'), port);
     for (const other of [otherTeam, prometheus, kedaOperator, pod('matcher'), pod('jobs-api'), stranger]) denied(other, pod('web'), port);
   });
 
@@ -143,7 +148,7 @@ describe.each(listOverlays())('overlay %s NetworkPolicies', (overlay) => {
     for (const other of [otherTeam, stranger, ...apps.filter((a) => a !== 'web' && a !== api).map(pod)]) denied(other, pod(api), port);
   });
 
-  test.each(backendApps)('Prometheus (namespace monitoring) scrapes the metrics port of %s, and nobody else from outside does', (app) => {
+  test.each(backendApps)("Prometheus' namespace scrapes the metrics port of %s, and nobody else from outside does", (app) => {
     const port = opsPort(rendered, app);
     allowed(prometheus, pod(app), port);
     denied(otherTeam, pod(app), port);
