@@ -25,9 +25,14 @@ if (!hasChromium) console.warn(`SKIPPED: the Chromium sandbox tests need Chromiu
 
 const dropPrivileges = ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--no-new-privs', '--inh-caps=-all', '--bounding-set=-all', '--'];
 // Chromium's sandbox needs unprivileged user namespaces; some kernels and containers forbid them.
-const userNamespaces = spawnSync(isRoot ? dropPrivileges[0] as string : 'unshare', [...(isRoot ? dropPrivileges.slice(1) : []), 'unshare', '--user', 'true']).status === 0;
+const probe = isRoot ? spawnSync('setpriv', [...dropPrivileges.slice(1), 'unshare', '--user', 'true']) : spawnSync('unshare', ['--user', 'true']);
+const userNamespaces = probe.status === 0;
 if (hasChromium && !userNamespaces) {
-  console.warn('SKIPPED: this machine does not allow unprivileged user namespaces, so Chromium cannot start its sandbox here (README, Deploy).');
+  console.warn(
+    probe.error
+      ? `SKIPPED: the sandboxed Chromium test needs util-linux (setpriv, unshare): ${probe.error.message}`
+      : 'SKIPPED: this machine does not allow unprivileged user namespaces, so Chromium cannot start its sandbox here (README, Deploy).',
+  );
 }
 const withSandboxSupport = hasChromium && userNamespaces ? it : it.skip;
 const withChromium = hasChromium ? it : it.skip;
