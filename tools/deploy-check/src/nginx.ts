@@ -12,6 +12,17 @@ export interface RunningNginx {
   stop(): Promise<void>;
 }
 
+/**
+ * An nginx config template with its `${NAME}` variables filled in, as the image's entrypoint
+ * does with envsubst; fails on a variable `values` does not give (a new one in the template).
+ */
+export function renderTemplate(template: string, values: Record<string, string>): string {
+  const rendered = template.replace(/\$\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+  const left = [...new Set(rendered.match(/\$\{\w+\}/g) ?? [])];
+  if (left.length > 0) throw new Error(`no value for ${left.join(', ')} in the nginx template`);
+  return rendered;
+}
+
 /** A free loopback port (released again for nginx to bind: nginx cannot report a port 0 choice). */
 export async function freePort(): Promise<number> {
   const server = createServer();

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Rendered, renderKustomization } from '../src/manifests';
-import { freePort, startNginx, type RunningNginx } from '../src/nginx';
+import { freePort, renderTemplate, startNginx, type RunningNginx } from '../src/nginx';
 import { apiOpsEndpoint, normalizedPath, parseNginxLocations, routeIngress, routeNginx } from '../src/routing';
 import { isHttpApi, listApps, listOverlays, readRepoFile } from '../src/repo';
 
@@ -98,6 +101,7 @@ describe("web's nginx (docker/nginx.conf.template)", () => {
     let nginx: RunningNginx | undefined;
     let echoPort = 0;
     let webPort = 0;
+    let webRoot = '';
     const upstreams: { name: string; server: Server; received: string[] }[] = [];
 
     beforeAll(async () => {
@@ -112,9 +116,14 @@ describe("web's nginx (docker/nginx.conf.template)", () => {
         upstreams.push({ name, server, received });
       }
       [echoPort, webPort] = [await freePort(), await freePort()];
-      let web = readRepoFile('docker', 'nginx.conf.template').replace(/listen 8080;/, `listen 127.0.0.1:${webPort};`);
-      expect(web).toContain(`listen 127.0.0.1:${webPort};`);
-      for (const { name, server } of upstreams) web = web.replaceAll(`\${${name}}`, `http://127.0.0.1:${(server.address() as { port: number }).port}`);
+      webRoot = mkdtempSync(path.join(tmpdir(), 'deploy-check-web-'));
+      chmodSync(webRoot, 0o755);
+      writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>JobPing</title>');
+      const web = renderTemplate(readRepoFile('docker', 'nginx.conf.template'), {
+        ...Object.fromEntries(upstreams.map(({ name, server }) => [name, `http://127.0.0.1:${(server.address() as { port: number }).port}`])),
+        WEB_LISTEN_PORT: `127.0.0.1:${webPort}`,
+        WEB_ROOT: webRoot,
+      });
       // A second server answers with the path nginx matched ($uri) for each request.
       const echo = `server {\n  listen 127.0.0.1:${echoPort};\n  location / { default_type text/plain; return 200 "$uri"; }\n}\n`;
       nginx = await startNginx(`${echo}\n${web}`, [echoPort, webPort]);
@@ -122,6 +131,7 @@ describe("web's nginx (docker/nginx.conf.template)", () => {
 
     afterAll(async () => {
       await nginx?.stop();
+      rmSync(webRoot, { recursive: true, force: true });
       await Promise.all(upstreams.map(({ server }) => new Promise((resolve) => server.close(resolve))));
     });
 
