@@ -71,3 +71,39 @@ export function declaredApiPaths(app: string): string[] {
   }
   return [...paths].sort();
 }
+
+/**
+ * The path nginx (the web image, and ingress-nginx in front of the cluster) matches its
+ * locations and Ingress paths against, for a request URI as the client sent it: the query
+ * dropped, `%XX` decoded (`%2F` too), slashes merged, `.` and `..` resolved. null where nginx
+ * answers 400 itself (`..` above the root, an encoded NUL). The upstream still receives the URI
+ * as sent (proxy_pass without a URI part). deploy-check compares this with a real nginx.
+ */
+export function normalizedPath(requestUri: string): string | null {
+  const path = requestUri.split('?')[0] ?? '';
+  const decoded = path.replace(/%([0-9a-f]{2})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (decoded.includes('\0') || !decoded.startsWith('/')) return null;
+  const segments = decoded.split('/').slice(1);
+  const kept: string[] = [];
+  for (const segment of segments) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (kept.length === 0) return null;
+      kept.pop();
+    } else kept.push(segment);
+  }
+  const last = segments[segments.length - 1];
+  const trailingSlash = kept.length > 0 && (last === '' || last === '.' || last === '..');
+  return `/${kept.join('/')}${trailingSlash ? '/' : ''}`;
+}
+
+/**
+ * The ops endpoint (/healthz, /readyz, /metrics) an API built on @jobping/http-kit answers for
+ * a request URI as it arrives, or null: Express 5 matches the path as sent (no decoding, no dot
+ * segments resolved), ignoring case and one trailing slash. jobs-api's tests hold the real app
+ * to this (test/service.test.ts).
+ */
+export function apiOpsEndpoint(requestUri: string): string | null {
+  const match = /^\/(healthz|readyz|metrics)\/?$/i.exec(requestUri.split('?')[0] ?? '');
+  return match ? `/${(match[1] ?? '').toLowerCase()}` : null;
+}
