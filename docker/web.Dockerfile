@@ -27,7 +27,7 @@ RUN turbo run build --filter=@jobping/web... --output-logs=errors-only
 FROM ${NGINX_IMAGE} AS runtime
 # The image's entrypoint renders /etc/nginx/templates/*.template into /etc/nginx/conf.d,
 # substituting only these variables (nginx's own $uri etc. stay as they are). The browser
-# tests render the template the same way, from these lines (apps/web/e2e/nginx.ts).
+# tests render the template the same way, from these lines (@jobping/edge/testing).
 ENV AUTH_API_UPSTREAM=http://auth-api:3001 \
   JOBS_API_UPSTREAM=http://jobs-api:3002 \
   WEB_LISTEN_PORT=8080 \

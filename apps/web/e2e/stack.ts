@@ -12,20 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { FakeDiscord, repoRoot, spawnWorker, stageApps, waitFor, type WorkerProcess } from '@jobping/notifier/harness';
+import { freePort, startWebNginx } from '@jobping/edge/testing';
 import { createRedis } from '@jobping/redis';
-import { startNginx } from './nginx';
 
 const WEB_DIR = path.join(repoRoot, 'apps', 'web');
 const DEMO_BOARD = path.join(repoRoot, 'apps', 'scraper', 'fixtures', 'demo-board.json');
-
-/** A port nobody listens on right now (the APIs need a known port up front). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -160,7 +151,7 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
     });
 
     if (front === 'nginx') {
-      const nginx = await startNginx({
+      const nginx = await startWebNginx({
         repoRoot,
         port: webPort,
         webRoot: path.join(WEB_DIR, 'dist'),

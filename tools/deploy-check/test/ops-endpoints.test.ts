@@ -4,9 +4,9 @@ import { request as httpRequest, createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Rendered, renderKustomization } from '../src/manifests';
-import { freePort, renderTemplate, startNginx, type RunningNginx } from '../src/nginx';
+import { freePort, renderWebServer, startNginx, type RunningNginx } from '@jobping/edge/testing';
 import { apiOpsEndpoint, normalizedPath, parseNginxLocations, routeIngress, routeNginx } from '../src/routing';
-import { isHttpApi, listApps, listOverlays, readRepoFile } from '../src/repo';
+import { ROOT, isHttpApi, listApps, listOverlays, readRepoFile } from '../src/repo';
 
 /*
  * Every app serves /healthz, /readyz and /metrics at its root (on the APIs, on the same port as
@@ -119,10 +119,13 @@ describe("web's nginx (docker/nginx.conf.template)", () => {
       webRoot = mkdtempSync(path.join(tmpdir(), 'deploy-check-web-'));
       chmodSync(webRoot, 0o755);
       writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>JobPing</title>');
-      const web = renderTemplate(readRepoFile('docker', 'nginx.conf.template'), {
-        ...Object.fromEntries(upstreams.map(({ name, server }) => [name, `http://127.0.0.1:${(server.address() as { port: number }).port}`])),
-        WEB_LISTEN_PORT: `127.0.0.1:${webPort}`,
-        WEB_ROOT: webRoot,
+      const upstreamUrl = (name: string) => `http://127.0.0.1:${(upstreams.find((u) => u.name === name)?.server.address() as { port: number }).port}`;
+      const web = renderWebServer({
+        repoRoot: ROOT,
+        port: webPort,
+        webRoot,
+        authApiUrl: upstreamUrl('AUTH_API_UPSTREAM'),
+        jobsApiUrl: upstreamUrl('JOBS_API_UPSTREAM'),
       });
       // A second server answers with the path nginx matched ($uri) for each request.
       const echo = `server {\n  listen 127.0.0.1:${echoPort};\n  location / { default_type text/plain; return 200 "$uri"; }\n}\n`;
