@@ -130,9 +130,10 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       return worker;
     };
     const webUrl = `http://127.0.0.1:${webPort}`;
-    // Behind nginx the APIs run as they ship: production mode (Secure cookies, JSON logs),
-    // trusting the one proxy hop in front.
-    const apiEnv: Record<string, string> = front === 'nginx' ? { NODE_ENV: 'production', TRUST_PROXY: '1', PUBLIC_WEB_URL: webUrl } : {};
+    // Behind nginx the APIs run as they ship in Docker Compose: production mode (Secure cookies,
+    // JSON logs), trusting the one proxy hop in front, and no PUBLIC_WEB_URL (session requests
+    // must then come from the host the browser asked for, which nginx passes on).
+    const apiEnv: Record<string, string> = front === 'nginx' ? { NODE_ENV: 'production', TRUST_PROXY: '1' } : {};
     start('auth-api', {
       ...apiEnv,
       AUTH_API_PORT: String(authPort),
