@@ -67,7 +67,20 @@ export function createApp(deps: AppDeps): HttpApp {
       ...jobRoutes(new JobService(prisma, pool, docs, pages), runs),
       ...meRoutes(new MatchService(prisma, pool, docs, pages), new NotificationService(prisma)),
       ...adminRoutes(admin),
-      ...thresholdPreviewRoutes(new ThresholdPreviewService(prisma)),
+      ...thresholdPreviewRoutes(
+        new ThresholdPreviewService({
+          prisma,
+          redis,
+          requestsPerMinute: config.THRESHOLD_PREVIEW_REQUESTS_PER_MINUTE,
+          cacheSeconds: config.THRESHOLD_PREVIEW_CACHE_SECONDS,
+          estimates: new Counter({
+            name: 'jobs_api_threshold_preview_estimates_total',
+            help: 'Threshold-preview estimates by source: computed (the built-in rules scored the window’s unscored jobs) or cache (reused from Redis)',
+            labelNames: ['source'] as const,
+            registers: [registry],
+          }),
+        }),
+      ),
     ],
     jwt: jwtSettingsFromConfig(config),
     jsonLimit: '16kb',

@@ -19,6 +19,11 @@ export const jobsApiEnvSchema = baseEnvSchema
       32,
       'memory for whole pages of the hot lists, in MB (dropped when the database notifies a change they show, so never stale)',
     ),
+    THRESHOLD_PREVIEW_REQUESTS_PER_MINUTE: fields.positiveInt(30, 'threshold previews one user may request per minute (shared by replicas through Redis)'),
+    THRESHOLD_PREVIEW_CACHE_SECONDS: fields.positiveInt(
+      600,
+      "how long one user's threshold-preview estimate (their prompt against the window's unscored jobs) is reused, in seconds",
+    ),
     TRUST_PROXY: fields.trustProxy(),
     CORS_ORIGINS: fields.commaList('browser origins allowed to call the API (CORS), comma-separated; none by default'),
   });
