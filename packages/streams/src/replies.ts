@@ -98,8 +98,9 @@ export function consumerInfos(reply: unknown): ConsumerInfo[] {
   return infoRecords('XINFO CONSUMERS', reply).map((r) => ({
     name: String(r.name),
     pending: Number(r.pending),
-    // Redis 7.2+ adds `inactive` (since the last successful read); older versions only `idle`.
-    idleMs: Number(r.inactive ?? r.idle),
+    // Redis 7.2+ adds `inactive` (since the last successful read; -1 before the first one);
+    // older versions only `idle` (since the last attempt).
+    idleMs: r.inactive !== undefined && r.inactive !== null && Number(r.inactive) >= 0 ? Number(r.inactive) : Number(r.idle),
   }));
 }
 

@@ -143,8 +143,9 @@ function StaleGroups({ pipeline }: { pipeline: Pipeline }) {
   const stale = pipeline.stages.flatMap((stage) => stage.groups.filter((g) => g.stale).map((group) => ({ stream: stage.stream, group })));
   if (stale.length === 0) return null;
   return (
-    <div className="status status-warn" role="alert" data-testid="stale-groups">
-      <p>
+    <div className="status status-warn" data-testid="stale-groups">
+      {/* Only the summary is live: the details below change with every refresh and would be re-announced. */}
+      <p role="alert">
         <span aria-hidden="true">▲</span> {stale.length === 1 ? 'A stage has' : `${stale.length} stages have`} stopped reading: entries wait and no
         consumer has read them for {duration(pipeline.stale_group_seconds)} or more.
       </p>
