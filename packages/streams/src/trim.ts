@@ -3,12 +3,13 @@ import { compareStreamIds, groupInfos, isRedisError, pendingEntries } from './re
 
 /**
  * The safety cap of every stream: each XADD trims the stream to about this many entries
- * (`MAXLEN ~`, whole macro nodes of ~100 entries, cheap). Far above a normal backlog (fanout
- * writes one entry per user per job; 1,000,000 entries are ~100–200 MB of Redis memory), it
- * only bites when a consumer group stopped reading, and then keeps Redis from filling up:
- * entries beyond it are lost to that group (its lag turns unknown). `STREAM_MAXLEN`.
+ * (`MAXLEN ~`, whole macro nodes of ~100 entries, cheap). Far above a normal backlog: fanout
+ * writes one entry per user per job, so at 100,000 users user-analysis holds 5,000,000 entries
+ * (~0.5–1 GB of Redis memory) only when the matcher is 50 jobs behind. It bites when a consumer
+ * group stopped reading, and then keeps Redis from filling up: entries beyond it are lost to
+ * that group (its lag turns unknown). `STREAM_MAXLEN`.
  */
-export const DEFAULT_STREAM_MAX_LEN = 1_000_000;
+export const DEFAULT_STREAM_MAX_LEN = 5_000_000;
 
 /** The XADD arguments of the cap: `MAXLEN ~ <maxLen>`. */
 export function streamCapArgs(maxLen: number = DEFAULT_STREAM_MAX_LEN): string[] {

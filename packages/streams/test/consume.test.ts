@@ -257,8 +257,8 @@ describe('publish', () => {
   });
 
   it('caps at DEFAULT_STREAM_MAX_LEN unless told otherwise', () => {
-    expect(DEFAULT_STREAM_MAX_LEN).toBe(1_000_000);
-    expect(streamCapArgs()).toEqual(['MAXLEN', '~', '1000000']);
+    expect(DEFAULT_STREAM_MAX_LEN).toBe(5_000_000);
+    expect(streamCapArgs()).toEqual(['MAXLEN', '~', '5000000']);
   });
 
   it('trims only what the group has consumed (MINID policy)', async () => {
