@@ -31,7 +31,11 @@ export const scraperEnvSchema = baseEnvSchema
     SCRAPE_BACKFILL_LIMIT: fields.positiveInt(500, 'most postings one source contributes to one run (its first run backfills up to this)'),
     SCRAPE_SOURCE_CONCURRENCY: fields.positiveInt(4, 'sources fetched at once within a run'),
     SCRAPE_SOURCE_TIMEOUT_MS: fields.positiveInt(120_000, 'time one source may take within a run, in ms'),
-    SCRAPE_REQUEST_TIMEOUT_MS: fields.positiveInt(15_000, 'timeout of one HTTP request to a job board, in ms'),
+    SCRAPE_REQUEST_TIMEOUT_MS: fields.positiveInt(15_000, 'timeout of one HTTP request to a job board, body included, in ms'),
+    SCRAPE_MAX_RESPONSE_BYTES: fields.positiveInt(
+      20 * 1024 * 1024,
+      'largest job-board answer read, in bytes after decompression (default 20 MiB); a larger one fails its source',
+    ),
     SCRAPE_MAX_RETRIES: z.coerce
       .number({ error: 'not a number' })
       .int()
