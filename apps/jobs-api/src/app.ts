@@ -54,7 +54,13 @@ export function createApp(deps: AppDeps): HttpApp {
     logger,
     requestsPerUserPerHour: config.SCRAPE_REQUESTS_PER_USER_PER_HOUR,
   });
-  const admin = new AdminService({ prisma, redis: deps.streamsRedis ?? redis, queue: deps.scrapeQueue, streamKeyPrefix: config.STREAM_KEY_PREFIX });
+  const admin = new AdminService({
+    prisma,
+    redis: deps.streamsRedis ?? redis,
+    queue: deps.scrapeQueue,
+    streamKeyPrefix: config.STREAM_KEY_PREFIX,
+    allowFixtureSources: config.SCRAPE_FIXTURE_SOURCES,
+  });
 
   return createHttpApp({
     logger,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadConfig } from '@jobping/config';
 import { streams } from '@jobping/contracts';
 import request from 'supertest';
+import { jobsApiEnvSchema } from '../src/config';
 import { as, invalidFields, startTestApp, type TestContext, type TestUser } from './helpers';
 
 let ctx: TestContext;
@@ -101,6 +103,42 @@ describe('job sources', () => {
       const res = await send().expect(400);
       expect(invalidFields(res)).toEqual(fields);
     }
+  });
+});
+
+describe('fixture sources (local files, any URL)', () => {
+  it('are refused with 422 while SCRAPE_FIXTURE_SOURCES is off: created, changed into, or enabled', async () => {
+    const created = await as(ctx, admin).post('/api/admin/sources', { type: 'fixture', identifier: 'fixtures/demo-board.json' }).expect(422);
+    expect(created.body.error.code).toBe('fixture_sources_disabled');
+    expect(created.body.error.message).toContain('SCRAPE_FIXTURE_SOURCES');
+    const url = await as(ctx, admin).post('/api/admin/sources', { type: 'fixture', identifier: 'http://169.254.169.254/latest/meta-data/' }).expect(422);
+    expect(url.body.error.code).toBe('fixture_sources_disabled');
+
+    const board = await as(ctx, admin).post('/api/admin/sources', { type: 'greenhouse', identifier: 'acme' }).expect(201);
+    const changed = await as(ctx, admin).patch(`/api/admin/sources/${board.body.id}`, { type: 'fixture', identifier: 'fixtures/demo-board.json' }).expect(422);
+    expect(changed.body.error.code).toBe('fixture_sources_disabled');
+
+    // A fixture row from before (the demo seed): it may be disabled or removed, not enabled.
+    const old = await ctx.prisma.jobSource.create({ data: { type: 'fixture', identifier: 'fixtures/demo-board.json', enabled: false } });
+    expect((await as(ctx, admin).patch(`/api/admin/sources/${old.id}`, { enabled: true }).expect(422)).body.error.code).toBe('fixture_sources_disabled');
+    await as(ctx, admin).patch(`/api/admin/sources/${old.id}`, { enabled: false }).expect(200);
+    await as(ctx, admin).delete(`/api/admin/sources/${old.id}`).expect(204);
+
+    expect((await ctx.prisma.jobSource.findMany()).map((s) => s.type)).toEqual(['greenhouse']);
+    await ctx.prisma.jobSource.deleteMany();
+  });
+
+  it('are accepted when SCRAPE_FIXTURE_SOURCES=true (the demo and tests), and that is refused in production', async () => {
+    const demo = await startTestApp('admin_fixtures', { SCRAPE_FIXTURE_SOURCES: 'true' });
+    try {
+      const demoAdmin = await demo.user('admin');
+      await as(demo, demoAdmin).post('/api/admin/sources', { type: 'fixture', identifier: 'fixtures/demo-board.json' }).expect(201);
+    } finally {
+      await demo.close();
+    }
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://x@127.0.0.1/db', REDIS_URL: 'redis://127.0.0.1:6379/0', JWT_SECRET: 'x'.repeat(48) };
+    expect(loadConfig(jobsApiEnvSchema, production).SCRAPE_FIXTURE_SOURCES).toBe(false);
+    expect(() => loadConfig(jobsApiEnvSchema, { ...production, SCRAPE_FIXTURE_SOURCES: 'true' })).toThrow(/^Invalid configuration: SCRAPE_FIXTURE_SOURCES is invalid \(.*NODE_ENV=production/);
   });
 });
 

@@ -92,7 +92,7 @@ describe('POST /api/jobs/fetch while the queue is unreachable', () => {
     const queue = new ScrapeQueueProducer(lost, `${ctx.bullPrefix}-lost`);
     queue.queue.on('error', () => undefined);
     const { app } = createApp({
-      config: jobsApiEnvSchema.parse({ ...ctx.config, TRUST_PROXY: 'false', CORS_ORIGINS: '' }),
+      config: jobsApiEnvSchema.parse({ ...ctx.config, TRUST_PROXY: 'false', CORS_ORIGINS: '', SCRAPE_FIXTURE_SOURCES: String(ctx.config.SCRAPE_FIXTURE_SOURCES) }),
       logger: createLogger({ service: 'jobs-api-test', level: 'error', transports: [new winston.transports.Stream({ stream: new PassThrough() })] }),
       prisma: ctx.prisma,
       pool: ctx.pool,

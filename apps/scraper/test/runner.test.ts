@@ -40,6 +40,7 @@ function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}) 
     LINKEDIN_DETAIL_LIMIT: 0,
     PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
     SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
+    SCRAPE_FIXTURE_SOURCES: true,
   };
   return createScrapeRunner({
     prisma: env.prisma,
@@ -104,11 +105,11 @@ describe('scrape runs', () => {
       { id: 2, title: 'Older Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 5 },
       { id: 3, title: 'Ancient Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 72 },
     ]);
-    const source = await addSource('fixture', 'window.json');
+    const source = await addSource('fixture', 'fixtures/window.json');
     const runner = runnerWith(env.redis, { backfillLimit: 2 });
 
     const first = await runner.executeRun(await runner.createRun('schedule'), { sourceIds: [source.id] });
-    expect(first.sourceStats['fixture:window.json']).toMatchObject({ backfill: true, found: 2, new: 2 });
+    expect(first.sourceStats['fixture:fixtures/window.json']).toMatchObject({ backfill: true, found: 2, new: 2 });
     const titles = (await env.prisma.job.findMany({ where: { source: 'fixture', companyName: 'Window Co' } })).map((j) => j.title).sort();
     expect(titles).toEqual(['Fresh Engineer', 'Older Engineer']);
     const backfilled = await env.prisma.jobSource.findUniqueOrThrow({ where: { id: source.id } });
@@ -122,19 +123,19 @@ describe('scrape runs', () => {
       { id: 3, title: 'Ancient Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 72 },
     ]);
     const second = await runner.executeRun(await runner.createRun('schedule'), { sourceIds: [source.id] });
-    expect(second.sourceStats['fixture:window.json']).toMatchObject({ backfill: false, found: 2, new: 1, duplicates: 1 });
+    expect(second.sourceStats['fixture:fixtures/window.json']).toMatchObject({ backfill: false, found: 2, new: 1, duplicates: 1 });
     const after = (await env.prisma.job.findMany({ where: { source: 'fixture', companyName: 'Window Co' } })).map((j) => j.title).sort();
     expect(after).toEqual(['Fresh Engineer', 'Newest Engineer', 'Older Engineer']);
 
     // An on-demand run is not limited to the window.
     const wide = runnerWith(env.redis, { backfillLimit: 10 });
     const manual = await wide.executeRun(await wide.createRun('manual'), { sourceIds: [source.id] });
-    expect(manual.sourceStats['fixture:window.json']).toMatchObject({ found: 4, new: 2, duplicates: 2 });
+    expect(manual.sourceStats['fixture:fixtures/window.json']).toMatchObject({ found: 4, new: 2, duplicates: 2 });
   });
 
   it('records a failing source and completes the others: the run is partial', async () => {
     writeBoard(env.dir, 'healthy.json', [{ id: 10, title: 'Healthy Engineer', company: 'Healthy Co', location: 'Oslo', hoursAgo: 1 }]);
-    const healthy = await addSource('fixture', 'healthy.json');
+    const healthy = await addSource('fixture', 'fixtures/healthy.json');
     const broken = await addSource('greenhouse', 'broken');
     const unknown = await addSource('workday', 'acme');
     const runner = runnerWith();
@@ -147,7 +148,7 @@ describe('scrape runs', () => {
     expect(run.error).toContain('2 of 3 sources failed');
     expect(run.error).toContain('greenhouse:broken');
     const stats = run.sourceStats as Record<string, { new: number; errors: string[] }>;
-    expect(stats['fixture:healthy.json']).toMatchObject({ new: 1, errors: [] });
+    expect(stats['fixture:fixtures/healthy.json']).toMatchObject({ new: 1, errors: [] });
     expect(stats['greenhouse:broken']?.errors[0]).toContain('500');
     expect(stats['workday:acme']?.errors[0]).toContain('unknown source type');
     const brokenRow = await env.prisma.jobSource.findUniqueOrThrow({ where: { id: broken.id } });
@@ -166,7 +167,7 @@ describe('scrape runs', () => {
       { id: 22, title: 'Crash Engineer B', company: 'Crash Co', location: 'Rome', hoursAgo: 1 },
       { id: 23, title: 'Crash Engineer C', company: 'Crash Co', location: 'Rome', hoursAgo: 1 },
     ]);
-    const source = await addSource('fixture', 'crash.json');
+    const source = await addSource('fixture', 'fixtures/crash.json');
     const before = (await readJobAnalysis(env.redis, env.keyPrefix)).length;
 
     // Attempt 1 stores the jobs, then dies at the hand-off: Redis is unreachable.

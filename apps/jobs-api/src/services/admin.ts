@@ -1,5 +1,5 @@
 import type { JobSource, PrismaClient } from '@jobping/db';
-import { conflict, notFound } from '@jobping/http-kit';
+import { conflict, HttpError, notFound } from '@jobping/http-kit';
 import type { Redis } from '@jobping/redis';
 import { streamsStatus } from '@jobping/streams';
 import { page } from '../cursor';
@@ -25,11 +25,24 @@ function sourceView(source: JobSource): SourceView {
 }
 
 const duplicate = () => conflict('source_exists', 'A source with this type and identifier exists already.');
+const fixtureSourcesOff = () =>
+  new HttpError(
+    422,
+    'fixture_sources_disabled',
+    'Fixture sources read local files and any URL: they are for the demo and tests, and only allowed when SCRAPE_FIXTURE_SOURCES=true (never in production). Use a job board type instead.',
+  );
 
 /** Job sources (what the scraper collects) and the pipeline overview: admin-only data. */
 export class AdminService {
   constructor(
-    private readonly deps: { prisma: PrismaClient; redis: Redis; queue: ScrapeQueueProducer; streamKeyPrefix: string },
+    private readonly deps: {
+      prisma: PrismaClient;
+      redis: Redis;
+      queue: ScrapeQueueProducer;
+      streamKeyPrefix: string;
+      /** SCRAPE_FIXTURE_SOURCES: whether enabled `fixture` sources may exist. */
+      allowFixtureSources: boolean;
+    },
   ) {}
 
   async listSources(query: SourcesQuery) {
@@ -49,6 +62,7 @@ export class AdminService {
   }
 
   async createSource(body: CreateSourceBody): Promise<SourceView> {
+    if (body.type === 'fixture' && !this.deps.allowFixtureSources) throw fixtureSourcesOff();
     try {
       const source = await this.deps.prisma.jobSource.create({
         data: { type: body.type, identifier: body.identifier, searchTerms: body.search_terms, location: body.location, enabled: body.enabled },
@@ -61,6 +75,12 @@ export class AdminService {
   }
 
   async updateSource(id: string, body: UpdateSourceBody): Promise<SourceView> {
+    const current = await this.deps.prisma.jobSource.findUnique({ where: { id } });
+    if (!current) throw notFound('No such source.');
+    // What the row would become: an enabled fixture source needs them allowed (disabling one is fine).
+    const type = body.type ?? current.type;
+    const enabled = body.enabled ?? current.enabled;
+    if (type === 'fixture' && enabled && !this.deps.allowFixtureSources) throw fixtureSourcesOff();
     try {
       const source = await this.deps.prisma.jobSource.update({
         where: { id },

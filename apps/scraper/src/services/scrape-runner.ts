@@ -2,7 +2,7 @@ import type { JobSource, PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { HttpClient } from '../http/http-client';
 import type { NormalizedPosting } from '../normalize/posting';
-import type { AdapterRegistry } from '../sources/registry';
+import { FIXTURE_SOURCES_OFF, type AdapterRegistry } from '../sources/registry';
 import type { SourceAdapter } from '../sources/types';
 import type { JobPublisher } from './job-publisher';
 import { knownSourceIds, storePosting } from './job-store';
@@ -139,7 +139,7 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
     };
     const adapter = adapters.get(source.type);
     if (!adapter) {
-      stats.errors.push(`unknown source type "${source.type}"`);
+      stats.errors.push(source.type === 'fixture' ? FIXTURE_SOURCES_OFF : `unknown source type "${source.type}"`);
       return stats;
     }
     if (

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { JobSource, PrismaClient } from '@jobping/db';
+import { FIXTURE_SOURCES_OFF } from '../sources/registry';
 
 export const sourceInputSchema = z.strictObject({
   type: z
@@ -26,20 +27,37 @@ export async function readSeedFile(file: string): Promise<z.output<typeof source
   return result.data.sources;
 }
 
-/** Inserts the seed's sources the table lacks; never changes existing rows (admins own them). Returns how many were added. */
-export async function seedSources(prisma: PrismaClient, sources: readonly z.output<typeof sourceInputSchema>[], knownTypes: readonly string[]): Promise<number> {
-  const unknown = sources.find((s) => !knownTypes.includes(s.type));
-  if (unknown) throw new Error(`unknown source type "${unknown.type}" (known: ${knownTypes.join(', ')})`);
+/** An error for a type this scraper does not run: unknown, or `fixture` while fixture sources are off. */
+function unrunnableType(type: string, knownTypes: readonly string[]): Error {
+  if (type === 'fixture') return new Error(FIXTURE_SOURCES_OFF);
+  return new Error(`unknown source type "${type}" (known: ${knownTypes.join(', ')})`);
+}
+
+export interface SeedResult {
+  added: number;
+  /** Seed entries of types this scraper does not run here (fixture sources while they are off). */
+  skipped: z.output<typeof sourceInputSchema>[];
+}
+
+/**
+ * Inserts the seed's sources the table lacks; never changes existing rows (admins own them).
+ * Fixture entries are skipped while fixture sources are off (production uses the same seed
+ * file as the demo); any other unknown type is an error.
+ */
+export async function seedSources(prisma: PrismaClient, sources: readonly z.output<typeof sourceInputSchema>[], knownTypes: readonly string[]): Promise<SeedResult> {
+  const unknown = sources.find((s) => !knownTypes.includes(s.type) && s.type !== 'fixture');
+  if (unknown) throw unrunnableType(unknown.type, knownTypes);
+  const wanted = sources.filter((s) => knownTypes.includes(s.type));
   const result = await prisma.jobSource.createMany({
-    data: sources.map((s) => ({ type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled })),
+    data: wanted.map((s) => ({ type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled })),
     skipDuplicates: true,
   });
-  return result.count;
+  return { added: result.count, skipped: sources.filter((s) => !knownTypes.includes(s.type)) };
 }
 
 export async function addSource(prisma: PrismaClient, input: SourceInput, knownTypes: readonly string[]): Promise<JobSource> {
   const s = sourceInputSchema.parse(input);
-  if (!knownTypes.includes(s.type)) throw new Error(`unknown source type "${s.type}" (known: ${knownTypes.join(', ')})`);
+  if (!knownTypes.includes(s.type)) throw unrunnableType(s.type, knownTypes);
   return prisma.jobSource.upsert({
     where: { type_identifier: { type: s.type, identifier: s.identifier } },
     create: { type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled },
