@@ -60,9 +60,13 @@ describe('GET /api/openapi.json', () => {
     expect(list.security).toEqual([{ bearerAuth: [] }]);
     expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '400', '401']));
     expect(Object.keys(paths['/api/admin/sources'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409']));
-    expect(paths['/api/admin/sources'].post.requestBody.content['application/json'].schema.properties.type.enum).toEqual([
-      'greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture',
-    ]);
+    // One body per source type (discriminated by `type`), each with its identifier rule.
+    const variants = paths['/api/admin/sources'].post.requestBody.content['application/json'].schema.oneOf as {
+      properties: { type: { const: string }; identifier: Record<string, unknown> };
+    }[];
+    expect(variants.map((v) => v.properties.type.const)).toEqual(['greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture']);
+    expect(variants[0]?.properties.identifier).toMatchObject({ maxLength: 100, pattern: expect.any(String) });
+    expect(Object.keys(paths['/api/admin/sources'].post.responses)).toContain('422');
     expect(Object.keys(paths['/api/jobs/fetch'].post.responses)).toEqual(expect.arrayContaining(['202', '429', '503']));
   });
 });

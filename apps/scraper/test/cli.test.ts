@@ -63,8 +63,19 @@ describe('jobping-scraper CLI', () => {
 
     const unknown = await cli('sources', 'add', 'workday', 'acme');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('unknown source type "workday"');
+    expect(unknown.stderr).toContain('type must be one of greenhouse, lever');
     expect((await cli('sources', 'enable', 'greenhouse:nope')).code).toBe(1);
+    // The same per-type identifier rules as jobs-api's admin routes (@jobping/contracts).
+    for (const [type, identifier] of [['greenhouse', '../../admin'], ['lever', 'acme/postings'], ['greenhouse', 'a'.repeat(101)], ['fixture', '/etc/passwd']] as const) {
+      const bad = await cli('sources', 'add', type, identifier);
+      expect({ type, identifier, code: bad.code }).toEqual({ type, identifier, code: 1 });
+      expect(bad.stderr).toContain('identifier');
+    }
+    const badSeed = path.join(env.dir, 'bad-seed.json');
+    writeFileSync(badSeed, JSON.stringify({ sources: [{ type: 'remotive', identifier: 'Software Dev' }] }));
+    const refusedSeed = await cli('sources', 'seed', badSeed);
+    expect(refusedSeed.code).toBe(1);
+    expect(refusedSeed.stderr).toContain('sources.0.identifier');
     // Without SCRAPE_FIXTURE_SOURCES=true the fixture type does not exist.
     const off = await cliWith({}, 'sources', 'add', 'fixture', 'fixtures/other.json');
     expect(off.code).toBe(1);

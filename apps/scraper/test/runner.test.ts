@@ -161,6 +161,18 @@ describe('scrape runs', () => {
     expect(allFailed.status).toBe('failed');
   });
 
+  it('does not fetch a source whose stored identifier breaks its type\'s rules (rows written around jobs-api)', async () => {
+    const sneaky = await addSource('greenhouse', '../../v1/boards/ledgerlabs');
+    const tooLong = await addSource('lever', 'l'.repeat(101));
+    const before = server.requests.length;
+    const runner = runnerWith();
+    const summary = await runner.executeRun(await runner.createRun('manual'), { sourceIds: [sneaky.id, tooLong.id] });
+    expect(summary.status).toBe('failed');
+    expect(summary.sourceStats['greenhouse:../../v1/boards/ledgerlabs']?.errors[0]).toMatch(/^invalid source: identifier: /);
+    expect(summary.sourceStats[`lever:${'l'.repeat(101)}`]?.errors[0]).toMatch(/^invalid source: identifier: /);
+    expect(server.requests.length).toBe(before);
+  });
+
   it('a run retried after a crash publishes no job twice', async () => {
     writeBoard(env.dir, 'crash.json', [
       { id: 21, title: 'Crash Engineer A', company: 'Crash Co', location: 'Rome', hoursAgo: 1 },

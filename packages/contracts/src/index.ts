@@ -16,3 +16,14 @@ export {
 } from './wire';
 export * from './ai';
 export { parseScrapeRunRequest, scrapeQueue, scrapeRunRequestSchema, type ScrapeRunRequest } from './queues';
+export {
+  jobSourceLimits,
+  jobSourceLocationSchema,
+  jobSourceSchema,
+  jobSourceSearchTermsSchema,
+  jobSourceTypeSchema,
+  jobSourceTypes,
+  type JobSourceInput,
+  type JobSourceSpec,
+  type JobSourceType,
+} from './job-sources';

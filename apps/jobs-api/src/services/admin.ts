@@ -1,9 +1,9 @@
 import type { JobSource, PrismaClient } from '@jobping/db';
-import { conflict, HttpError, notFound } from '@jobping/http-kit';
+import { conflict, fieldIssues, HttpError, notFound, validationFailed } from '@jobping/http-kit';
 import type { Redis } from '@jobping/redis';
 import { streamsStatus } from '@jobping/streams';
 import { page } from '../cursor';
-import type { CreateSourceBody, PipelineView, SourcesQuery, SourceView, UpdateSourceBody } from '../schemas';
+import { createSourceBodySchema, type CreateSourceBody, type PipelineView, type SourcesQuery, type SourceView, type UpdateSourceBody } from '../schemas';
 import { isPrismaError } from './errors';
 import type { ScrapeQueueProducer } from './scrape-queue';
 
@@ -77,10 +77,19 @@ export class AdminService {
   async updateSource(id: string, body: UpdateSourceBody): Promise<SourceView> {
     const current = await this.deps.prisma.jobSource.findUnique({ where: { id } });
     if (!current) throw notFound('No such source.');
-    // What the row would become: an enabled fixture source needs them allowed (disabling one is fine).
-    const type = body.type ?? current.type;
-    const enabled = body.enabled ?? current.enabled;
-    if (type === 'fixture' && enabled && !this.deps.allowFixtureSources) throw fixtureSourcesOff();
+    // What the row would become must pass its type's rules, like a new source; only turning a
+    // source off needs no check (a row stored under older rules can always be disabled).
+    const onlyDisables = Object.keys(body).length === 1 && body.enabled === false;
+    const next = createSourceBodySchema.safeParse({
+      type: body.type ?? current.type,
+      identifier: body.identifier ?? current.identifier,
+      search_terms: body.search_terms ?? current.searchTerms,
+      location: body.location === undefined ? current.location : body.location,
+      enabled: body.enabled ?? current.enabled,
+    });
+    if (!onlyDisables && !next.success) throw validationFailed(fieldIssues('body', next.error));
+    // An enabled fixture source needs them allowed.
+    if (!onlyDisables && next.data?.type === 'fixture' && next.data.enabled && !this.deps.allowFixtureSources) throw fixtureSourcesOff();
     try {
       const source = await this.deps.prisma.jobSource.update({
         where: { id },

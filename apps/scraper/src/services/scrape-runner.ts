@@ -1,3 +1,4 @@
+import { describeIssues, jobSourceSchema } from '@jobping/contracts';
 import type { JobSource, PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { HttpClient } from '../http/http-client';
@@ -68,6 +69,7 @@ export class RunNotFoundError extends Error {
 }
 
 const FINAL: readonly RunStatus[] = ['succeeded', 'partial', 'failed'];
+const sourceSpecSchema = jobSourceSchema();
 const MAX_ERROR = 2_000;
 
 function message(error: unknown): string {
@@ -152,6 +154,14 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
       return stats;
     }
 
+    // Rows may have been written around jobs-api (SQL, older rules): the same per-type rules apply.
+    const spec = sourceSpecSchema.safeParse({ type: source.type, identifier: source.identifier, search_terms: source.searchTerms, location: source.location });
+    if (!spec.success) {
+      stats.errors.push(`invalid source: ${describeIssues(spec.error)}`);
+      await recordError(source.id, stats.errors[0] as string, logger);
+      return stats;
+    }
+
     const timeout = AbortSignal.timeout(settings.sourceTimeoutMs);
     const sourceSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const since = trigger === 'schedule' && !backfill ? new Date(Date.now() - settings.windowHours * 3_600_000) : null;
@@ -190,12 +200,16 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
       const reason = timeout.aborted && !signal?.aborted ? `timed out after ${settings.sourceTimeoutMs} ms` : message(error);
       stats.errors.push(reason);
       log.warn('source failed', { error: reason, found: stats.found, new: stats.new });
-      await prisma.$executeRaw`
-        UPDATE job_sources SET last_run_at = now(), last_error = ${reason}, updated_at = now() WHERE id = ${source.id}::uuid`.catch(
-        (e: unknown) => log.warn('could not record the source error', { error: message(e) }),
-      );
+      await recordError(source.id, reason, log);
     }
     return stats;
+  }
+
+  async function recordError(sourceId: string, reason: string, log: Logger): Promise<void> {
+    await prisma.$executeRaw`
+      UPDATE job_sources SET last_run_at = now(), last_error = ${reason}, updated_at = now() WHERE id = ${sourceId}::uuid`.catch(
+      (e: unknown) => log.warn('could not record the source error', { error: message(e) }),
+    );
   }
 
   async function executeRun(runId: string, options: ExecuteOptions = {}): Promise<RunSummary> {
