@@ -8,6 +8,8 @@ import { fixture, logger, sendJson, startLoopback, testHttpClient, type Loopback
 
 let env: TestEnv;
 let server: LoopbackServer;
+/** What the loopback Greenhouse board `northwind` and the Remotive feed list (the trust tests set them). */
+const boards: { northwind: unknown[]; remotive: unknown[] } = { northwind: [], remotive: [] };
 const http = testHttpClient();
 const settings: RunnerSettings = { windowHours: 1, backfillLimit: 100, sourceConcurrency: 4, sourceTimeoutMs: 20_000 };
 
@@ -18,6 +20,9 @@ beforeAll(async () => {
     if (url.pathname === '/v1/boards/ledgerlabs') return sendJson(res, 200, fixture('greenhouse-board.json'));
     if (url.pathname === '/v0/postings/ledger-labs') return sendJson(res, 200, fixture('lever-postings.json'));
     if (url.pathname.startsWith('/v1/boards/broken')) return sendJson(res, 500, { error: 'upstream exploded' });
+    if (url.pathname === '/v1/boards/northwind/jobs') return sendJson(res, 200, { jobs: boards.northwind, meta: { total: boards.northwind.length } });
+    if (url.pathname === '/v1/boards/northwind') return sendJson(res, 200, { name: 'Northwind Analytics' });
+    if (url.pathname === '/api/remote-jobs') return sendJson(res, 200, { 'job-count': boards.remotive.length, jobs: boards.remotive });
     sendJson(res, 404, {});
   });
 });
@@ -209,5 +214,114 @@ describe('scrape runs', () => {
     const crashJobs = await env.prisma.job.findMany({ where: { companyName: 'Crash Co' }, select: { id: true } });
     const published = (await readJobAnalysis(env.redis, env.keyPrefix)).slice(before).map((p) => p.jobId);
     expect(published.sort()).toEqual(crashJobs.map((j) => j.id).sort());
+  });
+});
+
+/** One real posting as Northwind's own Greenhouse board lists it. */
+function onCompanyBoard(id: number, title: string) {
+  return {
+    id,
+    title,
+    company_name: 'Northwind Analytics',
+    location: { name: 'Remote (EU)' },
+    absolute_url: `https://boards.greenhouse.io/northwind/jobs/${id}`,
+    first_published: new Date(Date.now() - 3_600_000).toISOString(),
+    content: '&lt;p&gt;Northwind Analytics builds forecasting tools for retailers. You will own our ingestion services in TypeScript.&lt;/p&gt;',
+  };
+}
+
+/** The same posting as someone else put it on an open aggregator: their link, their text. */
+function onAggregator(id: number, title: string) {
+  return {
+    id,
+    url: `https://remotive.com/remote-jobs/software-dev/northwind-${id}`,
+    title,
+    company_name: 'Northwind Analytics',
+    candidate_required_location: 'Remote (EU)',
+    publication_date: new Date(Date.now() - 7_200_000).toISOString(),
+    salary: '$250k - $300k',
+    description: '<p>Apply now through our partner portal and pay the onboarding fee to secure your interview.</p>',
+  };
+}
+
+describe('trust between boards (an open board cannot hijack a job)', () => {
+  async function run(...sourceIds: string[]) {
+    const runner = runnerWith();
+    return runner.executeRun(await runner.createRun('manual'), { sourceIds });
+  }
+  const jobTitled = (title: string) => env.prisma.job.findFirstOrThrow({ where: { companyName: 'Northwind Analytics', title } });
+
+  it('an aggregator copy first, then the company board: the board\'s URL, text and details take over the same job', async () => {
+    const greenhouse = await addSource('greenhouse', 'northwind');
+    const remotive = await addSource('remotive', 'software-dev');
+    boards.remotive = [onAggregator(9001, 'Senior Data Engineer')];
+    boards.northwind = [];
+    await run(remotive.id);
+    const hijacked = await jobTitled('Senior Data Engineer');
+    expect(hijacked).toMatchObject({ source: 'remotive', url: 'https://remotive.com/remote-jobs/software-dev/northwind-9001' });
+    const published = (await readJobAnalysis(env.redis, env.keyPrefix)).filter((p) => p.jobId === hijacked.id);
+    expect(published).toHaveLength(1);
+
+    boards.northwind = [onCompanyBoard(7001, 'Senior Data Engineer')];
+    const summary = await run(greenhouse.id);
+    expect(summary).toMatchObject({ status: 'succeeded', jobsNew: 0 });
+    const taken = await env.prisma.job.findUniqueOrThrow({ where: { id: hijacked.id } });
+    expect(taken).toMatchObject({
+      source: 'greenhouse',
+      sourceId: '7001',
+      url: 'https://boards.greenhouse.io/northwind/jobs/7001',
+      alternateUrls: ['https://remotive.com/remote-jobs/software-dev/northwind-9001'],
+      salaryMin: null,
+      salaryMax: null,
+    });
+    expect(taken.description).toContain('forecasting tools for retailers');
+    expect(taken.description).not.toContain('onboarding fee');
+    expect(taken.descriptionHtml).not.toContain('partner portal');
+    expect(await env.prisma.job.count({ where: { companyName: 'Northwind Analytics', title: 'Senior Data Engineer' } })).toBe(1);
+
+    // The aggregator again, and both together: the company's copy stays; nothing is published twice.
+    await run(remotive.id);
+    await run(remotive.id, greenhouse.id);
+    expect(await env.prisma.job.findUniqueOrThrow({ where: { id: hijacked.id } })).toMatchObject({
+      source: 'greenhouse',
+      url: 'https://boards.greenhouse.io/northwind/jobs/7001',
+      alternateUrls: ['https://remotive.com/remote-jobs/software-dev/northwind-9001'],
+      description: taken.description,
+    });
+    expect((await readJobAnalysis(env.redis, env.keyPrefix)).filter((p) => p.jobId === hijacked.id)).toHaveLength(1);
+  });
+
+  it('the company board first, then an aggregator: the board\'s copy is kept, the other URL remembered', async () => {
+    const greenhouse = await env.prisma.jobSource.findUniqueOrThrow({ where: { type_identifier: { type: 'greenhouse', identifier: 'northwind' } } });
+    const remotive = await env.prisma.jobSource.findUniqueOrThrow({ where: { type_identifier: { type: 'remotive', identifier: 'software-dev' } } });
+    boards.northwind = [onCompanyBoard(7002, 'Analytics Engineer')];
+    boards.remotive = [];
+    await run(greenhouse.id);
+    const original = await jobTitled('Analytics Engineer');
+
+    boards.remotive = [onAggregator(9002, 'Analytics Engineer')];
+    await run(remotive.id);
+    const after = await env.prisma.job.findUniqueOrThrow({ where: { id: original.id } });
+    expect(after).toMatchObject({
+      source: 'greenhouse',
+      sourceId: '7002',
+      url: 'https://boards.greenhouse.io/northwind/jobs/7002',
+      alternateUrls: ['https://remotive.com/remote-jobs/software-dev/northwind-9002'],
+      description: original.description,
+      descriptionHtml: original.descriptionHtml,
+      salaryMax: null,
+    });
+  });
+
+  it('both copies in one run: the company board\'s wins whichever is stored first, and the job is handed on once', async () => {
+    const greenhouse = await env.prisma.jobSource.findUniqueOrThrow({ where: { type_identifier: { type: 'greenhouse', identifier: 'northwind' } } });
+    const remotive = await env.prisma.jobSource.findUniqueOrThrow({ where: { type_identifier: { type: 'remotive', identifier: 'software-dev' } } });
+    boards.northwind = [onCompanyBoard(7003, 'Platform Engineer')];
+    boards.remotive = [onAggregator(9003, 'Platform Engineer')];
+    const summary = await run(remotive.id, greenhouse.id);
+    expect(summary.jobsNew).toBe(1);
+    const job = await jobTitled('Platform Engineer');
+    expect(job).toMatchObject({ source: 'greenhouse', url: 'https://boards.greenhouse.io/northwind/jobs/7003' });
+    expect((await readJobAnalysis(env.redis, env.keyPrefix)).filter((p) => p.jobId === job.id)).toHaveLength(1);
   });
 });

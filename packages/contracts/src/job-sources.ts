@@ -100,3 +100,28 @@ export function jobSourceSchema<E extends z.ZodRawShape = Record<never, never>>(
 
 export type JobSourceInput = z.input<ReturnType<typeof jobSourceSchema>>;
 export type JobSourceSpec = z.output<ReturnType<typeof jobSourceSchema>>;
+
+/**
+ * How far each type's copy of a posting is trusted, highest first. A company's own ATS board
+ * is the company speaking; aggregators take postings from anyone (a copy there can claim a
+ * real company's job); LinkedIn's guest pages are scraped cards; fixtures are demo and test
+ * data. When one posting is on several boards, the most trusted copy gives the job its URL,
+ * title and text (and company research reads those copies first).
+ */
+export const sourceTrustTiers = { company_board: 3, aggregator: 2, guest_page: 1, test_fixture: 0 } as const;
+
+export const jobSourceTrust: Readonly<Record<JobSourceType, number>> = {
+  greenhouse: sourceTrustTiers.company_board,
+  lever: sourceTrustTiers.company_board,
+  ashby: sourceTrustTiers.company_board,
+  remotive: sourceTrustTiers.aggregator,
+  remoteok: sourceTrustTiers.aggregator,
+  arbeitnow: sourceTrustTiers.aggregator,
+  linkedin: sourceTrustTiers.guest_page,
+  fixture: sourceTrustTiers.test_fixture,
+};
+
+/** The trust of a source type; a type this contract does not know is trusted least. */
+export function sourceTrust(type: string): number {
+  return (jobSourceTrust as Record<string, number | undefined>)[type] ?? 0;
+}

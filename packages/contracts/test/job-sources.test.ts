@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { jobSourceLimits, jobSourceSchema, jobSourceTypes } from '../src/index';
+import { jobSourceLimits, jobSourceSchema, jobSourceTypes, sourceTrust } from '../src/index';
 
 const schema = jobSourceSchema();
 const issuesOf = (value: unknown) => {
@@ -84,5 +84,17 @@ describe('job source schema', () => {
     expect(issuesOf({ type: 'lever', identifier: 'acme', surprise: 1 })).toEqual(['']);
     const seed = jobSourceSchema({ note: z.string().optional() });
     expect(seed.parse({ type: 'lever', identifier: 'acme', note: 'for people' })).toMatchObject({ note: 'for people' });
+  });
+});
+
+describe('source trust', () => {
+  it('puts a company\'s own ATS board above aggregators, aggregators above guest pages, fixtures last', () => {
+    const ranks = (types: string[]) => [...new Set(types.map(sourceTrust))];
+    expect(ranks(['greenhouse', 'lever', 'ashby'])).toHaveLength(1);
+    expect(ranks(['remotive', 'remoteok', 'arbeitnow'])).toHaveLength(1);
+    expect(sourceTrust('greenhouse')).toBeGreaterThan(sourceTrust('remotive'));
+    expect(sourceTrust('remotive')).toBeGreaterThan(sourceTrust('linkedin'));
+    expect(sourceTrust('linkedin')).toBeGreaterThan(sourceTrust('fixture'));
+    expect(sourceTrust('somewhere-new')).toBe(sourceTrust('fixture'));
   });
 });

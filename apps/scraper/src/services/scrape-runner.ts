@@ -186,6 +186,9 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
         const outcome = await storePosting(prisma, source.type, posting);
         if (outcome.kind === 'new') stats.new += 1;
         else stats.duplicates += 1;
+        if (outcome.kind === 'duplicate' && outcome.tookOver) {
+          log.info('a more trusted board\'s copy took the job over', { job_id: outcome.jobId, source_id: posting.sourceId, url: posting.url });
+        }
       }
       metrics?.postings.inc({ source: source.type, outcome: 'new' }, stats.new);
       metrics?.postings.inc({ source: source.type, outcome: 'duplicate' }, stats.duplicates);
