@@ -33,7 +33,7 @@ afterAll(async () => {
   await env.close();
 });
 
-function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}) {
+function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}, fixtureSources = true) {
   const urls = {
     GREENHOUSE_API_BASE: server.url,
     LEVER_API_BASE: server.url,
@@ -45,7 +45,7 @@ function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}) 
     LINKEDIN_DETAIL_LIMIT: 0,
     PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
     SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
-    SCRAPE_FIXTURE_SOURCES: true,
+    SCRAPE_FIXTURE_SOURCES: fixtureSources,
   };
   return createScrapeRunner({
     prisma: env.prisma,
@@ -176,6 +176,15 @@ describe('scrape runs', () => {
     expect(summary.sourceStats['greenhouse:../../v1/boards/ledgerlabs']?.errors[0]).toMatch(/^invalid source: identifier: /);
     expect(summary.sourceStats[`lever:${'l'.repeat(101)}`]?.errors[0]).toMatch(/^invalid source: identifier: /);
     expect(server.requests.length).toBe(before);
+  });
+
+  it('does not read a fixture source while fixture sources are off, and says which setting', async () => {
+    const identifier = writeBoard(env.dir, 'off.json', [{ id: 40, title: 'Off Engineer', company: 'Off Co', location: 'Riga', hoursAgo: 1 }]);
+    const source = await addSource('fixture', identifier);
+    const summary = await runnerWith(env.redis, {}, false).executeRun(await runnerWith().createRun('manual'), { sourceIds: [source.id] });
+    expect(summary.status).toBe('failed');
+    expect(summary.sourceStats[`fixture:${identifier}`]?.errors[0]).toContain('SCRAPE_FIXTURE_SOURCES=true');
+    expect(await env.prisma.job.count({ where: { companyName: 'Off Co' } })).toBe(0);
   });
 
   it('a run retried after a crash publishes no job twice', async () => {
