@@ -102,13 +102,20 @@ describe('redirects', () => {
     const server = await startLoopback((_req, res, url) => {
       if (url.pathname === '/v1/boards/old/jobs') return sendJson(res, 301, {}, { location: '/v1/boards/renamed/jobs?content=true' });
       if (url.pathname === '/v1/boards/renamed/jobs') return sendJson(res, 302, {}, { location: `http://127.0.0.1:${new URL(serverUrl).port}/v1/boards/final/jobs` });
-      if (url.pathname === '/v1/boards/final/jobs') return sendJson(res, 200, { jobs: [] });
+      if (url.pathname === '/v1/boards/final/jobs') return sendJson(res, 302, {}, { location: 'jobs.json' });
+      if (url.pathname === '/v1/boards/final/jobs.json') return sendJson(res, 200, { jobs: [] });
       sendJson(res, 404, {});
     });
     const serverUrl = server.url;
     try {
       await expect(http.getJson(`${server.url}/v1/boards/old/jobs`)).resolves.toEqual({ jobs: [] });
-      expect(server.requests.map((r) => r.url)).toEqual(['/v1/boards/old/jobs', '/v1/boards/renamed/jobs?content=true', '/v1/boards/final/jobs']);
+      // A relative Location is resolved against the URL that answered with it.
+      expect(server.requests.map((r) => r.url)).toEqual([
+        '/v1/boards/old/jobs',
+        '/v1/boards/renamed/jobs?content=true',
+        '/v1/boards/final/jobs',
+        '/v1/boards/final/jobs.json',
+      ]);
     } finally {
       await server.close();
     }

@@ -69,11 +69,11 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 
 /**
  * Where a redirect from `from` to `location` leads, if the scraper may follow it: the same
- * host (name and port) as `from`, over http(s), never from https down to http. A board
- * answering with a redirect elsewhere (another host, a metadata address, a file) fails
- * instead: sources only ever read the host they were configured with.
+ * host (name and port) as `origin` (the URL first requested), over http(s), never from https
+ * down to http. A board answering with a redirect elsewhere (another host, a metadata
+ * address, a file) fails instead: sources only ever read the host they were configured with.
  */
-export function sameHostRedirect(from: URL, location: string): URL {
+export function sameHostRedirect(from: URL, location: string, origin: URL = from): URL {
   let to: URL;
   try {
     to = new URL(location, from);
@@ -81,7 +81,7 @@ export function sameHostRedirect(from: URL, location: string): URL {
     throw new Error('redirected to an invalid URL');
   }
   if (to.protocol !== 'http:' && to.protocol !== 'https:') throw new Error(`redirected to ${to.protocol} URL, not http(s)`);
-  if (to.host !== from.host) throw new Error(`redirected to another host (${to.host}); only redirects within ${from.host} are followed`);
+  if (to.host !== origin.host) throw new Error(`redirected to another host (${to.host}); only redirects within ${origin.host} are followed`);
   if (from.protocol === 'https:' && to.protocol === 'http:') throw new Error('redirected from https to http');
   return to;
 }
@@ -209,7 +209,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           if (!location) throw new HttpError(`GET ${target.toString()} answered ${res.status} without a Location`, url, res.status);
           if (hops >= MAX_REDIRECTS) throw new HttpError(`GET ${url}: too many redirects (more than ${MAX_REDIRECTS})`, url, res.status);
           try {
-            target = sameHostRedirect(origin, location);
+            target = sameHostRedirect(target, location, origin);
           } catch (error) {
             throw new HttpError(`GET ${url} was ${(error as Error).message}`, url, res.status);
           }
