@@ -25,7 +25,7 @@ type RegistryConfig = Pick<
   | 'PLAYWRIGHT_CHROMIUM_PATH'
   | 'SCRAPE_USER_AGENT'
   | 'SCRAPE_FIXTURE_SOURCES'
->;
+> & { SCRAPE_CHROMIUM_SANDBOX?: boolean };
 
 /** Why a `fixture` source cannot be added or run here. */
 export const FIXTURE_SOURCES_OFF = 'fixture sources are off: they need SCRAPE_FIXTURE_SOURCES=true (the demo and tests only; never in production)';
@@ -43,6 +43,8 @@ export function createAdapterRegistry(config: RegistryConfig, fixtureRoot: strin
       baseUrl: config.LINKEDIN_BASE_URL,
       chromiumPath: config.PLAYWRIGHT_CHROMIUM_PATH,
       detailLimit: config.LINKEDIN_DETAIL_LIMIT,
+      // Absent (tests that build the registry by hand): on, as the schema's default.
+      sandbox: config.SCRAPE_CHROMIUM_SANDBOX !== false,
       userAgent: config.SCRAPE_USER_AGENT,
     }),
   ];
