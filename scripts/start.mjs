@@ -7,6 +7,10 @@ import { listWorkspaces } from './lib/workspace.mjs';
 
 try {
   const env = await setup();
+  // The demo's scraper reads the fixture board shipped with it, so the demo fills up without
+  // network. Fixture sources read local files and any URL: on here, for the demo, and
+  // nowhere by default (docker compose and Kubernetes run NODE_ENV=production, which refuses them).
+  if (!env.SCRAPE_FIXTURE_SOURCES && env.NODE_ENV !== 'production') env.SCRAPE_FIXTURE_SOURCES = 'true';
   const apps = listWorkspaces().filter((w) => w.group === 'apps' && w.manifest.scripts?.start);
 
   step('Ready');

@@ -119,10 +119,12 @@ export class CompanyResearchService {
 
   private async research(company: { id: string; name: string; website: string | null }): Promise<void> {
     const { prisma, ai, logger } = this.deps;
+    // Copies from the company's own board first: an aggregator anyone can post to must not be
+    // what the company's research is made of while the company's own words are available.
     const postings = await prisma.job.findMany({
       where: { companyId: company.id },
       select: jobInputColumns,
-      orderBy: [{ postedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+      orderBy: [{ sourceTrust: 'desc' }, { postedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
       take: POSTINGS_PER_RESEARCH,
     });
     const result = await ai.researchCompany({ name: company.name, website: company.website, postings: postings.map(toJobInput) });

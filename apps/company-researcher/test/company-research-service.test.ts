@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AiOutputError, LocalProvider, type CompanyResearchInput } from '@jobping/ai';
+import { sourceTrust } from '@jobping/contracts';
 import { createPrismaClient, demoPostings, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { createLogger } from '@jobping/logger';
@@ -129,6 +130,40 @@ describe('CompanyResearchService', () => {
     const ai = countingAi();
     const { service } = setup(ai, { waitForClaimMs: 5_000 });
     expect(await service.handle(jobs[0]!.id)).toBe('researched');
+  });
+
+  it('reads the copies from trusted boards first: the company\'s own ATS board before aggregators and guest pages', async () => {
+    const company = await prisma.company.create({ data: { name: 'Northwind Analytics', normalizedName: `northwind-${randomUUID()}` } });
+    const job = (source: string, hoursAgo: number, description: string) =>
+      prisma.job.create({
+        data: {
+          source,
+          sourceId: randomUUID(),
+          sourceTrust: sourceTrust(source),
+          url: `https://${source}.example/jobs/${randomUUID()}`,
+          dedupeKey: randomUUID(),
+          title: `Engineer ${hoursAgo}`,
+          companyName: 'Northwind Analytics',
+          companyId: company.id,
+          description,
+          postedAt: new Date(Date.now() - hoursAgo * 3_600_000),
+        },
+      });
+    // Newer postings on an open aggregator (anyone can post there) and a LinkedIn card…
+    for (let i = 1; i <= 22; i += 1) await job('remotive', i, `Aggregator copy ${i}: apply through our partner portal.`);
+    await job('linkedin', 0.5, 'Guest page card.');
+    // …and an older one from the company's own board.
+    const own = await job('greenhouse', 200, 'Northwind Analytics builds forecasting tools for retailers; about 120 people.');
+
+    const ai = countingAi();
+    const { service } = setup(ai);
+    expect(await service.handle(own.id)).toBe('researched');
+    const postings = ai.calls[0]?.postings ?? [];
+    expect(postings).toHaveLength(20);
+    expect(postings[0]?.description).toBe(own.description);
+    expect(postings.slice(1).every((p) => p.description?.startsWith('Aggregator copy'))).toBe(true);
+    // Within a tier, newest first.
+    expect(postings[1]?.description).toContain('Aggregator copy 1:');
   });
 
   it('never moves a job backwards and ignores jobs that are gone', async () => {

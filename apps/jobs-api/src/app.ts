@@ -63,6 +63,7 @@ export function createApp(deps: AppDeps): HttpApp {
     queue: deps.scrapeQueue,
     streamKeyPrefix: config.STREAM_KEY_PREFIX,
     staleGroupSeconds: config.STREAM_STALE_GROUP_SECONDS,
+    allowFixtureSources: config.SCRAPE_FIXTURE_SOURCES,
   });
   // Every stage's consumer groups on /metrics (stream_group_stale and friends): jobs-api runs
   // whether or not a stage's worker does, so it reports a stage that stopped reading.

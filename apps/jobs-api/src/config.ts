@@ -1,14 +1,15 @@
-import { baseEnvSchema, databaseEnvSchema, fields, redisEnvSchema } from '@jobping/config';
+import { baseEnvSchema, databaseEnvSchema, fields, fixtureSourcesEnvSchema, redisEnvSchema, refuseFixtureSourcesInProduction } from '@jobping/config';
 import { jwtEnvSchema } from '@jobping/http-kit';
 import { streamEnvFields } from '@jobping/streams';
 import type { z } from 'zod';
-
 
 /** Everything jobs-api reads from its environment, validated once at start-up. */
 export const jobsApiEnvSchema = baseEnvSchema
   .extend(databaseEnvSchema.shape)
   .extend(redisEnvSchema.shape)
   .extend(jwtEnvSchema.shape)
+  // Admins may add `fixture` sources only where the scraper runs them: the same variable.
+  .extend(fixtureSourcesEnvSchema.shape)
   .extend({
     JOBS_API_PORT: fields.port(3002),
     REDIS_KEY_PREFIX: fields.redisKeyPrefix(),
@@ -28,6 +29,7 @@ export const jobsApiEnvSchema = baseEnvSchema
     ),
     TRUST_PROXY: fields.trustProxy(),
     CORS_ORIGINS: fields.commaList('browser origins allowed to call the API (CORS), comma-separated; none by default'),
-  });
+  })
+  .superRefine(refuseFixtureSourcesInProduction);
 
 export type JobsApiConfig = z.output<typeof jobsApiEnvSchema>;

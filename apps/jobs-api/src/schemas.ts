@@ -1,3 +1,4 @@
+import { jobSourceLimits, jobSourceLocationSchema, jobSourceSchema, jobSourceSearchTermsSchema, jobSourceTypeSchema } from '@jobping/contracts';
 import { z } from 'zod';
 import { cursorParam, scoreIdKeyset, timeIdKeyset } from './cursor';
 
@@ -194,34 +195,24 @@ export const scrapeRunSchema = z.object({
 
 // ---- admin ---------------------------------------------------------------------------------
 
-export const sourceTypes = ['greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture'] as const;
-export const sourceTypeSchema = z.enum(sourceTypes);
-
-const searchTerms = z.array(text(100)).max(50).describe('search terms for search-based sources');
-const sourceLocation = text(100).nullable().describe('location filter for search-based sources');
-
-export const createSourceBodySchema = z.strictObject({
-  type: sourceTypeSchema,
-  identifier: text(200).describe('board token, company slug, or a name for search-based sources'),
-  search_terms: searchTerms.default([]),
-  location: sourceLocation.default(null),
-  enabled: z.boolean().default(true),
-});
+// One schema per source type, shared with the scraper (which checks its rows the same way).
+export const createSourceBodySchema = jobSourceSchema();
 export type CreateSourceBody = z.output<typeof createSourceBodySchema>;
 
+/** The fields to change; what they make of the source is checked against its type's rules by the service. */
 export const updateSourceBodySchema = z
   .strictObject({
-    type: sourceTypeSchema.optional(),
-    identifier: text(200).optional(),
-    search_terms: searchTerms.optional(),
-    location: sourceLocation.optional(),
+    type: jobSourceTypeSchema.optional(),
+    identifier: z.string().trim().min(1).max(jobSourceLimits.fixtureIdentifier).optional().describe('checked against the rules of the (new) type'),
+    search_terms: jobSourceSearchTermsSchema.optional(),
+    location: jobSourceLocationSchema.optional(),
     enabled: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { error: 'send at least one field to change' });
 export type UpdateSourceBody = z.output<typeof updateSourceBodySchema>;
 
 export const sourcesQuerySchema = z.object({
-  type: sourceTypeSchema.optional(),
+  type: jobSourceTypeSchema.optional(),
   enabled: booleanParam('only enabled (true) or disabled (false) sources'),
   limit: limitParam(100),
   cursor: cursorParam(timeIdKeyset),

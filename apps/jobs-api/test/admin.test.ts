@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadConfig } from '@jobping/config';
 import { streams } from '@jobping/contracts';
 import request from 'supertest';
+import { jobsApiEnvSchema } from '../src/config';
 import { as, invalidFields, startTestApp, type TestContext, type TestUser } from './helpers';
 
 let ctx: TestContext;
@@ -101,6 +103,84 @@ describe('job sources', () => {
       const res = await send().expect(400);
       expect(invalidFields(res)).toEqual(fields);
     }
+  });
+});
+
+describe('source identifiers: one schema per type, shared with the scraper (@jobping/contracts)', () => {
+  const refused: [string, Record<string, unknown>][] = [
+    ['a path in a board token', { type: 'greenhouse', identifier: '../../admin' }],
+    ['a slash in a board token', { type: 'lever', identifier: 'acme/postings' }],
+    ['a URL instead of a board name', { type: 'ashby', identifier: 'https://jobs.ashbyhq.com/acme' }],
+    ['a board token over 100 characters', { type: 'greenhouse', identifier: 'a'.repeat(101) }],
+    ['a Remotive category that is not a slug', { type: 'remotive', identifier: 'Software Dev' }],
+    ['a fixture file outside fixtures/', { type: 'fixture', identifier: '/etc/passwd' }],
+    ['a fixture path climbing out', { type: 'fixture', identifier: 'fixtures/../../../etc/passwd.json' }],
+    ['a fixture file: URL', { type: 'fixture', identifier: 'file:///etc/passwd' }],
+    ['21 search terms', { type: 'linkedin', identifier: 'eu-backend', search_terms: Array.from({ length: 21 }, (_, i) => `term ${i}`) }],
+    ['a search term over 100 characters', { type: 'remoteok', identifier: 'remoteok', search_terms: ['x'.repeat(101)] }],
+    ['a location over 100 characters', { type: 'linkedin', identifier: 'eu-backend', location: 'y'.repeat(101) }],
+  ];
+
+  it.each(refused)('refuses %s (400, naming the field)', async (_what, body) => {
+    const res = await as(ctx, admin).post('/api/admin/sources', body).expect(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(invalidFields(res).every((field) => /^body\.(identifier|search_terms|location)/.test(field))).toBe(true);
+    expect(await ctx.prisma.jobSource.count()).toBe(0);
+  });
+
+  it('accepts the limits themselves', async () => {
+    await as(ctx, admin).post('/api/admin/sources', { type: 'greenhouse', identifier: 'a'.repeat(100) }).expect(201);
+    await as(ctx, admin)
+      .post('/api/admin/sources', { type: 'linkedin', identifier: 'TypeScript backend', search_terms: Array.from({ length: 20 }, () => 'z'.repeat(100)), location: 'w'.repeat(100) })
+      .expect(201);
+    await as(ctx, admin).post('/api/admin/sources', { type: 'remotive', identifier: 'software-dev' }).expect(201);
+    await ctx.prisma.jobSource.deleteMany();
+  });
+
+  it('checks what a change would make of the source: a new identifier against the current type and the reverse', async () => {
+    const board = await as(ctx, admin).post('/api/admin/sources', { type: 'greenhouse', identifier: 'acme' }).expect(201);
+    const res = await as(ctx, admin).patch(`/api/admin/sources/${board.body.id}`, { identifier: '../acme' }).expect(400);
+    expect(invalidFields(res)).toEqual(['body.identifier']);
+    const remotive = await as(ctx, admin).patch(`/api/admin/sources/${board.body.id}`, { type: 'remotive', identifier: 'Acme Inc' }).expect(400);
+    expect(invalidFields(remotive)).toEqual(['body.identifier']);
+    expect((await ctx.prisma.jobSource.findUniqueOrThrow({ where: { id: board.body.id } })).identifier).toBe('acme');
+    await ctx.prisma.jobSource.deleteMany();
+  });
+});
+
+describe('fixture sources (local files, any URL)', () => {
+  it('are refused with 422 while SCRAPE_FIXTURE_SOURCES is off: created, changed into, or enabled', async () => {
+    const created = await as(ctx, admin).post('/api/admin/sources', { type: 'fixture', identifier: 'fixtures/demo-board.json' }).expect(422);
+    expect(created.body.error.code).toBe('fixture_sources_disabled');
+    expect(created.body.error.message).toContain('SCRAPE_FIXTURE_SOURCES');
+    const url = await as(ctx, admin).post('/api/admin/sources', { type: 'fixture', identifier: 'http://169.254.169.254/latest/meta-data/' }).expect(422);
+    expect(url.body.error.code).toBe('fixture_sources_disabled');
+
+    const board = await as(ctx, admin).post('/api/admin/sources', { type: 'greenhouse', identifier: 'acme' }).expect(201);
+    const changed = await as(ctx, admin).patch(`/api/admin/sources/${board.body.id}`, { type: 'fixture', identifier: 'fixtures/demo-board.json' }).expect(422);
+    expect(changed.body.error.code).toBe('fixture_sources_disabled');
+
+    // A fixture row from before (the demo seed): it may be disabled or removed, not enabled.
+    const old = await ctx.prisma.jobSource.create({ data: { type: 'fixture', identifier: 'fixtures/demo-board.json', enabled: false } });
+    expect((await as(ctx, admin).patch(`/api/admin/sources/${old.id}`, { enabled: true }).expect(422)).body.error.code).toBe('fixture_sources_disabled');
+    await as(ctx, admin).patch(`/api/admin/sources/${old.id}`, { enabled: false }).expect(200);
+    await as(ctx, admin).delete(`/api/admin/sources/${old.id}`).expect(204);
+
+    expect((await ctx.prisma.jobSource.findMany()).map((s) => s.type)).toEqual(['greenhouse']);
+    await ctx.prisma.jobSource.deleteMany();
+  });
+
+  it('are accepted when SCRAPE_FIXTURE_SOURCES=true (the demo and tests), and that is refused in production', async () => {
+    const demo = await startTestApp('admin_fixtures', { SCRAPE_FIXTURE_SOURCES: 'true' });
+    try {
+      const demoAdmin = await demo.user('admin');
+      await as(demo, demoAdmin).post('/api/admin/sources', { type: 'fixture', identifier: 'fixtures/demo-board.json' }).expect(201);
+    } finally {
+      await demo.close();
+    }
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://x@127.0.0.1/db', REDIS_URL: 'redis://127.0.0.1:6379/0', JWT_SECRET: 'x'.repeat(48) };
+    expect(loadConfig(jobsApiEnvSchema, production).SCRAPE_FIXTURE_SOURCES).toBe(false);
+    expect(() => loadConfig(jobsApiEnvSchema, { ...production, SCRAPE_FIXTURE_SOURCES: 'true' })).toThrow(/^Invalid configuration: SCRAPE_FIXTURE_SOURCES is invalid \(.*NODE_ENV=production/);
   });
 });
 

@@ -63,9 +63,13 @@ describe('GET /api/openapi.json', () => {
     expect(list.security).toEqual([{ bearerAuth: [] }]);
     expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '400', '401']));
     expect(Object.keys(paths['/api/admin/sources'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409']));
-    expect(paths['/api/admin/sources'].post.requestBody.content['application/json'].schema.properties.type.enum).toEqual([
-      'greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture',
-    ]);
+    // One body per source type (discriminated by `type`), each with its identifier rule.
+    const variants = paths['/api/admin/sources'].post.requestBody.content['application/json'].schema.oneOf as {
+      properties: { type: { const: string }; identifier: Record<string, unknown> };
+    }[];
+    expect(variants.map((v) => v.properties.type.const)).toEqual(['greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture']);
+    expect(variants[0]?.properties.identifier).toMatchObject({ maxLength: 100, pattern: expect.any(String) });
+    expect(Object.keys(paths['/api/admin/sources'].post.responses)).toContain('422');
     expect(Object.keys(paths['/api/jobs/fetch'].post.responses)).toEqual(expect.arrayContaining(['202', '429', '503']));
   });
 });
@@ -122,7 +126,7 @@ describe('POST /api/jobs/fetch while the queue is unreachable', () => {
     const queue = new ScrapeQueueProducer(lost, `${ctx.bullPrefix}-lost`);
     queue.queue.on('error', () => undefined);
     const { app } = createApp({
-      config: jobsApiEnvSchema.parse({ ...ctx.config, TRUST_PROXY: 'false', CORS_ORIGINS: '' }),
+      config: jobsApiEnvSchema.parse({ ...ctx.config, TRUST_PROXY: 'false', CORS_ORIGINS: '', SCRAPE_FIXTURE_SOURCES: String(ctx.config.SCRAPE_FIXTURE_SOURCES) }),
       logger: createLogger({ service: 'jobs-api-test', level: 'error', transports: [new winston.transports.Stream({ stream: new PassThrough() })] }),
       prisma: ctx.prisma,
       pool: ctx.pool,

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@jobping/config';
+import { loadConfig, refuseFixtureSourcesInProduction } from '@jobping/config';
 import { createPrismaClientFromConfig, type JobSource, type PrismaClient } from '@jobping/db';
 import { createLogger } from '@jobping/logger';
 import { createRedis } from '@jobping/redis';
-import { scraperEnvSchema } from './config';
+import { scraperEnvFields, scraperEnvSchema } from './config';
 import { createHttpClientFromConfig } from './http/http-client';
 import { createJobPublisher } from './services/job-publisher';
 import { createScrapeRunner } from './services/scrape-runner';
 import { addSource, findSource, listSources, readSeedFile, seedSources } from './services/sources-repo';
-import { createAdapterRegistry } from './sources/registry';
+import { createAdapterRegistry, FIXTURE_SOURCES_OFF } from './sources/registry';
 
 const USAGE = `Usage: jobping-scraper <command>
 
@@ -19,7 +19,8 @@ const USAGE = `Usage: jobping-scraper <command>
   sources seed [file]                           add the seed file's sources the table lacks
   run [--source <id | type:identifier>]...      one scrape run now (trigger cli), in this process
 
-Types: greenhouse, lever, ashby, remotive, remoteok, arbeitnow, linkedin, fixture.
+Types: greenhouse, lever, ashby, remotive, remoteok, arbeitnow, linkedin, and fixture
+(fixtures/<file>.json or a URL) when SCRAPE_FIXTURE_SOURCES=true.
 `;
 
 const out = (text: string) => void process.stdout.write(`${text}\n`);
@@ -87,7 +88,9 @@ async function sourcesCommand(prisma: PrismaClient, args: string[], knownTypes: 
     }
     case 'seed': {
       const file = positionals[0] ?? seedFile;
-      out(`added ${await seedSources(prisma, await readSeedFile(file), knownTypes)} source(s) from ${file}`);
+      const { added, skipped } = await seedSources(prisma, await readSeedFile(file), knownTypes);
+      out(`added ${added} source(s) from ${file}`);
+      if (skipped.length > 0) out(`skipped ${skipped.map((s) => `${s.type}:${s.identifier}`).join(', ')}: ${FIXTURE_SOURCES_OFF}`);
       return 0;
     }
   }
@@ -102,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
   }
   // Source commands need no Redis.
-  const schema = command === 'run' ? scraperEnvSchema : scraperEnvSchema.partial({ REDIS_URL: true });
+  const schema = command === 'run' ? scraperEnvSchema : scraperEnvFields.partial({ REDIS_URL: true }).superRefine(refuseFixtureSourcesInProduction);
   const config = loadConfig(schema);
   const adapters = createAdapterRegistry(config);
   const prisma = createPrismaClientFromConfig(config);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { baseEnvSchema, databaseEnvSchema, fields, redisEnvSchema } from '@jobping/config';
+import { baseEnvSchema, databaseEnvSchema, fields, fixtureSourcesEnvSchema, redisEnvSchema, refuseFixtureSourcesInProduction } from '@jobping/config';
 import { streamEnvFields } from '@jobping/streams';
 
 /** The app's package folder: src/ and dist/ both sit one level below it. */
@@ -14,10 +14,11 @@ const baseUrl = (fallback: string, what: string) =>
 
 const optionalUrl = (meaning: string) => z.url({ error: 'not a URL' }).optional().describe(meaning);
 
-/** One schema for everything the scraper reads from its environment. */
-export const scraperEnvSchema = baseEnvSchema
+/** The scraper's variables, before the rules that join several of them (the CLI makes some optional). */
+export const scraperEnvFields = baseEnvSchema
   .extend(databaseEnvSchema.shape)
   .extend(redisEnvSchema.shape)
+  .extend(fixtureSourcesEnvSchema.shape)
   .extend({
     OPS_PORT: fields.port(3015).describe('port of /healthz, /readyz and /metrics (default 3015)'),
     STREAM_KEY_PREFIX: fields.streamKeyPrefix(),
@@ -33,7 +34,11 @@ export const scraperEnvSchema = baseEnvSchema
     SCRAPE_BACKFILL_LIMIT: fields.positiveInt(500, 'most postings one source contributes to one run (its first run backfills up to this)'),
     SCRAPE_SOURCE_CONCURRENCY: fields.positiveInt(4, 'sources fetched at once within a run'),
     SCRAPE_SOURCE_TIMEOUT_MS: fields.positiveInt(120_000, 'time one source may take within a run, in ms'),
-    SCRAPE_REQUEST_TIMEOUT_MS: fields.positiveInt(15_000, 'timeout of one HTTP request to a job board, in ms'),
+    SCRAPE_REQUEST_TIMEOUT_MS: fields.positiveInt(15_000, 'timeout of one HTTP request to a job board, body included, in ms'),
+    SCRAPE_MAX_RESPONSE_BYTES: fields.positiveInt(
+      20 * 1024 * 1024,
+      'largest job-board answer read, in bytes after decompression (default 20 MiB); a larger one fails its source',
+    ),
     SCRAPE_MAX_RETRIES: z.coerce
       .number({ error: 'not a number' })
       .int()
@@ -62,10 +67,6 @@ export const scraperEnvSchema = baseEnvSchema
       .default('JobPing-Scraper/0.1 (job alerts; https://github.com/jobping)')
       .describe('User-Agent sent to job boards (RemoteOK asks for a descriptive one)'),
     SCRAPE_SEED_SOURCES: fields.flag(true, 'at start, fill an empty job_sources table from SCRAPE_SOURCES_FILE'),
-    SCRAPE_FIXTURE_SOURCES: fields.flag(
-      true,
-      'allow sources of type fixture (JSON files or URLs in the Greenhouse format: demo and end-to-end tests); turn off in production',
-    ),
     SCRAPE_SOURCES_FILE: z
       .string()
       .default(path.join(APP_ROOT, 'sources.seed.json'))
@@ -96,5 +97,8 @@ export const scraperEnvSchema = baseEnvSchema
     HTTP_PROXY: optionalUrl('proxy for http:// job-board requests'),
     NO_PROXY: z.string().optional().describe('hosts that bypass the proxy, comma-separated'),
   });
+
+/** One schema for everything the scraper reads from its environment. */
+export const scraperEnvSchema = scraperEnvFields.superRefine(refuseFixtureSourcesInProduction);
 
 export type ScraperEnv = z.output<typeof scraperEnvSchema>;

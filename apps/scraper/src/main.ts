@@ -11,7 +11,7 @@ import { createJobPublisher } from './services/job-publisher';
 import { createScraperMetrics } from './services/metrics';
 import { createScrapeRunner } from './services/scrape-runner';
 import { readSeedFile, seedSources } from './services/sources-repo';
-import { createAdapterRegistry } from './sources/registry';
+import { createAdapterRegistry, FIXTURE_SOURCES_OFF } from './sources/registry';
 
 const SERVICE = 'scraper';
 
@@ -57,8 +57,11 @@ async function main(): Promise<void> {
 
   // Only into an empty table: afterwards admins own the sources (a deleted one stays deleted).
   if (config.SCRAPE_SEED_SOURCES && (await prisma.jobSource.count()) === 0) {
-    const added = await seedSources(prisma, await readSeedFile(config.SCRAPE_SOURCES_FILE), [...adapters.keys()]);
+    const { added, skipped } = await seedSources(prisma, await readSeedFile(config.SCRAPE_SOURCES_FILE), [...adapters.keys()]);
     if (added > 0) logger.info('sources seeded', { added, file: config.SCRAPE_SOURCES_FILE });
+    if (skipped.length > 0) {
+      logger.info('seed sources skipped', { sources: skipped.map((s) => `${s.type}:${s.identifier}`), reason: FIXTURE_SOURCES_OFF });
+    }
   }
 
   const queue = createScrapeQueue({ connection: bullConnection, prefix: config.BULLMQ_PREFIX });

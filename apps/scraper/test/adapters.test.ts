@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type IncomingMessage } from 'node
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { HttpError } from '../src/http/http-client';
 import { arbeitnowAdapter } from '../src/sources/arbeitnow';
@@ -269,24 +269,43 @@ describe('Arbeitnow adapter', () => {
 });
 
 describe('fixture adapter', () => {
-  it('reads a Greenhouse-format file (relative to its root) or URL', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'scraper-fixture-'));
+  it('reads a Greenhouse-format file from its fixtures folder, or a URL', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'scraper-fixture-'));
     try {
-      writeFileSync(path.join(dir, 'board.json'), JSON.stringify(fixture('greenhouse-jobs.json')));
-      const fromFile = await fixtureAdapter(dir).fetch(source('fixture', 'board.json'), context());
+      mkdirSync(path.join(root, 'fixtures', 'boards'), { recursive: true });
+      writeFileSync(path.join(root, 'fixtures', 'board.json'), JSON.stringify(fixture('greenhouse-jobs.json')));
+      writeFileSync(path.join(root, 'fixtures', 'boards', 'nested.json'), JSON.stringify(fixture('greenhouse-jobs.json')));
+      const fromFile = await fixtureAdapter(root).fetch(source('fixture', 'fixtures/board.json'), context());
       expect(fromFile.map((p) => p.sourceId)).toEqual(['4012345006', '4012399006']);
       // No company_name on the second job: the file name stands in.
       expect(fromFile[1]?.company).toBe('Board');
+      expect(await fixtureAdapter(root).fetch(source('fixture', 'fixtures/boards/nested.json'), context())).toHaveLength(2);
       const server = await startLoopback((_req, res) => sendJson(res, 200, fixture('greenhouse-jobs.json')));
       try {
-        const fromUrl = await fixtureAdapter(dir).fetch(source('fixture', `${server.url}/demo-board.json`), context());
+        const fromUrl = await fixtureAdapter(root).fetch(source('fixture', `${server.url}/demo-board.json`), context());
         expect(fromUrl).toHaveLength(2);
         expect(fromUrl[1]?.company).toBe('Demo Board');
       } finally {
         await server.close();
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('reads no file outside its fixtures folder: no .., no absolute paths, no symlinks leading out', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'scraper-fixture-'));
+    try {
+      mkdirSync(path.join(root, 'fixtures'));
+      // A valid board next to the fixtures folder, so only the folder rule can stop a read.
+      const outside = path.join(root, 'secrets.json');
+      writeFileSync(outside, JSON.stringify(fixture('greenhouse-jobs.json')));
+      symlinkSync(outside, path.join(root, 'fixtures', 'link.json'));
+      for (const identifier of ['fixtures/../secrets.json', '../../../../../../etc/passwd', 'secrets.json', outside, '/etc/passwd', 'fixtures/link.json']) {
+        await expect(fixtureAdapter(root).fetch(source('fixture', identifier), context())).rejects.toThrow('outside the fixtures folder');
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 

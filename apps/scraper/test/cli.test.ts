@@ -7,7 +7,7 @@ import { createTestEnv, readJobAnalysis, type TestEnv } from './db-helpers';
 import { testRedisUrl } from './helpers';
 
 let env: TestEnv;
-const demoBoard = path.resolve(__dirname, '../fixtures/demo-board.json');
+const demoBoard = 'fixtures/demo-board.json';
 
 beforeAll(async () => {
   env = await createTestEnv('scraper_cli');
@@ -15,6 +15,10 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliWith({ SCRAPE_FIXTURE_SOURCES: 'true' }, ...args);
+}
+
+async function cliWith(extraEnv: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
       cwd: path.resolve(__dirname, '..'),
@@ -24,6 +28,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
         DATABASE_URL: env.db.url,
         REDIS_URL: testRedisUrl(),
         STREAM_KEY_PREFIX: env.keyPrefix,
+        ...extraEnv,
       },
     });
     return { code: 0, stdout, stderr };
@@ -58,8 +63,23 @@ describe('jobping-scraper CLI', () => {
 
     const unknown = await cli('sources', 'add', 'workday', 'acme');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('unknown source type "workday"');
+    expect(unknown.stderr).toContain('type must be one of greenhouse, lever');
     expect((await cli('sources', 'enable', 'greenhouse:nope')).code).toBe(1);
+    // The same per-type identifier rules as jobs-api's admin routes (@jobping/contracts).
+    for (const [type, identifier] of [['greenhouse', '../../admin'], ['lever', 'acme/postings'], ['greenhouse', 'a'.repeat(101)], ['fixture', '/etc/passwd']] as const) {
+      const bad = await cli('sources', 'add', type, identifier);
+      expect({ type, identifier, code: bad.code }).toEqual({ type, identifier, code: 1 });
+      expect(bad.stderr).toContain('identifier');
+    }
+    const badSeed = path.join(env.dir, 'bad-seed.json');
+    writeFileSync(badSeed, JSON.stringify({ sources: [{ type: 'remotive', identifier: 'Software Dev' }] }));
+    const refusedSeed = await cli('sources', 'seed', badSeed);
+    expect(refusedSeed.code).toBe(1);
+    expect(refusedSeed.stderr).toContain('sources.0.identifier');
+    // Without SCRAPE_FIXTURE_SOURCES=true the fixture type does not exist.
+    const off = await cliWith({}, 'sources', 'add', 'fixture', 'fixtures/other.json');
+    expect(off.code).toBe(1);
+    expect(off.stderr).toContain('SCRAPE_FIXTURE_SOURCES');
     expect((await cli('frobnicate')).code).toBe(2);
     // Seeding again adds nothing and leaves the admins' changes alone.
     expect((await cli('sources', 'seed', seed)).stdout).toContain('added 0 source(s)');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeEntry, fromFieldList } from '@jobping/contracts';
@@ -46,9 +46,13 @@ export async function createTestEnv(label: string): Promise<TestEnv> {
   };
 }
 
-/** Writes a Greenhouse-format board file for the fixture source. */
+/**
+ * Writes a Greenhouse-format board file into `<dir>/fixtures/` (the fixture source's folder when
+ * `dir` is the adapter registry's root) and returns the source identifier, `fixtures/<name>`.
+ */
 export function writeBoard(dir: string, name: string, jobs: { id: number; title: string; company: string; location: string; hoursAgo: number; url?: string }[]): string {
-  const file = path.join(dir, name);
+  mkdirSync(path.join(dir, 'fixtures'), { recursive: true });
+  const file = path.join(dir, 'fixtures', name);
   writeFileSync(
     file,
     JSON.stringify({
@@ -64,7 +68,7 @@ export function writeBoard(dir: string, name: string, jobs: { id: number; title:
       meta: { total: jobs.length },
     }),
   );
-  return file;
+  return `fixtures/${name}`;
 }
 
 /** Every job-analysis entry under the prefix, decoded with the contracts. */

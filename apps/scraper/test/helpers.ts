@@ -70,6 +70,7 @@ export function testHttpClient(overrides: Partial<HttpClientOptions> = {}) {
   return createHttpClient({
     userAgent: 'JobPing-Scraper-Test/1.0',
     timeoutMs: 5_000,
+    maxResponseBytes: 5 * 1024 * 1024,
     maxRetries: 3,
     retryBaseMs: 5,
     retryMaxMs: 50,

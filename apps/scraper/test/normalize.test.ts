@@ -150,15 +150,27 @@ describe('selectPostings (window and limit)', () => {
 });
 
 describe('adapter registry', () => {
-  it('knows every source type, and drops fixture when SCRAPE_FIXTURE_SOURCES is off', () => {
+  it('knows every source type; fixture only when SCRAPE_FIXTURE_SOURCES=true', () => {
     const env = { DATABASE_URL: 'postgresql://x@127.0.0.1/db', REDIS_URL: 'redis://127.0.0.1:6379/0' };
     const config = loadConfig(scraperEnvSchema, env);
-    expect([...createAdapterRegistry(config).keys()].sort()).toEqual(
-      ['arbeitnow', 'ashby', 'fixture', 'greenhouse', 'lever', 'linkedin', 'remoteok', 'remotive'],
-    );
+    expect(config.SCRAPE_FIXTURE_SOURCES).toBe(false);
+    expect([...createAdapterRegistry(config).keys()].sort()).toEqual(['arbeitnow', 'ashby', 'greenhouse', 'lever', 'linkedin', 'remoteok', 'remotive']);
     expect(config).toMatchObject({ OPS_PORT: 3015, SCRAPE_CRON: '*/30 * * * *', SCRAPE_WINDOW_HOURS: 1, SCRAPE_ON_START: true });
-    const production = loadConfig(scraperEnvSchema, { ...env, SCRAPE_FIXTURE_SOURCES: 'false', GREENHOUSE_API_BASE: 'http://mirror.local/gh' });
-    expect(createAdapterRegistry(production).has('fixture')).toBe(false);
+    const demo = loadConfig(scraperEnvSchema, { ...env, SCRAPE_FIXTURE_SOURCES: 'true', GREENHOUSE_API_BASE: 'http://mirror.local/gh' });
+    expect(createAdapterRegistry(demo).has('fixture')).toBe(true);
     expect(() => loadConfig(scraperEnvSchema, { ...env, LEVER_API_BASE: 'ftp://x' })).toThrow(/LEVER_API_BASE is invalid/);
+  });
+
+  it('refuses fixture sources in production at start-up, in one line that names the variable', () => {
+    const env = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://x@127.0.0.1/db', REDIS_URL: 'redis://127.0.0.1:6379/0' };
+    expect(loadConfig(scraperEnvSchema, { ...env, SCRAPE_FIXTURE_SOURCES: 'false' }).SCRAPE_FIXTURE_SOURCES).toBe(false);
+    let message = '';
+    try {
+      loadConfig(scraperEnvSchema, { ...env, SCRAPE_FIXTURE_SOURCES: 'true' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration: SCRAPE_FIXTURE_SOURCES is invalid \(.*NODE_ENV=production.*\)/);
+    expect(message.split('\n')).toHaveLength(1);
   });
 });

@@ -41,6 +41,7 @@ function replica(boardBase = 'http://127.0.0.1:9') {
         LINKEDIN_DETAIL_LIMIT: 0,
         PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
         SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
+        SCRAPE_FIXTURE_SOURCES: true,
       },
       env.dir,
     ),
@@ -59,7 +60,7 @@ beforeAll(async () => {
     { id: 31, title: 'Queue Engineer', company: 'Queue Co', location: 'Paris', hoursAgo: 0.5 },
     { id: 32, title: 'Queue Designer', company: 'Queue Co', location: 'Paris', hoursAgo: 0.5 },
   ]);
-  await env.prisma.jobSource.create({ data: { type: 'fixture', identifier: 'queue.json' } });
+  await env.prisma.jobSource.create({ data: { type: 'fixture', identifier: 'fixtures/queue.json' } });
 });
 
 afterAll(async () => {
@@ -116,7 +117,7 @@ describe('the scrape-runs queue', () => {
     const b = byId.get(second.id)!;
     expect(a).toMatchObject({ sourcesTotal: 1, sourcesDone: 1, jobsFound: 2 });
     expect(a.jobsNew + b.jobsNew).toBe(2);
-    expect((a.sourceStats as Record<string, unknown>)['fixture:queue.json']).toMatchObject({ found: 2, errors: [] });
+    expect((a.sourceStats as Record<string, unknown>)['fixture:fixtures/queue.json']).toMatchObject({ found: 2, errors: [] });
     // Never two runs at once, although two workers were waiting.
     const [early, late] = [a, b].sort((x, y) => x.startedAt!.getTime() - y.startedAt!.getTime());
     expect(early!.finishedAt!.getTime()).toBeLessThanOrEqual(late!.startedAt!.getTime());

@@ -8,6 +8,8 @@ import { fixture, logger, sendJson, startLoopback, testHttpClient, type Loopback
 
 let env: TestEnv;
 let server: LoopbackServer;
+/** What the loopback Greenhouse board `northwind` and the Remotive feed list (the trust tests set them). */
+const boards: { northwind: unknown[]; remotive: unknown[] } = { northwind: [], remotive: [] };
 const http = testHttpClient();
 const settings: RunnerSettings = { windowHours: 1, backfillLimit: 100, sourceConcurrency: 4, sourceTimeoutMs: 20_000 };
 
@@ -18,6 +20,9 @@ beforeAll(async () => {
     if (url.pathname === '/v1/boards/ledgerlabs') return sendJson(res, 200, fixture('greenhouse-board.json'));
     if (url.pathname === '/v0/postings/ledger-labs') return sendJson(res, 200, fixture('lever-postings.json'));
     if (url.pathname.startsWith('/v1/boards/broken')) return sendJson(res, 500, { error: 'upstream exploded' });
+    if (url.pathname === '/v1/boards/northwind/jobs') return sendJson(res, 200, { jobs: boards.northwind, meta: { total: boards.northwind.length } });
+    if (url.pathname === '/v1/boards/northwind') return sendJson(res, 200, { name: 'Northwind Analytics' });
+    if (url.pathname === '/api/remote-jobs') return sendJson(res, 200, { 'job-count': boards.remotive.length, jobs: boards.remotive });
     sendJson(res, 404, {});
   });
 });
@@ -28,7 +33,7 @@ afterAll(async () => {
   await env.close();
 });
 
-function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}) {
+function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}, fixtureSources = true) {
   const urls = {
     GREENHOUSE_API_BASE: server.url,
     LEVER_API_BASE: server.url,
@@ -40,6 +45,7 @@ function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}) 
     LINKEDIN_DETAIL_LIMIT: 0,
     PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
     SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
+    SCRAPE_FIXTURE_SOURCES: fixtureSources,
   };
   return createScrapeRunner({
     prisma: env.prisma,
@@ -104,11 +110,11 @@ describe('scrape runs', () => {
       { id: 2, title: 'Older Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 5 },
       { id: 3, title: 'Ancient Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 72 },
     ]);
-    const source = await addSource('fixture', 'window.json');
+    const source = await addSource('fixture', 'fixtures/window.json');
     const runner = runnerWith(env.redis, { backfillLimit: 2 });
 
     const first = await runner.executeRun(await runner.createRun('schedule'), { sourceIds: [source.id] });
-    expect(first.sourceStats['fixture:window.json']).toMatchObject({ backfill: true, found: 2, new: 2 });
+    expect(first.sourceStats['fixture:fixtures/window.json']).toMatchObject({ backfill: true, found: 2, new: 2 });
     const titles = (await env.prisma.job.findMany({ where: { source: 'fixture', companyName: 'Window Co' } })).map((j) => j.title).sort();
     expect(titles).toEqual(['Fresh Engineer', 'Older Engineer']);
     const backfilled = await env.prisma.jobSource.findUniqueOrThrow({ where: { id: source.id } });
@@ -122,19 +128,19 @@ describe('scrape runs', () => {
       { id: 3, title: 'Ancient Engineer', company: 'Window Co', location: 'Berlin', hoursAgo: 72 },
     ]);
     const second = await runner.executeRun(await runner.createRun('schedule'), { sourceIds: [source.id] });
-    expect(second.sourceStats['fixture:window.json']).toMatchObject({ backfill: false, found: 2, new: 1, duplicates: 1 });
+    expect(second.sourceStats['fixture:fixtures/window.json']).toMatchObject({ backfill: false, found: 2, new: 1, duplicates: 1 });
     const after = (await env.prisma.job.findMany({ where: { source: 'fixture', companyName: 'Window Co' } })).map((j) => j.title).sort();
     expect(after).toEqual(['Fresh Engineer', 'Newest Engineer', 'Older Engineer']);
 
     // An on-demand run is not limited to the window.
     const wide = runnerWith(env.redis, { backfillLimit: 10 });
     const manual = await wide.executeRun(await wide.createRun('manual'), { sourceIds: [source.id] });
-    expect(manual.sourceStats['fixture:window.json']).toMatchObject({ found: 4, new: 2, duplicates: 2 });
+    expect(manual.sourceStats['fixture:fixtures/window.json']).toMatchObject({ found: 4, new: 2, duplicates: 2 });
   });
 
   it('records a failing source and completes the others: the run is partial', async () => {
     writeBoard(env.dir, 'healthy.json', [{ id: 10, title: 'Healthy Engineer', company: 'Healthy Co', location: 'Oslo', hoursAgo: 1 }]);
-    const healthy = await addSource('fixture', 'healthy.json');
+    const healthy = await addSource('fixture', 'fixtures/healthy.json');
     const broken = await addSource('greenhouse', 'broken');
     const unknown = await addSource('workday', 'acme');
     const runner = runnerWith();
@@ -147,7 +153,7 @@ describe('scrape runs', () => {
     expect(run.error).toContain('2 of 3 sources failed');
     expect(run.error).toContain('greenhouse:broken');
     const stats = run.sourceStats as Record<string, { new: number; errors: string[] }>;
-    expect(stats['fixture:healthy.json']).toMatchObject({ new: 1, errors: [] });
+    expect(stats['fixture:fixtures/healthy.json']).toMatchObject({ new: 1, errors: [] });
     expect(stats['greenhouse:broken']?.errors[0]).toContain('500');
     expect(stats['workday:acme']?.errors[0]).toContain('unknown source type');
     const brokenRow = await env.prisma.jobSource.findUniqueOrThrow({ where: { id: broken.id } });
@@ -160,13 +166,34 @@ describe('scrape runs', () => {
     expect(allFailed.status).toBe('failed');
   });
 
+  it('does not fetch a source whose stored identifier breaks its type\'s rules (rows written around jobs-api)', async () => {
+    const sneaky = await addSource('greenhouse', '../../v1/boards/ledgerlabs');
+    const tooLong = await addSource('lever', 'l'.repeat(101));
+    const before = server.requests.length;
+    const runner = runnerWith();
+    const summary = await runner.executeRun(await runner.createRun('manual'), { sourceIds: [sneaky.id, tooLong.id] });
+    expect(summary.status).toBe('failed');
+    expect(summary.sourceStats['greenhouse:../../v1/boards/ledgerlabs']?.errors[0]).toMatch(/^invalid source: identifier: /);
+    expect(summary.sourceStats[`lever:${'l'.repeat(101)}`]?.errors[0]).toMatch(/^invalid source: identifier: /);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('does not read a fixture source while fixture sources are off, and says which setting', async () => {
+    const identifier = writeBoard(env.dir, 'off.json', [{ id: 40, title: 'Off Engineer', company: 'Off Co', location: 'Riga', hoursAgo: 1 }]);
+    const source = await addSource('fixture', identifier);
+    const summary = await runnerWith(env.redis, {}, false).executeRun(await runnerWith().createRun('manual'), { sourceIds: [source.id] });
+    expect(summary.status).toBe('failed');
+    expect(summary.sourceStats[`fixture:${identifier}`]?.errors[0]).toContain('SCRAPE_FIXTURE_SOURCES=true');
+    expect(await env.prisma.job.count({ where: { companyName: 'Off Co' } })).toBe(0);
+  });
+
   it('a run retried after a crash publishes no job twice', async () => {
     writeBoard(env.dir, 'crash.json', [
       { id: 21, title: 'Crash Engineer A', company: 'Crash Co', location: 'Rome', hoursAgo: 1 },
       { id: 22, title: 'Crash Engineer B', company: 'Crash Co', location: 'Rome', hoursAgo: 1 },
       { id: 23, title: 'Crash Engineer C', company: 'Crash Co', location: 'Rome', hoursAgo: 1 },
     ]);
-    const source = await addSource('fixture', 'crash.json');
+    const source = await addSource('fixture', 'fixtures/crash.json');
     const before = (await readJobAnalysis(env.redis, env.keyPrefix)).length;
 
     // Attempt 1 stores the jobs, then dies at the hand-off: Redis is unreachable.
@@ -196,5 +223,114 @@ describe('scrape runs', () => {
     const crashJobs = await env.prisma.job.findMany({ where: { companyName: 'Crash Co' }, select: { id: true } });
     const published = (await readJobAnalysis(env.redis, env.keyPrefix)).slice(before).map((p) => p.jobId);
     expect(published.sort()).toEqual(crashJobs.map((j) => j.id).sort());
+  });
+});
+
+/** One real posting as Northwind's own Greenhouse board lists it. */
+function onCompanyBoard(id: number, title: string) {
+  return {
+    id,
+    title,
+    company_name: 'Northwind Analytics',
+    location: { name: 'Remote (EU)' },
+    absolute_url: `https://boards.greenhouse.io/northwind/jobs/${id}`,
+    first_published: new Date(Date.now() - 3_600_000).toISOString(),
+    content: '&lt;p&gt;Northwind Analytics builds forecasting tools for retailers. You will own our ingestion services in TypeScript.&lt;/p&gt;',
+  };
+}
+
+/** The same posting as someone else put it on an open aggregator: their link, their text. */
+function onAggregator(id: number, title: string) {
+  return {
+    id,
+    url: `https://remotive.com/remote-jobs/software-dev/northwind-${id}`,
+    title,
+    company_name: 'Northwind Analytics',
+    candidate_required_location: 'Remote (EU)',
+    publication_date: new Date(Date.now() - 7_200_000).toISOString(),
+    salary: '$250k - $300k',
+    description: '<p>Apply now through our partner portal and pay the onboarding fee to secure your interview.</p>',
+  };
+}
+
+describe('trust between boards (an open board cannot hijack a job)', () => {
+  async function run(...sourceIds: string[]) {
+    const runner = runnerWith();
+    return runner.executeRun(await runner.createRun('manual'), { sourceIds });
+  }
+  const jobTitled = (title: string) => env.prisma.job.findFirstOrThrow({ where: { companyName: 'Northwind Analytics', title } });
+
+  it('an aggregator copy first, then the company board: the board\'s URL, text and details take over the same job', async () => {
+    const greenhouse = await addSource('greenhouse', 'northwind');
+    const remotive = await addSource('remotive', 'software-dev');
+    boards.remotive = [onAggregator(9001, 'Senior Data Engineer')];
+    boards.northwind = [];
+    await run(remotive.id);
+    const hijacked = await jobTitled('Senior Data Engineer');
+    expect(hijacked).toMatchObject({ source: 'remotive', url: 'https://remotive.com/remote-jobs/software-dev/northwind-9001' });
+    const published = (await readJobAnalysis(env.redis, env.keyPrefix)).filter((p) => p.jobId === hijacked.id);
+    expect(published).toHaveLength(1);
+
+    boards.northwind = [onCompanyBoard(7001, 'Senior Data Engineer')];
+    const summary = await run(greenhouse.id);
+    expect(summary).toMatchObject({ status: 'succeeded', jobsNew: 0 });
+    const taken = await env.prisma.job.findUniqueOrThrow({ where: { id: hijacked.id } });
+    expect(taken).toMatchObject({
+      source: 'greenhouse',
+      sourceId: '7001',
+      url: 'https://boards.greenhouse.io/northwind/jobs/7001',
+      alternateUrls: ['https://remotive.com/remote-jobs/software-dev/northwind-9001'],
+      salaryMin: null,
+      salaryMax: null,
+    });
+    expect(taken.description).toContain('forecasting tools for retailers');
+    expect(taken.description).not.toContain('onboarding fee');
+    expect(taken.descriptionHtml).not.toContain('partner portal');
+    expect(await env.prisma.job.count({ where: { companyName: 'Northwind Analytics', title: 'Senior Data Engineer' } })).toBe(1);
+
+    // The aggregator again, and both together: the company's copy stays; nothing is published twice.
+    await run(remotive.id);
+    await run(remotive.id, greenhouse.id);
+    expect(await env.prisma.job.findUniqueOrThrow({ where: { id: hijacked.id } })).toMatchObject({
+      source: 'greenhouse',
+      url: 'https://boards.greenhouse.io/northwind/jobs/7001',
+      alternateUrls: ['https://remotive.com/remote-jobs/software-dev/northwind-9001'],
+      description: taken.description,
+    });
+    expect((await readJobAnalysis(env.redis, env.keyPrefix)).filter((p) => p.jobId === hijacked.id)).toHaveLength(1);
+  });
+
+  it('the company board first, then an aggregator: the board\'s copy is kept, the other URL remembered', async () => {
+    const greenhouse = await env.prisma.jobSource.findUniqueOrThrow({ where: { type_identifier: { type: 'greenhouse', identifier: 'northwind' } } });
+    const remotive = await env.prisma.jobSource.findUniqueOrThrow({ where: { type_identifier: { type: 'remotive', identifier: 'software-dev' } } });
+    boards.northwind = [onCompanyBoard(7002, 'Analytics Engineer')];
+    boards.remotive = [];
+    await run(greenhouse.id);
+    const original = await jobTitled('Analytics Engineer');
+
+    boards.remotive = [onAggregator(9002, 'Analytics Engineer')];
+    await run(remotive.id);
+    const after = await env.prisma.job.findUniqueOrThrow({ where: { id: original.id } });
+    expect(after).toMatchObject({
+      source: 'greenhouse',
+      sourceId: '7002',
+      url: 'https://boards.greenhouse.io/northwind/jobs/7002',
+      alternateUrls: ['https://remotive.com/remote-jobs/software-dev/northwind-9002'],
+      description: original.description,
+      descriptionHtml: original.descriptionHtml,
+      salaryMax: null,
+    });
+  });
+
+  it('both copies in one run: the company board\'s wins whichever is stored first, and the job is handed on once', async () => {
+    const greenhouse = await env.prisma.jobSource.findUniqueOrThrow({ where: { type_identifier: { type: 'greenhouse', identifier: 'northwind' } } });
+    const remotive = await env.prisma.jobSource.findUniqueOrThrow({ where: { type_identifier: { type: 'remotive', identifier: 'software-dev' } } });
+    boards.northwind = [onCompanyBoard(7003, 'Platform Engineer')];
+    boards.remotive = [onAggregator(9003, 'Platform Engineer')];
+    const summary = await run(remotive.id, greenhouse.id);
+    expect(summary.jobsNew).toBe(1);
+    const job = await jobTitled('Platform Engineer');
+    expect(job).toMatchObject({ source: 'greenhouse', url: 'https://boards.greenhouse.io/northwind/jobs/7003' });
+    expect((await readJobAnalysis(env.redis, env.keyPrefix)).filter((p) => p.jobId === job.id)).toHaveLength(1);
   });
 });

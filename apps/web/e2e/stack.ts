@@ -145,6 +145,8 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
     start('jobs-api', { ...apiEnv, JOBS_API_PORT: String(jobsPort) });
     for (const app of stageApps) start(app);
     start('scraper', {
+      // Its one source is the loopback board (a fixture source: for tests and the demo only).
+      SCRAPE_FIXTURE_SOURCES: 'true',
       SCRAPE_ON_START: 'false',
       SCRAPE_SOURCES_FILE: sourcesFile,
       SCRAPE_HOST_INTERVAL_MS: '0',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { ConfigError, baseEnvSchema, databaseEnvSchema, loadConfig, redisEnvSchema } from './index';
+import { ConfigError, baseEnvSchema, databaseEnvSchema, fixtureSourcesEnvSchema, loadConfig, redisEnvSchema, refuseFixtureSourcesInProduction } from './index';
 
 const serviceSchema = baseEnvSchema.extend(databaseEnvSchema.shape).extend(redisEnvSchema.shape);
 const valid = {
@@ -67,5 +67,16 @@ describe('loadConfig', () => {
   it('works with a service schema that adds its own fields', () => {
     const schema = baseEnvSchema.extend({ FEATURE: z.enum(['a', 'b']).describe('a or b') });
     expect(errorOf(() => loadConfig(schema, { FEATURE: 'c' })).message).toContain('FEATURE is invalid');
+  });
+
+  it('refuses fixture sources in production with one line naming SCRAPE_FIXTURE_SOURCES; they are off by default', () => {
+    const schema = baseEnvSchema.extend(fixtureSourcesEnvSchema.shape).superRefine(refuseFixtureSourcesInProduction);
+    expect(loadConfig(schema, {}).SCRAPE_FIXTURE_SOURCES).toBe(false);
+    expect(loadConfig(schema, { SCRAPE_FIXTURE_SOURCES: 'true' }).SCRAPE_FIXTURE_SOURCES).toBe(true);
+    expect(loadConfig(schema, { NODE_ENV: 'production' }).SCRAPE_FIXTURE_SOURCES).toBe(false);
+    const error = errorOf(() => loadConfig(schema, { NODE_ENV: 'production', SCRAPE_FIXTURE_SOURCES: 'true' }));
+    expect(error.variables).toEqual(['SCRAPE_FIXTURE_SOURCES']);
+    expect(error.message).toMatch(/^Invalid configuration: SCRAPE_FIXTURE_SOURCES is invalid \(.*NODE_ENV=production/);
+    expect(error.message).not.toContain('\n');
   });
 });

@@ -16,3 +16,17 @@ export {
 } from './wire';
 export * from './ai';
 export { parseScrapeRunRequest, scrapeQueue, scrapeRunRequestSchema, type ScrapeRunRequest } from './queues';
+export {
+  jobSourceLimits,
+  jobSourceLocationSchema,
+  jobSourceSchema,
+  jobSourceSearchTermsSchema,
+  jobSourceTrust,
+  jobSourceTypeSchema,
+  jobSourceTypes,
+  sourceTrust,
+  sourceTrustTiers,
+  type JobSourceInput,
+  type JobSourceSpec,
+  type JobSourceType,
+} from './job-sources';

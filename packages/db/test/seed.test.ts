@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sourceTrust } from '@jobping/contracts';
 import { verify } from '@node-rs/argon2';
 import { DEMO_PROMPT, DEMO_USER_EMAIL, createPrismaClient, seedDemo, type PrismaClient } from '../src/index';
 import { demoPostings } from '../src/seed/demo-postings';
@@ -51,6 +52,16 @@ describe('seedDemo', () => {
     expect(crossPosted).toHaveLength(demoPostings.length - (await prisma.job.count()));
     expect(crossPosted[0]?.alternateUrls[0]).toMatch(/^https:\/\//);
     expect(crossPosted[0]?.alternateUrls).not.toContain(crossPosted[0]?.url);
+  });
+
+  it('gives each job the trust of its board, and a cross-posted job the most trusted copy', async () => {
+    const jobs = await prisma.job.findMany();
+    for (const job of jobs) expect({ source: job.source, trust: job.sourceTrust }).toEqual({ source: job.source, trust: sourceTrust(job.source) });
+    for (const job of jobs.filter((j) => j.alternateUrls.length > 0)) {
+      const copies = demoPostings.filter((p) => [job.url, ...job.alternateUrls].includes(p.url));
+      expect(copies.length).toBeGreaterThan(1);
+      expect(job.sourceTrust).toBe(Math.max(...copies.map((p) => sourceTrust(p.source))));
+    }
   });
 
   it('runs twice without duplicating rows or overwriting what the demo user changed', async () => {

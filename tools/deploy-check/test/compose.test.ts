@@ -79,6 +79,14 @@ describe.each(nodeApps.map((app) => app.name))('%s', (app) => {
     const listens = effectiveValue(schema, portVariable, configured === undefined ? undefined : String(interpolate(configured)));
     expect(listens).toBe(Number(new URL(declared as string).port));
   });
+
+  if (schema && 'SCRAPE_FIXTURE_SOURCES' in schema.shape) {
+    test('does not allow fixture sources (local files and any URL)', () => {
+      const configured = service(app).environment?.SCRAPE_FIXTURE_SOURCES;
+      const value = configured === undefined ? undefined : (interpolate(configured) ?? undefined);
+      expect(effectiveValue(schema, 'SCRAPE_FIXTURE_SOURCES', value)).toBe(false);
+    });
+  }
 });
 
 test('web is the nginx image, started once both APIs are healthy', () => {

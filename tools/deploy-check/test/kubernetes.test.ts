@@ -120,6 +120,13 @@ describe.each(overlays)('overlay %s', (overlay) => {
       expect(port?.containerPort).toBe(listens);
     });
 
+    if ('SCRAPE_FIXTURE_SOURCES' in schema.shape) {
+      test('does not allow fixture sources (local files and any URL)', () => {
+        const env = render(overlay).containerEnv(appContainer(pod()));
+        expect(effectiveValue(schema, 'SCRAPE_FIXTURE_SOURCES', env.get('SCRAPE_FIXTURE_SOURCES')?.value)).toBe(false);
+      });
+    }
+
     if ('SHUTDOWN_TIMEOUT_MS' in schema.shape) {
       test('is given longer to stop than its drain takes (terminationGracePeriodSeconds)', () => {
         const spec = pod();

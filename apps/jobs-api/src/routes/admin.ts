@@ -11,6 +11,7 @@ import {
 import type { AdminService } from '../services/admin';
 
 const adminOnly = { 403: 'The caller is not an admin' };
+const fixtureOff = 'An enabled fixture source while SCRAPE_FIXTURE_SOURCES is off (fixture_sources_disabled)';
 
 /** Admin only (role claim `admin` in the access token). */
 export function adminRoutes(admin: AdminService): Route[] {
@@ -36,7 +37,7 @@ export function adminRoutes(admin: AdminService): Route[] {
       auth: 'bearer',
       body: createSourceBodySchema,
       responses: { 201: { description: 'The new source', schema: sourceSchema } },
-      errors: { ...adminOnly, 409: 'A source with this type and identifier exists already' },
+      errors: { ...adminOnly, 409: 'A source with this type and identifier exists already', 422: fixtureOff },
       handler: async ({ body }) => ({ status: 201, body: await admin.createSource(body) }),
     }),
     defineRoute({
@@ -49,7 +50,7 @@ export function adminRoutes(admin: AdminService): Route[] {
       params: idParams,
       body: updateSourceBodySchema,
       responses: { 200: { description: 'The changed source', schema: sourceSchema } },
-      errors: { ...adminOnly, 404: 'No such source', 409: 'A source with this type and identifier exists already' },
+      errors: { ...adminOnly, 404: 'No such source', 409: 'A source with this type and identifier exists already', 422: fixtureOff },
       handler: async ({ params, body }) => ({ status: 200, body: await admin.updateSource(params.id, body) }),
     }),
     defineRoute({

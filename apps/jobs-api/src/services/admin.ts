@@ -1,9 +1,9 @@
 import type { JobSource, PrismaClient } from '@jobping/db';
-import { conflict, notFound } from '@jobping/http-kit';
+import { conflict, fieldIssues, HttpError, notFound, validationFailed } from '@jobping/http-kit';
 import type { Redis } from '@jobping/redis';
 import { streamsStatus } from '@jobping/streams';
 import { page } from '../cursor';
-import type { CreateSourceBody, PipelineView, SourcesQuery, SourceView, UpdateSourceBody } from '../schemas';
+import { createSourceBodySchema, type CreateSourceBody, type PipelineView, type SourcesQuery, type SourceView, type UpdateSourceBody } from '../schemas';
 import { isPrismaError } from './errors';
 import type { ScrapeQueueProducer } from './scrape-queue';
 
@@ -25,11 +25,25 @@ function sourceView(source: JobSource): SourceView {
 }
 
 const duplicate = () => conflict('source_exists', 'A source with this type and identifier exists already.');
+const fixtureSourcesOff = () =>
+  new HttpError(
+    422,
+    'fixture_sources_disabled',
+    'Fixture sources read local files and any URL: they are for the demo and tests, and only allowed when SCRAPE_FIXTURE_SOURCES=true (never in production). Use a job board type instead.',
+  );
 
 /** Job sources (what the scraper collects) and the pipeline overview: admin-only data. */
 export class AdminService {
   constructor(
-    private readonly deps: { prisma: PrismaClient; redis: Redis; queue: ScrapeQueueProducer; streamKeyPrefix: string; staleGroupSeconds: number },
+    private readonly deps: {
+      prisma: PrismaClient;
+      redis: Redis;
+      queue: ScrapeQueueProducer;
+      streamKeyPrefix: string;
+      staleGroupSeconds: number;
+      /** SCRAPE_FIXTURE_SOURCES: whether enabled `fixture` sources may exist. */
+      allowFixtureSources: boolean;
+    },
   ) {}
 
   async listSources(query: SourcesQuery) {
@@ -49,6 +63,7 @@ export class AdminService {
   }
 
   async createSource(body: CreateSourceBody): Promise<SourceView> {
+    if (body.type === 'fixture' && !this.deps.allowFixtureSources) throw fixtureSourcesOff();
     try {
       const source = await this.deps.prisma.jobSource.create({
         data: { type: body.type, identifier: body.identifier, searchTerms: body.search_terms, location: body.location, enabled: body.enabled },
@@ -61,6 +76,21 @@ export class AdminService {
   }
 
   async updateSource(id: string, body: UpdateSourceBody): Promise<SourceView> {
+    const current = await this.deps.prisma.jobSource.findUnique({ where: { id } });
+    if (!current) throw notFound('No such source.');
+    // What the row would become must pass its type's rules, like a new source; only turning a
+    // source off needs no check (a row stored under older rules can always be disabled).
+    const onlyDisables = Object.keys(body).length === 1 && body.enabled === false;
+    const next = createSourceBodySchema.safeParse({
+      type: body.type ?? current.type,
+      identifier: body.identifier ?? current.identifier,
+      search_terms: body.search_terms ?? current.searchTerms,
+      location: body.location === undefined ? current.location : body.location,
+      enabled: body.enabled ?? current.enabled,
+    });
+    if (!onlyDisables && !next.success) throw validationFailed(fieldIssues('body', next.error));
+    // An enabled fixture source needs them allowed.
+    if (!onlyDisables && next.data?.type === 'fixture' && next.data.enabled && !this.deps.allowFixtureSources) throw fixtureSourcesOff();
     try {
       const source = await this.deps.prisma.jobSource.update({
         where: { id },

@@ -11,8 +11,10 @@ export interface ProxySettings {
 
 export interface HttpClientOptions {
   userAgent: string;
-  /** Timeout of one request (each retry gets its own). */
+  /** Timeout of one request, body included (each retry gets its own). */
   timeoutMs: number;
+  /** Largest response body read, after decompression; a larger one fails the request. */
+  maxResponseBytes: number;
   /** Retries after 429, 5xx, timeouts and network errors. */
   maxRetries: number;
   retryBaseMs: number;
@@ -48,6 +50,9 @@ export class HttpError extends Error {
   }
 }
 
+/** Same-host redirects followed per request; a board that needs more is misconfigured. */
+export const MAX_REDIRECTS = 5;
+
 /** 408, 425, 429 and 5xx are worth another try; other 4xx are not. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || (status >= 500 && status !== 501);
@@ -60,6 +65,53 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Where a redirect from `from` to `location` leads, if the scraper may follow it: the same
+ * host (name and port) as `origin` (the URL first requested), over http(s), never from https
+ * down to http. A board answering with a redirect elsewhere (another host, a metadata
+ * address, a file) fails instead: sources only ever read the host they were configured with.
+ */
+export function sameHostRedirect(from: URL, location: string, origin: URL = from): URL {
+  let to: URL;
+  try {
+    to = new URL(location, from);
+  } catch {
+    throw new Error('redirected to an invalid URL');
+  }
+  if (to.protocol !== 'http:' && to.protocol !== 'https:') throw new Error(`redirected to ${to.protocol} URL, not http(s)`);
+  if (to.host !== origin.host) throw new Error(`redirected to another host (${to.host}); only redirects within ${origin.host} are followed`);
+  if (from.protocol === 'https:' && to.protocol === 'http:') throw new Error('redirected from https to http');
+  return to;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** The body as UTF-8 text, read as a stream and abandoned as soon as it passes `limit` bytes. */
+async function readCapped(res: Response, limit: number, url: string): Promise<string> {
+  const tooLarge = () =>
+    new HttpError(`GET ${url}: the answer is larger than ${limit} bytes (SCRAPE_MAX_RESPONSE_BYTES)`, url, res.status);
+  const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Per-host gate: at most `concurrency` requests in flight and `intervalMs` between starts. */
@@ -108,8 +160,10 @@ function describe(error: unknown): string {
 
 /**
  * The one way sources talk to job boards: undici with HTTPS_PROXY / HTTP_PROXY / NO_PROXY
- * honoured, a descriptive User-Agent, per-host concurrency and spacing, a timeout per request,
- * and retries with exponential back-off (Retry-After honoured) on 429, 5xx and network errors.
+ * honoured, a descriptive User-Agent, per-host concurrency and spacing, a timeout per request
+ * that covers the body, a cap on the body's size, redirects followed only within the
+ * requested host, and retries with exponential back-off (Retry-After honoured) on 429, 5xx
+ * and network errors. Refused redirects and oversized answers are final (no retry).
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const proxy = options.proxy;
@@ -127,24 +181,40 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return gate;
   };
 
-  async function request(url: string, accept: string, requestOptions: RequestOptions, read: (res: Response) => Promise<unknown>) {
-    const host = new URL(url).host;
-    const gate = gateFor(host);
+  async function request(url: string, accept: string, requestOptions: RequestOptions): Promise<string> {
+    const origin = new URL(url);
+    const gate = gateFor(origin.host);
     for (let attempt = 0; ; attempt += 1) {
       requestOptions.signal?.throwIfAborted();
       let delay: number | undefined;
       let failure: HttpError;
       await gate.acquire(requestOptions.signal);
+      // One timeout for the whole exchange: redirects, headers and the body.
+      const timeout = AbortSignal.timeout(options.timeoutMs);
       try {
-        const timeout = AbortSignal.timeout(options.timeoutMs);
         const signal = requestOptions.signal ? AbortSignal.any([requestOptions.signal, timeout]) : timeout;
-        const res = (await fetch(url, {
-          dispatcher,
-          signal,
-          redirect: 'follow',
-          headers: { 'user-agent': options.userAgent, accept, ...requestOptions.headers },
-        })) as unknown as Response;
-        if (res.ok) return await read(res);
+        let target = origin;
+        let res: Response;
+        for (let hops = 0; ; hops += 1) {
+          res = (await fetch(target, {
+            dispatcher,
+            signal,
+            // Followed below, only within the source's own host.
+            redirect: 'manual',
+            headers: { 'user-agent': options.userAgent, accept, ...requestOptions.headers },
+          })) as unknown as Response;
+          if (!REDIRECT_STATUSES.has(res.status)) break;
+          await res.body?.cancel().catch(() => undefined);
+          const location = res.headers.get('location');
+          if (!location) throw new HttpError(`GET ${target.toString()} answered ${res.status} without a Location`, url, res.status);
+          if (hops >= MAX_REDIRECTS) throw new HttpError(`GET ${url}: too many redirects (more than ${MAX_REDIRECTS})`, url, res.status);
+          try {
+            target = sameHostRedirect(target, location, origin);
+          } catch (error) {
+            throw new HttpError(`GET ${url} was ${(error as Error).message}`, url, res.status);
+          }
+        }
+        if (res.ok) return await readCapped(res, options.maxResponseBytes, url);
         await res.body?.cancel().catch(() => undefined);
         failure = new HttpError(`GET ${url} answered ${res.status}`, url, res.status);
         if (!isRetryableStatus(res.status)) throw failure;
@@ -152,8 +222,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch (error) {
         if (error instanceof HttpError && error.status !== null && !isRetryableStatus(error.status)) throw error;
         if (requestOptions.signal?.aborted) throw requestOptions.signal.reason ?? error;
-        if (error instanceof SyntaxError) throw new HttpError(`GET ${url}: the answer is not valid JSON`, url, 200);
-        failure = error instanceof HttpError ? error : new HttpError(`GET ${url} failed: ${describe(error)}`, url, null);
+        failure =
+          error instanceof HttpError
+            ? error
+            : timeout.aborted
+              ? new HttpError(`GET ${url} timed out after ${options.timeoutMs} ms (SCRAPE_REQUEST_TIMEOUT_MS)`, url, null)
+              : new HttpError(`GET ${url} failed: ${describe(error)}`, url, null);
       } finally {
         gate.release();
       }
@@ -166,9 +240,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   return {
-    getJson: (url, requestOptions = {}) => request(url, 'application/json', requestOptions, (res) => res.json()),
-    getText: (url, requestOptions = {}) =>
-      request(url, 'text/html,application/xhtml+xml,*/*;q=0.8', requestOptions, (res) => res.text()) as Promise<string>,
+    async getJson(url, requestOptions = {}) {
+      const text = await request(url, 'application/json', requestOptions);
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new HttpError(`GET ${url}: the answer is not valid JSON`, url, 200);
+      }
+    },
+    getText: (url, requestOptions = {}) => request(url, 'text/html,application/xhtml+xml,*/*;q=0.8', requestOptions),
     close: () => dispatcher.close(),
   };
 }
@@ -178,6 +258,7 @@ export type HttpClientSettings = Pick<
   ScraperEnv,
   | 'SCRAPE_USER_AGENT'
   | 'SCRAPE_REQUEST_TIMEOUT_MS'
+  | 'SCRAPE_MAX_RESPONSE_BYTES'
   | 'SCRAPE_MAX_RETRIES'
   | 'SCRAPE_RETRY_BASE_MS'
   | 'SCRAPE_RETRY_MAX_MS'
@@ -193,6 +274,7 @@ export function createHttpClientFromConfig(config: HttpClientSettings, logger: H
   return createHttpClient({
     userAgent: config.SCRAPE_USER_AGENT,
     timeoutMs: config.SCRAPE_REQUEST_TIMEOUT_MS,
+    maxResponseBytes: config.SCRAPE_MAX_RESPONSE_BYTES,
     maxRetries: config.SCRAPE_MAX_RETRIES,
     retryBaseMs: config.SCRAPE_RETRY_BASE_MS,
     retryMaxMs: config.SCRAPE_RETRY_MAX_MS,

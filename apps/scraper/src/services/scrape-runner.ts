@@ -1,8 +1,9 @@
+import { describeIssues, jobSourceSchema } from '@jobping/contracts';
 import type { JobSource, PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { HttpClient } from '../http/http-client';
 import type { NormalizedPosting } from '../normalize/posting';
-import type { AdapterRegistry } from '../sources/registry';
+import { FIXTURE_SOURCES_OFF, type AdapterRegistry } from '../sources/registry';
 import type { SourceAdapter } from '../sources/types';
 import type { JobPublisher } from './job-publisher';
 import { knownSourceIds, storePosting } from './job-store';
@@ -68,6 +69,7 @@ export class RunNotFoundError extends Error {
 }
 
 const FINAL: readonly RunStatus[] = ['succeeded', 'partial', 'failed'];
+const sourceSpecSchema = jobSourceSchema();
 const MAX_ERROR = 2_000;
 
 function message(error: unknown): string {
@@ -139,7 +141,7 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
     };
     const adapter = adapters.get(source.type);
     if (!adapter) {
-      stats.errors.push(`unknown source type "${source.type}"`);
+      stats.errors.push(source.type === 'fixture' ? FIXTURE_SOURCES_OFF : `unknown source type "${source.type}"`);
       return stats;
     }
     if (
@@ -149,6 +151,14 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
       Date.now() - source.lastSuccessAt.getTime() < adapter.minIntervalMs
     ) {
       stats.skipped = `${source.type} allows one run every ${Math.round(adapter.minIntervalMs / 60_000)} minutes`;
+      return stats;
+    }
+
+    // Rows may have been written around jobs-api (SQL, older rules): the same per-type rules apply.
+    const spec = sourceSpecSchema.safeParse({ type: source.type, identifier: source.identifier, search_terms: source.searchTerms, location: source.location });
+    if (!spec.success) {
+      stats.errors.push(`invalid source: ${describeIssues(spec.error)}`);
+      await recordError(source.id, stats.errors[0] as string, logger);
       return stats;
     }
 
@@ -176,6 +186,9 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
         const outcome = await storePosting(prisma, source.type, posting);
         if (outcome.kind === 'new') stats.new += 1;
         else stats.duplicates += 1;
+        if (outcome.kind === 'duplicate' && outcome.tookOver) {
+          log.info('a more trusted board\'s copy took the job over', { job_id: outcome.jobId, source_id: posting.sourceId, url: posting.url });
+        }
       }
       metrics?.postings.inc({ source: source.type, outcome: 'new' }, stats.new);
       metrics?.postings.inc({ source: source.type, outcome: 'duplicate' }, stats.duplicates);
@@ -190,12 +203,16 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
       const reason = timeout.aborted && !signal?.aborted ? `timed out after ${settings.sourceTimeoutMs} ms` : message(error);
       stats.errors.push(reason);
       log.warn('source failed', { error: reason, found: stats.found, new: stats.new });
-      await prisma.$executeRaw`
-        UPDATE job_sources SET last_run_at = now(), last_error = ${reason}, updated_at = now() WHERE id = ${source.id}::uuid`.catch(
-        (e: unknown) => log.warn('could not record the source error', { error: message(e) }),
-      );
+      await recordError(source.id, reason, log);
     }
     return stats;
+  }
+
+  async function recordError(sourceId: string, reason: string, log: Logger): Promise<void> {
+    await prisma.$executeRaw`
+      UPDATE job_sources SET last_run_at = now(), last_error = ${reason}, updated_at = now() WHERE id = ${sourceId}::uuid`.catch(
+      (e: unknown) => log.warn('could not record the source error', { error: message(e) }),
+    );
   }
 
   async function executeRun(runId: string, options: ExecuteOptions = {}): Promise<RunSummary> {

@@ -1,45 +1,54 @@
 import { readFile } from 'node:fs/promises';
+import { describeIssues, jobSourceSchema } from '@jobping/contracts';
 import { z } from 'zod';
 import type { JobSource, PrismaClient } from '@jobping/db';
+import { FIXTURE_SOURCES_OFF } from '../sources/registry';
 
-export const sourceInputSchema = z.strictObject({
-  type: z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{1,39}$/, 'lower-case letters, digits, - and _'),
-  identifier: z.string().trim().min(1).max(500),
-  search_terms: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-  location: z.string().trim().min(1).max(200).nullish(),
-  enabled: z.boolean().default(true),
-  /** Free text for people reading the seed file. */
-  note: z.string().optional(),
-});
-export type SourceInput = z.input<typeof sourceInputSchema>;
+/** A source as the seed file, the CLI and jobs-api take it: the shared per-type rules, plus a note for people. */
+export const sourceInputSchema = jobSourceSchema({ note: z.string().optional().describe('free text for people reading the seed file') });
 
 const seedFileSchema = z.strictObject({ sources: z.array(sourceInputSchema) });
 
 export async function readSeedFile(file: string): Promise<z.output<typeof sourceInputSchema>[]> {
   const result = seedFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new Error(`${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-  }
+  if (!result.success) throw new Error(`${file}: ${describeIssues(result.error)}`);
   return result.data.sources;
 }
 
-/** Inserts the seed's sources the table lacks; never changes existing rows (admins own them). Returns how many were added. */
-export async function seedSources(prisma: PrismaClient, sources: readonly z.output<typeof sourceInputSchema>[], knownTypes: readonly string[]): Promise<number> {
-  const unknown = sources.find((s) => !knownTypes.includes(s.type));
-  if (unknown) throw new Error(`unknown source type "${unknown.type}" (known: ${knownTypes.join(', ')})`);
-  const result = await prisma.jobSource.createMany({
-    data: sources.map((s) => ({ type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled })),
-    skipDuplicates: true,
-  });
-  return result.count;
+/** An error for a type this scraper does not run: unknown, or `fixture` while fixture sources are off. */
+function unrunnableType(type: string, knownTypes: readonly string[]): Error {
+  if (type === 'fixture') return new Error(FIXTURE_SOURCES_OFF);
+  return new Error(`unknown source type "${type}" (known: ${knownTypes.join(', ')})`);
 }
 
-export async function addSource(prisma: PrismaClient, input: SourceInput, knownTypes: readonly string[]): Promise<JobSource> {
-  const s = sourceInputSchema.parse(input);
-  if (!knownTypes.includes(s.type)) throw new Error(`unknown source type "${s.type}" (known: ${knownTypes.join(', ')})`);
+export interface SeedResult {
+  added: number;
+  /** Seed entries of types this scraper does not run here (fixture sources while they are off). */
+  skipped: z.output<typeof sourceInputSchema>[];
+}
+
+/**
+ * Inserts the seed's sources the table lacks; never changes existing rows (admins own them).
+ * Fixture entries are skipped while fixture sources are off (production uses the same seed
+ * file as the demo); any other unknown type is an error.
+ */
+export async function seedSources(prisma: PrismaClient, sources: readonly z.output<typeof sourceInputSchema>[], knownTypes: readonly string[]): Promise<SeedResult> {
+  const unknown = sources.find((s) => !knownTypes.includes(s.type) && s.type !== 'fixture');
+  if (unknown) throw unrunnableType(unknown.type, knownTypes);
+  const wanted = sources.filter((s) => knownTypes.includes(s.type));
+  const result = await prisma.jobSource.createMany({
+    data: wanted.map((s) => ({ type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled })),
+    skipDuplicates: true,
+  });
+  return { added: result.count, skipped: sources.filter((s) => !knownTypes.includes(s.type)) };
+}
+
+/** Adds (or updates) one source from raw input, checked against its type's rules first. */
+export async function addSource(prisma: PrismaClient, input: Record<string, unknown>, knownTypes: readonly string[]): Promise<JobSource> {
+  const parsed = sourceInputSchema.safeParse(input);
+  if (!parsed.success) throw new Error(`invalid source: ${describeIssues(parsed.error)}`);
+  const s = parsed.data;
+  if (!knownTypes.includes(s.type)) throw unrunnableType(s.type, knownTypes);
   return prisma.jobSource.upsert({
     where: { type_identifier: { type: s.type, identifier: s.identifier } },
     create: { type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled },

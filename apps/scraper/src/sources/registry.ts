@@ -24,9 +24,13 @@ type RegistryConfig = Pick<
   | 'LINKEDIN_DETAIL_LIMIT'
   | 'PLAYWRIGHT_CHROMIUM_PATH'
   | 'SCRAPE_USER_AGENT'
-> & { SCRAPE_FIXTURE_SOURCES?: boolean; SCRAPE_CHROMIUM_SANDBOX?: boolean };
+  | 'SCRAPE_FIXTURE_SOURCES'
+> & { SCRAPE_CHROMIUM_SANDBOX?: boolean };
 
-/** Every source type the scraper knows, keyed by `job_sources.type`. */
+/** Why a `fixture` source cannot be added or run here. */
+export const FIXTURE_SOURCES_OFF = 'fixture sources are off: they need SCRAPE_FIXTURE_SOURCES=true (the demo and tests only; never in production)';
+
+/** Every source type the scraper runs here, keyed by `job_sources.type`; `fixture` only when allowed. */
 export function createAdapterRegistry(config: RegistryConfig, fixtureRoot: string = APP_ROOT): AdapterRegistry {
   const adapters: SourceAdapter[] = [
     greenhouseAdapter(config.GREENHOUSE_API_BASE),
@@ -44,7 +48,7 @@ export function createAdapterRegistry(config: RegistryConfig, fixtureRoot: strin
       userAgent: config.SCRAPE_USER_AGENT,
     }),
   ];
-  // Fixture sources read local files and any URL: for the demo and tests, off in production.
-  if (config.SCRAPE_FIXTURE_SOURCES !== false) adapters.push(fixtureAdapter(fixtureRoot));
+  // Fixture sources read local files and any URL: for the demo and tests only.
+  if (config.SCRAPE_FIXTURE_SOURCES) adapters.push(fixtureAdapter(fixtureRoot));
   return new Map(adapters.map((adapter) => [adapter.type, adapter]));
 }

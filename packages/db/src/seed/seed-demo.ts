@@ -1,3 +1,4 @@
+import { sourceTrust } from '@jobping/contracts';
 import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '../generated/prisma/client';
 import { companyKey, jobDedupeKey } from '../keys';
@@ -50,12 +51,14 @@ export async function seedDemo(prisma: PrismaClient, { demoPassword, now = new D
     companyIds.set(companyKey(company.name), row.id);
   }
 
-  // The first posting of a real job is the job; its cross-posts only add their URLs.
+  // One job per real posting, as the scraper stores it: the most trusted board's copy is the
+  // job (the first of equals); the other copies only add their URLs.
   const byKey = new Map<string, DemoPosting[]>();
   for (const posting of demoPostings) {
     const key = jobDedupeKey(posting);
     byKey.set(key, [...(byKey.get(key) ?? []), posting]);
   }
+  for (const copies of byKey.values()) copies.sort((a, b) => sourceTrust(b.source) - sourceTrust(a.source));
 
   for (const [dedupeKey, [posting, ...crossPosts]] of byKey) {
     if (!posting) continue;
@@ -68,6 +71,7 @@ export async function seedDemo(prisma: PrismaClient, { demoPassword, now = new D
         ...content,
         source: posting.source,
         sourceId: posting.sourceId,
+        sourceTrust: sourceTrust(posting.source),
         dedupeKey,
         postedAt: new Date(now.getTime() - posting.postedHoursAgo * 3_600_000),
         scrapedAt: now,
