@@ -12,7 +12,7 @@ export const authApiEnvSchema = baseEnvSchema
   .extend({
     AUTH_API_PORT: fields.port(3001),
     REDIS_KEY_PREFIX: fields.redisKeyPrefix(),
-    ADMIN_EMAILS: fields.commaList('e-mail addresses that get the admin role, comma-separated').transform((emails) =>
+    ADMIN_EMAILS: fields.commaList('e-mail addresses that get the admin role once the address is verified (at login), comma-separated; `pnpm jobping users promote` works without').transform((emails) =>
       emails.map((email) => email.toLowerCase()),
     ),
     JOBPING_WEBHOOK_ALLOWED_HOSTS: allowedHostsSchema,

@@ -7,12 +7,13 @@ import {
   redactWebhookUrl,
   type DiscordWebhookClient,
 } from '@jobping/discord';
-import { HttpError, conflict, tooManyRequests, unauthorized, validationFailed, type Role } from '@jobping/http-kit';
+import { HttpError, conflict, tooManyRequests, unauthorized, validationFailed } from '@jobping/http-kit';
 import type { Logger } from '@jobping/logger';
 import type { z } from 'zod';
 import type { filtersSchema, UserView } from '../schemas';
 import type { Throttle } from './throttle';
 import { passwordProblem, type PasswordHasher } from './passwords';
+import { adminByConfig } from './roles';
 import type { IssuedTokens, TokenService } from './tokens';
 
 export interface AccountServiceDeps {
@@ -22,6 +23,7 @@ export interface AccountServiceDeps {
   throttle: Throttle;
   discord: DiscordWebhookClient;
   logger: Logger;
+  /** Lower-cased; grants the admin role to verified accounts only (see roles.ts). */
   adminEmails: readonly string[];
   webhookAllowedHosts: readonly string[];
   now?: () => Date;
@@ -81,10 +83,6 @@ export class AccountService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  private roleFor(email: string): Role {
-    return this.deps.adminEmails.includes(email) ? 'admin' : 'user';
-  }
-
   private async userById(id: string): Promise<User> {
     const user = await this.deps.prisma.user.findUnique({ where: { id } });
     if (!user) throw accountGone();
@@ -98,7 +96,8 @@ export class AccountService {
     const passwordHash = await this.deps.passwords.hash(password);
     let user: User;
     try {
-      user = await this.deps.prisma.user.create({ data: { email, passwordHash, role: this.roleFor(email) } });
+      // Always a plain user, listed in ADMIN_EMAILS or not: registering proves no ownership of the address.
+      user = await this.deps.prisma.user.create({ data: { email, passwordHash } });
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
         throw conflict('email_taken', 'An account with this e-mail address exists already.');
@@ -126,8 +125,8 @@ export class AccountService {
     }
     await this.deps.throttle.recordSuccess(email);
     const updates: Prisma.UserUpdateInput = {};
-    const role = this.roleFor(email);
-    if (user.role !== role) updates.role = role;
+    // ADMIN_EMAILS only grants (to verified addresses); it never takes an operator's promotion away.
+    if (user.role !== 'admin' && adminByConfig(user, this.deps.adminEmails)) updates.role = 'admin';
     if (this.deps.passwords.needsRehash(user.passwordHash)) updates.passwordHash = await this.deps.passwords.hash(password);
     if (Object.keys(updates).length > 0) user = await this.deps.prisma.user.update({ where: { id: user.id }, data: updates });
     onOutcome?.('success');
@@ -140,7 +139,7 @@ export class AccountService {
       const user = await this.deps.prisma.user.findUnique({ where: { id: userId } });
       if (!user) return undefined;
       found = user;
-      return this.roleFor(user.email);
+      return user.role; // the stored role: an operator's promote or demote shows at the next refresh
     });
     return { user: toUserView(found as User), ...tokens };
   }
