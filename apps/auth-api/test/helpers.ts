@@ -67,6 +67,8 @@ export interface TestContext {
   app: ReturnType<typeof createApp>['app'];
   openapi: Record<string, unknown>;
   config: AuthApiConfig;
+  /** The test database, for processes started by the test (the CLI). */
+  databaseUrl: string;
   prisma: PrismaClient;
   redis: Redis;
   discord: FakeDiscord;
@@ -109,6 +111,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     app,
     openapi,
     config,
+    databaseUrl: database.url,
     prisma,
     redis,
     discord,
