@@ -13,17 +13,21 @@ export function authRoutes(accounts: AccountService, onLogin: (outcome: LoginOut
       auth: 'public',
       body: registerBodySchema,
       responses: { 201: { description: 'The new account with its first access and refresh token', schema: sessionSchema } },
-      errors: { 409: 'An account with this e-mail exists (`email_taken`)', 429: 'Too many registrations from this address' },
+      errors: {
+        409: 'An account with this e-mail exists (`email_taken`); counts against the same limits as a registration',
+        429: 'Too many registration attempts from this client (IPv4 address or IPv6 /64) or for this e-mail address',
+      },
       handler: async ({ body, req }) => ({
         status: 201,
-        body: await accounts.register(body.email, body.password, req.ip ?? 'unknown', req.get('user-agent')),
+        body: await accounts.register(body.email, body.password, req.ip, req.get('user-agent')),
       }),
     }),
     defineRoute({
       method: 'post',
       path: '/api/login',
       summary: 'Log in with e-mail and password',
-      description: 'Unknown e-mail and wrong password get the same answer. Repeated failures per e-mail or per IP answer 429 with Retry-After.',
+      description:
+        'Unknown e-mail and wrong password get the same answer. Repeated failures for an e-mail from one client (IPv4 address or IPv6 /64), from one client overall, or for an e-mail from all clients within a short window answer 429 with Retry-After.',
       tags: ['auth'],
       auth: 'public',
       body: loginBodySchema,
@@ -31,7 +35,7 @@ export function authRoutes(accounts: AccountService, onLogin: (outcome: LoginOut
       errors: { 401: 'Wrong e-mail or password (`invalid_credentials`)', 429: 'Too many failed logins' },
       handler: async ({ body, req }) => ({
         status: 200,
-        body: await accounts.login(body.email, body.password, req.ip ?? 'unknown', req.get('user-agent'), onLogin),
+        body: await accounts.login(body.email, body.password, req.ip, req.get('user-agent'), onLogin),
       }),
     }),
     defineRoute({

@@ -89,10 +89,11 @@ export class AccountService {
     return user;
   }
 
-  async register(email: string, password: string, ip: string, userAgent: string | undefined): Promise<Session> {
+  async register(email: string, password: string, ip: string | undefined, userAgent: string | undefined): Promise<Session> {
     const problem = passwordProblem(password, email);
     if (problem) throw validationFailed([{ path: 'body.password', message: `Password ${problem}.` }]);
-    await this.deps.throttle.consumeRegistration(ip);
+    // Before the existence check: a 409 costs the client and the address what a registration does.
+    await this.deps.throttle.consumeRegistration(email, ip);
     const passwordHash = await this.deps.passwords.hash(password);
     let user: User;
     try {
@@ -108,10 +109,14 @@ export class AccountService {
     return { user: toUserView(user), ...(await this.deps.tokens.startSession(user, userAgent)) };
   }
 
-  /** Same answer, and a password verification either way, for an unknown e-mail and a wrong password. */
-  async login(email: string, password: string, ip: string, userAgent: string | undefined, onOutcome?: (o: LoginOutcome) => void): Promise<Session> {
+  /**
+   * Same answer, and a password verification either way, for an unknown e-mail and a wrong
+   * password. The guess is counted before the password is checked (see Throttle).
+   */
+  async login(email: string, password: string, ip: string | undefined, userAgent: string | undefined, onOutcome?: (o: LoginOutcome) => void): Promise<Session> {
+    let attempt;
     try {
-      await this.deps.throttle.assertLoginAllowed(email, ip);
+      attempt = await this.deps.throttle.beginLogin(email, ip);
     } catch (error) {
       onOutcome?.('throttled');
       throw error;
@@ -119,11 +124,10 @@ export class AccountService {
     let user = await this.deps.prisma.user.findUnique({ where: { email } });
     const ok = await this.deps.passwords.verify(user?.passwordHash, password);
     if (!user || !ok) {
-      await this.deps.throttle.recordFailure(email, ip);
       onOutcome?.('failure');
       throw invalidCredentials();
     }
-    await this.deps.throttle.recordSuccess(email);
+    await attempt.succeeded();
     const updates: Prisma.UserUpdateInput = {};
     // ADMIN_EMAILS only grants (to verified addresses); it never takes an operator's promotion away.
     if (user.role !== 'admin' && adminByConfig(user, this.deps.adminEmails)) updates.role = 'admin';
