@@ -11,7 +11,7 @@ import { HttpError, conflict, tooManyRequests, unauthorized, validationFailed } 
 import type { Logger } from '@jobping/logger';
 import type { z } from 'zod';
 import type { filtersSchema, UserView } from '../schemas';
-import type { Throttle } from './throttle';
+import type { LoginAttempt, Throttle } from './throttle';
 import { passwordProblem, type PasswordHasher } from './passwords';
 import { adminByConfig } from './roles';
 import type { IssuedTokens, TokenService } from './tokens';
@@ -114,7 +114,7 @@ export class AccountService {
    * password. The guess is counted before the password is checked (see Throttle).
    */
   async login(email: string, password: string, ip: string | undefined, userAgent: string | undefined, onOutcome?: (o: LoginOutcome) => void): Promise<Session> {
-    let attempt;
+    let attempt: LoginAttempt;
     try {
       attempt = await this.deps.throttle.beginLogin(email, ip);
     } catch (error) {
