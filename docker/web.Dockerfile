@@ -26,10 +26,13 @@ RUN turbo run build --filter=@jobping/web... --output-logs=errors-only
 # Static files only: no Node, no node_modules in the final image.
 FROM ${NGINX_IMAGE} AS runtime
 # The image's entrypoint renders /etc/nginx/templates/*.template into /etc/nginx/conf.d,
-# substituting only these variables (nginx's own $uri etc. stay as they are).
+# substituting only these variables (nginx's own $uri etc. stay as they are). The browser
+# tests render the template the same way, from these lines (@jobping/edge/testing).
 ENV AUTH_API_UPSTREAM=http://auth-api:3001 \
   JOBS_API_UPSTREAM=http://jobs-api:3002 \
-  NGINX_ENVSUBST_FILTER=^(AUTH_API_UPSTREAM|JOBS_API_UPSTREAM)$ \
+  WEB_LISTEN_PORT=8080 \
+  WEB_ROOT=/usr/share/nginx/html \
+  NGINX_ENVSUBST_FILTER=^(AUTH_API_UPSTREAM|JOBS_API_UPSTREAM|WEB_LISTEN_PORT|WEB_ROOT)$ \
   NODE_ENV=production
 COPY docker/nginx.conf.template /etc/nginx/templates/default.conf.template
 COPY --from=build /repo/apps/web/dist/ /usr/share/nginx/html/

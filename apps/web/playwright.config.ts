@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import type { StackOptions } from './e2e/fixtures';
 
 // Debian's Chromium (a Playwright browser download fails on these machines); quiet on a closed network.
 const CHROMIUM_FLAGS = [
@@ -11,10 +12,9 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-export default defineConfig({
+export default defineConfig<StackOptions>({
   testDir: './e2e',
-  globalSetup: './e2e/global-setup.ts',
-  // One stack, one browser: the flows share it and the machine has two cores.
+  // One stack at a time, one browser: the flows share it and the machine has two cores.
   workers: 1,
   fullyParallel: false,
   timeout: 180_000,
@@ -33,4 +33,11 @@ export default defineConfig({
       args: CHROMIUM_FLAGS,
     },
   },
+  // The same tests against both web servers: `vite preview` (npm start) and the topology that
+  // ships (the web image's nginx in front of the APIs in production mode). Behind nginx access
+  // tokens live 8 seconds, so every flow also runs through their silent renewal.
+  projects: [
+    { name: 'vite', use: { front: 'vite' } },
+    { name: 'nginx', use: { front: 'nginx', accessTtlSeconds: 8 } },
+  ],
 });

@@ -4,6 +4,8 @@ import { run, commandExists } from './run.mjs';
 import { listWorkspaces } from './workspace.mjs';
 
 const chromiumPath = () => process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium';
+// Debian installs it in /usr/sbin, which a non-root PATH often lacks.
+const NGINX_PATH = '/usr/sbin/nginx';
 
 /**
  * System tools a workspace may declare with `"jobping": { "needs": [...] }` in its
@@ -19,6 +21,8 @@ const TOOLS = {
     otherwise: 'or set PLAYWRIGHT_CHROMIUM_PATH to a Chromium or Chrome binary',
   },
   yamllint: { apt: 'yamllint', where: () => 'yamllint', present: () => commandExists('yamllint') },
+  // deploy-check runs the web image's nginx config on loopback (Debian's nginx, as in the image).
+  nginx: { apt: 'nginx', where: () => NGINX_PATH, present: () => existsSync(NGINX_PATH) },
   // Part of the machine image (ENVIRONMENT.md); not in Debian's apt sources.
   kubectl: {
     apt: null,

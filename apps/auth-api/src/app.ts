@@ -5,8 +5,7 @@ import type { Logger } from '@jobping/logger';
 import { Counter, type MetricsRegistry } from '@jobping/metrics';
 import type { Redis } from '@jobping/redis';
 import type { AuthApiConfig } from './config';
-import { authRoutes } from './routes/auth';
-import { userRoutes } from './routes/users';
+import { authApiRoutes } from './routes';
 import { AccountService } from './services/accounts';
 import type { PasswordHasher } from './services/passwords';
 import { Throttle } from './services/throttle';
@@ -27,7 +26,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): HttpApp {
   const { config, logger, prisma, redis, registry } = deps;
   const jwt = jwtSettingsFromConfig(config);
-  const tokens = new TokenService({ prisma, jwt, refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS });
+  const tokens = new TokenService({ prisma, jwt, refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS, reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS });
   const throttle = new Throttle({
     redis,
     login: {
@@ -64,7 +63,11 @@ export function createApp(deps: AppDeps): HttpApp {
       database: async () => void (await prisma.$queryRaw`SELECT 1`),
       redis: async () => void (await redis.ping()),
     },
-    routes: [...authRoutes(accounts, (outcome) => logins.inc({ outcome })), ...userRoutes(accounts)],
+    routes: authApiRoutes(accounts, {
+      cookie: { alwaysSecure: config.NODE_ENV === 'production' },
+      origins: { publicOrigin: config.PUBLIC_WEB_URL && new URL(config.PUBLIC_WEB_URL).origin, otherOrigins: config.CORS_ORIGINS },
+      onLogin: (outcome) => logins.inc({ outcome }),
+    }),
     jwt,
     jsonLimit: '16kb',
     trustProxy: config.TRUST_PROXY,

@@ -13,7 +13,8 @@ const USAGE = `Usage: jobping users <command>
   users list-admins       every admin, with whether their address is verified
 
 A change shows in the account's next login or token refresh, at the latest when its current
-access token expires (15 minutes). Reads DATABASE_URL (and ADMIN_EMAILS, to warn about it).
+access token expires (JWT_ACCESS_TTL_SECONDS, 15 minutes by default). Reads DATABASE_URL
+(and ADMIN_EMAILS, to warn about it).
 Runs as \`pnpm jobping users …\`, \`node dist/cli.js users …\` in the auth-api image.`;
 
 class UsageError extends Error {}
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     } else if (change.role === 'admin') {
       print(`promoted ${change.email} to admin (from their next login or token refresh)`);
     } else {
-      print(`demoted ${change.email} to user (from their next token refresh; access tokens already issued expire within 15 minutes)`);
+      print(`demoted ${change.email} to user (from their next token refresh; access tokens already issued keep the role until they expire)`);
     }
     if (change.role === 'user') {
       const user = await prisma.user.findUniqueOrThrow({ where: { email: change.email } });

@@ -45,6 +45,17 @@ export const authApiEnvSchema = baseEnvSchema
     LOGIN_MAX_FAILURES_PER_IP: renamed('LOGIN_MAX_FAILURES_PER_CLIENT (an IPv6 client counts by its /64)'),
     REGISTRATIONS_PER_IP_PER_HOUR: renamed('REGISTRATIONS_PER_CLIENT_PER_HOUR (an IPv6 client counts by its /64)'),
     REFRESH_TOKEN_TTL_DAYS: fields.positiveInt(30, 'lifetime of a refresh token, in days'),
+    REFRESH_REUSE_GRACE_SECONDS: z.coerce
+      .number({ error: 'not a number' })
+      .int()
+      .min(0)
+      .max(60)
+      .default(10)
+      .describe('how long after its use a refresh token still yields the same renewed session (tabs refreshing at once), 0 to 60 seconds (default 10)'),
+    PUBLIC_WEB_URL: z
+      .url({ protocol: /^https?$/, error: 'not an http(s) URL' })
+      .optional()
+      .describe('the address users open JobPing at, e.g. https://jobping.example.com; session requests from other origins are refused (default: the request\'s own host)'),
     TRUST_PROXY: fields.trustProxy(),
     CORS_ORIGINS: fields.commaList('browser origins allowed to call the API (CORS), comma-separated; none by default'),
   });

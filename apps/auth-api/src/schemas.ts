@@ -1,6 +1,6 @@
 import { roleSchema } from '@jobping/http-kit';
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './services/passwords';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './services/password-limits';
 
 /** Request and response bodies of auth-api (snake_case, SPEC §4). They validate, filter and document. */
 
@@ -29,14 +29,14 @@ export const loginBodySchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-export const refreshTokenSchema = z.string().min(20).max(512).describe('the refresh token from login, register or the last refresh');
+/** Refresh reads the session cookie only; the body is an empty JSON object (the content type is what counts). */
+export const refreshBodySchema = z.strictObject({}).optional();
 
-export const refreshBodySchema = z.object({ refresh_token: refreshTokenSchema });
-
-export const logoutBodySchema = z.object({
-  refresh_token: refreshTokenSchema,
-  all_sessions: z.boolean().default(false).describe('also end every other session of the account'),
-});
+export const logoutBodySchema = z
+  .strictObject({
+    all_sessions: z.boolean().default(false).describe('also end every other session of the account'),
+  })
+  .optional();
 
 export const promptBodySchema = z.object({
   prompt: z
@@ -90,13 +90,13 @@ export const userSchema = z.object({
 });
 export type UserView = z.infer<typeof userSchema>;
 
+/** A session answer. The refresh token is never in it: it is the httpOnly cookie `jobping_refresh`. */
 export const sessionSchema = z.object({
   user: userSchema,
   access_token: z.string(),
   token_type: z.literal('Bearer'),
   expires_in: z.number().int().describe('seconds until the access token expires'),
-  refresh_token: z.string(),
-  refresh_expires_at: timestamp,
+  refresh_expires_at: timestamp.describe('when the session ends unless renewed (the refresh cookie expires then)'),
 });
 
 export const discordTestResultSchema = z.object({

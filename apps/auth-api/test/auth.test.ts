@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { hashRefreshToken } from '../src/services/tokens';
-import { PASSWORD, bearer, newEmail, register, startTestApp, type TestContext } from './helpers';
+import { PASSWORD, bearer, login, logout, newEmail, refresh, refreshCookieOf, register, sessionOf, setCookies, startTestApp, type TestContext } from './helpers';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -19,7 +19,8 @@ describe('POST /api/register', () => {
     expect(res.body.user).toMatchObject({ email: email.toLowerCase(), role: 'user', threshold: 70, prompt: null, discord: { status: 'not_set' } });
     expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: 900 });
     expect(typeof res.body.access_token).toBe('string');
-    expect(res.body.refresh_token.length).toBeGreaterThanOrEqual(40);
+    const refreshToken = refreshCookieOf(res);
+    expect(refreshToken.length).toBeGreaterThanOrEqual(40);
     expect(JSON.stringify(res.body)).not.toMatch(/argon2|password/i);
     const stored = await ctx.prisma.user.findUniqueOrThrow({ where: { id: res.body.user.id } });
     expect(stored.email).toBe(email.toLowerCase());
@@ -27,8 +28,8 @@ describe('POST /api/register', () => {
     // Only the hash of the refresh token is stored.
     const tokens = await ctx.prisma.refreshToken.findMany({ where: { userId: res.body.user.id } });
     expect(tokens).toHaveLength(1);
-    expect(tokens[0]!.tokenHash).toBe(hashRefreshToken(res.body.refresh_token));
-    expect(tokens[0]!.tokenHash).not.toContain(res.body.refresh_token);
+    expect(tokens[0]!.tokenHash).toBe(hashRefreshToken(refreshToken));
+    expect(tokens[0]!.tokenHash).not.toContain(refreshToken);
   });
 
   it('issues a pinned HS256 access token with issuer, audience, 15 minutes and roles', async () => {
@@ -84,7 +85,7 @@ describe('POST /api/login', () => {
   it('logs in with any case of the e-mail', async () => {
     const res = await request(ctx.app).post('/api/login').send({ email: email.toUpperCase(), password: PASSWORD }).expect(200);
     expect(res.body.user.email).toBe(email);
-    expect(typeof res.body.refresh_token).toBe('string');
+    expect(typeof refreshCookieOf(res)).toBe('string');
   });
 
   it('answers an unknown e-mail exactly like a wrong password', async () => {
@@ -100,11 +101,61 @@ describe('POST /api/login', () => {
   });
 });
 
-describe('refresh tokens', () => {
-  it('rotates: the new pair works, the old refresh token is used up', async () => {
+describe('the refresh cookie', () => {
+  it.each([
+    ['register', () => request(ctx.app).post('/api/register').send({ email: newEmail('cookie'), password: PASSWORD })],
+    ['login', async () => request(ctx.app).post('/api/login').send({ email: (await register(ctx.app)).user.email, password: PASSWORD })],
+    ['refresh', async () => refresh(ctx.app, (await register(ctx.app)).refresh_token)],
+  ])('%s sets it httpOnly, SameSite=Strict, only for the routes that read it, for the token\'s remaining life', async (_name, send) => {
+    const res = await send();
+    expect(res.status).toBeLessThan(300);
+    const cookies = setCookies(res);
+    expect(cookies.map((c) => c.path).sort()).toEqual(['/api/logout', '/api/token/refresh']);
+    const token = refreshCookieOf(res);
+    for (const cookie of cookies) {
+      expect(cookie).toMatchObject({ name: 'jobping_refresh', value: token, httpOnly: true, sameSite: 'Strict' });
+      expect(cookie.secure).toBeUndefined(); // plain http outside production
+      // Max-Age is the token's remaining life: 30 days here, give or take the test's own time.
+      expect(Math.abs((cookie.maxAge ?? 0) - 30 * 24 * 3600)).toBeLessThan(60);
+      expect(cookie.expires?.getTime()).toBeCloseTo(Date.parse(res.body.refresh_expires_at), -5);
+    }
+  });
+
+  it('is never in an answer body', async () => {
+    const registered = await request(ctx.app).post('/api/register').send({ email: newEmail('nobody'), password: PASSWORD }).expect(201);
+    const loggedIn = await request(ctx.app).post('/api/login').send({ email: registered.body.user.email, password: PASSWORD }).expect(200);
+    const renewed = await refresh(ctx.app, refreshCookieOf(loggedIn)).expect(200);
+    for (const res of [registered, loggedIn, renewed]) {
+      expect(Object.keys(res.body).sort()).toEqual(['access_token', 'expires_in', 'refresh_expires_at', 'token_type', 'user']);
+      expect(res.text).not.toContain(refreshCookieOf(res));
+    }
+  });
+
+  it('is Secure behind a trusted proxy that says https, and always in production', async () => {
+    const proxied = await startTestApp('cookie_https', { TRUST_PROXY: '1' });
+    const production = await startTestApp('cookie_prod', { NODE_ENV: 'production' });
+    try {
+      const overHttps = await request(proxied.app).post('/api/register').set('X-Forwarded-Proto', 'https').send({ email: newEmail('tls'), password: PASSWORD }).expect(201);
+      expect(setCookies(overHttps).map((c) => c.secure)).toEqual([true, true]);
+      const overHttp = await request(proxied.app).post('/api/register').set('X-Forwarded-Proto', 'http').send({ email: newEmail('plain'), password: PASSWORD }).expect(201);
+      expect(setCookies(overHttp).map((c) => c.secure ?? false)).toEqual([false, false]);
+      // An untrusted client cannot claim https for itself… and in production it does not matter.
+      const claimed = await request(ctx.app).post('/api/register').set('X-Forwarded-Proto', 'https').send({ email: newEmail('claim'), password: PASSWORD }).expect(201);
+      expect(setCookies(claimed).map((c) => c.secure ?? false)).toEqual([false, false]);
+      const prod = await request(production.app).post('/api/register').send({ email: newEmail('prod'), password: PASSWORD }).expect(201);
+      expect(setCookies(prod).map((c) => c.secure)).toEqual([true, true]);
+    } finally {
+      await proxied.close();
+      await production.close();
+    }
+  });
+});
+
+describe('POST /api/token/refresh', () => {
+  it('rotates: the new session works, the old refresh token is used up', async () => {
     const session = await register(ctx.app);
-    const res = await request(ctx.app).post('/api/token/refresh').send({ refresh_token: session.refresh_token }).expect(200);
-    expect(res.body.refresh_token).not.toBe(session.refresh_token);
+    const res = await refresh(ctx.app, session.refresh_token).expect(200);
+    expect(refreshCookieOf(res)).not.toBe(session.refresh_token);
     expect(res.body.user.id).toBe(session.user.id);
     await request(ctx.app).get('/api/users/me').set('Authorization', bearer(res.body)).expect(200);
     const rows = await ctx.prisma.refreshToken.findMany({ where: { userId: session.user.id }, orderBy: { createdAt: 'asc' } });
@@ -112,69 +163,191 @@ describe('refresh tokens', () => {
     expect(rows[0]!.rotatedAt).not.toBeNull();
     expect(rows[0]!.replacedById).toBe(rows[1]!.id);
     expect(rows[0]!.familyId).toBe(rows[1]!.familyId);
+    // The successor is kept only sealed: neither it nor its hash's preimage is readable from the row.
+    expect(rows[0]!.successorSealed).toBeTruthy();
+    expect(rows[0]!.successorSealed).not.toContain(refreshCookieOf(res));
   });
 
-  it('revokes the whole family when a rotated token is presented again', async () => {
+  it('revokes the whole family when a rotated token is presented again after the grace window', async () => {
     const session = await register(ctx.app);
-    const other = (await request(ctx.app).post('/api/login').send({ email: session.user.email, password: PASSWORD }).expect(200)).body;
-    const second = (await request(ctx.app).post('/api/token/refresh').send({ refresh_token: session.refresh_token }).expect(200)).body;
-    const third = (await request(ctx.app).post('/api/token/refresh').send({ refresh_token: second.refresh_token }).expect(200)).body;
+    const other = await login(ctx.app, session.user.email);
+    const second = sessionOf(await refresh(ctx.app, session.refresh_token).expect(200));
+    const third = sessionOf(await refresh(ctx.app, second.refresh_token).expect(200));
+    // The grace window (10 s) has passed for both rotations.
+    await ctx.prisma.refreshToken.updateMany({ where: { userId: session.user.id, rotatedAt: { not: null } }, data: { rotatedAt: new Date(Date.now() - 60_000) } });
 
     // An attacker replays the first token.
-    const replay = await request(ctx.app).post('/api/token/refresh').send({ refresh_token: session.refresh_token }).expect(401);
+    const replay = await refresh(ctx.app, session.refresh_token).expect(401);
     expect(replay.body.error.code).toBe('refresh_token_reused');
+    // The answer clears the cookie.
+    expect(setCookies(replay).map((c) => [c.path, c.value, c.expires && c.expires.getTime() <= Date.now()])).toEqual([
+      ['/api/token/refresh', '', true],
+      ['/api/logout', '', true],
+    ]);
 
     // The legitimate newest token of that family is dead too…
-    const afterwards = await request(ctx.app).post('/api/token/refresh').send({ refresh_token: third.refresh_token }).expect(401);
+    const afterwards = await refresh(ctx.app, third.refresh_token).expect(401);
     expect(afterwards.body.error.code).toBe('refresh_token_reused');
     // …but the session of another login (another family) lives on.
-    await request(ctx.app).post('/api/token/refresh').send({ refresh_token: other.refresh_token }).expect(200);
+    await refresh(ctx.app, other.refresh_token).expect(200);
+  });
+
+  it('gives two tabs refreshing at once the same new session, and keeps it alive', async () => {
+    const session = await register(ctx.app);
+    // Both tabs send the cookie they share, at the same moment (several times over, to make the race real).
+    const answers = await Promise.all(Array.from({ length: 4 }, () => refresh(ctx.app, session.refresh_token)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    const tokens = new Set(answers.map(refreshCookieOf));
+    expect(tokens.size).toBe(1);
+    for (const answer of answers) await request(ctx.app).get('/api/users/me').set('Authorization', bearer(answer.body)).expect(200);
+    // The session goes on: the shared new token renews as usual.
+    const [token] = [...tokens];
+    await refresh(ctx.app, token!).expect(200);
+    const rows = await ctx.prisma.refreshToken.findMany({ where: { userId: session.user.id } });
+    expect(rows.filter((r) => r.revokedAt)).toEqual([]);
+    expect(rows).toHaveLength(3);
+  });
+
+  it('within the grace window hands a late tab the newest token, even after the other tab renewed again', async () => {
+    const session = await register(ctx.app);
+    const second = sessionOf(await refresh(ctx.app, session.refresh_token).expect(200));
+    const third = sessionOf(await refresh(ctx.app, second.refresh_token).expect(200));
+    const late = await refresh(ctx.app, session.refresh_token).expect(200);
+    expect(refreshCookieOf(late)).toBe(third.refresh_token);
+  });
+
+  it('does not hand out a session that was logged out, even within the grace window', async () => {
+    const session = await register(ctx.app);
+    const second = sessionOf(await refresh(ctx.app, session.refresh_token).expect(200));
+    await logout(ctx.app, second.refresh_token).expect(204);
+    const res = await refresh(ctx.app, session.refresh_token).expect(401);
+    expect(res.body.error.code).toBe('refresh_token_reused');
   });
 
   it('rejects unknown and expired refresh tokens', async () => {
-    const unknown = await request(ctx.app).post('/api/token/refresh').send({ refresh_token: 'x'.repeat(43) }).expect(401);
+    const unknown = await refresh(ctx.app, 'x'.repeat(43)).expect(401);
     expect(unknown.body.error.code).toBe('invalid_refresh_token');
     const session = await register(ctx.app);
     await ctx.prisma.refreshToken.updateMany({ where: { userId: session.user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await request(ctx.app).post('/api/token/refresh').send({ refresh_token: session.refresh_token }).expect(401);
+    await refresh(ctx.app, session.refresh_token).expect(401);
   });
 
-  it('validates the body', async () => {
-    const res = await request(ctx.app).post('/api/token/refresh').send({}).expect(400);
-    expect(issues(res)).toEqual(['body.refresh_token']);
+  it('answers 204 when no cookie came: there is no session to restore', async () => {
+    const res = await request(ctx.app).post('/api/token/refresh').send({}).expect(204);
+    expect(res.text).toBe('');
+  });
+
+  it('ignores a refresh token in the body: only the cookie counts', async () => {
+    const session = await register(ctx.app);
+    const res = await request(ctx.app).post('/api/token/refresh').send({ refresh_token: session.refresh_token }).expect(400);
+    expect(issues(res)).toEqual(['body']);
+  });
+});
+
+describe.each([
+  ['/api/token/refresh', 200],
+  ['/api/logout', 204],
+] as const)('%s and cross-site requests', (path, okStatus) => {
+  const send = async (headers: Record<string, string>, body: string | undefined) => {
+    const session = await register(ctx.app);
+    const req = request(ctx.app).post(path).set('Cookie', `jobping_refresh=${session.refresh_token}`);
+    for (const [name, value] of Object.entries(headers)) req.set(name, value);
+    return req.send(body);
+  };
+
+  it.each([
+    ['text/plain', 'a form with enctype=text/plain'],
+    ['application/x-www-form-urlencoded', 'a plain form'],
+    ['multipart/form-data; boundary=x', 'a multipart form'],
+  ])('answers 415 to %s (%s)', async (type) => {
+    const res = await send({ 'Content-Type': type }, '{}');
+    expect(res.status).toBe(415);
+    expect(setCookies(res)).toEqual([]);
+  });
+
+  it('answers 415 without a content type, even with no body', async () => {
+    const session = await register(ctx.app);
+    await request(ctx.app).post(path).set('Cookie', `jobping_refresh=${session.refresh_token}`).expect(415);
+  });
+
+  it('answers 403 to a foreign Origin and accepts its own host or none', async () => {
+    const foreign = await send({ 'Content-Type': 'application/json', Origin: 'https://evil.example' }, '{}');
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.code).toBe('origin_not_allowed');
+    expect((await send({ 'Content-Type': 'application/json', Origin: 'null' }, '{}')).status).toBe(403);
+    const host = `127.0.0.1:${4000}`;
+    expect((await send({ 'Content-Type': 'application/json', Origin: `http://${host}`, Host: host }, '{}')).status).toBe(okStatus);
+    expect((await send({ 'Content-Type': 'application/json' }, '{}')).status).toBe(okStatus);
+  });
+});
+
+describe('PUBLIC_WEB_URL', () => {
+  it('is the one origin allowed to use the session (besides CORS_ORIGINS)', async () => {
+    const app = await startTestApp('public_origin', { PUBLIC_WEB_URL: 'https://jobping.example.com/', CORS_ORIGINS: 'http://localhost:5173' });
+    try {
+      const attempt = (origin: string, host = 'jobping.example.com') =>
+        request(app.app).post('/api/register').set('Origin', origin).set('Host', host).send({ email: newEmail('origin'), password: PASSWORD });
+      expect((await attempt('https://jobping.example.com')).status).toBe(201);
+      expect((await attempt('http://localhost:5173')).status).toBe(201);
+      // Same host as the request, but not the public origin: refused once one is configured.
+      expect((await attempt('http://evil.example', 'evil.example')).status).toBe(403);
+      expect((await attempt('http://jobping.example.com')).status).toBe(403);
+    } finally {
+      await app.close();
+    }
   });
 });
 
 describe('POST /api/logout', () => {
-  it('ends the session of the refresh token', async () => {
+  it('ends the session of the refresh cookie and clears the cookie', async () => {
     const session = await register(ctx.app);
-    await request(ctx.app).post('/api/logout').set('Authorization', bearer(session)).send({ refresh_token: session.refresh_token }).expect(204);
-    await request(ctx.app).post('/api/token/refresh').send({ refresh_token: session.refresh_token }).expect(401);
+    const res = await logout(ctx.app, session.refresh_token).expect(204);
+    expect(setCookies(res).map((c) => [c.path, c.value])).toEqual([
+      ['/api/token/refresh', ''],
+      ['/api/logout', ''],
+    ]);
+    await refresh(ctx.app, session.refresh_token).expect(401);
+  });
+
+  it('needs no access token: it works after the access token expired', async () => {
+    const session = await register(ctx.app);
+    const now = Math.floor(Date.now() / 1000);
+    const expired = jwt.sign({ roles: ['user'], typ: 'access', iat: now - 1000, exp: now - 100 }, ctx.config.JWT_SECRET, {
+      algorithm: 'HS256',
+      issuer: ctx.config.JWT_ISSUER,
+      audience: ctx.config.JWT_AUDIENCE,
+      subject: session.user.id,
+    });
+    await request(ctx.app).get('/api/users/me').set('Authorization', `Bearer ${expired}`).expect(401);
+    await request(ctx.app).post('/api/logout').set('Authorization', `Bearer ${expired}`).set('Cookie', `jobping_refresh=${session.refresh_token}`).send({}).expect(204);
+    await refresh(ctx.app, session.refresh_token).expect(401);
   });
 
   it('with all_sessions ends every session of the account', async () => {
     const session = await register(ctx.app);
-    const other = (await request(ctx.app).post('/api/login').send({ email: session.user.email, password: PASSWORD }).expect(200)).body;
-    await request(ctx.app)
-      .post('/api/logout')
-      .set('Authorization', bearer(session))
-      .send({ refresh_token: session.refresh_token, all_sessions: true })
-      .expect(204);
-    await request(ctx.app).post('/api/token/refresh').send({ refresh_token: other.refresh_token }).expect(401);
+    const other = await login(ctx.app, session.user.email);
+    await logout(ctx.app, session.refresh_token, { all_sessions: true }).expect(204);
+    await refresh(ctx.app, other.refresh_token).expect(401);
   });
 
-  it('requires a bearer token and a refresh token', async () => {
-    const session = await register(ctx.app);
-    await request(ctx.app).post('/api/logout').send({ refresh_token: session.refresh_token }).expect(401);
-    const res = await request(ctx.app).post('/api/logout').set('Authorization', bearer(session)).send({ all_sessions: 'yes' }).expect(400);
-    expect(issues(res).sort()).toEqual(['body.all_sessions', 'body.refresh_token']);
+  it('answers 204 and clears the cookie without a live session, and validates the body', async () => {
+    const none = await logout(ctx.app, undefined).expect(204);
+    expect(setCookies(none).map((c) => c.value)).toEqual(['', '']);
+    await logout(ctx.app, 'x'.repeat(43)).expect(204);
+    const res = await logout(ctx.app, undefined, { all_sessions: 'yes' }).expect(400);
+    expect(issues(res)).toEqual(['body.all_sessions']);
   });
 
-  it("cannot end another user's session", async () => {
+  it("cannot end another user's session: only the cookie's own session ends", async () => {
     const alice = await register(ctx.app);
     const bob = await register(ctx.app);
-    await request(ctx.app).post('/api/logout').set('Authorization', bearer(alice)).send({ refresh_token: bob.refresh_token, all_sessions: true }).expect(204);
-    await request(ctx.app).post('/api/token/refresh').send({ refresh_token: bob.refresh_token }).expect(200);
+    await request(ctx.app)
+      .post('/api/logout')
+      .set('Authorization', bearer(bob))
+      .set('Cookie', `jobping_refresh=${alice.refresh_token}`)
+      .send({ all_sessions: true })
+      .expect(204);
+    await refresh(ctx.app, bob.refresh_token).expect(200);
   });
 });
 

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import { PASSWORD, newEmail, register, startTestApp, type TestContext } from './helpers';
+import { PASSWORD, newEmail, refresh as refreshWith, register, sessionOf, startTestApp, type TestContext } from './helpers';
 
 /** The built CLI, as `pnpm jobping users …`, `docker compose run` and the Kubernetes Job run it (turbo builds before testing). */
 const CLI = path.resolve(__dirname, '../dist/cli.js');
@@ -36,7 +36,7 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<Re
 }
 
 const rolesOf = (body: { access_token: string }) => (jwt.decode(body.access_token) as { roles: string[] }).roles;
-const refresh = (token: string) => request(ctx.app).post('/api/token/refresh').send({ refresh_token: token }).expect(200);
+const refresh = async (token: string) => sessionOf(await refreshWith(ctx.app, token).expect(200));
 
 describe('jobping users (the auth-api CLI, as a process)', () => {
   it('promote makes an admin from the next refresh and login; demote makes a user again', async () => {
@@ -47,7 +47,7 @@ describe('jobping users (the auth-api CLI, as a process)', () => {
     expect(promoted).toMatchObject({ code: 0, stderr: '' });
     expect(promoted.stdout).toContain(`promoted ${email} to admin`);
     const afterPromote = await refresh(session.refresh_token);
-    expect(rolesOf(afterPromote.body)).toEqual(['user', 'admin']);
+    expect(rolesOf(afterPromote)).toEqual(['user', 'admin']);
     const login = await request(ctx.app).post('/api/login').send({ email, password: PASSWORD }).expect(200);
     expect(login.body.user.role).toBe('admin');
 
@@ -59,7 +59,7 @@ describe('jobping users (the auth-api CLI, as a process)', () => {
     const demoted = await cli(['users', 'demote', email]);
     expect(demoted).toMatchObject({ code: 0, stderr: '' });
     expect(demoted.stdout).toContain(`demoted ${email} to user`);
-    expect(rolesOf((await refresh(afterPromote.body.refresh_token)).body)).toEqual(['user']);
+    expect(rolesOf(await refresh(afterPromote.refresh_token))).toEqual(['user']);
     expect((await cli(['users', 'list-admins'])).stdout).not.toContain(email);
   });
 

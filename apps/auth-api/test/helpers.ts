@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { createRedis, type Redis } from '@jobping/redis';
+import { parse as parseSetCookie, type Cookie } from 'set-cookie-parser';
 import request from 'supertest';
 import winston from 'winston';
 import { createApp } from '../src/app';
@@ -156,13 +157,44 @@ export const PASSWORD = 'correct horse battery staple';
 export interface Session {
   user: { id: string; email: string; role: string };
   access_token: string;
+  /** Read from the `jobping_refresh` cookie of the answer (never in its body). */
   refresh_token: string;
 }
+
+/** The Set-Cookie headers of an answer, parsed. */
+export const setCookies = (res: request.Response): Cookie[] => parseSetCookie((res.headers['set-cookie'] as unknown as string[] | undefined) ?? []);
+
+/** The refresh token an answer set as its cookie. */
+export function refreshCookieOf(res: request.Response): string {
+  const cookie = setCookies(res).find((c) => c.name === 'jobping_refresh' && c.value !== '');
+  if (!cookie) throw new Error(`no jobping_refresh cookie in ${res.status} ${JSON.stringify(res.headers['set-cookie'])}`);
+  return cookie.value;
+}
+
+/** The answer body with the refresh token from its cookie, as the tests use a session. */
+export const sessionOf = (res: request.Response): Session => ({ ...(res.body as Omit<Session, 'refresh_token'>), refresh_token: refreshCookieOf(res) });
 
 export async function register(app: TestContext['app'], email = newEmail(), password = PASSWORD): Promise<Session> {
   const res = await request(app).post('/api/register').send({ email, password });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as Session;
+  return sessionOf(res);
 }
+
+export async function login(app: TestContext['app'], email: string, password = PASSWORD): Promise<Session> {
+  const res = await request(app).post('/api/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return sessionOf(res);
+}
+
+/** POST /api/token/refresh as a browser sends it: the cookie, and `{}` as JSON. */
+export const refresh = (app: TestContext['app'], token: string) =>
+  request(app).post('/api/token/refresh').set('Cookie', `jobping_refresh=${token}`).send({});
+
+/** POST /api/logout as a browser sends it. */
+export const logout = (app: TestContext['app'], token: string | undefined, body: object = {}) => {
+  const req = request(app).post('/api/logout');
+  if (token) req.set('Cookie', `jobping_refresh=${token}`);
+  return req.send(body);
+};
 
 export const bearer = (session: { access_token: string }) => `Bearer ${session.access_token}`;

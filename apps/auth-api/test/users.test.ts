@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { bearer, register, startTestApp, type Session, type TestContext } from './helpers';
+import { bearer, refresh, register, startTestApp, type Session, type TestContext } from './helpers';
 
 let ctx: TestContext;
 let alice: Session;
@@ -241,7 +241,7 @@ describe('DELETE /api/users/me', () => {
     const me = await as(victim).get('/api/users/me').expect(401);
     expect(me.body.error.code).toBe('account_not_found');
     await as(victim).put('/api/users/me/threshold', { threshold: 5 }).expect(401);
-    await request(ctx.app).post('/api/token/refresh').send({ refresh_token: victim.refresh_token }).expect(401);
+    await refresh(ctx.app, victim.refresh_token).expect(401);
     await request(ctx.app).post('/api/login').send({ email: victim.user.email, password: 'correct horse battery staple' }).expect(401);
     // Others are untouched.
     await as(alice).get('/api/users/me').expect(200);

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { once } from 'node:events';
+import { get as httpGet } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
@@ -73,6 +76,33 @@ describe('ops endpoints', () => {
     await request(ctx.app).get('/readyz').expect(200);
     const metrics = await request(ctx.app).get('/metrics').expect(200);
     expect(metrics.text).toContain('http_request');
+  });
+
+  it('answers them at the root only: under /api, where the Ingress sends every other path, any spelling is a 404', async () => {
+    // Sent as written over plain HTTP: supertest would resolve the dot segments first.
+    const server = ctx.app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const get = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        httpGet({ host: '127.0.0.1', port, path }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        }).on('error', reject);
+      });
+    try {
+      const under = ['/api/metrics', '/api/metrics/', '/api/healthz', '/api/readyz', '/api/../metrics', '/api/%2e%2e/metrics', '/api/..%2fmetrics', '/api//metrics', '/api%2fmetrics', '//metrics', '/%6detrics', '/metrics/../api/jobs'];
+      for (const path of under) {
+        const res = await get(path);
+        expect({ path, status: res.status, metrics: res.body.includes('http_request') }).toEqual({ path, status: 404, metrics: false });
+      }
+      // The root answers as Express matches it: any case, one trailing slash (deploy-check's apiOpsEndpoint).
+      for (const path of ['/metrics', '/METRICS', '/metrics/']) expect({ path, status: (await get(path)).status }).toEqual({ path, status: 200 });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('answers unknown routes with the error shape, never a stack trace', async () => {

@@ -11,6 +11,9 @@ if (!hasChromium) {
   console.warn(`SKIPPED: the Playwright source test needs Chromium at ${chromiumPath} (apt-get install -y chromium).`);
 }
 const withChromium = hasChromium ? it : it.skip;
+// Chromium refuses its sandbox to root (CI runs as root): these tests read pages without it;
+// chromium-sandbox.test.ts runs it sandboxed as an unprivileged user.
+const sandbox = false;
 
 let server: LoopbackServer;
 const http = testHttpClient();
@@ -42,7 +45,7 @@ describe('LinkedIn (Playwright, Chromium)', () => {
         searchTerms: ['TypeScript backend'],
         location: 'Berlin',
       };
-      const adapter = linkedInAdapter({ baseUrl: server.url, chromiumPath, detailLimit: 3, userAgent: 'JobPing-Scraper-Test/1.0' });
+      const adapter = linkedInAdapter({ baseUrl: server.url, chromiumPath, sandbox, detailLimit: 3, userAgent: 'JobPing-Scraper-Test/1.0' });
       const postings = await adapter.fetch(source, { http, logger, signal: new AbortController().signal, since: null, limit: 50 });
 
       const search = server.requests.find((r) => r.url.startsWith('/jobs/search'));
@@ -81,7 +84,7 @@ describe('LinkedIn (Playwright, Chromium)', () => {
   withChromium(
     'fails the source when the search page is refused',
     async () => {
-      const adapter = linkedInAdapter({ baseUrl: `${server.url}/blocked`, chromiumPath, detailLimit: 0, userAgent: 'x' });
+      const adapter = linkedInAdapter({ baseUrl: `${server.url}/blocked`, chromiumPath, sandbox, detailLimit: 0, userAgent: 'x' });
       const source: SourceDefinition = { id: 'x', type: 'linkedin', identifier: 'x', searchTerms: ['a'], location: null };
       // /blocked/jobs/search is not served: 404.
       await expect(adapter.fetch(source, { http, logger, signal: new AbortController().signal, since: null, limit: 5 })).rejects.toThrow(

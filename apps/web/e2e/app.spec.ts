@@ -2,9 +2,9 @@ import { discordRequests, expect, logIn, PASSWORD, screenshot, signUp, test, uni
 
 test.describe.configure({ mode: 'serial' });
 
-test('sign up → describe the job → connect Discord → fetch now → a match with its reasons, counted and sent to Discord', async ({ page }) => {
-  const adminEmail = process.env.E2E_ADMIN_EMAIL as string;
-  const webhookUrl = process.env.E2E_WEBHOOK_URL as string;
+test('sign up → describe the job → connect Discord → fetch now → a match with its reasons, counted and sent to Discord', async ({ page, stack }) => {
+  const adminEmail = stack.adminEmail;
+  const webhookUrl = stack.webhookUrl;
 
   await page.goto('/signup');
   await expect(page.getByRole('heading', { name: 'Create your account' })).toBeVisible();
@@ -26,7 +26,7 @@ test('sign up → describe the job → connect Discord → fetch now → a match
   await page.getByRole('button', { name: 'Send a test message' }).click();
   await expect(page.getByText('Test message sent')).toBeVisible();
   await screenshot(page, '03-onboarding-discord');
-  const afterTest = await discordRequests();
+  const afterTest = await discordRequests(stack);
   expect(afterTest.filter((r) => r.status === 200)).toHaveLength(1);
   await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -81,7 +81,7 @@ test('sign up → describe the job → connect Discord → fetch now → a match
 
   // The fake Discord received the match (besides the test message).
   await expect
-    .poll(async () => (await discordRequests()).filter((r) => r.status === 200).flatMap((r) => r.body.embeds ?? []).map((e) => e.title ?? ''), {
+    .poll(async () => (await discordRequests(stack)).filter((r) => r.status === 200).flatMap((r) => r.body.embeds ?? []).map((e) => e.title ?? ''), {
       timeout: 60_000,
     })
     .toContainEqual(expect.stringContaining('Senior Backend Engineer (TypeScript)'));
@@ -139,10 +139,10 @@ test('an invalid webhook URL is refused with a message', async ({ page }) => {
   await screenshot(page, '13-settings-webhook-error');
 });
 
-test('a webhook Discord no longer knows shows as broken after a test message', async ({ page }) => {
+test('a webhook Discord no longer knows shows as broken after a test message', async ({ page, stack }) => {
   await signUp(page, uniqueEmail('broken'));
   await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Discord webhook URL').fill(process.env.E2E_BROKEN_WEBHOOK_URL as string);
+  await page.getByLabel('Discord webhook URL').fill(stack.brokenWebhookUrl);
   await page.getByRole('button', { name: 'Save webhook' }).click();
   await expect(page.getByTestId('webhook-status')).toContainText('Connected');
   await page.getByRole('button', { name: 'Send a test message' }).click();
@@ -150,7 +150,7 @@ test('a webhook Discord no longer knows shows as broken after a test message', a
   await expect(page.getByTestId('webhook-status')).toContainText('Broken since');
   await screenshot(page, '14-settings-webhook-broken');
   // Saving a new webhook clears the broken state.
-  await page.getByLabel('Discord webhook URL').fill(process.env.E2E_WEBHOOK_URL as string);
+  await page.getByLabel('Discord webhook URL').fill(stack.webhookUrl);
   await page.getByRole('button', { name: 'Save webhook' }).click();
   await expect(page.getByTestId('webhook-status')).toContainText('Connected');
 });

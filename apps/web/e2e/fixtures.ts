@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { startStack, type Front, type Stack } from './stack';
 
 export { expect };
 
@@ -10,13 +11,34 @@ const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
+export interface StackOptions {
+  /** The web server in front of the APIs (set per project in playwright.config.ts). */
+  front: Front;
+  accessTtlSeconds: number;
+}
+
 /**
- * Every test gets the stack's web URL as baseURL, and fails on any uncaught page error or
- * console error. Chromium also logs each 4xx/5xx answer as "Failed to load resource"; those
- * are API answers the page handles and shows (a wrong password is a 401), so they do not count.
+ * Each project (one per web server in front) gets its own stack, started once per worker
+ * (one worker runs one project's tests). Every test gets the stack's web URL as baseURL, and
+ * fails on any uncaught page error or console error. Chromium also logs each 4xx/5xx answer
+ * as "Failed to load resource"; those are API answers the page handles and shows (a wrong
+ * password is a 401), so they do not count. A Content-Security-Policy violation does count.
  */
-export const test = base.extend<{ consoleErrors: string[] }>({
-  baseURL: async ({}, use) => use(process.env.E2E_WEB_URL),
+export const test = base.extend<{ consoleErrors: string[] }, StackOptions & { stack: Stack }>({
+  front: ['vite', { scope: 'worker', option: true }],
+  accessTtlSeconds: [900, { scope: 'worker', option: true }],
+  stack: [
+    async ({ front, accessTtlSeconds }, use) => {
+      const stack = await startStack({ front, accessTtlSeconds });
+      try {
+        await use(stack);
+      } finally {
+        await stack.stop();
+      }
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  baseURL: async ({ stack }, use) => use(stack.webUrl),
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -83,7 +105,7 @@ interface DiscordRequest {
 }
 
 /** What the fake Discord received so far. */
-export async function discordRequests(): Promise<DiscordRequest[]> {
-  const res = await fetch(process.env.E2E_DISCORD_INSPECT_URL as string);
+export async function discordRequests(stack: Stack): Promise<DiscordRequest[]> {
+  const res = await fetch(stack.inspectUrl);
   return (await res.json()) as DiscordRequest[];
 }

@@ -1,6 +1,8 @@
 // The whole JobPing stack for the browser tests, on loopback with fresh state: a test
 // database, a Redis key prefix, a fake Discord, a job board serving the scraper's demo
-// fixture, both APIs, the four stage workers, the scraper, and `vite preview` in front.
+// fixture, both APIs, the four stage workers, the scraper, and a web server in front: either
+// `vite preview`, as `npm start` serves the app, or the topology that ships — the web image's
+// nginx in front of the APIs in production mode.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,19 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { FakeDiscord, repoRoot, spawnWorker, stageApps, waitFor, type WorkerProcess } from '@jobping/notifier/harness';
+import { freePort, startWebNginx } from '@jobping/edge/testing';
 import { createRedis } from '@jobping/redis';
 
 const WEB_DIR = path.join(repoRoot, 'apps', 'web');
 const DEMO_BOARD = path.join(repoRoot, 'apps', 'scraper', 'fixtures', 'demo-board.json');
-
-/** A port nobody listens on right now (the APIs need a known port up front). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,8 +31,19 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** Which web server stands in front of the APIs. */
+export type Front = 'vite' | 'nginx';
+
+export interface StackOptions {
+  front: Front;
+  /** Lifetime of access tokens (JWT_ACCESS_TTL_SECONDS); short to see them expire in a test. */
+  accessTtlSeconds?: number;
+}
+
 export interface Stack {
+  front: Front;
   webUrl: string;
+  accessTtlSeconds: number;
   /** Lists what the fake Discord received, as JSON (tests run in other processes). */
   inspectUrl: string;
   webhookUrl: string;
@@ -48,7 +53,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions): Promise<Stack> {
   const id = randomUUID().slice(0, 8);
   const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15';
   const prefix = `test:web:${id}:`;
@@ -110,6 +115,7 @@ export async function startStack(): Promise<Stack> {
       REDIS_KEY_PREFIX: prefix,
       BULLMQ_PREFIX: `${prefix}bull`,
       JWT_SECRET: randomBytes(32).toString('base64'),
+      JWT_ACCESS_TTL_SECONDS: String(accessTtlSeconds),
       JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host,
       LLM_PROVIDER: 'local',
       OPS_PORT: '0',
@@ -123,14 +129,20 @@ export async function startStack(): Promise<Stack> {
       processes.push({ name: app, stop: () => worker.stop(5_000), output: worker.output, exited: worker.exited });
       return worker;
     };
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    // Behind nginx the APIs run as they ship in Docker Compose: production mode (Secure cookies,
+    // JSON logs), trusting the one proxy hop in front, and no PUBLIC_WEB_URL (session requests
+    // must then come from the host the browser asked for, which nginx passes on).
+    const apiEnv: Record<string, string> = front === 'nginx' ? { NODE_ENV: 'production', TRUST_PROXY: '1' } : {};
     start('auth-api', {
+      ...apiEnv,
       AUTH_API_PORT: String(authPort),
       ADMIN_EMAILS: adminEmail,
       // Every test account comes from 127.0.0.1 (through the web server).
       REGISTRATIONS_PER_CLIENT_PER_HOUR: '10000',
       LOGIN_MAX_FAILURES_PER_CLIENT: '10000',
     });
-    start('jobs-api', { JOBS_API_PORT: String(jobsPort) });
+    start('jobs-api', { ...apiEnv, JOBS_API_PORT: String(jobsPort) });
     for (const app of stageApps) start(app);
     start('scraper', {
       SCRAPE_ON_START: 'false',
@@ -139,33 +151,19 @@ export async function startStack(): Promise<Stack> {
       SCRAPE_RETRY_BASE_MS: '100',
     });
 
-    // The built app behind `vite preview`, as `npm start` serves it.
-    const web = spawn(process.execPath, [path.join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview'], {
-      cwd: WEB_DIR,
-      env: {
-        ...process.env,
-        WEB_PORT: String(webPort),
-        WEB_HOST: '127.0.0.1',
-        AUTH_API_URL: `http://127.0.0.1:${authPort}`,
-        JOBS_API_URL: `http://127.0.0.1:${jobsPort}`,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let webLog = '';
-    web.stdout?.on('data', (c: Buffer) => (webLog += c.toString()));
-    web.stderr?.on('data', (c: Buffer) => (webLog += c.toString()));
-    const webExited = new Promise<number | null>((resolve) => web.once('exit', (code) => resolve(code)));
-    processes.push({
-      name: 'web',
-      output: () => webLog,
-      exited: webExited,
-      stop: async () => {
-        if (web.exitCode === null && web.signalCode === null) web.kill('SIGTERM');
-        await webExited;
-      },
-    });
+    if (front === 'nginx') {
+      const nginx = await startWebNginx({
+        repoRoot,
+        port: webPort,
+        webRoot: path.join(WEB_DIR, 'dist'),
+        authApiUrl: `http://127.0.0.1:${authPort}`,
+        jobsApiUrl: `http://127.0.0.1:${jobsPort}`,
+      });
+      processes.push({ name: 'nginx', output: nginx.output, exited: nginx.exited, stop: () => nginx.stop() });
+    } else {
+      processes.push(startVitePreview(webPort, authPort, jobsPort));
+    }
 
-    const webUrl = `http://127.0.0.1:${webPort}`;
     try {
       await waitFor(
         'auth-api, jobs-api and the web server to answer',
@@ -184,7 +182,9 @@ export async function startStack(): Promise<Stack> {
     }
 
     return {
+      front,
       webUrl,
+      accessTtlSeconds,
       inspectUrl,
       webhookUrl: discord.webhookUrl(1),
       brokenWebhookUrl: discord.webhookUrl(2),
@@ -198,4 +198,32 @@ export async function startStack(): Promise<Stack> {
     await stop();
     throw error;
   }
+}
+
+/** The built app behind `vite preview`, as `npm start` serves it. */
+function startVitePreview(webPort: number, authPort: number, jobsPort: number) {
+  const web = spawn(process.execPath, [path.join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview'], {
+    cwd: WEB_DIR,
+    env: {
+      ...process.env,
+      WEB_PORT: String(webPort),
+      WEB_HOST: '127.0.0.1',
+      AUTH_API_URL: `http://127.0.0.1:${authPort}`,
+      JOBS_API_URL: `http://127.0.0.1:${jobsPort}`,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let webLog = '';
+  web.stdout?.on('data', (c: Buffer) => (webLog += c.toString()));
+  web.stderr?.on('data', (c: Buffer) => (webLog += c.toString()));
+  const exited = new Promise<number | null>((resolve) => web.once('exit', (code) => resolve(code)));
+  return {
+    name: 'web',
+    output: () => webLog,
+    exited,
+    stop: async () => {
+      if (web.exitCode === null && web.signalCode === null) web.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

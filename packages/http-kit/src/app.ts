@@ -1,4 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
+import { STRICT_TRANSPORT_SECURITY } from '@jobping/edge';
 import helmet from 'helmet';
 import type { Logger } from '@jobping/logger';
 import type { Registry } from 'prom-client';
@@ -75,7 +76,18 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
   app.use(requestContext());
   app.use(accessLog(logger, registry));
-  app.use(helmet());
+  app.use(
+    helmet({
+      // The APIs answer JSON only: nothing in an answer may load, run or be framed.
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      // Only over https (req.secure honours the trusted proxies' X-Forwarded-Proto), as the web server does.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    next();
+  });
   if (options.corsOrigins && options.corsOrigins.length > 0) app.use(cors(options.corsOrigins));
 
   const ops = createOpsHandlers({ registry, readiness: options.readiness, logger });

@@ -9,7 +9,7 @@ import { HttpError } from './errors';
 
 /** Pinned: HMAC only, never `none`, never a public-key algorithm (OWASP JWT cheat sheet). */
 export const ACCESS_TOKEN_ALGORITHM = 'HS256' as const;
-/** Access tokens live 15 minutes; refresh tokens renew them. */
+/** Access tokens live 15 minutes unless configured otherwise; refresh tokens renew them. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /** Tolerated clock difference between the issuing and the verifying service. */
 const CLOCK_TOLERANCE_SECONDS = 5;
@@ -31,6 +31,13 @@ export const jwtEnvSchema = z.object({
     .describe('a random secret of at least 32 bytes, e.g. `openssl rand -base64 48`'),
   JWT_ISSUER: z.string().min(1).default('jobping-auth').describe('the iss claim of access tokens (default jobping-auth)'),
   JWT_AUDIENCE: z.string().min(1).default('jobping-api').describe('the aud claim of access tokens (default jobping-api)'),
+  JWT_ACCESS_TTL_SECONDS: z.coerce
+    .number({ error: 'not a number' })
+    .int()
+    .min(1)
+    .max(3600)
+    .default(ACCESS_TOKEN_TTL_SECONDS)
+    .describe(`lifetime of an access token in seconds, 1 to 3600 (default ${ACCESS_TOKEN_TTL_SECONDS}); the same for every service`),
 });
 export type JwtEnv = z.output<typeof jwtEnvSchema>;
 
@@ -38,11 +45,20 @@ export interface JwtSettings {
   secret: string;
   issuer: string;
   audience: string;
+  /** Lifetime of an access token (default ACCESS_TOKEN_TTL_SECONDS); also the oldest token accepted. */
+  accessTtlSeconds?: number;
 }
 
-export function jwtSettingsFromConfig(config: JwtEnv): JwtSettings {
-  return { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+export function jwtSettingsFromConfig(config: Omit<JwtEnv, 'JWT_ACCESS_TTL_SECONDS'> & { JWT_ACCESS_TTL_SECONDS?: number }): JwtSettings {
+  return {
+    secret: config.JWT_SECRET,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    accessTtlSeconds: config.JWT_ACCESS_TTL_SECONDS ?? ACCESS_TOKEN_TTL_SECONDS,
+  };
 }
+
+const ttlOf = (settings: JwtSettings) => settings.accessTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
 
 /** The claims we put in (and accept from) an access token besides iss/aud/iat/exp. */
 const accessClaimsSchema = z.object({
@@ -61,14 +77,15 @@ export interface SignedAccessToken {
 /** Issues a short-lived HS256 access token carrying the user id and roles. */
 export function signAccessToken(settings: JwtSettings, user: AuthUser, now: Date = new Date()): SignedAccessToken {
   const iat = Math.floor(now.getTime() / 1000);
-  const token = jwt.sign({ roles: user.roles, typ: 'access', iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, settings.secret, {
+  const ttl = ttlOf(settings);
+  const token = jwt.sign({ roles: user.roles, typ: 'access', iat, exp: iat + ttl }, settings.secret, {
     algorithm: ACCESS_TOKEN_ALGORITHM,
     issuer: settings.issuer,
     audience: settings.audience,
     subject: user.id,
     jwtid: randomUUID(),
   });
-  return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  return { token, expiresIn: ttl };
 }
 
 /** How many verified access tokens each process remembers (a few hundred bytes each). */
@@ -97,11 +114,12 @@ export interface JwtAuthenticator {
  */
 export function createJwtAuthenticator(settings: JwtSettings): JwtAuthenticator {
   const verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_TOKENS_MAX });
+  const ttl = ttlOf(settings);
   const tokenOf = ExtractJwt.fromAuthHeaderAsBearerToken();
   const remember = (req: Request, claims: { exp: number; iat: number }, user: AuthUser) => {
     const token = tokenOf(req);
     if (!token) return;
-    const validUntil = Math.min(claims.exp, claims.iat + ACCESS_TOKEN_TTL_SECONDS) + CLOCK_TOLERANCE_SECONDS;
+    const validUntil = Math.min(claims.exp, claims.iat + ttl) + CLOCK_TOLERANCE_SECONDS;
     verified.set(token, { user, validUntil });
   };
   const passport = new Passport();
@@ -119,7 +137,7 @@ export function createJwtAuthenticator(settings: JwtSettings): JwtAuthenticator 
         audience: settings.audience,
         jsonWebTokenOptions: {
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
-          maxAge: `${ACCESS_TOKEN_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS}s`,
+          maxAge: `${ttl + CLOCK_TOLERANCE_SECONDS}s`,
         },
         passReqToCallback: true,
       },

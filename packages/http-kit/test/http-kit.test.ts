@@ -117,6 +117,18 @@ describe('createHttpApp', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('forbids anything an answer could load, run or be framed by, and sends HSTS only over https', async () => {
+    const res = await request(app).get('/healthz').expect(200);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    // Behind a trusted proxy that terminated TLS.
+    const behindTls = createHttpApp({ logger, registry: new Registry(), readiness: {}, routes: [], trustProxy: 1, openapi: { title: 't', version: '1' } }).app;
+    const secure = await request(behindTls).get('/healthz').set('X-Forwarded-Proto', 'https').expect(200);
+    expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    const plain = await request(behindTls).get('/healthz').set('X-Forwarded-Proto', 'http').expect(200);
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+  });
+
   it('lists every invalid field in one 400', async () => {
     const res = await request(app).post('/api/things').send({ name: 'x', count: -1.5 }).expect(400);
     expect(res.body.error.code).toBe('validation_failed');

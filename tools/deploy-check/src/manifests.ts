@@ -47,6 +47,7 @@ export interface Container {
 
 export interface PodSpec {
   containers: Container[];
+  automountServiceAccountToken?: boolean;
   terminationGracePeriodSeconds?: number;
   securityContext?: { runAsNonRoot?: boolean; seccompProfile?: { type: string } };
   volumes?: { name: string; emptyDir?: unknown }[];

@@ -79,13 +79,18 @@ describe.each(overlays)('overlay %s', (overlay) => {
       }
     });
 
-    test('runs restricted: non-root, read-only root filesystem, no escalation, no capabilities, RuntimeDefault seccomp', () => {
+    test('runs restricted: non-root, read-only root filesystem, no escalation, no capabilities, RuntimeDefault (or a Localhost) seccomp profile', () => {
       const spec = pod();
       const container = appContainer(spec);
-      expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+      // The restricted Pod Security Standard allows both; a Localhost profile is how the scraper's Chromium gets its sandbox (README).
+      expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: expect.stringMatching(/^(RuntimeDefault|Localhost)$/) } });
       expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
       const tmp = container.volumeMounts?.find((m) => m.mountPath === '/tmp');
       expect(spec.volumes?.find((v) => v.name === tmp?.name)?.emptyDir).toBeDefined();
+    });
+
+    test('mounts no service account token (no app talks to the Kubernetes API)', () => {
+      expect(pod().automountServiceAccountToken).toBe(false);
     });
 
     const schema = appEnvSchemas[app];
@@ -138,5 +143,6 @@ describe.each(overlays)('overlay %s', (overlay) => {
     for (const name of requiredVariables(migrateEnvSchema)) expectProvided(env, name, `${overlay} migrate Job`);
     expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(spec.automountServiceAccountToken).toBe(false);
   });
 });

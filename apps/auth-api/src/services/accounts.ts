@@ -148,9 +148,16 @@ export class AccountService {
     return { user: toUserView(found as User), ...tokens };
   }
 
-  async logout(userId: string, refreshToken: string, allSessions: boolean): Promise<void> {
-    await this.deps.tokens.revokeSessionOf(userId, refreshToken);
-    if (allSessions) await this.deps.tokens.revokeAllOf(userId);
+  /**
+   * Ends the session the refresh token belongs to (and with `allSessions` every session of its
+   * account). Needs no access token: the refresh cookie is the proof, so logging out works
+   * after the access token expired. Unknown or missing tokens end nothing.
+   */
+  async logout(refreshToken: string | undefined, allSessions: boolean): Promise<void> {
+    if (!refreshToken) return;
+    const userId = await this.deps.tokens.revokeSessionOf(refreshToken);
+    if (userId && allSessions) await this.deps.tokens.revokeAllOf(userId);
+    if (userId) this.deps.logger.info('logged out', { user_id: userId, all_sessions: allSessions });
   }
 
   async me(userId: string): Promise<UserView> {

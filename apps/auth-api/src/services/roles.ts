@@ -42,7 +42,7 @@ export class UserRoleService {
   }
 
   /**
-   * The access tokens already issued keep their claim until they expire (15 minutes); the
+   * The access tokens already issued keep their claim until they expire (JWT_ACCESS_TTL_SECONDS); the
    * next refresh reads the stored role. Sessions are not ended: the person may go on using
    * JobPing as a user.
    */

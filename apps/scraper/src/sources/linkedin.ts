@@ -1,26 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { z } from 'zod';
 import { canonicalUrl, toPosting, type NormalizedPosting } from '../normalize/posting';
+import { launchChromium } from './chromium';
 import { joinUrl, parseItems, parseSalaryText } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
-
-/** Flags that keep Debian's Chromium quiet on a closed network (ENVIRONMENT.md). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export interface LinkedInOptions {
   /** Origin of the guest pages (LINKEDIN_BASE_URL); tests point it at a loopback server. */
   baseUrl: string;
   chromiumPath: string;
+  /** Chromium's own sandbox (SCRAPE_CHROMIUM_SANDBOX; see ChromiumSettings). */
+  sandbox: boolean;
   /** Job pages opened per search for the full description. */
   detailLimit: number;
   userAgent: string;
@@ -114,9 +104,7 @@ export function linkedInAdapter(options: LinkedInOptions): SourceAdapter {
       const onAbort = () => void browser?.close().catch(() => undefined);
       signal.addEventListener('abort', onAbort, { once: true });
       try {
-        // Loaded on first use: processes without a browser source never pay for it.
-        const { chromium } = await import('playwright-core');
-        browser = await chromium.launch({ executablePath: options.chromiumPath, headless: true, args: CHROMIUM_ARGS, timeout });
+        browser = await launchChromium({ executablePath: options.chromiumPath, sandbox: options.sandbox, timeoutMs: timeout });
         const context = await browser.newContext({ userAgent: options.userAgent, javaScriptEnabled: true });
         context.setDefaultTimeout(timeout);
         const page = await context.newPage();

@@ -24,7 +24,7 @@ type RegistryConfig = Pick<
   | 'LINKEDIN_DETAIL_LIMIT'
   | 'PLAYWRIGHT_CHROMIUM_PATH'
   | 'SCRAPE_USER_AGENT'
-> & { SCRAPE_FIXTURE_SOURCES?: boolean };
+> & { SCRAPE_FIXTURE_SOURCES?: boolean; SCRAPE_CHROMIUM_SANDBOX?: boolean };
 
 /** Every source type the scraper knows, keyed by `job_sources.type`. */
 export function createAdapterRegistry(config: RegistryConfig, fixtureRoot: string = APP_ROOT): AdapterRegistry {
@@ -39,6 +39,8 @@ export function createAdapterRegistry(config: RegistryConfig, fixtureRoot: strin
       baseUrl: config.LINKEDIN_BASE_URL,
       chromiumPath: config.PLAYWRIGHT_CHROMIUM_PATH,
       detailLimit: config.LINKEDIN_DETAIL_LIMIT,
+      // Absent (tests that build the registry by hand): on, as the schema's default.
+      sandbox: config.SCRAPE_CHROMIUM_SANDBOX !== false,
       userAgent: config.SCRAPE_USER_AGENT,
     }),
   ];

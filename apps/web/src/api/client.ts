@@ -15,7 +15,7 @@ export class ApiError extends Error {
 
 /**
  * The access token lives only in this module's memory (never in storage a script could read
- * later); the refresh token is an httpOnly cookie the web server manages. On a 401 the client
+ * later); the refresh token is an httpOnly cookie that auth-api sets and reads. On a 401 the client
  * refreshes once (one refresh shared by every request waiting on it) and retries; when the
  * refresh fails the session ends and listeners (the auth context) log the user out.
  */
@@ -65,7 +65,7 @@ export function refreshSession(): Promise<Session | null> {
   refreshing ??= (async () => {
     try {
       const res = await send('POST', '/api/token/refresh', {}, null);
-      // 204: the web server found no session cookie (nothing to restore).
+      // 204: auth-api got no session cookie (nothing to restore).
       const session = res.status === 200 ? ((await res.json()) as Session) : null;
       setSession(session);
       for (const listener of sessionListeners) listener(session);
@@ -85,6 +85,8 @@ export function refreshSession(): Promise<Session | null> {
 export async function api<T>(method: string, path: string, body?: unknown, { auth = true } = {}): Promise<T> {
   let res = await send(method, path, body, auth ? accessToken : null);
   if (res.status === 401 && auth) {
+    // Read the refusal to its end: an unread body keeps the connection (and the request) open.
+    await res.text().catch(() => undefined);
     const session = await refreshSession();
     if (!session) throw new ApiError(401, 'session_ended', 'Your session has ended. Log in again.');
     res = await send(method, path, body, session.access_token);

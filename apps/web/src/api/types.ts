@@ -21,7 +21,7 @@ export interface User {
   updated_at: string;
 }
 
-/** A session as the web server hands it over (the refresh token stays in an httpOnly cookie). */
+/** A session as auth-api answers it (the refresh token is only ever the httpOnly cookie). */
 export interface Session {
   user: User;
   access_token: string;

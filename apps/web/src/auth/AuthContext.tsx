@@ -46,7 +46,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       register: async (email, password) => start(await api<Session>('POST', '/api/register', { email, password }, { auth: false })),
       logout: async () => {
         try {
-          await api('POST', '/api/logout', {});
+          // The refresh cookie identifies the session: this works with an expired access token too.
+          await api('POST', '/api/logout', {}, { auth: false });
         } catch {
           // The server-side session may already be gone; logging out locally is what matters.
         }

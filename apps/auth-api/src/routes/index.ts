@@ -1,0 +1,19 @@
+import type { Route } from '@jobping/http-kit';
+import type { AccountService } from '../services/accounts';
+import { authRoutes, type AuthRouteOptions } from './auth';
+import { userRoutes } from './users';
+
+/** Every route auth-api serves. */
+export function authApiRoutes(accounts: AccountService, options: AuthRouteOptions): Route[] {
+  return [...authRoutes(accounts, options), ...userRoutes(accounts)];
+}
+
+/**
+ * The paths (Express syntax) of every route, read from the declarations themselves: the web
+ * servers and the Ingress in front route exactly these to auth-api. Declaring a route runs
+ * none of its handler, so no services are needed here.
+ */
+export function authApiPaths(): string[] {
+  const unused = undefined as never;
+  return [...new Set(authApiRoutes(unused, unused).map((route) => route.path))].sort();
+}

@@ -1,0 +1,1 @@
+export { NGINX_PATH, freePort, imageEnv, renderImageTemplate, renderWebServer, startNginx, startWebNginx, type RunningNginx, type WebNginxOptions } from './nginx';
