@@ -4,7 +4,9 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { requiredVariables, usersCliEnvSchema } from '../src/app-schemas';
 import { loadCompose } from '../src/compose';
+import { address, overlayNamespace, podIn } from '../src/cluster-model';
 import { Rendered, renderKustomization, type Container, type K8sObject, type PodSpec } from '../src/manifests';
+import { parseNetworkPolicies, verdict, type Endpoint, type Protocol } from '../src/network-policy';
 import { listOverlays, readRepoFile, repoPath } from '../src/repo';
 
 /**
@@ -71,6 +73,36 @@ describe(JOB_FILE, () => {
     for (const overlay of listOverlays()) {
       const jobs = new Rendered(renderKustomization(`k8s/overlays/${overlay}`)).ofKind('Job').map((j) => j.metadata.name);
       expect(jobs).not.toContain(job.metadata.name);
+    }
+  });
+});
+
+describe.each(listOverlays())('%s: the NetworkPolicies let the Job reach', (overlay) => {
+  const rendered = new Rendered(renderKustomization(`k8s/overlays/${overlay}`));
+  const policies = parseNetworkPolicies(rendered.objects);
+  const labels = (job.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
+  const self: Endpoint = podIn(overlayNamespace(rendered), labels, '10.244.5.98');
+  const reaches = (to: Endpoint, port: number, protocol: Protocol = 'TCP') => verdict(policies, { from: self, to, port, protocol });
+
+  test('DNS and PostgreSQL, as the migration Job does', () => {
+    const dns = podIn('kube-system', { 'k8s-app': 'kube-dns' }, '10.244.0.10', [{ name: 'dns', containerPort: 53, protocol: 'UDP' }]);
+    expect(reaches(dns, 53, 'UDP')).toBe('allowed');
+    expect(reaches(address('10.20.0.5', 'a managed PostgreSQL'), 5432)).toBe('allowed');
+    expect(reaches(podIn('data', { 'app.kubernetes.io/name': 'postgresql' }, '10.244.9.5', [{ containerPort: 5432 }]), 5432)).toBe('allowed');
+  });
+
+  test('nothing else: not Redis, not the internet, not the APIs', () => {
+    expect(reaches(address('10.20.0.6', 'a managed Redis'), 6379)).toBe('denied');
+    expect(reaches(address('203.0.113.10', 'a public address'), 443)).toBe('denied');
+    const authApi = podIn(overlayNamespace(rendered), { 'app.kubernetes.io/name': 'auth-api' }, '10.244.5.20', [{ name: 'http', containerPort: 3001 }]);
+    expect(reaches(authApi, 3001)).toBe('denied');
+  });
+
+  test('and its label selects no Service, so no traffic is sent to it', () => {
+    for (const service of rendered.ofKind('Service')) {
+      const selector = (service.spec as { selector?: Record<string, string> }).selector ?? {};
+      const selects = Object.entries(selector).every(([key, value]) => labels[key] === value);
+      expect({ service: service.metadata.name, selects }).toEqual({ service: service.metadata.name, selects: false });
     }
   });
 });
