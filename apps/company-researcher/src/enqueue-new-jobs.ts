@@ -3,7 +3,7 @@ import { baseEnvSchema, databaseEnvSchema, fields, loadConfigOrExit, redisEnvSch
 import { createPrismaClientFromConfig } from '@jobping/db';
 import { createLogger } from '@jobping/logger';
 import { createRedis } from '@jobping/redis';
-import { createPublisher } from '@jobping/streams';
+import { createPublisher, streamEnvFields } from '@jobping/streams';
 
 /**
  * `node dist/enqueue-new-jobs.js` (`pnpm --filter @jobping/company-researcher enqueue:new`):
@@ -15,6 +15,7 @@ const envSchema = baseEnvSchema
   .extend(redisEnvSchema.shape)
   .extend({
     STREAM_KEY_PREFIX: z.string().default('').describe('prefix of every stream key (default none)'),
+    STREAM_MAXLEN: streamEnvFields.STREAM_MAXLEN,
     ENQUEUE_PAGE_SIZE: fields.positiveInt(1_000, 'jobs read and published per round trip'),
   });
 
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const prisma = createPrismaClientFromConfig(config);
   const redis = createRedis(config.REDIS_URL, { connectionName: 'enqueue-new-jobs' });
   try {
-    const publisher = createPublisher({ redis, keyPrefix: config.STREAM_KEY_PREFIX });
+    const publisher = createPublisher({ redis, keyPrefix: config.STREAM_KEY_PREFIX, trim: { strategy: 'minid', maxLen: config.STREAM_MAXLEN } });
     let after: string | undefined;
     let total = 0;
     for (;;) {

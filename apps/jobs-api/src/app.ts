@@ -2,7 +2,9 @@ import { LIST_CHANGE_CHANNELS, type ChangeFeed, type PgPool, type PrismaClient }
 import { createHttpApp, jwtSettingsFromConfig, type HttpApp } from '@jobping/http-kit';
 import type { Logger } from '@jobping/logger';
 import { Counter, type MetricsRegistry } from '@jobping/metrics';
+import { streamNames } from '@jobping/contracts';
 import type { Redis } from '@jobping/redis';
+import { streamGroupGauges, streamKeys } from '@jobping/streams';
 import type { JobsApiConfig } from './config';
 import { adminRoutes } from './routes/admin';
 import { jobRoutes } from './routes/jobs';
@@ -54,7 +56,20 @@ export function createApp(deps: AppDeps): HttpApp {
     logger,
     requestsPerUserPerHour: config.SCRAPE_REQUESTS_PER_USER_PER_HOUR,
   });
-  const admin = new AdminService({ prisma, redis: deps.streamsRedis ?? redis, queue: deps.scrapeQueue, streamKeyPrefix: config.STREAM_KEY_PREFIX });
+  const streamsRedis = deps.streamsRedis ?? redis;
+  const admin = new AdminService({
+    prisma,
+    redis: streamsRedis,
+    queue: deps.scrapeQueue,
+    streamKeyPrefix: config.STREAM_KEY_PREFIX,
+    staleGroupSeconds: config.STREAM_STALE_GROUP_SECONDS,
+  });
+  // Every stage's consumer groups on /metrics (stream_group_stale and friends): jobs-api runs
+  // whether or not a stage's worker does, so it reports a stage that stopped reading.
+  const groupGauges = streamGroupGauges(registry);
+  for (const stream of streamNames) {
+    groupGauges.watch(streamsRedis, streamKeys(stream, config.STREAM_KEY_PREFIX).stream, stream, config.STREAM_STALE_GROUP_SECONDS * 1000);
+  }
 
   return createHttpApp({
     logger,
@@ -67,7 +82,20 @@ export function createApp(deps: AppDeps): HttpApp {
       ...jobRoutes(new JobService(prisma, pool, docs, pages), runs),
       ...meRoutes(new MatchService(prisma, pool, docs, pages), new NotificationService(prisma)),
       ...adminRoutes(admin),
-      ...thresholdPreviewRoutes(new ThresholdPreviewService(prisma)),
+      ...thresholdPreviewRoutes(
+        new ThresholdPreviewService({
+          prisma,
+          redis,
+          requestsPerMinute: config.THRESHOLD_PREVIEW_REQUESTS_PER_MINUTE,
+          cacheSeconds: config.THRESHOLD_PREVIEW_CACHE_SECONDS,
+          estimates: new Counter({
+            name: 'jobs_api_threshold_preview_estimates_total',
+            help: 'Threshold-preview estimates by source: computed (the built-in rules scored the window’s unscored jobs) or cache (reused from Redis)',
+            labelNames: ['source'] as const,
+            registers: [registry],
+          }),
+        }),
+      ),
     ],
     jwt: jwtSettingsFromConfig(config),
     jsonLimit: '16kb',

@@ -1,5 +1,6 @@
 import { baseEnvSchema, databaseEnvSchema, fields, redisEnvSchema } from '@jobping/config';
 import { jwtEnvSchema } from '@jobping/http-kit';
+import { streamEnvFields } from '@jobping/streams';
 import type { z } from 'zod';
 
 
@@ -12,12 +13,18 @@ export const jobsApiEnvSchema = baseEnvSchema
     JOBS_API_PORT: fields.port(3002),
     REDIS_KEY_PREFIX: fields.redisKeyPrefix(),
     STREAM_KEY_PREFIX: fields.streamKeyPrefix(),
+    STREAM_STALE_GROUP_SECONDS: streamEnvFields.STREAM_STALE_GROUP_SECONDS,
     BULLMQ_PREFIX: fields.bullmqPrefix(),
     SCRAPE_REQUESTS_PER_USER_PER_HOUR: fields.positiveInt(3, 'scrape runs an ordinary user may request per hour (admins are not limited)'),
     JOBS_API_DOC_CACHE_MB: fields.positiveInt(64, 'memory for job and match documents of the hot lists, in MB (documents are keyed by row version, never stale)'),
     JOBS_API_PAGE_CACHE_MB: fields.positiveInt(
       32,
       'memory for whole pages of the hot lists, in MB (dropped when the database notifies a change they show, so never stale)',
+    ),
+    THRESHOLD_PREVIEW_REQUESTS_PER_MINUTE: fields.positiveInt(30, 'threshold previews one user may request per minute (shared by replicas through Redis)'),
+    THRESHOLD_PREVIEW_CACHE_SECONDS: fields.positiveInt(
+      600,
+      "how long one user's threshold-preview estimate (their prompt against the window's unscored jobs) is reused, in seconds",
     ),
     TRUST_PROXY: fields.trustProxy(),
     CORS_ORIGINS: fields.commaList('browser origins allowed to call the API (CORS), comma-separated; none by default'),

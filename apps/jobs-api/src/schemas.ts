@@ -257,10 +257,15 @@ export const pipelineSchema = z.object({
           consumers: z.number().int(),
           pending: z.number().int(),
           lag: z.number().int().nullable().describe('entries not yet delivered to the group; null when Redis cannot tell'),
+          idle_seconds: z.number().int().nullable().describe('seconds since a consumer of the group last read; null when it has no consumers'),
+          stale: z
+            .boolean()
+            .describe('entries wait for the group and none of its consumers read them for stale_group_seconds (or it has none): its stage is not running'),
         }),
       ),
     }),
   ),
+  stale_group_seconds: z.number().int().describe('STREAM_STALE_GROUP_SECONDS: how long a group with entries waiting may go without a read before it is stale'),
   scrape_queue: z.object({
     waiting: z.number().int(),
     active: z.number().int(),

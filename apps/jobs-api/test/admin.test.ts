@@ -122,9 +122,25 @@ describe('GET /api/admin/pipeline', () => {
       stream: 'user-analysis',
       length: 2,
       dead_letters: 1,
-      groups: [{ name: 'matcher', consumers: 1, pending: 1, lag: 1 }],
+      groups: [{ name: 'matcher', consumers: 1, pending: 1, lag: 1, idle_seconds: expect.any(Number), stale: false }],
     });
     expect(stages.filter((s) => s.stream !== 'user-analysis').every((s) => s.length === 0 && s.dead_letters === 0)).toBe(true);
     expect(res.body.scrape_queue).toEqual({ waiting: 1, active: 0, delayed: 0, failed: 0, completed: 0 });
+    expect(res.body.stale_group_seconds).toBe(900);
+  });
+
+  it('flags a consumer group that entries wait for and nobody reads (a stage that stopped or was removed), also on /metrics', async () => {
+    const stream = `${ctx.config.STREAM_KEY_PREFIX}${streams['job-analysis'].name}`;
+    await ctx.rawRedis.xgroup('CREATE', stream, 'retired-stage', '$', 'MKSTREAM');
+    await ctx.rawRedis.xadd(stream, '*', 'data', '{}');
+    await ctx.rawRedis.xadd(stream, '*', 'data', '{}');
+
+    const res = await as(ctx, admin).get('/api/admin/pipeline').expect(200);
+    const stage = (res.body.stages as { stream: string; groups: unknown[] }[]).find((s) => s.stream === 'job-analysis');
+    expect(stage?.groups).toEqual([{ name: 'retired-stage', consumers: 0, pending: 0, lag: 2, idle_seconds: null, stale: true }]);
+
+    const metrics = await ctx.registry.metrics();
+    expect(metrics).toContain('stream_group_stale{stream="job-analysis",group="retired-stage",service="jobs-api"} 1');
+    expect(metrics).toContain('stream_group_stale{stream="user-analysis",group="matcher",service="jobs-api"} 0');
   });
 });

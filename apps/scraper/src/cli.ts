@@ -127,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
         prisma,
         adapters,
         http,
-        publisher: createJobPublisher({ redis, keyPrefix: config.STREAM_KEY_PREFIX, logger }),
+        publisher: createJobPublisher({ redis, keyPrefix: config.STREAM_KEY_PREFIX, logger, maxLen: config.STREAM_MAXLEN }),
         logger,
         settings: {
           windowHours: config.SCRAPE_WINDOW_HOURS,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { baseEnvSchema, databaseEnvSchema, fields, redisEnvSchema } from '@jobping/config';
+import { streamEnvFields } from '@jobping/streams';
 
 /** The app's package folder: src/ and dist/ both sit one level below it. */
 export const APP_ROOT = path.resolve(__dirname, '..');
@@ -20,6 +21,7 @@ export const scraperEnvSchema = baseEnvSchema
   .extend({
     OPS_PORT: fields.port(3015).describe('port of /healthz, /readyz and /metrics (default 3015)'),
     STREAM_KEY_PREFIX: fields.streamKeyPrefix(),
+    STREAM_MAXLEN: streamEnvFields.STREAM_MAXLEN,
     BULLMQ_PREFIX: fields.bullmqPrefix(),
     SCRAPE_CRON: z
       .string()

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     prisma,
     adapters,
     http,
-    publisher: createJobPublisher({ redis, keyPrefix: config.STREAM_KEY_PREFIX, logger }),
+    publisher: createJobPublisher({ redis, keyPrefix: config.STREAM_KEY_PREFIX, logger, maxLen: config.STREAM_MAXLEN }),
     logger,
     metrics: createScraperMetrics(registry),
     settings: {

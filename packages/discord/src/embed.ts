@@ -1,4 +1,5 @@
 import { DISCORD_LIMITS } from './limits';
+import { plainText } from './plain-text';
 
 export interface EmbedField {
   name: string;
@@ -6,7 +7,12 @@ export interface EmbedField {
   inline?: boolean;
 }
 
-/** What callers describe; `buildMessage` clamps it to Discord's limits. */
+/**
+ * What callers describe; `buildMessage` clamps it to Discord's limits. Every text is plain
+ * text: the parts Discord renders as markdown (title, description, field names and values,
+ * message content) are escaped by `plainText`, so nothing in them becomes a link, a mention or
+ * formatting. The only link is `url`.
+ */
 export interface EmbedInput {
   title?: string;
   description?: string;
@@ -79,8 +85,8 @@ function embedSize(embed: Embed): number {
 
 function clampEmbed(input: EmbedInput): Embed {
   const embed: Embed = {};
-  if (input.title) embed.title = truncate(input.title, DISCORD_LIMITS.title);
-  if (input.description) embed.description = truncate(input.description, DISCORD_LIMITS.description);
+  if (input.title) embed.title = truncate(plainText(input.title), DISCORD_LIMITS.title);
+  if (input.description) embed.description = truncate(plainText(input.description), DISCORD_LIMITS.description);
   const url = safeUrl(input.url);
   if (url) embed.url = url;
   if (input.color !== undefined && Number.isInteger(input.color) && input.color >= 0 && input.color <= 0xffffff) embed.color = input.color;
@@ -90,11 +96,12 @@ function clampEmbed(input: EmbedInput): Embed {
   }
   if (input.fields && input.fields.length > 0) {
     embed.fields = input.fields.slice(0, DISCORD_LIMITS.fields).map((field) => ({
-      name: nonEmpty(truncate(field.name, DISCORD_LIMITS.fieldName)),
-      value: nonEmpty(truncate(field.value, DISCORD_LIMITS.fieldValue)),
+      name: nonEmpty(truncate(plainText(field.name), DISCORD_LIMITS.fieldName)),
+      value: nonEmpty(truncate(plainText(field.value), DISCORD_LIMITS.fieldValue)),
       ...(field.inline === undefined ? {} : { inline: field.inline }),
     }));
   }
+  // Footers and author names are not rendered as markdown: left as they are.
   if (input.footer) embed.footer = { text: truncate(input.footer, DISCORD_LIMITS.footerText) };
   if (input.author) embed.author = { name: truncate(input.author, DISCORD_LIMITS.authorName) };
   return embed;
@@ -122,10 +129,10 @@ function fitTotal(embeds: Embed[]): void {
   }
 }
 
-/** The webhook body for `input`, within every Discord limit and with mentions disabled. */
+/** The webhook body for `input`: plain text (see EmbedInput), within every Discord limit, mentions disabled. */
 export function buildMessage(input: MessageInput): WebhookPayload {
   const payload: WebhookPayload = { allowed_mentions: { parse: [] } };
-  if (input.content) payload.content = truncate(input.content, DISCORD_LIMITS.content);
+  if (input.content) payload.content = truncate(plainText(input.content), DISCORD_LIMITS.content);
   if (input.username) payload.username = truncate(input.username, DISCORD_LIMITS.username);
   if (input.embeds && input.embeds.length > 0) {
     const embeds = input.embeds.slice(0, DISCORD_LIMITS.embedsPerMessage).map(clampEmbed);

@@ -9,6 +9,7 @@ export {
   InvalidWebhookUrlError,
 } from './errors';
 export { DISCORD_ERROR_CODES, DISCORD_LIMITS } from './limits';
+export { plainText } from './plain-text';
 export {
   DISCORD_WEBHOOK_HOSTS,
   WEBHOOK_URL_MAX_LENGTH,

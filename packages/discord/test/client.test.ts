@@ -55,7 +55,7 @@ describe('DiscordWebhookClient against a loopback stand-in for Discord', () => {
     const body = request?.body as { allowed_mentions: unknown; embeds: { description: string }[]; content: string };
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.embeds[0]?.description.length).toBe(4096);
-    expect(body.content).toBe('hey @everyone');
+    expect(body.content).toBe('hey @\u200beveryone'); // plain text: no mention, even one that would not ping
   });
 
   it('waits retry_after on a 429 and tries again', async () => {

@@ -66,7 +66,7 @@ export async function runStreamWorker<S extends StreamName, Extra extends z.ZodR
   // next stage, locks) leave in one write instead of one system call each.
   const redis = createRedis(config.REDIS_URL, { connectionName: `${definition.service}:commands`, overrides: { enableAutoPipelining: true } });
   redis.on('error', (error: Error) => logger.warn('redis connection error', { error: error.message }));
-  const trim: TrimPolicy = config.STREAM_TRIM === 'maxlen' ? { strategy: 'maxlen', maxLen: config.STREAM_MAXLEN } : { strategy: 'minid' };
+  const trim: TrimPolicy = { strategy: config.STREAM_TRIM, maxLen: config.STREAM_MAXLEN };
   const publisher = createPublisher({ redis, keyPrefix: config.STREAM_KEY_PREFIX, trim });
 
   const parts = await definition.setup({ config, logger, registry, redis, publisher });
@@ -85,6 +85,7 @@ export async function runStreamWorker<S extends StreamName, Extra extends z.ZodR
     backoff: { baseMs: config.STREAM_RETRY_BASE_MS, maxMs: config.STREAM_RETRY_MAX_MS },
     trim,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    staleGroupMs: config.STREAM_STALE_GROUP_SECONDS * 1000,
   });
   const ops = await startOpsServer({
     port: config.OPS_PORT,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseEnvSchema, fields, redisEnvSchema } from '@jobping/config';
+import { streamEnvFields } from '@jobping/streams';
 
 /**
  * V8 heap limits every stage worker runs with (NODE_OPTIONS in the manifests and compose;
@@ -32,8 +33,8 @@ export function workerEnvSchema(defaultOpsPort: number, defaults: WorkerDefaults
     STREAM_TRIM: z
       .enum(['minid', 'maxlen'])
       .default('minid')
-      .describe('minid: trim only what every group consumed (default); maxlen: cap at STREAM_MAXLEN entries'),
-    STREAM_MAXLEN: fields.positiveInt(1_000_000, 'entries kept per stream when STREAM_TRIM=maxlen'),
+      .describe('minid: also trim what every group consumed (default); maxlen: only the STREAM_MAXLEN cap'),
+    ...streamEnvFields,
     SHUTDOWN_TIMEOUT_MS: fields.positiveInt(
       25_000,
       'how long running handlers may finish after SIGTERM, in ms; keep terminationGracePeriodSeconds above it',

@@ -74,6 +74,8 @@ describe('runStreamWorker', () => {
     expect(await ready.json()).toEqual({ status: 'ready', checks: { redis: 'ok' } });
     expect((await fetch(`${base}/nope`)).status).toBe(404);
 
+    // A group left behind by a stage that no longer runs: reported stale on this worker's /metrics.
+    await redis.call('XGROUP', 'CREATE', streamKeys('user-analysis', prefix).stream, 'retired-stage', '$', 'MKSTREAM');
     const jobId = randomUUID();
     await createPublisher({ redis, keyPrefix: prefix }).publish('user-analysis', { job_id: jobId, user_id: randomUUID() }, { traceId: 'trace-worker-1' });
     await waitFor(async () => (await redis.llen(`${prefix}done`)) === 1, 'the message');
@@ -82,6 +84,8 @@ describe('runStreamWorker', () => {
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/stream_messages_processed_total\{[^}]*stream="user-analysis"[^}]*\} 1/);
     expect(metrics).toMatch(/stream_group_lag\{[^}]*group="matcher"[^}]*\} 0/);
+    expect(metrics).toMatch(/stream_group_stale\{[^}]*group="matcher"[^}]*\} 0/);
+    expect(metrics).toMatch(/stream_group_stale\{[^}]*group="retired-stage"[^}]*\} 1/);
     expect(metrics).toMatch(/process_resident_memory_bytes\{service="fixture-worker"\}/);
   });
 

@@ -4,22 +4,25 @@ import { isStreamName, streamNames, type StreamName } from '@jobping/contracts';
 import { fields, loadConfigOrExit, redisEnvSchema } from '@jobping/config';
 import { createRedis } from '@jobping/redis';
 import { deadLetters } from './dead-letter';
+import { streamEnvFields } from './settings';
 import { streamsStatus } from './status';
 
 const USAGE = `Usage: jobping streams <command>
 
-  status                          length, groups, consumers, pending, lag and dead letters per stream
+  status                          length, groups, consumers, pending, lag, stale groups and dead letters per stream
   dlq list <stream> [--limit N]   newest dead letters of a stream
   dlq show <stream> <id>          one dead letter with its error and original message
   dlq replay <stream> <id|--all>  publish dead letters to their stream again
   dlq purge <stream>              delete a stream's dead letters
 
-Streams: ${streamNames.join(', ')}. Reads REDIS_URL and STREAM_KEY_PREFIX.`;
+Streams: ${streamNames.join(', ')}. Reads REDIS_URL, STREAM_KEY_PREFIX, STREAM_MAXLEN (the cap
+replays write with) and STREAM_STALE_GROUP_SECONDS (when a group that does not read is stale).`;
 
 class UsageError extends Error {}
 
 const envSchema = redisEnvSchema.extend({
   STREAM_KEY_PREFIX: fields.streamKeyPrefix(),
+  ...streamEnvFields,
 });
 
 function streamArg(value: string | undefined): StreamName {
@@ -42,23 +45,34 @@ async function main(argv: string[]): Promise<number> {
   const redis = createRedis(config.REDIS_URL, { connectionName: 'jobping-streams-cli' });
   try {
     if (command === 'status') {
-      const status = await streamsStatus(redis, config.STREAM_KEY_PREFIX);
+      const status = await streamsStatus(redis, config.STREAM_KEY_PREFIX, { staleAfterMs: config.STREAM_STALE_GROUP_SECONDS * 1000 });
       if (values.json) {
         print(JSON.stringify(status, null, 2));
         return 0;
       }
+      const stale: string[] = [];
       for (const s of status) {
         print(`${s.stream}: length ${s.length}, dead letters ${s.deadLetters}`);
         if (s.groups.length === 0) print('  (no consumer group yet)');
         for (const g of s.groups) {
-          print(`  group ${g.name}: pending ${g.pending}, lag ${g.lag ?? 'unknown'}, last delivered ${g.lastDeliveredId}, consumers ${g.consumers}`);
+          const lastRead = g.idleMs === null ? 'no consumers' : `last read ${Math.round(g.idleMs / 1000)} s ago`;
+          print(
+            `  group ${g.name}: pending ${g.pending}, lag ${g.lag ?? 'unknown'}, last delivered ${g.lastDeliveredId}, consumers ${g.consumers}, ${lastRead}${g.stale ? '  STALE' : ''}`,
+          );
           for (const c of g.consumerList) print(`    ${c.name}: pending ${c.pending}, idle ${Math.round(c.idleMs / 1000)} s`);
+          if (g.stale) stale.push(`${s.stream} / ${g.name}`);
         }
+      }
+      if (stale.length > 0) {
+        print();
+        print(`STALE consumer groups (entries wait, no read for ${config.STREAM_STALE_GROUP_SECONDS} s): ${stale.join(', ')}`);
+        print('  Its stage is not running: start or scale up its worker. If the stage was removed, delete the group:');
+        print('  redis-cli XGROUP DESTROY <stream key> <group>   (until then its stream grows to STREAM_MAXLEN)');
       }
       return 0;
     }
     if (command === 'dlq') {
-      const dlq = deadLetters(redis, streamArg(streamName), config.STREAM_KEY_PREFIX);
+      const dlq = deadLetters(redis, streamArg(streamName), config.STREAM_KEY_PREFIX, { maxLen: config.STREAM_MAXLEN });
       switch (sub) {
         case 'list': {
           const limit = Number(values.limit ?? 20);

@@ -18,6 +18,7 @@ import { defaultBackoff, retryDelayMs, type BackoffOptions } from './backoff';
 import { deadLetter, type DeadLetterReason } from './dead-letter';
 import { streamKeys } from './keys';
 import { autoClaimResult, consumerInfos, isRedisError, pendingEntries, readGroupEntries, streamEntries, type StreamEntry } from './replies';
+import { DEFAULT_STALE_GROUP_SECONDS } from './settings';
 import { streamMetrics, type StreamMetrics } from './stream-metrics';
 import { defaultTrimPolicy, trimConsumed, type TrimPolicy } from './trim';
 
@@ -68,6 +69,8 @@ export interface ConsumeOptions<S extends StreamName> {
   departedConsumerIdleMs?: number;
   /** How long stop() waits for running handlers. */
   shutdownTimeoutMs?: number;
+  /** For the `stream_group_stale` gauge (with `registry`): STREAM_STALE_GROUP_SECONDS in ms. */
+  staleGroupMs?: number;
 }
 
 export interface Consumer {
@@ -140,7 +143,7 @@ class StreamConsumer<S extends StreamName> implements Consumer {
     if (this.running) return;
     await this.ensureGroup();
     this.running = true;
-    this.metrics?.watchGroup(this.commands, this.keys.stream, this.options.stream, this.group);
+    this.metrics?.watchStream(this.commands, this.keys.stream, this.options.stream, this.options.staleGroupMs ?? DEFAULT_STALE_GROUP_SECONDS * 1000);
     this.readLoop = this.readForever();
     this.intervals.push(setInterval(() => void this.claimAbandoned(), this.settings.claimIntervalMs));
     this.intervals.push(setInterval(() => void this.maintain(), this.settings.maintenanceIntervalMs));

@@ -2,6 +2,7 @@ import { fromFieldList, streams, type StreamName } from '@jobping/contracts';
 import type { Redis } from '@jobping/redis';
 import { streamKeys } from './keys';
 import { streamEntries, type StreamEntry } from './replies';
+import { streamCapArgs } from './trim';
 
 /** Fields a dead letter carries next to the original entry's fields. */
 export const DLQ_FIELDS = ['dlq_reason', 'dlq_error', 'dlq_attempts', 'dlq_consumer', 'dlq_group', 'dlq_original_id', 'dlq_failed_at'] as const;
@@ -80,9 +81,10 @@ function toRecord(entry: StreamEntry): DeadLetterRecord {
   };
 }
 
-/** Operator actions on a stage's dead-letter stream. */
-export function deadLetters(redis: Redis, stream: StreamName, keyPrefix = '') {
+/** Operator actions on a stage's dead-letter stream. `maxLen`: the stage stream's cap (STREAM_MAXLEN), applied on replay. */
+export function deadLetters(redis: Redis, stream: StreamName, keyPrefix = '', options: { maxLen?: number } = {}) {
   const keys = streamKeys(stream, keyPrefix);
+  const capArgs = streamCapArgs(options.maxLen);
   return {
     async count(): Promise<number> {
       return Number(await redis.call('XLEN', keys.deadLetter));
@@ -101,7 +103,7 @@ export function deadLetters(redis: Redis, stream: StreamName, keyPrefix = '') {
       if (!record) return null;
       const results = await redis
         .multi()
-        .call('XADD', keys.stream, '*', ...Object.entries(record.original).flat())
+        .call('XADD', keys.stream, ...capArgs, '*', ...Object.entries(record.original).flat())
         .call('XDEL', keys.deadLetter, id)
         .exec();
       const failed = results?.find(([error]) => error);

@@ -11,11 +11,12 @@ import {
 import { currentLogContext } from '@jobping/logger';
 import type { Redis } from '@jobping/redis';
 import { streamKeys } from './keys';
-import { defaultTrimPolicy, type TrimPolicy } from './trim';
+import { defaultTrimPolicy, streamCapArgs, type TrimPolicy } from './trim';
 
 export interface PublisherOptions {
   redis: Redis;
   keyPrefix?: string;
+  /** Its `maxLen` caps every XADD (MAXLEN ~); default DEFAULT_STREAM_MAX_LEN. */
   trim?: TrimPolicy;
   /** Messages per pipeline round trip in publishMany. */
   batchSize?: number;
@@ -33,7 +34,8 @@ export interface Publisher {
 }
 
 export function createPublisher({ redis, keyPrefix = '', trim = defaultTrimPolicy, batchSize = 1_000 }: PublisherOptions): Publisher {
-  const trimArgs = trim.strategy === 'maxlen' ? ['MAXLEN', '~', String(trim.maxLen)] : [];
+  // Every entry is written with the cap, whatever else trims the stream.
+  const trimArgs = streamCapArgs(trim.maxLen);
   const traceIdFor = (options?: PublishOptions) => options?.traceId ?? currentLogContext()?.trace_id ?? newTraceId();
 
   return {

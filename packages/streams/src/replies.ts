@@ -98,9 +98,26 @@ export function consumerInfos(reply: unknown): ConsumerInfo[] {
   return infoRecords('XINFO CONSUMERS', reply).map((r) => ({
     name: String(r.name),
     pending: Number(r.pending),
-    // Redis 7.2+ adds `inactive` (since the last successful read); older versions only `idle`.
-    idleMs: Number(r.inactive ?? r.idle),
+    // Redis 7.2+ adds `inactive` (since the last successful read; -1 before the first one);
+    // older versions only `idle` (since the last attempt).
+    idleMs: r.inactive !== undefined && r.inactive !== null && Number(r.inactive) >= 0 ? Number(r.inactive) : Number(r.idle),
   }));
+}
+
+/** XINFO STREAM (not FULL) answers one flat [name, value, …] array; we read the last id ever generated. */
+export function lastGeneratedId(reply: unknown): string {
+  if (!Array.isArray(reply)) fail('XINFO STREAM', reply);
+  for (let i = 0; i + 1 < reply.length; i += 2) if (reply[i] === 'last-generated-id') return String(reply[i + 1]);
+  return fail('XINFO STREAM', reply);
+}
+
+/** Orders stream ids (`<ms>-<seq>`): negative when `a` comes first. */
+export function compareStreamIds(a: string, b: string): number {
+  const [am, as] = a.split('-').map(BigInt) as [bigint, bigint | undefined];
+  const [bm, bs] = b.split('-').map(BigInt) as [bigint, bigint | undefined];
+  if (am !== bm) return am < bm ? -1 : 1;
+  const [x, y] = [as ?? 0n, bs ?? 0n];
+  return x === y ? 0 : x < y ? -1 : 1;
 }
 
 export function isRedisError(error: unknown, code: string): boolean {

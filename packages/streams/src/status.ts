@@ -1,31 +1,29 @@
 import { streamNames, type StreamName } from '@jobping/contracts';
 import type { Redis } from '@jobping/redis';
+import { streamGroups, type GroupReport } from './group-health';
 import { streamKeys } from './keys';
-import { consumerInfos, groupInfos, isRedisError, type ConsumerInfo, type GroupInfo } from './replies';
+import { DEFAULT_STALE_GROUP_SECONDS } from './settings';
 
 export interface StreamStatus {
   stream: StreamName;
   length: number;
   deadLetters: number;
-  groups: (GroupInfo & { consumerList: ConsumerInfo[] })[];
+  groups: GroupReport[];
 }
 
-/** Length, groups, consumers, pending, lag and dead letters of every stage stream. */
-export async function streamsStatus(redis: Redis, keyPrefix = ''): Promise<StreamStatus[]> {
+export interface StatusOptions {
+  /** A group with entries waiting and no read for this long is stale (STREAM_STALE_GROUP_SECONDS). */
+  staleAfterMs?: number;
+}
+
+/** Length, groups, consumers, pending, lag, staleness and dead letters of every stage stream. */
+export async function streamsStatus(redis: Redis, keyPrefix = '', options: StatusOptions = {}): Promise<StreamStatus[]> {
+  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_GROUP_SECONDS * 1000;
   const result: StreamStatus[] = [];
   for (const stream of streamNames) {
     const keys = streamKeys(stream, keyPrefix);
     const [length, deadLetters] = (await Promise.all([redis.call('XLEN', keys.stream), redis.call('XLEN', keys.deadLetter)])).map(Number) as [number, number];
-    let groups: GroupInfo[] = [];
-    try {
-      groups = groupInfos(await redis.call('XINFO', 'GROUPS', keys.stream));
-    } catch (error) {
-      if (!isRedisError(error, 'ERR no such key')) throw error;
-    }
-    const withConsumers = await Promise.all(
-      groups.map(async (group) => ({ ...group, consumerList: consumerInfos(await redis.call('XINFO', 'CONSUMERS', keys.stream, group.name)) })),
-    );
-    result.push({ stream, length, deadLetters, groups: withConsumers });
+    result.push({ stream, length, deadLetters, groups: await streamGroups(redis, keys.stream, staleAfterMs) });
   }
   return result;
 }

@@ -1,11 +1,27 @@
 import type { Redis } from '@jobping/redis';
-import { groupInfos, isRedisError, pendingEntries } from './replies';
+import { compareStreamIds, groupInfos, isRedisError, pendingEntries } from './replies';
 
-/** How a stream is kept bounded. */
+/**
+ * The safety cap of every stream: each XADD trims the stream to about this many entries
+ * (`MAXLEN ~`, whole macro nodes of ~100 entries, cheap). Far above a normal backlog: fanout
+ * writes one entry per user per job, so at 100,000 users user-analysis holds 5,000,000 entries
+ * (~0.5–1 GB of Redis memory) only when the matcher is 50 jobs behind. It bites when a consumer
+ * group stopped reading, and then keeps Redis from filling up: entries beyond it are lost to
+ * that group (its lag turns unknown). `STREAM_MAXLEN`.
+ */
+export const DEFAULT_STREAM_MAX_LEN = 5_000_000;
+
+/** The XADD arguments of the cap: `MAXLEN ~ <maxLen>`. */
+export function streamCapArgs(maxLen: number = DEFAULT_STREAM_MAX_LEN): string[] {
+  if (!Number.isSafeInteger(maxLen) || maxLen < 1) throw new RangeError(`a stream cap must be a positive integer, got ${maxLen}`);
+  return ['MAXLEN', '~', String(maxLen)];
+}
+
+/** How a stream is kept bounded. Either way every XADD caps it near `maxLen` (default DEFAULT_STREAM_MAX_LEN). */
 export type TrimPolicy =
-  /** Drop only what every group has acknowledged (XTRIM MINID ~): never loses unconsumed work. Default. */
-  | { strategy: 'minid' }
-  /** Cap the length on every XADD (MAXLEN ~): bounded memory, but a backlog beyond the cap is lost. */
+  /** Consumers also drop what every group has acknowledged (XTRIM MINID ~), so memory follows the real backlog. Default. */
+  | { strategy: 'minid'; maxLen?: number }
+  /** Only the cap: the stream holds about `maxLen` entries, consumed or not. */
   | { strategy: 'maxlen'; maxLen: number };
 
 export const defaultTrimPolicy: TrimPolicy = { strategy: 'minid' };
@@ -25,11 +41,7 @@ export async function safeMinId(redis: Redis, streamKey: string): Promise<string
   }
   if (groups.length === 0) return null;
   let min: string | null = null;
-  const older = (a: string, b: string) => {
-    const [am, as] = a.split('-').map(BigInt) as [bigint, bigint];
-    const [bm, bs] = b.split('-').map(BigInt) as [bigint, bigint];
-    return am < bm || (am === bm && as < bs);
-  };
+  const older = (a: string, b: string) => compareStreamIds(a, b) < 0;
   for (const group of groups) {
     let needed: string;
     if (group.pending > 0) {

@@ -6,7 +6,7 @@ import winston from 'winston';
 import { createLogger, withLogContext } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { createRedis, type Redis } from '@jobping/redis';
-import { consume, createPublisher, deadLetters, streamKeys, type Consumer, type ConsumeOptions } from '../src/index';
+import { consume, createPublisher, DEFAULT_STREAM_MAX_LEN, deadLetters, streamCapArgs, streamKeys, type Consumer, type ConsumeOptions } from '../src/index';
 import { cleanup, jobIds, newPrefix, redisClient, redisUrl, testLogger, waitFor } from './helpers';
 
 const USER = randomUUID();
@@ -231,6 +231,34 @@ describe('publish', () => {
     const length = Number(await redis.call('XLEN', streamKeys('job-analysis', prefix).stream));
     expect(length).toBeLessThan(1_000);
     expect(length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('caps every stream near its safety cap under the default MINID policy too, however far behind a group is', async () => {
+    const key = streamKeys('job-analysis', prefix).stream;
+    // A group that never reads: MINID trimming alone would keep every entry for it.
+    await redis.call('XGROUP', 'CREATE', key, 'company-researcher', '$', 'MKSTREAM');
+    const publisher = createPublisher({ redis, keyPrefix: prefix, trim: { strategy: 'minid', maxLen: 100 }, batchSize: 50 });
+    expect(await publisher.publishMany('job-analysis', jobIds(1_000).map((job_id) => ({ job_id })))).toBe(1_000);
+    // MAXLEN ~ trims whole macro nodes (100 entries by default), so it keeps at most one node more.
+    const afterMany = Number(await redis.call('XLEN', key));
+    expect(afterMany).toBeGreaterThanOrEqual(100);
+    expect(afterMany).toBeLessThanOrEqual(200);
+    for (const job_id of jobIds(300)) await publisher.publish('job-analysis', { job_id });
+    const afterOne = Number(await redis.call('XLEN', key));
+    expect(afterOne).toBeGreaterThanOrEqual(100);
+    expect(afterOne).toBeLessThanOrEqual(200);
+    // Replaying a dead letter goes through the cap as well.
+    const dlq = deadLetters(redis, 'job-analysis', prefix, { maxLen: 100 });
+    for (let i = 0; i < 300; i += 1) {
+      await redis.call('XADD', streamKeys('job-analysis', prefix).deadLetter, '*', ...toFieldList(encodeEntry('job-analysis', { job_id: randomUUID() }, createEnvelope())), 'dlq_reason', 'exhausted');
+    }
+    expect(await dlq.replayAll()).toBe(300);
+    expect(Number(await redis.call('XLEN', key))).toBeLessThanOrEqual(200);
+  });
+
+  it('caps at DEFAULT_STREAM_MAX_LEN unless told otherwise', () => {
+    expect(DEFAULT_STREAM_MAX_LEN).toBe(5_000_000);
+    expect(streamCapArgs()).toEqual(['MAXLEN', '~', '5000000']);
   });
 
   it('trims only what the group has consumed (MINID policy)', async () => {

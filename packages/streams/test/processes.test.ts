@@ -175,6 +175,19 @@ describe('operator CLI', () => {
     expect(await dlq.count()).toBe(0);
   });
 
+  it('reports a consumer group nobody reads for as stale, and says what to do', async () => {
+    const key = streamKeys('user-analysis', prefix).stream;
+    await redis.call('XGROUP', 'CREATE', key, 'retired-stage', '$', 'MKSTREAM');
+    await createPublisher({ redis, keyPrefix: prefix }).publishMany('user-analysis', jobIds(3).map((job_id) => ({ job_id, user_id: USER })));
+
+    const status = await run(['status']);
+    expect(status.stdout).toMatch(/group retired-stage: pending 0, lag 3, .*no consumers\s+STALE/);
+    expect(status.stdout).toContain('STALE consumer groups (entries wait, no read for 900 s): user-analysis / retired-stage');
+    expect(status.stdout).toContain('XGROUP DESTROY');
+    const json = JSON.parse((await run(['status', '--json'])).stdout) as { stream: string; groups: { name: string; stale: boolean }[] }[];
+    expect(json.find((s) => s.stream === 'user-analysis')?.groups).toEqual([expect.objectContaining({ name: 'retired-stage', stale: true, waiting: true, idleMs: null })]);
+  });
+
   it('explains wrong usage', async () => {
     await expect(run(['dlq', 'list', 'no-such-stream'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('name a stream: job-analysis') });
   });

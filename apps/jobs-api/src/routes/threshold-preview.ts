@@ -37,7 +37,10 @@ export function thresholdPreviewRoutes(service: ThresholdPreviewService): Route[
       tags: ['matches'],
       auth: 'bearer',
       query: thresholdPreviewQuerySchema,
+      description:
+        'Rate-limited per user (THRESHOLD_PREVIEW_REQUESTS_PER_MINUTE; 429 with Retry-After beyond). The estimate of jobs not scored for you yet is reused for THRESHOLD_PREVIEW_CACHE_SECONDS while your prompt and `days` stay the same.',
       responses: { 200: { description: 'The histogram of your scores', schema: thresholdPreviewSchema } },
+      errors: { 429: 'Too many previews requested this minute' },
       handler: async ({ query, user }) => ({ status: 200, body: await service.preview(user!.id, query.days) }),
     }),
   ];

@@ -29,7 +29,7 @@ const duplicate = () => conflict('source_exists', 'A source with this type and i
 /** Job sources (what the scraper collects) and the pipeline overview: admin-only data. */
 export class AdminService {
   constructor(
-    private readonly deps: { prisma: PrismaClient; redis: Redis; queue: ScrapeQueueProducer; streamKeyPrefix: string },
+    private readonly deps: { prisma: PrismaClient; redis: Redis; queue: ScrapeQueueProducer; streamKeyPrefix: string; staleGroupSeconds: number },
   ) {}
 
   async listSources(query: SourcesQuery) {
@@ -86,8 +86,9 @@ export class AdminService {
   }
 
   async pipeline(): Promise<PipelineView> {
+    const { staleGroupSeconds } = this.deps;
     const [streams, counts] = await Promise.all([
-      streamsStatus(this.deps.redis, this.deps.streamKeyPrefix),
+      streamsStatus(this.deps.redis, this.deps.streamKeyPrefix, { staleAfterMs: staleGroupSeconds * 1000 }),
       this.deps.queue.counts(),
     ]);
     return {
@@ -95,9 +96,17 @@ export class AdminService {
         stream: s.stream,
         length: s.length,
         dead_letters: s.deadLetters,
-        groups: s.groups.map((g) => ({ name: g.name, consumers: g.consumers, pending: g.pending, lag: g.lag })),
+        groups: s.groups.map((g) => ({
+          name: g.name,
+          consumers: g.consumers,
+          pending: g.pending,
+          lag: g.lag,
+          idle_seconds: g.idleMs === null ? null : Math.floor(g.idleMs / 1000),
+          stale: g.stale,
+        })),
       })),
       scrape_queue: counts,
+      stale_group_seconds: staleGroupSeconds,
     };
   }
 }

@@ -3,7 +3,7 @@ import { notFound } from '@jobping/http-kit';
 import type { JobsQuery } from '../schemas';
 import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
 import type { PageCache } from './page-cache';
-import { containsPattern, isoOrNull, isoSql, JOB_COLUMNS, JOB_DOC, JOB_VERSION, jobSummaryView, limitClause, objectOrEmpty, type JobRow } from './sql';
+import { containsPattern, isoOrNull, isoSql, JOB_COLUMNS, JOB_DOC, JOB_VERSION, jobSummaryView, objectOrEmpty, pageLimitClause, type JobRow } from './sql';
 
 /** A salary figure brought to a year, so `min_salary` compares like with like. */
 const ANNUAL_TOP = Prisma.sql`(COALESCE(j.salary_max, j.salary_min) * CASE j.salary_period
@@ -58,6 +58,11 @@ export class JobService {
       where.push(Prisma.sql`(j.created_at, j.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
     }
     const condition = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
+    // Each filter combination is its own statement text (their plans differ: the full-text
+    // index, residual filters), and clients choose the combination: only the plain list (with
+    // or without a cursor) is prepared, so the set a connection keeps stays fixed. A filtered
+    // search is planned per request; the page cache spares repeats.
+    const filtered = where.length > (query.cursor ? 1 : 0);
     const rows = await queryRows<VersionRow & { created_at: string }>(
       this.pool,
       Prisma.sql`
@@ -65,7 +70,8 @@ export class JobService {
         FROM jobs j JOIN companies c ON c.id = j.company_id
         ${condition}
         ORDER BY j.created_at DESC, j.id DESC
-        ${limitClause(query.limit + 1)}`,
+        ${pageLimitClause(query.limit)}`,
+      { prepare: !filtered },
     );
     return pageJson(rows, query.limit, (row) => [row.created_at, row.id], (pageRows) =>
       this.docs.docsFor(pageRows, (ids) =>

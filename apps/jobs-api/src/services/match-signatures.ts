@@ -1,14 +1,14 @@
 import { Prisma, queryRows, type PgPool } from '@jobping/db';
 import DataLoader from 'dataloader';
 import type { MatchesQuery } from '../schemas';
-import { limitClause, MATCHES_ORDER, matchesPageFilter } from './sql';
+import { MATCHES_ORDER, matchesPageFilter, pageLimitClause, pageStep } from './sql';
 
 /**
  * The versions of the match rows a matches page shows (`id.xmin` of its `limit + 1` rows, in
  * page order): the page cache serves a page again only while they are unchanged.
  *
  * Requests arriving in the same turn of the event loop share one statement per page shape
- * (limit, filter, cursor): a round trip to PostgreSQL cost this process more than reading a
+ * (page step and cursor): a round trip to PostgreSQL cost this process more than reading a
  * cached page, measured on the api benchmark. Never cached — every request reads them anew.
  */
 export class MatchSignatures {
@@ -40,7 +40,11 @@ export class MatchSignatures {
       [...byShape.values()].map(async (indexes) => {
         const group = indexes.map((index) => keys[index]!);
         const rows = await queryRows<{ i: number; signature: string | null }>(this.pool, signatureSql(group));
-        for (const row of rows) signatures[indexes[row.i - 1]!] = row.signature ?? '';
+        for (const row of rows) {
+          // The statement reads the page step's rows; the page's own are its first limit + 1.
+          const key = group[row.i - 1]!;
+          signatures[indexes[row.i - 1]!] = (row.signature ?? '').split(',').slice(0, key.query.limit + 1).join(',');
+        }
       }),
     );
     return signatures;
@@ -52,14 +56,15 @@ interface SignatureKey {
   query: MatchesQuery;
 }
 
-const shapeOf = (query: MatchesQuery) => `${query.limit}|${query.min_score !== undefined}|${query.cursor !== undefined}`;
+/** Keys of one shape share a statement: the page step and whether there is a cursor (min_score is a column). */
+const shapeOf = (query: MatchesQuery) => `${pageStep(query.limit)}|${query.cursor !== undefined}`;
 
 /** One statement for keys of one shape: the page's own filter, per caller (row `r`). */
 function signatureSql(keys: readonly SignatureKey[]): Prisma.Sql {
   const { query } = keys[0]!;
   const where = matchesPageFilter({
     userId: Prisma.sql`r.user_id`,
-    ...(query.min_score !== undefined ? { minScore: Prisma.sql`r.min_score` } : {}),
+    minScore: Prisma.sql`r.min_score`,
     ...(query.cursor ? { cursor: [Prisma.sql`r.cursor_score::smallint`, Prisma.sql`r.cursor_id`] } : {}),
   });
   const column = <T>(pick: (key: SignatureKey) => T) => keys.map(pick);
@@ -67,7 +72,7 @@ function signatureSql(keys: readonly SignatureKey[]): Prisma.Sql {
     SELECT r.i::int AS i, s.signature
     FROM unnest(
       ${column((key) => key.userId)}::uuid[],
-      ${column((key) => key.query.min_score ?? null)}::int[],
+      ${column((key) => key.query.min_score ?? 0)}::int[],
       ${column((key) => key.query.cursor?.[0] ?? null)}::int[],
       ${column((key) => key.query.cursor?.[1] ?? null)}::uuid[]
     ) WITH ORDINALITY AS r(user_id, min_score, cursor_score, cursor_id, i)
@@ -76,7 +81,7 @@ function signatureSql(keys: readonly SignatureKey[]): Prisma.Sql {
       FROM (
         SELECT m.id, m.xmin, m.score FROM user_job_matches m
         WHERE ${where}
-        ${MATCHES_ORDER} ${limitClause(query.limit + 1)}
+        ${MATCHES_ORDER} ${pageLimitClause(query.limit)}
       ) m
     ) s`;
 }

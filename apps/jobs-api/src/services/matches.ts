@@ -4,7 +4,7 @@ import type { MatchesQuery } from '../schemas';
 import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
 import { MatchSignatures } from './match-signatures';
 import type { PageCache } from './page-cache';
-import { isoSql, JOB_DOC, limitClause, MATCH_VERSION, MATCHES_ORDER, matchesPageFilter } from './sql';
+import { isoSql, JOB_DOC, MATCH_VERSION, MATCHES_ORDER, matchesPageFilter, pageLimitClause } from './sql';
 
 /**
  * The caller's matches, highest score first, keyset-paginated on (score, id) along the
@@ -40,7 +40,7 @@ export class MatchService {
   private pageFilter(userId: string, query: MatchesQuery): Prisma.Sql {
     return matchesPageFilter({
       userId: Prisma.sql`${userId}::uuid`,
-      ...(query.min_score !== undefined ? { minScore: Prisma.sql`${query.min_score}` } : {}),
+      minScore: Prisma.sql`${query.min_score ?? 0}::smallint`,
       ...(query.cursor ? { cursor: [Prisma.sql`${query.cursor[0]}::smallint`, Prisma.sql`${query.cursor[1]}::uuid`] } : {}),
     });
   }
@@ -55,7 +55,7 @@ export class MatchService {
         JOIN companies c ON c.id = j.company_id
         WHERE ${where}
         ${MATCHES_ORDER}
-        ${limitClause(query.limit + 1)}`,
+        ${pageLimitClause(query.limit)}`,
     );
     return pageJson(rows, query.limit, (row) => [row.score, row.id], (pageRows) =>
       this.docs.docsFor(pageRows, (ids) =>

@@ -95,21 +95,48 @@ export const JOB_VERSION = Prisma.sql`'j' || j.xmin::text || '.' || c.xmin::text
 export const MATCH_VERSION = Prisma.sql`'m' || m.xmin::text || '.' || j.xmin::text || '.' || c.xmin::text`;
 
 /**
- * `LIMIT n` written into the statement text instead of sent as a parameter. PostgreSQL
- * cannot cost a generic plan for `LIMIT $n`, so a prepared statement with it is planned
- * anew on every execution (custom plans only): for the matches list that planning cost more
- * than running the query. With the limit in the text each page size is its own statement,
- * planned once. Only a validated integer ever gets here.
+ * Page sizes a statement is written for: a page of `limit` rows reads `pageStep(limit) + 1`
+ * rows (one more tells whether a next page exists) and the caller keeps what it needs.
+ * Every step is its own prepared statement, and PostgreSQL keeps each one for the life of
+ * the connection, so the steps are few: the statements a client can cause stay a fixed set
+ * whatever `limit` it sends. 10 and 20 are the web app's page sizes, 100 the largest allowed.
+ */
+export const PAGE_STEPS = [10, 20, 50, 100] as const;
+
+/** The smallest page step that holds `limit` rows. */
+export function pageStep(limit: number): number {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  const step = PAGE_STEPS.find((size) => size >= limit);
+  if (step === undefined) throw new RangeError(`limit must be at most ${PAGE_STEPS[PAGE_STEPS.length - 1]}, got ${limit}`);
+  return step;
+}
+
+/**
+ * `LIMIT n` for a page of `limit` rows and the one after it, with n = pageStep(limit) + 1
+ * written into the statement text instead of sent as a parameter. PostgreSQL cannot cost a
+ * generic plan for `LIMIT $n`, so a prepared statement with it is planned anew on every
+ * execution (custom plans only): for the matches list that planning cost more than running
+ * the query. With a literal each step is its own statement, planned once.
+ */
+export function pageLimitClause(limit: number): Prisma.Sql {
+  return Prisma.raw(`LIMIT ${pageStep(limit) + 1}`);
+}
+
+/**
+ * `LIMIT n` exactly, for statements run through Prisma (`$queryRaw` is unnamed: planned each
+ * time, kept by no connection). Statements run prepared (`queryRows`) use pageLimitClause.
+ * Only a validated integer ever gets here.
  */
 export function limitClause(limit: number): Prisma.Sql {
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new RangeError(`limit must be an integer from 1 to 1000, got ${limit}`);
   return Prisma.raw(`LIMIT ${limit}`);
 }
 
-/** Where a matches page reads its rows from: SQL for the caller's id, and the filter and cursor when given. */
+/** Where a matches page reads its rows from: SQL for the caller's id and minimum score, and the cursor when given. */
 export interface MatchesPageSource {
   userId: Prisma.Sql;
-  minScore?: Prisma.Sql;
+  /** Always a bound (0 without `min_score`), so one statement serves both and the index range uses it. */
+  minScore: Prisma.Sql;
   cursor?: [score: Prisma.Sql, id: Prisma.Sql];
 }
 
@@ -119,8 +146,7 @@ export interface MatchesPageSource {
  * page and for the check of its rows' versions, which must cover exactly the same rows.
  */
 export function matchesPageFilter(source: MatchesPageSource): Prisma.Sql {
-  const where = [Prisma.sql`m.user_id = ${source.userId}`, Prisma.sql`NOT m.prefilter_skipped`];
-  if (source.minScore) where.push(Prisma.sql`m.score >= ${source.minScore}`);
+  const where = [Prisma.sql`m.user_id = ${source.userId}`, Prisma.sql`NOT m.prefilter_skipped`, Prisma.sql`m.score >= ${source.minScore}`];
   if (source.cursor) where.push(Prisma.sql`(m.score, m.id) < (${source.cursor[0]}, ${source.cursor[1]})`);
   return Prisma.join(where, ' AND ');
 }

@@ -148,7 +148,19 @@ export interface Source {
   last_error: string | null;
 }
 
+export interface PipelineGroup {
+  name: string;
+  consumers: number;
+  pending: number;
+  lag: number | null;
+  /** Seconds since a consumer of the group last read; null when it has none. */
+  idle_seconds: number | null;
+  /** Entries wait and nobody read them for stale_group_seconds: the stage is not running. */
+  stale: boolean;
+}
+
 export interface Pipeline {
-  stages: { stream: string; length: number; dead_letters: number; groups: { name: string; consumers: number; pending: number; lag: number | null }[] }[];
+  stages: { stream: string; length: number; dead_letters: number; groups: PipelineGroup[] }[];
   scrape_queue: { waiting: number; active: number; delayed: number; failed: number; completed: number } | null;
+  stale_group_seconds: number;
 }

@@ -133,6 +133,39 @@ function Sources({ nonce }: { nonce: number }) {
   );
 }
 
+const duration = (seconds: number) => (seconds < 120 ? `${seconds} s` : seconds < 7_200 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 3_600)} h`);
+
+/**
+ * Consumer groups that entries wait for and that nobody reads (STREAM_STALE_GROUP_SECONDS):
+ * their stage is not running, and their stream grows until its cap drops entries.
+ */
+function StaleGroups({ pipeline }: { pipeline: Pipeline }) {
+  const stale = pipeline.stages.flatMap((stage) => stage.groups.filter((g) => g.stale).map((group) => ({ stream: stage.stream, group })));
+  if (stale.length === 0) return null;
+  return (
+    <div className="status status-warn" data-testid="stale-groups">
+      {/* Only the summary is live: the details below change with every refresh and would be re-announced. */}
+      <p role="alert">
+        <span aria-hidden="true">▲</span> {stale.length === 1 ? 'A stage has' : `${stale.length} stages have`} stopped reading: entries wait and no
+        consumer has read them for {duration(pipeline.stale_group_seconds)} or more.
+      </p>
+      <ul>
+        {stale.map(({ stream, group }) => (
+          <li key={`${stream}/${group.name}`}>
+            Group <strong>{group.name}</strong> on <strong>{stream}</strong>:{' '}
+            {group.idle_seconds === null ? 'no consumers' : `last read ${duration(group.idle_seconds)} ago`}, {group.pending} pending,{' '}
+            {group.lag === null ? 'an unknown number' : group.lag} not delivered yet.
+          </li>
+        ))}
+      </ul>
+      <p>
+        Start or scale up the stage's worker. If the stage was removed, delete its group (<code>XGROUP DESTROY &lt;stream&gt; &lt;group&gt;</code>):
+        until then its stream keeps growing up to its cap, beyond which entries are dropped.
+      </p>
+    </div>
+  );
+}
+
 function PipelineBacklog({ nonce }: { nonce: number }) {
   const pipeline = useApi(() => api<Pipeline>('GET', '/api/admin/pipeline'), [nonce]);
   const { reload } = pipeline;
@@ -153,6 +186,7 @@ function PipelineBacklog({ nonce }: { nonce: number }) {
       </div>
       {pipeline.loading && !pipeline.data && <Loading label="Loading the pipeline…" />}
       {pipeline.error && <ErrorMessage error={pipeline.error} retry={pipeline.reload} />}
+      {pipeline.data && <StaleGroups pipeline={pipeline.data} />}
       {pipeline.data && (
         <div className="table-wrap">
           <table className="stack-table">
@@ -163,6 +197,7 @@ function PipelineBacklog({ nonce }: { nonce: number }) {
                 <th scope="col">Pending</th>
                 <th scope="col">Lag</th>
                 <th scope="col">Dead letters</th>
+                <th scope="col">Stale groups</th>
               </tr>
             </thead>
             <tbody>
@@ -173,6 +208,12 @@ function PipelineBacklog({ nonce }: { nonce: number }) {
                   <td data-label="Pending">{stage.groups.reduce((sum, g) => sum + g.pending, 0)}</td>
                   <td data-label="Lag">{stage.groups.some((g) => g.lag === null) ? '?' : stage.groups.reduce((sum, g) => sum + (g.lag ?? 0), 0)}</td>
                   <td data-label="Dead letters" className={stage.dead_letters > 0 ? 'error-text' : undefined}>{stage.dead_letters}</td>
+                  <td data-label="Stale groups" className={stage.groups.some((g) => g.stale) ? 'error-text' : undefined}>
+                    {stage.groups
+                      .filter((g) => g.stale)
+                      .map((g) => g.name)
+                      .join(', ') || 'none'}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,9 @@
 /* eslint-disable no-console -- a benchmark prints its figures */
 // `npm run bench -- streams [count]`: publishMany against raw pipelined XADD of the same
-// entries, and consume+ack with a no-op handler against a raw XREADGROUP/XACK loop, all in
-// one run on the same Redis. One JSON line per figure, then a table.
+// entries (publishMany with its default safety cap, MAXLEN ~ 1,000,000, which this many
+// entries never reach, and with a cap a tenth of the count, so that it trims all along),
+// and consume+ack with a no-op handler against a raw XREADGROUP/XACK loop, all in one run on
+// the same Redis. One JSON line per figure, then a table.
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, encodeEntry, toFieldList } from '@jobping/contracts';
 import { createLogger } from '@jobping/logger';
@@ -54,6 +56,7 @@ async function rawXadd(redis: Redis, key: string, list: ReturnType<typeof messag
 
 const rawSeconds: number[] = [];
 const publishSeconds: number[] = [];
+const cappedSeconds: number[] = [];
 
 async function drained(redis: Redis, key: string, group: string): Promise<void> {
   for (;;) {
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
   const redis = createRedis(url, { connectionName: 'streams-bench' });
   const key = streamKeys('user-analysis', prefix).stream;
   const publisher = createPublisher({ redis, keyPrefix: prefix, batchSize: BATCH });
+  const capped = createPublisher({ redis, keyPrefix: prefix, batchSize: BATCH, trim: { strategy: 'minid', maxLen: Math.max(100, Math.floor(COUNT / 10)) } });
   try {
     // Interleaved rounds so drift on a noisy machine hits both sides alike.
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -87,6 +91,9 @@ async function main(): Promise<void> {
       await redis.del(key);
       const list = messages();
       publishSeconds.push(await timed(() => publisher.publishMany('user-analysis', list)));
+      await redis.del(key);
+      const cappedList = messages();
+      cappedSeconds.push(await timed(() => capped.publishMany('user-analysis', cappedList)));
       await redis.del(key);
     }
 
@@ -116,12 +123,15 @@ async function main(): Promise<void> {
 
     const rawRate = COUNT / median(rawSeconds);
     const publishRate = COUNT / median(publishSeconds);
+    const cappedRate = COUNT / median(cappedSeconds);
     const rawConsumeRate = COUNT / rawConsumeSeconds;
     const consumeRate = COUNT / consumeSeconds;
     const figures: Figure[] = [
       { metric: 'streams.raw_xadd_per_s', value: round(rawRate), unit: 'msg/s' },
       { metric: 'streams.publish_many_per_s', value: round(publishRate), unit: 'msg/s', baseline: round(rawRate) },
       { metric: 'streams.publish_many_ratio', value: round(publishRate / rawRate, 3), unit: 'ratio', baseline: round(rawRate), target: '>=0.5' },
+      { metric: 'streams.publish_many_trimming_per_s', value: round(cappedRate), unit: 'msg/s', baseline: round(publishRate) },
+      { metric: 'streams.publish_many_trimming_ratio', value: round(cappedRate / publishRate, 3), unit: 'ratio', baseline: round(publishRate), target: '>=0.7' },
       { metric: 'streams.raw_consume_per_s', value: round(rawConsumeRate), unit: 'msg/s' },
       { metric: 'streams.consume_per_s', value: round(consumeRate), unit: 'msg/s', baseline: round(rawConsumeRate), target: '>=20000' },
     ];
