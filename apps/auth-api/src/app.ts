@@ -29,10 +29,15 @@ export function createApp(deps: AppDeps): HttpApp {
   const tokens = new TokenService({ prisma, jwt, refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS, reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS });
   const throttle = new Throttle({
     redis,
-    maxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
-    maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
-    windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
-    registrationsPerIpPerHour: config.REGISTRATIONS_PER_IP_PER_HOUR,
+    login: {
+      perAccountAndClient: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT,
+      perClient: config.LOGIN_MAX_FAILURES_PER_CLIENT,
+      windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+      perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      accountWindowSeconds: config.LOGIN_ACCOUNT_FAILURE_WINDOW_SECONDS,
+    },
+    registrationsPerClientPerHour: config.REGISTRATIONS_PER_CLIENT_PER_HOUR,
+    registrationsPerEmailPerHour: config.REGISTRATIONS_PER_EMAIL_PER_HOUR,
   });
   const discord =
     deps.discord ?? new DiscordWebhookClient({ policy: { extraAllowedHosts: config.JOBPING_WEBHOOK_ALLOWED_HOSTS }, logger, timeoutMs: 10_000 });

@@ -3,6 +3,16 @@ import { allowedHostsSchema } from '@jobping/discord';
 import { jwtEnvSchema } from '@jobping/http-kit';
 import { z } from 'zod';
 
+/** A variable that is no longer read: setting it stops the start with a message naming its successor. */
+const renamed = (successor: string) =>
+  z.undefined({ error: 'no longer read' }).optional().describe(`unset; it was renamed to ${successor}`);
+
+/** Lower-cased like users.email. Only grants (never takes away), and only to verified addresses: services/roles.ts. */
+const adminEmails = () =>
+  fields
+    .commaList('e-mail addresses that get the admin role once the address is verified (at login), comma-separated; `pnpm jobping users promote` works without')
+    .transform((emails) => emails.map((email) => email.toLowerCase()));
+
 /** Everything auth-api reads from its environment, validated once at start-up. */
 export const authApiEnvSchema = baseEnvSchema
   .extend(databaseEnvSchema.shape)
@@ -11,14 +21,29 @@ export const authApiEnvSchema = baseEnvSchema
   .extend({
     AUTH_API_PORT: fields.port(3001),
     REDIS_KEY_PREFIX: fields.redisKeyPrefix(),
-    ADMIN_EMAILS: fields.commaList('e-mail addresses that get the admin role, comma-separated').transform((emails) =>
-      emails.map((email) => email.toLowerCase()),
-    ),
+    ADMIN_EMAILS: adminEmails(),
     JOBPING_WEBHOOK_ALLOWED_HOSTS: allowedHostsSchema,
-    LOGIN_MAX_FAILURES_PER_EMAIL: fields.positiveInt(5, 'failed logins per e-mail within the window before 429'),
-    LOGIN_MAX_FAILURES_PER_IP: fields.positiveInt(50, 'failed logins per client IP within the window before 429'),
-    LOGIN_FAILURE_WINDOW_SECONDS: fields.positiveInt(900, 'length of the failed-login window, in seconds'),
-    REGISTRATIONS_PER_IP_PER_HOUR: fields.positiveInt(20, 'accounts one client IP may create per hour'),
+    // Login limits (services/throttle.ts). A client is an IPv4 address or an IPv6 /64.
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT: fields.positiveInt(
+      5,
+      'failed logins for one e-mail address from one client within LOGIN_FAILURE_WINDOW_SECONDS before that client gets 429 for it',
+    ),
+    LOGIN_MAX_FAILURES_PER_CLIENT: fields.positiveInt(50, 'failed logins from one client (any e-mail) within LOGIN_FAILURE_WINDOW_SECONDS before 429'),
+    LOGIN_FAILURE_WINDOW_SECONDS: fields.positiveInt(900, 'length of the two failed-login windows above, in seconds'),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: fields.positiveInt(
+      10,
+      'failed logins for one e-mail address from all clients together within LOGIN_ACCOUNT_FAILURE_WINDOW_SECONDS before every client waits',
+    ),
+    LOGIN_ACCOUNT_FAILURE_WINDOW_SECONDS: fields.positiveInt(
+      60,
+      'window of LOGIN_MAX_FAILURES_PER_ACCOUNT, in seconds; keep it short: it is the longest anyone can hold an account shut',
+    ),
+    REGISTRATIONS_PER_CLIENT_PER_HOUR: fields.positiveInt(20, 'registration attempts (409s included) one client may make per hour'),
+    REGISTRATIONS_PER_EMAIL_PER_HOUR: fields.positiveInt(5, 'registration attempts (409s included) for one e-mail address per hour, from all clients'),
+    // Renamed when their meaning changed: refuse them rather than silently run on defaults.
+    LOGIN_MAX_FAILURES_PER_EMAIL: renamed('LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT (per e-mail and client; LOGIN_MAX_FAILURES_PER_ACCOUNT is the ceiling for all clients)'),
+    LOGIN_MAX_FAILURES_PER_IP: renamed('LOGIN_MAX_FAILURES_PER_CLIENT (an IPv6 client counts by its /64)'),
+    REGISTRATIONS_PER_IP_PER_HOUR: renamed('REGISTRATIONS_PER_CLIENT_PER_HOUR (an IPv6 client counts by its /64)'),
     REFRESH_TOKEN_TTL_DAYS: fields.positiveInt(30, 'lifetime of a refresh token, in days'),
     REFRESH_REUSE_GRACE_SECONDS: z.coerce
       .number({ error: 'not a number' })
@@ -36,3 +61,10 @@ export const authApiEnvSchema = baseEnvSchema
   });
 
 export type AuthApiConfig = z.output<typeof authApiEnvSchema>;
+
+/** The operator CLI (`pnpm jobping users …`, src/cli.ts): the database, and ADMIN_EMAILS to warn about. */
+export const authCliEnvSchema = baseEnvSchema.extend(databaseEnvSchema.shape).extend({
+  ADMIN_EMAILS: adminEmails(),
+});
+
+export type AuthCliConfig = z.output<typeof authCliEnvSchema>;

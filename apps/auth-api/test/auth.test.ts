@@ -40,12 +40,6 @@ describe('POST /api/register', () => {
     expect((decoded.payload.exp as number) - (decoded.payload.iat as number)).toBe(900);
   });
 
-  it('gives the admin role to ADMIN_EMAILS, whatever the case', async () => {
-    const res = await request(ctx.app).post('/api/register').send({ email: 'boss@EXAMPLE.com', password: PASSWORD }).expect(201);
-    expect(res.body.user.role).toBe('admin');
-    expect((jwt.decode(res.body.access_token) as { roles: string[] }).roles).toEqual(['user', 'admin']);
-  });
-
   it('answers 409 for an e-mail that exists, in any case', async () => {
     const email = newEmail();
     await register(ctx.app, email);

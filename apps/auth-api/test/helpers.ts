@@ -68,6 +68,8 @@ export interface TestContext {
   app: ReturnType<typeof createApp>['app'];
   openapi: Record<string, unknown>;
   config: AuthApiConfig;
+  /** The test database, for processes started by the test (the CLI). */
+  databaseUrl: string;
   prisma: PrismaClient;
   redis: Redis;
   discord: FakeDiscord;
@@ -95,7 +97,8 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     JWT_SECRET: randomBytes(32).toString('base64'),
     ADMIN_EMAILS: 'Boss@Example.com',
     JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host,
-    REGISTRATIONS_PER_IP_PER_HOUR: '1000',
+    REGISTRATIONS_PER_CLIENT_PER_HOUR: '1000',
+    REGISTRATIONS_PER_EMAIL_PER_HOUR: '1000',
     ...env,
   });
   const prisma = createPrismaClient({ databaseUrl: database.url, poolSize: 4 });
@@ -110,6 +113,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     app,
     openapi,
     config,
+    databaseUrl: database.url,
     prisma,
     redis,
     discord,
@@ -128,6 +132,20 @@ export async function startTestApp(label: string, env: Record<string, string> = 
       await discord.stop();
       await database.drop();
     },
+  };
+}
+
+/** The app on a real loopback port (port 0), for tests that need true concurrency rather than supertest's one-off servers. */
+export async function listen(app: TestContext['app']): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

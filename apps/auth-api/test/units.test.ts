@@ -18,7 +18,13 @@ describe('configuration', () => {
       JWT_AUDIENCE: 'jobping-api',
       ADMIN_EMAILS: [],
       JOBPING_WEBHOOK_ALLOWED_HOSTS: [],
-      LOGIN_MAX_FAILURES_PER_EMAIL: 5,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT: 5,
+      LOGIN_MAX_FAILURES_PER_CLIENT: 50,
+      LOGIN_FAILURE_WINDOW_SECONDS: 900,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: 10,
+      LOGIN_ACCOUNT_FAILURE_WINDOW_SECONDS: 60,
+      REGISTRATIONS_PER_CLIENT_PER_HOUR: 20,
+      REGISTRATIONS_PER_EMAIL_PER_HOUR: 5,
       TRUST_PROXY: false,
       CORS_ORIGINS: [],
     });
@@ -48,6 +54,22 @@ describe('configuration', () => {
     expect(config.JOBPING_WEBHOOK_ALLOWED_HOSTS).toEqual(['127.0.0.1:4010']);
     expect(config.TRUST_PROXY).toBe(1);
     expect(config.AUTH_API_PORT).toBe(4001);
+  });
+
+  it.each([
+    ['LOGIN_MAX_FAILURES_PER_EMAIL', 'LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT'],
+    ['LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_MAX_FAILURES_PER_CLIENT'],
+    ['REGISTRATIONS_PER_IP_PER_HOUR', 'REGISTRATIONS_PER_CLIENT_PER_HOUR'],
+  ])('refuses the renamed %s, naming %s', (old, successor) => {
+    let error: unknown;
+    try {
+      loadConfig(authApiEnvSchema, { ...env, [old]: '10000' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variables).toEqual([old]);
+    expect((error as ConfigError).message).toContain(`renamed to ${successor}`);
   });
 
   it('rejects a malformed allow-list', () => {

@@ -139,8 +139,8 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       AUTH_API_PORT: String(authPort),
       ADMIN_EMAILS: adminEmail,
       // Every test account comes from 127.0.0.1 (through the web server).
-      REGISTRATIONS_PER_IP_PER_HOUR: '10000',
-      LOGIN_MAX_FAILURES_PER_IP: '10000',
+      REGISTRATIONS_PER_CLIENT_PER_HOUR: '10000',
+      LOGIN_MAX_FAILURES_PER_CLIENT: '10000',
     });
     start('jobs-api', { ...apiEnv, JOBS_API_PORT: String(jobsPort) });
     for (const app of stageApps) start(app);

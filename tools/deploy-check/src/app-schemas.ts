@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { authApiEnvSchema } from '@jobping/auth-api/config';
+import { authApiEnvSchema, authCliEnvSchema } from '@jobping/auth-api/config';
 import { companyResearcherEnv } from '@jobping/company-researcher/config';
 import { dbCommandEnvSchema } from '@jobping/db';
 import { fanoutEnv } from '@jobping/fanout/config';
@@ -35,6 +35,9 @@ export const servesStaticFiles = (app: string) => appEnvSchemas[app] === null;
 
 /** The db CLI's schema: what the migration Job and the compose migrate service must provide. */
 export const migrateEnvSchema: EnvSchema = dbCommandEnvSchema;
+
+/** auth-api's operator CLI (`users promote|demote`): what k8s/ops/users-promote-job.yaml and compose's auth-api must provide. */
+export const usersCliEnvSchema: EnvSchema = authCliEnvSchema;
 
 /** Zod 4: a variable is required when leaving it unset fails validation (no default, not optional). */
 export function requiredVariables(schema: EnvSchema): string[] {

@@ -39,18 +39,22 @@ export function authRoutes(accounts: AccountService, options: AuthRouteOptions):
       auth: 'public',
       body: registerBodySchema,
       responses: { 201: { description: 'The new account with its first access token', schema: sessionSchema } },
-      errors: { ...guarded, 409: 'An account with this e-mail exists (`email_taken`)', 429: 'Too many registrations from this address' },
+      errors: {
+        ...guarded,
+        409: 'An account with this e-mail exists (`email_taken`); counts against the same limits as a registration',
+        429: 'Too many registration attempts from this client (IPv4 address or IPv6 /64) or for this e-mail address',
+      },
       handler: async (ctx) => {
         assertSessionRequest(ctx.req, options.origins);
         const { body, req } = ctx;
-        return answer(ctx, 201, await accounts.register(body.email, body.password, req.ip ?? 'unknown', req.get('user-agent')));
+        return answer(ctx, 201, await accounts.register(body.email, body.password, req.ip, req.get('user-agent')));
       },
     }),
     defineRoute({
       method: 'post',
       path: '/api/login',
       summary: 'Log in with e-mail and password',
-      description: `Unknown e-mail and wrong password get the same answer. Repeated failures per e-mail or per IP answer 429 with Retry-After. ${cookieNote}`,
+      description: `Unknown e-mail and wrong password get the same answer. Repeated failures for an e-mail from one client (IPv4 address or IPv6 /64), from one client overall, or for an e-mail from all clients within a short window answer 429 with Retry-After. ${cookieNote}`,
       tags: ['auth'],
       auth: 'public',
       body: loginBodySchema,
@@ -59,7 +63,7 @@ export function authRoutes(accounts: AccountService, options: AuthRouteOptions):
       handler: async (ctx) => {
         assertSessionRequest(ctx.req, options.origins);
         const { body, req } = ctx;
-        return answer(ctx, 200, await accounts.login(body.email, body.password, req.ip ?? 'unknown', req.get('user-agent'), options.onLogin));
+        return answer(ctx, 200, await accounts.login(body.email, body.password, req.ip, req.get('user-agent'), options.onLogin));
       },
     }),
     defineRoute({

@@ -7,12 +7,13 @@ import {
   redactWebhookUrl,
   type DiscordWebhookClient,
 } from '@jobping/discord';
-import { HttpError, conflict, tooManyRequests, unauthorized, validationFailed, type Role } from '@jobping/http-kit';
+import { HttpError, conflict, tooManyRequests, unauthorized, validationFailed } from '@jobping/http-kit';
 import type { Logger } from '@jobping/logger';
 import type { z } from 'zod';
 import type { filtersSchema, UserView } from '../schemas';
-import type { Throttle } from './throttle';
+import type { LoginAttempt, Throttle } from './throttle';
 import { passwordProblem, type PasswordHasher } from './passwords';
+import { adminByConfig } from './roles';
 import type { IssuedTokens, TokenService } from './tokens';
 
 export interface AccountServiceDeps {
@@ -22,6 +23,7 @@ export interface AccountServiceDeps {
   throttle: Throttle;
   discord: DiscordWebhookClient;
   logger: Logger;
+  /** Lower-cased; grants the admin role to verified accounts only (see roles.ts). */
   adminEmails: readonly string[];
   webhookAllowedHosts: readonly string[];
   now?: () => Date;
@@ -81,24 +83,22 @@ export class AccountService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  private roleFor(email: string): Role {
-    return this.deps.adminEmails.includes(email) ? 'admin' : 'user';
-  }
-
   private async userById(id: string): Promise<User> {
     const user = await this.deps.prisma.user.findUnique({ where: { id } });
     if (!user) throw accountGone();
     return user;
   }
 
-  async register(email: string, password: string, ip: string, userAgent: string | undefined): Promise<Session> {
+  async register(email: string, password: string, ip: string | undefined, userAgent: string | undefined): Promise<Session> {
     const problem = passwordProblem(password, email);
     if (problem) throw validationFailed([{ path: 'body.password', message: `Password ${problem}.` }]);
-    await this.deps.throttle.consumeRegistration(ip);
+    // Before the existence check: a 409 costs the client and the address what a registration does.
+    await this.deps.throttle.consumeRegistration(email, ip);
     const passwordHash = await this.deps.passwords.hash(password);
     let user: User;
     try {
-      user = await this.deps.prisma.user.create({ data: { email, passwordHash, role: this.roleFor(email) } });
+      // Always a plain user, listed in ADMIN_EMAILS or not: registering proves no ownership of the address.
+      user = await this.deps.prisma.user.create({ data: { email, passwordHash } });
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
         throw conflict('email_taken', 'An account with this e-mail address exists already.');
@@ -109,10 +109,14 @@ export class AccountService {
     return { user: toUserView(user), ...(await this.deps.tokens.startSession(user, userAgent)) };
   }
 
-  /** Same answer, and a password verification either way, for an unknown e-mail and a wrong password. */
-  async login(email: string, password: string, ip: string, userAgent: string | undefined, onOutcome?: (o: LoginOutcome) => void): Promise<Session> {
+  /**
+   * Same answer, and a password verification either way, for an unknown e-mail and a wrong
+   * password. The guess is counted before the password is checked (see Throttle).
+   */
+  async login(email: string, password: string, ip: string | undefined, userAgent: string | undefined, onOutcome?: (o: LoginOutcome) => void): Promise<Session> {
+    let attempt: LoginAttempt;
     try {
-      await this.deps.throttle.assertLoginAllowed(email, ip);
+      attempt = await this.deps.throttle.beginLogin(email, ip);
     } catch (error) {
       onOutcome?.('throttled');
       throw error;
@@ -120,14 +124,13 @@ export class AccountService {
     let user = await this.deps.prisma.user.findUnique({ where: { email } });
     const ok = await this.deps.passwords.verify(user?.passwordHash, password);
     if (!user || !ok) {
-      await this.deps.throttle.recordFailure(email, ip);
       onOutcome?.('failure');
       throw invalidCredentials();
     }
-    await this.deps.throttle.recordSuccess(email);
+    await attempt.succeeded();
     const updates: Prisma.UserUpdateInput = {};
-    const role = this.roleFor(email);
-    if (user.role !== role) updates.role = role;
+    // ADMIN_EMAILS only grants (to verified addresses); it never takes an operator's promotion away.
+    if (user.role !== 'admin' && adminByConfig(user, this.deps.adminEmails)) updates.role = 'admin';
     if (this.deps.passwords.needsRehash(user.passwordHash)) updates.passwordHash = await this.deps.passwords.hash(password);
     if (Object.keys(updates).length > 0) user = await this.deps.prisma.user.update({ where: { id: user.id }, data: updates });
     onOutcome?.('success');
@@ -140,7 +143,7 @@ export class AccountService {
       const user = await this.deps.prisma.user.findUnique({ where: { id: userId } });
       if (!user) return undefined;
       found = user;
-      return this.roleFor(user.email);
+      return user.role; // the stored role: an operator's promote or demote shows at the next refresh
     });
     return { user: toUserView(found as User), ...tokens };
   }
