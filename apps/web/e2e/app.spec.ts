@@ -10,6 +10,9 @@ test('sign up → describe the job → connect Discord → fetch now → a match
   await expect(page.getByRole('heading', { name: 'Create your account' })).toBeVisible();
   await screenshot(page, '01-signup');
   await signUp(page, adminEmail);
+  // An operator makes this account the admin; the app picks the role up with its next session renewal.
+  await stack.promote(adminEmail);
+  await page.reload();
 
   // Step 1: the ideal job, from an example prompt.
   await expect(page.getByRole('heading', { name: 'Describe your ideal job' })).toBeVisible();

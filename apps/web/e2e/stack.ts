@@ -3,13 +3,14 @@
 // fixture, both APIs, the four stage workers, the scraper, and a web server in front: either
 // `vite preview`, as `npm start` serves the app, or the topology that ships — the web image's
 // nginx in front of the APIs in production mode.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { FakeDiscord, repoRoot, spawnWorker, stageApps, waitFor, type WorkerProcess } from '@jobping/notifier/harness';
 import { freePort, startWebNginx } from '@jobping/edge/testing';
@@ -50,6 +51,8 @@ export interface Stack {
   /** A webhook the fake Discord says no longer exists (404). */
   brokenWebhookUrl: string;
   adminEmail: string;
+  /** Makes the account an admin the way an operator does (`pnpm jobping users promote`); it shows from the next session renewal. */
+  promote(email: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -137,7 +140,6 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
     start('auth-api', {
       ...apiEnv,
       AUTH_API_PORT: String(authPort),
-      ADMIN_EMAILS: adminEmail,
       // Every test account comes from 127.0.0.1 (through the web server).
       REGISTRATIONS_PER_CLIENT_PER_HOUR: '10000',
       LOGIN_MAX_FAILURES_PER_CLIENT: '10000',
@@ -191,6 +193,12 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       webhookUrl: discord.webhookUrl(1),
       brokenWebhookUrl: discord.webhookUrl(2),
       adminEmail,
+      promote: async (email) => {
+        const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, 'apps', 'auth-api', 'dist', 'cli.js'), 'users', 'promote', email], {
+          env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, LOG_LEVEL: 'warn' },
+        });
+        if (!stdout.includes(email)) throw new Error(`promote said: ${stdout}`);
+      },
       stop: async () => {
         if (process.env.E2E_PRINT_LOGS) for (const p of processes) process.stderr.write(`--- ${p.name}\n${p.output().slice(-5_000)}\n`);
         await stop();
