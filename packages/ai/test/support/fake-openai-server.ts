@@ -66,11 +66,14 @@ export function errorReply(status: number, headers: Record<string, string> = {})
 
 /**
  * An OpenAI-compatible HTTP server on 127.0.0.1, port 0: it answers `POST /v1/chat/completions`
- * with the scripted replies in order (then `fallback`) and records every request it received.
+ * with `responder`'s reply when one is set, else the scripted replies in order (then
+ * `fallback`), and records every request it received.
  */
 export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
   fallback: FakeReply = completion(JSON.stringify(validMatch));
+  /** Answers from the request itself (for concurrent callers, whose order is not fixed). */
+  responder: ((request: RecordedRequest) => FakeReply) | null = null;
   private readonly script: FakeReply[] = [];
 
   private constructor(private readonly server: http.Server) {}
@@ -104,12 +107,13 @@ export class FakeOpenAiServer {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    this.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: text ? JSON.parse(text) : {} });
+    const request: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: text ? JSON.parse(text) : {} };
+    this.requests.push(request);
     if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
       return;
     }
-    const reply = this.script.shift() ?? this.fallback;
+    const reply = this.responder?.(request) ?? this.script.shift() ?? this.fallback;
     if (reply.hang) return;
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});

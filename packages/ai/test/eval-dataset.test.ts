@@ -1,0 +1,123 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defaultEvalDir, EvalSetError, loadSplit, scoredPairs, SPLITS, type EvalSplit } from '../eval/dataset';
+
+// The evaluation set's own rules (eval/README.md): big and varied enough to measure match
+// quality across professions, labels with reasons, and a test split that shares nothing with
+// the dev split that tuning reads.
+const splits = Object.fromEntries(SPLITS.map((name) => [name, loadSplit(name)])) as Record<(typeof SPLITS)[number], EvalSplit>;
+const all = Object.values(splits);
+const pingShare = (split: EvalSplit) => {
+  const scored = scoredPairs(split);
+  return scored.filter((pair) => pair.label === 'ping').length / scored.length;
+};
+
+describe('the evaluation set', () => {
+  it('has at least 320 labelled pairs and 18 profiles, a third of them outside software', () => {
+    const pairs = all.reduce((sum, split) => sum + split.pairs.length, 0);
+    const profiles = all.flatMap((split) => split.profiles);
+    expect(pairs).toBeGreaterThanOrEqual(320);
+    expect(profiles.length).toBeGreaterThanOrEqual(18);
+    expect(profiles.filter((profile) => profile.sector === 'non_software').length).toBeGreaterThanOrEqual(profiles.length / 3);
+    expect(new Set(profiles.map((profile) => profile.profession)).size).toBeGreaterThanOrEqual(15);
+  });
+
+  it('gives every label a one-line reason', () => {
+    for (const pair of all.flatMap((split) => split.pairs)) {
+      expect(pair.reason).toMatch(/^\S.{8,}\S$/);
+      expect(pair.reason).not.toMatch(/\n/);
+    }
+  });
+
+  it('uses every posting and every profile of a split in at least one pair', () => {
+    for (const split of all) {
+      const usedPostings = new Set(split.pairs.map((pair) => pair.posting.id));
+      const usedProfiles = new Set(split.pairs.map((pair) => pair.profile.id));
+      expect(split.postings.filter((posting) => !usedPostings.has(posting.id)).map((posting) => posting.id)).toEqual([]);
+      expect(split.profiles.filter((profile) => !usedProfiles.has(profile.id)).map((profile) => profile.id)).toEqual([]);
+    }
+  });
+
+  it('keeps dev and test apart: no profile, posting, prompt or posting text in both', () => {
+    const { dev, test } = splits;
+    const overlap = <T>(a: T[], b: T[]) => a.filter((item) => new Set(b).has(item));
+    expect(overlap(dev.profiles.map((p) => p.id), test.profiles.map((p) => p.id))).toEqual([]);
+    expect(overlap(dev.postings.map((p) => p.id), test.postings.map((p) => p.id))).toEqual([]);
+    const norm = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+    expect(overlap(dev.profiles.map((p) => norm(p.prompt)), test.profiles.map((p) => norm(p.prompt)))).toEqual([]);
+    expect(overlap(dev.postings.map((p) => norm(p.description)), test.postings.map((p) => norm(p.description)))).toEqual([]);
+    // Within a split too, no two postings share a description (a copy-paste slip would double-count).
+    for (const split of all) expect(new Set(split.postings.map((p) => norm(p.description))).size).toBe(split.postings.length);
+  });
+
+  it('gives dev about 55 % of the pairs and both splits software and non-software profiles', () => {
+    const devShare = splits.dev.pairs.length / all.reduce((sum, split) => sum + split.pairs.length, 0);
+    expect(devShare).toBeGreaterThanOrEqual(0.5);
+    expect(devShare).toBeLessThanOrEqual(0.6);
+    for (const split of all) {
+      expect(new Set(split.profiles.map((profile) => profile.sector))).toEqual(new Set(['software', 'non_software']));
+    }
+  });
+
+  it('is balanced: 25–40 % ping among scored pairs, few ambiguous, every profile with pings and refusals', () => {
+    const everything: EvalSplit = { split: 'dev', profiles: [], postings: [], pairs: all.flatMap((split) => split.pairs) };
+    expect(pingShare(everything)).toBeGreaterThanOrEqual(0.25);
+    expect(pingShare(everything)).toBeLessThanOrEqual(0.4);
+    for (const split of all) {
+      expect(pingShare(split)).toBeGreaterThanOrEqual(0.22);
+      expect(pingShare(split)).toBeLessThanOrEqual(0.42);
+      expect(split.pairs.filter((pair) => pair.label === 'ambiguous').length / split.pairs.length).toBeLessThanOrEqual(0.12);
+      for (const profile of split.profiles) {
+        const labels = split.pairs.filter((pair) => pair.profile.id === profile.id).map((pair) => pair.label);
+        expect({ profile: profile.id, pings: labels.filter((label) => label === 'ping').length >= 2 }).toEqual({ profile: profile.id, pings: true });
+        expect({ profile: profile.id, refusals: labels.filter((label) => label === 'no').length >= 5 }).toEqual({ profile: profile.id, refusals: true });
+      }
+    }
+  });
+});
+
+describe('loadSplit', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'jobping-eval-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  const profile = { id: 'dev-nurse', profession: 'Nursing', sector: 'non_software', prompt: 'Nurse in Hamburg, day shifts only', style: 'terse' };
+  const posting = { id: 'dev-p1', title: 'Pflegefachkraft (m/w/d)', company: 'Klinik Nord', location: 'Hamburg', remote: false, description: 'Tagdienst.' };
+  const label = { profile: 'dev-nurse', posting: 'dev-p1', label: 'ping', reason: 'a nursing job in Hamburg with day shifts' };
+  function writeSplit(name: string, files: { profiles?: unknown; postings?: unknown; labels?: unknown }): string {
+    const dir = path.join(scratch, name);
+    mkdirSync(path.join(dir, 'dev'), { recursive: true });
+    writeFileSync(path.join(dir, 'dev', 'profiles.json'), JSON.stringify(files.profiles ?? [profile]));
+    writeFileSync(path.join(dir, 'dev', 'postings.json'), JSON.stringify(files.postings ?? [posting]));
+    writeFileSync(path.join(dir, 'dev', 'labels.json'), JSON.stringify(files.labels ?? [label]));
+    return dir;
+  }
+
+  it('reads a split, resolves pairs and defaults the threshold to 70', () => {
+    const split = loadSplit('dev', writeSplit('ok', {}));
+    expect(split.pairs).toEqual([expect.objectContaining({ id: 'dev-nurse/dev-p1', label: 'ping' })]);
+    expect(split.pairs[0]!.profile.threshold).toBe(70);
+  });
+
+  it.each([
+    ['a label naming an unknown posting', { labels: [{ ...label, posting: 'dev-p2' }] }, /dev-nurse\/dev-p2 names a posting that postings\.json does not have/],
+    ['a label naming an unknown profile', { labels: [{ ...label, profile: 'dev-teacher' }] }, /names a profile that profiles\.json does not have/],
+    ['a pair labelled twice', { labels: [label, { ...label, label: 'no' }] }, /dev-nurse\/dev-p1 is labelled twice/],
+    ['a label without a reason', { labels: [{ ...label, reason: '' }] }, /labels\.json: 0\.reason/],
+    ['an unknown label', { labels: [{ ...label, label: 'maybe' }] }, /0\.label/],
+    ['a test id in the dev split', { postings: [{ ...posting, id: 'test-p1' }] }, /0\.id: an id of the dev split/],
+    ['a duplicated posting id', { postings: [posting, posting] }, /dev-p1 appears twice/],
+    ['a posting field the AI package does not read', { postings: [{ ...posting, url: 'https://example.com' }] }, /postings\.json: .*url/],
+  ])('rejects %s', (_name, files, message) => {
+    const dir = writeSplit(_name.replace(/\W+/g, '-'), files);
+    expect(() => loadSplit('dev', dir)).toThrow(EvalSetError);
+    expect(() => loadSplit('dev', dir)).toThrow(message);
+  });
+
+  it('finds packages/ai/eval from source and from the compiled bench', () => {
+    const root = path.resolve(__dirname, '..');
+    expect(defaultEvalDir(path.join(root, 'eval'))).toBe(path.join(root, 'eval'));
+    expect(defaultEvalDir(path.join(root, 'dist', 'bench', 'eval'))).toBe(path.join(root, 'eval'));
+  });
+});
