@@ -42,9 +42,10 @@ export function nginxLocations(rules: readonly ProxyRule[], upstreamVariable: st
   return rules.map((rule) => `location ${rule.match === 'exact' ? '=' : '^~'} ${rule.path} { proxy_pass \${${upstreamVariable}}; }`);
 }
 
-/** Ingress HTTP paths (one flow-style YAML line each) sending the rules to a Service's named port. */
-export function ingressPathLines(rules: readonly ProxyRule[], service: string, portName: string): string[] {
-  return rules.map(
-    (rule) => `- {path: ${rule.path}, pathType: ${rule.match === 'exact' ? 'Exact' : 'Prefix'}, backend: {service: {name: ${service}, port: {name: ${portName}}}}}`,
-  );
+/**
+ * The Ingress paths of the rules, one YAML flow line each (Exact for an exact rule, Prefix for a
+ * prefix one): the chart's files/auth-api-routes.yaml, which its Ingress template reads.
+ */
+export function ingressPathLines(rules: readonly ProxyRule[]): string[] {
+  return rules.map((rule) => `- {path: ${rule.path}, pathType: ${rule.match === 'exact' ? 'Exact' : 'Prefix'}}`);
 }

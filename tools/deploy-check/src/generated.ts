@@ -16,7 +16,8 @@ export interface GeneratedFile {
 }
 
 const NGINX_TEMPLATE = 'docker/nginx.conf.template';
-const INGRESS = 'k8s/base/ingress.yaml';
+/** Read by the chart's Ingress template; k8s/base/ingress.yaml is rendered from the chart. */
+const INGRESS_ROUTES = 'charts/jobping/files/auth-api-routes.yaml';
 
 export function renderGeneratedFiles(): GeneratedFile[] {
   const authRules = proxyRules(authApiPaths());
@@ -32,11 +33,11 @@ export function renderGeneratedFiles(): GeneratedFile[] {
       'security headers': nginxSecurityHeaders(),
       'auth-api routes': nginxLocations(authRules, 'AUTH_API_UPSTREAM'),
     }),
-    render(INGRESS, { 'auth-api routes': ingressPathLines(authRules, 'auth-api', 'http') }),
+    render(INGRESS_ROUTES, { 'auth-api routes': ingressPathLines(authRules) }),
   ];
 }
 
-/** `pnpm routes:write`: brings the generated sections up to date. */
+/** `pnpm routes:write`: brings the generated sections up to date (then k8s/base follows the chart: write-generated.ts). */
 export function writeGeneratedFiles(): string[] {
   const changed = renderGeneratedFiles().filter((file) => file.rendered !== file.committed);
   for (const file of changed) writeFileSync(repoPath(file.path), file.rendered);
