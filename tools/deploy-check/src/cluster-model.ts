@@ -9,10 +9,14 @@ import type { Endpoint, Protocol } from './network-policy';
 
 type Ports = { name?: string; containerPort: number; protocol?: Protocol }[];
 
-/** The namespace every object of the overlay lives in, with the labels the API server gives it. */
+/**
+ * The namespace every object of the render lives in, with the labels the API server gives it:
+ * the overlay's Namespace object, or helm's release namespace (created beforehand, README).
+ */
 export function overlayNamespace(rendered: Rendered): { name: string; labels: Record<string, string> } {
   const namespace = rendered.ofKind('Namespace')[0];
-  if (!namespace) throw new Error('the overlay renders no Namespace');
+  if (!namespace && rendered.namespace) return { name: rendered.namespace, labels: { 'kubernetes.io/metadata.name': rendered.namespace } };
+  if (!namespace) throw new Error('the render has no Namespace and no release namespace');
   // kubernetes.io/metadata.name is set on every namespace by the API server (1.22+).
   return { name: namespace.metadata.name, labels: { ...namespace.metadata.labels, 'kubernetes.io/metadata.name': namespace.metadata.name } };
 }

@@ -76,9 +76,13 @@ export function parseYamlStream(text: string): unknown[] {
   });
 }
 
-/** Looks objects up by kind and name in one rendered overlay. */
+/** Looks objects up by kind and name in one render (a Kustomize overlay or a helm template). */
 export class Rendered {
-  constructor(readonly objects: K8sObject[]) {}
+  /** `namespace`: where the objects go when the render has no Namespace object (helm's release namespace). */
+  constructor(
+    readonly objects: K8sObject[],
+    readonly namespace?: string,
+  ) {}
 
   ofKind(kind: string): K8sObject[] {
     return this.objects.filter((o) => o.kind === kind);

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { Rendered, renderKustomization, type Container } from '../src/manifests';
+import type { Container } from '../src/manifests';
+import { eachRender } from '../src/renders';
 import { declaredApiPaths, parseNginxLocations, routeIngress, routeNginx } from '../src/routing';
-import { listOverlays, readRepoFile } from '../src/repo';
+import { readRepoFile } from '../src/repo';
 
 // Whoever serves an /api path: its routes are declared in that app (src/routes).
 const apiOwners = ['auth-api', 'jobs-api'] as const;
@@ -12,8 +13,7 @@ test('the APIs declare the routes the split is about', () => {
   expect(declaredApiPaths('jobs-api')).toEqual(expect.arrayContaining(['/api/jobs', '/api/users/me/matches']));
 });
 
-describe.each(listOverlays())('overlay %s Ingress', (overlay) => {
-  const rendered = new Rendered(renderKustomization(`k8s/overlays/${overlay}`));
+describe.each(eachRender())('%s Ingress', (_name, { rendered }) => {
   const ingresses = rendered.ofKind('Ingress');
 
   test('is one Ingress', () => {

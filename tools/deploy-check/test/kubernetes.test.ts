@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { appEnvSchemas, effectiveValue, migrateEnvSchema, requiredVariables } from '../src/app-schemas';
-import { Rendered, renderKustomization, type Container, type EnvVar, type K8sObject, type PodSpec } from '../src/manifests';
+import { Rendered, type Container, type EnvVar, type K8sObject, type PodSpec } from '../src/manifests';
+import { deployRenders, eachRender } from '../src/renders';
 import { deployedAppNames, listOverlays, repoPath } from '../src/repo';
 
 const SECRET_NAME = 'jobping-secrets';
@@ -10,19 +11,25 @@ const secretTemplate = parse(readFileSync(repoPath('k8s', 'base', 'secret.templa
 const templateKeys = new Set(Object.keys(secretTemplate.stringData ?? {}));
 
 const overlays = listOverlays();
-const rendered = new Map(overlays.map((overlay) => [overlay, new Rendered(renderKustomization(`k8s/overlays/${overlay}`))]));
-const render = (overlay: string) => rendered.get(overlay) as Rendered;
+const rendered = new Map(deployRenders().map((r) => [r.name, r.rendered]));
+const render = (name: string) => rendered.get(name) as Rendered;
 const appContainer = (pod: PodSpec): Container => {
   expect(pod.containers.map((c) => c.name)).toEqual(['app']);
   return pod.containers[0] as Container;
 };
 
-/** Fails naming the variable when the manifests do not give it a usable value. */
-function expectProvided(env: Map<string, EnvVar>, name: string, where: string) {
+/**
+ * Fails naming the variable when the manifests do not give it a usable value. A secret comes
+ * from jobping-secrets (with a key the Secret template lists), or from a Secret the render itself
+ * makes with that key (the chart's migration hook Secret).
+ */
+function expectProvided(env: Map<string, EnvVar>, name: string, where: string, objects: Rendered) {
   const entry = env.get(name);
   if (!entry) throw new Error(`${where}: ${name} is required by the app's config schema and not set`);
   const ref = entry.valueFrom?.secretKeyRef;
-  if (ref) {
+  if (ref && ref.name !== SECRET_NAME && objects.find('Secret', ref.name)) {
+    expect({ where, name, key: ref.key in (objects.get('Secret', ref.name).stringData ?? {}), optional: ref.optional ?? false }).toEqual({ where, name, key: true, optional: false });
+  } else if (ref) {
     expect({ where, name, secret: ref.name, optional: ref.optional ?? false }).toEqual({ where, name, secret: SECRET_NAME, optional: false });
     if (!templateKeys.has(ref.key)) throw new Error(`${where}: ${name} comes from ${SECRET_NAME}/${ref.key}, which secret.template.yaml does not list`);
   } else if (!entry.valueFrom && !entry.value) {
@@ -38,18 +45,27 @@ test('the Secret template is a Secret named as the manifests reference it', () =
   expect(secretTemplate).toMatchObject({ apiVersion: 'v1', kind: 'Secret', metadata: { name: SECRET_NAME } });
 });
 
-describe.each(overlays)('overlay %s', (overlay) => {
-  test('renders a namespace and puts every object in it', () => {
+describe.each(eachRender())('%s', (overlay, deploy) => {
+  test('puts every object in one namespace: its Namespace (kustomize) or the release namespace (helm)', () => {
     const objects = render(overlay).objects;
     const namespaces = objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name);
-    expect(namespaces).toHaveLength(1);
+    expect(namespaces).toHaveLength(deploy.tool === 'kustomize' ? 1 : 0);
+    const namespace = namespaces[0] ?? render(overlay).namespace;
     for (const object of objects.filter((o) => o.kind !== 'Namespace')) {
-      expect(`${object.kind}/${object.metadata.name} in ${object.metadata.namespace}`).toBe(`${object.kind}/${object.metadata.name} in ${namespaces[0]}`);
+      expect(`${object.kind}/${object.metadata.name} in ${object.metadata.namespace}`).toBe(`${object.kind}/${object.metadata.name} in ${namespace}`);
     }
   });
 
-  test('never ships the secrets themselves (they are created outside kustomize)', () => {
-    expect(render(overlay).find('Secret', SECRET_NAME)).toBeUndefined();
+  test('ships no Secret unless asked to make one (development: secrets.create), and never one with a placeholder', () => {
+    const secrets = render(overlay).ofKind('Secret');
+    if (!deploy.createsSecret) {
+      expect(secrets.map((s) => s.metadata.name)).toEqual([]);
+      return;
+    }
+    expect(secrets.map((s) => s.metadata.name)).toContain(SECRET_NAME);
+    const made = render(overlay).get('Secret', SECRET_NAME).stringData ?? {};
+    expect(Object.keys(made).sort()).toEqual([...templateKeys].sort());
+    for (const value of Object.values(made)) expect(value).not.toMatch(/PASSWORD@HOST|REPLACE-WITH/);
   });
 
   describe.each(deployedAppNames())('%s', (app) => {
@@ -106,7 +122,7 @@ describe.each(overlays)('overlay %s', (overlay) => {
       const env = render(overlay).containerEnv(appContainer(pod()));
       const required = requiredVariables(schema);
       expect(required.length).toBeGreaterThan(0);
-      for (const name of required) expectProvided(env, name, `${overlay} ${app}`);
+      for (const name of required) expectProvided(env, name, `${overlay} ${app}`, render(overlay));
     });
 
     test('listens on the port its probes and Service use', () => {
@@ -147,7 +163,7 @@ describe.each(overlays)('overlay %s', (overlay) => {
     expect(container.command?.join(' ')).toMatch(/dist\/cli\.js migrate$/);
     expect(container.image).toMatch(/(^|\/)migrate(:[\w.-]+)?$/);
     const env = render(overlay).containerEnv(container);
-    for (const name of requiredVariables(migrateEnvSchema)) expectProvided(env, name, `${overlay} migrate Job`);
+    for (const name of requiredVariables(migrateEnvSchema)) expectProvided(env, name, `${overlay} migrate Job`, render(overlay));
     expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
     expect(spec.automountServiceAccountToken).toBe(false);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { servesStaticFiles } from '../src/app-schemas';
 import { address, opsPort, overlayNamespace, podIn, workloadPod } from '../src/cluster-model';
-import { Rendered, renderKustomization } from '../src/manifests';
+import { eachRender } from '../src/renders';
 import { parseNetworkPolicies, verdict, type Endpoint, type NetworkPolicy, type Protocol } from '../src/network-policy';
-import { deployedAppNames, isHttpApi, listApps, listOverlays } from '../src/repo';
+import { deployedAppNames, isHttpApi, listApps } from '../src/repo';
 
 /*
  * Who may talk to whom once the overlay is applied (k8s/base/network-policies.yaml; README,
@@ -41,8 +41,7 @@ const kubeDns = podIn('kube-system', { 'k8s-app': 'kube-dns' }, '10.244.0.10', [
 const otherTeam = podIn('default', { app: 'billing' }, '10.244.1.4');
 const kedaOperator = podIn('keda', { app: 'keda-operator' }, '10.244.1.5');
 
-describe.each(listOverlays())('overlay %s NetworkPolicies', (overlay) => {
-  const rendered = new Rendered(renderKustomization(`k8s/overlays/${overlay}`));
+describe.each(eachRender())('%s NetworkPolicies', (_name, { rendered }) => {
   const policies: NetworkPolicy[] = parseNetworkPolicies(rendered.objects);
   const namespace = overlayNamespace(rendered);
   // The ingress controller's and Prometheus' namespaces, as the overlay names them (the base:

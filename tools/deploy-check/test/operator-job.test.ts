@@ -7,6 +7,7 @@ import { loadCompose } from '../src/compose';
 import { address, overlayNamespace, podIn } from '../src/cluster-model';
 import { Rendered, renderKustomization, type Container, type K8sObject, type PodSpec } from '../src/manifests';
 import { parseNetworkPolicies, verdict, type Endpoint, type Protocol } from '../src/network-policy';
+import { eachRender } from '../src/renders';
 import { listOverlays, readRepoFile, repoPath } from '../src/repo';
 
 /**
@@ -77,8 +78,7 @@ describe(JOB_FILE, () => {
   });
 });
 
-describe.each(listOverlays())('%s: the NetworkPolicies let the Job reach', (overlay) => {
-  const rendered = new Rendered(renderKustomization(`k8s/overlays/${overlay}`));
+describe.each(eachRender())('%s: the NetworkPolicies let the Job reach', (_name, { rendered }) => {
   const policies = parseNetworkPolicies(rendered.objects);
   const labels = (job.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
   const self: Endpoint = podIn(overlayNamespace(rendered), labels, '10.244.5.98');

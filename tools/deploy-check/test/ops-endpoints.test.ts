@@ -3,10 +3,10 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Rendered, renderKustomization } from '../src/manifests';
+import { eachRender } from '../src/renders';
 import { freePort, renderWebServer, startNginx, type RunningNginx } from '@jobping/edge/testing';
 import { apiOpsEndpoint, normalizedPath, parseNginxLocations, routeIngress, routeNginx } from '../src/routing';
-import { ROOT, isHttpApi, listApps, listOverlays, readRepoFile } from '../src/repo';
+import { ROOT, isHttpApi, listApps, readRepoFile } from '../src/repo';
 
 /*
  * Every app serves /healthz, /readyz and /metrics at its root (on the APIs, on the same port as
@@ -66,8 +66,8 @@ test('the APIs answer their ops endpoints only at the root (the model jobs-api i
   expect(['/api/metrics', '/api/../metrics', '//metrics', '/%6detrics', '/metrics//'].map(apiOpsEndpoint)).toEqual([null, null, null, null, null]);
 });
 
-describe.each(listOverlays())('overlay %s Ingress', (overlay) => {
-  const ingress = new Rendered(renderKustomization(`k8s/overlays/${overlay}`)).ofKind('Ingress')[0];
+describe.each(eachRender())('%s Ingress', (_name, { rendered }) => {
+  const ingress = rendered.ofKind('Ingress')[0];
 
   test('never hands an API a request it answers with /metrics, /healthz or /readyz', () => {
     if (!ingress) throw new Error('no Ingress');

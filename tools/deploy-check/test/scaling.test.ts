@@ -3,8 +3,9 @@ import { isStreamName, streams, type StreamName } from '@jobping/contracts';
 import { WORKER_NODE_OPTIONS } from '@jobping/stream-worker';
 import { streamKeys } from '@jobping/streams';
 import { appEnvSchemas, effectiveValue } from '../src/app-schemas';
-import { Rendered, renderKustomization, type K8sObject } from '../src/manifests';
-import { deployedAppNames, isHttpApi, isStreamWorker, listApps, listOverlays, readRepoFile } from '../src/repo';
+import type { K8sObject } from '../src/manifests';
+import { eachRender } from '../src/renders';
+import { deployedAppNames, isHttpApi, isStreamWorker, listApps, readRepoFile } from '../src/repo';
 
 interface ScaledObjectSpec {
   scaleTargetRef: { name: string; kind?: string };
@@ -44,13 +45,23 @@ test('the repository has stream workers and HTTP APIs to scale', () => {
   expect(httpApis).toEqual(expect.arrayContaining(['auth-api', 'jobs-api']));
 });
 
-describe.each(listOverlays())('overlay %s', (overlay) => {
-  const rendered = new Rendered(renderKustomization(`k8s/overlays/${overlay}`));
+describe.each(eachRender())('%s', (_name, deploy) => {
+  const { rendered } = deploy;
+  // Checks of KEDA's objects exist only where the render scales with KEDA.
+  const withKeda: typeof test = deploy.keda ? test : (((_title: string) => undefined) as unknown as typeof test);
   const scaledObjects = rendered.ofKind('ScaledObject');
   const scaledObjectFor = (app: string) => scaledObjects.find((o) => (o.spec as unknown as ScaledObjectSpec).scaleTargetRef.name === app);
 
   describe.each(streamWorkers)('stream worker %s', (app) => {
-    test("scales with KEDA on its consumer group's stream, named as in @jobping/contracts", () => {
+    if (!deploy.keda) {
+      test('runs a fixed number of pods without KEDA, and no ScaledObject or TriggerAuthentication', () => {
+        expect((rendered.get('Deployment', app).spec as { replicas?: number }).replicas).toBeGreaterThanOrEqual(1);
+        expect(scaledObjectFor(app)).toBeUndefined();
+        expect(rendered.ofKind('TriggerAuthentication')).toEqual([]);
+      });
+    }
+
+    withKeda("scales with KEDA on its consumer group's stream, named as in @jobping/contracts", () => {
       const scaledObject = scaledObjectFor(app);
       if (!scaledObject) throw new Error(`no ScaledObject targets Deployment ${app}`);
       const spec = scaledObject.spec as unknown as ScaledObjectSpec;
@@ -82,12 +93,12 @@ describe.each(listOverlays())('overlay %s', (overlay) => {
       expect(mebibytes(String(container.resources?.limits?.memory))).toBeGreaterThan(oldSpaceMb * 2);
     });
 
-    test('leaves its replica count to KEDA', () => {
+    withKeda('leaves its replica count to KEDA', () => {
       expect((rendered.get('Deployment', app).spec as { replicas?: number }).replicas).toBeUndefined();
     });
   });
 
-  test('every stage stream of @jobping/contracts has exactly one ScaledObject', () => {
+  withKeda('every stage stream of @jobping/contracts has exactly one ScaledObject', () => {
     const scaled = scaledObjects.flatMap((o) => (o.spec as unknown as ScaledObjectSpec).triggers.map((t) => t.metadata.consumerGroup));
     expect([...scaled].sort()).toEqual(Object.values(streams).map((s) => s.group).sort());
   });

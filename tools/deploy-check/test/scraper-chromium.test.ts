@@ -2,9 +2,9 @@ import { describe, expect, test } from '@jest/globals';
 import { appEnvSchemas, effectiveValue } from '../src/app-schemas';
 import { address, podIn, workloadPod } from '../src/cluster-model';
 import { loadCompose, type ComposeService } from '../src/compose';
-import { Rendered, renderKustomization, type Container, type PodSpec } from '../src/manifests';
+import type { Container, PodSpec } from '../src/manifests';
+import { eachRender } from '../src/renders';
 import { parseNetworkPolicies, verdict, type Connection } from '../src/network-policy';
-import { listOverlays } from '../src/repo';
 
 /*
  * The scraper drives Chromium over pages from the internet (LinkedIn). Chromium's sandbox needs
@@ -30,8 +30,7 @@ type HardenedContainer = Container & {
   securityContext?: Container['securityContext'] & { seccompProfile?: { type: string }; capabilities?: { drop?: string[]; add?: string[] } };
 };
 
-describe.each(listOverlays())('overlay %s scraper', (overlay) => {
-  const rendered = new Rendered(renderKustomization(`k8s/overlays/${overlay}`));
+describe.each(eachRender())('%s scraper', (_name, { rendered }) => {
   const pod = rendered.podSpec('Deployment', 'scraper') as HardenedPodSpec;
   const container = pod.containers[0] as HardenedContainer;
   const env = rendered.containerEnv(container);
