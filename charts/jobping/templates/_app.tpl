@@ -11,6 +11,7 @@ The Deployment of a Node app (every app but web), from a dict:
   env         extra env entries (YAML text)
   volumes, volumeMounts   extra ones (YAML text); the tmp volume can be given there sized
   slowProbes  probe less often (the scraper: a busy browser)
+  localhostProfile   a Localhost seccomp profile instead of RuntimeDefault
   comment     why it has the grace period it has
 */}}
 {{- define "jobping.deployment" -}}
@@ -45,7 +46,7 @@ spec:
         {{- $annotations | trim | nindent 8 }}
       {{- end }}
     spec:
-      {{- include "jobping.podSecurity" $root | nindent 6 }}
+      {{- include "jobping.podSecurity" (dict "root" $root "localhostProfile" .localhostProfile) | nindent 6 }}
       # {{ .comment }}
       terminationGracePeriodSeconds: 45
       containers:

@@ -74,14 +74,23 @@ prometheus.io/port: '{{ .metricsPort }}'
 {{- end }}
 {{- end }}
 
-{{/* The restricted Pod Security profile, pod level. Images run as a numeric non-root USER (docker/*.Dockerfile). */}}
+{{/*
+The restricted Pod Security profile, pod level: (dict "root" $ "localhostProfile" "…"). Images run
+as a numeric non-root USER (docker/*.Dockerfile). A Localhost seccomp profile (the scraper's
+Chromium sandbox) replaces RuntimeDefault; the restricted profile allows both.
+*/}}
 {{- define "jobping.podSecurity" -}}
 automountServiceAccountToken: false
 securityContext:
   runAsNonRoot: true
   seccompProfile:
+    {{- if .localhostProfile }}
+    type: Localhost
+    localhostProfile: {{ .localhostProfile }}
+    {{- else }}
     type: RuntimeDefault
-{{- with .Values.imagePullSecrets }}
+    {{- end }}
+{{- with .root.Values.imagePullSecrets }}
 imagePullSecrets:
   {{- toYaml . | nindent 2 }}
 {{- end }}

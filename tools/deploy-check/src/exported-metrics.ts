@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { parser } from '@prometheus-io/lezer-promql';
@@ -36,14 +36,8 @@ export function exportedMetrics(): Map<string, MetricType> {
   for (const group of ['packages', 'apps']) {
     for (const name of readdirSync(repoPath(group))) {
       const src = repoPath(group, name, 'src');
-      if (!statSync(path.dirname(src)).isDirectory()) continue;
-      let files: string[] = [];
-      try {
-        files = sourceFiles(src);
-      } catch {
-        continue;
-      }
-      for (const file of files) for (const [metric, type] of metricsDeclaredIn(readFileSync(file, 'utf8'))) metrics.set(metric, type);
+      if (!existsSync(src)) continue;
+      for (const file of sourceFiles(src)) for (const [metric, type] of metricsDeclaredIn(readFileSync(file, 'utf8'))) metrics.set(metric, type);
     }
   }
   const registry = createMetricsRegistry('deploy-check');

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { appEnvSchemas, effectiveValue, migrateEnvSchema, requiredVariables } from '../src/app-schemas';
-import { Rendered, type Container, type EnvVar, type K8sObject, type PodSpec } from '../src/manifests';
+import { type Rendered, type Container, type EnvVar, type K8sObject, type PodSpec } from '../src/manifests';
 import { deployRenders, eachRender } from '../src/renders';
 import { deployedAppNames, listOverlays, repoPath } from '../src/repo';
 
