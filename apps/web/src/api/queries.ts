@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { api, query } from './client';
-import type { Feedback, JobPage, MatchPage, Notification, NotificationPage, Pipeline, ScrapeRun, SourcePage, ThresholdPreview } from './types';
+import type { Feedback, JobPage, MatchPage, Notification, NotificationPage, Page, Pipeline, ScrapeRun, SourcePage, ThresholdPreview } from './types';
 
 /** What the jobs browser searches for (the form's fields, as the query string takes them). */
 export interface JobSearch {
@@ -11,6 +11,8 @@ export interface JobSearch {
   min_salary: string;
 }
 
+const THRESHOLD_PREVIEW = ['threshold-preview'] as const;
+
 /** Every cached API answer, by key: mutations invalidate or update these. */
 export const queryKeys = {
   jobs: (search: JobSearch) => ['jobs', search] as const,
@@ -18,8 +20,8 @@ export const queryKeys = {
   notifications: ['notifications', 'list'] as const,
   unreadCount: ['notifications', 'unread-count'] as const,
   /** Every window's preview: a new prompt changes their estimates. */
-  thresholdPreviews: ['threshold-preview'] as const,
-  thresholdPreview: (days: number) => ['threshold-preview', days] as const,
+  thresholdPreviews: THRESHOLD_PREVIEW,
+  thresholdPreview: (days: number) => [...THRESHOLD_PREVIEW, days] as const,
   scrapeRun: (id: string) => ['scrape-runs', id] as const,
   /** Everything of the admin page that a finished scrape run changes. */
   admin: ['admin'] as const,
@@ -27,13 +29,8 @@ export const queryKeys = {
   pipeline: ['admin', 'pipeline'] as const,
 };
 
-interface CursorPage<T> {
-  items: T[];
-  next_cursor: string | null;
-}
-
 /** A cursor-paginated list: the first page, then one more per fetchNextPage; `data` is every item so far. */
-function pagedQuery<T>(queryKey: readonly unknown[], load: (cursor: string | null) => Promise<CursorPage<T>>) {
+function pagedQuery<T>(queryKey: readonly unknown[], load: (cursor: string | null) => Promise<Page<T>>) {
   return infiniteQueryOptions({
     queryKey,
     queryFn: ({ pageParam }) => load(pageParam),
@@ -78,7 +75,7 @@ export const pipelineQuery = () => queryOptions({ queryKey: queryKeys.pipeline, 
 // ---- cache updates after a change the server confirmed --------------------------------------
 
 function updateItems<T>(client: QueryClient, queryKey: readonly unknown[], update: (item: T) => T): void {
-  client.setQueriesData<InfiniteData<CursorPage<T>>>({ queryKey }, (data) =>
+  client.setQueriesData<InfiniteData<Page<T>>>({ queryKey }, (data) =>
     data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map(update) })) } : data,
   );
 }

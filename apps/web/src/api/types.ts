@@ -1,9 +1,10 @@
 // Names for the API shapes the app reads and sends, taken from the types generated from the
 // APIs' OpenAPI documents (src/api/generated, `pnpm api-types:write`; typecheck fails while
-// they are stale). Nothing here is written by hand but the names.
+// they are stale). Written by hand here: the names, and the generic list shape `Page`.
 import type { operations as AuthApi } from './generated/auth-api';
-export { authApiLimits } from './generated/auth-api';
 import { pathsApiAdminSourcesGetParametersQueryTypeValues, type operations as JobsApi } from './generated/jobs-api';
+
+export { authApiLimits } from './generated/auth-api';
 
 /** The JSON answer of an operation for one status. */
 type Answer<Operation, Status extends number = 200> = Operation extends { responses: { [S in Status]: { content: { 'application/json': infer Body } } } }
@@ -15,7 +16,6 @@ type RequestBody<Operation> = Operation extends { requestBody?: { content: { 'ap
 // ---- auth-api ------------------------------------------------------------------------------
 
 export type User = Answer<AuthApi['getApiUsersMe']>;
-export type Filters = User['filters'];
 /** A session as auth-api answers it (the refresh token is only ever the httpOnly cookie). */
 export type Session = Answer<AuthApi['postApiLogin']>;
 export type Credentials = RequestBody<AuthApi['postApiLogin']>;
@@ -26,7 +26,7 @@ export type FiltersBody = RequestBody<AuthApi['putApiUsersMeFilters']>;
 
 // ---- jobs-api ------------------------------------------------------------------------------
 
-/** A cursor-paginated list: pass `next_cursor` back unchanged as `cursor`. */
+/** A cursor-paginated list (every list answer is one): pass `next_cursor` back unchanged as `cursor`. */
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
@@ -49,7 +49,6 @@ export type ThresholdPreview = Answer<JobsApi['getApiUsersMeThresholdPreview']>;
 
 export type ScrapeRunCreated = Answer<JobsApi['postApiJobsFetch'], 202>;
 export type ScrapeRun = Answer<JobsApi['getApiScrapeRunsId']>;
-export type RunStatus = ScrapeRun['status'];
 
 export type SourcePage = Answer<JobsApi['getApiAdminSources']>;
 export type Source = SourcePage['items'][number];
@@ -62,4 +61,3 @@ export type SourceChange = RequestBody<JobsApi['patchApiAdminSourcesId']>;
 export const SOURCE_TYPES: readonly SourceType[] = pathsApiAdminSourcesGetParametersQueryTypeValues;
 
 export type Pipeline = Answer<JobsApi['getApiAdminPipeline']>;
-export type PipelineGroup = Pipeline['stages'][number]['groups'][number];
