@@ -5,6 +5,7 @@ import type { Logger } from '@jobping/logger';
 import { Counter, type MetricsRegistry } from '@jobping/metrics';
 import type { Redis } from '@jobping/redis';
 import type { AuthApiConfig } from './config';
+import { AUTH_API_OPENAPI_INFO } from './openapi';
 import { authApiRoutes } from './routes';
 import { AccountService } from './services/accounts';
 import type { PasswordHasher } from './services/passwords';
@@ -72,10 +73,6 @@ export function createApp(deps: AppDeps): HttpApp {
     jsonLimit: '16kb',
     trustProxy: config.TRUST_PROXY,
     corsOrigins: config.CORS_ORIGINS,
-    openapi: {
-      title: 'JobPing auth-api',
-      version: '0.1.0',
-      description: 'Accounts, sessions (JWT access tokens, rotating refresh tokens) and user settings.',
-    },
+    openapi: AUTH_API_OPENAPI_INFO,
   });
 }

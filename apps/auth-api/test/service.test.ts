@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import request from 'supertest';
+import { authApiOpenApiDocument } from '../src/openapi';
 import { authApiPaths } from '../src/routes';
 import { PASSWORD, register, startTestApp, type TestContext } from './helpers';
 
@@ -34,6 +35,10 @@ describe('GET /api/openapi.json', () => {
     expect(res.body.openapi).toBe('3.1.0');
     const result = await validate(structuredClone(res.body));
     if (!result.valid) throw new Error(compileErrors(result));
+  });
+
+  it('is the document built without services or databases (authApiOpenApiDocument, what the web app generates its types from)', () => {
+    expect(authApiOpenApiDocument()).toEqual(ctx.openapi);
   });
 
   it('lists every route, and only those', async () => {

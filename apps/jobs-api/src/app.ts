@@ -6,10 +6,8 @@ import { streamNames } from '@jobping/contracts';
 import type { Redis } from '@jobping/redis';
 import { streamGroupGauges, streamKeys } from '@jobping/streams';
 import type { JobsApiConfig } from './config';
-import { adminRoutes } from './routes/admin';
-import { jobRoutes } from './routes/jobs';
-import { meRoutes } from './routes/me';
-import { thresholdPreviewRoutes } from './routes/threshold-preview';
+import { JOBS_API_OPENAPI_INFO } from './openapi';
+import { jobsApiRoutes } from './routes';
 import { AdminService } from './services/admin';
 import { JobService } from './services/jobs';
 import { DocCache } from './services/list-pages';
@@ -79,35 +77,31 @@ export function createApp(deps: AppDeps): HttpApp {
       database: async () => void (await prisma.$queryRaw`SELECT 1`),
       redis: async () => void (await redis.ping()),
     },
-    routes: [
-      ...jobRoutes(new JobService(prisma, pool, docs, pages), runs),
-      ...meRoutes(new MatchService(prisma, pool, docs, pages), new NotificationService(prisma)),
-      ...adminRoutes(admin),
-      ...thresholdPreviewRoutes(
-        new ThresholdPreviewService({
-          prisma,
-          redis,
-          requestsPerMinute: config.THRESHOLD_PREVIEW_REQUESTS_PER_MINUTE,
-          cacheSeconds: config.THRESHOLD_PREVIEW_CACHE_SECONDS,
-          estimates: new Counter({
-            name: 'jobs_api_threshold_preview_estimates_total',
-            help: 'Threshold-preview estimates by source: computed (the built-in rules scored the window’s unscored jobs) or cache (reused from Redis)',
-            labelNames: ['source'] as const,
-            registers: [registry],
-          }),
+    routes: jobsApiRoutes({
+      jobs: new JobService(prisma, pool, docs, pages),
+      runs,
+      matches: new MatchService(prisma, pool, docs, pages),
+      notifications: new NotificationService(prisma),
+      admin,
+      thresholdPreview: new ThresholdPreviewService({
+        prisma,
+        redis,
+        requestsPerMinute: config.THRESHOLD_PREVIEW_REQUESTS_PER_MINUTE,
+        cacheSeconds: config.THRESHOLD_PREVIEW_CACHE_SECONDS,
+        estimates: new Counter({
+          name: 'jobs_api_threshold_preview_estimates_total',
+          help: 'Threshold-preview estimates by source: computed (the built-in rules scored the window’s unscored jobs) or cache (reused from Redis)',
+          labelNames: ['source'] as const,
+          registers: [registry],
         }),
-      ),
-    ],
+      }),
+    }),
     jwt: jwtSettingsFromConfig(config),
     jsonLimit: '16kb',
     trustProxy: config.TRUST_PROXY,
     checkSerializedBodies: config.NODE_ENV !== 'production',
     corsOrigins: config.CORS_ORIGINS,
-    openapi: {
-      title: 'JobPing jobs-api',
-      version: '0.1.0',
-      description: 'Jobs (search, filters, cursor pagination), your matches and notifications, scrape runs, and admin routes for job sources and the pipeline.',
-    },
+    openapi: JOBS_API_OPENAPI_INFO,
   });
 }
 

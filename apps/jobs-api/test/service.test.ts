@@ -10,6 +10,7 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import request from 'supertest';
 import winston from 'winston';
 import { createApp } from '../src/app';
+import { jobsApiOpenApiDocument } from '../src/openapi';
 import { jobsApiEnvSchema } from '../src/config';
 import { ScrapeQueueProducer } from '../src/services/scrape-queue';
 import { limitClause } from '../src/services/sql';
@@ -53,6 +54,10 @@ describe('GET /api/openapi.json', () => {
       Object.keys(item).map((method) => `${method} ${path}`),
     );
     expect(listed.sort()).toEqual([...ROUTES].sort());
+  });
+
+  it('is the document built without services or databases (jobsApiOpenApiDocument, what the web app generates its types from)', () => {
+    expect(jobsApiOpenApiDocument()).toEqual(ctx.openapi);
   });
 
   it('documents parameters, bodies, security and errors from the same zod schemas', async () => {

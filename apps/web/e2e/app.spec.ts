@@ -117,6 +117,35 @@ test('sign up → describe the job → connect Discord → fetch now → a match
   await screenshot(page, '11-not-found');
 });
 
+test('the next account in the same tab sees nothing the previous one was shown', async ({ page, stack }) => {
+  // The admin of the first test has matches; the app keeps answers it was given in memory.
+  await logIn(page, stack.adminEmail);
+  await expect(page).toHaveURL(/\/matches$/);
+  await expect(page.getByTestId('match-card').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  // Without a page load from here on: what the app still holds in memory is what is tested.
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await page.getByLabel('E-mail').fill(uniqueEmail('next'));
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page).toHaveURL(/\/onboarding$/);
+  // The new account's matches are held back: until they come, the page has nothing to show.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/users/me/matches*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: 'Matches' }).click();
+  await expect(page.getByText('Loading matches…')).toBeVisible();
+  await expect(page.getByTestId('match-card')).toHaveCount(0);
+  release();
+  await expect(page.getByText('No matches yet')).toBeVisible();
+  await page.unroute('**/api/users/me/matches*');
+});
+
 test('a wrong password shows an error', async ({ page }) => {
   const email = uniqueEmail('wrongpw');
   await signUp(page, email);

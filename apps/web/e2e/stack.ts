@@ -150,6 +150,9 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       // Its one source is the loopback board (a fixture source: for tests and the demo only).
       SCRAPE_FIXTURE_SOURCES: 'true',
       SCRAPE_ON_START: 'false',
+      // Only "fetch now" runs here: the default schedule (:00 and :30) scraped the board in the
+      // middle of whatever test was running then (a new account's threshold preview counted its jobs).
+      SCRAPE_CRON: '0 0 1 1 *',
       SCRAPE_SOURCES_FILE: sourcesFile,
       SCRAPE_HOST_INTERVAL_MS: '0',
       SCRAPE_RETRY_BASE_MS: '100',

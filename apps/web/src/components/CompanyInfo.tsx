@@ -1,11 +1,11 @@
+import { readCompanyInfo } from '../api/ai-json';
 import type { Company } from '../api/types';
 import { ExternalLink } from './SafeLink';
 
 /** What research found about the hiring company (plain text: it comes from an LLM). */
 export function CompanyDetails({ company }: { company: Company }) {
-  const info = company.info;
-  if (!info) return <p className="hint">Not researched yet.</p>;
-  const list = (items: unknown) => (Array.isArray(items) ? items.filter((i): i is string => typeof i === 'string') : []);
+  if (!company.info) return <p className="hint">Not researched yet.</p>;
+  const info = readCompanyInfo(company.info);
   return (
     <div className="company">
       {info.summary && <p>{info.summary}</p>}
@@ -22,10 +22,10 @@ export function CompanyDetails({ company }: { company: Company }) {
             <dd>{info.funding}</dd>
           </>
         )}
-        {list(info.tech_stack).length > 0 && (
+        {info.tech_stack.length > 0 && (
           <>
             <dt>Tech stack</dt>
-            <dd>{list(info.tech_stack).join(', ')}</dd>
+            <dd>{info.tech_stack.join(', ')}</dd>
           </>
         )}
         {info.culture && (
@@ -34,16 +34,16 @@ export function CompanyDetails({ company }: { company: Company }) {
             <dd>{info.culture}</dd>
           </>
         )}
-        {list(info.green_flags).length > 0 && (
+        {info.green_flags.length > 0 && (
           <>
             <dt>Green flags</dt>
-            <dd>{list(info.green_flags).join('; ')}</dd>
+            <dd>{info.green_flags.join('; ')}</dd>
           </>
         )}
-        {list(info.red_flags).length > 0 && (
+        {info.red_flags.length > 0 && (
           <>
             <dt>Red flags</dt>
-            <dd>{list(info.red_flags).join('; ')}</dd>
+            <dd>{info.red_flags.join('; ')}</dd>
           </>
         )}
       </dl>

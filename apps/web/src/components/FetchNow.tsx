@@ -1,12 +1,12 @@
-import { useAction } from '../api/useAction';
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
-import type { ScrapeRun } from '../api/types';
+import { FINISHED_RUN_STATUSES, queryKeys, scrapeRunQuery } from '../api/queries';
+import type { ScrapeRun, ScrapeRunCreated } from '../api/types';
 import { formatDate } from './format';
 import { ErrorMessage } from './States';
 
 const POLL_MS = 1_000;
-const FINISHED = new Set(['succeeded', 'partial', 'failed']);
 const STATUS_LABEL: Record<ScrapeRun['status'], string> = {
   queued: 'Queued',
   running: 'Running',
@@ -15,39 +15,23 @@ const STATUS_LABEL: Record<ScrapeRun['status'], string> = {
   failed: 'Failed',
 };
 
-/** Follows one scrape run (GET /api/scrape-runs/:id every second) until it finishes. */
+/** Follows one scrape run (GET /api/scrape-runs/:id every second, hidden tab or not) until it finishes. */
 export function RunProgress({ runId, onFinished }: { runId: string; onFinished?(run: ScrapeRun): void }) {
-  const [run, setRun] = useState<ScrapeRun>();
-  const [error, setError] = useState<unknown>();
-
+  const { data: run, error } = useQuery({
+    ...scrapeRunQuery(runId),
+    refetchInterval: (query) => (query.state.data && FINISHED_RUN_STATUSES.has(query.state.data.status) ? false : POLL_MS),
+    refetchIntervalInBackground: true,
+  });
+  const finished = run && FINISHED_RUN_STATUSES.has(run.status) ? run : undefined;
+  const reported = useRef(false);
   useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const next = await api<ScrapeRun>('GET', `/api/scrape-runs/${runId}`);
-        if (stopped) return;
-        setRun(next);
-        setError(undefined);
-        if (FINISHED.has(next.status)) {
-          onFinished?.(next);
-          return;
-        }
-      } catch (e) {
-        if (stopped) return;
-        setError(e);
-      }
-      timer = setTimeout(poll, POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- follow one run; the callback may change identity
-  }, [runId]);
+    if (!finished || reported.current) return;
+    reported.current = true;
+    onFinished?.(finished);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per run; the callback may change identity
+  }, [finished]);
 
-  if (!run) return error !== undefined ? <ErrorMessage error={error} /> : <p role="status">Starting the run…</p>;
+  if (!run) return error ? <ErrorMessage error={error} /> : <p role="status">Starting the run…</p>;
   const percent = Math.round(run.progress * 100);
   return (
     <div className="run" data-testid="scrape-run" data-status={run.status}>
@@ -91,27 +75,30 @@ export function RunProgress({ runId, onFinished }: { runId: string; onFinished?(
         Started {formatDate(run.created_at)}
         {run.finished_at ? ` · finished ${formatDate(run.finished_at)}` : ''}
       </p>
-      {error !== undefined && <ErrorMessage error={error} />}
+      {error && <ErrorMessage error={error} />}
     </div>
   );
 }
 
-/** "Fetch now": starts a scrape run and shows its live progress. */
-export function FetchNow({ onFinished }: { onFinished?(run: ScrapeRun): void }) {
+/** "Fetch now": starts a scrape run and shows its live progress; a finished run refreshes the admin page's lists. */
+export function FetchNow() {
+  const queryClient = useQueryClient();
   const [runs, setRuns] = useState<string[]>([]);
-  const { run: start, busy, error } = useAction(async () => {
-    const { run_id } = await api<{ run_id: string }>('POST', '/api/jobs/fetch');
-    setRuns((before) => [run_id, ...before].slice(0, 5));
+  const start = useMutation({
+    mutationFn: () => api<ScrapeRunCreated>('POST', '/api/jobs/fetch'),
+    onSuccess: ({ run_id }) => setRuns((before) => [run_id, ...before].slice(0, 5)),
   });
+  // Last run and last error of each source, and the pipeline backlog, change with a run.
+  const onFinished = useCallback(() => void queryClient.invalidateQueries({ queryKey: queryKeys.admin }), [queryClient]);
 
   return (
     <div className="stack">
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void start()} disabled={busy}>
-          {busy ? 'Starting…' : 'Fetch now'}
+        <button type="button" className="button" onClick={() => start.mutate()} disabled={start.isPending}>
+          {start.isPending ? 'Starting…' : 'Fetch now'}
         </button>
       </div>
-      {error !== undefined && <ErrorMessage error={error} />}
+      {start.error && <ErrorMessage error={start.error} />}
       {runs.length === 0 ? (
         <p className="hint">No run started from this page yet. Scheduled runs happen every 30 minutes.</p>
       ) : (

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
-import { UnreadProvider, useUnread } from './UnreadCount';
+import { useUnreadCount } from './UnreadCount';
 
 function UnreadBadge() {
-  const { count } = useUnread();
+  const count = useUnreadCount({ poll: true });
   if (!count) return null;
   return (
     <span className="badge" data-testid="unread-badge" aria-label={`${count} unread`}>
@@ -73,12 +73,12 @@ export function AppLayout() {
     main.current?.focus();
   }, [location.pathname]);
   return (
-    <UnreadProvider>
+    <>
       <Header />
       <main id="main" ref={main} tabIndex={-1} className="page">
         <Outlet />
       </main>
-    </UnreadProvider>
+    </>
   );
 }
 

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { readMatchAnalysis } from '../api/ai-json';
 import { api } from '../api/client';
-import type { Match } from '../api/types';
+import { setMatchFeedback } from '../api/queries';
+import type { Feedback, FeedbackResult, Match } from '../api/types';
 import { CompanyDetails } from './CompanyInfo';
 import { JobMeta } from './JobMeta';
 import { ExternalLink } from './SafeLink';
@@ -19,16 +21,15 @@ function ThumbIcon({ down = false }: { down?: boolean }) {
   );
 }
 
-function ReasonList({ title, items, kind }: { title: string; items: string[] | undefined; kind: 'pros' | 'cons' }) {
-  const list = (items ?? []).filter((i) => typeof i === 'string');
+function ReasonList({ title, items, kind }: { title: string; items: string[]; kind: 'pros' | 'cons' }) {
   return (
     <div className={`reasons reasons-${kind}`}>
       <h3>{title}</h3>
-      {list.length === 0 ? (
+      {items.length === 0 ? (
         <p className="hint">None.</p>
       ) : (
         <ul>
-          {list.map((item, i) => (
+          {items.map((item, i) => (
             <li key={i}>{item}</li>
           ))}
         </ul>
@@ -39,21 +40,15 @@ function ReasonList({ title, items, kind }: { title: string; items: string[] | u
 
 /** One match: score, recommendation, the reasons, the company, a link, and 👍/👎. */
 export function MatchCard({ match }: { match: Match }) {
-  const [feedback, setFeedback] = useState(match.feedback);
-  const [error, setError] = useState<unknown>();
-  const { job, analysis } = match;
-
-  async function rate(value: 'up' | 'down') {
-    setError(undefined);
-    const before = feedback;
-    setFeedback(value);
-    try {
-      await api('POST', `/api/users/me/matches/${match.job_id}/feedback`, { feedback: value });
-    } catch (e) {
-      setFeedback(before);
-      setError(e);
-    }
-  }
+  const queryClient = useQueryClient();
+  const { job } = match;
+  const analysis = readMatchAnalysis(match.analysis);
+  const rate = useMutation({
+    mutationFn: (feedback: Feedback) => api<FeedbackResult>('POST', `/api/users/me/matches/${match.job_id}/feedback`, { feedback }),
+    onSuccess: (result) => setMatchFeedback(queryClient, result.job_id, result.feedback),
+  });
+  // Shown at once while it is being saved; back to the stored value if saving fails.
+  const feedback = rate.isPending ? rate.variables : match.feedback;
 
   return (
     <article className="card match" aria-labelledby={`match-${match.id}`} data-testid="match-card">
@@ -81,17 +76,17 @@ export function MatchCard({ match }: { match: Match }) {
           View the posting
         </ExternalLink>
         <div className="feedback" role="group" aria-label="Was this a good match?">
-          <button type="button" className="button icon" aria-pressed={feedback === 'up'} onClick={() => rate('up')} title="Good match">
+          <button type="button" className="button icon" aria-pressed={feedback === 'up'} onClick={() => rate.mutate('up')} title="Good match">
             <ThumbIcon />
             <span className="visually-hidden">Good match</span>
           </button>
-          <button type="button" className="button icon" aria-pressed={feedback === 'down'} onClick={() => rate('down')} title="Bad match">
+          <button type="button" className="button icon" aria-pressed={feedback === 'down'} onClick={() => rate.mutate('down')} title="Bad match">
             <ThumbIcon down />
             <span className="visually-hidden">Bad match</span>
           </button>
         </div>
       </footer>
-      {error !== undefined && <ErrorMessage error={error} />}
+      {rate.error && <ErrorMessage error={rate.error} />}
     </article>
   );
 }

@@ -1,36 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api } from '../api/client';
-import type { NotificationPage } from '../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { unreadCountQuery } from '../api/queries';
 
 const POLL_MS = 5_000;
 
-interface UnreadValue {
-  count: number | null;
-  refresh(): void;
-  set(count: number): void;
+/**
+ * How many notifications are unread, or null before the first answer. The header's badge polls
+ * it (TanStack Query pauses the interval while the tab is hidden); the notifications page and
+ * marking read update it. A failed poll keeps the last known count: the pages show errors.
+ */
+export function useUnreadCount({ poll = false }: { poll?: boolean } = {}): number | null {
+  const { data } = useQuery({ ...unreadCountQuery(), refetchInterval: poll ? POLL_MS : false });
+  return data ?? null;
 }
-
-const UnreadContext = createContext<UnreadValue>({ count: null, refresh: () => {}, set: () => {} });
-
-/** The header's unread badge: polled while the tab is visible, refreshed after marking read. */
-export function UnreadProvider({ children }: { children: ReactNode }) {
-  const [count, setCount] = useState<number | null>(null);
-  const refresh = useCallback(() => {
-    api<NotificationPage>('GET', '/api/notifications?unread=true&limit=1').then(
-      (page) => setCount(page.unread_count),
-      () => {
-        // keep the last known count; the page itself shows errors
-      },
-    );
-  }, []);
-  useEffect(() => {
-    refresh();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') refresh();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
-  return <UnreadContext.Provider value={{ count, refresh, set: setCount }}>{children}</UnreadContext.Provider>;
-}
-
-export const useUnread = () => useContext(UnreadContext);

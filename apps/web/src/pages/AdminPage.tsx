@@ -1,39 +1,41 @@
-import { useAction } from '../api/useAction';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { Page, Pipeline, Source } from '../api/types';
-import { useApi } from '../api/useApi';
+import { pipelineQuery, queryKeys, sourcesQuery } from '../api/queries';
+import { SOURCE_TYPES, type NewSource, type Pipeline, type Source, type SourceChange, type SourceType } from '../api/types';
 import { FetchNow } from '../components/FetchNow';
 import { formatDate } from '../components/format';
 import { Empty, ErrorMessage, Loading } from '../components/States';
 
-const SOURCE_TYPES = ['greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture'];
-
-function AddSource({ onAdded }: { onAdded(): void }) {
-  const [type, setType] = useState('greenhouse');
+function AddSource() {
+  const queryClient = useQueryClient();
+  const [type, setType] = useState<SourceType>(SOURCE_TYPES[0]!);
   const [identifier, setIdentifier] = useState('');
   const [terms, setTerms] = useState('');
-  const { run, busy, error } = useAction(async () => {
-    const searchTerms = terms
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
-    await api('POST', '/api/admin/sources', { type, identifier: identifier.trim(), search_terms: searchTerms });
-    setIdentifier('');
-    setTerms('');
-    onAdded();
+  const add = useMutation({
+    mutationFn: (source: NewSource) => api<Source>('POST', '/api/admin/sources', source),
+    onSuccess: () => {
+      setIdentifier('');
+      setTerms('');
+      return queryClient.invalidateQueries({ queryKey: queryKeys.sources });
+    },
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void run();
+    const searchTerms = terms
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    // The API checks the identifier against the type's rule and names what is wrong.
+    add.mutate({ type, identifier: identifier.trim(), search_terms: searchTerms });
   }
 
   return (
     <form className="form inline-form" onSubmit={submit} aria-label="Add a source">
       <div className="field">
         <label htmlFor="source-type">Type</label>
-        <select id="source-type" value={type} onChange={(e) => setType(e.target.value)}>
+        <select id="source-type" value={type} onChange={(e) => setType(e.target.value as SourceType)}>
           {SOURCE_TYPES.map((t) => (
             <option key={t}>{t}</option>
           ))}
@@ -48,36 +50,33 @@ function AddSource({ onAdded }: { onAdded(): void }) {
         <input id="source-terms" value={terms} onChange={(e) => setTerms(e.target.value)} />
       </div>
       <div className="field actions">
-        <button type="submit" className="button" disabled={busy || identifier.trim() === ''}>
+        <button type="submit" className="button" disabled={add.isPending || identifier.trim() === ''}>
           Add source
         </button>
       </div>
-      {error !== undefined && <ErrorMessage error={error} />}
+      {add.error && <ErrorMessage error={add.error} />}
     </form>
   );
 }
 
-function Sources({ nonce }: { nonce: number }) {
-  // Reloaded after each finished run: last run and last error change.
-  const sources = useApi(() => api<Page<Source>>('GET', '/api/admin/sources?limit=100'), [nonce]);
-  const [error, setError] = useState<unknown>();
+type SourceAction = { id: string; change: SourceChange } | { id: string; remove: true };
 
-  async function change(action: () => Promise<unknown>) {
-    setError(undefined);
-    try {
-      await action();
-      sources.reload();
-    } catch (e) {
-      setError(e);
-    }
-  }
+function Sources() {
+  const queryClient = useQueryClient();
+  // Also reloaded after each finished run (FetchNow): last run and last error change.
+  const sources = useQuery(sourcesQuery());
+  const change = useMutation({
+    mutationFn: (action: SourceAction) =>
+      'remove' in action ? api('DELETE', `/api/admin/sources/${action.id}`) : api<Source>('PATCH', `/api/admin/sources/${action.id}`, action.change),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.sources }),
+  });
 
   return (
     <section className="card" aria-labelledby="a-sources">
       <h2 id="a-sources">Job sources</h2>
-      {sources.loading && !sources.data && <Loading label="Loading sources…" />}
-      {sources.error && <ErrorMessage error={sources.error} retry={sources.reload} />}
-      {error !== undefined && <ErrorMessage error={error} />}
+      {sources.isPending && <Loading label="Loading sources…" />}
+      {sources.error && <ErrorMessage error={sources.error} retry={() => void sources.refetch()} />}
+      {change.error && <ErrorMessage error={change.error} />}
       {sources.data && sources.data.items.length === 0 && <Empty title="No sources yet" />}
       {sources.data && sources.data.items.length > 0 && (
         <div className="table-wrap">
@@ -109,14 +108,14 @@ function Sources({ nonce }: { nonce: number }) {
                       type="checkbox"
                       checked={s.enabled}
                       aria-label={`${s.type} ${s.identifier} enabled`}
-                      onChange={(e) => change(() => api('PATCH', `/api/admin/sources/${s.id}`, { enabled: e.target.checked }))}
+                      onChange={(e) => change.mutate({ id: s.id, change: { enabled: e.target.checked } })}
                     />
                   </td>
                   <td data-label="">
                     <button
                       type="button"
                       className="button link danger-text"
-                      onClick={() => change(() => api('DELETE', `/api/admin/sources/${s.id}`))}
+                      onClick={() => change.mutate({ id: s.id, remove: true })}
                       aria-label={`Remove ${s.type} ${s.identifier}`}
                     >
                       Remove
@@ -128,7 +127,7 @@ function Sources({ nonce }: { nonce: number }) {
           </table>
         </div>
       )}
-      <AddSource onAdded={sources.reload} />
+      <AddSource />
     </section>
   );
 }
@@ -166,26 +165,20 @@ function StaleGroups({ pipeline }: { pipeline: Pipeline }) {
   );
 }
 
-function PipelineBacklog({ nonce }: { nonce: number }) {
-  const pipeline = useApi(() => api<Pipeline>('GET', '/api/admin/pipeline'), [nonce]);
-  const { reload } = pipeline;
-  useEffect(() => {
-    // The backlog moves while jobs flow through the stages: keep it current.
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') reload();
-    }, 5_000);
-    return () => clearInterval(timer);
-  }, [reload]);
+function PipelineBacklog() {
+  // The backlog moves while jobs flow through the stages: kept current while the tab is visible.
+  const pipeline = useQuery({ ...pipelineQuery(), refetchInterval: 5_000 });
+  const refresh = () => void pipeline.refetch();
   return (
     <section className="card" aria-labelledby="a-pipeline">
       <div className="page-head">
         <h2 id="a-pipeline">Pipeline backlog</h2>
-        <button type="button" className="button secondary small" onClick={pipeline.reload}>
+        <button type="button" className="button secondary small" onClick={refresh}>
           Refresh
         </button>
       </div>
-      {pipeline.loading && !pipeline.data && <Loading label="Loading the pipeline…" />}
-      {pipeline.error && <ErrorMessage error={pipeline.error} retry={pipeline.reload} />}
+      {pipeline.isPending && <Loading label="Loading the pipeline…" />}
+      {pipeline.error && <ErrorMessage error={pipeline.error} retry={refresh} />}
       {pipeline.data && <StaleGroups pipeline={pipeline.data} />}
       {pipeline.data && (
         <div className="table-wrap">
@@ -234,16 +227,15 @@ function PipelineBacklog({ nonce }: { nonce: number }) {
 }
 
 export function AdminPage() {
-  const [nonce, setNonce] = useState(0);
   return (
     <>
       <h1>Admin</h1>
       <section className="card" aria-labelledby="a-fetch">
         <h2 id="a-fetch">Scrape runs</h2>
-        <FetchNow onFinished={() => setNonce((n) => n + 1)} />
+        <FetchNow />
       </section>
-      <PipelineBacklog nonce={nonce} />
-      <Sources nonce={nonce} />
+      <PipelineBacklog />
+      <Sources />
     </>
   );
 }

@@ -1,30 +1,20 @@
-import { useCallback, useState, type FormEvent } from 'react';
-import { api, query } from '../api/client';
-import type { JobSummary, Page } from '../api/types';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { jobsQuery, type JobSearch } from '../api/queries';
 import { CompanyDetails } from '../components/CompanyInfo';
 import { JobMeta } from '../components/JobMeta';
 import { ExternalLink } from '../components/SafeLink';
 import { Empty, ErrorMessage, Loading } from '../components/States';
-import { usePaged } from '../components/usePaged';
 
-interface Search {
-  q: string;
-  location: string;
-  company: string;
-  remote: '' | 'true' | 'false';
-  min_salary: string;
-}
-const EMPTY: Search = { q: '', location: '', company: '', remote: '', min_salary: '' };
+const EMPTY: JobSearch = { q: '', location: '', company: '', remote: '', min_salary: '' };
 
 export function JobsPage() {
-  const [draft, setDraft] = useState<Search>(EMPTY);
-  const [search, setSearch] = useState<Search>(EMPTY);
-  const load = useCallback(
-    (cursor: string | null) => api<Page<JobSummary>>('GET', `/api/jobs${query({ ...search, limit: 20, cursor })}`),
-    [search],
-  );
-  const list = usePaged(load, JSON.stringify(search));
-  const field = (key: keyof Search) => ({
+  const [draft, setDraft] = useState<JobSearch>(EMPTY);
+  const [search, setSearch] = useState<JobSearch>(EMPTY);
+  // A new search keeps the last results on screen until its first page arrives.
+  const list = useInfiniteQuery({ ...jobsQuery(search), placeholderData: keepPreviousData });
+  const items = list.data ?? [];
+  const field = (key: keyof JobSearch) => ({
     value: draft[key],
     onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })),
   });
@@ -78,14 +68,14 @@ export function JobsPage() {
           </button>
         </div>
       </form>
-      {list.error !== undefined && <ErrorMessage error={list.error} retry={list.reload} />}
-      {!list.loading && list.error === undefined && list.items.length === 0 && (
+      {list.error && <ErrorMessage error={list.error} retry={() => void list.refetch()} />}
+      {!list.isFetching && !list.error && items.length === 0 && (
         <Empty title="No jobs found">
           <p>Try fewer words or clear the filters.</p>
         </Empty>
       )}
       <ul className="list plain">
-        {list.items.map((job) => (
+        {items.map((job) => (
           <li key={job.id} className="card job" data-testid="job-card">
             <h2 className="job-title">{job.title}</h2>
             <JobMeta job={job} />
@@ -100,9 +90,9 @@ export function JobsPage() {
           </li>
         ))}
       </ul>
-      {list.loading && <Loading label="Loading jobs…" />}
-      {list.hasMore && !list.loading && (
-        <button type="button" className="button secondary" onClick={list.more}>
+      {list.isFetching && <Loading label="Loading jobs…" />}
+      {list.hasNextPage && !list.isFetching && (
+        <button type="button" className="button secondary" onClick={() => void list.fetchNextPage()}>
           Load more
         </button>
       )}

@@ -1,7 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
-import { useAction } from '../api/useAction';
 import { ErrorMessage } from '../components/States';
 
 export function LogInPage() {
@@ -9,11 +9,11 @@ export function LogInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // RedirectIfAuthenticated moves on once logged in.
-  const { run, busy, error } = useAction(() => login(email, password));
+  const { mutate: run, isPending: busy, error } = useMutation({ mutationFn: () => login(email, password) });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void run();
+    run();
   }
 
   return (
@@ -31,7 +31,7 @@ export function LogInPage() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        {error !== undefined && <ErrorMessage error={error} />}
+        {error && <ErrorMessage error={error} />}
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Logging in…' : 'Log in'}
         </button>

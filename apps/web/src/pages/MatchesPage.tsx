@@ -1,28 +1,27 @@
-import { useCallback } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, query } from '../api/client';
-import type { Match, Page } from '../api/types';
+import { matchesQuery } from '../api/queries';
 import { useAuth } from '../auth/AuthContext';
 import { MatchCard } from '../components/MatchCard';
 import { Empty, ErrorMessage, Loading } from '../components/States';
-import { usePaged } from '../components/usePaged';
 
 export function MatchesPage() {
   const { user } = useAuth();
-  const load = useCallback((cursor: string | null) => api<Page<Match>>('GET', `/api/users/me/matches${query({ limit: 10, cursor })}`), []);
-  const list = usePaged(load, 'matches');
+  const list = useInfiniteQuery(matchesQuery());
+  const items = list.data ?? [];
+  const reload = () => void list.refetch();
 
   return (
     <>
       <div className="page-head">
         <h1>Your matches</h1>
-        <button type="button" className="button secondary" onClick={list.reload} disabled={list.loading}>
+        <button type="button" className="button secondary" onClick={reload} disabled={list.isFetching}>
           Refresh
         </button>
       </div>
       <p className="muted">Highest score first. You are notified from a score of {user?.threshold ?? 70}.</p>
-      {list.error !== undefined && <ErrorMessage error={list.error} retry={list.reload} />}
-      {!list.loading && list.error === undefined && list.items.length === 0 && (
+      {list.error && <ErrorMessage error={list.error} retry={reload} />}
+      {!list.isFetching && !list.error && items.length === 0 && (
         <Empty title="No matches yet">
           {user?.prompt ? (
             <p>JobPing scores every new job against your description. Matches appear here as jobs come in.</p>
@@ -34,13 +33,13 @@ export function MatchesPage() {
         </Empty>
       )}
       <div className="list">
-        {list.items.map((match) => (
+        {items.map((match) => (
           <MatchCard key={match.id} match={match} />
         ))}
       </div>
-      {list.loading && <Loading label="Loading matches…" />}
-      {list.hasMore && !list.loading && (
-        <button type="button" className="button secondary" onClick={list.more}>
+      {list.isFetching && <Loading label="Loading matches…" />}
+      {list.hasNextPage && !list.isFetching && (
+        <button type="button" className="button secondary" onClick={() => void list.fetchNextPage()}>
           Load more
         </button>
       )}

@@ -1,12 +1,13 @@
-import { useCallback, useState } from 'react';
-import { api, query } from '../api/client';
-import type { Notification, NotificationPage } from '../api/types';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { readMatchAnalysis } from '../api/ai-json';
+import { api } from '../api/client';
+import { markAllNotificationsRead, notificationsQuery, queryKeys, replaceNotification } from '../api/queries';
+import type { Notification } from '../api/types';
 import { formatDate } from '../components/format';
 import { ExternalLink } from '../components/SafeLink';
 import { RecommendationTag, ScoreBadge } from '../components/ScoreBadge';
 import { Empty, ErrorMessage, Loading } from '../components/States';
-import { useUnread } from '../components/UnreadCount';
-import { usePaged } from '../components/usePaged';
+import { useUnreadCount } from '../components/UnreadCount';
 
 const DISCORD_LABEL: Record<Notification['discord_status'], string> = {
   pending: 'Discord: sending',
@@ -17,57 +18,43 @@ const DISCORD_LABEL: Record<Notification['discord_status'], string> = {
 };
 
 export function NotificationsPage() {
-  const unread = useUnread();
-  const [error, setError] = useState<unknown>();
-  const load = useCallback(
-    async (cursor: string | null) => {
-      const page = await api<NotificationPage>('GET', `/api/notifications${query({ limit: 20, cursor })}`);
-      unread.set(page.unread_count);
-      return page;
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- unread.set is stable
-    [],
-  );
-  const list = usePaged(load, 'notifications');
-
-  async function markRead(id: string) {
-    setError(undefined);
-    try {
-      const updated = await api<Notification>('POST', `/api/notifications/${id}/read`);
-      list.setItems((items) => items.map((n) => (n.id === id ? updated : n)));
-      unread.refresh();
-    } catch (e) {
-      setError(e);
-    }
-  }
-  async function markAll() {
-    setError(undefined);
-    try {
+  const queryClient = useQueryClient();
+  const unreadCount = useUnreadCount();
+  const list = useInfiniteQuery(notificationsQuery(queryClient));
+  const items = list.data ?? [];
+  // One notification (answers it, now read) or all of them (answers null).
+  const markRead = useMutation({
+    mutationFn: async (target: { id: string } | 'all'): Promise<Notification | null> => {
+      if (target !== 'all') return api<Notification>('POST', `/api/notifications/${target.id}/read`);
       await api('POST', '/api/notifications/read-all');
-      list.setItems((items) => items.map((n) => ({ ...n, read: true })));
-      unread.set(0);
-    } catch (e) {
-      setError(e);
-    }
-  }
+      return null;
+    },
+    onSuccess: (updated) => {
+      if (!updated) return markAllNotificationsRead(queryClient);
+      replaceNotification(queryClient, updated);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.unreadCount });
+    },
+  });
 
   return (
     <>
       <div className="page-head">
         <h1>Notifications</h1>
-        <button type="button" className="button secondary" onClick={markAll} disabled={!unread.count}>
+        <button type="button" className="button secondary" onClick={() => markRead.mutate('all')} disabled={!unreadCount}>
           Mark all read
         </button>
       </div>
-      {error !== undefined && <ErrorMessage error={error} />}
-      {list.error !== undefined && <ErrorMessage error={list.error} retry={list.reload} />}
-      {!list.loading && list.error === undefined && list.items.length === 0 && (
+      {markRead.error && <ErrorMessage error={markRead.error} />}
+      {list.error && <ErrorMessage error={list.error} retry={() => void list.refetch()} />}
+      {!list.isFetching && !list.error && items.length === 0 && (
         <Empty title="No notifications yet">
           <p>When a job scores at or above your threshold, it shows up here (and on Discord, if connected).</p>
         </Empty>
       )}
       <ul className="list plain">
-        {list.items.map((n) => (
+        {items.map((n) => {
+          const analysis = readMatchAnalysis(n.ai_analysis);
+          return (
           <li key={n.id} className={`card notification${n.read ? '' : ' unread'}`} data-testid="notification">
             <div className="match-head">
               <ScoreBadge score={n.matching_score} />
@@ -82,25 +69,26 @@ export function NotificationsPage() {
                   <li>{DISCORD_LABEL[n.discord_status]}</li>
                 </ul>
               </div>
-              <RecommendationTag recommendation={n.ai_analysis.recommendation} />
+              <RecommendationTag recommendation={analysis.recommendation} />
             </div>
-            {n.ai_analysis.explanation && <p>{n.ai_analysis.explanation}</p>}
+            {analysis.explanation && <p>{analysis.explanation}</p>}
             <div className="button-row">
               <ExternalLink href={n.job_url} className="button secondary">
                 View the posting
               </ExternalLink>
               {!n.read && (
-                <button type="button" className="button" onClick={() => markRead(n.id)}>
+                <button type="button" className="button" onClick={() => markRead.mutate({ id: n.id })}>
                   Mark read
                 </button>
               )}
             </div>
           </li>
-        ))}
+          );
+        })}
       </ul>
-      {list.loading && <Loading label="Loading notifications…" />}
-      {list.hasMore && !list.loading && (
-        <button type="button" className="button secondary" onClick={list.more}>
+      {list.isFetching && <Loading label="Loading notifications…" />}
+      {list.hasNextPage && !list.isFetching && (
+        <button type="button" className="button secondary" onClick={() => void list.fetchNextPage()}>
           Load more
         </button>
       )}

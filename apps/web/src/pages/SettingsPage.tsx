@@ -1,4 +1,4 @@
-import { useAction } from '../api/useAction';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client';
@@ -13,10 +13,12 @@ function DeleteAccount() {
   const { logout } = useAuth();
   const navigate = useNavigate();
   const [confirm, setConfirm] = useState('');
-  const { run: remove, busy, error } = useAction(async () => {
-    await api('DELETE', '/api/users/me');
-    await logout();
-    void navigate('/signup', { replace: true });
+  const remove = useMutation({
+    mutationFn: () => api('DELETE', '/api/users/me'),
+    onSuccess: async () => {
+      await logout();
+      void navigate('/signup', { replace: true });
+    },
   });
 
   return (
@@ -24,9 +26,9 @@ function DeleteAccount() {
       <p>This deletes your account, description, matches and notifications. It cannot be undone.</p>
       <label htmlFor="delete-confirm">Type DELETE to confirm</label>
       <input id="delete-confirm" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="off" />
-      {error !== undefined && <ErrorMessage error={error} />}
-      <button type="button" className="button danger" disabled={busy || confirm !== 'DELETE'} onClick={() => void remove()}>
-        {busy ? 'Deleting…' : 'Delete my account'}
+      {remove.error && <ErrorMessage error={remove.error} />}
+      <button type="button" className="button danger" disabled={remove.isPending || confirm !== 'DELETE'} onClick={() => remove.mutate()}>
+        {remove.isPending ? 'Deleting…' : 'Delete my account'}
       </button>
     </div>
   );

@@ -1,21 +1,22 @@
-import { useAction } from '../api/useAction';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { authApiLimits } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorMessage } from '../components/States';
 
-const MIN_PASSWORD = 10; // auth-api's PASSWORD_MIN_LENGTH
+const MIN_PASSWORD = authApiLimits.passwordMinLength;
 
 export function SignUpPage() {
   const { register } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // A new account has no prompt: onboarding comes next.
-  const { run, busy, error } = useAction(() => register(email, password));
+  const { mutate: run, isPending: busy, error } = useMutation({ mutationFn: () => register(email, password) });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void run();
+    run();
   }
 
   return (
@@ -39,7 +40,7 @@ export function SignUpPage() {
         <p id="signup-password-hint" className="hint">
           At least {MIN_PASSWORD} characters, not a common password.
         </p>
-        {error !== undefined && <ErrorMessage error={error} />}
+        {error && <ErrorMessage error={error} />}
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Creating account…' : 'Sign up'}
         </button>

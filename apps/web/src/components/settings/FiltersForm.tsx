@@ -1,7 +1,7 @@
-import { useAction } from '../../api/useAction';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { User } from '../../api/types';
+import type { FiltersBody, User } from '../../api/types';
 import { ErrorMessage, Notice } from '../States';
 
 const splitList = (text: string) =>
@@ -16,20 +16,16 @@ export function FiltersForm({ user, onSaved }: { user: User; onSaved(user: User)
   const [locations, setLocations] = useState(user.filters.locations.join(', '));
   const [minSalary, setMinSalary] = useState(user.filters.min_salary?.toString() ?? '');
   const [excluded, setExcluded] = useState(user.filters.excluded_companies.join(', '));
-  const { run, busy, error, done: saved } = useAction(async () => {
-    onSaved(
-      await api<User>('PUT', '/api/users/me/filters', {
-        remote_only: remoteOnly,
-        locations: splitList(locations),
-        min_salary: minSalary.trim() === '' ? null : Number(minSalary),
-        excluded_companies: splitList(excluded),
-      }),
-    );
-  });
+  const save = useMutation({ mutationFn: (body: FiltersBody) => api<User>('PUT', '/api/users/me/filters', body), onSuccess: onSaved });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void run();
+    save.mutate({
+      remote_only: remoteOnly,
+      locations: splitList(locations),
+      min_salary: minSalary.trim() === '' ? null : Number(minSalary),
+      excluded_companies: splitList(excluded),
+    });
   }
 
   return (
@@ -43,10 +39,10 @@ export function FiltersForm({ user, onSaved }: { user: User; onSaved(user: User)
       <input id="filter-salary" type="number" min={0} step={1000} inputMode="numeric" value={minSalary} onChange={(e) => setMinSalary(e.target.value)} />
       <label htmlFor="filter-excluded">Never match these companies (comma-separated)</label>
       <input id="filter-excluded" value={excluded} onChange={(e) => setExcluded(e.target.value)} />
-      {error !== undefined && <ErrorMessage error={error} />}
-      {saved && <Notice>Filters saved.</Notice>}
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? 'Saving…' : 'Save filters'}
+      {save.error && <ErrorMessage error={save.error} />}
+      {save.isSuccess && <Notice>Filters saved.</Notice>}
+      <button type="submit" className="button" disabled={save.isPending}>
+        {save.isPending ? 'Saving…' : 'Save filters'}
       </button>
     </form>
   );

@@ -1,10 +1,11 @@
-import { useAction } from '../../api/useAction';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { User } from '../../api/types';
+import { queryKeys } from '../../api/queries';
+import { authApiLimits, type PromptBody, type User } from '../../api/types';
 import { ErrorMessage, Notice } from '../States';
 
-const MAX = 4000; // auth-api's PROMPT_MAX_LENGTH
+const MAX = authApiLimits.promptMaxLength;
 
 /** Starting points; the first one is what the local scorer understands best (role, stack, place, pay, dealbreakers). */
 export const EXAMPLE_PROMPTS = [
@@ -23,14 +24,20 @@ export const EXAMPLE_PROMPTS = [
 ];
 
 export function PromptEditor({ user, onSaved, submitLabel = 'Save description' }: { user: User; onSaved(user: User): void; submitLabel?: string }) {
+  const queryClient = useQueryClient();
   const [prompt, setPrompt] = useState(user.prompt ?? '');
-  const { run, busy, error, done: saved } = useAction(async () => {
-    onSaved(await api<User>('PUT', '/api/users/me/prompt', { prompt: prompt.trim() === '' ? null : prompt }));
+  const save = useMutation({
+    mutationFn: (body: PromptBody) => api<User>('PUT', '/api/users/me/prompt', body),
+    onSuccess: (updated) => {
+      onSaved(updated);
+      // The threshold preview estimates the jobs not scored yet against the prompt.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.thresholdPreviews });
+    },
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void run();
+    save.mutate({ prompt: prompt.trim() === '' ? null : prompt });
   }
 
   return (
@@ -57,10 +64,10 @@ export function PromptEditor({ user, onSaved, submitLabel = 'Save description' }
       <p id="prompt-hint" className="hint">
         Role, languages, seniority, where you can work, minimum salary, company size and culture, and what you never want. {prompt.length}/{MAX}
       </p>
-      {error !== undefined && <ErrorMessage error={error} />}
-      {saved && <Notice>Description saved. New jobs are scored against it.</Notice>}
-      <button type="submit" className="button" disabled={busy || prompt.trim() === ''}>
-        {busy ? 'Saving…' : submitLabel}
+      {save.error && <ErrorMessage error={save.error} />}
+      {save.isSuccess && <Notice>Description saved. New jobs are scored against it.</Notice>}
+      <button type="submit" className="button" disabled={save.isPending || prompt.trim() === ''}>
+        {save.isPending ? 'Saving…' : submitLabel}
       </button>
     </form>
   );

@@ -1,8 +1,8 @@
-import { useAction } from '../../api/useAction';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { ThresholdPreview, User } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { thresholdPreviewQuery } from '../../api/queries';
+import { authApiLimits, type ThresholdBody, type ThresholdPreview, type User } from '../../api/types';
 import { ErrorMessage, Notice } from '../States';
 
 /** How many scored jobs of the window a threshold lets through (sum of the buckets at or above it). */
@@ -11,10 +11,10 @@ export function passingCount(preview: ThresholdPreview, threshold: number): numb
 }
 
 function PreviewText({ threshold }: { threshold: number }) {
-  const preview = useApi(() => api<ThresholdPreview>('GET', '/api/users/me/threshold-preview?days=7'), []);
-  if (preview.loading) return <p className="hint">Counting last week’s jobs…</p>;
-  if (preview.error) return <ErrorMessage error={preview.error} retry={preview.reload} />;
-  const data = preview.data!;
+  const preview = useQuery(thresholdPreviewQuery(7));
+  if (preview.isPending) return <p className="hint">Counting last week’s jobs…</p>;
+  if (preview.isError) return <ErrorMessage error={preview.error} retry={() => void preview.refetch()} />;
+  const data = preview.data;
   if (data.scored === 0)
     return (
       <p className="hint" data-testid="threshold-preview">
@@ -34,9 +34,7 @@ function PreviewText({ threshold }: { threshold: number }) {
 /** The notification threshold: a slider with a live preview of what it would have let through. */
 export function ThresholdPicker({ user, onSaved, submitLabel = 'Save threshold' }: { user: User; onSaved(user: User): void; submitLabel?: string }) {
   const [threshold, setThreshold] = useState(user.threshold);
-  const { run: save, busy, error, done: saved, reset } = useAction(async () => {
-    onSaved(await api<User>('PUT', '/api/users/me/threshold', { threshold }));
-  });
+  const save = useMutation({ mutationFn: (body: ThresholdBody) => api<User>('PUT', '/api/users/me/threshold', body), onSuccess: onSaved });
 
   return (
     <div className="form">
@@ -46,24 +44,24 @@ export function ThresholdPicker({ user, onSaved, submitLabel = 'Save threshold' 
       <input
         id="threshold"
         type="range"
-        min={0}
-        max={100}
+        min={authApiLimits.thresholdMin}
+        max={authApiLimits.thresholdMax}
         step={1}
         value={threshold}
         aria-describedby="threshold-hint"
         onChange={(e) => {
           setThreshold(Number(e.target.value));
-          reset();
+          save.reset();
         }}
       />
       <p id="threshold-hint" className="hint">
         75 and up means “apply”, 50–74 “consider”. Lower means more pings.
       </p>
       <PreviewText threshold={threshold} />
-      {error !== undefined && <ErrorMessage error={error} />}
-      {saved && <Notice>Threshold saved.</Notice>}
-      <button type="button" className="button" onClick={() => void save()} disabled={busy}>
-        {busy ? 'Saving…' : submitLabel}
+      {save.error && <ErrorMessage error={save.error} />}
+      {save.isSuccess && <Notice>Threshold saved.</Notice>}
+      <button type="button" className="button" onClick={() => save.mutate({ threshold })} disabled={save.isPending}>
+        {save.isPending ? 'Saving…' : submitLabel}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
-import type { User } from '../../api/types';
+import type { DiscordBody, User } from '../../api/types';
 import { formatDate } from '../format';
 import { ErrorMessage, Notice } from '../States';
 
@@ -30,33 +31,19 @@ function WebhookStatus({ discord }: { discord: User['discord'] }) {
 /** Save, remove and test the Discord webhook; shows whether it works. */
 export function WebhookForm({ user, onSaved }: { user: User; onSaved(user: User): void }) {
   const [url, setUrl] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState<'save' | 'test' | 'remove' | null>(null);
-
-  async function run(kind: 'save' | 'test' | 'remove', action: () => Promise<string>) {
-    setBusy(kind);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      setNotice(await action());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    void run('save', async () => {
-      onSaved(await api<User>('PUT', '/api/users/me/discord', { webhook_url: url.trim() }));
-      setUrl('');
-      return 'Webhook saved.';
-    });
-  };
-  const test = () =>
-    run('test', async () => {
+  const saveWebhook = async (body: DiscordBody) => onSaved(await api<User>('PUT', '/api/users/me/discord', body));
+  // Save, test and remove share one state: one runs at a time, and its error or notice shows.
+  const action = useMutation({
+    mutationFn: async (kind: 'save' | 'test' | 'remove'): Promise<string> => {
+      if (kind === 'save') {
+        await saveWebhook({ webhook_url: url.trim() });
+        setUrl('');
+        return 'Webhook saved.';
+      }
+      if (kind === 'remove') {
+        await saveWebhook({ webhook_url: null });
+        return 'Webhook removed.';
+      }
       try {
         await api('POST', '/api/users/me/discord/test');
       } catch (error) {
@@ -65,12 +52,13 @@ export function WebhookForm({ user, onSaved }: { user: User; onSaved(user: User)
         throw error;
       }
       return 'Test message sent: check your Discord channel.';
-    });
-  const remove = () =>
-    run('remove', async () => {
-      onSaved(await api<User>('PUT', '/api/users/me/discord', { webhook_url: null }));
-      return 'Webhook removed.';
-    });
+    },
+  });
+  const busy = action.isPending ? action.variables : null;
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    action.mutate('save');
+  };
 
   return (
     <div className="stack">
@@ -93,18 +81,18 @@ export function WebhookForm({ user, onSaved }: { user: User; onSaved(user: User)
           <button type="submit" className="button" disabled={busy !== null || url.trim() === ''}>
             {busy === 'save' ? 'Saving…' : 'Save webhook'}
           </button>
-          <button type="button" className="button secondary" onClick={test} disabled={busy !== null || user.discord.status === 'not_set'}>
+          <button type="button" className="button secondary" onClick={() => action.mutate('test')} disabled={busy !== null || user.discord.status === 'not_set'}>
             {busy === 'test' ? 'Sending…' : 'Send a test message'}
           </button>
           {user.discord.status !== 'not_set' && (
-            <button type="button" className="button danger-outline" onClick={remove} disabled={busy !== null}>
+            <button type="button" className="button danger-outline" onClick={() => action.mutate('remove')} disabled={busy !== null}>
               Remove
             </button>
           )}
         </div>
       </form>
-      {error !== undefined && <ErrorMessage error={error} />}
-      {notice && <Notice>{notice}</Notice>}
+      {action.error && <ErrorMessage error={action.error} />}
+      {action.data && <Notice>{action.data}</Notice>}
     </div>
   );
 }

@@ -1,0 +1,30 @@
+import type { Route } from '@jobping/http-kit';
+import type { AdminService } from '../services/admin';
+import type { JobService } from '../services/jobs';
+import type { MatchService } from '../services/matches';
+import type { NotificationService } from '../services/notifications';
+import type { ScrapeRunService } from '../services/scrape-runs';
+import type { ThresholdPreviewService } from '../services/threshold-preview';
+import { adminRoutes } from './admin';
+import { jobRoutes } from './jobs';
+import { meRoutes } from './me';
+import { thresholdPreviewRoutes } from './threshold-preview';
+
+export interface JobsApiServices {
+  jobs: JobService;
+  runs: ScrapeRunService;
+  matches: MatchService;
+  notifications: NotificationService;
+  admin: AdminService;
+  thresholdPreview: ThresholdPreviewService;
+}
+
+/** Every route jobs-api serves. Declaring them runs no handler: services are used per request only. */
+export function jobsApiRoutes(services: JobsApiServices): Route[] {
+  return [
+    ...jobRoutes(services.jobs, services.runs),
+    ...meRoutes(services.matches, services.notifications),
+    ...adminRoutes(services.admin),
+    ...thresholdPreviewRoutes(services.thresholdPreview),
+  ];
+}
