@@ -4,8 +4,9 @@ import type { K8sObject } from './manifests';
 /*
  * Kubernetes' own OpenAPI schemas of each object, as the maintained kubernetes-models packages
  * compile them (ajv): kubernetes-models 4.5 carries Kubernetes 1.33.0 (its CHANGELOG, 4.5.0),
- * the oldest version the chart declares; the CRD packages carry KEDA's and prometheus-operator's
- * CRD schemas. Those schemas leave unknown fields alone (so does the API server's OpenAPI), but
+ * the oldest version the chart declares; the CRD packages carry KEDA's (2.10.1) and
+ * prometheus-operator's (0.65.1) CRD schemas: the fields the chart uses are older than both. (The
+ * newer releases of these packages are ESM-only and want Node 22; deploy-check runs on 20.19.) Those schemas leave unknown fields alone (so does the API server's OpenAPI), but
  * catch wrong types, missing required fields, bad enums and formats.
  */
 export const SCHEMA_KUBERNETES_VERSION = '1.33.0';
