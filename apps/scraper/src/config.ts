@@ -46,8 +46,8 @@ export const scraperEnvFields = baseEnvSchema
       .max(10)
       .default(3)
       .describe('retries of one request after 429, 5xx, timeouts and network errors (default 3)'),
-    SCRAPE_RETRY_BASE_MS: fields.positiveInt(1_000, 'first retry delay, doubled per retry (Retry-After wins when longer), in ms'),
-    SCRAPE_RETRY_MAX_MS: fields.positiveInt(60_000, 'longest retry delay, in ms'),
+    SCRAPE_RETRY_BASE_MS: fields.positiveInt(1_000, 'longest first retry delay (each wait is between half and all of its ceiling), doubled per retry; a longer Retry-After wins, in ms'),
+    SCRAPE_RETRY_MAX_MS: fields.positiveInt(60_000, 'longest retry delay, Retry-After included, in ms'),
     SCRAPE_HOST_CONCURRENCY: z.coerce
       .number({ error: 'not a number' })
       .int()

@@ -140,7 +140,8 @@ describe('the scrape-runs queue', () => {
     const missing = await replicas[0]!.queue.add(scrapeQueue.runJob, { run_id: '00000000-0000-4000-8000-000000000001' }, { attempts: 3 });
     const failed = await eventually(async () => {
       const fresh = await replicas[0]!.queue.getJob(missing.id!);
-      return fresh && (await fresh.isFailed()) ? fresh : null;
+      // Read it again once failed: the first read may predate the failure (attemptsMade still 0).
+      return fresh && (await fresh.isFailed()) ? replicas[0]!.queue.getJob(missing.id!) : null;
     });
     expect(failed.attemptsMade).toBe(1);
     expect(failed.failedReason).toContain('does not exist');

@@ -33,20 +33,24 @@ afterAll(async () => {
   await env.close();
 });
 
-function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}, fixtureSources = true) {
-  const urls = {
-    GREENHOUSE_API_BASE: server.url,
-    LEVER_API_BASE: server.url,
-    ASHBY_API_BASE: server.url,
-    REMOTIVE_API_BASE: server.url,
-    REMOTEOK_API_BASE: server.url,
-    ARBEITNOW_API_BASE: server.url,
-    LINKEDIN_BASE_URL: server.url,
+/** Every board's base URL pointed at one loopback server. */
+function boardUrls(base: string) {
+  return {
+    GREENHOUSE_API_BASE: base,
+    LEVER_API_BASE: base,
+    ASHBY_API_BASE: base,
+    REMOTIVE_API_BASE: base,
+    REMOTEOK_API_BASE: base,
+    ARBEITNOW_API_BASE: base,
+    LINKEDIN_BASE_URL: base,
     LINKEDIN_DETAIL_LIMIT: 0,
     PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
     SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
-    SCRAPE_FIXTURE_SOURCES: fixtureSources,
   };
+}
+
+function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}, fixtureSources = true) {
+  const urls = { ...boardUrls(server.url), SCRAPE_FIXTURE_SOURCES: fixtureSources };
   return createScrapeRunner({
     prisma: env.prisma,
     adapters: createAdapterRegistry(urls, env.dir),
@@ -164,6 +168,39 @@ describe('scrape runs', () => {
 
     const allFailed = await runner.executeRun(await runner.createRun('manual'), { sourceIds: [broken.id] });
     expect(allFailed.status).toBe('failed');
+  });
+
+  it('fetches at most SCRAPE_SOURCE_CONCURRENCY sources at once, and every one of them', async () => {
+    let active = 0;
+    let peak = 0;
+    const slow = await startLoopback(async (_req, res, url) => {
+      if (!url.pathname.endsWith('/jobs')) return sendJson(res, 200, { name: 'Slow Boards' });
+      active += 1;
+      peak = Math.max(peak, active);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      active -= 1;
+      sendJson(res, 200, { jobs: [], meta: { total: 0 } });
+    });
+    // Host politeness out of the way (5 at once allowed), so only the source pool limits.
+    const wide = testHttpClient({ hostConcurrency: 5 });
+    try {
+      const sources = await Promise.all([1, 2, 3, 4, 5].map((i) => addSource('greenhouse', `slowboard${i}`)));
+      const runner = createScrapeRunner({
+        prisma: env.prisma,
+        adapters: createAdapterRegistry({ ...boardUrls(slow.url), SCRAPE_FIXTURE_SOURCES: false }, env.dir),
+        http: wide,
+        publisher: createJobPublisher({ redis: env.redis, keyPrefix: env.keyPrefix }),
+        logger,
+        settings: { ...settings, sourceConcurrency: 2 },
+      });
+      const summary = await runner.executeRun(await runner.createRun('manual'), { sourceIds: sources.map((s) => s.id) });
+      expect(summary.status).toBe('succeeded');
+      expect(Object.keys(summary.sourceStats).sort()).toEqual([1, 2, 3, 4, 5].map((i) => `greenhouse:slowboard${i}`));
+      expect(peak).toBe(2);
+    } finally {
+      await wide.close();
+      await slow.close();
+    }
   });
 
   it('does not fetch a source whose stored identifier breaks its type\'s rules (rows written around jobs-api)', async () => {

@@ -69,6 +69,7 @@ export class SharedRateLimiter {
       }
       this.logger.info('Waiting for the shared LLM rate limit', { limit, scope, wait_ms: wait });
       // A little jitter so replicas that waited together do not all retry in the same millisecond.
+      // Not @jobping/backoff's rule: the wait is known (the window reopens then), so spread only upwards.
       await sleep(wait + Math.floor(Math.random() * 50));
     }
     const waited = Date.now() - started;

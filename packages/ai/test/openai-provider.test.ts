@@ -44,7 +44,7 @@ function settings(overrides: Partial<OpenAiSettings> = {}): OpenAiSettings {
 }
 
 function provider(overrides: Partial<OpenAiSettings> = {}, logger = recordingLogger()) {
-  return new OpenAiProvider({ settings: settings(overrides), redis: store.redis, registry, logger, backoff: { initialMs: 10, maxMs: 40 } });
+  return new OpenAiProvider({ settings: settings(overrides), redis: store.redis, registry, logger, backoff: { baseMs: 10, maxMs: 40 } });
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
@@ -154,6 +154,18 @@ describe('OpenAiProvider against an OpenAI-compatible server', () => {
     expect(logger.lines.find((line) => line.message === 'LLM request failed; retrying')?.meta).toMatchObject({ delay_ms: 250 });
   });
 
+  it('ignores an invalid retry-after (-1) and backs off instead of retrying at once', async () => {
+    const logger = recordingLogger();
+    const ai = provider({}, logger);
+    server.reply(errorReply(503, { 'retry-after': '-1' }), completion(JSON.stringify(validMatch)));
+    await ai.scoreMatch(input);
+    const retry = logger.lines.find((line) => line.message === 'LLM request failed; retrying')?.meta;
+    expect(retry?.retry_after_ms).toBeNull();
+    // The first retry's back-off (baseMs 10, equal jitter): 5 to 10 ms.
+    expect(retry?.delay_ms).toBeGreaterThanOrEqual(5);
+    expect(retry?.delay_ms).toBeLessThanOrEqual(10);
+  });
+
   it('gives up after maxRetries on repeated 500s with a clear, retryable error', async () => {
     const ai = provider({ maxRetries: 2 });
     server.fallback = errorReply(500);
@@ -258,7 +270,7 @@ describe('OpenAiProvider against an OpenAI-compatible server', () => {
     const ai = new OpenAiProvider({
       settings: settings(),
       redis: store.redis,
-      backoff: { initialMs: 10, maxMs: 40, maxRetryAfterMs: 500 },
+      backoff: { baseMs: 10, maxMs: 40, maxRetryAfterMs: 500 },
     });
     server.reply(errorReply(429, { 'retry-after': '30' }));
     const error = (await failureOf(ai.scoreMatch(input))) as AiUpstreamError;

@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '@jobping/backoff';
 import type { Logger } from '@jobping/logger';
 import { z } from 'zod';
 import { buildMessage, type MessageInput } from './embed';
@@ -69,12 +70,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-function seconds(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
-
 /**
  * Posts messages to Discord webhooks with Node's fetch. Follows Discord's rate-limit headers
  * per webhook and a 429's `retry_after`; reports a deleted webhook as BrokenWebhookError,
@@ -144,10 +139,15 @@ export class DiscordWebhookClient {
       const details = error.success ? error.data : {};
 
       if (response.status === 429) {
-        const retryAfterS = details.retry_after ?? seconds(response.headers.get('retry-after')) ?? seconds(response.headers.get('x-ratelimit-reset-after')) ?? 1;
-        const retryAfterMs = Math.ceil(retryAfterS * 1000);
+        // The body's retry_after (seconds) first; the headers when a proxy answered instead.
+        const now = this.now();
+        const retryAfterMs =
+          (details.retry_after === undefined ? undefined : Math.ceil(details.retry_after * 1000)) ??
+          parseRetryAfter(response.headers.get('retry-after'), now) ??
+          parseRetryAfter(response.headers.get('x-ratelimit-reset-after'), now) ??
+          1_000;
         const global = details.global === true || response.headers.get('x-ratelimit-global') === 'true';
-        const until = this.now() + retryAfterMs;
+        const until = now + retryAfterMs;
         if (global) this.globalResumeAt = Math.max(this.globalResumeAt, until);
         else this.resumeAt.set(check.webhookId, Math.max(this.resumeAt.get(check.webhookId) ?? 0, until));
         this.logger?.warn('discord rate limited', { webhook: where, retry_after_ms: retryAfterMs, global, attempt });
@@ -195,9 +195,10 @@ export class DiscordWebhookClient {
       for (const [id, until] of this.resumeAt) if (until <= now) this.resumeAt.delete(id);
     }
     const remaining = headers.get('x-ratelimit-remaining');
-    const resetAfter = seconds(headers.get('x-ratelimit-reset-after'));
-    if (remaining === '0' && resetAfter !== undefined) {
-      this.resumeAt.set(webhookId, this.now() + Math.ceil(resetAfter * 1000));
+    // Seconds with a fraction, like Retry-After's delay-seconds.
+    const resetAfterMs = parseRetryAfter(headers.get('x-ratelimit-reset-after'), this.now());
+    if (remaining === '0' && resetAfterMs !== undefined) {
+      this.resumeAt.set(webhookId, this.now() + resetAfterMs);
     }
   }
 }

@@ -78,6 +78,24 @@ describe('DiscordWebhookClient against a loopback stand-in for Discord', () => {
     expect(discord.requests).toHaveLength(1);
   });
 
+  it('reads a Retry-After given as an HTTP date when the body has no retry_after (a proxy in front of Discord)', async () => {
+    const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 30_000);
+    const dated = new DiscordWebhookClient({ policy: { extraAllowedHosts: [discord.host] }, maxWaitMs: 5_000, now: () => at.getTime() - 30_000, sleep: async (ms) => void sleeps.push(ms) });
+    discord.respond(json(429, { message: 'Too many requests' }, { 'Retry-After': at.toUTCString() }));
+    const error = await failure(dated.send(discord.webhookUrl(), { content: 'hi' }));
+    expect(error).toBeInstanceOf(DiscordRateLimitError);
+    expect((error as DiscordRateLimitError).retryAfterMs).toBe(30_000);
+    expect(discord.requests).toHaveLength(1);
+  });
+
+  it('does not read a negative Retry-After as "now": it falls back to one second', async () => {
+    const clock = Date.now();
+    const fixed = new DiscordWebhookClient({ policy: { extraAllowedHosts: [discord.host] }, now: () => clock, sleep: async (ms) => void sleeps.push(ms) });
+    discord.respond(json(429, { message: 'Too many requests' }, { 'Retry-After': '-1' }));
+    await fixed.send(discord.webhookUrl(), { content: 'hi' });
+    expect(sleeps).toEqual([1_000]);
+  });
+
   it('stops after maxAttempts 429s', async () => {
     discord.respond(json(429, { retry_after: 0.1 }), json(429, { retry_after: 0.1 }), json(429, { retry_after: 0.1 }));
     const error = await failure(client.send(discord.webhookUrl(), { content: 'hi' }));

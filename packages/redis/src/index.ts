@@ -1,1 +1,1 @@
-export { createRedis, type CreateRedisOptions, type Redis, type RedisOptions } from './create-redis';
+export { createRedis, reconnectBackoff, type CreateRedisOptions, type Redis, type RedisOptions } from './create-redis';

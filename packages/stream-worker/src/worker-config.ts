@@ -28,7 +28,7 @@ export function workerEnvSchema(defaultOpsPort: number, defaults: WorkerDefaults
       'after this many ms a pending message is assumed abandoned and claimed by another consumer; keep it above the slowest handler',
     ),
     STREAM_MAX_DELIVERIES: fields.positiveInt(5, 'deliveries before a failing message goes to the dead-letter stream'),
-    STREAM_RETRY_BASE_MS: fields.positiveInt(1_000, 'first retry delay after a failure, doubled per delivery, in ms'),
+    STREAM_RETRY_BASE_MS: fields.positiveInt(1_000, 'longest first retry delay after a failure (each wait is between half and all of its ceiling), doubled per delivery, in ms'),
     STREAM_RETRY_MAX_MS: fields.positiveInt(60_000, 'longest retry delay, in ms'),
     STREAM_TRIM: z
       .enum(['minid', 'maxlen'])

@@ -10,17 +10,20 @@ import {
   type StreamMessage,
   type StreamName,
 } from '@jobping/contracts';
+import { backoffDelay, type BackoffOptions } from '@jobping/backoff';
 import { withLogContext, type Logger } from '@jobping/logger';
 import type { MetricsRegistry } from '@jobping/metrics';
-import type { Redis } from '@jobping/redis';
+import { reconnectBackoff, type Redis } from '@jobping/redis';
 import { AckBatcher } from './ack-batcher';
-import { defaultBackoff, retryDelayMs, type BackoffOptions } from './backoff';
 import { deadLetter, type DeadLetterReason } from './dead-letter';
 import { streamKeys } from './keys';
 import { autoClaimResult, consumerInfos, isRedisError, pendingEntries, readGroupEntries, streamEntries, type StreamEntry } from './replies';
 import { DEFAULT_STALE_GROUP_SECONDS } from './settings';
 import { streamMetrics, type StreamMetrics } from './stream-metrics';
 import { defaultTrimPolicy, trimConsumed, type TrimPolicy } from './trim';
+
+/** Retry delays of a failing handler when the caller sets none (runStreamWorker passes STREAM_RETRY_*). */
+const defaultBackoff: BackoffOptions = { baseMs: 1_000, maxMs: 60_000 };
 
 export interface MessageContext {
   /** Stream entry id. */
@@ -218,7 +221,7 @@ class StreamConsumer<S extends StreamName> implements Consumer {
         }
         failures += 1;
         this.logger.warn('reading the stream failed; retrying', { error: (error as Error).message, attempt: failures });
-        await sleep(Math.min(100 * 2 ** failures, 5_000));
+        await sleep(backoffDelay(failures, reconnectBackoff));
         continue;
       }
       for (const entry of readGroupEntries(reply)) this.dispatch(entry, 1);
@@ -263,7 +266,8 @@ class StreamConsumer<S extends StreamName> implements Consumer {
           await this.toDeadLetters(entry, 'exhausted', reason, deliveries);
           return;
         }
-        const delay = retryDelayMs(deliveries, this.settings.backoff);
+        // Delivery 1 failed: the first retry (attempt 0).
+        const delay = backoffDelay(deliveries - 1, this.settings.backoff);
         this.logger.warn('handler failed; will retry', { error: reason, deliveries, retry_in_ms: delay });
         this.scheduleRetry(entry.id, delay);
         return;

@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay, parseRetryAfter } from '@jobping/backoff';
+import PQueue from 'p-queue';
 import { Agent, EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
 import type { Logger } from '@jobping/logger';
 import type { ScraperEnv } from '../config';
@@ -58,15 +60,6 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || (status >= 500 && status !== 501);
 }
 
-/** Retry-After in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const trimmed = header.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /**
  * Where a redirect from `from` to `location` leads, if the scraper may follow it: the same
  * host (name and port) as `origin` (the URL first requested), over http(s), never from https
@@ -87,6 +80,9 @@ export function sameHostRedirect(from: URL, location: string, origin: URL = from
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** What one attempt ends with when it does not throw: the body, or a failure worth a retry. */
+type Attempt = { body: string } | { failure: HttpError; retryAfterMs: number | undefined };
 
 /** The body as UTF-8 text, read as a stream and abandoned as soon as it passes `limit` bytes. */
 async function readCapped(res: Response, limit: number, url: string): Promise<string> {
@@ -114,40 +110,12 @@ async function readCapped(res: Response, limit: number, url: string): Promise<st
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Per-host gate: at most `concurrency` requests in flight and `intervalMs` between starts. */
-class HostGate {
-  private active = 0;
-  private readonly waiters: (() => void)[] = [];
-  private nextStart = 0;
-
-  constructor(
-    private readonly concurrency: number,
-    private readonly intervalMs: number,
-  ) {}
-
-  async acquire(signal?: AbortSignal): Promise<void> {
-    while (this.active >= this.concurrency) {
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-      signal?.throwIfAborted();
-    }
-    this.active += 1;
-    const now = Date.now();
-    const wait = this.nextStart - now;
-    this.nextStart = Math.max(now, this.nextStart) + this.intervalMs;
-    if (wait > 0) {
-      try {
-        await sleep(wait, undefined, { signal });
-      } catch (error) {
-        this.release();
-        throw error;
-      }
-    }
-  }
-
-  release(): void {
-    this.active -= 1;
-    this.waiters.shift()?.();
-  }
+/**
+ * Per-host politeness (p-queue): at most `concurrency` attempts in flight and, with `strict`
+ * (a sliding window of one start per interval), at least `intervalMs` between two starts.
+ */
+function hostQueue(concurrency: number, intervalMs: number): PQueue {
+  return intervalMs > 0 ? new PQueue({ concurrency, intervalCap: 1, interval: intervalMs, strict: true }) : new PQueue({ concurrency });
 }
 
 function describe(error: unknown): string {
@@ -162,8 +130,13 @@ function describe(error: unknown): string {
  * The one way sources talk to job boards: undici with HTTPS_PROXY / HTTP_PROXY / NO_PROXY
  * honoured, a descriptive User-Agent, per-host concurrency and spacing, a timeout per request
  * that covers the body, a cap on the body's size, redirects followed only within the
- * requested host, and retries with exponential back-off (Retry-After honoured) on 429, 5xx
- * and network errors. Refused redirects and oversized answers are final (no retry).
+ * requested host, and retries with the shared jittered back-off (@jobping/backoff; a longer
+ * Retry-After wins) on 429, 5xx, timeouts and network errors, a failure halfway through the
+ * body included. Refused redirects and oversized answers are final (no retry).
+ *
+ * Why not undici's RetryAgent: once the headers have gone to fetch it can only resume a body
+ * with a Range request, which job boards answer in full, so it gives up where a fresh request
+ * would succeed (test/http-retry.test.ts shows both).
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const proxy = options.proxy;
@@ -171,71 +144,86 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     proxy && (proxy.httpProxy || proxy.httpsProxy)
       ? new EnvHttpProxyAgent({ httpProxy: proxy.httpProxy, httpsProxy: proxy.httpsProxy, noProxy: proxy.noProxy ?? '' })
       : new Agent({ connections: options.hostConcurrency * 2 });
-  const gates = new Map<string, HostGate>();
-  const gateFor = (host: string) => {
-    let gate = gates.get(host);
-    if (!gate) {
-      gate = new HostGate(options.hostConcurrency, options.hostIntervalMs);
-      gates.set(host, gate);
+  const hosts = new Map<string, PQueue>();
+  const queueFor = (host: string) => {
+    let queue = hosts.get(host);
+    if (!queue) {
+      queue = hostQueue(options.hostConcurrency, options.hostIntervalMs);
+      hosts.set(host, queue);
     }
-    return gate;
+    return queue;
   };
+
+  /**
+   * One attempt: the whole exchange (redirects within the host, headers, the capped body) under
+   * one timeout. Resolves with the body, or with the failure to retry and the wait the server
+   * asked for; throws what is final (a refused redirect, an oversized body, a non-retryable status).
+   */
+  async function attempt(url: string, origin: URL, accept: string, requestOptions: RequestOptions): Promise<Attempt> {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    try {
+      const signal = requestOptions.signal ? AbortSignal.any([requestOptions.signal, timeout]) : timeout;
+      let target = origin;
+      let res: Response;
+      for (let hops = 0; ; hops += 1) {
+        res = (await fetch(target, {
+          dispatcher,
+          signal,
+          // Followed below, only within the source's own host.
+          redirect: 'manual',
+          headers: { 'user-agent': options.userAgent, accept, ...requestOptions.headers },
+        })) as unknown as Response;
+        if (!REDIRECT_STATUSES.has(res.status)) break;
+        await res.body?.cancel().catch(() => undefined);
+        const location = res.headers.get('location');
+        if (!location) throw new HttpError(`GET ${target.toString()} answered ${res.status} without a Location`, url, res.status);
+        if (hops >= MAX_REDIRECTS) throw new HttpError(`GET ${url}: too many redirects (more than ${MAX_REDIRECTS})`, url, res.status);
+        try {
+          target = sameHostRedirect(target, location, origin);
+        } catch (error) {
+          throw new HttpError(`GET ${url} was ${(error as Error).message}`, url, res.status);
+        }
+      }
+      if (res.ok) return { body: await readCapped(res, options.maxResponseBytes, url) };
+      await res.body?.cancel().catch(() => undefined);
+      const failure = new HttpError(`GET ${url} answered ${res.status}`, url, res.status);
+      if (!isRetryableStatus(res.status)) throw failure;
+      return { failure, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) };
+    } catch (error) {
+      if (error instanceof HttpError && error.status !== null && !isRetryableStatus(error.status)) throw error;
+      if (requestOptions.signal?.aborted) throw requestOptions.signal.reason ?? error;
+      const failure =
+        error instanceof HttpError
+          ? error
+          : timeout.aborted
+            ? new HttpError(`GET ${url} timed out after ${options.timeoutMs} ms (SCRAPE_REQUEST_TIMEOUT_MS)`, url, null)
+            : new HttpError(`GET ${url} failed: ${describe(error)}`, url, null);
+      return { failure, retryAfterMs: undefined };
+    }
+  }
 
   async function request(url: string, accept: string, requestOptions: RequestOptions): Promise<string> {
     const origin = new URL(url);
-    const gate = gateFor(origin.host);
-    for (let attempt = 0; ; attempt += 1) {
-      requestOptions.signal?.throwIfAborted();
-      let delay: number | undefined;
-      let failure: HttpError;
-      await gate.acquire(requestOptions.signal);
-      // One timeout for the whole exchange: redirects, headers and the body.
-      const timeout = AbortSignal.timeout(options.timeoutMs);
-      try {
-        const signal = requestOptions.signal ? AbortSignal.any([requestOptions.signal, timeout]) : timeout;
-        let target = origin;
-        let res: Response;
-        for (let hops = 0; ; hops += 1) {
-          res = (await fetch(target, {
-            dispatcher,
-            signal,
-            // Followed below, only within the source's own host.
-            redirect: 'manual',
-            headers: { 'user-agent': options.userAgent, accept, ...requestOptions.headers },
-          })) as unknown as Response;
-          if (!REDIRECT_STATUSES.has(res.status)) break;
-          await res.body?.cancel().catch(() => undefined);
-          const location = res.headers.get('location');
-          if (!location) throw new HttpError(`GET ${target.toString()} answered ${res.status} without a Location`, url, res.status);
-          if (hops >= MAX_REDIRECTS) throw new HttpError(`GET ${url}: too many redirects (more than ${MAX_REDIRECTS})`, url, res.status);
-          try {
-            target = sameHostRedirect(target, location, origin);
-          } catch (error) {
-            throw new HttpError(`GET ${url} was ${(error as Error).message}`, url, res.status);
-          }
-        }
-        if (res.ok) return await readCapped(res, options.maxResponseBytes, url);
-        await res.body?.cancel().catch(() => undefined);
-        failure = new HttpError(`GET ${url} answered ${res.status}`, url, res.status);
-        if (!isRetryableStatus(res.status)) throw failure;
-        delay = retryAfterMs(res.headers.get('retry-after'));
-      } catch (error) {
-        if (error instanceof HttpError && error.status !== null && !isRetryableStatus(error.status)) throw error;
-        if (requestOptions.signal?.aborted) throw requestOptions.signal.reason ?? error;
-        failure =
-          error instanceof HttpError
-            ? error
-            : timeout.aborted
-              ? new HttpError(`GET ${url} timed out after ${options.timeoutMs} ms (SCRAPE_REQUEST_TIMEOUT_MS)`, url, null)
-              : new HttpError(`GET ${url} failed: ${describe(error)}`, url, null);
-      } finally {
-        gate.release();
+    const queue = queueFor(origin.host);
+    const { signal } = requestOptions;
+    try {
+      for (let retry = 0; ; retry += 1) {
+        signal?.throwIfAborted();
+        // Each attempt (not the waits between them) takes a place in the host's queue.
+        const outcome = await queue.add(() => attempt(url, origin, accept, requestOptions), signal ? { signal } : {});
+        if ('body' in outcome) return outcome.body;
+        const { failure, retryAfterMs } = outcome;
+        if (retry >= options.maxRetries) throw failure;
+        // A longer Retry-After wins over the back-off; SCRAPE_RETRY_MAX_MS caps both.
+        const backoff = backoffDelay(retry, { baseMs: options.retryBaseMs, maxMs: options.retryMaxMs });
+        const wait = Math.min(options.retryMaxMs, Math.max(retryAfterMs ?? 0, backoff));
+        options.logger?.warn('job board request failed; retrying', { url, status: failure.status, attempt: retry + 1, wait_ms: wait });
+        await sleep(wait, undefined, { signal });
       }
-      if (attempt >= options.maxRetries) throw failure;
-      const backoff = Math.min(options.retryMaxMs, options.retryBaseMs * 2 ** attempt) * (0.8 + Math.random() * 0.4);
-      const wait = Math.min(options.retryMaxMs, Math.max(delay ?? 0, backoff));
-      options.logger?.warn('job board request failed; retrying', { url, status: failure.status, attempt: attempt + 1, wait_ms: Math.round(wait) });
-      await sleep(wait, undefined, { signal: requestOptions.signal });
+    } catch (error) {
+      // Aborted while waiting for the host or between attempts: the caller's reason, not the timer's.
+      if (signal?.aborted) throw signal.reason ?? error;
+      throw error;
     }
   }
 

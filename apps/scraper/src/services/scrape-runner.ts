@@ -1,6 +1,7 @@
 import { describeIssues, jobSourceSchema } from '@jobping/contracts';
 import type { JobSource, PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
+import pMap from 'p-map';
 import type { HttpClient } from '../http/http-client';
 import type { NormalizedPosting } from '../normalize/posting';
 import { FIXTURE_SOURCES_OFF, type AdapterRegistry } from '../sources/registry';
@@ -94,17 +95,6 @@ export function selectPostings(
   if (since) list = list.filter((p) => !p.postedAt || p.postedAt >= since);
   list.sort((a, b) => (b.postedAt?.getTime() ?? -Infinity) - (a.postedAt?.getTime() ?? -Infinity));
   return list.slice(0, limit);
-}
-
-async function pool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 /**
@@ -244,7 +234,9 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
     logger.info('scrape run started', { run_id: runId, trigger: run.trigger, sources: sources.length });
 
     const all: Record<string, SourceStats> = {};
-    await pool(sources, settings.sourceConcurrency, async (source) => {
+    // SCRAPE_SOURCE_CONCURRENCY sources at once; after a failure that escapes runSource (shutdown,
+    // a lost database) no further source is started.
+    await pMap(sources, async (source) => {
       options.signal?.throwIfAborted();
       const stats = await runSource(runId, run.trigger, source, options.signal);
       const key = `${source.type}:${source.identifier}`;
@@ -254,7 +246,7 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
         UPDATE scrape_runs SET source_stats = source_stats || jsonb_build_object(${key}::text, ${JSON.stringify(stats)}::jsonb),
           sources_done = sources_done + 1, jobs_found = jobs_found + ${stats.found}, jobs_new = jobs_new + ${stats.new}
         WHERE id = ${runId}::uuid`;
-    });
+    }, { concurrency: settings.sourceConcurrency });
     options.signal?.throwIfAborted();
 
     // Hand-off: every job this run stored (in this attempt or a crashed earlier one) that is

@@ -14,7 +14,7 @@ import { COMPANY_PROMPT_VERSION, companyAnswerSchema, companyMessages } from '..
 import { MATCH_PROMPT_VERSION, matchAnswerSchema, matchMessages } from '../prompts/match-v1';
 import type { AiProvider, AiResultMeta, CompanyResearchResult, MatchResult, TokenUsage } from '../provider';
 import { SharedRateLimiter } from '../rate-limit';
-import { classifyFailure, retryDelayMs, type BackoffOptions } from './openai-failures';
+import { classifyFailure, retryDelayMs, type RetryPolicy } from './openai-failures';
 
 export interface OpenAiProviderOptions {
   settings: OpenAiSettings;
@@ -24,7 +24,7 @@ export interface OpenAiProviderOptions {
   logger?: AiLogger;
   /** 60 ("per minute") unless a test needs a shorter window. */
   rateLimitWindowSeconds?: number;
-  backoff?: Partial<BackoffOptions>;
+  backoff?: Partial<RetryPolicy>;
 }
 
 /** How many times a model may answer before an invalid answer fails the call. */
@@ -51,7 +51,7 @@ export class OpenAiProvider implements AiProvider {
   private readonly limiter: SharedRateLimiter;
   private readonly logger: AiLogger;
   private readonly metrics: AiMetrics | null;
-  private readonly backoff: BackoffOptions;
+  private readonly backoff: RetryPolicy;
 
   constructor(private readonly options: OpenAiProviderOptions) {
     const { settings } = options;
@@ -75,7 +75,7 @@ export class OpenAiProvider implements AiProvider {
     });
     this.logger = options.logger ?? silentLogger;
     this.metrics = options.registry ? aiMetrics(options.registry) : null;
-    this.backoff = { initialMs: 500, maxMs: 8_000, maxRetryAfterMs: 60_000, ...options.backoff };
+    this.backoff = { baseMs: 500, maxMs: 8_000, maxRetryAfterMs: 60_000, ...options.backoff };
   }
 
   async scoreMatch(input: MatchInput): Promise<MatchResult> {
