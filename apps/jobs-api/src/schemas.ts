@@ -1,4 +1,11 @@
-import { jobSourceLimits, jobSourceLocationSchema, jobSourceSchema, jobSourceSearchTermsSchema, jobSourceTypeSchema } from '@jobping/contracts';
+import {
+  jobSourceLimits,
+  jobSourceLocationSchema,
+  jobSourceSchema,
+  jobSourceSearchTermsSchema,
+  jobSourceTypeSchema,
+  salaryPeriods,
+} from '@jobping/contracts';
 import { z } from 'zod';
 import { cursorParam, scoreIdKeyset, timeIdKeyset } from './cursor';
 
@@ -41,7 +48,9 @@ export const jobsQuerySchema = z.object({
     .min(0)
     .max(100_000_000)
     .optional()
-    .describe('the yearly top of the salary range (hourly, daily and monthly figures annualised) is at least this; jobs without a salary are left out'),
+    .describe(
+      "the yearly top of the salary range is at least this: hourly, daily, weekly and monthly pay over a full-time year (52 weeks of 5 days of 8 hours), in the job's own currency (none is converted); jobs without a salary are left out",
+    ),
   limit: limitParam(20),
   cursor: cursorParam(timeIdKeyset),
 });
@@ -60,7 +69,7 @@ export const salarySchema = z
     min: z.number().int().nullable(),
     max: z.number().int().nullable(),
     currency: z.string().nullable(),
-    period: z.string().nullable().describe('year, month, day or hour'),
+    period: z.string().nullable().describe(`what min and max are paid for: ${salaryPeriods.join(', ')}`),
   })
   .nullable();
 

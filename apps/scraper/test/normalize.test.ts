@@ -77,6 +77,8 @@ describe('field vocabularies', () => {
     expect(normalizePeriod('per-month-salary')).toBe('month');
     expect(normalizePeriod('per-hour-wage')).toBe('hour');
     expect(normalizePeriod('per-day-wage')).toBe('day');
+    expect(normalizePeriod('per-week-salary')).toBe('week');
+    expect(normalizePeriod('Weekly')).toBe('week');
     expect(normalizePeriod(null)).toBeNull();
   });
 

@@ -5,10 +5,6 @@ import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pa
 import type { PageCache } from './page-cache';
 import { containsPattern, isoOrNull, isoSql, JOB_COLUMNS, JOB_DOC, JOB_VERSION, jobSummaryView, objectOrEmpty, pageLimitClause, type JobRow } from './sql';
 
-/** A salary figure brought to a year, so `min_salary` compares like with like. */
-const ANNUAL_TOP = Prisma.sql`(COALESCE(j.salary_max, j.salary_min) * CASE j.salary_period
-  WHEN 'hour' THEN 2080 WHEN 'day' THEN 260 WHEN 'week' THEN 52 WHEN 'month' THEN 12 ELSE 1 END)`;
-
 interface DetailRow extends JobRow {
   description: string;
   description_html: string | null;
@@ -52,7 +48,8 @@ export class JobService {
     if (query.location) where.push(Prisma.sql`j.location ILIKE ${containsPattern(query.location)}`);
     if (query.company) where.push(Prisma.sql`j.company ILIKE ${containsPattern(query.company)}`);
     if (query.posted_since) where.push(Prisma.sql`j.posted_at >= ${query.posted_since}`);
-    if (query.min_salary !== undefined) where.push(Prisma.sql`${ANNUAL_TOP} >= ${query.min_salary}`);
+    // The job's yearly top pay as stored with it (yearlyTopPay in @jobping/contracts, the figure fan-out compares too).
+    if (query.min_salary !== undefined) where.push(Prisma.sql`j.salary_top_yearly >= ${query.min_salary}`);
     if (query.cursor) {
       const [createdAt, id] = query.cursor;
       where.push(Prisma.sql`(j.created_at, j.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
