@@ -6,6 +6,7 @@ import {
   jobSourceTypeSchema,
   salaryPeriods,
 } from '@jobping/contracts';
+import { DiscordDelivery, MatchFeedback, ScrapeRunStatus, ScrapeTrigger, endedScrapeRunStatuses } from '@jobping/db';
 import { z } from 'zod';
 import { cursorParam, scoreIdKeyset, timeIdKeyset } from './cursor';
 
@@ -105,7 +106,7 @@ export const ownMatchSchema = z.object({
   notified: z.boolean(),
   prefilter_skipped: z.boolean().describe('the pre-filter ruled the job out without asking the AI; score is then its upper bound'),
   prefilter_reason: z.string().nullable(),
-  feedback: z.enum(['up', 'down']).nullable(),
+  feedback: z.enum(MatchFeedback).nullable(),
   feedback_at: timestamp.nullable(),
   created_at: timestamp,
 });
@@ -133,12 +134,12 @@ export const matchSchema = ownMatchSchema.omit({ prefilter_skipped: true, prefil
 export const matchListSchema = z.object({ items: z.array(matchSchema), next_cursor: z.string().nullable() });
 
 export const feedbackBodySchema = z.object({
-  feedback: z.enum(['up', 'down']).describe('up: a good match; down: a bad one (kept to tune matching)'),
+  feedback: z.enum(MatchFeedback).describe('up: a good match; down: a bad one (kept to tune matching)'),
 });
 export const feedbackResultSchema = z.object({
   match_id: z.uuid(),
   job_id: z.uuid(),
-  feedback: z.enum(['up', 'down']),
+  feedback: z.enum(MatchFeedback),
   feedback_at: timestamp,
 });
 
@@ -162,7 +163,7 @@ export const notificationSchema = z.object({
   ai_analysis: z.record(z.string(), z.unknown()),
   read: z.boolean(),
   read_at: timestamp.nullable(),
-  discord_status: z.enum(['pending', 'sent', 'skipped', 'failed', 'broken']),
+  discord_status: z.enum(DiscordDelivery),
   created_at: timestamp,
 });
 export type NotificationView = z.infer<typeof notificationSchema>;
@@ -180,8 +181,8 @@ export const scrapeRunCreatedSchema = z.object({ run_id: z.uuid() });
 
 export const scrapeRunSchema = z.object({
   id: z.uuid(),
-  trigger: z.enum(['schedule', 'manual', 'cli']),
-  status: z.enum(['queued', 'running', 'succeeded', 'partial', 'failed']),
+  trigger: z.enum(ScrapeTrigger),
+  status: z.enum(ScrapeRunStatus).describe(`${endedScrapeRunStatuses.join(', ')}: the run has ended`),
   sources: z.array(
     z.object({
       source: z.string().describe('the source, e.g. greenhouse:acme'),

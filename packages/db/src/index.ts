@@ -3,6 +3,7 @@ export { createDatabase, createDatabaseFromConfig, createPgPool, createPrismaCli
 export type { Pool as PgPool } from 'pg';
 export { companyKey, companyKeys, jobDedupeKey } from './keys';
 export { refreshDerivedColumns, type DerivedRefresh } from './derived-columns';
+export { endedScrapeRunStatuses, isEndedScrapeRun } from './statuses';
 export { execute, queryRows, type QueryOptions } from './sql';
 export { ChangeFeed, LIST_CHANGE_CHANNELS, type ChangeFeedLogger, type ChangeFeedOptions, type ChangeSubscriber } from './change-feed';
 export { applyMigrations, createMigration, diffMigrationsAgainstSchema, ensureDatabase } from './migrations';

@@ -1,4 +1,4 @@
-import { Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
+import { Prisma, queryRows, type MatchFeedback, type PgPool, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
 import type { MatchesQuery } from '../schemas';
 import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
@@ -79,7 +79,7 @@ export class MatchService {
   }
 
   /** Stores 👍/👎 on the caller's own match of the job (404 when the caller has none). */
-  async setFeedback(userId: string, jobId: string, feedback: 'up' | 'down') {
+  async setFeedback(userId: string, jobId: string, feedback: MatchFeedback) {
     const feedbackAt = new Date();
     const updated = await this.prisma.userJobMatch.updateManyAndReturn({
       where: { userId, jobId },
