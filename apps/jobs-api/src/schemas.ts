@@ -111,12 +111,15 @@ export const ownMatchSchema = z.object({
   created_at: timestamp,
 });
 
+export type OwnMatch = z.infer<typeof ownMatchSchema>;
+
 export const jobDetailSchema = z.object({
   ...jobFields,
   description: z.string(),
   description_html: z.string().nullable(),
   match: ownMatchSchema.nullable().describe("the caller's own match for this job, null when there is none"),
 });
+export type JobDetail = z.infer<typeof jobDetailSchema>;
 
 // ---- matches -------------------------------------------------------------------------------
 
