@@ -5,6 +5,9 @@ import {
   jobSourceSearchTermsSchema,
   jobSourceTypeSchema,
   salaryPeriods,
+  WEEKS_PER_YEAR,
+  WORK_DAYS_PER_WEEK,
+  WORK_HOURS_PER_DAY,
 } from '@jobping/contracts';
 import { DiscordDelivery, MatchFeedback, ScrapeRunStatus, ScrapeTrigger, endedScrapeRunStatuses } from '@jobping/db';
 import { z } from 'zod';
@@ -50,7 +53,7 @@ export const jobsQuerySchema = z.object({
     .max(100_000_000)
     .optional()
     .describe(
-      "the yearly top of the salary range is at least this: hourly, daily, weekly and monthly pay over a full-time year (52 weeks of 5 days of 8 hours), in the job's own currency (none is converted); jobs without a salary are left out",
+      `the yearly top of the salary range is at least this: hourly, daily, weekly and monthly pay over a full-time year (${WEEKS_PER_YEAR} weeks of ${WORK_DAYS_PER_WEEK} days of ${WORK_HOURS_PER_DAY} hours), in the job's own currency (none is converted); jobs without a salary are left out`,
     ),
   limit: limitParam(20),
   cursor: cursorParam(timeIdKeyset),
