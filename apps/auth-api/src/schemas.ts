@@ -65,8 +65,17 @@ const filterText = (max: number) => z.string().trim().min(1).max(max);
 export const filtersSchema = z.object({
   remote_only: z.boolean().describe('only remote jobs'),
   locations: z.array(filterText(100)).max(50).describe('accepted locations; empty means anywhere'),
-  min_salary: z.number().int().min(0).max(10_000_000).nullable().describe('minimum yearly salary; null for none'),
-  excluded_companies: z.array(filterText(200)).max(200).describe('companies never to match'),
+  min_salary: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .nullable()
+    .describe("minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none"),
+  excluded_companies: z
+    .array(filterText(200))
+    .max(200)
+    .describe('companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter'),
 });
 
 const timestamp = z.iso.datetime();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { companyKeys } from '@jobping/db';
 import request from 'supertest';
 import { bearer, refresh, register, startTestApp, type Session, type TestContext } from './helpers';
 
@@ -98,6 +99,24 @@ describe('PUT /api/users/me/filters', () => {
       })
       .expect(200);
     expect(res.body.filters).toEqual({ remote_only: true, locations: ['Berlin', 'Remote EU'], min_salary: 80_000, excluded_companies: ['Crypto Corp'] });
+  });
+
+  it("stores each excluded company's key with it, as the company rows are keyed, for fan-out to compare", async () => {
+    const res = await as(alice)
+      .put('/api/users/me/filters', {
+        remote_only: false,
+        locations: [],
+        min_salary: null,
+        excluded_companies: ['Müller', 'Smith & Sons', 'Smith and Sons GmbH', 'Crypto Corp.'],
+      })
+      .expect(200);
+    expect(res.body.filters.excluded_companies).toEqual(['Müller', 'Smith & Sons', 'Smith and Sons GmbH', 'Crypto Corp.']);
+    const stored = await ctx.prisma.user.findUniqueOrThrow({ where: { id: alice.user.id } });
+    expect(stored.excludedCompanyKeys).toEqual(['muller', 'smith-and-sons', 'crypto']);
+    expect(stored.excludedCompanyKeys).toEqual(companyKeys(stored.excludedCompanies));
+
+    await as(alice).put('/api/users/me/filters', { remote_only: false, locations: [], min_salary: null, excluded_companies: [] }).expect(200);
+    expect((await ctx.prisma.user.findUniqueOrThrow({ where: { id: alice.user.id } })).excludedCompanyKeys).toEqual([]);
   });
 
   it('validates every field', async () => {

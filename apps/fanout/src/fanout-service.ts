@@ -1,5 +1,5 @@
 import type { UserAnalysisMessage } from '@jobping/contracts';
-import { Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
+import { JobStatus, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { FanoutProgress } from './fanout-progress';
 
@@ -25,31 +25,18 @@ export interface FanoutResult {
 
 interface JobFacts {
   id: string;
-  status: string;
+  status: JobStatus;
   remote: boolean;
   location: string | null;
-  company: string;
-  company_name: string;
   company_key: string;
-  salary_min: number | null;
-  salary_max: number | null;
-  salary_period: string | null;
+  /** yearlyTopPay (@jobping/contracts) as stored with the job: null when it states no pay. */
+  salary_top_yearly: number | null;
 }
 
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
 
 /** Pages being published at once: enough to keep Redis busy while the next page is encoded. */
 const PAGES_IN_FLIGHT = 3;
-
-/** Days and hours a year, to compare a posting's pay with a yearly minimum salary. */
-const PER_YEAR: Record<string, number> = { year: 1, month: 12, week: 52, day: 220, hour: 1_760 };
-
-/** The most the job pays per year, or null when it says nothing (then the salary filter lets it through). */
-export function yearlyTopPay(job: Pick<JobFacts, 'salary_min' | 'salary_max' | 'salary_period'>): number | null {
-  const top = job.salary_max ?? job.salary_min;
-  if (top === null) return null;
-  return Math.round(top * (PER_YEAR[job.salary_period ?? 'year'] ?? 1));
-}
 
 /**
  * Stage 2 (SPEC §2.2): one user-analysis message per user who has a prompt and whose hard
@@ -58,10 +45,13 @@ export function yearlyTopPay(job: Pick<JobFacts, 'salary_min' | 'salary_max' | '
  * - remote only: the job must be remote;
  * - locations: empty means anywhere; remote jobs pass; otherwise one of them must appear in
  *   the job's location (case-insensitive); a job without a location passes;
- * - minimum salary: the job's top pay, per year, must reach it; a job without pay passes
- *   (currencies are not converted);
- * - excluded companies: compared case-insensitively with the job's company as posted, the
- *   company's name, and its normalised key (legal suffixes and punctuation removed).
+ * - minimum salary: the job's top pay per year (`salary_top_yearly`, stored with the job by
+ *   yearlyTopPay in @jobping/contracts, the rule jobs-api's filter reads too) must reach it; a
+ *   job without pay passes; currencies are not converted;
+ * - excluded companies: the keys of the user's excluded companies (`excluded_company_keys`,
+ *   stored by companyKey in @jobping/db when the filters are saved) must not include the
+ *   key of the job's company (`companies.normalized_name`, the same function). SQL compares
+ *   stored keys and never derives one.
  *
  * Users are read in keyset pages (`id > last ORDER BY id LIMIT n`) and published with one
  * pipelined `publishMany` per page, so memory stays flat for any number of users.
@@ -78,16 +68,15 @@ export class FanoutService {
   async handle(jobId: string): Promise<FanoutResult> {
     const { prisma, progress, logger, pageSize } = this.deps;
     const [job] = await prisma.$queryRaw<JobFacts[]>`
-      SELECT j.id::text AS id, j.status::text AS status, j.remote, j.location, j.company,
-             c.name AS company_name, c.normalized_name AS company_key,
-             j.salary_min, j.salary_max, j.salary_period
+      SELECT j.id::text AS id, j.status::text AS status, j.remote, j.location,
+             c.normalized_name AS company_key, j.salary_top_yearly
       FROM jobs j JOIN companies c ON c.id = j.company_id
       WHERE j.id = ${jobId}::uuid`;
     if (!job) {
       logger.warn('job not found; nothing to fan out', { job_id: jobId });
       return { published: 0, pages: 0, alreadyDone: false, missing: true };
     }
-    if (job.status === 'fanned_out') {
+    if (job.status === JobStatus.fanned_out) {
       logger.info('job already fanned out; nothing to do', { job_id: jobId });
       return { published: 0, pages: 0, alreadyDone: true, missing: false };
     }
@@ -127,7 +116,7 @@ export class FanoutService {
     }
     await Promise.all(inFlight);
 
-    await prisma.$executeRaw`UPDATE jobs SET status = 'fanned_out', updated_at = now() WHERE id = ${jobId}::uuid AND status <> 'fanned_out'`;
+    await prisma.job.updateMany({ where: { id: jobId, status: { not: JobStatus.fanned_out } }, data: { status: JobStatus.fanned_out } });
     await progress.clear(jobId);
     logger.info('job fanned out', { job_id: jobId, users: published, pages });
     return { published, pages, alreadyDone: false, missing: false };
@@ -143,16 +132,9 @@ export class FanoutService {
           OR EXISTS (SELECT 1 FROM unnest(u.locations) AS l(v) WHERE strpos(${job.location.toLowerCase()}, lower(btrim(l.v))) > 0))`);
       }
     }
-    const topPay = yearlyTopPay(job);
-    if (topPay !== null) conditions.push(Prisma.sql`AND (u.min_salary IS NULL OR u.min_salary <= ${topPay})`);
-    const names = [...new Set([job.company.trim().toLowerCase(), job.company_name.trim().toLowerCase()])];
-    conditions.push(Prisma.sql`AND NOT EXISTS (
-      SELECT 1 FROM unnest(u.excluded_companies) AS e(v)
-      WHERE lower(btrim(e.v)) = ANY(${names}::text[])
-         OR btrim(regexp_replace(regexp_replace(lower(e.v), ${LEGAL_SUFFIXES}, ' ', 'g'), '[^a-z0-9]+', '-', 'g'), '-') = ${job.company_key})`);
+    if (job.salary_top_yearly !== null) conditions.push(Prisma.sql`AND (u.min_salary IS NULL OR u.min_salary <= ${job.salary_top_yearly})`);
+    // IS NOT TRUE: a NULL array (never written by JobPing) excludes nothing, as an empty one.
+    conditions.push(Prisma.sql`AND (${job.company_key}::text = ANY(u.excluded_company_keys)) IS NOT TRUE`);
     return Prisma.join(conditions, '\n');
   }
 }
-
-/** The legal suffixes companyKey (packages/db) drops, as a PostgreSQL regular expression. */
-const LEGAL_SUFFIXES = String.raw`\m(inc|llc|ltd|limited|gmbh|ag|bv|b\.v|sas|sa|srl|plc|co|corp|corporation|oy|ab|as|aps)\M\.?`;

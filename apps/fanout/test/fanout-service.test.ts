@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { UserAnalysisMessage } from '@jobping/contracts';
-import { createDatabase, type Database, type PrismaClient } from '@jobping/db';
+import { yearlyTopPay, type UserAnalysisMessage } from '@jobping/contracts';
+import { companyKey, companyKeys, createDatabase, type Database, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { createLogger } from '@jobping/logger';
 import { createRedis, type Redis } from '@jobping/redis';
 import { redisFanoutProgress, type FanoutProgress } from '../src/fanout-progress';
-import { FanoutService, yearlyTopPay } from '../src/fanout-service';
+import { FanoutService } from '../src/fanout-service';
 
 let db: TestDatabase;
 let prisma: PrismaClient;
@@ -33,7 +33,21 @@ function setup(pageSize = 1_000) {
 }
 
 let companyId: string;
-async function job(fields: { remote?: boolean; location?: string | null; company?: string; salaryMax?: number | null; salaryMin?: number | null; salaryPeriod?: string | null }) {
+async function job(fields: {
+  remote?: boolean;
+  location?: string | null;
+  company?: string;
+  companyId?: string;
+  salaryMax?: number | null;
+  salaryMin?: number | null;
+  salaryPeriod?: string | null;
+}) {
+  const salary = {
+    salaryMin: fields.salaryMin ?? null,
+    salaryMax: fields.salaryMax ?? null,
+    salaryPeriod: fields.salaryPeriod === undefined ? 'year' : fields.salaryPeriod,
+  };
+  // As the scraper stores a job: the yearly figure with the salary it derives from.
   return prisma.job.create({
     data: {
       source: 'greenhouse',
@@ -41,14 +55,13 @@ async function job(fields: { remote?: boolean; location?: string | null; company
       url: 'https://jobs.example/1',
       dedupeKey: randomUUID(),
       title: 'Backend Engineer',
-      companyId,
+      companyId: fields.companyId ?? companyId,
       companyName: fields.company ?? 'Ledgerly GmbH',
       location: fields.location === undefined ? 'Berlin, Germany' : fields.location,
       remote: fields.remote ?? false,
-      salaryMin: fields.salaryMin ?? null,
-      salaryMax: fields.salaryMax ?? null,
+      ...salary,
       salaryCurrency: 'EUR',
-      salaryPeriod: fields.salaryPeriod === undefined ? 'year' : fields.salaryPeriod,
+      salaryTopYearly: yearlyTopPay(salary),
       description: 'x',
     },
   });
@@ -63,7 +76,9 @@ async function user(fields: { prompt?: string | null; remoteOnly?: boolean; loca
       remoteOnly: fields.remoteOnly ?? false,
       locations: fields.locations ?? [],
       minSalary: fields.minSalary ?? null,
+      // As auth-api saves the filters: each excluded company's key with its name.
       excludedCompanies: fields.excluded ?? [],
+      excludedCompanyKeys: companyKeys(fields.excluded ?? []),
     },
   });
   return row.id;
@@ -119,10 +134,39 @@ describe('FanoutService', () => {
     expect(new Set(second.users())).toEqual(new Set([anyone, remoteOnly, berlin, paris, rich, modest, noOther]));
   });
 
-  it('annualises pay before comparing it with the minimum salary', async () => {
-    expect(yearlyTopPay({ salary_min: 5_000, salary_max: 7_000, salary_period: 'month' })).toBe(84_000);
-    expect(yearlyTopPay({ salary_min: 50, salary_max: null, salary_period: 'hour' })).toBe(88_000);
-    expect(yearlyTopPay({ salary_min: null, salary_max: null, salary_period: 'year' })).toBeNull();
+  it("compares the minimum salary with the job's yearly top pay, the figure jobs-api's min_salary filter uses", async () => {
+    await prisma.user.deleteMany();
+    // €50 an hour is €104,000 a year (yearlyTopPay): jobs-api lists the job for min_salary up to
+    // 104,000 (jobs.test.ts), so fan-out must reach exactly the users whose minimum is that or less.
+    const hourly = await job({ salaryMin: 50, salaryMax: null, salaryPeriod: 'hour' });
+    expect(yearlyTopPay({ salaryMin: 50, salaryMax: null, salaryPeriod: 'hour' })).toBe(104_000);
+    const atTop = await user({ minSalary: 104_000 });
+    const below = await user({ minSalary: 90_000 });
+    await user({ minSalary: 104_001 });
+    const monthly = await job({ salaryMin: 7_500, salaryMax: 8_000, salaryPeriod: 'month' }); // 96,000 a year
+    const { service, users } = setup();
+    await service.handle(hourly.id);
+    expect(new Set(users())).toEqual(new Set([atTop, below]));
+    const second = setup();
+    await second.service.handle(monthly.id);
+    expect(second.users()).toEqual([below]);
+  });
+
+  it('excludes a company by its key, as the company row is keyed: accents folded, & read as and, legal suffixes dropped', async () => {
+    await prisma.user.deleteMany();
+    const company = async (name: string) => (await prisma.company.create({ data: { name, normalizedName: companyKey(name) } })).id;
+    const muller = await job({ company: 'Müller GmbH', companyId: await company('Müller GmbH') });
+    const smith = await job({ company: 'Smith and Sons GmbH', companyId: await company('Smith and Sons GmbH') });
+    const noMuller = await user({ excluded: ['Müller'] });
+    const noSmith = await user({ excluded: ['Smith & Sons'] });
+    const anyone = await user({ excluded: ['Müllerei'] });
+
+    const first = setup();
+    await first.service.handle(muller.id);
+    expect(new Set(first.users())).toEqual(new Set([noSmith, anyone]));
+    const second = setup();
+    await second.service.handle(smith.id);
+    expect(new Set(second.users())).toEqual(new Set([noMuller, anyone]));
   });
 
   it('pages through users by key, publishes each once, marks the job fanned out, and ignores a redelivery', async () => {

@@ -1,4 +1,15 @@
-import { jobSourceLimits, jobSourceLocationSchema, jobSourceSchema, jobSourceSearchTermsSchema, jobSourceTypeSchema } from '@jobping/contracts';
+import {
+  jobSourceLimits,
+  jobSourceLocationSchema,
+  jobSourceSchema,
+  jobSourceSearchTermsSchema,
+  jobSourceTypeSchema,
+  salaryPeriods,
+  WEEKS_PER_YEAR,
+  WORK_DAYS_PER_WEEK,
+  WORK_HOURS_PER_DAY,
+} from '@jobping/contracts';
+import { DiscordDelivery, MatchFeedback, ScrapeRunStatus, ScrapeTrigger, endedScrapeRunStatuses } from '@jobping/db';
 import { z } from 'zod';
 import { cursorParam, scoreIdKeyset, timeIdKeyset } from './cursor';
 
@@ -41,7 +52,9 @@ export const jobsQuerySchema = z.object({
     .min(0)
     .max(100_000_000)
     .optional()
-    .describe('the yearly top of the salary range (hourly, daily and monthly figures annualised) is at least this; jobs without a salary are left out'),
+    .describe(
+      `the yearly top of the salary range is at least this: hourly, daily, weekly and monthly pay over a full-time year (${WEEKS_PER_YEAR} weeks of ${WORK_DAYS_PER_WEEK} days of ${WORK_HOURS_PER_DAY} hours), in the job's own currency (none is converted); jobs without a salary are left out`,
+    ),
   limit: limitParam(20),
   cursor: cursorParam(timeIdKeyset),
 });
@@ -60,7 +73,7 @@ export const salarySchema = z
     min: z.number().int().nullable(),
     max: z.number().int().nullable(),
     currency: z.string().nullable(),
-    period: z.string().nullable().describe('year, month, day or hour'),
+    period: z.string().nullable().describe(`what min and max are paid for: ${salaryPeriods.join(', ')}`),
   })
   .nullable();
 
@@ -96,10 +109,12 @@ export const ownMatchSchema = z.object({
   notified: z.boolean(),
   prefilter_skipped: z.boolean().describe('the pre-filter ruled the job out without asking the AI; score is then its upper bound'),
   prefilter_reason: z.string().nullable(),
-  feedback: z.enum(['up', 'down']).nullable(),
+  feedback: z.enum(MatchFeedback).nullable(),
   feedback_at: timestamp.nullable(),
   created_at: timestamp,
 });
+
+export type OwnMatch = z.infer<typeof ownMatchSchema>;
 
 export const jobDetailSchema = z.object({
   ...jobFields,
@@ -107,6 +122,7 @@ export const jobDetailSchema = z.object({
   description_html: z.string().nullable(),
   match: ownMatchSchema.nullable().describe("the caller's own match for this job, null when there is none"),
 });
+export type JobDetail = z.infer<typeof jobDetailSchema>;
 
 // ---- matches -------------------------------------------------------------------------------
 
@@ -124,12 +140,12 @@ export const matchSchema = ownMatchSchema.omit({ prefilter_skipped: true, prefil
 export const matchListSchema = z.object({ items: z.array(matchSchema), next_cursor: z.string().nullable() });
 
 export const feedbackBodySchema = z.object({
-  feedback: z.enum(['up', 'down']).describe('up: a good match; down: a bad one (kept to tune matching)'),
+  feedback: z.enum(MatchFeedback).describe('up: a good match; down: a bad one (kept to tune matching)'),
 });
 export const feedbackResultSchema = z.object({
   match_id: z.uuid(),
   job_id: z.uuid(),
-  feedback: z.enum(['up', 'down']),
+  feedback: z.enum(MatchFeedback),
   feedback_at: timestamp,
 });
 
@@ -153,7 +169,7 @@ export const notificationSchema = z.object({
   ai_analysis: z.record(z.string(), z.unknown()),
   read: z.boolean(),
   read_at: timestamp.nullable(),
-  discord_status: z.enum(['pending', 'sent', 'skipped', 'failed', 'broken']),
+  discord_status: z.enum(DiscordDelivery),
   created_at: timestamp,
 });
 export type NotificationView = z.infer<typeof notificationSchema>;
@@ -171,8 +187,8 @@ export const scrapeRunCreatedSchema = z.object({ run_id: z.uuid() });
 
 export const scrapeRunSchema = z.object({
   id: z.uuid(),
-  trigger: z.enum(['schedule', 'manual', 'cli']),
-  status: z.enum(['queued', 'running', 'succeeded', 'partial', 'failed']),
+  trigger: z.enum(ScrapeTrigger),
+  status: z.enum(ScrapeRunStatus).describe(`${endedScrapeRunStatuses.join(', ')}: the run has ended`),
   sources: z.array(
     z.object({
       source: z.string().describe('the source, e.g. greenhouse:acme'),

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { loadConfig } from '@jobping/config';
+import { yearlyTopPay } from '@jobping/contracts';
 import { ChangeFeed, createDatabase, type Job, type PgPool, type Prisma, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { jwtSettingsFromConfig, signAccessToken, type Role } from '@jobping/http-kit';
@@ -168,6 +169,12 @@ export async function createJob(prisma: PrismaClient, input: JobInput = {}): Pro
     update: {},
   });
   const title = input.title ?? `Engineer ${sequence}`;
+  const salary = {
+    salaryMin: input.salaryMin ?? null,
+    salaryMax: input.salaryMax ?? null,
+    salaryPeriod: input.salaryPeriod === undefined ? (input.salaryMin || input.salaryMax ? 'year' : null) : input.salaryPeriod,
+  };
+  // As the scraper stores a job: the yearly figure with the salary it derives from.
   return prisma.job.create({
     data: {
       source: 'fixture',
@@ -179,10 +186,9 @@ export async function createJob(prisma: PrismaClient, input: JobInput = {}): Pro
       companyName,
       location: input.location === undefined ? 'Berlin' : input.location,
       remote: input.remote ?? false,
-      salaryMin: input.salaryMin ?? null,
-      salaryMax: input.salaryMax ?? null,
+      ...salary,
       salaryCurrency: input.salaryMin || input.salaryMax ? 'EUR' : null,
-      salaryPeriod: input.salaryPeriod === undefined ? (input.salaryMin || input.salaryMax ? 'year' : null) : input.salaryPeriod,
+      salaryTopYearly: yearlyTopPay(salary),
       description: input.description ?? 'A job at a company.',
       postedAt: input.postedAt === undefined ? new Date() : input.postedAt,
       ...(input.createdAt ? { createdAt: input.createdAt } : {}),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { yearlyTopPay } from '@jobping/contracts';
 import request from 'supertest';
 import { encodeCursor } from '../src/cursor';
 import { as, createJob, createMatch, invalidFields, startTestApp, type TestContext, type TestUser } from './helpers';
@@ -120,6 +121,15 @@ describe('GET /api/jobs', () => {
   ])('filters by %s', async (_name, query, expected) => {
     const res = await as(ctx, alice).get(`/api/jobs?${query}`).expect(200);
     expect(titles(res)).toEqual(expected);
+  });
+
+  it('keeps a job for min_salary up to its yearly top pay, the figure fan-out compares, and drops it above', async () => {
+    // €50 an hour is €104,000 a year (yearlyTopPay); fan-out reaches exactly the users whose
+    // minimum is that or less (fanout-service.test.ts).
+    await createJob(ctx.prisma, { title: 'Contract SRE', company: 'Hourly Co', salaryMin: 50, salaryMax: null, salaryPeriod: 'hour' });
+    expect(yearlyTopPay({ salaryMin: 50, salaryMax: null, salaryPeriod: 'hour' })).toBe(104_000);
+    expect(titles(await as(ctx, alice).get('/api/jobs?company=hourly&min_salary=104000').expect(200))).toEqual(['Contract SRE']);
+    expect(titles(await as(ctx, alice).get('/api/jobs?company=hourly&min_salary=104001').expect(200))).toEqual([]);
   });
 
   it('keeps the search document current when a job is edited', async () => {

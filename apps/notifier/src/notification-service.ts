@@ -1,7 +1,7 @@
 import { matchAnalysisSchema } from '@jobping/contracts';
 import { handlerBatching } from '@jobping/stream-worker';
 import DataLoader from 'dataloader';
-import { execute, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
+import { execute, Prisma, queryRows, type DiscordDelivery, type PgPool, type PrismaClient } from '@jobping/db';
 import { BrokenWebhookError, DiscordWebhookError, redactWebhookUrl, type DiscordWebhookClient } from '@jobping/discord';
 import type { Logger } from '@jobping/logger';
 import { notificationMessage } from './discord-message';
@@ -66,7 +66,7 @@ interface PairRow {
 
 interface NotificationRow {
   id: string;
-  discord_status: 'pending' | 'sent' | 'skipped' | 'failed' | 'broken';
+  discord_status: DiscordDelivery;
   discord_error: string | null;
 }
 

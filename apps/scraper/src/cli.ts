@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { loadConfig, refuseFixtureSourcesInProduction } from '@jobping/config';
+import { jobSourceTypes } from '@jobping/contracts';
 import { createPrismaClientFromConfig, type JobSource, type PrismaClient } from '@jobping/db';
 import { createLogger } from '@jobping/logger';
 import { createRedis } from '@jobping/redis';
@@ -19,7 +20,7 @@ const USAGE = `Usage: jobping-scraper <command>
   sources seed [file]                           add the seed file's sources the table lacks
   run [--source <id | type:identifier>]...      one scrape run now (trigger cli), in this process
 
-Types: greenhouse, lever, ashby, remotive, remoteok, arbeitnow, linkedin, and fixture
+Types: ${jobSourceTypes.filter((type) => type !== 'fixture').join(', ')}, and fixture
 (fixtures/<file>.json or a URL) when SCRAPE_FIXTURE_SOURCES=true.
 `;
 

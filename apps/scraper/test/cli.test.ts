@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { jobSourceTypes } from '@jobping/contracts';
 import { createTestEnv, readJobAnalysis, type TestEnv } from './db-helpers';
 import { testRedisUrl } from './helpers';
 
@@ -39,6 +40,12 @@ async function cliWith(extraEnv: Record<string, string>, ...args: string[]): Pro
 }
 
 describe('jobping-scraper CLI', () => {
+  it('names the source types of the contract in its usage', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    for (const type of jobSourceTypes) expect(help.stderr).toContain(type);
+  });
+
   it('manages sources: seed, add, list, enable, disable, remove', async () => {
     const seed = path.join(env.dir, 'seed.json');
     writeFileSync(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '@jobping/config';
+import { jobSourceTypes } from '@jobping/contracts';
 import { scraperEnvSchema } from '../src/config';
 import { createAdapterRegistry } from '../src/sources/registry';
 import {
@@ -77,6 +78,8 @@ describe('field vocabularies', () => {
     expect(normalizePeriod('per-month-salary')).toBe('month');
     expect(normalizePeriod('per-hour-wage')).toBe('hour');
     expect(normalizePeriod('per-day-wage')).toBe('day');
+    expect(normalizePeriod('per-week-salary')).toBe('week');
+    expect(normalizePeriod('Weekly')).toBe('week');
     expect(normalizePeriod(null)).toBeNull();
   });
 
@@ -124,7 +127,7 @@ describe('toPosting', () => {
 });
 
 describe('selectPostings (window and limit)', () => {
-  const adapter: SourceAdapter = { type: 't', fetch: async () => [] };
+  const adapter: SourceAdapter = { type: 'fixture', fetch: async () => [] };
   const at = (hoursAgo: number, id: string, title = 'Backend Engineer', location = 'Berlin') =>
     toPosting({ sourceId: id, url: `https://a.example/${id}`, title, company: 'Acme', location, postedAt: new Date(Date.now() - hoursAgo * 3_600_000) })!;
 
@@ -159,6 +162,13 @@ describe('adapter registry', () => {
     const demo = loadConfig(scraperEnvSchema, { ...env, SCRAPE_FIXTURE_SOURCES: 'true', GREENHOUSE_API_BASE: 'http://mirror.local/gh' });
     expect(createAdapterRegistry(demo).has('fixture')).toBe(true);
     expect(() => loadConfig(scraperEnvSchema, { ...env, LEVER_API_BASE: 'ftp://x' })).toThrow(/LEVER_API_BASE is invalid/);
+  });
+
+  it('runs every source type of the contract (@jobping/contracts), and only those', () => {
+    const env = { DATABASE_URL: 'postgresql://x@127.0.0.1/db', REDIS_URL: 'redis://127.0.0.1:6379/0', SCRAPE_FIXTURE_SOURCES: 'true' };
+    const registry = createAdapterRegistry(loadConfig(scraperEnvSchema, env));
+    expect([...registry.keys()].sort()).toEqual([...jobSourceTypes].sort());
+    for (const [type, adapter] of registry) expect(adapter.type).toBe(type);
   });
 
   it('refuses fixture sources in production at start-up, in one line that names the variable', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { yearlyTopPay } from '@jobping/contracts';
 import { createRedis } from '@jobping/redis';
 import { createJobPublisher } from '../src/services/job-publisher';
 import { createScrapeRunner, type RunnerSettings } from '../src/services/scrape-runner';
@@ -82,6 +83,10 @@ describe('scrape runs', () => {
       ['https://boards.greenhouse.io/ledgerlabs/jobs/4012345006', 'https://jobs.lever.co/ledgerlabs/5ac21346-8e0c-4494-8e7a-3eb92ff77902'].sort(),
     );
     expect(lead).toMatchObject({ companyName: 'Ledger Labs', remote: true, salaryMin: 90_000, salaryMax: 120_000, salaryCurrency: 'EUR', status: 'new' });
+    // Each job stored with its yearly top pay, which the min_salary filters compare (hourly pay too).
+    expect(jobs.some((j) => j.salaryPeriod === 'hour')).toBe(true);
+    for (const job of jobs) expect({ title: job.title, top: job.salaryTopYearly }).toEqual({ title: job.title, top: yearlyTopPay(job) });
+    expect(lead.salaryTopYearly).toBe(120_000);
     const companies = await env.prisma.company.findMany({ where: { normalizedName: 'ledger-labs' } });
     expect(companies).toHaveLength(1);
 
@@ -304,7 +309,7 @@ describe('trust between boards (an open board cannot hijack a job)', () => {
     boards.northwind = [];
     await run(remotive.id);
     const hijacked = await jobTitled('Senior Data Engineer');
-    expect(hijacked).toMatchObject({ source: 'remotive', url: 'https://remotive.com/remote-jobs/software-dev/northwind-9001' });
+    expect(hijacked).toMatchObject({ source: 'remotive', url: 'https://remotive.com/remote-jobs/software-dev/northwind-9001', salaryTopYearly: 300_000 });
     const published = (await readJobAnalysis(env.redis, env.keyPrefix)).filter((p) => p.jobId === hijacked.id);
     expect(published).toHaveLength(1);
 
@@ -319,6 +324,7 @@ describe('trust between boards (an open board cannot hijack a job)', () => {
       alternateUrls: ['https://remotive.com/remote-jobs/software-dev/northwind-9001'],
       salaryMin: null,
       salaryMax: null,
+      salaryTopYearly: null,
     });
     expect(taken.description).toContain('forecasting tools for retailers');
     expect(taken.description).not.toContain('onboarding fee');

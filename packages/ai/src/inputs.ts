@@ -1,4 +1,4 @@
-import { companyInfoSchema, describeIssues } from '@jobping/contracts';
+import { companyInfoSchema, describeIssues, salaryPeriodSchema } from '@jobping/contracts';
 import { z } from 'zod';
 import { AiInputError } from './errors';
 
@@ -16,7 +16,7 @@ export const jobInputSchema = z.object({
   salaryMin: z.number().nonnegative().max(100_000_000).nullish(),
   salaryMax: z.number().nonnegative().max(100_000_000).nullish(),
   salaryCurrency: optionalText(3),
-  salaryPeriod: z.enum(['year', 'month', 'day', 'hour']).nullish(),
+  salaryPeriod: salaryPeriodSchema.nullish(),
   employmentType: optionalText(40),
   /** Plain text; longer descriptions are cut, not rejected. */
   description: z.string().transform((text) => text.slice(0, 20_000)),

@@ -1,6 +1,5 @@
+import { isSalaryPeriod } from '@jobping/contracts';
 import type { JobInput } from './inputs';
-
-const PERIODS = new Set(['year', 'month', 'day', 'hour']);
 
 /** The columns of a `jobs` row that the AI reads. */
 export interface JobRow {
@@ -38,7 +37,8 @@ export function toJobInput(job: JobRow): JobInput {
     salaryMin: job.salaryMin,
     salaryMax: job.salaryMax,
     salaryCurrency: job.salaryCurrency,
-    salaryPeriod: job.salaryPeriod && PERIODS.has(job.salaryPeriod) ? (job.salaryPeriod as JobInput['salaryPeriod']) : null,
+    // A period JobPing does not know reads as none: the amount is then taken as yearly (annualPay).
+    salaryPeriod: isSalaryPeriod(job.salaryPeriod) ? job.salaryPeriod : null,
     employmentType: job.employmentType,
     description: job.description,
   };

@@ -30,3 +30,15 @@ export {
   type JobSourceSpec,
   type JobSourceType,
 } from './job-sources';
+export {
+  WEEKS_PER_YEAR,
+  WORK_DAYS_PER_WEEK,
+  WORK_HOURS_PER_DAY,
+  annualPay,
+  isSalaryPeriod,
+  periodsPerYear,
+  salaryPeriodSchema,
+  salaryPeriods,
+  yearlyTopPay,
+  type SalaryPeriod,
+} from './salary';

@@ -82,18 +82,12 @@ export function jobSourceSchema<E extends z.ZodRawShape = Record<never, never>>(
       enabled: z.boolean().default(true),
       ...(extra ?? ({} as E)),
     });
+  // One member per listed type: a type added to jobSourceTypes (and given its identifier rules
+  // above, which the compiler demands) is accepted here without a second list.
+  const [first, ...rest] = jobSourceTypes.map((type) => member(type));
   return z.discriminatedUnion(
     'type',
-    [
-      member('greenhouse'),
-      member('lever'),
-      member('ashby'),
-      member('remotive'),
-      member('remoteok'),
-      member('arbeitnow'),
-      member('linkedin'),
-      member('fixture'),
-    ],
+    [first as ReturnType<typeof member<JobSourceType>>, ...rest],
     { error: (issue) => (issue.code === 'invalid_union' ? `type must be one of ${jobSourceTypes.join(', ')}` : undefined) },
   );
 }

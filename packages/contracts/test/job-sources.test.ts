@@ -13,6 +13,10 @@ describe('job source schema', () => {
     expect([...jobSourceTypes].sort()).toEqual(['arbeitnow', 'ashby', 'fixture', 'greenhouse', 'lever', 'linkedin', 'remoteok', 'remotive']);
   });
 
+  it('takes every listed type, each with its own identifier rules', () => {
+    for (const type of jobSourceTypes) expect({ type, issues: issuesOf({ type, identifier: ' ' }) }).toEqual({ type, issues: ['identifier'] });
+  });
+
   it.each([
     ['greenhouse', 'gitlab'],
     ['greenhouse', 'doordash.usa'],

@@ -3,12 +3,14 @@ import { loadConfigOrExit } from '@jobping/config';
 import { createLogger } from '@jobping/logger';
 import { createPrismaClientFromConfig } from './client';
 import { dbCommandEnvSchema } from './db-config';
+import { refreshDerivedColumns } from './derived-columns';
 import { applyMigrations, createMigration, diffMigrationsAgainstSchema } from './migrations';
 import { seedDemo } from './seed/seed-demo';
 
 const USAGE = `Usage: jobping-db <command>
 
-  migrate        apply prisma/migrations to DATABASE_URL (creates the database if missing)
+  migrate        apply prisma/migrations to DATABASE_URL (creates the database if missing), then
+                 bring derived columns (yearly pay, excluded company keys) up to date
   new <name>     write the SQL for schema.prisma's changes as a new migration folder
   check          fail when schema.prisma and prisma/migrations disagree, naming the difference
   seed           write the demo user and ~50 demo postings (idempotent)
@@ -54,6 +56,12 @@ async function main(argv: string[]): Promise<number> {
       const { created, applied } = await applyMigrations(options);
       if (created) logger.info('created the database');
       logger.info(applied.length > 0 ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'no pending migrations');
+      const derived = await refreshDerivedColumns(options.databaseUrl);
+      logger.info(
+        derived.jobs + derived.users === 0
+          ? 'derived columns are up to date'
+          : `derived columns: ${derived.jobs} jobs (salary_top_yearly), ${derived.users} users (excluded_company_keys) brought up to date`,
+      );
       return 0;
     }
     case 'new': {

@@ -1,7 +1,9 @@
 export * from './generated/prisma/client';
 export { createDatabase, createDatabaseFromConfig, createPgPool, createPrismaClient, createPrismaClientFromConfig, type Database, type DatabaseOptions } from './client';
 export type { Pool as PgPool } from 'pg';
-export { companyKey, jobDedupeKey } from './keys';
+export { companyKey, companyKeys, jobDedupeKey } from './keys';
+export { refreshDerivedColumns, type DerivedRefresh } from './derived-columns';
+export { endedScrapeRunStatuses, isEndedScrapeRun } from './statuses';
 export { execute, queryRows, type QueryOptions } from './sql';
 export { ChangeFeed, LIST_CHANGE_CHANNELS, type ChangeFeedLogger, type ChangeFeedOptions, type ChangeSubscriber } from './change-feed';
 export { applyMigrations, createMigration, diffMigrationsAgainstSchema, ensureDatabase } from './migrations';

@@ -21,6 +21,15 @@ export function companyKey(name: string): string {
   return key || fold(name).trim();
 }
 
+/**
+ * The keys of the companies a user excludes, once each: stored with the names (users.
+ * excluded_company_keys) so fan-out compares keys with companies.normalized_name and never
+ * derives one in SQL. "Smith & Sons" and "Smith and Sons GmbH" are one key.
+ */
+export function companyKeys(names: readonly string[]): string[] {
+  return [...new Set(names.map(companyKey))];
+}
+
 /** Company + title + location, each folded, so one posting cross-listed on two boards is one job. */
 export function jobDedupeKey(posting: { company: string; title: string; location?: string | null }): string {
   const part = (value: string) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { sourceTrust } from '@jobping/contracts';
+import { sourceTrust, yearlyTopPay } from '@jobping/contracts';
 import { verify } from '@node-rs/argon2';
 import { DEMO_PROMPT, DEMO_USER_EMAIL, createPrismaClient, seedDemo, type PrismaClient } from '../src/index';
 import { demoPostings } from '../src/seed/demo-postings';
@@ -62,6 +62,12 @@ describe('seedDemo', () => {
       expect(copies.length).toBeGreaterThan(1);
       expect(job.sourceTrust).toBe(Math.max(...copies.map((p) => sourceTrust(p.source))));
     }
+  });
+
+  it("stores each job's yearly top pay as the scraper does, for the min_salary filters", async () => {
+    const jobs = await prisma.job.findMany();
+    expect(jobs.filter((j) => j.salaryPeriod === 'hour').length).toBeGreaterThan(0);
+    for (const job of jobs) expect({ id: job.id, top: job.salaryTopYearly }).toEqual({ id: job.id, top: yearlyTopPay(job) });
   });
 
   it('runs twice without duplicating rows or overwriting what the demo user changed', async () => {

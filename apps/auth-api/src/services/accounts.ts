@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient, type User } from '@jobping/db';
+import { Prisma, companyKeys, type PrismaClient, type User } from '@jobping/db';
 import {
   BrokenWebhookError,
   DiscordRateLimitError,
@@ -182,11 +182,14 @@ export class AccountService {
   }
 
   async setFilters(userId: string, filters: z.output<typeof filtersSchema>): Promise<UserView> {
+    const excludedCompanies = uniqueCaseInsensitive(filters.excluded_companies);
     return this.update(userId, {
       remoteOnly: filters.remote_only,
       locations: uniqueCaseInsensitive(filters.locations),
       minSalary: filters.min_salary,
-      excludedCompanies: uniqueCaseInsensitive(filters.excluded_companies),
+      excludedCompanies,
+      // Keyed as the company rows are (companyKey): fan-out compares keys, never names.
+      excludedCompanyKeys: companyKeys(excludedCompanies),
     });
   }
 

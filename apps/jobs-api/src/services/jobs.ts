@@ -1,29 +1,16 @@
 import { Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
-import type { JobsQuery } from '../schemas';
+import type { JobDetail, JobSummary, JobsQuery, OwnMatch } from '../schemas';
 import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
 import type { PageCache } from './page-cache';
-import { containsPattern, isoOrNull, isoSql, JOB_COLUMNS, JOB_DOC, JOB_VERSION, jobSummaryView, objectOrEmpty, pageLimitClause, type JobRow } from './sql';
+import { containsPattern, isoSql, JOB_DOC, JOB_VERSION, OWN_MATCH_DOC, pageLimitClause } from './sql';
 
-/** A salary figure brought to a year, so `min_salary` compares like with like. */
-const ANNUAL_TOP = Prisma.sql`(COALESCE(j.salary_max, j.salary_min) * CASE j.salary_period
-  WHEN 'hour' THEN 2080 WHEN 'day' THEN 260 WHEN 'week' THEN 52 WHEN 'month' THEN 12 ELSE 1 END)`;
-
-interface DetailRow extends JobRow {
+/** A job's detail: its list document, the fields only the detail shows, and the caller's match document. */
+interface DetailRow {
+  job: string;
   description: string;
   description_html: string | null;
-  m_id: string | null;
-  m_score: number | null;
-  m_analysis: unknown;
-  m_provider: string | null;
-  m_model: string | null;
-  m_prompt_version: string | null;
-  m_notified: boolean | null;
-  m_prefilter_skipped: boolean | null;
-  m_prefilter_reason: string | null;
-  m_feedback: 'up' | 'down' | null;
-  m_feedback_at: Date | null;
-  m_created_at: Date | null;
+  match: string | null;
 }
 
 /**
@@ -52,7 +39,8 @@ export class JobService {
     if (query.location) where.push(Prisma.sql`j.location ILIKE ${containsPattern(query.location)}`);
     if (query.company) where.push(Prisma.sql`j.company ILIKE ${containsPattern(query.company)}`);
     if (query.posted_since) where.push(Prisma.sql`j.posted_at >= ${query.posted_since}`);
-    if (query.min_salary !== undefined) where.push(Prisma.sql`${ANNUAL_TOP} >= ${query.min_salary}`);
+    // The job's yearly top pay as stored with it (yearlyTopPay in @jobping/contracts, the figure fan-out compares too).
+    if (query.min_salary !== undefined) where.push(Prisma.sql`j.salary_top_yearly >= ${query.min_salary}`);
     if (query.cursor) {
       const [createdAt, id] = query.cursor;
       where.push(Prisma.sql`(j.created_at, j.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
@@ -86,41 +74,22 @@ export class JobService {
     );
   }
 
-  /** The job, its company, and the caller's own match (never anyone else's). */
-  async get(jobId: string, userId: string) {
+  /** The job, its company, and the caller's own match (never anyone else's): the documents the lists send, and the description. */
+  async get(jobId: string, userId: string): Promise<JobDetail> {
     const [row] = await this.prisma.$queryRaw<DetailRow[]>`
-      SELECT ${JOB_COLUMNS}, j.description, j.description_html,
-        m.id AS m_id, m.score AS m_score, m.analysis AS m_analysis, m.provider AS m_provider, m.model AS m_model,
-        m.prompt_version AS m_prompt_version, m.notified AS m_notified, m.prefilter_skipped AS m_prefilter_skipped,
-        m.prefilter_reason AS m_prefilter_reason, m.feedback::text AS m_feedback, m.feedback_at AS m_feedback_at,
-        m.created_at AS m_created_at
+      SELECT (${JOB_DOC})::text AS job, j.description, j.description_html,
+        CASE WHEN m.id IS NULL THEN NULL ELSE (${OWN_MATCH_DOC})::text END AS match
       FROM jobs j
       JOIN companies c ON c.id = j.company_id
       LEFT JOIN user_job_matches m ON m.job_id = j.id AND m.user_id = ${userId}::uuid
       WHERE j.id = ${jobId}::uuid`;
     if (!row) throw notFound('No such job.');
-    const { summary: _summary, ...job } = jobSummaryView(row);
+    const { summary: _summary, ...job } = JSON.parse(row.job) as JobSummary;
     return {
       ...job,
       description: row.description,
       description_html: row.description_html,
-      match:
-        row.m_id === null
-          ? null
-          : {
-              id: row.m_id,
-              score: row.m_score as number,
-              analysis: objectOrEmpty(row.m_analysis),
-              provider: row.m_provider as string,
-              model: row.m_model as string,
-              prompt_version: row.m_prompt_version as string,
-              notified: row.m_notified === true,
-              prefilter_skipped: row.m_prefilter_skipped === true,
-              prefilter_reason: row.m_prefilter_reason,
-              feedback: row.m_feedback,
-              feedback_at: isoOrNull(row.m_feedback_at),
-              created_at: (row.m_created_at as Date).toISOString(),
-            },
+      match: row.match === null ? null : (JSON.parse(row.match) as OwnMatch),
     };
   }
 }

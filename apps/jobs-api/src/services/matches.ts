@@ -1,10 +1,10 @@
-import { Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
+import { Prisma, queryRows, type MatchFeedback, type PgPool, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
 import type { MatchesQuery } from '../schemas';
 import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
 import { MatchSignatures } from './match-signatures';
 import type { PageCache } from './page-cache';
-import { isoSql, JOB_DOC, MATCH_VERSION, MATCHES_ORDER, matchesPageFilter, pageLimitClause } from './sql';
+import { MATCH_DOC, MATCH_VERSION, MATCHES_ORDER, matchesPageFilter, pageLimitClause } from './sql';
 
 /**
  * The caller's matches, highest score first, keyset-paginated on (score, id) along the
@@ -63,12 +63,7 @@ export class MatchService {
           this.pool,
           // Scoped to the caller again: a document is only ever read for its owner.
           Prisma.sql`
-            SELECT m.id::text AS id, ${MATCH_VERSION} AS version, json_build_object(
-              'id', m.id, 'job_id', m.job_id, 'score', m.score,
-              'analysis', CASE WHEN jsonb_typeof(m.analysis) = 'object' THEN m.analysis ELSE '{}'::jsonb END,
-              'provider', m.provider, 'model', m.model, 'prompt_version', m.prompt_version, 'notified', m.notified,
-              'feedback', m.feedback, 'feedback_at', ${isoSql('m.feedback_at')}, 'created_at', ${isoSql('m.created_at')},
-              'job', ${JOB_DOC})::text AS doc
+            SELECT m.id::text AS id, ${MATCH_VERSION} AS version, (${MATCH_DOC})::text AS doc
             FROM user_job_matches m
             JOIN jobs j ON j.id = m.job_id
             JOIN companies c ON c.id = j.company_id
@@ -79,7 +74,7 @@ export class MatchService {
   }
 
   /** Stores 👍/👎 on the caller's own match of the job (404 when the caller has none). */
-  async setFeedback(userId: string, jobId: string, feedback: 'up' | 'down') {
+  async setFeedback(userId: string, jobId: string, feedback: MatchFeedback) {
     const feedbackAt = new Date();
     const updated = await this.prisma.userJobMatch.updateManyAndReturn({
       where: { userId, jobId },

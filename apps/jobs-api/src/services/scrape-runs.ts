@@ -1,4 +1,4 @@
-import type { PrismaClient, ScrapeRun } from '@jobping/db';
+import { ScrapeRunStatus, ScrapeTrigger, isEndedScrapeRun, type PrismaClient, type ScrapeRun } from '@jobping/db';
 import { HttpError, notFound, tooManyRequests, unauthorized, type AuthUser } from '@jobping/http-kit';
 import type { Logger } from '@jobping/logger';
 import type { Redis } from '@jobping/redis';
@@ -60,7 +60,7 @@ export class ScrapeRunService {
     }
     let run: ScrapeRun;
     try {
-      run = await this.options.prisma.scrapeRun.create({ data: { trigger: 'manual', status: 'queued', requestedById: user.id } });
+      run = await this.options.prisma.scrapeRun.create({ data: { trigger: ScrapeTrigger.manual, status: ScrapeRunStatus.queued, requestedById: user.id } });
     } catch (error) {
       if (isPrismaError(error, 'P2003')) throw unauthorized('The account no longer exists.');
       throw error;
@@ -73,7 +73,7 @@ export class ScrapeRunService {
       if (!isAdmin(user)) await this.limiter.reward(user.id).catch(() => undefined);
       await this.options.prisma.scrapeRun.update({
         where: { id: run.id },
-        data: { status: 'failed', error: 'the run could not be queued', finishedAt: new Date() },
+        data: { status: ScrapeRunStatus.failed, error: 'the run could not be queued', finishedAt: new Date() },
       });
       throw new HttpError(503, 'queue_unavailable', 'The scrape queue is unavailable; try again shortly.', { headers: { 'Retry-After': '30' } });
     }
@@ -87,7 +87,7 @@ export class ScrapeRunService {
     });
     if (!run) throw notFound('No such scrape run.');
     const stats = sourceStatsSchema.parse(run.sourceStats);
-    const finished = run.finishedAt !== null || ['succeeded', 'partial', 'failed'].includes(run.status);
+    const finished = run.finishedAt !== null || isEndedScrapeRun(run.status);
     const progress = finished ? 1 : run.sourcesTotal > 0 ? Math.min(1, run.sourcesDone / run.sourcesTotal) : 0;
     return {
       id: run.id,

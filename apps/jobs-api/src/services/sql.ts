@@ -1,73 +1,8 @@
 import { Prisma } from '@jobping/db';
-import type { JobSummary } from '../schemas';
-
-/** Columns of a job with its company, as selected by JOB_COLUMNS (aliases `j` and `c`). */
-export interface JobRow {
-  id: string;
-  title: string;
-  company_name: string;
-  location: string | null;
-  remote: boolean;
-  salary_min: number | null;
-  salary_max: number | null;
-  salary_currency: string | null;
-  salary_period: string | null;
-  employment_type: string | null;
-  url: string;
-  alternate_urls: string[];
-  source: string;
-  posted_at: Date | null;
-  scraped_at: Date;
-  created_at: Date;
-  summary: string;
-  c_id: string;
-  c_name: string;
-  c_website: string | null;
-  c_info: Record<string, unknown> | null;
-  c_info_updated_at: Date | null;
-}
-
-/** The job columns every listing shows; needs `jobs j JOIN companies c ON c.id = j.company_id`. */
-export const JOB_COLUMNS = Prisma.sql`
-  j.id, j.title, j.company AS company_name, j.location, j.remote, j.salary_min, j.salary_max,
-  j.salary_currency, j.salary_period, j.employment_type, j.url, j.alternate_urls, j.source,
-  j.posted_at, j.scraped_at, j.created_at, left(j.description, 300) AS summary,
-  c.id AS c_id, c.name AS c_name, c.website AS c_website, c.company_info AS c_info,
-  c.company_info_updated_at AS c_info_updated_at`;
-
-const iso = (value: Date | null) => (value ? value.toISOString() : null);
-export const isoOrNull = iso;
 
 const asObject = (value: unknown): Record<string, unknown> | null =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 export const objectOrEmpty = (value: unknown): Record<string, unknown> => asObject(value) ?? {};
-
-export function jobSummaryView(row: JobRow): JobSummary {
-  const hasSalary = row.salary_min !== null || row.salary_max !== null;
-  return {
-    id: row.id,
-    title: row.title,
-    company_name: row.company_name,
-    company: {
-      id: row.c_id,
-      name: row.c_name,
-      website: row.c_website,
-      info: asObject(row.c_info),
-      info_updated_at: iso(row.c_info_updated_at),
-    },
-    location: row.location,
-    remote: row.remote,
-    salary: hasSalary ? { min: row.salary_min, max: row.salary_max, currency: row.salary_currency, period: row.salary_period } : null,
-    employment_type: row.employment_type,
-    url: row.url,
-    alternate_urls: row.alternate_urls ?? [],
-    source: row.source,
-    posted_at: iso(row.posted_at),
-    scraped_at: row.scraped_at.toISOString(),
-    created_at: row.created_at.toISOString(),
-    summary: row.summary,
-  };
-}
 
 /** A timestamptz column as the API writes times: ISO 8601 in UTC with milliseconds (null stays null). */
 export const isoSql = (column: string) => Prisma.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -76,6 +11,8 @@ export const isoSql = (column: string) => Prisma.raw(`to_char(${column} AT TIME 
  * A job with its company as the JSON document of JobSummary, built by PostgreSQL (aliases
  * `j`, `c`). Built once per row version and cached (list-pages.ts): mapping 50 rows × 23
  * columns through Prisma's raw-row decoding cost several times more than the query itself.
+ * The response documents (this, MATCH_DOC, OWN_MATCH_DOC) are the only code that builds
+ * those shapes; test/documents.test.ts holds them to the zod schemas field by field.
  */
 export const JOB_DOC = Prisma.sql`json_build_object(
   'id', j.id, 'title', j.title, 'company_name', j.company,
@@ -88,6 +25,20 @@ export const JOB_DOC = Prisma.sql`json_build_object(
   'employment_type', j.employment_type, 'url', j.url, 'alternate_urls', j.alternate_urls, 'source', j.source,
   'posted_at', ${isoSql('j.posted_at')}, 'scraped_at', ${isoSql('j.scraped_at')}, 'created_at', ${isoSql('j.created_at')},
   'summary', left(j.description, 300))`;
+
+/** The fields every match document has (alias `m`): ownMatchSchema and matchSchema share them. */
+const MATCH_FIELDS = Prisma.sql`
+  'id', m.id, 'score', m.score,
+  'analysis', CASE WHEN jsonb_typeof(m.analysis) = 'object' THEN m.analysis ELSE '{}'::jsonb END,
+  'provider', m.provider, 'model', m.model, 'prompt_version', m.prompt_version, 'notified', m.notified,
+  'feedback', m.feedback, 'feedback_at', ${isoSql('m.feedback_at')}, 'created_at', ${isoSql('m.created_at')}`;
+
+/** A match in the caller's matches list with its job (matchSchema; aliases `m`, `j`, `c`). */
+export const MATCH_DOC = Prisma.sql`json_build_object(${MATCH_FIELDS}, 'job_id', m.job_id, 'job', ${JOB_DOC})`;
+
+/** The caller's own match as a job's detail shows it (ownMatchSchema; alias `m`). */
+export const OWN_MATCH_DOC = Prisma.sql`json_build_object(${MATCH_FIELDS},
+  'prefilter_skipped', m.prefilter_skipped, 'prefilter_reason', m.prefilter_reason)`;
 
 /** The row version of a job document (aliases `j`, `c`): see list-pages.ts. */
 export const JOB_VERSION = Prisma.sql`'j' || j.xmin::text || '.' || c.xmin::text`;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { companyKey, demoCompanies, demoJobContent, jobDedupeKey, type DemoPosting, type PrismaClient } from '@jobping/db';
+import { companyKey, companyKeys, demoCompanies, demoJobContent, jobDedupeKey, type DemoPosting, type PrismaClient } from '@jobping/db';
 
 export interface InsertedJob {
   id: string;
@@ -60,7 +60,9 @@ export async function insertUser(prisma: PrismaClient, spec: UserSpec): Promise<
       remoteOnly: spec.remoteOnly ?? false,
       locations: spec.locations ?? [],
       minSalary: spec.minSalary ?? null,
+      // As auth-api saves the filters: each excluded company's key with its name.
       excludedCompanies: spec.excludedCompanies ?? [],
+      excludedCompanyKeys: companyKeys(spec.excludedCompanies ?? []),
     },
     select: { id: true },
   });

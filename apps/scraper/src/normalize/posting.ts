@@ -1,8 +1,8 @@
+import type { SalaryPeriod } from '@jobping/contracts';
 import { decodeHTML } from 'entities';
 import { convert } from 'html-to-text';
 import sanitizeHtml from 'sanitize-html';
 
-export type SalaryPeriod = 'year' | 'month' | 'day' | 'hour';
 export type EmploymentType = 'full_time' | 'part_time' | 'contract' | 'temporary' | 'internship' | 'other';
 
 /** One posting as every source returns it, ready to store. */
@@ -221,12 +221,13 @@ export function toPosting(raw: RawPosting): NormalizedPosting | null {
   };
 }
 
-/** "per-year-salary", "1 YEAR", "yearly", "hourly" … to year, month, day or hour. */
+/** "per-year-salary", "1 YEAR", "yearly", "weekly", "hourly" … to a salary period (salaryPeriods in @jobping/contracts). */
 export function normalizePeriod(value: string | null | undefined): SalaryPeriod | null {
   if (!value) return null;
   const v = value.toLowerCase();
   if (/year|annual|annum|yr/.test(v)) return 'year';
   if (/month|mo\b/.test(v)) return 'month';
+  if (/week|wk\b/.test(v)) return 'week';
   if (/day|daily/.test(v)) return 'day';
   if (/hour|hr\b|wage/.test(v)) return 'hour';
   return null;

@@ -1,4 +1,4 @@
-import { sourceTrust } from '@jobping/contracts';
+import { sourceTrust, yearlyTopPay } from '@jobping/contracts';
 import { companyKey, jobDedupeKey, type PrismaClient } from '@jobping/db';
 import type { NormalizedPosting } from '../normalize/posting';
 
@@ -24,6 +24,8 @@ export async function storePosting(prisma: PrismaClient, source: string, posting
   const trust = sourceTrust(source);
   const dedupeKey = jobDedupeKey({ company: posting.company, title: posting.title, location: posting.location });
   const normalizedName = companyKey(posting.company);
+  // Stored with the salary it derives from: the figure both min_salary filters compare.
+  const topYearly = yearlyTopPay(posting);
   const [company] = await prisma.$queryRaw<{ id: string }[]>`
     INSERT INTO companies (name, normalized_name) VALUES (${posting.company}, ${normalizedName})
     ON CONFLICT (normalized_name) DO UPDATE SET normalized_name = EXCLUDED.normalized_name
@@ -32,11 +34,11 @@ export async function storePosting(prisma: PrismaClient, source: string, posting
 
   const inserted = await prisma.$queryRaw<{ id: string }[]>`
     INSERT INTO jobs (source, source_id, source_trust, url, dedupe_key, title, company_id, company, location, remote,
-                      salary_min, salary_max, salary_currency, salary_period, employment_type,
+                      salary_min, salary_max, salary_currency, salary_period, salary_top_yearly, employment_type,
                       description, description_html, posted_at)
     VALUES (${source}, ${posting.sourceId}, ${trust}, ${posting.url}, ${dedupeKey}, ${posting.title}, ${company.id}::uuid,
             ${posting.company}, ${posting.location}, ${posting.remote}, ${posting.salaryMin}, ${posting.salaryMax},
-            ${posting.salaryCurrency}, ${posting.salaryPeriod}, ${posting.employmentType}, ${posting.description},
+            ${posting.salaryCurrency}, ${posting.salaryPeriod}, ${topYearly}, ${posting.employmentType}, ${posting.description},
             ${posting.descriptionHtml}, ${posting.postedAt})
     ON CONFLICT DO NOTHING
     RETURNING id`;
@@ -54,7 +56,7 @@ export async function storePosting(prisma: PrismaClient, source: string, posting
       source = ${source}, source_id = ${posting.sourceId}, source_trust = ${trust}, url = ${posting.url},
       title = ${posting.title}, company = ${posting.company}, location = ${posting.location}, remote = ${posting.remote},
       salary_min = ${posting.salaryMin}, salary_max = ${posting.salaryMax}, salary_currency = ${posting.salaryCurrency},
-      salary_period = ${posting.salaryPeriod}, employment_type = ${posting.employmentType},
+      salary_period = ${posting.salaryPeriod}, salary_top_yearly = ${topYearly}, employment_type = ${posting.employmentType},
       description = ${posting.description}, description_html = ${posting.descriptionHtml}, posted_at = ${posting.postedAt},
       updated_at = now()
     WHERE dedupe_key = ${dedupeKey} AND source_trust < ${trust}

@@ -1,5 +1,5 @@
 import { describeIssues, jobSourceSchema } from '@jobping/contracts';
-import type { JobSource, PrismaClient } from '@jobping/db';
+import { ScrapeRunStatus, isEndedScrapeRun, type JobSource, type PrismaClient, type ScrapeTrigger } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import pMap from 'p-map';
 import type { HttpClient } from '../http/http-client';
@@ -9,9 +9,6 @@ import type { SourceAdapter } from '../sources/types';
 import type { JobPublisher } from './job-publisher';
 import { knownSourceIds, storePosting } from './job-store';
 import type { ScraperMetrics } from './metrics';
-
-export type RunTrigger = 'schedule' | 'manual' | 'cli';
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
 
 /** One entry of `scrape_runs.source_stats`, keyed by `type:identifier`. */
 export interface SourceStats {
@@ -29,7 +26,7 @@ export interface SourceStats {
 
 export interface RunSummary {
   runId: string;
-  status: RunStatus;
+  status: ScrapeRunStatus;
   jobsFound: number;
   jobsNew: number;
   published: number;
@@ -69,7 +66,6 @@ export class RunNotFoundError extends Error {
   }
 }
 
-const FINAL: readonly RunStatus[] = ['succeeded', 'partial', 'failed'];
 const sourceSpecSchema = jobSourceSchema();
 const MAX_ERROR = 2_000;
 
@@ -107,14 +103,14 @@ export function selectPostings(
 export function createScrapeRunner(deps: ScrapeRunnerDeps) {
   const { prisma, adapters, http, publisher, logger, settings, metrics } = deps;
 
-  async function createRun(trigger: RunTrigger, requestedById?: string | null): Promise<string> {
-    const run = await prisma.scrapeRun.create({ data: { trigger, status: 'queued', requestedById: requestedById ?? null }, select: { id: true } });
+  async function createRun(trigger: ScrapeTrigger, requestedById?: string | null): Promise<string> {
+    const run = await prisma.scrapeRun.create({ data: { trigger, status: ScrapeRunStatus.queued, requestedById: requestedById ?? null }, select: { id: true } });
     return run.id;
   }
 
   async function runSource(
     runId: string,
-    trigger: RunTrigger,
+    trigger: ScrapeTrigger,
     source: JobSource,
     signal: AbortSignal | undefined,
   ): Promise<SourceStats> {
@@ -208,7 +204,7 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
   async function executeRun(runId: string, options: ExecuteOptions = {}): Promise<RunSummary> {
     const run = await prisma.scrapeRun.findUnique({ where: { id: runId } });
     if (!run) throw new RunNotFoundError(runId);
-    if (FINAL.includes(run.status)) {
+    if (isEndedScrapeRun(run.status)) {
       logger.info('scrape run already finished; nothing to do', { run_id: runId, status: run.status });
       return {
         runId,
@@ -226,7 +222,7 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
     const timer = metrics?.runDuration.startTimer({ trigger: run.trigger });
     // started_at is kept across retries: the publish sweep below covers every attempt.
     const [started] = await prisma.$queryRaw<{ started_at: Date }[]>`
-      UPDATE scrape_runs SET status = 'running', started_at = COALESCE(started_at, now()), finished_at = NULL,
+      UPDATE scrape_runs SET status = ${ScrapeRunStatus.running}::scrape_run_status, started_at = COALESCE(started_at, now()), finished_at = NULL,
         sources_total = ${sources.length}, sources_done = 0, jobs_found = 0, jobs_new = 0, source_stats = '{}'::jsonb, error = NULL
       WHERE id = ${runId}::uuid
       RETURNING started_at`;
@@ -259,7 +255,8 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
     metrics?.published.inc(published);
 
     const failed = Object.values(all).filter((s) => s.errors.length > 0);
-    const status: RunStatus = failed.length === 0 ? 'succeeded' : failed.length === sources.length ? 'failed' : 'partial';
+    const status: ScrapeRunStatus =
+      failed.length === 0 ? ScrapeRunStatus.succeeded : failed.length === sources.length ? ScrapeRunStatus.failed : ScrapeRunStatus.partial;
     const summary = failed.map((s) => `${s.type}:${s.identifier}: ${s.errors.join('; ')}`).join(' | ');
     const error = failed.length ? `${failed.length} of ${sources.length} sources failed: ${summary}`.slice(0, MAX_ERROR) : null;
     const [final] = await prisma.$queryRaw<{ jobs_found: number; jobs_new: number }[]>`
@@ -274,8 +271,8 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
   /** Marks a run failed (its job gave up: no retries left, or it cannot run). */
   async function failRun(runId: string, reason: string): Promise<void> {
     await prisma.scrapeRun.updateMany({
-      where: { id: runId, status: { in: ['queued', 'running'] } },
-      data: { status: 'failed', finishedAt: new Date(), error: reason.slice(0, MAX_ERROR) },
+      where: { id: runId, status: { in: [ScrapeRunStatus.queued, ScrapeRunStatus.running] } },
+      data: { status: ScrapeRunStatus.failed, finishedAt: new Date(), error: reason.slice(0, MAX_ERROR) },
     });
   }
 

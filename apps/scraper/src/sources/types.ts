@@ -1,3 +1,4 @@
+import type { JobSourceType } from '@jobping/contracts';
 import type { Logger } from '@jobping/logger';
 import type { HttpClient } from '../http/http-client';
 import type { NormalizedPosting } from '../normalize/posting';
@@ -26,7 +27,7 @@ export interface FetchContext {
 /** One job board behind the common interface: fetch → normalised postings. */
 export interface SourceAdapter {
   /** `job_sources.type` and `jobs.source`. */
-  readonly type: string;
+  readonly type: JobSourceType;
   /** The board filters by `searchTerms` itself; otherwise the runner keeps titles that match one. */
   readonly searchesServerSide?: boolean;
   /** Shortest time between two runs of one source (a board's own request limits), in ms. */

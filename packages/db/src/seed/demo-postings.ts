@@ -1,8 +1,9 @@
 // Demo seed data for JobPing: fictional companies and job postings used to
 // demonstrate matching against DEMO_PROMPT. All companies are invented.
+import { yearlyTopPay, type JobSourceType, type SalaryPeriod } from '@jobping/contracts';
 
 export interface DemoPosting {
-  source: 'greenhouse' | 'lever' | 'ashby' | 'remotive' | 'remoteok' | 'arbeitnow';
+  source: JobSourceType;
   sourceId: string;
   company: string;
   title: string;
@@ -11,7 +12,7 @@ export interface DemoPosting {
   salaryMin: number | null;
   salaryMax: number | null;
   salaryCurrency: 'EUR' | 'USD' | 'GBP' | null;
-  salaryPeriod: 'year' | 'month' | 'hour' | null;
+  salaryPeriod: SalaryPeriod | null;
   employmentType: 'full_time' | 'part_time' | 'contract' | 'internship';
   url: string;
   description: string;
@@ -1825,6 +1826,7 @@ export function demoJobContent(posting: DemoPosting, companyId: string) {
     salaryMax: posting.salaryMax,
     salaryCurrency: posting.salaryCurrency,
     salaryPeriod: posting.salaryPeriod,
+    salaryTopYearly: yearlyTopPay(posting),
     employmentType: posting.employmentType,
     description: posting.description,
   };

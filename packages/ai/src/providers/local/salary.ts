@@ -1,7 +1,6 @@
-import { DAYS_PER_YEAR, EUR_PER_UNIT, HOURS_PER_YEAR } from './vocabulary';
+import { annualPay, type SalaryPeriod } from '@jobping/contracts';
+import { EUR_PER_UNIT } from './vocabulary';
 import { formatEur } from './text';
-
-export type SalaryPeriod = 'year' | 'month' | 'day' | 'hour';
 
 export interface Salary {
   /** Yearly amounts in EUR (fixed approximate rates) so ranges can be compared. */
@@ -14,12 +13,15 @@ export interface Salary {
 const SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP' };
 const CURRENCY_SIGN: Record<string, string> = { EUR: '€', USD: '$', GBP: '£' };
 
+/**
+ * Pay a year in EUR: annualised by the rule the min_salary filters use (annualPay in
+ * @jobping/contracts), then converted with EUR_PER_UNIT. The conversion is the scorer's own
+ * approximation, to weigh a USD range against a prompt's "€80k"; filters convert nothing.
+ */
 export function toYearlyEur(amount: number, currency: string | null | undefined, period: SalaryPeriod | null | undefined): number | null {
   const rate = EUR_PER_UNIT[(currency ?? 'EUR').toUpperCase()];
   if (rate === undefined) return null;
-  const perYear =
-    period === 'hour' ? amount * HOURS_PER_YEAR : period === 'day' ? amount * DAYS_PER_YEAR : period === 'month' ? amount * 12 : amount;
-  return perYear * rate;
+  return annualPay(amount, period) * rate;
 }
 
 function money(amount: number, currency: string): string {
@@ -42,7 +44,7 @@ export function describeSalary(min: number, max: number, currency: string, perio
 
 const AMOUNT = String.raw`(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?`;
 const RANGE_IN_TEXT = new RegExp(
-  String.raw`([€$£])\s?${AMOUNT}\s*(?:[–—-]|to)\s*[€$£]?\s?${AMOUNT}(?:\s*(?:per|a|\/)\s*(year|annum|month|day|hour|h\b))?`,
+  String.raw`([€$£])\s?${AMOUNT}\s*(?:[–—-]|to)\s*[€$£]?\s?${AMOUNT}(?:\s*(?:per|a|\/)\s*(year|annum|month|week|day|hour|h\b))?`,
   'i',
 );
 
@@ -55,7 +57,7 @@ function periodOf(word: string | undefined): SalaryPeriod {
   if (!word) return 'year';
   const lower = word.toLowerCase();
   if (lower === 'h' || lower === 'hour') return 'hour';
-  if (lower === 'month' || lower === 'day') return lower;
+  if (lower === 'month' || lower === 'week' || lower === 'day') return lower;
   return 'year';
 }
 

@@ -289,5 +289,3 @@ export const REGION_PATTERNS: readonly (readonly [Place['region'] | 'world', Reg
 
 /** Fixed, approximate rates to compare salaries (the local provider is not a currency service). */
 export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68 };
-export const HOURS_PER_YEAR = 1_760;
-export const DAYS_PER_YEAR = 220;

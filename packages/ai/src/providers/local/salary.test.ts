@@ -1,0 +1,34 @@
+import { describe, expect, it } from '@jest/globals';
+import { yearlyTopPay } from '@jobping/contracts';
+import { parseInput, jobInputSchema } from '../../inputs';
+import { toJobInput } from '../../job-row';
+import { describeSalary, salaryFromText, toYearlyEur } from './salary';
+
+describe('yearly pay in the local provider', () => {
+  it('annualises as the min_salary filters do (yearlyTopPay), then converts to euros', () => {
+    for (const [amount, period] of [[50, 'hour'], [400, 'day'], [2_000, 'week'], [8_000, 'month'], [85_000, 'year']] as const) {
+      expect(toYearlyEur(amount, 'EUR', period)).toBe(yearlyTopPay({ salaryMin: amount, salaryMax: null, salaryPeriod: period }));
+    }
+    expect(toYearlyEur(50, 'EUR', 'hour')).toBe(104_000);
+    expect(describeSalary(45, 60, 'EUR', 'hour')?.maxEur).toBe(124_800);
+  });
+
+  it('reads weekly pay from a stored job as weekly', () => {
+    const row = {
+      title: 'Site Reliability Engineer (contract)',
+      companyName: 'Northwind Analytics',
+      location: 'Remote (EU)',
+      remote: true,
+      salaryMin: 1_800,
+      salaryMax: 2_000,
+      salaryCurrency: 'EUR',
+      salaryPeriod: 'week',
+      employmentType: 'contract',
+      description: 'Keep our forecasting platform running; on-call one week in six.',
+    };
+    const job = parseInput(jobInputSchema, toJobInput(row), 'job');
+    expect(job.salaryPeriod).toBe('week');
+    expect(describeSalary(1_800, 2_000, 'EUR', 'week')?.maxEur).toBe(104_000);
+    expect(salaryFromText('The rate is €1,800–€2,000 per week, paid monthly.')?.maxEur).toBe(104_000);
+  });
+});
