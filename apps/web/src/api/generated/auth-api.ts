@@ -427,9 +427,9 @@ export interface operations {
                                 remote_only: boolean;
                                 /** @description accepted locations; empty means anywhere */
                                 locations: string[];
-                                /** @description minimum yearly salary; null for none */
+                                /** @description minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none */
                                 min_salary: number | null;
-                                /** @description companies never to match */
+                                /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                                 excluded_companies: string[];
                             };
                             discord: {
@@ -566,9 +566,9 @@ export interface operations {
                                 remote_only: boolean;
                                 /** @description accepted locations; empty means anywhere */
                                 locations: string[];
-                                /** @description minimum yearly salary; null for none */
+                                /** @description minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none */
                                 min_salary: number | null;
-                                /** @description companies never to match */
+                                /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                                 excluded_companies: string[];
                             };
                             discord: {
@@ -701,9 +701,9 @@ export interface operations {
                                 remote_only: boolean;
                                 /** @description accepted locations; empty means anywhere */
                                 locations: string[];
-                                /** @description minimum yearly salary; null for none */
+                                /** @description minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none */
                                 min_salary: number | null;
-                                /** @description companies never to match */
+                                /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                                 excluded_companies: string[];
                             };
                             discord: {
@@ -900,9 +900,9 @@ export interface operations {
                             remote_only: boolean;
                             /** @description accepted locations; empty means anywhere */
                             locations: string[];
-                            /** @description minimum yearly salary; null for none */
+                            /** @description minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none */
                             min_salary: number | null;
-                            /** @description companies never to match */
+                            /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
                         };
                         discord: {
@@ -1015,9 +1015,9 @@ export interface operations {
                             remote_only: boolean;
                             /** @description accepted locations; empty means anywhere */
                             locations: string[];
-                            /** @description minimum yearly salary; null for none */
+                            /** @description minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none */
                             min_salary: number | null;
-                            /** @description companies never to match */
+                            /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
                         };
                         discord: {
@@ -1121,9 +1121,9 @@ export interface operations {
                             remote_only: boolean;
                             /** @description accepted locations; empty means anywhere */
                             locations: string[];
-                            /** @description minimum yearly salary; null for none */
+                            /** @description minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none */
                             min_salary: number | null;
-                            /** @description companies never to match */
+                            /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
                         };
                         discord: {
@@ -1298,9 +1298,9 @@ export interface operations {
                             remote_only: boolean;
                             /** @description accepted locations; empty means anywhere */
                             locations: string[];
-                            /** @description minimum yearly salary; null for none */
+                            /** @description minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none */
                             min_salary: number | null;
-                            /** @description companies never to match */
+                            /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
                         };
                         discord: {
@@ -1382,9 +1382,9 @@ export interface operations {
                     remote_only: boolean;
                     /** @description accepted locations; empty means anywhere */
                     locations: string[];
-                    /** @description minimum yearly salary; null for none */
+                    /** @description minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none */
                     min_salary: number | null;
-                    /** @description companies never to match */
+                    /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                     excluded_companies: string[];
                 };
             };
@@ -1410,9 +1410,9 @@ export interface operations {
                             remote_only: boolean;
                             /** @description accepted locations; empty means anywhere */
                             locations: string[];
-                            /** @description minimum yearly salary; null for none */
+                            /** @description minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none */
                             min_salary: number | null;
-                            /** @description companies never to match */
+                            /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
                         };
                         discord: {

@@ -453,7 +453,7 @@ export interface operations {
                 company?: string;
                 /** @description only jobs posted at or after this time (jobs without a posting date are left out) */
                 posted_since?: string;
-                /** @description the yearly top of the salary range (hourly, daily and monthly figures annualised) is at least this; jobs without a salary are left out */
+                /** @description the yearly top of the salary range is at least this: hourly, daily, weekly and monthly pay over a full-time year (52 weeks of 5 days of 8 hours), in the job's own currency (none is converted); jobs without a salary are left out */
                 min_salary?: number;
                 /** @description page size, 1–100 (default 20) */
                 limit?: number;
@@ -496,7 +496,7 @@ export interface operations {
                                 min: number | null;
                                 max: number | null;
                                 currency: string | null;
-                                /** @description year, month, day or hour */
+                                /** @description what min and max are paid for: year, month, week, day, hour */
                                 period: string | null;
                             } | null;
                             employment_type: string | null;
@@ -648,7 +648,7 @@ export interface operations {
                             min: number | null;
                             max: number | null;
                             currency: string | null;
-                            /** @description year, month, day or hour */
+                            /** @description what min and max are paid for: year, month, week, day, hour */
                             period: string | null;
                         } | null;
                         employment_type: string | null;
@@ -748,7 +748,10 @@ export interface operations {
                         id: string;
                         /** @enum {string} */
                         trigger: "schedule" | "manual" | "cli";
-                        /** @enum {string} */
+                        /**
+                         * @description succeeded, partial, failed: the run has ended
+                         * @enum {string}
+                         */
                         status: "queued" | "running" | "succeeded" | "partial" | "failed";
                         sources: {
                             /** @description the source, e.g. greenhouse:acme */
@@ -873,7 +876,7 @@ export interface operations {
                                     min: number | null;
                                     max: number | null;
                                     currency: string | null;
-                                    /** @description year, month, day or hour */
+                                    /** @description what min and max are paid for: year, month, week, day, hour */
                                     period: string | null;
                                 } | null;
                                 employment_type: string | null;
