@@ -12,7 +12,7 @@ import type { PasswordHasher } from './services/passwords';
 import { Throttle } from './services/throttle';
 import { TokenService } from './services/tokens';
 
-export interface AppDeps {
+export interface AuthApiDeps {
   config: AuthApiConfig;
   logger: Logger;
   prisma: PrismaClient;
@@ -24,7 +24,7 @@ export interface AppDeps {
 }
 
 /** auth-api as an Express app (no port): main.ts listens, tests use supertest. */
-export function createApp(deps: AppDeps): HttpApp {
+export function createApp(deps: AuthApiDeps): HttpApp {
   const { config, logger, prisma, redis, registry } = deps;
   const jwt = jwtSettingsFromConfig(config);
   const tokens = new TokenService({ prisma, jwt, refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS, reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS });

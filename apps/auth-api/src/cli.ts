@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { loadConfigOrExit } from '@jobping/config';
+import { UsageError, loadConfigOrExit, runCommandLine } from '@jobping/config';
 import { createPrismaClientFromConfig } from '@jobping/db';
 import { authCliEnvSchema } from './config';
 import { emailSchema } from './schemas';
@@ -17,7 +17,6 @@ access token expires (JWT_ACCESS_TTL_SECONDS, 15 minutes by default). Reads DATA
 (and ADMIN_EMAILS, to warn about it).
 Runs as \`pnpm jobping users …\`, \`node dist/cli.js users …\` in the auth-api image.`;
 
-class UsageError extends Error {}
 
 function print(line = ''): void {
   process.stdout.write(`${line}\n`);
@@ -80,14 +79,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`jobping users failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommandLine({ name: 'jobping users', usage: USAGE, main });

@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from '@jobping/config';
 import { createPrismaClientFromConfig } from '@jobping/db';
-import { createShutdown, startHttpServer } from '@jobping/http-kit';
+import { startHttpServer } from '@jobping/http-kit';
+import { createShutdown } from '@jobping/ops';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { createRedis } from '@jobping/redis';

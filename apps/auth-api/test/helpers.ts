@@ -1,6 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { loadConfig } from '@jobping/config';
 import { createPrismaClient, type PrismaClient } from '@jobping/db';
@@ -8,61 +6,13 @@ import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { createRedis, type Redis } from '@jobping/redis';
+import { FakeDiscord, deleteKeys, listenOnLoopback, testRedisUrl, uniqueKeyPrefix } from '@jobping/testing';
 import { parse as parseSetCookie, type Cookie } from 'set-cookie-parser';
 import request from 'supertest';
 import winston from 'winston';
 import { createApp } from '../src/app';
 import { authApiEnvSchema, type AuthApiConfig } from '../src/config';
 import { createPasswordHasher, type PasswordHasher } from '../src/services/passwords';
-
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15';
-
-/** A real HTTP server on loopback standing in for Discord; answers are scripted per test. */
-export class FakeDiscord {
-  readonly requests: { url: string; body: unknown }[] = [];
-  private answers: ((res: ServerResponse) => void)[] = [];
-  private server: Server | undefined;
-  port = 0;
-
-  async start(): Promise<this> {
-    this.server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      let text = '';
-      req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      req.on('end', () => {
-        this.requests.push({ url: req.url ?? '', body: JSON.parse(text || 'null') as unknown });
-        const answer = this.answers.shift();
-        if (answer) answer(res);
-        else {
-          res.writeHead(200, { 'Content-Type': 'application/json' });
-          res.end(JSON.stringify({ id: '1300000000000000042' }));
-        }
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-    return this;
-  }
-
-  get host(): string {
-    return `127.0.0.1:${this.port}`;
-  }
-
-  webhookUrl(id = '1234567890123456789'): string {
-    return `http://${this.host}/api/webhooks/${id}/${'T0ken_'.repeat(11)}xy`;
-  }
-
-  answerNext(status: number, body: unknown): void {
-    this.answers.push((res) => {
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(body));
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
 
 export interface TestContext {
   app: ReturnType<typeof createApp>['app'];
@@ -87,13 +37,13 @@ let hasher: Promise<PasswordHasher> | undefined;
 export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestContext> {
   const database: TestDatabase = await createTestDatabase(label);
   const discord = await new FakeDiscord().start();
-  const keyPrefix = `test:${randomUUID()}:`;
+  const keyPrefix = uniqueKeyPrefix('auth-api');
   const config = loadConfig(authApiEnvSchema, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '4',
-    REDIS_URL: TEST_REDIS_URL,
+    REDIS_URL: testRedisUrl(),
     JWT_SECRET: randomBytes(32).toString('base64'),
     ADMIN_EMAILS: 'Boss@Example.com',
     JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host,
@@ -102,7 +52,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     ...env,
   });
   const prisma = createPrismaClient({ databaseUrl: database.url, poolSize: 4 });
-  const redis = createRedis(TEST_REDIS_URL, { connectionName: `auth-api-test-${label}`, keyPrefix });
+  const redis = createRedis(testRedisUrl(), { connectionName: `auth-api-test-${label}`, keyPrefix });
   const logger = createLogger({ service: 'auth-api-test', level: 'error', transports: [new winston.transports.Stream({ stream: new PassThrough() })] });
   hasher ??= createPasswordHasher();
   const passwords = await hasher;
@@ -119,13 +69,9 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     discord,
     replica: () => build().app,
     async close() {
-      const cleaner = createRedis(TEST_REDIS_URL, { connectionName: 'auth-api-test-cleanup' });
-      let cursor = '0';
-      do {
-        const [next, keys] = await cleaner.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 500);
-        if (keys.length > 0) await cleaner.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
+      // A client without the key prefix: it would be added to the keys SCAN returns.
+      const cleaner = createRedis(testRedisUrl(), { connectionName: 'auth-api-test-cleanup' });
+      await deleteKeys(cleaner, keyPrefix);
       await cleaner.quit();
       await redis.quit();
       await prisma.$disconnect();
@@ -136,18 +82,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
 }
 
 /** The app on a real loopback port (port 0), for tests that need true concurrency rather than supertest's one-off servers. */
-export async function listen(app: TestContext['app']): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+export const listen = (app: TestContext['app']) => listenOnLoopback(app);
 
 let counter = 0;
 /** A unique e-mail per call. */

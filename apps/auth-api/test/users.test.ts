@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { companyKeys } from '@jobping/db';
+import { json } from '@jobping/testing';
 import request from 'supertest';
 import { bearer, refresh, register, startTestApp, type Session, type TestContext } from './helpers';
 
@@ -178,6 +179,7 @@ describe('PUT /api/users/me/discord', () => {
 describe('POST /api/users/me/discord/test', () => {
   it('posts a test message to the saved webhook', async () => {
     await as(alice).put('/api/users/me/discord', { webhook_url: ctx.discord.webhookUrl() }).expect(200);
+    ctx.discord.respond(json(200, { id: '1300000000000000042', type: 0 }));
     const res = await as(alice).post('/api/users/me/discord/test').expect(200);
     expect(res.body).toEqual({ delivered: true, message_id: '1300000000000000042' });
     expect(ctx.discord.requests).toHaveLength(1);
@@ -194,7 +196,7 @@ describe('POST /api/users/me/discord/test', () => {
 
   it('marks the webhook broken when Discord says it is gone, and a new URL clears that', async () => {
     await as(alice).put('/api/users/me/discord', { webhook_url: ctx.discord.webhookUrl() }).expect(200);
-    ctx.discord.answerNext(404, { message: 'Unknown Webhook', code: 10015 });
+    ctx.discord.respond(json(404, { message: 'Unknown Webhook', code: 10015 }));
     const res = await as(alice).post('/api/users/me/discord/test').expect(409);
     expect(res.body.error.code).toBe('webhook_broken');
     const me = await as(alice).get('/api/users/me').expect(200);
@@ -206,9 +208,9 @@ describe('POST /api/users/me/discord/test', () => {
 
   it('answers 502 when Discord fails and 429 when it rate-limits for long', async () => {
     await as(alice).put('/api/users/me/discord', { webhook_url: ctx.discord.webhookUrl() }).expect(200);
-    ctx.discord.answerNext(503, { message: 'unavailable' });
+    ctx.discord.respond(json(503, { message: 'unavailable' }));
     expect((await as(alice).post('/api/users/me/discord/test').expect(502)).body.error.code).toBe('discord_unavailable');
-    ctx.discord.answerNext(429, { message: 'slow down', retry_after: 120, global: false });
+    ctx.discord.respond(json(429, { message: 'slow down', retry_after: 120, global: false }));
     const limited = await as(alice).post('/api/users/me/discord/test').expect(429);
     expect(Number(limited.headers['retry-after'])).toBe(120);
     // The client remembers Discord's wait: the next test is refused without calling Discord.

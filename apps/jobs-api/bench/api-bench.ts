@@ -19,6 +19,7 @@ import { createPrismaClient, type PrismaClient } from '@jobping/db';
 import { createTestDatabase } from '@jobping/db/testing';
 import { jwtSettingsFromConfig, signAccessToken } from '@jobping/http-kit';
 import { createRedis } from '@jobping/redis';
+import { printFigureLines, round, type Figure } from '@jobping/testing';
 import autocannon from 'autocannon';
 
 const JOBS = 100_000;
@@ -30,15 +31,6 @@ const RATE = 500; // req/s of the latency runs
 const DURATION = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
 const WARMUP = 3;
 
-interface Figure {
-  metric: string;
-  value: number;
-  unit: string;
-  baseline?: number;
-  target?: string;
-}
-
-const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const start = process.hrtime.bigint();
@@ -337,8 +329,7 @@ async function main(): Promise<void> {
     figures.push({ metric: 'api.matches_during_writes_rechecked_ratio', value: round(answered > 0 ? rechecked / answered : 0, 3), unit: 'ratio' });
     figures.push({ metric: 'api.kit_stack_ratio', value: round(max.kit!.rps / bare.max.rps, 3), unit: 'ratio', baseline: round(bare.max.rps) });
     figures.push({ metric: 'api.kit_stack_server_cpu_ms_per_req', value: round(max.kit!.cpuMs, 2), unit: 'ms', baseline: round(bare.max.cpuMs, 2) });
-    for (const figure of figures) console.log(JSON.stringify(figure));
-    console.log('');
+    printFigureLines(figures);
     console.log(
       `api benchmark: ${JOBS.toLocaleString('en')} jobs, ${(USERS * MATCHES_PER_USER).toLocaleString('en')} matches; autocannon ${CONNECTIONS} connections, ` +
         `${DURATION} s per run on loopback; server in a child process (LOG_LEVEL=warn); tokens of ${TOKEN_USERS} users in rotation`,

@@ -12,7 +12,7 @@ import express from 'express';
 import { z } from 'zod';
 import { createApp } from '../src/app';
 import { jobsApiEnvSchema } from '../src/config';
-import { ScrapeQueueProducer } from '../src/services/scrape-queue';
+import { ScrapeQueueProducer } from '../src/services/scrape-queue-producer';
 
 async function listen(app: express.Express): Promise<{ port: number; close(): void }> {
   return new Promise((resolve) => {

@@ -11,14 +11,14 @@ import { jobsApiRoutes } from './routes';
 import { AdminService } from './services/admin';
 import { JobService } from './services/jobs';
 import { DocCache } from './services/list-pages';
-import { MatchService } from './services/matches';
-import { NotificationService } from './services/notifications';
+import { UserMatchesService } from './services/matches';
+import { UserNotificationsService } from './services/notifications';
 import { PageCache } from './services/page-cache';
-import type { ScrapeQueueProducer } from './services/scrape-queue';
+import type { ScrapeQueueProducer } from './services/scrape-queue-producer';
 import { ScrapeRunService } from './services/scrape-runs';
 import { ThresholdPreviewService } from './services/threshold-preview';
 
-export interface AppDeps {
+export interface JobsApiDeps {
   config: JobsApiConfig;
   logger: Logger;
   prisma: PrismaClient;
@@ -43,7 +43,7 @@ export interface AppDeps {
 }
 
 /** jobs-api as an Express app (no port): main.ts listens, tests use supertest. */
-export function createApp(deps: AppDeps): HttpApp {
+export function createApp(deps: JobsApiDeps): HttpApp {
   const { config, logger, prisma, pool, redis, registry } = deps;
   const docs = new DocCache(config.JOBS_API_DOC_CACHE_MB * 1024 * 1024);
   const pages = listPageCache(deps);
@@ -80,8 +80,8 @@ export function createApp(deps: AppDeps): HttpApp {
     routes: jobsApiRoutes({
       jobs: new JobService(prisma, pool, docs, pages),
       runs,
-      matches: new MatchService(prisma, pool, docs, pages),
-      notifications: new NotificationService(prisma),
+      matches: new UserMatchesService(prisma, pool, docs, pages),
+      notifications: new UserNotificationsService(prisma),
       admin,
       thresholdPreview: new ThresholdPreviewService({
         prisma,
@@ -105,7 +105,7 @@ export function createApp(deps: AppDeps): HttpApp {
   });
 }
 
-function listPageCache({ config, registry, changes }: AppDeps): PageCache {
+function listPageCache({ config, registry, changes }: JobsApiDeps): PageCache {
   const lookups = new Counter({
     name: 'jobs_api_page_cache_lookups_total',
     help: 'Hot list pages asked of the page cache, by list and result (hit; checked: kept after its rows were re-read; miss; bypass while the change feed is not current)',

@@ -1,12 +1,13 @@
 import { loadConfigOrExit } from '@jobping/config';
 import { ChangeFeed, createDatabaseFromConfig } from '@jobping/db';
-import { createShutdown, startHttpServer } from '@jobping/http-kit';
+import { startHttpServer } from '@jobping/http-kit';
+import { createShutdown } from '@jobping/ops';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { createRedis } from '@jobping/redis';
 import { createApp } from './app';
 import { jobsApiEnvSchema } from './config';
-import { ScrapeQueueProducer } from './services/scrape-queue';
+import { ScrapeQueueProducer } from './services/scrape-queue-producer';
 
 const SERVICE = 'jobs-api';
 

@@ -6,11 +6,11 @@ import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { jobDetailSchema, jobListSchema, jobsQuerySchema, matchListSchema, matchesQuerySchema } from '../src/schemas';
 import { JobService } from '../src/services/jobs';
 import { DocCache } from '../src/services/list-pages';
-import { MatchService } from '../src/services/matches';
+import { UserMatchesService } from '../src/services/matches';
 import { PageCache } from '../src/services/page-cache';
 import { ExactShape } from './exact-shape';
 
-// The hot lists send JSON documents PostgreSQL builds (sql.ts), the detail is assembled from
+// The hot lists send JSON documents PostgreSQL builds (list-read-model.ts), the detail is assembled from
 // them too; the zod schemas in schemas.ts say what the API answers. These rows exercise every
 // field of those documents, null and set, so a field added to one side and not the other, or
 // a type that differs (a number as text, a date without its zone), fails here.
@@ -18,7 +18,7 @@ import { ExactShape } from './exact-shape';
 let testDb: TestDatabase;
 let db: Database;
 let jobs: JobService;
-let matches: MatchService;
+let matches: UserMatchesService;
 const ids: Record<string, string> = {};
 
 /** 310 characters of German with an emoji at the 300-character cut of the summary. */
@@ -82,7 +82,7 @@ beforeAll(async () => {
   const pages = new PageCache({ sync: async () => false }, { maxBytes: 1_000_000 });
   const docs = new DocCache(1_000_000);
   jobs = new JobService(db.prisma, db.pool, docs, pages);
-  matches = new MatchService(db.prisma, db.pool, docs, pages);
+  matches = new UserMatchesService(db.prisma, db.pool, docs, pages);
 
   const muller = await company('Müller & Söhne GmbH', {
     website: 'https://mueller-soehne.example',

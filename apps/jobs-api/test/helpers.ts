@@ -8,13 +8,12 @@ import { jwtSettingsFromConfig, signAccessToken, type Role } from '@jobping/http
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry, type MetricsRegistry } from '@jobping/metrics';
 import { createRedis, type Redis } from '@jobping/redis';
+import { deleteKeys, testRedisUrl, uniqueKeyPrefix } from '@jobping/testing';
 import request from 'supertest';
 import winston from 'winston';
 import { createApp } from '../src/app';
 import { jobsApiEnvSchema, type JobsApiConfig } from '../src/config';
-import { ScrapeQueueProducer } from '../src/services/scrape-queue';
-
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15';
+import { ScrapeQueueProducer } from '../src/services/scrape-queue-producer';
 
 export interface TestUser {
   id: string;
@@ -50,23 +49,22 @@ export interface TestContext {
  */
 export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestContext> {
   const database: TestDatabase = await createTestDatabase(label);
-  const id = randomUUID();
-  const keyPrefix = `test:${id}:`;
-  const bullPrefix = `test:${id}:bull`;
+  const keyPrefix = uniqueKeyPrefix('jobs-api');
+  const bullPrefix = `${keyPrefix}bull`;
   const config = loadConfig(jobsApiEnvSchema, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '4',
-    REDIS_URL: TEST_REDIS_URL,
+    REDIS_URL: testRedisUrl(),
     JWT_SECRET: randomBytes(32).toString('base64'),
-    STREAM_KEY_PREFIX: `test:${id}:streams:`,
+    STREAM_KEY_PREFIX: `${keyPrefix}streams:`,
     BULLMQ_PREFIX: bullPrefix,
     ...env,
   });
   const { prisma, pool, close: closeDatabase } = createDatabase({ databaseUrl: database.url, poolSize: 4 });
-  const redis = createRedis(TEST_REDIS_URL, { connectionName: `jobs-api-test-${label}`, keyPrefix });
-  const queueRedis = createRedis(TEST_REDIS_URL, { connectionName: `jobs-api-test-queue-${label}`, overrides: { enableOfflineQueue: false } });
+  const redis = createRedis(testRedisUrl(), { connectionName: `jobs-api-test-${label}`, keyPrefix });
+  const queueRedis = createRedis(testRedisUrl(), { connectionName: `jobs-api-test-queue-${label}`, overrides: { enableOfflineQueue: false } });
   await Promise.all([redis.ping(), new Promise<void>((resolve) => (queueRedis.status === 'ready' ? resolve() : queueRedis.once('ready', () => resolve())))]);
   const queue = new ScrapeQueueProducer(queueRedis, bullPrefix);
   await queue.queue.waitUntilReady();
@@ -101,13 +99,8 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     },
     async close() {
       await queue.close();
-      const cleaner = createRedis(TEST_REDIS_URL, { connectionName: 'jobs-api-test-cleanup' });
-      let cursor = '0';
-      do {
-        const [next, keys] = await cleaner.scan(cursor, 'MATCH', `test:${id}:*`, 'COUNT', 500);
-        if (keys.length > 0) await cleaner.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
+      const cleaner = createRedis(testRedisUrl(), { connectionName: 'jobs-api-test-cleanup' });
+      await deleteKeys(cleaner, keyPrefix);
       await cleaner.quit();
       await Promise.all([redis.quit(), queueRedis.quit(), changes.close()]);
       await closeDatabase();

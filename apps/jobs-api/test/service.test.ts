@@ -12,8 +12,8 @@ import winston from 'winston';
 import { createApp } from '../src/app';
 import { jobsApiOpenApiDocument } from '../src/openapi';
 import { jobsApiEnvSchema } from '../src/config';
-import { ScrapeQueueProducer } from '../src/services/scrape-queue';
-import { limitClause } from '../src/services/sql';
+import { ScrapeQueueProducer } from '../src/services/scrape-queue-producer';
+import { limitClause } from '../src/services/list-read-model';
 import { as, startTestApp, type TestContext } from './helpers';
 
 let ctx: TestContext;

@@ -6,11 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LocalProvider, toJobInput } from '@jobping/ai';
-import { createDatabase, DEMO_PROMPT, type Database } from '@jobping/db';
+import { createDatabase, type Database } from '@jobping/db';
+import { DEMO_PROMPT } from '@jobping/db/demo';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { DiscordWebhookClient, plainText } from '@jobping/discord';
 import { createLogger } from '@jobping/logger';
-import { FakeDiscord } from '../src/harness/fake-discord';
+import { FakeDiscord } from '@jobping/testing';
 import { NotificationService } from '../src/notification-service';
 
 const LINK = '[Apply here](https://evil.example)';

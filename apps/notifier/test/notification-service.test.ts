@@ -4,7 +4,7 @@ import { createDatabase, type Database, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { DiscordUnavailableError, DiscordWebhookClient } from '@jobping/discord';
 import { createLogger } from '@jobping/logger';
-import { FakeDiscord } from '../src/harness/fake-discord';
+import { FakeDiscord } from '@jobping/testing';
 import { DeliveryInProgressError, NotificationService } from '../src/notification-service';
 
 let db: TestDatabase;

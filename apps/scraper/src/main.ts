@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '@jobping/config';
 import { createPrismaClientFromConfig } from '@jobping/db';
-import { createShutdown, startOpsServer } from '@jobping/http-kit';
+import { createShutdown, startOpsServer } from '@jobping/ops';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { createRedis } from '@jobping/redis';

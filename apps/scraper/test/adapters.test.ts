@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { HttpError } from '../src/http/http-client';
+import { UpstreamHttpError } from '../src/http/http-client';
 import { arbeitnowAdapter } from '../src/sources/arbeitnow';
 import { ashbyAdapter } from '../src/sources/ashby';
 import { fixtureAdapter } from '../src/sources/fixture';
@@ -87,7 +87,7 @@ describe('Greenhouse adapter', () => {
 
   it('reports an unknown board as an error without retrying a 404', async () => {
     const before = server.requests.length;
-    await expect(greenhouseAdapter(server.url).fetch(source('greenhouse', 'nope'), context())).rejects.toBeInstanceOf(HttpError);
+    await expect(greenhouseAdapter(server.url).fetch(source('greenhouse', 'nope'), context())).rejects.toBeInstanceOf(UpstreamHttpError);
     expect(server.requests.length - before).toBe(1);
   });
 });
@@ -337,8 +337,8 @@ describe('HTTP politeness', () => {
     const server = await startLoopback((_req, res) => sendJson(res, 429, {}, { 'retry-after': '0' }));
     try {
       const error = await http.getJson(`${server.url}/api`).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(HttpError);
-      expect((error as HttpError).status).toBe(429);
+      expect(error).toBeInstanceOf(UpstreamHttpError);
+      expect((error as UpstreamHttpError).status).toBe(429);
       expect(server.requests).toHaveLength(4);
     } finally {
       await server.close();

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +6,7 @@ import { createPrismaClient, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { createRedis, type Redis } from '@jobping/redis';
 import { streamKeys } from '@jobping/streams';
-import { testRedisUrl } from './helpers';
+import { deleteKeys, testRedisUrl, uniqueKeyPrefix } from '@jobping/testing';
 
 export interface TestEnv {
   db: TestDatabase;
@@ -23,7 +22,7 @@ export async function createTestEnv(label: string): Promise<TestEnv> {
   const db = await createTestDatabase(label);
   const prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 5 });
   const redis = createRedis(testRedisUrl(), { connectionName: `scraper-test:${label}` });
-  const keyPrefix = `test:scraper:${randomUUID().slice(0, 8)}:`;
+  const keyPrefix = uniqueKeyPrefix('scraper');
   const dir = mkdtempSync(path.join(os.tmpdir(), `scraper-${label}-`));
   return {
     db,
@@ -32,12 +31,7 @@ export async function createTestEnv(label: string): Promise<TestEnv> {
     keyPrefix,
     dir,
     async close() {
-      let cursor = '0';
-      do {
-        const [next, keys] = (await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 500)) as [string, string[]];
-        cursor = next;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
+      await deleteKeys(redis, keyPrefix);
       await redis.quit();
       await prisma.$disconnect();
       await db.drop();

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { HttpError, sameHostRedirect } from '../src/http/http-client';
+import { UpstreamHttpError, sameHostRedirect } from '../src/http/http-client';
 import { greenhouseAdapter } from '../src/sources/greenhouse';
 import { logger, sendJson, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 
@@ -9,13 +9,13 @@ const CAP = 256 * 1024;
 const http = testHttpClient({ maxResponseBytes: CAP, timeoutMs: 2_000 });
 afterAll(() => http.close());
 
-async function failure(promise: Promise<unknown>): Promise<HttpError> {
+async function failure(promise: Promise<unknown>): Promise<UpstreamHttpError> {
   const error = await promise.then(
     () => new Error('expected the request to fail'),
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
+  expect(error).toBeInstanceOf(UpstreamHttpError);
+  return error as UpstreamHttpError;
 }
 
 /** A server on another loopback address (127.0.0.2: same machine, another host). */

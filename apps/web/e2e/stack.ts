@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
-import { FakeDiscord, repoRoot, spawnWorker, stageApps, waitFor, type WorkerProcess } from '@jobping/notifier/harness';
+import { repoRoot, spawnWorker, stageApps, type WorkerProcess } from '@jobping/pipeline-harness';
+import { FakeDiscord, waitFor } from '@jobping/testing';
 import { freePort, startWebNginx } from '@jobping/edge/testing';
 import { createRedis } from '@jobping/redis';
 

@@ -1,6 +1,7 @@
 // `npm run bench -- prefilter`: how many LLM calls the pre-filter avoids, and how many of the
 // pairs that pass the threshold it keeps. Labels come from the full local scorer (score >=
 // the user's threshold); the gate only sees facts prepared once per job and once per prompt.
+import { printFigureLines, round } from '@jobping/testing';
 import { evaluateMatch, gate, prepareJob, preparePrompt } from '../src/index';
 import { generateSet, rng } from './generate-pairs';
 
@@ -74,12 +75,16 @@ function main(): void {
 
   const callsAvoided = skipped / pairs;
   const recall = positives === 0 ? 1 : keptPositives / positives;
-  out(JSON.stringify({ metric: 'prefilter.calls_avoided', value: Number(callsAvoided.toFixed(4)), unit: 'fraction', target: '>=0.8' }));
-  out(JSON.stringify({ metric: 'prefilter.recall', value: Number(recall.toFixed(4)), unit: 'fraction', target: '>=0.98' }));
+  printFigureLines(
+    [
+      { metric: 'prefilter.calls_avoided', value: round(callsAvoided, 4), unit: 'fraction', target: '>=0.8' },
+      { metric: 'prefilter.recall', value: round(recall, 4), unit: 'fraction', target: '>=0.98' },
+    ],
+    out,
+  );
 
   const passed = pairs - skipped;
   const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
-  out('');
   out(`Labelled set: ${pairs.toLocaleString('en-GB')} pairs = ${postings.length} generated postings × ${prompts.length} generated prompts (seed ${SEED}).`);
   out('Label: the full local scorer\'s score >= the prompt\'s threshold. Gate: prefilter gate() on facts prepared once per job / prompt.');
   out('');

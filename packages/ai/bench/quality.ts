@@ -4,6 +4,7 @@
 // openai provider (no cache) when OPENAI_BASE_URL points at an OpenAI-compatible server.
 import { describeIssues } from '@jobping/contracts';
 import { createRedis, type Redis } from '@jobping/redis';
+import { printFigureLines } from '@jobping/testing';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -95,9 +96,7 @@ async function main(): Promise<void> {
   const openai = await scoreWithOpenAi(split, options.concurrency);
 
   const metrics: MetricLine[] = [...providerMetrics('local', local.summary), ...prefilterMetrics(prefilter), ...(openai ? providerMetrics('openai', openai.summary) : [])];
-  for (const metric of metrics) out(JSON.stringify(metric));
-
-  out('');
+  printFigureLines(metrics, out);
   out(
     `Evaluation set, ${split.split} split${split.split === 'dev' ? ' (for tuning)' : ' (never used for tuning)'}: ${split.profiles.length} profiles, ${split.postings.length} postings, ` +
       `${scoredCount} scored pairs (${split.pairs.filter((pair) => pair.label === 'ping').length} ping), ${ambiguous} ambiguous left out. Labels: eval/README.md.`,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { loadConfigOrExit } from '@jobping/config';
+import { UsageError, loadConfigOrExit, runCommandLine } from '@jobping/config';
 import { createLogger } from '@jobping/logger';
 import { createPrismaClientFromConfig } from './client';
 import { dbCommandEnvSchema } from './db-config';
@@ -7,7 +7,7 @@ import { refreshDerivedColumns } from './derived-columns';
 import { applyMigrations, createMigration, diffMigrationsAgainstSchema } from './migrations';
 import { seedDemo } from './seed/seed-demo';
 
-const USAGE = `Usage: jobping-db <command>
+const USAGE = `Usage: pnpm jobping db <command>   (in the migration image: node dist/cli.js <command>)
 
   migrate        apply prisma/migrations to DATABASE_URL (creates the database if missing), then
                  bring derived columns (yearly pay, excluded company keys) up to date
@@ -26,7 +26,6 @@ function takeOption(args: string[], name: string): string | undefined {
   return value;
 }
 
-class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const args = [...argv];
@@ -66,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'new': {
       const name = rest.join(' ');
-      if (!name) throw new UsageError('`new` needs a name, e.g. `jobping-db new add_job_feedback`');
+      if (!name) throw new UsageError('`new` needs a name, e.g. `pnpm jobping db new add_job_feedback`');
       const result = await createMigration({ ...options, name });
       if (!result) {
         logger.info('no changes: the migrations already produce schema.prisma');
@@ -104,15 +103,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  // The WebAssembly engine leaves a timer behind; exit explicitly instead of waiting for it.
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`jobping-db failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommandLine({ name: 'jobping db', usage: USAGE, main });

@@ -8,6 +8,4 @@ export { execute, queryRows, type QueryOptions } from './sql';
 export { ChangeFeed, LIST_CHANGE_CHANNELS, type ChangeFeedLogger, type ChangeFeedOptions, type ChangeSubscriber } from './change-feed';
 export { applyMigrations, createMigration, diffMigrationsAgainstSchema, ensureDatabase } from './migrations';
 export type { MigrationOptions, PrismaPaths, SchemaDifference } from './migrations';
-export { DEMO_USER_EMAIL, seedDemo, type SeedOptions, type SeedResult } from './seed/seed-demo';
-export { DEMO_PROMPT, demoCompanies, demoJobContent, demoPostings, type DemoCompany, type DemoPosting } from './seed/demo-postings';
 export { dbCommandEnvSchema, type DbCommandEnv } from './db-config';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sourceTrust, yearlyTopPay } from '@jobping/contracts';
 import { verify } from '@node-rs/argon2';
-import { DEMO_PROMPT, DEMO_USER_EMAIL, createPrismaClient, seedDemo, type PrismaClient } from '../src/index';
-import { demoPostings } from '../src/seed/demo-postings';
+import { DEMO_PROMPT, DEMO_USER_EMAIL, demoPostings, seedDemo } from '../src/demo';
+import { createPrismaClient, type PrismaClient } from '../src/index';
 import { dropDatabase, newTestDatabaseUrl, query, runDbCli } from './test-database';
 
 const databaseUrl = newTestDatabaseUrl('seed');

@@ -8,7 +8,7 @@ import {
   InvalidWebhookUrlError,
   type DiscordWebhookError,
 } from '../src/index';
-import { FakeDiscord, json } from './fake-discord';
+import { FakeDiscord, json } from '@jobping/testing';
 
 async function failure(promise: Promise<unknown>): Promise<DiscordWebhookError> {
   try {

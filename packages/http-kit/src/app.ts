@@ -2,12 +2,13 @@ import express, { type Express, type RequestHandler } from 'express';
 import { STRICT_TRANSPORT_SECURITY } from '@jobping/edge';
 import helmet from 'helmet';
 import type { Logger } from '@jobping/logger';
+import { createOpsHandlers, type ReadinessChecks } from '@jobping/ops';
 import type { Registry } from 'prom-client';
 import { createJwtAuthenticator, type JwtSettings } from './auth';
 import { notFound } from './errors';
 import { accessLog, errorHandler, requestContext, requireJsonBody } from './middleware';
 import { buildOpenApiDocument, OPENAPI_PATH, type OpenApiInfo } from './openapi';
-import { createOpsHandlers, type ReadinessChecks } from './ops';
+
 import { mountRoutes, type Route } from './routes';
 
 export interface HttpAppOptions {

@@ -30,16 +30,5 @@ export {
 } from './errors';
 export { requestIdOf, toHttpError } from './middleware';
 export { buildOpenApiDocument, OPENAPI_PATH, toJsonSchema, type OpenApiInfo, type OpenApiOptions } from './openapi';
-export {
-  closeServer,
-  createOpsHandlers,
-  startOpsServer,
-  type OpsHandlers,
-  type OpsHandlersOptions,
-  type OpsServer,
-  type OpsServerOptions,
-  type ReadinessCheck,
-  type ReadinessChecks,
-} from './ops';
 export { defineRoute, mountRoutes, type HttpMethod, type ResponseSpec, type Route, type RouteConfig, type RouteContext, type RouteResult } from './routes';
-export { createShutdown, startHttpServer, type Shutdown, type ShutdownOptions, type StartedServer } from './shutdown';
+export { startHttpServer, type StartedServer } from './http-server';

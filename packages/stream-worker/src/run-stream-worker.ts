@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { StreamName } from '@jobping/contracts';
 import { loadConfigOrExit } from '@jobping/config';
-import { createShutdown, startOpsServer, type OpsServer, type ReadinessChecks } from '@jobping/http-kit';
+import { createShutdown, startOpsServer, type OpsServer, type ReadinessChecks } from '@jobping/ops';
 import { createLogger, type Logger } from '@jobping/logger';
 import { createMetricsRegistry, type MetricsRegistry } from '@jobping/metrics';
 import { createRedis, type Redis } from '@jobping/redis';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { isStreamName, streamNames, type StreamName } from '@jobping/contracts';
-import { fields, loadConfigOrExit, redisEnvSchema } from '@jobping/config';
+import { UsageError, fields, loadConfigOrExit, redisEnvSchema, runCommandLine } from '@jobping/config';
 import { createRedis } from '@jobping/redis';
 import { deadLetters } from './dead-letter';
 import { streamEnvFields } from './settings';
@@ -18,7 +18,6 @@ const USAGE = `Usage: jobping streams <command>
 Streams: ${streamNames.join(', ')}. Reads REDIS_URL, STREAM_KEY_PREFIX, STREAM_MAXLEN (the cap
 replays write with) and STREAM_STALE_GROUP_SECONDS (when a group that does not read is stale).`;
 
-class UsageError extends Error {}
 
 const envSchema = redisEnvSchema.extend({
   STREAM_KEY_PREFIX: fields.streamKeyPrefix(),
@@ -120,14 +119,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`jobping streams failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommandLine({ name: 'jobping streams', usage: USAGE, main });

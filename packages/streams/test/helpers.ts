@@ -3,12 +3,11 @@ import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger, type Logger } from '@jobping/logger';
 import { createRedis, type Redis } from '@jobping/redis';
+import { deleteKeys, testRedisUrl, uniqueKeyPrefix } from '@jobping/testing';
 
-export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15';
+export const redisUrl = testRedisUrl();
 
-export function newPrefix(): string {
-  return `test:streams:${randomUUID()}:`;
-}
+export const newPrefix = (): string => uniqueKeyPrefix('streams');
 
 export function testLogger(): Logger {
   return createLogger({ service: 'streams-test', level: process.env.TEST_LOG_LEVEL ?? 'error', format: 'json' });
@@ -19,14 +18,7 @@ export function redisClient(url = redisUrl): Redis {
 }
 
 /** Deletes every key under the prefix. */
-export async function cleanup(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = (await redis.call('SCAN', cursor, 'MATCH', `${prefix}*`, 'COUNT', '500')) as [string, string[]];
-    if (keys.length > 0) await redis.call('DEL', ...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
+export const cleanup = (redis: Redis, prefix: string): Promise<void> => deleteKeys(redis, prefix);
 
 export async function waitFor(check: () => Promise<boolean> | boolean, { timeoutMs = 20_000, what = 'condition' } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,8 +1,8 @@
 import type { Route } from '@jobping/http-kit';
 import type { AdminService } from '../services/admin';
 import type { JobService } from '../services/jobs';
-import type { MatchService } from '../services/matches';
-import type { NotificationService } from '../services/notifications';
+import type { UserMatchesService } from '../services/matches';
+import type { UserNotificationsService } from '../services/notifications';
 import type { ScrapeRunService } from '../services/scrape-runs';
 import type { ThresholdPreviewService } from '../services/threshold-preview';
 import { adminRoutes } from './admin';
@@ -13,8 +13,8 @@ import { thresholdPreviewRoutes } from './threshold-preview';
 export interface JobsApiServices {
   jobs: JobService;
   runs: ScrapeRunService;
-  matches: MatchService;
-  notifications: NotificationService;
+  matches: UserMatchesService;
+  notifications: UserNotificationsService;
   admin: AdminService;
   thresholdPreview: ThresholdPreviewService;
 }

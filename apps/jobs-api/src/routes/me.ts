@@ -11,11 +11,11 @@ import {
   notificationsQuerySchema,
   readAllResultSchema,
 } from '../schemas';
-import type { MatchService } from '../services/matches';
-import type { NotificationService } from '../services/notifications';
+import type { UserMatchesService } from '../services/matches';
+import type { UserNotificationsService } from '../services/notifications';
 
 /** The caller's own matches and notifications: no user id in any path, every query scoped to the token's user. */
-export function meRoutes(matches: MatchService, notifications: NotificationService): Route[] {
+export function meRoutes(matches: UserMatchesService, notifications: UserNotificationsService): Route[] {
   return [
     defineRoute({
       method: 'get',

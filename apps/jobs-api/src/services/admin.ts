@@ -5,7 +5,7 @@ import { streamsStatus } from '@jobping/streams';
 import { page } from '../cursor';
 import { createSourceBodySchema, type CreateSourceBody, type PipelineView, type SourcesQuery, type SourceView, type UpdateSourceBody } from '../schemas';
 import { isPrismaError } from './errors';
-import type { ScrapeQueueProducer } from './scrape-queue';
+import type { ScrapeQueueProducer } from './scrape-queue-producer';
 
 function sourceView(source: JobSource): SourceView {
   return {

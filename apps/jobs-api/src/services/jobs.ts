@@ -3,7 +3,7 @@ import { notFound } from '@jobping/http-kit';
 import type { JobDetail, JobSummary, JobsQuery, OwnMatch } from '../schemas';
 import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
 import type { PageCache } from './page-cache';
-import { containsPattern, isoSql, JOB_DOC, JOB_VERSION, OWN_MATCH_DOC, pageLimitClause } from './sql';
+import { containsPattern, isoSql, JOB_DOC, JOB_VERSION, OWN_MATCH_DOC, pageLimitClause } from './list-read-model';
 
 /** A job's detail: its list document, the fields only the detail shows, and the caller's match document. */
 interface DetailRow {

@@ -1,7 +1,7 @@
 import { Prisma, queryRows, type PgPool } from '@jobping/db';
 import DataLoader from 'dataloader';
 import type { MatchesQuery } from '../schemas';
-import { MATCHES_ORDER, matchesPageFilter, pageLimitClause, pageStep } from './sql';
+import { MATCHES_ORDER, matchesPageFilter, pageLimitClause, pageStep } from './list-read-model';
 
 /**
  * The versions of the match rows a matches page shows (`id.xmin` of its `limit + 1` rows, in

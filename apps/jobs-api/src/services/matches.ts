@@ -4,14 +4,14 @@ import type { MatchesQuery } from '../schemas';
 import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
 import { MatchSignatures } from './match-signatures';
 import type { PageCache } from './page-cache';
-import { MATCH_DOC, MATCH_VERSION, MATCHES_ORDER, matchesPageFilter, pageLimitClause } from './sql';
+import { MATCH_DOC, MATCH_VERSION, MATCHES_ORDER, matchesPageFilter, pageLimitClause } from './list-read-model';
 
 /**
  * The caller's matches, highest score first, keyset-paginated on (score, id) along the
  * index (user_id, score DESC, id DESC). Every statement is scoped to the caller's user id.
  * Pairs the pre-filter ruled out are not matches the user should see; they are left out.
  */
-export class MatchService {
+export class UserMatchesService {
   private readonly signatures: MatchSignatures;
 
   constructor(

@@ -2,7 +2,7 @@ import { Prisma, type Notification, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
 import { page } from '../cursor';
 import type { NotificationsQuery, NotificationView } from '../schemas';
-import { limitClause, objectOrEmpty } from './sql';
+import { limitClause, objectOrEmpty } from './list-read-model';
 
 interface NotificationRow {
   id: string;
@@ -50,7 +50,7 @@ const fromModel = (n: Notification): NotificationRow => ({
 });
 
 /** The caller's in-app notifications, newest first on (created_at, id). Always scoped to the caller. */
-export class NotificationService {
+export class UserNotificationsService {
   constructor(private readonly prisma: PrismaClient) {}
 
   async list(userId: string, query: NotificationsQuery) {

@@ -6,7 +6,7 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { scrapeRunSchema } from '../schemas';
 import { isPrismaError } from './errors';
-import type { ScrapeQueueProducer } from './scrape-queue';
+import type { ScrapeQueueProducer } from './scrape-queue-producer';
 
 export interface ScrapeRunServiceOptions {
   prisma: PrismaClient;

@@ -35,20 +35,20 @@ export interface RequestOptions {
 }
 
 export interface HttpClient {
-  /** GET and parse JSON; throws HttpError on a non-2xx answer after retries. */
+  /** GET and parse JSON; throws UpstreamHttpError on a non-2xx answer after retries. */
   getJson(url: string, options?: RequestOptions): Promise<unknown>;
   getText(url: string, options?: RequestOptions): Promise<string>;
   close(): Promise<void>;
 }
 
-export class HttpError extends Error {
+export class UpstreamHttpError extends Error {
   constructor(
     message: string,
     readonly url: string,
     readonly status: number | null,
   ) {
     super(message);
-    this.name = 'HttpError';
+    this.name = 'UpstreamHttpError';
   }
 }
 
@@ -82,12 +82,12 @@ export function sameHostRedirect(from: URL, location: string, origin: URL = from
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** What one attempt ends with when it does not throw: the body, or a failure worth a retry. */
-type Attempt = { body: string } | { failure: HttpError; retryAfterMs: number | undefined };
+type Attempt = { body: string } | { failure: UpstreamHttpError; retryAfterMs: number | undefined };
 
 /** The body as UTF-8 text, read as a stream and abandoned as soon as it passes `limit` bytes. */
 async function readCapped(res: Response, limit: number, url: string): Promise<string> {
   const tooLarge = () =>
-    new HttpError(`GET ${url}: the answer is larger than ${limit} bytes (SCRAPE_MAX_RESPONSE_BYTES)`, url, res.status);
+    new UpstreamHttpError(`GET ${url}: the answer is larger than ${limit} bytes (SCRAPE_MAX_RESPONSE_BYTES)`, url, res.status);
   const declared = Number(res.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) {
     await res.body?.cancel().catch(() => undefined);
@@ -176,28 +176,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (!REDIRECT_STATUSES.has(res.status)) break;
         await res.body?.cancel().catch(() => undefined);
         const location = res.headers.get('location');
-        if (!location) throw new HttpError(`GET ${target.toString()} answered ${res.status} without a Location`, url, res.status);
-        if (hops >= MAX_REDIRECTS) throw new HttpError(`GET ${url}: too many redirects (more than ${MAX_REDIRECTS})`, url, res.status);
+        if (!location) throw new UpstreamHttpError(`GET ${target.toString()} answered ${res.status} without a Location`, url, res.status);
+        if (hops >= MAX_REDIRECTS) throw new UpstreamHttpError(`GET ${url}: too many redirects (more than ${MAX_REDIRECTS})`, url, res.status);
         try {
           target = sameHostRedirect(target, location, origin);
         } catch (error) {
-          throw new HttpError(`GET ${url} was ${(error as Error).message}`, url, res.status);
+          throw new UpstreamHttpError(`GET ${url} was ${(error as Error).message}`, url, res.status);
         }
       }
       if (res.ok) return { body: await readCapped(res, options.maxResponseBytes, url) };
       await res.body?.cancel().catch(() => undefined);
-      const failure = new HttpError(`GET ${url} answered ${res.status}`, url, res.status);
+      const failure = new UpstreamHttpError(`GET ${url} answered ${res.status}`, url, res.status);
       if (!isRetryableStatus(res.status)) throw failure;
       return { failure, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) };
     } catch (error) {
-      if (error instanceof HttpError && error.status !== null && !isRetryableStatus(error.status)) throw error;
+      if (error instanceof UpstreamHttpError && error.status !== null && !isRetryableStatus(error.status)) throw error;
       if (requestOptions.signal?.aborted) throw requestOptions.signal.reason ?? error;
       const failure =
-        error instanceof HttpError
+        error instanceof UpstreamHttpError
           ? error
           : timeout.aborted
-            ? new HttpError(`GET ${url} timed out after ${options.timeoutMs} ms (SCRAPE_REQUEST_TIMEOUT_MS)`, url, null)
-            : new HttpError(`GET ${url} failed: ${describe(error)}`, url, null);
+            ? new UpstreamHttpError(`GET ${url} timed out after ${options.timeoutMs} ms (SCRAPE_REQUEST_TIMEOUT_MS)`, url, null)
+            : new UpstreamHttpError(`GET ${url} failed: ${describe(error)}`, url, null);
       return { failure, retryAfterMs: undefined };
     }
   }
@@ -233,7 +233,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        throw new HttpError(`GET ${url}: the answer is not valid JSON`, url, 200);
+        throw new UpstreamHttpError(`GET ${url}: the answer is not valid JSON`, url, 200);
       }
     },
     getText: (url, requestOptions = {}) => request(url, 'text/html,application/xhtml+xml,*/*;q=0.8', requestOptions),

@@ -3,7 +3,7 @@ import { decodeHTML } from 'entities';
 import { convert } from 'html-to-text';
 import sanitizeHtml from 'sanitize-html';
 
-export type EmploymentType = 'full_time' | 'part_time' | 'contract' | 'temporary' | 'internship' | 'other';
+export type PostingEmploymentType = 'full_time' | 'part_time' | 'contract' | 'temporary' | 'internship' | 'other';
 
 /** One posting as every source returns it, ready to store. */
 export interface NormalizedPosting {
@@ -19,7 +19,7 @@ export interface NormalizedPosting {
   salaryMax: number | null;
   salaryCurrency: string | null;
   salaryPeriod: SalaryPeriod | null;
-  employmentType: EmploymentType | null;
+  employmentType: PostingEmploymentType | null;
   postedAt: Date | null;
   /** Sanitised HTML (null when the board gives none). */
   descriptionHtml: string | null;
@@ -135,7 +135,7 @@ export function canonicalUrl(raw: string, base?: string): string | null {
   return url.toString();
 }
 
-const EMPLOYMENT: [RegExp, EmploymentType][] = [
+const EMPLOYMENT: [RegExp, PostingEmploymentType][] = [
   [/intern|trainee|werkstudent|working student|apprentice/, 'internship'],
   [/part.?time|teilzeit/, 'part_time'],
   [/contract|freelance|contractor|consult/, 'contract'],
@@ -144,7 +144,7 @@ const EMPLOYMENT: [RegExp, EmploymentType][] = [
 ];
 
 /** Board vocabularies (FullTime, full_time, "Full-time", "Vollzeit", …) to one set. */
-export function normalizeEmploymentType(value: string | null | undefined): EmploymentType | null {
+export function normalizeEmploymentType(value: string | null | undefined): PostingEmploymentType | null {
   if (!value) return null;
   const v = value.toLowerCase().trim();
   if (!v) return null;

@@ -21,7 +21,7 @@ function unrunnableType(type: string, knownTypes: readonly string[]): Error {
   return new Error(`unknown source type "${type}" (known: ${knownTypes.join(', ')})`);
 }
 
-export interface SeedResult {
+export interface SourcesSeedResult {
   added: number;
   /** Seed entries of types this scraper does not run here (fixture sources while they are off). */
   skipped: z.output<typeof sourceInputSchema>[];
@@ -32,7 +32,7 @@ export interface SeedResult {
  * Fixture entries are skipped while fixture sources are off (production uses the same seed
  * file as the demo); any other unknown type is an error.
  */
-export async function seedSources(prisma: PrismaClient, sources: readonly z.output<typeof sourceInputSchema>[], knownTypes: readonly string[]): Promise<SeedResult> {
+export async function seedSources(prisma: PrismaClient, sources: readonly z.output<typeof sourceInputSchema>[], knownTypes: readonly string[]): Promise<SourcesSeedResult> {
   const unknown = sources.find((s) => !knownTypes.includes(s.type) && s.type !== 'fixture');
   if (unknown) throw unrunnableType(unknown.type, knownTypes);
   const wanted = sources.filter((s) => knownTypes.includes(s.type));

@@ -1,37 +1,35 @@
 // What `npm run bench -- quality` prints: one JSON line per metric (like the other benches),
 // then tables a person reads — overall, per profession, the worst misses, the good jobs the
 // pre-filter would drop.
+import { round, type Figure } from '@jobping/testing';
 import type { Classification } from './classification';
 import type { PrefilterSummary, QualitySummary } from './evaluate';
 
-export interface MetricLine {
-  metric: string;
-  /** null when the ratio is undefined (e.g. precision with nothing predicted). */
-  value: number | null;
+/** A figure of the bench kit; its value is null when the ratio is undefined (e.g. precision with nothing predicted). */
+export interface MetricLine extends Figure {
   unit: 'ratio';
-  target?: string;
 }
 
 /** Targets from issue 21; precision, recall and AUC are diagnostics without one. */
 export const TARGETS = { f1: '>=0.85', prefilterRecall: '>=0.99', prefilterCallsAvoided: '>=0.70' } as const;
 
-const round = (value: number | null) => (value === null ? null : Number(value.toFixed(4)));
+const fourDigits = (value: number | null) => (value === null ? null : round(value, 4));
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 export function providerMetrics(provider: 'local' | 'openai', summary: QualitySummary): MetricLine[] {
   const { precision, recall, f1, auc } = summary.overall;
   return [
-    { metric: `quality.${provider}_precision`, value: round(precision), unit: 'ratio' },
-    { metric: `quality.${provider}_recall`, value: round(recall), unit: 'ratio' },
-    { metric: `quality.${provider}_f1`, value: round(f1), unit: 'ratio', target: TARGETS.f1 },
-    { metric: `quality.${provider}_auc`, value: round(auc), unit: 'ratio' },
+    { metric: `quality.${provider}_precision`, value: fourDigits(precision), unit: 'ratio' },
+    { metric: `quality.${provider}_recall`, value: fourDigits(recall), unit: 'ratio' },
+    { metric: `quality.${provider}_f1`, value: fourDigits(f1), unit: 'ratio', target: TARGETS.f1 },
+    { metric: `quality.${provider}_auc`, value: fourDigits(auc), unit: 'ratio' },
   ];
 }
 
 export function prefilterMetrics(summary: PrefilterSummary): MetricLine[] {
   return [
-    { metric: 'quality.prefilter_recall', value: round(ratio(summary.pingsKept, summary.pings)), unit: 'ratio', target: TARGETS.prefilterRecall },
-    { metric: 'quality.prefilter_calls_avoided', value: round(ratio(summary.ruledOut, summary.pairs)), unit: 'ratio', target: TARGETS.prefilterCallsAvoided },
+    { metric: 'quality.prefilter_recall', value: fourDigits(ratio(summary.pingsKept, summary.pings)), unit: 'ratio', target: TARGETS.prefilterRecall },
+    { metric: 'quality.prefilter_calls_avoided', value: fourDigits(ratio(summary.ruledOut, summary.pairs)), unit: 'ratio', target: TARGETS.prefilterCallsAvoided },
   ];
 }
 

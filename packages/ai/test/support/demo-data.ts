@@ -1,4 +1,4 @@
-import { DEMO_PROMPT, demoPostings } from '@jobping/db';
+import { DEMO_PROMPT, demoPostings } from '@jobping/db/demo';
 import type { JobInput } from '../../src/index';
 
 // The local provider is judged on exactly what the demo shows.

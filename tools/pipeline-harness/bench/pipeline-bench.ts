@@ -6,22 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createEnvelope, encodeEntry, toFieldList } from '@jobping/contracts';
-import { DEMO_PROMPT, createPrismaClient, demoPostings, type PrismaClient } from '@jobping/db';
+import { createPrismaClient, type PrismaClient } from '@jobping/db';
+import { DEMO_PROMPT, demoPostings } from '@jobping/db/demo';
 import { createTestDatabase } from '@jobping/db/testing';
 import { createRedis, type Redis } from '@jobping/redis';
 import { createPublisher, streamKeys, streamsStatus } from '@jobping/streams';
 import { WORKER_NODE_OPTIONS } from '@jobping/stream-worker';
-import { FakeDiscord } from '../harness/fake-discord';
-import { insertJobs } from '../harness/fixtures';
-import { streamsIdle } from '../harness/idle';
-import { spawnWorker, stageApps, type StageApp, type WorkerProcess } from '../harness/workers';
-
-function arg(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
+import { FakeDiscord, deleteKeys, intArg as arg, printFigures, round, type Figure } from '@jobping/testing';
+import { insertJobs } from '../src/fixtures';
+import { streamsIdle } from '../src/idle';
+import { spawnWorker, stageApps, type StageApp, type WorkerProcess } from '../src/workers';
 
 const JOBS = arg('jobs', 200);
 const USERS = arg('users', 5_000);
@@ -31,14 +25,6 @@ const CONSUMERS_PER_STAGE = arg('consumers', 2);
 const WEBHOOK_EVERY = 50;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
-interface Figure {
-  metric: string;
-  value: number;
-  unit: string;
-  baseline?: number;
-  target?: string;
-}
-const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 /** Prompts of varied users: the demo prompt and variations on it, with varied thresholds. */
 const PROMPTS = [
@@ -207,25 +193,18 @@ async function main(): Promise<void> {
       { metric: 'pipeline.fanout_ratio', value: round(fanoutRate / baseline, 3), unit: 'ratio', baseline: round(baseline), target: '>=0.5' },
       { metric: 'pipeline.max_worker_rss_mb', value: round(maxRss, 1), unit: 'MB', target: '<=200' },
     ];
-    for (const figure of figures) console.log(JSON.stringify(figure));
-    console.log('');
-    console.log(
+    printFigures(
       `pipeline benchmark: ${JOBS} jobs × ${USERS.toLocaleString('en')} users = ${expectedPairs.toLocaleString('en')} pairs, ` +
         `${CONSUMERS_PER_STAGE} consumers per stage (NODE_OPTIONS=${WORKER_NODE_OPTIONS}), local provider (LLM calls = scoring calls that passed the pre-filter + company research); ` +
         `latency from the job-analysis publish to the notification row; fanout alone: 1 job → ${FANOUT_USERS.toLocaleString('en')} users`,
+      figures,
     );
-    console.table(figures.map((f) => ({ metric: f.metric, value: f.value, unit: f.unit, baseline: f.baseline ?? '', target: f.target ?? '' })));
     console.log('peak resident memory per worker process (VmHWM):');
     console.table([...peaks.entries()].map(([worker, mb]) => ({ worker, peak_rss_mb: round(mb, 1) })));
   } finally {
     await Promise.all(workers.map((w) => w.stop(5_000)));
     await discord.stop();
-    let cursor = '0';
-    do {
-      const [next, keys] = (await redis.call('SCAN', cursor, 'MATCH', `${prefix}*`, 'COUNT', '500')) as [string, string[]];
-      if (keys.length > 0) await redis.call('DEL', ...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeys(redis, prefix);
     await redis.quit();
     await prisma.$disconnect();
     await db.drop();

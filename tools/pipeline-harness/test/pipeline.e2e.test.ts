@@ -1,19 +1,19 @@
 // End to end: the four stage workers as separate processes (built code), real PostgreSQL and
 // Redis, and a fake Discord on loopback. Build first (turbo's test task depends on build).
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_PROMPT, createPrismaClient, demoPostings, type PrismaClient } from '@jobping/db';
+import { createPrismaClient, type PrismaClient } from '@jobping/db';
+import { DEMO_PROMPT, demoPostings } from '@jobping/db/demo';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { createRedis, type Redis } from '@jobping/redis';
 import { createPublisher, deadLetters, type Publisher } from '@jobping/streams';
 import { streamNames } from '@jobping/contracts';
-import { FakeDiscord, type DiscordRequest } from '../src/harness/fake-discord';
-import { insertJobs, insertUser, type InsertedJob, type UserSpec } from '../src/harness/fixtures';
-import { streamsIdle, waitFor } from '../src/harness/idle';
-import { spawnWorker, type StageApp, type WorkerProcess } from '../src/harness/workers';
+import { FakeDiscord, deleteKeys, testRedisUrl, uniqueKeyPrefix, waitFor, type DiscordRequest } from '@jobping/testing';
+import { insertJobs, insertUser, type InsertedJob, type UserSpec } from '../src/fixtures';
+import { streamsIdle } from '../src/idle';
+import { spawnWorker, type StageApp, type WorkerProcess } from '../src/workers';
 
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15';
-const prefix = `test:pipeline:${randomUUID().slice(0, 8)}:`;
+const redisUrl = testRedisUrl();
+const prefix = uniqueKeyPrefix('pipeline');
 
 let db: TestDatabase;
 let prisma: PrismaClient;
@@ -95,8 +95,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop(5_000)));
   await discord.stop();
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
+  await deleteKeys(redis, prefix);
   await redis.quit();
   await prisma?.$disconnect();
   await db?.drop();

@@ -8,26 +8,18 @@ import { randomUUID } from 'node:crypto';
 import { createEnvelope, encodeEntry, toFieldList } from '@jobping/contracts';
 import { createLogger } from '@jobping/logger';
 import { createRedis, type Redis } from '@jobping/redis';
-import { consume } from '../consumer';
-import { streamKeys } from '../keys';
-import { createPublisher } from '../publisher';
-import { groupInfos } from '../replies';
+import { deleteKeys, printFigures, round, type Figure } from '@jobping/testing';
+import { consume } from '../src/consumer';
+import { streamKeys } from '../src/keys';
+import { createPublisher } from '../src/publisher';
+import { groupInfos } from '../src/replies';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const BATCH = 1_000;
 const ROUNDS = 3;
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
-interface Figure {
-  metric: string;
-  value: number;
-  unit: string;
-  baseline?: number;
-  target?: string;
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 function messages() {
   const user_id = randomUUID();
@@ -135,19 +127,9 @@ async function main(): Promise<void> {
       { metric: 'streams.raw_consume_per_s', value: round(rawConsumeRate), unit: 'msg/s' },
       { metric: 'streams.consume_per_s', value: round(consumeRate), unit: 'msg/s', baseline: round(rawConsumeRate), target: '>=20000' },
     ];
-    for (const figure of figures) console.log(JSON.stringify(figure));
-    console.log('');
-    console.log(`streams benchmark: ${COUNT.toLocaleString('en')} messages, ${ROUNDS} interleaved publish rounds (median), one consumer process`);
-    console.table(
-      figures.map((f) => ({ metric: f.metric, value: f.value, unit: f.unit, baseline: f.baseline ?? '', target: f.target ?? '' })),
-    );
+    printFigures(`streams benchmark: ${COUNT.toLocaleString('en')} messages, ${ROUNDS} interleaved publish rounds (median), one consumer process`, figures);
   } finally {
-    let cursor = '0';
-    do {
-      const [next, keys] = (await redis.call('SCAN', cursor, 'MATCH', `${prefix}*`, 'COUNT', '100')) as [string, string[]];
-      if (keys.length > 0) await redis.call('DEL', ...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeys(redis, prefix);
     await redis.quit();
   }
 }

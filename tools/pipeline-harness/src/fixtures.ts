@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { companyKey, companyKeys, demoCompanies, demoJobContent, jobDedupeKey, type DemoPosting, type PrismaClient } from '@jobping/db';
+import { companyKey, companyKeys, jobDedupeKey, type PrismaClient } from '@jobping/db';
+import { demoCompanies, demoJobContent, type DemoPosting } from '@jobping/db/demo';
 
 export interface InsertedJob {
   id: string;

@@ -1,9 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The repository root (this file sits at apps/notifier/{src,dist}/harness). */
-export const repoRoot = path.resolve(__dirname, '../../../..');
+/** The repository root: the nearest folder above this file with pnpm-workspace.yaml (from src/ and from dist/src/ alike). */
+export const repoRoot = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) if (existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
+  throw new Error(`no pnpm-workspace.yaml above ${from}`);
+}
 
 export type StageApp = 'company-researcher' | 'fanout' | 'matcher' | 'notifier';
 export const stageApps: readonly StageApp[] = ['company-researcher', 'fanout', 'matcher', 'notifier'];

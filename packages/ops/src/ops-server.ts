@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@jobping/logger';
-import type { Registry } from 'prom-client';
+import type { Registry } from '@jobping/metrics';
 
 /** A readiness check resolves when its dependency answers and rejects (or times out) when not. */
 export type ReadinessCheck = () => Promise<void>;
@@ -49,8 +49,8 @@ function withTimeout(check: ReadinessCheck, ms: number): Promise<void> {
 }
 
 /**
- * The three operational endpoints as plain `node:http` handlers, so the Express app factory
- * and the bare ops server of stream workers answer exactly alike.
+ * The three operational endpoints as plain `node:http` handlers, so the HTTP APIs' Express
+ * app (@jobping/http-kit) and the bare ops server of the workers answer exactly alike.
  */
 export function createOpsHandlers({ registry, readiness, logger, checkTimeoutMs = 2_000 }: OpsHandlersOptions): OpsHandlers {
   let draining = false;

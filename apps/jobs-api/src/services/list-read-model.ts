@@ -1,3 +1,5 @@
+// The list read model of jobs-api in SQL: the response documents PostgreSQL builds, their row
+// versions (for the page cache), page sizes, filters and order. One module, one mapping.
 import { Prisma } from '@jobping/db';
 
 const asObject = (value: unknown): Record<string, unknown> | null =>
