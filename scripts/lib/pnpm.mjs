@@ -9,7 +9,7 @@ const localBin = path.join(STATE_DIR, 'tools', 'node_modules', '.bin');
 
 /**
  * Makes sure pnpm (the version package.json pins) is on PATH. corepack cannot be used on
- * these machines (ENVIRONMENT.md), so it comes from npm: globally, or into .jobping/tools
+ * these machines (its bundled signing keys are too old to verify pnpm; docs/contributing.md), so it comes from npm: globally, or into .jobping/tools
  * when the global prefix is not writable.
  */
 export async function ensurePnpm() {

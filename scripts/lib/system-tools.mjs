@@ -25,7 +25,7 @@ const TOOLS = {
   yamllint: { apt: 'yamllint', where: () => 'yamllint', present: () => commandExists('yamllint') },
   // deploy-check runs the web image's nginx config on loopback (Debian's nginx, as in the image).
   nginx: { apt: 'nginx', where: () => NGINX_PATH, present: () => existsSync(NGINX_PATH) },
-  // Part of the machine image (ENVIRONMENT.md); not in Debian's apt sources.
+  // Part of the machine image (docs/contributing.md, "Working offline"); not in Debian's apt sources.
   kubectl: {
     apt: null,
     where: () => 'kubectl',

@@ -7,11 +7,16 @@ import { z } from 'zod';
 const renamed = (successor: string) =>
   z.undefined({ error: 'no longer read' }).optional().describe(`unset; it was renamed to ${successor}`);
 
+const ADMIN_EMAILS_MEANING =
+  'e-mail addresses that get the admin role once the address is verified (at login), comma-separated; it never takes the role away, and `pnpm jobping users promote` works without it (default none)';
+
 /** Lower-cased like users.email. Only grants (never takes away), and only to verified addresses: services/roles.ts. */
 const adminEmails = () =>
   fields
-    .commaList('e-mail addresses that get the admin role once the address is verified (at login), comma-separated; `pnpm jobping users promote` works without')
-    .transform((emails) => emails.map((email) => email.toLowerCase()));
+    .commaList(ADMIN_EMAILS_MEANING)
+    .transform((emails) => emails.map((email) => email.toLowerCase()))
+    // A transform is a new schema: it carries no description unless given one.
+    .describe(ADMIN_EMAILS_MEANING);
 
 /** Everything auth-api reads from its environment, validated once at start-up. */
 export const authApiEnvSchema = baseEnvSchema
@@ -19,7 +24,7 @@ export const authApiEnvSchema = baseEnvSchema
   .extend(redisEnvSchema.shape)
   .extend(jwtEnvSchema.shape)
   .extend({
-    AUTH_API_PORT: fields.port(3001),
+    AUTH_API_PORT: fields.port(3001).describe('port of auth-api: its API and /healthz, /readyz, /metrics; a TCP port from 0 to 65535 (default 3001)'),
     REDIS_KEY_PREFIX: fields.redisKeyPrefix(),
     ADMIN_EMAILS: adminEmails(),
     JOBPING_WEBHOOK_ALLOWED_HOSTS: allowedHostsSchema,

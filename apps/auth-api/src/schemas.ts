@@ -2,7 +2,7 @@ import { roleSchema } from '@jobping/http-kit';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './services/password-limits';
 
-/** Request and response bodies of auth-api (snake_case, SPEC §4). They validate, filter and document. */
+/** Request and response bodies of auth-api (snake_case, docs/product.md). They validate, filter and document. */
 
 export const PROMPT_MAX_LENGTH = 4000;
 

@@ -21,7 +21,7 @@ export interface CompanyResearchDeps {
   /** Hands the job to the next stage (user-fanout). */
   publishFanout(jobId: string): Promise<void>;
   logger: Logger;
-  /** Research younger than this is reused (SPEC §2: 6 months). */
+  /** Research younger than this is reused (docs/product.md, "The four stages": about six months). */
   maxAgeDays: number;
   /** How long to wait for another consumer's research of the same company. */
   waitForClaimMs: number;
@@ -40,7 +40,7 @@ export type ResearchOutcome =
 const POSTINGS_PER_RESEARCH = 20;
 
 /**
- * Stage 1 (SPEC §2.1). Research is per company, not per job: a job whose company has research
+ * Stage 1 (docs/product.md). Research is per company, not per job: a job whose company has research
  * younger than `maxAgeDays` costs no AI call. When many jobs of one company arrive at once,
  * exactly one consumer (the holder of the company's claim) researches it; the others wait for
  * its result, re-reading the company row, and retry their message if it takes too long.

@@ -15,3 +15,8 @@ export const companyResearcherEnv = {
     'how long a job waits for research of its company that another consumer is doing before its message is retried, in ms',
   ),
 };
+
+/** The port of its ops endpoints unless the environment says otherwise (runStreamWorker; docs/configuration.md shows them). */
+export const companyResearcherWorker = {
+  defaultOpsPort: 3011,
+} as const;

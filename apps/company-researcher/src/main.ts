@@ -2,14 +2,14 @@ import { createAiProvider, resolveAiConfig } from '@jobping/ai';
 import { createPrismaClientFromConfig } from '@jobping/db';
 import { runStreamWorker } from '@jobping/stream-worker';
 import { CompanyResearchService } from './company-research-service';
-import { companyResearcherEnv } from './config';
+import { companyResearcherEnv, companyResearcherWorker } from './config';
 import { researchHandler } from './handler';
 import { redisResearchClaims } from './research-claim';
 
 void runStreamWorker({
   service: 'company-researcher',
   stream: 'job-analysis',
-  defaultOpsPort: 3011,
+  ...companyResearcherWorker,
   config: companyResearcherEnv,
   setup: ({ config, logger, registry, redis, publisher }) => {
     const prisma = createPrismaClientFromConfig(config);

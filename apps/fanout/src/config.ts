@@ -6,3 +6,11 @@ export const fanoutEnv = {
   FANOUT_PAGE_SIZE: fields.positiveInt(1_000, 'users read per keyset page and published with one publishMany'),
   FANOUT_PROGRESS_TTL_SECONDS: fields.positiveInt(86_400, 'how long the resume point of an unfinished fan-out is kept in Redis, in seconds'),
 };
+
+/** The port of its ops endpoints and how many messages it handles at once unless the environment says otherwise (runStreamWorker; docs/configuration.md shows them). */
+export const fanoutWorker = {
+  defaultOpsPort: 3012,
+  // One message is a whole fan-out (pages of users, one pool connection at a time): a few at
+  // once keep Redis busy; fifty would queue on the pool and time out.
+  defaults: { concurrency: 4 },
+} as const;

@@ -39,8 +39,8 @@ const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
 const PAGES_IN_FLIGHT = 3;
 
 /**
- * Stage 2 (SPEC §2.2): one user-analysis message per user who has a prompt and whose hard
- * filters the job passes. No AI, no per-user logic beyond the filters, which run in SQL:
+ * Stage 2 (docs/product.md, "The four stages"): one user-analysis message per user who has a
+ * prompt and whose hard filters the job passes. No AI, no per-user logic beyond the filters, which run in SQL:
  *
  * - remote only: the job must be remote;
  * - locations: empty means anywhere; remote jobs pass; otherwise one of them must appear in

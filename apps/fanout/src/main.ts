@@ -1,16 +1,13 @@
 import { createDatabaseFromConfig } from '@jobping/db';
 import { runStreamWorker } from '@jobping/stream-worker';
-import { fanoutEnv } from './config';
+import { fanoutEnv, fanoutWorker } from './config';
 import { redisFanoutProgress } from './fanout-progress';
 import { FanoutService } from './fanout-service';
 
 void runStreamWorker({
   service: 'fanout',
   stream: 'user-fanout',
-  defaultOpsPort: 3012,
-  // One message is a whole fan-out (pages of users, one pool connection at a time): a few at
-  // once keep Redis busy; fifty would queue on the pool and time out.
-  defaults: { concurrency: 4 },
+  ...fanoutWorker,
   config: fanoutEnv,
   setup: ({ config, logger, redis, publisher }) => {
     const { prisma, pool, close } = createDatabaseFromConfig(config, {

@@ -11,7 +11,7 @@ export const jobsApiEnvSchema = baseEnvSchema
   // Admins may add `fixture` sources only where the scraper runs them: the same variable.
   .extend(fixtureSourcesEnvSchema.shape)
   .extend({
-    JOBS_API_PORT: fields.port(3002),
+    JOBS_API_PORT: fields.port(3002).describe('port of jobs-api: its API and /healthz, /readyz, /metrics; a TCP port from 0 to 65535 (default 3002)'),
     REDIS_KEY_PREFIX: fields.redisKeyPrefix(),
     STREAM_KEY_PREFIX: fields.streamKeyPrefix(),
     STREAM_STALE_GROUP_SECONDS: streamEnvFields.STREAM_STALE_GROUP_SECONDS,

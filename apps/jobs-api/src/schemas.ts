@@ -13,7 +13,7 @@ import { DiscordDelivery, MatchFeedback, ScrapeRunStatus, ScrapeTrigger, endedSc
 import { z } from 'zod';
 import { cursorParam, scoreIdKeyset, timeIdKeyset } from './cursor';
 
-/** Request and response bodies of jobs-api (snake_case, SPEC §4). They validate, filter and document. */
+/** Request and response bodies of jobs-api (snake_case, docs/product.md). They validate, filter and document. */
 
 const timestamp = z.iso.datetime();
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,17 +1,14 @@
 import { Prefilter, createAiProvider, resolveAiConfig } from '@jobping/ai';
 import { createDatabaseFromConfig } from '@jobping/db';
 import { runStreamWorker } from '@jobping/stream-worker';
-import { matcherEnv } from './config';
+import { matcherEnv, matcherWorker } from './config';
 import { JobCache } from './job-cache';
 import { MatchService, loadJobForMatching } from './match-service';
 
 void runStreamWorker({
   service: 'matcher',
   stream: 'user-analysis',
-  defaultOpsPort: 3013,
-  // Handlers mostly wait on the batched reads and upserts (DataLoader): several XREADGROUP
-  // batches in flight let one batch's SQL overlap with the next one's scoring.
-  defaults: { concurrency: 200 },
+  ...matcherWorker,
   config: matcherEnv,
   setup: ({ config, logger, registry, redis, publisher }) => {
     const { prisma, pool, close } = createDatabaseFromConfig(config, {

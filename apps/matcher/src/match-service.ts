@@ -73,7 +73,7 @@ export async function loadJobForMatching(prisma: PrismaClient, jobId: string): P
 }
 
 /**
- * Stage 3 (SPEC §2.3): one message = at most one AI call.
+ * Stage 3 (docs/product.md, "The four stages"): one message = at most one AI call.
  *
  * 1. A stored result for (user, job) made with the current prompt version, after the user's
  *    last prompt change, is reused: no AI call (redeliveries, replays, a twice-fanned job).

@@ -15,3 +15,8 @@ export const notifierEnv = {
     'a Discord delivery claimed this long ago and never finished is treated as interrupted by a crash and not re-posted, in ms; keep it above the longest send and below STREAM_VISIBILITY_TIMEOUT_MS',
   ),
 };
+
+/** The port of its ops endpoints unless the environment says otherwise (runStreamWorker; docs/configuration.md shows them). */
+export const notifierWorker = {
+  defaultOpsPort: 3014,
+} as const;

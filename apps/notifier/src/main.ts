@@ -1,13 +1,13 @@
 import { createDatabaseFromConfig } from '@jobping/db';
 import { DiscordWebhookClient } from '@jobping/discord';
 import { runStreamWorker } from '@jobping/stream-worker';
-import { notifierEnv } from './config';
+import { notifierEnv, notifierWorker } from './config';
 import { NotificationService } from './notification-service';
 
 void runStreamWorker({
   service: 'notifier',
   stream: 'notification',
-  defaultOpsPort: 3014,
+  ...notifierWorker,
   config: notifierEnv,
   setup: ({ config, logger }) => {
     const { prisma, pool, close } = createDatabaseFromConfig(config, {

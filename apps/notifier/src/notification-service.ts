@@ -74,7 +74,7 @@ interface NotificationRow {
 const CLAIM_PREFIX = 'sending:';
 
 /**
- * Stage 4 (SPEC §2.4): one user notification per message, at most once per (user, job).
+ * Stage 4 (docs/product.md): one user notification per message, at most once per (user, job).
  *
  * Order of writes (each step is idempotent, keyed by the unique (user_id, job_id) of
  * `notifications`):

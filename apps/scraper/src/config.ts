@@ -87,7 +87,7 @@ export const scraperEnvFields = baseEnvSchema
       .describe('LinkedIn job pages opened per search for the full description (default 25; 0 keeps only the cards)'),
     SCRAPE_CHROMIUM_SANDBOX: fields.flag(
       true,
-      "run the browser sources' Chromium with its sandbox (needs a non-root user and unprivileged user namespaces, which the default seccomp profiles of Docker and Kubernetes block: false there, where the container contains Chromium instead; README, Deploy)",
+      "run the browser sources' Chromium with its sandbox (needs a non-root user and unprivileged user namespaces, which the default seccomp profiles of Docker and Kubernetes block: false there, where the container contains Chromium instead; docs/deploying.md)",
     ),
     PLAYWRIGHT_CHROMIUM_PATH: z
       .string()

@@ -31,7 +31,7 @@ if (hasChromium && !userNamespaces) {
   console.warn(
     probe.error
       ? `SKIPPED: the sandboxed Chromium test needs util-linux (setpriv, unshare): ${probe.error.message}`
-      : 'SKIPPED: this machine does not allow unprivileged user namespaces, so Chromium cannot start its sandbox here (README, Deploy).',
+      : 'SKIPPED: this machine does not allow unprivileged user namespaces, so Chromium cannot start its sandbox here (docs/deploying.md).',
   );
 }
 const withSandboxSupport = hasChromium && userNamespaces ? it : it.skip;
@@ -182,7 +182,7 @@ describe('Chromium sandbox (SCRAPE_CHROMIUM_SANDBOX)', () => {
   );
 
   // Stand-ins for Chromium under a container runtime's default seccomp profile, printing what
-  // Debian's Chromium 156 printed there (README, Deploy, records those runs): Docker's and
+  // Debian's Chromium 156 printed there (docs/deploying.md records those runs): Docker's and
   // containerd's profile block unshare, CRI-O's blocks chroot.
   it.each([
     ['user namespaces are blocked', 'ERROR:content/browser/zygote_host/zygote_host_impl_linux.cc:130] No usable sandbox! If you want to live dangerously and need an immediate workaround, you can try using --no-sandbox.'],

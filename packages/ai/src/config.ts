@@ -10,9 +10,9 @@ export const aiEnvSchema = z.object({
   LLM_PROVIDER: z
     .enum(['openai', 'local'])
     .optional()
-    .describe('openai or local (default: openai when OPENAI_API_KEY is set, else local)'),
-  OPENAI_API_KEY: z.string().min(1).optional().describe('the API key of the OpenAI-compatible server'),
-  OPENAI_MODEL: z.string().min(1).max(200).default('gpt-4o-mini').describe('a chat model name (default gpt-4o-mini)'),
+    .describe('openai (any OpenAI-compatible server) or local (deterministic rules, no network); default: openai when OPENAI_API_KEY is set, else local'),
+  OPENAI_API_KEY: z.string().min(1).optional().describe('the API key of the OpenAI-compatible server; needed when LLM_PROVIDER=openai (any non-empty value for a server that needs none)'),
+  OPENAI_MODEL: z.string().min(1).max(200).default('gpt-4o-mini').describe('the chat model used for matching and company research (default gpt-4o-mini)'),
   OPENAI_BASE_URL: z
     .url({ protocol: /^https?$/, error: 'not an http:// or https:// URL' })
     .optional()
@@ -24,7 +24,7 @@ export const aiEnvSchema = z.object({
     .min(0)
     .max(10)
     .default(3)
-    .describe('retries of one LLM request after 429, 5xx, timeouts and network errors: 0 to 10 (default 3)'),
+    .describe('retries of one LLM request after 408, 409, 429, 5xx, timeouts and network errors (the SDK\'s own retries are off): 0 to 10 (default 3)'),
   OPENAI_MAX_OUTPUT_TOKENS: fields.positiveInt(1_200, 'cap on the tokens of one answer'),
   OPENAI_REQUESTS_PER_MINUTE: fields.positiveInt(500, 'LLM requests per minute shared by every replica'),
   OPENAI_TOKENS_PER_MINUTE: fields.positiveInt(200_000, 'LLM tokens per minute shared by every replica'),

@@ -2,11 +2,11 @@ import { z } from 'zod';
 
 /**
  * Reusable environment fields. Each carries a description that doubles as the
- * "expected …" part of the error message and the README's configuration table.
+ * "expected …" part of the error message and docs/configuration.md (`pnpm docs:write`).
  */
 export const fields = {
   nodeEnv: () =>
-    z.enum(['development', 'test', 'production']).default('development').describe('one of development, test, production'),
+    z.enum(['development', 'test', 'production']).default('development').describe('one of development, test, production; production logs JSON'),
 
   logLevel: () =>
     z

@@ -10,7 +10,7 @@ export const baseEnvSchema = z.object({
 /** Services that use PostgreSQL. */
 export const databaseEnvSchema = z.object({
   DATABASE_URL: fields.postgresUrl(),
-  DATABASE_POOL_SIZE: fields.positiveInt(10, 'connections per process in the PostgreSQL pool'),
+  DATABASE_POOL_SIZE: fields.positiveInt(10, 'connections per process in the PostgreSQL pool; keep pool size × replicas under the server\'s max_connections'),
   DATABASE_CONNECT_TIMEOUT_MS: fields.positiveInt(
     5_000,
     'how long to wait for a free pool connection before failing, in ms',

@@ -17,7 +17,7 @@ import {
 const JOB = '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f';
 const USER = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 
-// The examples of SPEC §2, one per stage.
+// The examples of docs/product.md ("The four stages"), one per stage.
 const specExamples: Record<StreamName, unknown> = {
   'job-analysis': { job_id: JOB },
   'user-fanout': { job_id: JOB },
@@ -42,7 +42,7 @@ describe('stream contracts', () => {
     expect(streams['user-analysis'].deadLetter).toBe('user-analysis:dlq');
   });
 
-  it.each(streamNames)('%s accepts the SPEC example', (stream) => {
+  it.each(streamNames)('%s accepts the example of docs/product.md', (stream) => {
     expect(parseMessage(stream, specExamples[stream])).toEqual(specExamples[stream]);
   });
 
@@ -67,7 +67,7 @@ describe('stream contracts', () => {
 describe('wire format', () => {
   const envelope = createEnvelope('trace-0001', new Date('2026-11-23T10:00:00.000Z'));
 
-  it('encodes the envelope fields and the payload exactly as SPEC §2 names them', () => {
+  it('encodes the envelope fields and the payload exactly as docs/product.md names them', () => {
     const fields = encodeEntry('user-analysis', { job_id: JOB, user_id: USER }, envelope);
     expect(fields).toEqual({
       schema_version: String(SCHEMA_VERSION),

@@ -1,6 +1,6 @@
 // Runs `prisma generate` offline. The CLI insists on finding its native schema-engine
 // binary (which it cannot download here) although generate never runs it, so when the
-// binary is absent we point PRISMA_SCHEMA_ENGINE_BINARY at an existing file (ENVIRONMENT.md).
+// binary is absent we point PRISMA_SCHEMA_ENGINE_BINARY at an existing file (docs/contributing.md, "Working offline").
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';

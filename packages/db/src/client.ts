@@ -7,7 +7,7 @@ export interface DatabaseOptions {
   databaseUrl: string;
   /** Connections in this process's pool; keep pool size × replicas under max_connections. */
   poolSize?: number;
-  /** The pg pool waits forever for a free connection unless this is set (FIELD-NOTES). */
+  /** The pg pool waits forever for a free connection unless this is set (its connectionTimeoutMillis defaults to 0). */
   connectTimeoutMs?: number;
   /** Told when an idle pooled connection fails (it is already discarded), e.g. to log it. */
   onIdleClientError?: (error: Error) => void;

@@ -86,4 +86,4 @@ export const allowedHostsSchema = z
       .filter(Boolean),
   )
   .refine((hosts) => hosts.every((host) => HOST_PORT.test(host)), { error: 'expected host:port entries separated by commas' })
-  .describe('extra webhook hosts as host:port, comma-separated (tests only; empty by default)');
+  .describe('extra webhook hosts besides Discord\'s, as host:port, comma-separated; http is allowed for them (tests and local stand-ins only; empty by default)');

@@ -28,9 +28,9 @@ export const jwtEnvSchema = z.object({
   JWT_SECRET: z
     .string()
     .refine((value) => Buffer.byteLength(value, 'utf8') >= 32, { error: 'shorter than 32 bytes' })
-    .describe('a random secret of at least 32 bytes, e.g. `openssl rand -base64 48`'),
-  JWT_ISSUER: z.string().min(1).default('jobping-auth').describe('the iss claim of access tokens (default jobping-auth)'),
-  JWT_AUDIENCE: z.string().min(1).default('jobping-api').describe('the aud claim of access tokens (default jobping-api)'),
+    .describe('a random secret of at least 32 bytes, e.g. `openssl rand -base64 48`, that signs access tokens; auth-api and jobs-api must share it'),
+  JWT_ISSUER: z.string().min(1).default('jobping-auth').describe('the iss claim of access tokens, checked on every request (default jobping-auth)'),
+  JWT_AUDIENCE: z.string().min(1).default('jobping-api').describe('the aud claim of access tokens, checked on every request (default jobping-api)'),
   JWT_ACCESS_TTL_SECONDS: z.coerce
     .number({ error: 'not a number' })
     .int()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The one error shape every JobPing HTTP service answers with (SPEC §4). */
+/** The one error shape every JobPing HTTP service answers with (docs/product.md, "HTTP API"). */
 export const errorResponseSchema = z
   .object({
     error: z.object({

@@ -17,7 +17,7 @@ export interface Shutdown {
   installSignalHandlers(): void;
 }
 
-/** One shutdown registry per process (STYLE-ANCHORS §7). */
+/** One shutdown registry per process: every part registers its close step, so SIGTERM drains them in one order. */
 export function createShutdown({ logger, timeoutMs = 15_000, exit = (code) => process.exit(code) }: ShutdownOptions): Shutdown {
   const steps: { name: string; step: () => Promise<void> | void }[] = [];
   let running: Promise<void> | undefined;

@@ -21,7 +21,7 @@ export interface CreateRedisOptions {
 
 /**
  * One place for our ioredis settings: TCP keep-alive and a connect timeout so a dead
- * connection is noticed (FIELD-NOTES: blocking calls can hang after a reconnect), capped
+ * connection is noticed (blocking calls can hang after a reconnect: ioredis #610, #1285), capped
  * exponential reconnects with jitter (replicas that lost Redis together do not all reconnect
  * in the same millisecond), and RESP2 so stream replies have the shapes the code expects.
  */

@@ -41,7 +41,7 @@ export type MessageHandler<S extends StreamName> = (message: StreamMessage<S>, c
 export interface ConsumeOptions<S extends StreamName> {
   /**
    * Connection for acknowledgements, claims and dead letters. The blocking reader is a
-   * duplicate of it: a blocked XREADGROUP holds its whole connection (FIELD-NOTES).
+   * duplicate of it: a blocked XREADGROUP holds its whole connection (ioredis #984, #1646).
    */
   redis: Redis;
   stream: S;

@@ -19,7 +19,7 @@ export type GroupReport = GroupInfo & GroupActivity & { consumerList: ConsumerIn
 
 /**
  * `lastId`: the stream's last generated id, needed only when `lag` is unknown (Redis cannot
- * count it once entries after the group's position were trimmed or deleted, FIELD-NOTES):
+ * count it once entries after the group's position were trimmed or deleted: XINFO GROUPS then reports a NULL lag):
  * then entries wait exactly when the group has not been delivered the last one.
  */
 export function groupActivity(group: GroupInfo, consumers: readonly ConsumerInfo[], lastId: string | null, staleAfterMs: number): GroupActivity {

@@ -1,20 +1,24 @@
 import type { z } from 'zod';
 import { authApiEnvSchema, authCliEnvSchema } from '@jobping/auth-api/config';
-import { companyResearcherEnv } from '@jobping/company-researcher/config';
+import { companyResearcherEnv, companyResearcherWorker } from '@jobping/company-researcher/config';
 import { dbCommandEnvSchema } from '@jobping/db';
-import { fanoutEnv } from '@jobping/fanout/config';
+import { fanoutEnv, fanoutWorker } from '@jobping/fanout/config';
 import { jobsApiEnvSchema } from '@jobping/jobs-api/config';
-import { matcherEnv } from '@jobping/matcher/config';
-import { notifierEnv } from '@jobping/notifier/config';
+import { matcherEnv, matcherWorker } from '@jobping/matcher/config';
+import { notifierEnv, notifierWorker } from '@jobping/notifier/config';
 import { scraperEnvSchema } from '@jobping/scraper/config';
 import { streamWorkerEnvSchema } from '@jobping/stream-worker';
 
 type EnvSchema = z.ZodObject<z.ZodRawShape>;
 
+/** A stage app's schema as runStreamWorker builds it, with the app's own ops port and concurrency defaults. */
+const workerSchema = (worker: { defaultOpsPort: number; defaults?: { concurrency?: number } }, env: z.ZodRawShape) =>
+  streamWorkerEnvSchema(worker.defaultOpsPort, env, worker.defaults);
+
 /**
  * The environment schema each app validates at start-up, imported from the app itself (its
  * `./config` entry point) so the checks follow the code. Stream workers get the fields
- * runStreamWorker adds (the ops port default does not change which fields are required).
+ * runStreamWorker adds, with their own defaults (docs/configuration.md is written from these).
  * `null`: the app reads no environment of ours (web serves static files).
  * deploy-check fails for an app under apps/ that is missing here.
  */
@@ -22,10 +26,10 @@ export const appEnvSchemas: Record<string, EnvSchema | null> = {
   'auth-api': authApiEnvSchema,
   'jobs-api': jobsApiEnvSchema,
   scraper: scraperEnvSchema,
-  'company-researcher': streamWorkerEnvSchema(0, companyResearcherEnv),
-  fanout: streamWorkerEnvSchema(0, fanoutEnv),
-  matcher: streamWorkerEnvSchema(0, matcherEnv),
-  notifier: streamWorkerEnvSchema(0, notifierEnv),
+  'company-researcher': workerSchema(companyResearcherWorker, companyResearcherEnv),
+  fanout: workerSchema(fanoutWorker, fanoutEnv),
+  matcher: workerSchema(matcherWorker, matcherEnv),
+  notifier: workerSchema(notifierWorker, notifierEnv),
   // apps/web (being built on its own branch): nginx with the built assets.
   web: null,
 };

@@ -11,7 +11,7 @@ type Ports = { name?: string; containerPort: number; protocol?: Protocol }[];
 
 /**
  * The namespace every object of the render lives in, with the labels the API server gives it:
- * the overlay's Namespace object, or helm's release namespace (created beforehand, README).
+ * the overlay's Namespace object, or helm's release namespace (created beforehand, docs/deploying.md).
  */
 export function overlayNamespace(rendered: Rendered): { name: string; labels: Record<string, string> } {
   const namespace = rendered.ofKind('Namespace')[0];

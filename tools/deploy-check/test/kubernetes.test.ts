@@ -98,7 +98,7 @@ describe.each(eachRender())('%s', (overlay, deploy) => {
     test('runs restricted: non-root, read-only root filesystem, no escalation, no capabilities, RuntimeDefault (or a Localhost) seccomp profile', () => {
       const spec = pod();
       const container = appContainer(spec);
-      // The restricted Pod Security Standard allows both; a Localhost profile is how the scraper's Chromium gets its sandbox (README).
+      // The restricted Pod Security Standard allows both; a Localhost profile is how the scraper's Chromium gets its sandbox (docs/deploying.md).
       expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: expect.stringMatching(/^(RuntimeDefault|Localhost)$/) } });
       expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
       const tmp = container.volumeMounts?.find((m) => m.mountPath === '/tmp');

@@ -6,8 +6,8 @@ import { parseNetworkPolicies, verdict, type Endpoint, type NetworkPolicy, type 
 import { deployedAppNames, isHttpApi, listApps } from '../src/repo';
 
 /*
- * Who may talk to whom once the overlay is applied (k8s/base/network-policies.yaml; README,
- * Deploy). Everything is denied unless a policy allows it; the expectations below are the
+ * Who may talk to whom once the overlay is applied (k8s/base/network-policies.yaml; docs/deploying.md,
+ * "Network policies"). Everything is denied unless a policy allows it; the expectations below are the
  * allow-list, spelled out per app.
  */
 
@@ -45,7 +45,7 @@ describe.each(eachRender())('%s NetworkPolicies', (_name, { rendered }) => {
   const policies: NetworkPolicy[] = parseNetworkPolicies(rendered.objects);
   const namespace = overlayNamespace(rendered);
   // The ingress controller's and Prometheus' namespaces, as the overlay names them (the base:
-  // ingress-nginx and monitoring; README, Deploy, shows how an overlay changes them).
+  // ingress-nginx and monitoring; docs/deploying.md shows how an overlay changes them).
   const peerNamespace = (policyName: string) => {
     const selector = policies.find((p) => p.metadata.name === policyName)?.spec.ingress?.[0]?.from?.[0]?.namespaceSelector;
     const name = selector?.matchLabels?.['kubernetes.io/metadata.name'];

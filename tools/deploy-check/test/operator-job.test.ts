@@ -11,7 +11,7 @@ import { eachRender } from '../src/renders';
 import { listOverlays, readRepoFile, repoPath } from '../src/repo';
 
 /**
- * The one-off Job that makes an admin (README, "The first admin"). It is applied by hand, so
+ * The one-off Job that makes an admin (docs/deploying.md, "The first admin"). It is applied by hand, so
  * it must stay out of every kustomization, yet run the image the prod overlay deploys.
  */
 const JOB_FILE = 'k8s/ops/users-promote-job.yaml';

@@ -10,7 +10,7 @@ import { parseNetworkPolicies, verdict, type Connection } from '../src/network-p
  * The scraper drives Chromium over pages from the internet (LinkedIn). Chromium's sandbox needs
  * unprivileged user namespaces: the container runtimes' default seccomp profile (Docker's, and
  * Kubernetes' RuntimeDefault) blocks unshare(CLONE_NEWUSER) for a container without
- * CAP_SYS_ADMIN, so under it Chromium stops with "No usable sandbox!" (README, Deploy, records
+ * CAP_SYS_ADMIN, so under it Chromium stops with "No usable sandbox!" (docs/deploying.md records
  * the run). Where that profile applies, SCRAPE_CHROMIUM_SANDBOX must say false, and the pod must
  * contain a Chromium whose renderers run with the scraper's own rights.
  */
@@ -38,7 +38,7 @@ describe.each(eachRender())('%s scraper', (_name, { rendered }) => {
   const seccomp = container.securityContext?.seccompProfile?.type ?? pod.securityContext?.seccompProfile?.type;
 
   test("sets SCRAPE_CHROMIUM_SANDBOX to what the pod's seccomp profile allows", () => {
-    // Only a Localhost profile that allows user namespaces (README) lets the sandbox start.
+    // Only a Localhost profile that allows user namespaces (docs/deploying.md) lets the sandbox start.
     expect({ seccomp, sandbox, setExplicitly: env.has('SCRAPE_CHROMIUM_SANDBOX') }).toEqual(
       seccomp === 'Localhost' ? { seccomp, sandbox, setExplicitly: true } : { seccomp, sandbox: false, setExplicitly: true },
     );
@@ -72,7 +72,7 @@ describe.each(eachRender())('%s scraper', (_name, { rendered }) => {
     const reach = (to: Connection['to'], port: number) => ({ to: `${to.name}:${port}`, verdict: verdict(policies, { from: scraper, to, port }) });
     const expectations = [
       [address('203.0.113.10', 'a public address'), 443, 'allowed'],
-      // What the scraper itself needs, and so what a renderer exploit inherits (README).
+      // What the scraper itself needs, and so what a renderer exploit inherits (docs/deploying.md).
       [address('10.20.0.5', 'PostgreSQL'), 5432, 'allowed'],
       [address('10.20.0.6', 'Redis'), 6379, 'allowed'],
       [address('203.0.113.10', 'a public address'), 80, 'denied'],

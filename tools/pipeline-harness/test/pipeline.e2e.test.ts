@@ -146,7 +146,7 @@ describe('the pipeline, end to end', () => {
     const shouldNotify = (name: string) =>
       new Set(pairsOf(name).filter((m) => !m.prefilter_skipped && m.score >= (users[name]!.spec.threshold ?? 70)).map((m) => m.job_id));
 
-    // Known outcomes of the local provider against the demo prompt (README): strong, borderline, poor.
+    // Known outcomes of the local provider against the demo prompt (docs/ai-scoring.md): strong, borderline, poor.
     const byTitle = (company: string, title: string) => jobs.find((j) => j.company === company && j.title === title)!;
     const ledgerly = byTitle('Ledgerly', 'Senior Backend Engineer (TypeScript)');
     const teamquell = byTitle('Teamquell', 'Senior Software Engineer (Node.js)');

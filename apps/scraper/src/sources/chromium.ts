@@ -1,6 +1,6 @@
 import type { Browser, LaunchOptions } from 'playwright-core';
 
-/** Flags that keep Debian's Chromium quiet on a closed network (ENVIRONMENT.md). */
+/** Flags that keep Debian's Chromium quiet on a closed network (docs/contributing.md, "Working offline"). */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--disable-gpu',
@@ -18,7 +18,7 @@ export interface ChromiumSettings {
    * SCRAPE_CHROMIUM_SANDBOX: Chromium's own sandbox for the processes that run page code. It
    * needs unprivileged user namespaces, which the default seccomp profiles of Docker and
    * Kubernetes (RuntimeDefault) block; there it is off and the container contains Chromium
-   * instead (README, Deploy).
+   * instead (docs/deploying.md).
    */
   sandbox: boolean;
   timeoutMs: number;
@@ -51,6 +51,6 @@ export async function launchChromium(settings: ChromiumSettings): Promise<Browse
         ? "Chromium could not start its sandbox here (the container's seccomp profile blocks the user namespaces or the chroot it needs)"
         : null;
     if (!reason) throw error;
-    throw new Error(`${reason}, or set SCRAPE_CHROMIUM_SANDBOX=false where the container contains it instead (README, Deploy).`, { cause: error });
+    throw new Error(`${reason}, or set SCRAPE_CHROMIUM_SANDBOX=false where the container contains it instead (docs/deploying.md, "Chromium in the scraper pod").`, { cause: error });
   }
 }

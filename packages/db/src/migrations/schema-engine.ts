@@ -25,7 +25,7 @@ declare const WebAssembly: {
 /**
  * Loads Prisma's schema engine compiled to WebAssembly. The package's ESM entry imports the
  * `.wasm` file directly, which Node 20 refuses, so the glue module is imported by path and
- * the module instantiated by hand (ENVIRONMENT.md). No native binary, no download.
+ * the module instantiated by hand (docs/contributing.md, "Working offline"). No native binary, no download.
  */
 async function loadBindings(): Promise<typeof Wasm> {
   const packageDir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
