@@ -246,6 +246,10 @@ export const sourceSchema = z.object({
   last_run_at: timestamp.nullable(),
   last_success_at: timestamp.nullable(),
   last_error: z.string().nullable(),
+  last_jobs_seen: z.number().int().nullable().describe('postings the board listed in the last successful run'),
+  consecutive_failures: z.number().int().describe('failed runs since the last success'),
+  paused_at: timestamp.nullable().describe('when the scraper paused the source after repeated failures (null: running)'),
+  pause_reason: z.string().nullable().describe('why it was paused, e.g. board not found (HTTP 404) — the board moved?'),
   created_at: timestamp,
   updated_at: timestamp,
 });

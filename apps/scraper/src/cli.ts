@@ -138,6 +138,7 @@ async function main(argv: string[]): Promise<number> {
           backfillLimit: config.SCRAPE_BACKFILL_LIMIT,
           sourceConcurrency: config.SCRAPE_SOURCE_CONCURRENCY,
           sourceTimeoutMs: config.SCRAPE_SOURCE_TIMEOUT_MS,
+          pause: { afterNotFound: config.SCRAPE_PAUSE_AFTER_NOT_FOUND, afterFailures: config.SCRAPE_PAUSE_AFTER_FAILURES },
         },
       });
       const runId = await runner.createRun('cli');

@@ -71,6 +71,8 @@ export const scraperEnvFields = baseEnvSchema
       .string()
       .default(path.join(APP_ROOT, 'sources.seed.json'))
       .describe('JSON file of the sources to seed (default apps/scraper/sources.seed.json)'),
+    SCRAPE_PAUSE_AFTER_NOT_FOUND: fields.positiveInt(3, 'pause a source after this many runs in a row its board answered 404/410 (moved or closed); an admin resumes it'),
+    SCRAPE_PAUSE_AFTER_FAILURES: fields.positiveInt(10, 'pause a source after this many failed runs in a row, whatever the error; an admin resumes it'),
     SHUTDOWN_TIMEOUT_MS: fields.positiveInt(25_000, 'how long a running scrape may finish after SIGTERM before it is abandoned, in ms'),
     GREENHOUSE_API_BASE: baseUrl('https://boards-api.greenhouse.io', 'the Greenhouse job board API'),
     LEVER_API_BASE: baseUrl('https://api.lever.co', 'the Lever postings API (https://api.eu.lever.co for the EU instance)'),

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       backfillLimit: config.SCRAPE_BACKFILL_LIMIT,
       sourceConcurrency: config.SCRAPE_SOURCE_CONCURRENCY,
       sourceTimeoutMs: config.SCRAPE_SOURCE_TIMEOUT_MS,
+      pause: { afterNotFound: config.SCRAPE_PAUSE_AFTER_NOT_FOUND, afterFailures: config.SCRAPE_PAUSE_AFTER_FAILURES },
     },
   });
 

@@ -19,6 +19,10 @@ function sourceView(source: JobSource): SourceView {
     last_run_at: source.lastRunAt?.toISOString() ?? null,
     last_success_at: source.lastSuccessAt?.toISOString() ?? null,
     last_error: source.lastError,
+    last_jobs_seen: source.lastJobsSeen,
+    consecutive_failures: source.consecutiveFailures,
+    paused_at: source.pausedAt?.toISOString() ?? null,
+    pause_reason: source.pauseReason,
     created_at: source.createdAt.toISOString(),
     updated_at: source.updatedAt.toISOString(),
   };
@@ -106,6 +110,23 @@ export class AdminService {
     } catch (error) {
       if (isPrismaError(error, 'P2025')) throw notFound('No such source.');
       if (isPrismaError(error, 'P2002')) throw duplicate();
+      throw error;
+    }
+  }
+
+  /**
+   * Runs a paused source again from the next scheduled run: the pause and the failure streaks
+   * are cleared (the last error stays until a run succeeds). Resuming a running source is a no-op.
+   */
+  async resumeSource(id: string): Promise<SourceView> {
+    try {
+      const source = await this.deps.prisma.jobSource.update({
+        where: { id },
+        data: { pausedAt: null, pauseReason: null, consecutiveFailures: 0, consecutiveNotFound: 0 },
+      });
+      return sourceView(source);
+    } catch (error) {
+      if (isPrismaError(error, 'P2025')) throw notFound('No such source.');
       throw error;
     }
   }
