@@ -5,12 +5,11 @@ import { jobSourceTypes } from '@jobping/contracts';
 import { createPrismaClientFromConfig, type JobSource, type PrismaClient } from '@jobping/db';
 import { createLogger } from '@jobping/logger';
 import { createRedis } from '@jobping/redis';
-import { scraperEnvFields, scraperEnvSchema } from './config';
-import { createHttpClientFromConfig } from './http/http-client';
+import { createHttpClientFromConfig, createAdapterRegistry, FIXTURE_SOURCES_OFF } from '@jobping/sources';
+import { APP_ROOT, scraperEnvFields, scraperEnvSchema } from './config';
 import { createJobPublisher } from './services/job-publisher';
 import { createScrapeRunner } from './services/scrape-runner';
 import { addSource, findSource, listSources, readSeedFile, seedSources } from './services/sources-repo';
-import { createAdapterRegistry, FIXTURE_SOURCES_OFF } from './sources/registry';
 
 const USAGE = `Usage: jobping-scraper <command>
 
@@ -108,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
   // Source commands need no Redis.
   const schema = command === 'run' ? scraperEnvSchema : scraperEnvFields.partial({ REDIS_URL: true }).superRefine(refuseFixtureSourcesInProduction);
   const config = loadConfig(schema);
-  const adapters = createAdapterRegistry(config);
+  const adapters = createAdapterRegistry(config, APP_ROOT);
   const prisma = createPrismaClientFromConfig(config);
   try {
     if (command === 'sources') return await sourcesCommand(prisma, args, [...adapters.keys()], config.SCRAPE_SOURCES_FILE);

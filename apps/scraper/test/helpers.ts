@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createLogger, type Logger } from '@jobping/logger';
-import { createHttpClient, type HttpClientOptions } from '../src/http/http-client';
+import { createHttpClient, type HttpClientOptions } from '@jobping/sources';
 
 export const logger: Logger = createLogger({ service: 'scraper-test', level: 'error' });
 

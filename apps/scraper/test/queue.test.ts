@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Queue, Worker } from 'bullmq';
 import { scrapeQueue, type ScrapeRunRequest } from '@jobping/contracts';
 import { createRedis, type Redis } from '@jobping/redis';
+import { createAdapterRegistry } from '@jobping/sources';
 import { createScrapeQueue, createScrapeWorker, queueStartupRun, registerSchedule } from '../src/queue/scrape-queue';
 import { createJobPublisher } from '../src/services/job-publisher';
 import { createScrapeRunner } from '../src/services/scrape-runner';
-import { createAdapterRegistry } from '../src/sources/registry';
 import { createTestEnv, readJobAnalysis, writeBoard, type TestEnv } from './db-helpers';
 import { eventually, fixture, logger, sendJson, startLoopback, testHttpClient, testRedisUrl } from './helpers';
 

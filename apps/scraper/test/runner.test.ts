@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { yearlyTopPay } from '@jobping/contracts';
 import { createRedis } from '@jobping/redis';
+import { createAdapterRegistry } from '@jobping/sources';
 import { createJobPublisher } from '../src/services/job-publisher';
 import { createScrapeRunner, type RunnerSettings } from '../src/services/scrape-runner';
-import { createAdapterRegistry } from '../src/sources/registry';
 import { createTestEnv, readJobAnalysis, writeBoard, type TestEnv } from './db-helpers';
 import { fixture, logger, sendJson, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 

@@ -1,6 +1,6 @@
 import { sourceTrust, yearlyTopPay } from '@jobping/contracts';
 import { companyKey, jobDedupeKey, type PrismaClient } from '@jobping/db';
-import type { NormalizedPosting } from '../normalize/posting';
+import { type NormalizedPosting } from '@jobping/sources';
 
 export type StoreOutcome =
   | { kind: 'new'; jobId: string }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describeIssues, jobSourceSchema } from '@jobping/contracts';
 import { z } from 'zod';
 import type { JobSource, PrismaClient } from '@jobping/db';
-import { FIXTURE_SOURCES_OFF } from '../sources/registry';
+import { FIXTURE_SOURCES_OFF } from '@jobping/sources';
 
 /** A source as the seed file, the CLI and jobs-api take it: the shared per-type rules, plus a note for people. */
 export const sourceInputSchema = jobSourceSchema({ note: z.string().optional().describe('free text for people reading the seed file') });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { linkedInAdapter } from '../src/sources/linkedin';
-import type { SourceDefinition } from '../src/sources/types';
+import { linkedInAdapter } from '../src/linkedin';
+import type { SourceDefinition } from '../src/types';
 import { fixtureText, logger, sendHtml, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 
 // Debian's Chromium (`apt-get install -y chromium`); npm test's setup installs it when missing.

@@ -1,7 +1,7 @@
 import type { JobSourceType } from '@jobping/contracts';
 import type { Logger } from '@jobping/logger';
-import type { HttpClient } from '../http/http-client';
-import type { NormalizedPosting } from '../normalize/posting';
+import type { HttpClient } from './http-client';
+import type { NormalizedPosting } from './posting';
 
 /** A row of `job_sources`: what to collect, as data. */
 export interface SourceDefinition {

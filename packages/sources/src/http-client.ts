@@ -3,7 +3,6 @@ import { backoffDelay, parseRetryAfter } from '@jobping/backoff';
 import PQueue from 'p-queue';
 import { Agent, EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
 import type { Logger } from '@jobping/logger';
-import type { ScraperEnv } from '../config';
 
 export interface ProxySettings {
   httpProxy?: string | undefined;
@@ -241,21 +240,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-/** The scraper's settings that shape its HTTP client. */
-export type HttpClientSettings = Pick<
-  ScraperEnv,
-  | 'SCRAPE_USER_AGENT'
-  | 'SCRAPE_REQUEST_TIMEOUT_MS'
-  | 'SCRAPE_MAX_RESPONSE_BYTES'
-  | 'SCRAPE_MAX_RETRIES'
-  | 'SCRAPE_RETRY_BASE_MS'
-  | 'SCRAPE_RETRY_MAX_MS'
-  | 'SCRAPE_HOST_CONCURRENCY'
-  | 'SCRAPE_HOST_INTERVAL_MS'
-  | 'HTTPS_PROXY'
-  | 'HTTP_PROXY'
-  | 'NO_PROXY'
->;
+/**
+ * The settings that shape the HTTP client, named as the scraper's environment variables (its
+ * validated config satisfies this type as it is; see apps/scraper/src/config.ts for their meaning).
+ */
+export interface HttpClientSettings {
+  SCRAPE_USER_AGENT: string;
+  SCRAPE_REQUEST_TIMEOUT_MS: number;
+  SCRAPE_MAX_RESPONSE_BYTES: number;
+  SCRAPE_MAX_RETRIES: number;
+  SCRAPE_RETRY_BASE_MS: number;
+  SCRAPE_RETRY_MAX_MS: number;
+  SCRAPE_HOST_CONCURRENCY: number;
+  SCRAPE_HOST_INTERVAL_MS: number;
+  HTTPS_PROXY?: string | undefined;
+  HTTP_PROXY?: string | undefined;
+  NO_PROXY?: string | undefined;
+}
 
 /** The HTTP client from validated configuration: the worker and the CLI build it the same way. */
 export function createHttpClientFromConfig(config: HttpClientSettings, logger: HttpClientOptions['logger']): HttpClient {

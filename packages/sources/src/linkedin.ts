@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { z } from 'zod';
-import { canonicalUrl, toPosting, type NormalizedPosting } from '../normalize/posting';
+import { canonicalUrl, toPosting, type NormalizedPosting } from './posting';
 import { launchChromium } from './chromium';
 import { joinUrl, parseItems, parseSalaryText } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeEntities, normalizePeriod, toPosting, type NormalizedPosting } from '../normalize/posting';
+import { decodeEntities, normalizePeriod, toPosting, type NormalizedPosting } from './posting';
 import { joinUrl, parseBoard, parseItems, companyFromSlug } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 

@@ -1,6 +1,4 @@
 import { jobSourceTypes, type JobSourceType } from '@jobping/contracts';
-import type { ScraperEnv } from '../config';
-import { APP_ROOT } from '../config';
 import { arbeitnowAdapter } from './arbeitnow';
 import { ashbyAdapter } from './ashby';
 import { fixtureAdapter } from './fixture';
@@ -13,20 +11,25 @@ import type { SourceAdapter } from './types';
 
 export type AdapterRegistry = ReadonlyMap<string, SourceAdapter>;
 
-type RegistryConfig = Pick<
-  ScraperEnv,
-  | 'GREENHOUSE_API_BASE'
-  | 'LEVER_API_BASE'
-  | 'ASHBY_API_BASE'
-  | 'REMOTIVE_API_BASE'
-  | 'REMOTEOK_API_BASE'
-  | 'ARBEITNOW_API_BASE'
-  | 'LINKEDIN_BASE_URL'
-  | 'LINKEDIN_DETAIL_LIMIT'
-  | 'PLAYWRIGHT_CHROMIUM_PATH'
-  | 'SCRAPE_USER_AGENT'
-  | 'SCRAPE_FIXTURE_SOURCES'
-> & { SCRAPE_CHROMIUM_SANDBOX?: boolean };
+/**
+ * Where each board lives and how the browser sources run, named as the scraper's environment
+ * variables (its validated config satisfies this type as it is). Base URLs are settings so
+ * tests and staging point them at a loopback server or a mirror.
+ */
+export interface RegistryConfig {
+  GREENHOUSE_API_BASE: string;
+  LEVER_API_BASE: string;
+  ASHBY_API_BASE: string;
+  REMOTIVE_API_BASE: string;
+  REMOTEOK_API_BASE: string;
+  ARBEITNOW_API_BASE: string;
+  LINKEDIN_BASE_URL: string;
+  LINKEDIN_DETAIL_LIMIT: number;
+  PLAYWRIGHT_CHROMIUM_PATH: string;
+  SCRAPE_USER_AGENT: string;
+  SCRAPE_FIXTURE_SOURCES: boolean;
+  SCRAPE_CHROMIUM_SANDBOX?: boolean;
+}
 
 /** Why a `fixture` source cannot be added or run here. */
 export const FIXTURE_SOURCES_OFF = 'fixture sources are off: they need SCRAPE_FIXTURE_SOURCES=true (the demo and tests only; never in production)';
@@ -34,9 +37,10 @@ export const FIXTURE_SOURCES_OFF = 'fixture sources are off: they need SCRAPE_FI
 /**
  * Every source type the scraper runs here, keyed by `job_sources.type`; `fixture` only when
  * allowed. One adapter per type of the contract (jobSourceTypes in @jobping/contracts): a type
- * added there does not compile until it has an adapter here.
+ * added there does not compile until it has an adapter here. Fixture files are read from
+ * `<fixtureRoot>/fixtures` (the scraper passes its package folder).
  */
-export function createAdapterRegistry(config: RegistryConfig, fixtureRoot: string = APP_ROOT): AdapterRegistry {
+export function createAdapterRegistry(config: RegistryConfig, fixtureRoot: string): AdapterRegistry {
   const adapters: Readonly<Record<JobSourceType, SourceAdapter>> = {
     greenhouse: greenhouseAdapter(config.GREENHOUSE_API_BASE),
     lever: leverAdapter(config.LEVER_API_BASE),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toPosting, type NormalizedPosting } from '../normalize/posting';
+import { toPosting, type NormalizedPosting } from './posting';
 import { joinUrl, parseBoard, parseItems, parseSalaryText } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizePeriod, toPosting, type NormalizedPosting } from '../normalize/posting';
+import { normalizePeriod, toPosting, type NormalizedPosting } from './posting';
 import { companyFromSlug, joinUrl, parseBoard, parseItems } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 

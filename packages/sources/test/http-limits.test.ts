@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { HttpError, sameHostRedirect } from '../src/http/http-client';
-import { greenhouseAdapter } from '../src/sources/greenhouse';
+import { HttpError, sameHostRedirect } from '../src/http-client';
+import { greenhouseAdapter } from '../src/greenhouse';
 import { logger, sendJson, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 
 const CAP = 256 * 1024;

@@ -1,0 +1,42 @@
+// @jobping/sources: every job board behind one interface (fetch → normalised postings), the
+// HTTP client boards are read through, and the normalisation every adapter ends with.
+export { type FetchContext, type SourceAdapter, type SourceDefinition, BoardFormatError } from './types';
+export { companyFromSlug, joinUrl, parseBoard, parseItems, parseSalaryText } from './parse';
+export { createAdapterRegistry, FIXTURE_SOURCES_OFF, type AdapterRegistry, type RegistryConfig } from './registry';
+export {
+  createHttpClient,
+  createHttpClientFromConfig,
+  HttpError,
+  isRetryableStatus,
+  MAX_REDIRECTS,
+  sameHostRedirect,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpClientSettings,
+  type ProxySettings,
+  type RequestOptions,
+} from './http-client';
+export {
+  canonicalUrl,
+  cleanText,
+  decodeEntities,
+  htmlToText,
+  looksRemote,
+  normalizeEmploymentType,
+  normalizePeriod,
+  parseDate,
+  sanitizeDescription,
+  toPosting,
+  type EmploymentType,
+  type NormalizedPosting,
+  type RawPosting,
+} from './posting';
+export { CHROMIUM_ARGS, chromiumLaunchOptions, launchChromium, type ChromiumSettings } from './chromium';
+export { arbeitnowAdapter, parseArbeitnowPage } from './arbeitnow';
+export { ashbyAdapter, parseAshbyBoard } from './ashby';
+export { fixtureAdapter, FIXTURES_FOLDER } from './fixture';
+export { greenhouseAdapter, parseGreenhouseJobs } from './greenhouse';
+export { leverAdapter, parseLeverPostings } from './lever';
+export { linkedInAdapter, type LinkedInOptions } from './linkedin';
+export { parseRemoteOk, remoteOkAdapter } from './remoteok';
+export { parseRemotive, remotiveAdapter } from './remotive';
