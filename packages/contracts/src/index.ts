@@ -42,3 +42,4 @@ export {
   yearlyTopPay,
   type SalaryPeriod,
 } from './salary';
+export { findPayInText, parsePayText, YEARLY_WITHOUT_PERIOD_FROM, type StatedPay } from './pay-text';
