@@ -256,6 +256,28 @@ export const sourceSchema = z.object({
 export type SourceView = z.infer<typeof sourceSchema>;
 export const sourceListSchema = z.object({ items: z.array(sourceSchema), next_cursor: z.string().nullable() });
 
+export const detectSourceBodySchema = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .min(1, { error: 'paste the address of a careers page or a job' })
+    .max(2_000, { error: 'at most 2000 characters' })
+    .describe("a careers page or job URL, on the ATS (boards.greenhouse.io/acme, acme.recruitee.com, …) or the company's own site"),
+});
+export type DetectSourceBody = z.output<typeof detectSourceBodySchema>;
+
+export const detectedSourceSchema = z.object({
+  type: jobSourceTypeSchema.describe('the ATS recognised'),
+  identifier: z.string().describe('the board identifier to save with the type (POST /api/admin/sources)'),
+  company_name: z.string().describe('the company as its board names it'),
+  found_in: z.enum(['url', 'page']).describe("from the address itself, or from the page's links and scripts"),
+  preview: z.object({
+    count: z.number().int().describe('open jobs the board lists now'),
+    titles: z.array(z.string()).describe('the first few titles'),
+  }),
+});
+export type DetectedSourceView = z.infer<typeof detectedSourceSchema>;
+
 export const pipelineSchema = z.object({
   stages: z.array(
     z.object({

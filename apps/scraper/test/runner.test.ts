@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { yearlyTopPay } from '@jobping/contracts';
 import { createRedis } from '@jobping/redis';
-import { createAdapterRegistry } from '@jobping/sources';
+import { boardApiBasesAt, createAdapterRegistry } from '@jobping/sources';
 import { createJobPublisher } from '../src/services/job-publisher';
 import { createScrapeRunner, type RunnerSettings } from '../src/services/scrape-runner';
 import { createTestEnv, readJobAnalysis, writeBoard, type TestEnv } from './db-helpers';
@@ -37,9 +37,7 @@ afterAll(async () => {
 /** Every board's base URL pointed at one loopback server. */
 function boardUrls(base: string) {
   return {
-    GREENHOUSE_API_BASE: base,
-    LEVER_API_BASE: base,
-    ASHBY_API_BASE: base,
+    ...boardApiBasesAt(base),
     REMOTIVE_API_BASE: base,
     REMOTEOK_API_BASE: base,
     ARBEITNOW_API_BASE: base,
@@ -151,7 +149,7 @@ describe('scrape runs', () => {
     writeBoard(env.dir, 'healthy.json', [{ id: 10, title: 'Healthy Engineer', company: 'Healthy Co', location: 'Oslo', hoursAgo: 1 }]);
     const healthy = await addSource('fixture', 'fixtures/healthy.json');
     const broken = await addSource('greenhouse', 'broken');
-    const unknown = await addSource('workday', 'acme');
+    const unknown = await addSource('icims', 'acme');
     const runner = runnerWith();
     const runId = await runner.createRun('manual');
     const summary = await runner.executeRun(runId, { sourceIds: [healthy.id, broken.id, unknown.id] });
@@ -164,7 +162,7 @@ describe('scrape runs', () => {
     const stats = run.sourceStats as Record<string, { new: number; errors: string[] }>;
     expect(stats['fixture:fixtures/healthy.json']).toMatchObject({ new: 1, errors: [] });
     expect(stats['greenhouse:broken']?.errors[0]).toContain('500');
-    expect(stats['workday:acme']?.errors[0]).toContain('unknown source type');
+    expect(stats['icims:acme']?.errors[0]).toContain('unknown source type');
     const brokenRow = await env.prisma.jobSource.findUniqueOrThrow({ where: { id: broken.id } });
     expect(brokenRow.lastError).toContain('500');
     expect(brokenRow.backfilledAt).toBeNull();

@@ -36,7 +36,7 @@ describe('adapter registry', () => {
     const env = { DATABASE_URL: 'postgresql://x@127.0.0.1/db', REDIS_URL: 'redis://127.0.0.1:6379/0' };
     const config = loadConfig(scraperEnvSchema, env);
     expect(config.SCRAPE_FIXTURE_SOURCES).toBe(false);
-    expect([...createAdapterRegistry(config, APP_ROOT).keys()].sort()).toEqual(['arbeitnow', 'ashby', 'greenhouse', 'lever', 'linkedin', 'remoteok', 'remotive']);
+    expect([...createAdapterRegistry(config, APP_ROOT).keys()].sort()).toEqual([...jobSourceTypes].filter((type) => type !== 'fixture').sort());
     expect(config).toMatchObject({ OPS_PORT: 3015, SCRAPE_CRON: '*/30 * * * *', SCRAPE_WINDOW_HOURS: 1, SCRAPE_ON_START: true });
     const demo = loadConfig(scraperEnvSchema, { ...env, SCRAPE_FIXTURE_SOURCES: 'true', GREENHOUSE_API_BASE: 'http://mirror.local/gh' });
     expect(createAdapterRegistry(demo, APP_ROOT).has('fixture')).toBe(true);

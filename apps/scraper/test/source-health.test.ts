@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createJobPublisher } from '../src/services/job-publisher';
 import { createScrapeRunner } from '../src/services/scrape-runner';
 import { pauseReason } from '../src/services/source-health';
-import { createAdapterRegistry } from '../src/sources/registry';
+import { boardApiBasesAt, createAdapterRegistry } from '@jobping/sources';
 import { createTestEnv, type TestEnv } from './db-helpers';
 import { fixture, logger, sendJson, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 
@@ -32,9 +32,7 @@ function runner() {
   return createScrapeRunner({
     prisma: env.prisma,
     adapters: createAdapterRegistry({
-      GREENHOUSE_API_BASE: base,
-      LEVER_API_BASE: base,
-      ASHBY_API_BASE: base,
+      ...boardApiBasesAt(base),
       REMOTIVE_API_BASE: base,
       REMOTEOK_API_BASE: base,
       ARBEITNOW_API_BASE: base,
@@ -43,7 +41,7 @@ function runner() {
       PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
       SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
       SCRAPE_FIXTURE_SOURCES: false,
-    }),
+    }, env.dir),
     http,
     publisher: createJobPublisher({ redis: env.redis, keyPrefix: env.keyPrefix }),
     logger,

@@ -6,7 +6,24 @@ import { z } from 'zod';
  * an identifier the admin API accepts is one the scraper will run, and nothing else is: an
  * identifier ends up in a URL path or a file path, so each type allows only what it needs.
  */
-export const jobSourceTypes = ['greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture'] as const;
+export const jobSourceTypes = [
+  'greenhouse',
+  'lever',
+  'ashby',
+  'workable',
+  'smartrecruiters',
+  'recruitee',
+  'personio',
+  'teamtailor',
+  'bamboohr',
+  'join',
+  'workday',
+  'remotive',
+  'remoteok',
+  'arbeitnow',
+  'linkedin',
+  'fixture',
+] as const;
 export type JobSourceType = (typeof jobSourceTypes)[number];
 export const jobSourceTypeSchema = z.enum(jobSourceTypes, { error: `one of ${jobSourceTypes.join(', ')}` });
 
@@ -29,6 +46,22 @@ const boardName = (what: string) =>
     /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
     `${what}: letters, digits, ".", "_" and "-" as in the board's own URL (no slashes, spaces or URLs)`,
   );
+
+/**
+ * Recruitee, Personio, Teamtailor, BambooHR: the company's subdomain on the ATS's own domain
+ * (`acme` of acme.recruitee.com): one DNS label, so it can only ever name a host there.
+ */
+const subdomain = (what: string) =>
+  trimmed(63).regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, `${what}: the company's subdomain (letters, digits and "-"), as in its careers address`);
+
+/**
+ * Workday: `<tenant>.<data centre>/<site>` as in acme.wd5.myworkdayjobs.com/en-US/External →
+ * `acme.wd5/External` (the search endpoint needs all three).
+ */
+const workdayBoard = trimmed(jobSourceLimits.identifier).regex(
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.wd\d{1,3}\/[A-Za-z0-9_-]+$/,
+  'a Workday board as <tenant>.wd<N>/<site>, e.g. acme.wd5/External for acme.wd5.myworkdayjobs.com/en-US/External',
+);
 
 const remotiveCategory = trimmed(jobSourceLimits.identifier).regex(
   /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
@@ -60,6 +93,14 @@ const identifiers: Record<JobSourceType, z.ZodType<string>> = {
   greenhouse: boardName('a Greenhouse board token'),
   lever: boardName('a Lever site name'),
   ashby: boardName('an Ashby job board name'),
+  workable: boardName('a Workable account name (apply.workable.com/<account>)'),
+  smartrecruiters: boardName('a SmartRecruiters company identifier (jobs.smartrecruiters.com/<company>)'),
+  recruitee: subdomain('a Recruitee company'),
+  personio: subdomain('a Personio company'),
+  teamtailor: subdomain('a Teamtailor company'),
+  bamboohr: subdomain('a BambooHR company'),
+  join: boardName('a JOIN company name (join.com/companies/<company>)'),
+  workday: workdayBoard,
   remotive: remotiveCategory,
   remoteok: boardName('a name for this RemoteOK source'),
   arbeitnow: boardName('a name for this Arbeitnow source'),
@@ -108,6 +149,14 @@ export const jobSourceTrust: Readonly<Record<JobSourceType, number>> = {
   greenhouse: sourceTrustTiers.company_board,
   lever: sourceTrustTiers.company_board,
   ashby: sourceTrustTiers.company_board,
+  workable: sourceTrustTiers.company_board,
+  smartrecruiters: sourceTrustTiers.company_board,
+  recruitee: sourceTrustTiers.company_board,
+  personio: sourceTrustTiers.company_board,
+  teamtailor: sourceTrustTiers.company_board,
+  bamboohr: sourceTrustTiers.company_board,
+  join: sourceTrustTiers.company_board,
+  workday: sourceTrustTiers.company_board,
   remotive: sourceTrustTiers.aggregator,
   remoteok: sourceTrustTiers.aggregator,
   arbeitnow: sourceTrustTiers.aggregator,

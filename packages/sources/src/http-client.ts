@@ -3,6 +3,7 @@ import { backoffDelay, parseRetryAfter } from '@jobping/backoff';
 import PQueue from 'p-queue';
 import { Agent, EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
 import type { Logger } from '@jobping/logger';
+import { checkUrlAddress, guardedLookup, PrivateAddressError, type AddressPolicy } from './address-guard';
 
 export interface ProxySettings {
   httpProxy?: string | undefined;
@@ -26,6 +27,12 @@ export interface HttpClientOptions {
   hostIntervalMs: number;
   proxy?: ProxySettings;
   logger?: Logger;
+  /**
+   * For URLs people paste (careers pages): refuse hosts that are or resolve to private,
+   * loopback or link-local addresses, checked where each connection is made; `allowedHosts`
+   * (`host:port`) are exempt (tests and local stand-ins only). No proxy is used then.
+   */
+  refusePrivateAddresses?: AddressPolicy;
 }
 
 export interface RequestOptions {
@@ -37,6 +44,8 @@ export interface HttpClient {
   /** GET and parse JSON; throws HttpError on a non-2xx answer after retries. */
   getJson(url: string, options?: RequestOptions): Promise<unknown>;
   getText(url: string, options?: RequestOptions): Promise<string>;
+  /** POST a JSON body and parse the JSON answer (search endpoints such as Workday's); same rules as GET. */
+  postJson(url: string, body: unknown, options?: RequestOptions): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -79,6 +88,13 @@ export function sameHostRedirect(from: URL, location: string, origin: URL = from
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** One request as sent: GET, or POST with a JSON body (each retry sends it again). */
+interface Call {
+  method: 'GET' | 'POST';
+  accept: string;
+  body?: string;
+}
 
 /** What one attempt ends with when it does not throw: the body, or a failure worth a retry. */
 type Attempt = { body: string } | { failure: HttpError; retryAfterMs: number | undefined };
@@ -139,8 +155,10 @@ function describe(error: unknown): string {
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const proxy = options.proxy;
-  const dispatcher: Dispatcher =
-    proxy && (proxy.httpProxy || proxy.httpsProxy)
+  const guard = options.refusePrivateAddresses;
+  const dispatcher: Dispatcher = guard
+    ? new Agent({ connections: options.hostConcurrency * 2, connect: { lookup: guardedLookup(guard) } })
+    : proxy && (proxy.httpProxy || proxy.httpsProxy)
       ? new EnvHttpProxyAgent({ httpProxy: proxy.httpProxy, httpsProxy: proxy.httpsProxy, noProxy: proxy.noProxy ?? '' })
       : new Agent({ connections: options.hostConcurrency * 2 });
   const hosts = new Map<string, PQueue>();
@@ -158,50 +176,61 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
    * one timeout. Resolves with the body, or with the failure to retry and the wait the server
    * asked for; throws what is final (a refused redirect, an oversized body, a non-retryable status).
    */
-  async function attempt(url: string, origin: URL, accept: string, requestOptions: RequestOptions): Promise<Attempt> {
+  async function attempt(url: string, origin: URL, call: Call, requestOptions: RequestOptions): Promise<Attempt> {
     const timeout = AbortSignal.timeout(options.timeoutMs);
+    const { accept } = call;
+    let method = call.method;
     try {
       const signal = requestOptions.signal ? AbortSignal.any([requestOptions.signal, timeout]) : timeout;
       let target = origin;
       let res: Response;
       for (let hops = 0; ; hops += 1) {
+        if (guard) checkUrlAddress(target, guard);
+        const body = method === 'POST' ? call.body : undefined;
         res = (await fetch(target, {
           dispatcher,
           signal,
+          method,
           // Followed below, only within the source's own host.
           redirect: 'manual',
-          headers: { 'user-agent': options.userAgent, accept, ...requestOptions.headers },
+          headers: { 'user-agent': options.userAgent, accept, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...requestOptions.headers },
+          ...(body !== undefined ? { body } : {}),
         })) as unknown as Response;
         if (!REDIRECT_STATUSES.has(res.status)) break;
         await res.body?.cancel().catch(() => undefined);
         const location = res.headers.get('location');
-        if (!location) throw new HttpError(`GET ${target.toString()} answered ${res.status} without a Location`, url, res.status);
-        if (hops >= MAX_REDIRECTS) throw new HttpError(`GET ${url}: too many redirects (more than ${MAX_REDIRECTS})`, url, res.status);
+        if (!location) throw new HttpError(`${method} ${target.toString()} answered ${res.status} without a Location`, url, res.status);
+        if (hops >= MAX_REDIRECTS) throw new HttpError(`${method} ${url}: too many redirects (more than ${MAX_REDIRECTS})`, url, res.status);
         try {
           target = sameHostRedirect(target, location, origin);
         } catch (error) {
-          throw new HttpError(`GET ${url} was ${(error as Error).message}`, url, res.status);
+          throw new HttpError(`${method} ${url} was ${(error as Error).message}`, url, res.status);
         }
+        // 307/308 repeat the request as it was; the others continue with a GET (as browsers do).
+        if (res.status !== 307 && res.status !== 308) method = 'GET';
       }
       if (res.ok) return { body: await readCapped(res, options.maxResponseBytes, url) };
       await res.body?.cancel().catch(() => undefined);
-      const failure = new HttpError(`GET ${url} answered ${res.status}`, url, res.status);
+      const failure = new HttpError(`${method} ${url} answered ${res.status}`, url, res.status);
       if (!isRetryableStatus(res.status)) throw failure;
       return { failure, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) };
     } catch (error) {
       if (error instanceof HttpError && error.status !== null && !isRetryableStatus(error.status)) throw error;
+      // A private address is final: asking again resolves to the same refusal.
+      const refused = error instanceof PrivateAddressError ? error : (error as { cause?: unknown })?.cause;
+      if (refused instanceof PrivateAddressError) throw new HttpError(`${method} ${url} refused: ${refused.message}`, url, null);
       if (requestOptions.signal?.aborted) throw requestOptions.signal.reason ?? error;
       const failure =
         error instanceof HttpError
           ? error
           : timeout.aborted
-            ? new HttpError(`GET ${url} timed out after ${options.timeoutMs} ms (SCRAPE_REQUEST_TIMEOUT_MS)`, url, null)
-            : new HttpError(`GET ${url} failed: ${describe(error)}`, url, null);
+            ? new HttpError(`${method} ${url} timed out after ${options.timeoutMs} ms (SCRAPE_REQUEST_TIMEOUT_MS)`, url, null)
+            : new HttpError(`${method} ${url} failed: ${describe(error)}`, url, null);
       return { failure, retryAfterMs: undefined };
     }
   }
 
-  async function request(url: string, accept: string, requestOptions: RequestOptions): Promise<string> {
+  async function request(url: string, call: Call, requestOptions: RequestOptions): Promise<string> {
     const origin = new URL(url);
     const queue = queueFor(origin.host);
     const { signal } = requestOptions;
@@ -209,7 +238,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       for (let retry = 0; ; retry += 1) {
         signal?.throwIfAborted();
         // Each attempt (not the waits between them) takes a place in the host's queue.
-        const outcome = await queue.add(() => attempt(url, origin, accept, requestOptions), signal ? { signal } : {});
+        const outcome = await queue.add(() => attempt(url, origin, call, requestOptions), signal ? { signal } : {});
         if ('body' in outcome) return outcome.body;
         const { failure, retryAfterMs } = outcome;
         if (retry >= options.maxRetries) throw failure;
@@ -226,16 +255,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
+  const json = (text: string, what: string, url: string) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new HttpError(`${what} ${url}: the answer is not valid JSON`, url, 200);
+    }
+  };
+
   return {
-    async getJson(url, requestOptions = {}) {
-      const text = await request(url, 'application/json', requestOptions);
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        throw new HttpError(`GET ${url}: the answer is not valid JSON`, url, 200);
-      }
-    },
-    getText: (url, requestOptions = {}) => request(url, 'text/html,application/xhtml+xml,*/*;q=0.8', requestOptions),
+    getJson: async (url, requestOptions = {}) => json(await request(url, { method: 'GET', accept: 'application/json' }, requestOptions), 'GET', url),
+    getText: (url, requestOptions = {}) => request(url, { method: 'GET', accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }, requestOptions),
+    postJson: async (url, body, requestOptions = {}) =>
+      json(await request(url, { method: 'POST', accept: 'application/json', body: JSON.stringify(body) }, requestOptions), 'POST', url),
     close: () => dispatcher.close(),
   };
 }

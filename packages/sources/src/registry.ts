@@ -1,9 +1,7 @@
 import { jobSourceTypes, type JobSourceType } from '@jobping/contracts';
 import { arbeitnowAdapter } from './arbeitnow';
-import { ashbyAdapter } from './ashby';
+import { createBoardAdapters, type BoardApiBases } from './board-settings';
 import { fixtureAdapter } from './fixture';
-import { greenhouseAdapter } from './greenhouse';
-import { leverAdapter } from './lever';
 import { linkedInAdapter } from './linkedin';
 import { remoteOkAdapter } from './remoteok';
 import { remotiveAdapter } from './remotive';
@@ -16,10 +14,7 @@ export type AdapterRegistry = ReadonlyMap<string, SourceAdapter>;
  * variables (its validated config satisfies this type as it is). Base URLs are settings so
  * tests and staging point them at a loopback server or a mirror.
  */
-export interface RegistryConfig {
-  GREENHOUSE_API_BASE: string;
-  LEVER_API_BASE: string;
-  ASHBY_API_BASE: string;
+export interface RegistryConfig extends BoardApiBases {
   REMOTIVE_API_BASE: string;
   REMOTEOK_API_BASE: string;
   ARBEITNOW_API_BASE: string;
@@ -42,9 +37,7 @@ export const FIXTURE_SOURCES_OFF = 'fixture sources are off: they need SCRAPE_FI
  */
 export function createAdapterRegistry(config: RegistryConfig, fixtureRoot: string): AdapterRegistry {
   const adapters: Readonly<Record<JobSourceType, SourceAdapter>> = {
-    greenhouse: greenhouseAdapter(config.GREENHOUSE_API_BASE),
-    lever: leverAdapter(config.LEVER_API_BASE),
-    ashby: ashbyAdapter(config.ASHBY_API_BASE),
+    ...createBoardAdapters(config),
     remotive: remotiveAdapter(config.REMOTIVE_API_BASE),
     remoteok: remoteOkAdapter(config.REMOTEOK_API_BASE),
     arbeitnow: arbeitnowAdapter(config.ARBEITNOW_API_BASE),

@@ -22,6 +22,11 @@ export interface FetchContext {
   since: Date | null;
   /** The most postings wanted; paginating sources stop once they have this many. */
   limit: number;
+  /**
+   * false: only the list, no request per posting for its text (a preview). Boards whose list
+   * has no descriptions (SmartRecruiters, BambooHR, JOIN, Workday) then return postings without one.
+   */
+  details?: boolean;
 }
 
 /** One job board behind the common interface: fetch → normalised postings. */

@@ -1,6 +1,8 @@
 import { defineRoute, type Route } from '@jobping/http-kit';
 import {
   createSourceBodySchema,
+  detectedSourceSchema,
+  detectSourceBodySchema,
   idParams,
   pipelineSchema,
   sourceListSchema,
@@ -9,13 +11,31 @@ import {
   updateSourceBodySchema,
 } from '../schemas';
 import type { AdminService } from '../services/admin';
+import type { SourceDetectService } from '../services/source-detect';
 
 const adminOnly = { 403: 'The caller is not an admin' };
 const fixtureOff = 'An enabled fixture source while SCRAPE_FIXTURE_SOURCES is off (fixture_sources_disabled)';
 
 /** Admin only (role claim `admin` in the access token). */
-export function adminRoutes(admin: AdminService): Route[] {
+export function adminRoutes(admin: AdminService, detector: SourceDetectService): Route[] {
   return [
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/sources/detect',
+      summary: 'Recognise the job board behind a careers-page or job URL, with a preview',
+      description:
+        "Recognises the ATS from the address (Greenhouse, Lever, Ashby, Workable, SmartRecruiters, Recruitee, Personio, Teamtailor, BambooHR, JOIN, Workday) or, for a page on the company's own site, from the page's links and embedded scripts (read with the scraper's limits, never from a private address), derives the board identifier and reads the board once. Save the answer's type and identifier with POST /api/admin/sources.",
+      tags: ['admin'],
+      roles: ['admin'],
+      auth: 'bearer',
+      body: detectSourceBodySchema,
+      responses: { 200: { description: 'The board found, and how many jobs it lists now', schema: detectedSourceSchema } },
+      errors: {
+        ...adminOnly,
+        422: 'No supported board found (unknown_page), the page could not be read (page_unreachable), the board did not answer (board_unreachable) or the URL is not http(s) (invalid_url); the message says what to do',
+      },
+      handler: async ({ body }) => ({ status: 200, body: await detector.detect(body.url) }),
+    }),
     defineRoute({
       method: 'get',
       path: '/api/admin/sources',
