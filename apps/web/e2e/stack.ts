@@ -51,6 +51,8 @@ export interface Stack {
   /** A webhook the fake Discord says no longer exists (404). */
   brokenWebhookUrl: string;
   adminEmail: string;
+  /** A board URL on the loopback board server that always answers 404 (a board that moved). */
+  movedBoardUrl: string;
   /** Makes the account an admin the way an operator does (`pnpm jobping users promote`); it shows from the next session renewal. */
   promote(email: string): Promise<void>;
   stop(): Promise<void>;
@@ -96,11 +98,14 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
 
     // A loopback job board: the scraper's fixture source reads it over HTTP, like a real board.
     const boardJson = readFileSync(DEMO_BOARD, 'utf8');
-    const board = createServer((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(boardJson);
+    const board = createServer((req, res) => {
+      // A board that moved away: every run finds it gone (source health pauses it).
+      const gone = req.url === '/moved-away.json';
+      res.writeHead(gone ? 404 : 200, { 'Content-Type': 'application/json' });
+      res.end(gone ? '{"error":"not found"}' : boardJson);
     });
-    const boardUrl = `${await listen(board)}/demo-board.json`;
+    const boardOrigin = await listen(board);
+    const boardUrl = `${boardOrigin}/demo-board.json`;
     cleanups.push(() => new Promise<void>((resolve) => board.close(() => resolve())));
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'jobping-web-e2e-'));
     cleanups.push(async () => rmSync(tmp, { recursive: true, force: true }));
@@ -196,6 +201,7 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       webhookUrl: discord.webhookUrl(1),
       brokenWebhookUrl: discord.webhookUrl(2),
       adminEmail,
+      movedBoardUrl: `${boardOrigin}/moved-away.json`,
       promote: async (email) => {
         const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, 'apps', 'auth-api', 'dist', 'cli.js'), 'users', 'promote', email], {
           env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, LOG_LEVEL: 'warn' },

@@ -39,14 +39,7 @@ export interface AtsPosting extends Omit<RawPosting, 'location' | 'remote'> {
 
 /** "Berlin", "Berlin, Germany", null … → one readable place, empty parts and repeats dropped. */
 export function place(...parts: (string | null | undefined)[]): string | null {
-  const seen = new Set<string>();
-  const kept: string[] = [];
-  for (const part of parts) {
-    const value = part?.trim();
-    if (!value || seen.has(value.toLowerCase())) continue;
-    seen.add(value.toLowerCase());
-    kept.push(value);
-  }
+  const kept = distinctLocations(parts);
   return kept.length ? kept.join(', ') : null;
 }
 
