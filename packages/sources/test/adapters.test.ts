@@ -154,8 +154,11 @@ describe('Ashby adapter', () => {
         sourceId: '7b2e4c1a-1d2e-4f5a-9b8c-0d1e2f3a4b5c',
         url: 'https://jobs.ashbyhq.com/tessellate/7b2e4c1a-1d2e-4f5a-9b8c-0d1e2f3a4b5c',
         company: 'Tessellate',
-        location: 'Amsterdam / Remote (EU)',
-        remote: true,
+        location: 'Amsterdam',
+        locations: ['Amsterdam', 'Remote (EU)'],
+        // isRemote is true, workplaceType says Hybrid.
+        workArrangement: 'hybrid',
+        remote: false,
         salaryMin: 110_000,
         salaryMax: 140_000,
         salaryCurrency: 'EUR',
