@@ -37,7 +37,14 @@ export async function seedSources(prisma: PrismaClient, sources: readonly z.outp
   if (unknown) throw unrunnableType(unknown.type, knownTypes);
   const wanted = sources.filter((s) => knownTypes.includes(s.type));
   const result = await prisma.jobSource.createMany({
-    data: wanted.map((s) => ({ type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled })),
+    data: wanted.map((s) => ({
+      type: s.type,
+      identifier: s.identifier,
+      searchTerms: s.search_terms,
+      location: s.location ?? null,
+      companyName: s.company_name ?? null,
+      enabled: s.enabled,
+    })),
     skipDuplicates: true,
   });
   return { added: result.count, skipped: sources.filter((s) => !knownTypes.includes(s.type)) };
@@ -51,8 +58,15 @@ export async function addSource(prisma: PrismaClient, input: Record<string, unkn
   if (!knownTypes.includes(s.type)) throw unrunnableType(s.type, knownTypes);
   return prisma.jobSource.upsert({
     where: { type_identifier: { type: s.type, identifier: s.identifier } },
-    create: { type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled },
-    update: { searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled },
+    create: {
+      type: s.type,
+      identifier: s.identifier,
+      searchTerms: s.search_terms,
+      location: s.location ?? null,
+      companyName: s.company_name ?? null,
+      enabled: s.enabled,
+    },
+    update: { searchTerms: s.search_terms, location: s.location ?? null, companyName: s.company_name ?? null, enabled: s.enabled },
   });
 }
 
