@@ -12,28 +12,12 @@ import { greenhouseAdapter } from '../src/greenhouse';
 import { leverAdapter } from '../src/lever';
 import { remoteOkAdapter } from '../src/remoteok';
 import { remotiveAdapter } from '../src/remotive';
-import type { FetchContext, SourceDefinition } from '../src/types';
-import { fixture, logger, sendJson, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
+import { fetchContext, fixture, sendJson, source, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 
 const http = testHttpClient();
 afterAll(() => http.close());
 
-const context = (overrides: Partial<FetchContext> = {}): FetchContext => ({
-  http,
-  logger,
-  signal: new AbortController().signal,
-  since: null,
-  limit: 500,
-  ...overrides,
-});
-const source = (type: string, identifier: string, extra: Partial<SourceDefinition> = {}): SourceDefinition => ({
-  id: '00000000-0000-4000-8000-000000000000',
-  type,
-  identifier,
-  searchTerms: [],
-  location: null,
-  ...extra,
-});
+const context = fetchContext(http);
 
 describe('Greenhouse adapter', () => {
   let server: LoopbackServer;

@@ -5,8 +5,8 @@ import { greenhouseAdapter } from '../src/greenhouse';
 import { leverAdapter } from '../src/lever';
 import { parseRemoteOk, remoteOkAdapter } from '../src/remoteok';
 import { remotiveAdapter } from '../src/remotive';
-import type { FetchContext, SourceDefinition } from '../src/types';
-import { fixture, logger, sendJson, startLoopback, testHttpClient } from './helpers';
+import type { SourceDefinition } from '../src/types';
+import { fetchContext, fixture, sendJson, source, startLoopback, testHttpClient } from './helpers';
 
 // Each test replays a board's answer shaped like the real one (field names, nesting, escaping,
 // quirks) from a loopback server and checks a value users see: the defects of issue 22.
@@ -14,22 +14,7 @@ import { fixture, logger, sendJson, startLoopback, testHttpClient } from './help
 const http = testHttpClient();
 afterAll(() => http.close());
 
-const context = (overrides: Partial<FetchContext> = {}): FetchContext => ({
-  http,
-  logger,
-  signal: new AbortController().signal,
-  since: null,
-  limit: 500,
-  ...overrides,
-});
-const source = (type: string, identifier: string, extra: Partial<SourceDefinition> = {}): SourceDefinition => ({
-  id: '00000000-0000-4000-8000-000000000000',
-  type,
-  identifier,
-  searchTerms: [],
-  location: null,
-  ...extra,
-});
+const context = fetchContext(http);
 
 /** Serves one recorded answer at `path` (any query); 404 elsewhere. */
 async function replay<T>(path: string, file: string, run: (baseUrl: string) => Promise<T>): Promise<T> {
