@@ -48,6 +48,7 @@ describe('job sources', () => {
       identifier: 'acme',
       search_terms: [],
       location: null,
+      company_name: null,
       enabled: true,
       backfilled_at: null,
       last_run_at: null,
@@ -75,6 +76,12 @@ describe('job sources', () => {
 
     const patched = await as(ctx, admin).patch(`/api/admin/sources/${linkedin.body.id}`, { enabled: true, location: null }).expect(200);
     expect(patched.body).toMatchObject({ enabled: true, location: null, search_terms: ['typescript', 'node.js'], identifier: 'eu-typescript' });
+    // The company's display name, for boards whose API does not name it (Lever, Ashby).
+    const lever = await as(ctx, admin).post('/api/admin/sources', { type: 'lever', identifier: 'matchgroup', company_name: 'Match Group' }).expect(201);
+    expect(lever.body).toMatchObject({ identifier: 'matchgroup', company_name: 'Match Group' });
+    const renamed = await as(ctx, admin).patch(`/api/admin/sources/${lever.body.id}`, { company_name: null }).expect(200);
+    expect(renamed.body.company_name).toBeNull();
+    await as(ctx, admin).delete(`/api/admin/sources/${lever.body.id}`).expect(204);
 
     await as(ctx, admin).delete(`/api/admin/sources/${created.body.id}`).expect(204);
     await as(ctx, admin).delete(`/api/admin/sources/${created.body.id}`).expect(404);

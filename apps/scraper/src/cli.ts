@@ -14,7 +14,7 @@ import { addSource, findSource, listSources, readSeedFile, seedSources } from '.
 const USAGE = `Usage: jobping-scraper <command>
 
   sources list                                  every source with its state
-  sources add <type> <identifier> [--terms a,b] [--location X] [--disabled]
+  sources add <type> <identifier> [--terms a,b] [--location X] [--company "Display Name"] [--disabled]
   sources enable|disable|remove <id | type:identifier>
   sources seed [file]                           add the seed file's sources the table lacks
   run [--source <id | type:identifier>]...      one scrape run now (trigger cli), in this process
@@ -30,6 +30,7 @@ function describe(source: JobSource): string {
   const extra = [
     source.searchTerms.length ? `terms=${source.searchTerms.join(',')}` : '',
     source.location ? `location=${source.location}` : '',
+    source.companyName ? `company=${source.companyName}` : '',
     source.backfilledAt ? `backfilled=${source.backfilledAt.toISOString()}` : 'not backfilled',
     source.lastSuccessAt ? `last_success=${source.lastSuccessAt.toISOString()}` : '',
     source.lastError ? `last_error=${JSON.stringify(source.lastError)}` : '',
@@ -42,7 +43,7 @@ async function sourcesCommand(prisma: PrismaClient, args: string[], knownTypes: 
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { terms: { type: 'string' }, location: { type: 'string' }, disabled: { type: 'boolean', default: false } },
+    options: { terms: { type: 'string' }, location: { type: 'string' }, company: { type: 'string' }, disabled: { type: 'boolean', default: false } },
   });
   switch (action) {
     case 'list': {
@@ -61,6 +62,7 @@ async function sourcesCommand(prisma: PrismaClient, args: string[], knownTypes: 
           identifier,
           search_terms: values.terms ? values.terms.split(',').map((t) => t.trim()).filter(Boolean) : [],
           location: values.location ?? null,
+          company_name: values.company ?? null,
           enabled: !values.disabled,
         },
         knownTypes,

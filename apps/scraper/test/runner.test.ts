@@ -60,8 +60,8 @@ function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}, 
   });
 }
 
-async function addSource(type: string, identifier: string) {
-  return env.prisma.jobSource.create({ data: { type, identifier } });
+async function addSource(type: string, identifier: string, companyName: string | null = null) {
+  return env.prisma.jobSource.create({ data: { type, identifier, companyName } });
 }
 
 describe('scrape runs', () => {
@@ -85,6 +85,10 @@ describe('scrape runs', () => {
     expect(jobs.some((j) => j.salaryPeriod === 'hour')).toBe(true);
     for (const job of jobs) expect({ title: job.title, top: job.salaryTopYearly }).toEqual({ title: job.title, top: yearlyTopPay(job) });
     expect(lead.salaryTopYearly).toBe(120_000);
+    // Every location, the work arrangement with its region, department and team are stored.
+    expect(lead).toMatchObject({ locations: ['Remote - Europe'], workArrangement: 'remote', remoteRegion: 'Europe' });
+    const ios = jobs.find((j) => j.title === 'iOS Engineer (contract)')!;
+    expect(ios).toMatchObject({ locations: ['Lisbon, Portugal'], workArrangement: 'onsite', remote: false, department: 'Engineering', team: 'Mobile' });
     const companies = await env.prisma.company.findMany({ where: { normalizedName: 'ledger-labs' } });
     expect(companies).toHaveLength(1);
 
@@ -373,5 +377,21 @@ describe('trust between boards (an open board cannot hijack a job)', () => {
     const job = await jobTitled('Platform Engineer');
     expect(job).toMatchObject({ source: 'greenhouse', url: 'https://boards.greenhouse.io/northwind/jobs/7003' });
     expect((await readJobAnalysis(env.redis, env.keyPrefix)).filter((p) => p.jobId === job.id)).toHaveLength(1);
+  });
+});
+
+describe('company names', () => {
+  it("names a Lever board's company as configured on its source", async () => {
+    // Postings earlier tests stored from this board are known already: start without them.
+    await env.prisma.job.deleteMany({ where: { source: 'lever' } });
+    await env.prisma.jobSource.deleteMany({ where: { type: 'lever' } });
+    const lever = await addSource('lever', 'ledger-labs', 'Ledger Labs Group');
+    const runId = await runnerWith().createRun('manual');
+    await runnerWith().executeRun(runId, { sourceIds: [lever.id] });
+    const jobs = await env.prisma.job.findMany({ where: { source: 'lever' } });
+    expect(jobs.map((j) => j.companyName)).toEqual(['Ledger Labs Group', 'Ledger Labs Group']);
+    await env.prisma.job.deleteMany({ where: { source: 'lever' } });
+    await env.prisma.company.deleteMany({ where: { name: 'Ledger Labs Group' } });
+    await env.prisma.jobSource.delete({ where: { id: lever.id } });
   });
 });

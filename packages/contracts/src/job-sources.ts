@@ -35,6 +35,7 @@ export const jobSourceLimits = {
   searchTerms: 20,
   searchTerm: 100,
   location: 100,
+  companyName: 200,
 } as const;
 
 const trimmed = (max: number) =>
@@ -89,6 +90,10 @@ export const jobSourceSearchTermsSchema = z
 
 export const jobSourceLocationSchema = trimmed(jobSourceLimits.location).nullable().describe('location filter');
 
+export const jobSourceCompanyNameSchema = trimmed(jobSourceLimits.companyName)
+  .nullable()
+  .describe("the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier");
+
 const identifiers: Record<JobSourceType, z.ZodType<string>> = {
   greenhouse: boardName('a Greenhouse board token'),
   lever: boardName('a Lever site name'),
@@ -109,7 +114,7 @@ const identifiers: Record<JobSourceType, z.ZodType<string>> = {
 };
 
 /**
- * One source as entered: `{ type, identifier, search_terms, location, enabled }`, the identifier
+ * One source as entered: `{ type, identifier, search_terms, location, company_name, enabled }`, the identifier
  * checked by the rules of its type. Unknown fields are refused; `extra` adds fields of one
  * caller (the seed file's `note`).
  */
@@ -120,6 +125,7 @@ export function jobSourceSchema<E extends z.ZodRawShape = Record<never, never>>(
       identifier: identifiers[type],
       search_terms: jobSourceSearchTermsSchema.default([]),
       location: jobSourceLocationSchema.default(null),
+      company_name: jobSourceCompanyNameSchema.default(null),
       enabled: z.boolean().default(true),
       ...(extra ?? ({} as E)),
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toPosting, type NormalizedPosting } from './posting';
+import { firstEmploymentType, toPosting, type NormalizedPosting } from './posting';
 import { joinUrl, parseBoard, parseItems } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 
@@ -34,8 +34,10 @@ export function parseArbeitnowPage(data: unknown, onInvalid?: (d: string) => voi
         company: job.company_name,
         location: job.location ?? null,
         remote: job.remote ?? null,
-        employmentType: job.job_types?.[0] ?? null,
+        // job_types mixes employment types with seniority ("Berufserfahren", "Mid-level").
+        employmentType: firstEmploymentType(job.job_types),
         postedAt: job.created_at ?? null,
+        // Postings relayed from other systems arrive entity-escaped; toPosting decodes them once.
         descriptionHtml: job.description ?? null,
       }),
     )

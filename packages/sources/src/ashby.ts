@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { normalizePeriod, toPosting, type NormalizedPosting } from './posting';
-import { companyFromSlug, joinUrl, parseBoard, parseItems } from './parse';
+import { normalizePeriod, toPosting, workArrangementFrom, type NormalizedPosting } from './posting';
+import { companyName, joinUrl, parseBoard, parseItems } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 
 // GET /posting-api/job-board/{board}?includeCompensation=true (Ashby public job posting API).
@@ -47,14 +47,17 @@ export function parseAshbyBoard(data: unknown, company: string, onInvalid?: (d: 
         ...(job.compensation?.compensationTiers ?? []).flatMap((tier) => tier.components ?? []),
       ];
       const salary = components.find((c) => c.compensationType?.toLowerCase() === 'salary' && (c.minValue || c.maxValue));
-      const locations = [job.location, ...(job.secondaryLocations ?? []).map((l) => l.location)].filter(Boolean);
       return toPosting({
         sourceId: job.id,
         url: job.jobUrl,
         title: job.title,
         company,
-        location: locations.join(' / ') || null,
-        remote: job.isRemote === true || job.workplaceType?.toLowerCase() === 'remote',
+        location: job.location ?? null,
+        locations: [job.location, ...(job.secondaryLocations ?? []).map((l) => l.location)],
+        // workplaceType (OnSite, Hybrid, Remote) says which; isRemote is true for hybrid jobs too.
+        workArrangement: workArrangementFrom(job.workplaceType) ?? (job.isRemote ? 'remote' : null),
+        department: job.department ?? null,
+        team: job.team ?? null,
         salaryMin: salary?.minValue ?? null,
         salaryMax: salary?.maxValue ?? null,
         salaryCurrency: salary?.currencyCode ?? null,
@@ -74,7 +77,7 @@ export function ashbyAdapter(baseUrl: string): SourceAdapter {
     async fetch(source: SourceDefinition, { http, signal, logger }: FetchContext) {
       const url = joinUrl(baseUrl, 'posting-api', 'job-board', source.identifier);
       url.searchParams.set('includeCompensation', 'true');
-      return parseAshbyBoard(await http.getJson(url.toString(), { signal }), companyFromSlug(source.identifier), (d) => logger.warn(d));
+      return parseAshbyBoard(await http.getJson(url.toString(), { signal }), companyName(source), (d) => logger.warn(d));
     },
   };
 }

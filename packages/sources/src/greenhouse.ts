@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { decodeEntities, normalizePeriod, toPosting, type NormalizedPosting } from './posting';
-import { joinUrl, parseBoard, parseItems, companyFromSlug } from './parse';
+import { findPayInText } from '@jobping/contracts';
+import { decodeEntities, htmlToText, normalizePeriod, toPosting, workArrangementFrom, type NormalizedPosting } from './posting';
+import { companyName, joinUrl, parseBoard, parseItems } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 
 // GET /v1/boards/{board}/jobs?content=true (Greenhouse Job Board API).
@@ -45,33 +46,59 @@ function metadataValue(job: GreenhouseJob, pattern: RegExp): string | null {
   return null;
 }
 
-function toNormalized(job: GreenhouseJob, company: string): NormalizedPosting | null {
-  const pay = job.pay_input_ranges?.find((range) => range.min_cents || range.max_cents);
-  const location = job.location?.name ?? job.offices?.[0]?.location ?? job.offices?.[0]?.name ?? null;
-  const remoteMeta = metadataValue(job, /remote|workplace|location type/i);
+// Metadata are custom fields each company names itself; these are the names in use for these facts.
+const WORKPLACE_FIELD = /remote|workplace|location type|work (?:model|arrangement|type)|office policy/i;
+const EMPLOYMENT_FIELD = /employment|job type|commitment|time type|contract type|type of contract|vertragsart/i;
+
+/**
+ * Every location: the offices (Greenhouse's structured list) when the job has them, else the
+ * location name split where boards join several ("London; Stockholm", "Berlin | Remote").
+ */
+function locationsOf(job: GreenhouseJob): string[] {
+  const offices = (job.offices ?? []).map((office) => office.location ?? office.name);
+  const listed = offices.filter((name): name is string => !!name?.trim());
+  if (listed.length > 0) return listed;
+  return (job.location?.name ?? '').split(/\s*(?:;|\|)\s*/);
+}
+
+function toNormalized(job: GreenhouseJob, company: string, configured: string | null): NormalizedPosting | null {
+  const range = job.pay_input_ranges?.find((r) => r.min_cents || r.max_cents);
+  // Greenhouse entity-escapes the HTML of `content`: decode once to get the markup.
+  const html = job.content ? decodeEntities(job.content) : null;
+  // No pay range on the board: a third of postings state the pay in the text instead.
+  const stated = range ? null : findPayInText(html ? htmlToText(html) : null);
   return toPosting({
     sourceId: job.id,
     url: job.absolute_url,
     title: job.title,
-    company: job.company_name ?? company,
-    location,
-    remote: remoteMeta ? /remote/i.test(remoteMeta) && !/not remote|no remote|on.?site only/i.test(remoteMeta) : null,
-    salaryMin: pay?.min_cents ? pay.min_cents / 100 : null,
-    salaryMax: pay?.max_cents ? pay.max_cents / 100 : null,
-    salaryCurrency: pay?.currency_type ?? null,
-    salaryPeriod: pay ? (normalizePeriod(`${pay.title ?? ''} ${pay.blurb ?? ''}`) ?? 'year') : null,
-    employmentType: metadataValue(job, /employment|job type|commitment|time type/i),
+    company: configured || job.company_name || company,
+    location: job.location?.name ?? null,
+    locations: locationsOf(job),
+    workArrangement: workArrangementFrom(metadataValue(job, WORKPLACE_FIELD)),
+    department: job.departments?.[0]?.name ?? null,
+    salaryMin: range ? (range.min_cents ? range.min_cents / 100 : null) : (stated?.min ?? null),
+    salaryMax: range ? (range.max_cents ? range.max_cents / 100 : null) : (stated?.max ?? null),
+    salaryCurrency: range ? (range.currency_type ?? null) : (stated?.currency ?? null),
+    salaryPeriod: range ? (normalizePeriod(`${range.title ?? ''} ${range.blurb ?? ''}`) ?? 'year') : (stated?.period ?? null),
+    employmentType: metadataValue(job, EMPLOYMENT_FIELD),
     postedAt: job.first_published ?? job.updated_at ?? null,
-    // Greenhouse entity-escapes the HTML of `content`: decode once to get the markup.
-    descriptionHtml: job.content ? decodeEntities(job.content) : null,
+    descriptionHtml: html,
   });
 }
 
-/** Parses a Greenhouse `jobs` answer; also the format of the fixture source. */
-export function parseGreenhouseJobs(data: unknown, company: string, onInvalid?: (details: string) => void): NormalizedPosting[] {
+/**
+ * Parses a Greenhouse `jobs` answer; also the format of the fixture source. The company is the
+ * `configured` name when the source has one, else each job's `company_name`, else `company`.
+ */
+export function parseGreenhouseJobs(
+  data: unknown,
+  company: string,
+  onInvalid?: (details: string) => void,
+  configured: string | null = null,
+): NormalizedPosting[] {
   const board = parseBoard('greenhouse', boardJobsSchema, data);
   return parseItems('greenhouse', jobSchema, board.jobs, onInvalid)
-    .map((job) => toNormalized(job, company))
+    .map((job) => toNormalized(job, company, configured?.trim() || null))
     .filter((p): p is NormalizedPosting => p !== null);
 }
 
@@ -83,19 +110,20 @@ export function greenhouseAdapter(baseUrl: string): SourceAdapter {
       url.searchParams.set('content', 'true');
       url.searchParams.set('pay_transparency', 'true');
       const data = await http.getJson(url.toString(), { signal });
-      let company = companyFromSlug(source.identifier);
-      const needsName = parseBoard('greenhouse', boardJobsSchema, data).jobs.some(
+      let company = companyName(source);
+      const needsName = !source.companyName && parseBoard('greenhouse', boardJobsSchema, data).jobs.some(
         (job) => !(job && typeof job === 'object' && 'company_name' in job && job.company_name),
       );
       if (needsName) {
         // The board's own name (GET /v1/boards/{board}); the slug is the fallback.
         try {
-          company = parseBoard('greenhouse', boardSchema, await http.getJson(joinUrl(baseUrl, 'v1', 'boards', source.identifier).toString(), { signal })).name;
+          const board = parseBoard('greenhouse', boardSchema, await http.getJson(joinUrl(baseUrl, 'v1', 'boards', source.identifier).toString(), { signal }));
+          company = companyName(source, board.name);
         } catch (error) {
           logger.debug('greenhouse board name unavailable; using the board token', { board: source.identifier, error: String(error) });
         }
       }
-      return parseGreenhouseJobs(data, company, (details) => logger.warn(details));
+      return parseGreenhouseJobs(data, company, (details) => logger.warn(details), source.companyName ?? null);
     },
   };
 }

@@ -1,7 +1,7 @@
 // @jobping/sources: every job board behind one interface (fetch → normalised postings), the
 // HTTP client boards are read through, and the normalisation every adapter ends with.
 export { type FetchContext, type SourceAdapter, type SourceDefinition, BoardFormatError } from './types';
-export { companyFromSlug, joinUrl, parseBoard, parseItems, parseSalaryText } from './parse';
+export { companyFromSlug, companyName, joinUrl, parseBoard, parseItems } from './parse';
 export { createAdapterRegistry, FIXTURE_SOURCES_OFF, type AdapterRegistry, type RegistryConfig } from './registry';
 export {
   createHttpClient,
@@ -18,15 +18,21 @@ export {
 } from './http-client';
 export {
   canonicalUrl,
+  cleanLocation,
   cleanText,
   decodeEntities,
+  descriptionMarkup,
+  firstEmploymentType,
   htmlToText,
   looksRemote,
   normalizeEmploymentType,
   normalizePeriod,
   parseDate,
+  remoteRegionOf,
+  repairMojibake,
   sanitizeDescription,
   toPosting,
+  workArrangementFrom,
   type EmploymentType,
   type NormalizedPosting,
   type RawPosting,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { normalizePeriod, toPosting, type NormalizedPosting } from './posting';
-import { companyFromSlug, joinUrl, parseBoard, parseItems } from './parse';
+import { normalizePeriod, toPosting, workArrangementFrom, type NormalizedPosting } from './posting';
+import { companyName, joinUrl, parseBoard, parseItems } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 
 // GET /v0/postings/{site}?mode=json&skip=&limit= (Lever Postings API).
@@ -53,8 +53,13 @@ export function parseLeverPostings(items: readonly unknown[], company: string, o
         url: p.hostedUrl,
         title: p.text,
         company,
-        location: p.categories?.location ?? p.categories?.allLocations?.join(' / ') ?? null,
-        remote: p.workplaceType ? p.workplaceType.toLowerCase() === 'remote' : null,
+        // `location` is the first of `allLocations`: both, so a job in London and Stockholm is in Stockholm too.
+        location: p.categories?.location ?? null,
+        locations: p.categories?.allLocations ?? [],
+        // workplaceType: on-site, remote, hybrid or unspecified.
+        workArrangement: workArrangementFrom(p.workplaceType),
+        department: p.categories?.department ?? null,
+        team: p.categories?.team ?? null,
         salaryMin: p.salaryRange?.min ?? null,
         salaryMax: p.salaryRange?.max ?? null,
         salaryCurrency: p.salaryRange?.currency ?? null,
@@ -72,7 +77,8 @@ export function leverAdapter(baseUrl: string): SourceAdapter {
   return {
     type: 'lever',
     async fetch(source: SourceDefinition, { http, signal, logger, limit }: FetchContext) {
-      const company = companyFromSlug(source.identifier);
+      // The Postings API does not name the company: the source's configured name, else the slug.
+      const company = companyName(source);
       const postings: NormalizedPosting[] = [];
       for (let page = 0; page < MAX_PAGES; page += 1) {
         const url = joinUrl(baseUrl, 'v0', 'postings', source.identifier);

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
+import { parsePayText } from '@jobping/contracts';
 import { z } from 'zod';
 import { canonicalUrl, toPosting, type NormalizedPosting } from './posting';
 import { launchChromium } from './chromium';
-import { joinUrl, parseItems, parseSalaryText } from './parse';
+import { joinUrl, parseItems } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 
 export interface LinkedInOptions {
@@ -146,13 +147,13 @@ export function linkedInAdapter(options: LinkedInOptions): SourceAdapter {
               logger.warn('linkedin job page unavailable; keeping the card only', { job_id: card.jobId, error: String(error) });
             }
           }
-          const salary = parseSalaryText(card.salary);
+          const salary = parsePayText(card.salary);
           const posting = toPosting({
             sourceId: card.jobId,
-            salaryMin: salary.min,
-            salaryMax: salary.max,
-            salaryCurrency: salary.currency,
-            salaryPeriod: salary.min ? (/hr|hour/i.test(card.salary ?? '') ? 'hour' : /mo|month/i.test(card.salary ?? '') ? 'month' : 'year') : null,
+            salaryMin: salary?.min ?? null,
+            salaryMax: salary?.max ?? null,
+            salaryCurrency: salary?.currency ?? null,
+            salaryPeriod: salary?.period ?? null,
             url: href ?? card.href,
             title: card.title,
             company: card.company,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BoardFormatError } from './types';
+import { BoardFormatError, type SourceDefinition } from './types';
 
 /** Validates a board's answer; the error names at most three offending paths. */
 export function parseBoard<S extends z.ZodType>(board: string, schema: S, data: unknown): z.output<S> {
@@ -36,29 +36,16 @@ export function parseItems<S extends z.ZodType>(
   return valid;
 }
 
-/** `acme-corp` → `Acme Corp`: the display name of boards whose API does not name the company. */
+/** The company a source's postings belong to: its configured name, else the board's own, else its slug. */
+export function companyName(source: Pick<SourceDefinition, 'companyName' | 'identifier'>, fromBoard?: string | null): string {
+  return source.companyName?.trim() || fromBoard?.trim() || companyFromSlug(source.identifier);
+}
+
+/** `acme-corp` → `Acme Corp`: the last resort for boards whose API does not name the company. */
 export function companyFromSlug(slug: string): string {
   return slug
     .split(/[-_\s]+/)
     .filter(Boolean)
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(' ');
-}
-
-/** "$120k - $150k", "€60.000–80.000", "USD 100,000" → min, max, currency (best effort). */
-export function parseSalaryText(text: string | null | undefined): { min: number | null; max: number | null; currency: string | null } {
-  const none = { min: null, max: null, currency: null };
-  if (!text) return none;
-  const currency = /€|\bEUR\b/i.test(text) ? 'EUR' : /£|\bGBP\b/i.test(text) ? 'GBP' : /\$|\bUSD\b/i.test(text) ? 'USD' : null;
-  const numbers = [...text.matchAll(/(\d{1,3}(?:[.,\s]\d{3})+|\d+(?:\.\d+)?)\s*(k)?/gi)]
-    .map((m) => {
-      const digits = (m[1] ?? '').replace(/[.,\s](?=\d{3}\b)/g, '');
-      const value = Number(digits);
-      return m[2] ? value * 1000 : value;
-    })
-    .filter((n) => Number.isFinite(n) && n >= 1);
-  if (numbers.length === 0) return none;
-  const min = numbers[0] ?? null;
-  const max = numbers[1] ?? min;
-  return { min, max, currency };
 }

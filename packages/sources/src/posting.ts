@@ -1,4 +1,4 @@
-import type { SalaryPeriod } from '@jobping/contracts';
+import type { SalaryPeriod, WorkArrangement } from '@jobping/contracts';
 import { decodeHTML } from 'entities';
 import { convert } from 'html-to-text';
 import sanitizeHtml from 'sanitize-html';
@@ -13,8 +13,18 @@ export interface NormalizedPosting {
   url: string;
   title: string;
   company: string;
+  /** The location as the board shows it, else the first of `locations` (the cross-board fingerprint uses it). */
   location: string | null;
+  /** Every location the board lists, first one first; a filter on any of them finds the job. */
+  locations: string[];
+  /** Where the work is done, from the board's own field where it has one. */
+  workArrangement: WorkArrangement;
+  /** Where a remote job may be done from ("Europe", "US"), when the board says. */
+  remoteRegion: string | null;
+  /** `workArrangement === 'remote'`, for readers that only know the flag. */
   remote: boolean;
+  department: string | null;
+  team: string | null;
   salaryMin: number | null;
   salaryMax: number | null;
   salaryCurrency: string | null;
@@ -33,15 +43,24 @@ export interface RawPosting {
   url: string;
   title: string;
   company: string;
+  /** The location as the board shows it (one line; the cross-board fingerprint uses it). */
   location?: string | null;
+  /** Every location, when the board lists them one by one; without it, `location` is the only one. */
+  locations?: readonly (string | null | undefined)[] | null;
+  /** The board's own statement (workplaceType, a remote flag, location-type metadata); null when it has none. */
+  workArrangement?: WorkArrangement | null;
+  remoteRegion?: string | null;
+  /** A board's yes/no remote flag: true is remote, false is not remote (on-site unless the text says hybrid). */
   remote?: boolean | null;
+  department?: string | null;
+  team?: string | null;
   salaryMin?: number | null;
   salaryMax?: number | null;
   salaryCurrency?: string | null;
   salaryPeriod?: SalaryPeriod | null;
   employmentType?: string | null;
   postedAt?: Date | string | number | null;
-  /** Description HTML as real markup (decode entity-escaped HTML first). */
+  /** Description HTML; entity-escaped HTML (`&lt;p&gt;`) is recognised and decoded once. */
   descriptionHtml?: string | null;
   descriptionText?: string | null;
 }
@@ -91,11 +110,57 @@ export function decodeEntities(text: string): string {
   return decodeHTML(text);
 }
 
+/**
+ * HTML that arrives entity-escaped (`&lt;p&gt;&lt;strong&gt;…`, as boards relaying postings
+ * from other systems send it) decoded to markup, once; HTML with real tags is left as it is, so
+ * a description is never decoded twice (escaped text such as `&lt;template&gt;` stays text).
+ */
+export function descriptionMarkup(html: string): string {
+  const escapedTags = /&lt;\/?[a-z][a-z0-9]*(?:\s[^&]*)?&gt;/i.test(html);
+  const realTags = /<\/?[a-z][a-z0-9]*[\s>/]/i.test(html);
+  return escapedTags && !realTags ? decodeHTML(html) : html;
+}
+
+// Windows-1252 characters for the bytes 0x80–0x9F, as text mis-decoded with it shows them.
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+/** A UTF-8 sequence read one byte per character (Latin-1 or Windows-1252): a lead byte, then continuation bytes. */
+const MOJIBAKE = new RegExp(`[\u00c2-\u00f4][\u0080-\u00bf${CP1252}]{1,3}`, 'g');
+
+function byteOf(char: string): number {
+  const cp1252 = CP1252.indexOf(char);
+  return cp1252 >= 0 ? 0x80 + cp1252 : char.charCodeAt(0);
+}
+
+/**
+ * Repairs UTF-8 text that was decoded as Latin-1 or Windows-1252 on the way (`donâ€™t`, `donât`
+ * → `don’t`, `CafÃ©` → `Café`). Only sequences that form valid UTF-8 are replaced, so correct
+ * text (`Ä`, `ü`, `©`) is left alone.
+ */
+export function repairMojibake(text: string): string {
+  if (!/[\u00c2-\u00f4]/.test(text)) return text;
+  return text.replace(MOJIBAKE, (sequence) => {
+    const bytes = Buffer.from([...sequence].map(byteOf));
+    const lead = bytes[0] ?? 0;
+    const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    if (bytes.length < length) return sequence;
+    const decoded = bytes.subarray(0, length).toString('utf8');
+    if (decoded.includes('\ufffd') || [...decoded].length !== 1) return sequence;
+    return decoded + sequence.slice(length);
+  });
+}
+
 /** Decoded, whitespace collapsed, trimmed; tags stripped (titles are text, not markup). */
 export function cleanText(value: string | null | undefined): string {
   if (!value) return '';
-  return decodeHTML(value.replace(/<[^>]*>/g, ' '))
+  return repairMojibake(decodeHTML(value.replace(/<[^>]*>/g, ' ')))
     .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A location as text: cleaned, without the stray commas and separators some boards leave at its ends. */
+export function cleanLocation(value: string | null | undefined): string {
+  return cleanText(value)
+    .replace(/^[\s,;/|·-]+|[\s,;/|·-]+$/g, '')
     .trim();
 }
 
@@ -136,26 +201,58 @@ export function canonicalUrl(raw: string, base?: string): string | null {
 }
 
 const EMPLOYMENT: [RegExp, EmploymentType][] = [
-  [/intern|trainee|werkstudent|working student|apprentice/, 'internship'],
-  [/part.?time|teilzeit/, 'part_time'],
-  [/contract|freelance|contractor|consult/, 'contract'],
-  [/temp|fixed.?term|befristet|seasonal/, 'temporary'],
-  [/full.?time|permanent|vollzeit|regular|festanstellung/, 'full_time'],
+  [/intern|trainee|werkstudent|working student|apprentice|praktikum|ausbildung|stage|alternance/, 'internship'],
+  [/part.?time|teilzeit|mini.?job|temps partiel/, 'part_time'],
+  [/contract|freelance|contractor|consult|cdd|befristet/, 'contract'],
+  [/temp|fixed.?term|seasonal|interim/, 'temporary'],
+  [/full.?time|permanent|vollzeit|regular|festanstellung|unbefristet|cdi|temps plein/, 'full_time'],
+  // Employment types outside the five: a board's own "other", volunteering.
+  [/^other$|volunteer|ehrenamt|bénévol/, 'other'],
 ];
 
-/** Board vocabularies (FullTime, full_time, "Full-time", "Vollzeit", …) to one set. */
+/**
+ * Board vocabularies (FullTime, full_time, "Full-time", "Vollzeit", "Fixed Term", …) to one set.
+ * A value that names no employment type (seniority such as "Berufserfahren" or "Mid-level")
+ * is null: not known, rather than `other`, which only a board's own "other" becomes.
+ */
 export function normalizeEmploymentType(value: string | null | undefined): EmploymentType | null {
   if (!value) return null;
   const v = value.toLowerCase().trim();
   if (!v) return null;
   for (const [pattern, type] of EMPLOYMENT) if (pattern.test(v)) return type;
-  return 'other';
+  return null;
 }
 
-const REMOTE = /\b(remote|anywhere|work from home|wfh|distributed|fully remote)\b/i;
+/** The first of several values (a board's tag list) that names an employment type. */
+export function firstEmploymentType(values: readonly (string | null | undefined)[] | null | undefined): string | null {
+  return (values ?? []).find((value) => normalizeEmploymentType(value) !== null) ?? null;
+}
+
+const REMOTE = /\b(remote|anywhere|work from home|wfh|distributed|fully remote|homeoffice|home office|télétravail)\b/i;
+const NOT_REMOTE = /\b(not remote|no remote|non-remote|on.?site only)\b/i;
+const HYBRID = /\b(hybrid|hybride|teilweise remote|partly remote|partially remote)\b/i;
+const ONSITE = /\b(on.?site|in.?office|office.?based|in.?store|in.?person|vor ort|présentiel)\b/i;
 
 export function looksRemote(...values: (string | null | undefined)[]): boolean {
-  return values.some((value) => !!value && REMOTE.test(value));
+  return values.some((value) => !!value && REMOTE.test(value) && !NOT_REMOTE.test(value));
+}
+
+/**
+ * A board's free-text workplace statement ("Hybrid", "Remote", "On-site", "Remote - US",
+ * "Location Type: In office") as a work arrangement; null when it says none of them.
+ */
+export function workArrangementFrom(value: string | null | undefined): WorkArrangement | null {
+  if (!value) return null;
+  if (HYBRID.test(value)) return 'hybrid';
+  if (NOT_REMOTE.test(value) || ONSITE.test(value)) return 'onsite';
+  if (REMOTE.test(value)) return 'remote';
+  return null;
+}
+
+/** The region of a remote location ("Remote - Europe" → "Europe", "Remote (EU)" → "EU"); null for just "Remote". */
+export function remoteRegionOf(location: string | null | undefined): string | null {
+  const rest = cleanLocation((location ?? '').replace(/\b(fully remote|remote|anywhere|work from home)\b/gi, ' ').replace(/[()]/g, ' '));
+  return rest || null;
 }
 
 /** Dates as ISO strings, epoch seconds or epoch milliseconds; null when unreadable. */
@@ -186,6 +283,29 @@ function currency(value: string | null | undefined): string | null {
   return /^[A-Z]{3}$/.test(code) ? code : null;
 }
 
+/** Every location once, in the board's order, cleaned; empty ones dropped. */
+function allLocations(raw: RawPosting): string[] {
+  const listed = (raw.locations ?? []).filter((value) => cleanLocation(value));
+  const seen = new Map<string, string>();
+  for (const value of listed.length > 0 ? listed : [raw.location]) {
+    const location = cleanLocation(value);
+    if (location && !seen.has(location.toLowerCase())) seen.set(location.toLowerCase(), location.slice(0, 300));
+  }
+  return [...seen.values()].slice(0, 50);
+}
+
+/**
+ * The board's own statement first (workplaceType, location-type metadata, a remote flag);
+ * the text of the title and locations only when it has none.
+ */
+function arrangementOf(raw: RawPosting, title: string, locations: readonly string[]): WorkArrangement {
+  if (raw.workArrangement && raw.workArrangement !== 'unknown') return raw.workArrangement;
+  const stated = workArrangementFrom([title, ...locations].join(' · '));
+  if (raw.remote === true) return stated === 'hybrid' ? 'hybrid' : 'remote';
+  if (stated) return stated;
+  return raw.remote === false ? 'onsite' : 'unknown';
+}
+
 /**
  * The common normalisation every adapter ends with. Returns null (the posting is skipped)
  * when it lacks what a job needs: an id, a title, a company and an http(s) URL.
@@ -196,9 +316,13 @@ export function toPosting(raw: RawPosting): NormalizedPosting | null {
   const company = cleanText(raw.company);
   const url = canonicalUrl(raw.url);
   if (!sourceId || !title || !company || !url) return null;
-  const location = cleanText(raw.location) || null;
-  const descriptionHtml = raw.descriptionHtml ? sanitizeDescription(raw.descriptionHtml) || null : null;
-  const description = descriptionHtml ? htmlToText(descriptionHtml) : (raw.descriptionText ?? '').replace(/\r\n/g, '\n').trim();
+  const locations = allLocations(raw);
+  const location = cleanLocation(raw.location).slice(0, 300) || locations[0] || null;
+  const workArrangement = arrangementOf(raw, title, location ? [location, ...locations] : locations);
+  const remoteRegion = workArrangement === 'remote' ? cleanLocation(raw.remoteRegion) || remoteRegionOf(location) : null;
+  const markup = raw.descriptionHtml ? repairMojibake(descriptionMarkup(raw.descriptionHtml)) : null;
+  const descriptionHtml = markup ? sanitizeDescription(markup) || null : null;
+  const description = descriptionHtml ? htmlToText(descriptionHtml) : repairMojibake(raw.descriptionText ?? '').replace(/\r\n/g, '\n').trim();
   let salaryMin = salaryNumber(raw.salaryMin);
   let salaryMax = salaryNumber(raw.salaryMax);
   if (salaryMin !== null && salaryMax !== null && salaryMin > salaryMax) [salaryMin, salaryMax] = [salaryMax, salaryMin];
@@ -208,8 +332,13 @@ export function toPosting(raw: RawPosting): NormalizedPosting | null {
     url,
     title: title.slice(0, 300),
     company: company.slice(0, 200),
-    location: location?.slice(0, 300) ?? null,
-    remote: raw.remote === true || looksRemote(location, title),
+    location,
+    locations,
+    workArrangement,
+    remoteRegion: remoteRegion?.slice(0, 200) ?? null,
+    remote: workArrangement === 'remote',
+    department: cleanText(raw.department).slice(0, 200) || null,
+    team: cleanText(raw.team).slice(0, 200) || null,
     salaryMin,
     salaryMax,
     salaryCurrency: hasSalary ? currency(raw.salaryCurrency) : null,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { toPosting, type NormalizedPosting } from './posting';
+import { toPosting, workArrangementFrom, type NormalizedPosting } from './posting';
 import { joinUrl, parseBoard, parseItems } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 
 // GET /api (RemoteOK). Element 0 is the legal notice (terms: link back to the posting, send a
-// descriptive User-Agent); the others are postings.
+// descriptive User-Agent); the others are mostly postings.
 const jobSchema = z.object({
   id: z.union([z.string().min(1), z.number()]),
   slug: z.string().nullish(),
@@ -21,12 +21,36 @@ const jobSchema = z.object({
   apply_url: z.string().nullish(),
 });
 
-function isLegalNotice(item: unknown): boolean {
-  return !!item && typeof item === 'object' && 'legal' in item && !('position' in item);
+/**
+ * Whether a feed entry is a job posting: the legal notice (element 0), sponsor slots and empty
+ * entries have no id or no position. They are skipped quietly; a posting that fails its schema
+ * is still reported.
+ */
+function isPosting(item: unknown): boolean {
+  if (!item || typeof item !== 'object') return false;
+  const { id, position } = item as { id?: unknown; position?: unknown };
+  const hasId = (typeof id === 'string' && id.trim() !== '') || typeof id === 'number';
+  return hasId && typeof position === 'string' && position.trim() !== '';
+}
+
+// RemoteOK also lists jobs that cannot be done remotely (its "non tech" shop, store and
+// warehouse postings): their tags, title or text say so.
+const PHYSICAL_WORK =
+  /\b(retail|store|shop|warehouse|cashier|barista|forklift|driver|delivery|courier|waiter|waitress|housekeep\w*|cleaner|picker|packer|stocker|merchandiser|in.?store|on.?site|depot)\b/i;
+
+type RemoteOkJob = z.infer<typeof jobSchema>;
+
+/** Remote unless the posting is for work done at a place (or says hybrid). */
+function arrangementOf(job: RemoteOkJob): 'remote' | 'hybrid' | 'onsite' {
+  const text = `${job.position} ${(job.tags ?? []).join(' ')}`;
+  const stated = workArrangementFrom(`${job.location ?? ''} ${text}`);
+  if (stated === 'hybrid') return 'hybrid';
+  if (PHYSICAL_WORK.test(text) || stated === 'onsite') return 'onsite';
+  return 'remote';
 }
 
 export function parseRemoteOk(data: unknown, terms: readonly string[], onInvalid?: (d: string) => void): NormalizedPosting[] {
-  const items = parseBoard('remoteok', z.array(z.unknown()), data).filter((item) => !isLegalNotice(item));
+  const items = parseBoard('remoteok', z.array(z.unknown()), data).filter(isPosting);
   const wanted = terms.map((t) => t.toLowerCase()).filter(Boolean);
   return parseItems('remoteok', jobSchema, items, onInvalid)
     .filter((job) => {
@@ -34,23 +58,26 @@ export function parseRemoteOk(data: unknown, terms: readonly string[], onInvalid
       const haystack = `${job.position} ${(job.tags ?? []).join(' ')}`.toLowerCase();
       return wanted.some((term) => haystack.includes(term));
     })
-    .map((job) =>
-      toPosting({
+    .map((job) => {
+      const workArrangement = arrangementOf(job);
+      return toPosting({
         sourceId: job.id,
         url: job.url,
         title: job.position,
         company: job.company,
-        location: job.location || 'Remote',
-        remote: true,
+        // Locations often end in a comma ("Leeds, UK,"): toPosting cleans them.
+        location: job.location || (workArrangement === 'remote' ? 'Remote' : null),
+        workArrangement,
         salaryMin: job.salary_min ?? null,
         salaryMax: job.salary_max ?? null,
         salaryCurrency: job.salary_min || job.salary_max ? 'USD' : null,
         salaryPeriod: job.salary_min || job.salary_max ? 'year' : null,
         employmentType: null,
         postedAt: job.date ?? job.epoch ?? null,
+        // Some descriptions were mis-decoded on the way (donât): toPosting repairs them.
         descriptionHtml: job.description ?? null,
-      }),
-    )
+      });
+    })
     .filter((p): p is NormalizedPosting => p !== null);
 }
 

@@ -1,6 +1,7 @@
+import { parsePayText } from '@jobping/contracts';
 import { z } from 'zod';
 import { toPosting, type NormalizedPosting } from './posting';
-import { joinUrl, parseBoard, parseItems, parseSalaryText } from './parse';
+import { joinUrl, parseBoard, parseItems } from './parse';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 
 // GET /api/remote-jobs?search=&category=&limit= (Remotive public API). Listings are delayed
@@ -23,18 +24,21 @@ const answerSchema = z.object({ jobs: z.array(z.unknown()) });
 export function parseRemotive(data: unknown, onInvalid?: (d: string) => void): NormalizedPosting[] {
   return parseItems('remotive', jobSchema, parseBoard('remotive', answerSchema, data).jobs, onInvalid)
     .map((job) => {
-      const salary = parseSalaryText(job.salary);
+      // Free text ("$31,2k- $52k", "40-50 USD/hour"); a figure without a period too small to be yearly is not read.
+      const salary = parsePayText(job.salary);
       return toPosting({
         sourceId: job.id,
         url: job.url,
         title: job.title,
         company: job.company_name,
         location: job.candidate_required_location ?? null,
-        remote: true,
-        salaryMin: salary.min,
-        salaryMax: salary.max,
-        salaryCurrency: salary.currency,
-        salaryPeriod: salary.min ? (/hour|hr/i.test(job.salary ?? '') ? 'hour' : /month/i.test(job.salary ?? '') ? 'month' : 'year') : null,
+        // Every Remotive job is remote; candidate_required_location says from where.
+        workArrangement: 'remote',
+        remoteRegion: job.candidate_required_location ?? null,
+        salaryMin: salary?.min ?? null,
+        salaryMax: salary?.max ?? null,
+        salaryCurrency: salary?.currency ?? null,
+        salaryPeriod: salary?.period ?? null,
         employmentType: job.job_type ?? null,
         postedAt: job.publication_date ?? null,
         descriptionHtml: job.description ?? null,

@@ -11,6 +11,11 @@ export interface SourceDefinition {
   identifier: string;
   searchTerms: string[];
   location: string | null;
+  /**
+   * The company's display name as configured on the source (`job_sources.company_name`): boards
+   * whose API does not name the company (Lever, Ashby) show it instead of the slug.
+   */
+  companyName?: string | null;
 }
 
 export interface FetchContext {

@@ -12,28 +12,12 @@ import { greenhouseAdapter } from '../src/greenhouse';
 import { leverAdapter } from '../src/lever';
 import { remoteOkAdapter } from '../src/remoteok';
 import { remotiveAdapter } from '../src/remotive';
-import type { FetchContext, SourceDefinition } from '../src/types';
-import { fixture, logger, sendJson, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
+import { fetchContext, fixture, sendJson, source, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 
 const http = testHttpClient();
 afterAll(() => http.close());
 
-const context = (overrides: Partial<FetchContext> = {}): FetchContext => ({
-  http,
-  logger,
-  signal: new AbortController().signal,
-  since: null,
-  limit: 500,
-  ...overrides,
-});
-const source = (type: string, identifier: string, extra: Partial<SourceDefinition> = {}): SourceDefinition => ({
-  id: '00000000-0000-4000-8000-000000000000',
-  type,
-  identifier,
-  searchTerms: [],
-  location: null,
-  ...extra,
-});
+const context = fetchContext(http);
 
 describe('Greenhouse adapter', () => {
   let server: LoopbackServer;
@@ -154,8 +138,11 @@ describe('Ashby adapter', () => {
         sourceId: '7b2e4c1a-1d2e-4f5a-9b8c-0d1e2f3a4b5c',
         url: 'https://jobs.ashbyhq.com/tessellate/7b2e4c1a-1d2e-4f5a-9b8c-0d1e2f3a4b5c',
         company: 'Tessellate',
-        location: 'Amsterdam / Remote (EU)',
-        remote: true,
+        location: 'Amsterdam',
+        locations: ['Amsterdam', 'Remote (EU)'],
+        // isRemote is true, workplaceType says Hybrid.
+        workArrangement: 'hybrid',
+        remote: false,
         salaryMin: 110_000,
         salaryMax: 140_000,
         salaryCurrency: 'EUR',

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createLogger, type Logger } from '@jobping/logger';
-import { createHttpClient, type HttpClientOptions } from '../src/http-client';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../src/http-client';
+import type { FetchContext, SourceDefinition } from '../src/types';
 
 export const logger: Logger = createLogger({ service: 'sources-test', level: 'error' });
 
@@ -80,3 +81,25 @@ export function testHttpClient(overrides: Partial<HttpClientOptions> = {}) {
     ...overrides,
   });
 }
+
+/** What an adapter gets for one fetch: this client and logger, no window, a limit of 500 unless overridden. */
+export const fetchContext =
+  (http: HttpClient) =>
+  (overrides: Partial<FetchContext> = {}): FetchContext => ({
+    http,
+    logger,
+    signal: new AbortController().signal,
+    since: null,
+    limit: 500,
+    ...overrides,
+  });
+
+/** A source row as the runner hands it to an adapter. */
+export const source = (type: string, identifier: string, extra: Partial<SourceDefinition> = {}): SourceDefinition => ({
+  id: '00000000-0000-4000-8000-000000000000',
+  type,
+  identifier,
+  searchTerms: [],
+  location: null,
+  ...extra,
+});

@@ -6,10 +6,12 @@ import {
   normalizeEmploymentType,
   normalizePeriod,
   parseDate,
+  repairMojibake,
+  descriptionMarkup,
+  workArrangementFrom,
   sanitizeDescription,
   toPosting,
 } from '../src/posting';
-import { parseSalaryText } from '../src/parse';
 
 describe('canonicalUrl', () => {
   it('removes tracking parameters and fragments, keeps identifying ones, sorts the rest', () => {
@@ -63,6 +65,10 @@ describe('field vocabularies', () => {
     expect(normalizeEmploymentType('freelance')).toBe('contract');
     expect(normalizeEmploymentType('Temporary')).toBe('temporary');
     expect(normalizeEmploymentType('Volunteer')).toBe('other');
+    expect(normalizeEmploymentType('Fixed Term (12 months)')).toBe('temporary');
+    // Seniority is not an employment type: not known, rather than invented as `other`.
+    expect(normalizeEmploymentType('Berufserfahren')).toBeNull();
+    expect(normalizeEmploymentType('Mid-level')).toBeNull();
     expect(normalizeEmploymentType('')).toBeNull();
   });
 
@@ -83,13 +89,6 @@ describe('field vocabularies', () => {
     expect(parseDate(1763700000)?.toISOString()).toBe('2025-11-21T04:40:00.000Z');
     expect(parseDate(1763650000000)?.toISOString()).toBe('2025-11-20T14:46:40.000Z');
     expect(parseDate('yesterday')).toBeNull();
-  });
-
-  it('reads salary text', () => {
-    expect(parseSalaryText('€80k - €100k')).toEqual({ min: 80_000, max: 100_000, currency: 'EUR' });
-    expect(parseSalaryText('$120,000.00 - $150,000.00')).toEqual({ min: 120_000, max: 150_000, currency: 'USD' });
-    expect(parseSalaryText('60.000–80.000 EUR')).toEqual({ min: 60_000, max: 80_000, currency: 'EUR' });
-    expect(parseSalaryText('')).toEqual({ min: null, max: null, currency: null });
   });
 });
 
@@ -117,5 +116,37 @@ describe('toPosting', () => {
     expect(p).toMatchObject({ remote: true, salaryMin: 90_000, salaryMax: 120_000, salaryCurrency: 'EUR', salaryPeriod: 'year' });
     const none = toPosting({ sourceId: 'y', url: 'https://a.example/j/2', title: 'Engineer', company: 'Acme', salaryCurrency: 'USD' });
     expect(none).toMatchObject({ remote: false, salaryMin: null, salaryMax: null, salaryCurrency: null, salaryPeriod: null });
+  });
+});
+
+describe('text repair', () => {
+  it('repairs UTF-8 read as Latin-1 or Windows-1252, and leaves correct text alone', () => {
+    const latin1 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+    expect(repairMojibake(latin1('We don’t – café, Größe, naïve'))).toBe('We don’t – café, Größe, naïve');
+    expect(repairMojibake('donâ€™t')).toBe('don’t');
+    expect(repairMojibake('Ärger © 2026, Ça va, Âge')).toBe('Ärger © 2026, Ça va, Âge');
+  });
+
+  it('decodes entity-escaped HTML once and leaves real markup alone', () => {
+    expect(descriptionMarkup('&lt;p&gt;R&amp;amp;D&lt;/p&gt;')).toBe('<p>R&amp;D</p>');
+    expect(descriptionMarkup('<p>Use &lt;template&gt; tags</p>')).toBe('<p>Use &lt;template&gt; tags</p>');
+    expect(descriptionMarkup('Plain text &amp; more')).toBe('Plain text &amp; more');
+  });
+});
+
+describe('work arrangement', () => {
+  it('reads the boards\' workplace vocabularies', () => {
+    expect(['on-site', 'OnSite', 'In office', 'Hybrid', 'hybrid', 'Remote', 'remote', 'Remote - US', 'unspecified', 'Not remote'].map(workArrangementFrom)).toEqual([
+      'onsite', 'onsite', 'onsite', 'hybrid', 'hybrid', 'remote', 'remote', 'remote', null, 'onsite',
+    ]);
+  });
+
+  it('keeps a board\'s statement over the text, and the region of a remote job', () => {
+    const base = { sourceId: 'x', url: 'https://a.example/j/1', title: 'Engineer', company: 'Acme' };
+    expect(toPosting({ ...base, location: 'Remote - Europe' })).toMatchObject({ workArrangement: 'remote', remote: true, remoteRegion: 'Europe' });
+    expect(toPosting({ ...base, location: 'Remote' })).toMatchObject({ workArrangement: 'remote', remoteRegion: null });
+    expect(toPosting({ ...base, location: 'Berlin', workArrangement: 'hybrid', remote: true })).toMatchObject({ workArrangement: 'hybrid', remote: false });
+    expect(toPosting({ ...base, location: 'Berlin', remote: false })).toMatchObject({ workArrangement: 'onsite' });
+    expect(toPosting({ ...base, location: 'Berlin' })).toMatchObject({ workArrangement: 'unknown', remote: false, locations: ['Berlin'] });
   });
 });

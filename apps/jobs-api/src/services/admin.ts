@@ -14,6 +14,7 @@ function sourceView(source: JobSource): SourceView {
     identifier: source.identifier,
     search_terms: source.searchTerms,
     location: source.location,
+    company_name: source.companyName,
     enabled: source.enabled,
     backfilled_at: source.backfilledAt?.toISOString() ?? null,
     last_run_at: source.lastRunAt?.toISOString() ?? null,
@@ -70,7 +71,14 @@ export class AdminService {
     if (body.type === 'fixture' && !this.deps.allowFixtureSources) throw fixtureSourcesOff();
     try {
       const source = await this.deps.prisma.jobSource.create({
-        data: { type: body.type, identifier: body.identifier, searchTerms: body.search_terms, location: body.location, enabled: body.enabled },
+        data: {
+          type: body.type,
+          identifier: body.identifier,
+          searchTerms: body.search_terms,
+          location: body.location,
+          companyName: body.company_name,
+          enabled: body.enabled,
+        },
       });
       return sourceView(source);
     } catch (error) {
@@ -90,6 +98,7 @@ export class AdminService {
       identifier: body.identifier ?? current.identifier,
       search_terms: body.search_terms ?? current.searchTerms,
       location: body.location === undefined ? current.location : body.location,
+      company_name: body.company_name === undefined ? current.companyName : body.company_name,
       enabled: body.enabled ?? current.enabled,
     });
     if (!onlyDisables && !next.success) throw validationFailed(fieldIssues('body', next.error));
@@ -103,6 +112,7 @@ export class AdminService {
           ...(body.identifier !== undefined ? { identifier: body.identifier } : {}),
           ...(body.search_terms !== undefined ? { searchTerms: body.search_terms } : {}),
           ...(body.location !== undefined ? { location: body.location } : {}),
+          ...(body.company_name !== undefined ? { companyName: body.company_name } : {}),
           ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
         },
       });

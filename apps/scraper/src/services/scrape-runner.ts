@@ -89,7 +89,8 @@ export function selectPostings(
     const terms = source.searchTerms.map((t) => t.toLowerCase().trim()).filter(Boolean);
     if (terms.length > 0) list = list.filter((p) => terms.some((term) => p.title.toLowerCase().includes(term)));
     const where = source.location?.toLowerCase().trim();
-    if (where) list = list.filter((p) => p.remote || (p.location ?? '').toLowerCase().includes(where));
+    // Any of the posting's locations: a job in London and Stockholm is kept for Stockholm.
+    if (where) list = list.filter((p) => p.remote || [p.location, ...p.locations].some((l) => (l ?? '').toLowerCase().includes(where)));
   }
   // Undated postings cannot be placed in the window; (source, source_id) keeps them from repeating.
   if (since) list = list.filter((p) => !p.postedAt || p.postedAt >= since);
@@ -146,7 +147,13 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
     }
 
     // Rows may have been written around jobs-api (SQL, older rules): the same per-type rules apply.
-    const spec = sourceSpecSchema.safeParse({ type: source.type, identifier: source.identifier, search_terms: source.searchTerms, location: source.location });
+    const spec = sourceSpecSchema.safeParse({
+      type: source.type,
+      identifier: source.identifier,
+      search_terms: source.searchTerms,
+      location: source.location,
+      company_name: source.companyName,
+    });
     if (!spec.success) {
       stats.errors.push(`invalid source: ${describeIssues(spec.error)}`);
       await recordFailure(source, stats, null, logger);
@@ -159,7 +166,14 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
     const log = logger.child({ run_id: runId, source: `${source.type}:${source.identifier}` });
     try {
       const fetched = await adapter.fetch(
-        { id: source.id, type: source.type, identifier: source.identifier, searchTerms: source.searchTerms, location: source.location },
+        {
+          id: source.id,
+          type: source.type,
+          identifier: source.identifier,
+          searchTerms: source.searchTerms,
+          location: source.location,
+          companyName: source.companyName,
+        },
         { http, logger: log, signal: sourceSignal, since, limit: settings.backfillLimit },
       );
       stats.seen = fetched.length;

@@ -15,6 +15,18 @@ export async function readSeedFile(file: string): Promise<z.output<typeof source
   return result.data.sources;
 }
 
+/** A checked source as a `job_sources` row. */
+function sourceRow(s: z.output<typeof sourceInputSchema>) {
+  return {
+    type: s.type,
+    identifier: s.identifier,
+    searchTerms: s.search_terms,
+    location: s.location ?? null,
+    companyName: s.company_name ?? null,
+    enabled: s.enabled,
+  };
+}
+
 /** An error for a type this scraper does not run: unknown, or `fixture` while fixture sources are off. */
 function unrunnableType(type: string, knownTypes: readonly string[]): Error {
   if (type === 'fixture') return new Error(FIXTURE_SOURCES_OFF);
@@ -37,7 +49,7 @@ export async function seedSources(prisma: PrismaClient, sources: readonly z.outp
   if (unknown) throw unrunnableType(unknown.type, knownTypes);
   const wanted = sources.filter((s) => knownTypes.includes(s.type));
   const result = await prisma.jobSource.createMany({
-    data: wanted.map((s) => ({ type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled })),
+    data: wanted.map(sourceRow),
     skipDuplicates: true,
   });
   return { added: result.count, skipped: sources.filter((s) => !knownTypes.includes(s.type)) };
@@ -51,8 +63,8 @@ export async function addSource(prisma: PrismaClient, input: Record<string, unkn
   if (!knownTypes.includes(s.type)) throw unrunnableType(s.type, knownTypes);
   return prisma.jobSource.upsert({
     where: { type_identifier: { type: s.type, identifier: s.identifier } },
-    create: { type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled },
-    update: { searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled },
+    create: sourceRow(s),
+    update: { searchTerms: s.search_terms, location: s.location ?? null, companyName: s.company_name ?? null, enabled: s.enabled },
   });
 }
 

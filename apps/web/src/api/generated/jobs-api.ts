@@ -487,7 +487,7 @@ export interface operations {
                 q?: string;
                 /** @description only remote (true) or only on-site (false) jobs */
                 remote?: string;
-                /** @description location contains this text (case-insensitive) */
+                /** @description one of the job's locations contains this text (case-insensitive) */
                 location?: string;
                 /** @description company name contains this text (case-insensitive) */
                 company?: string;
@@ -530,8 +530,21 @@ export interface operations {
                                 } | null;
                                 info_updated_at: string | null;
                             };
+                            /** @description the location as the board shows it */
                             location: string | null;
+                            /** @description every location the board lists */
+                            locations: string[];
+                            /**
+                             * @description where the work is done: remote, hybrid, onsite, unknown (as the board states it)
+                             * @enum {string}
+                             */
+                            work_arrangement: "remote" | "hybrid" | "onsite" | "unknown";
+                            /** @description where a remote job may be done from, when the board says */
+                            remote_region: string | null;
+                            /** @description work_arrangement is remote (kept for clients that only know the flag) */
                             remote: boolean;
+                            department: string | null;
+                            team: string | null;
                             salary: {
                                 min: number | null;
                                 max: number | null;
@@ -682,8 +695,21 @@ export interface operations {
                             } | null;
                             info_updated_at: string | null;
                         };
+                        /** @description the location as the board shows it */
                         location: string | null;
+                        /** @description every location the board lists */
+                        locations: string[];
+                        /**
+                         * @description where the work is done: remote, hybrid, onsite, unknown (as the board states it)
+                         * @enum {string}
+                         */
+                        work_arrangement: "remote" | "hybrid" | "onsite" | "unknown";
+                        /** @description where a remote job may be done from, when the board says */
+                        remote_region: string | null;
+                        /** @description work_arrangement is remote (kept for clients that only know the flag) */
                         remote: boolean;
+                        department: string | null;
+                        team: string | null;
                         salary: {
                             min: number | null;
                             max: number | null;
@@ -910,8 +936,21 @@ export interface operations {
                                     } | null;
                                     info_updated_at: string | null;
                                 };
+                                /** @description the location as the board shows it */
                                 location: string | null;
+                                /** @description every location the board lists */
+                                locations: string[];
+                                /**
+                                 * @description where the work is done: remote, hybrid, onsite, unknown (as the board states it)
+                                 * @enum {string}
+                                 */
+                                work_arrangement: "remote" | "hybrid" | "onsite" | "unknown";
+                                /** @description where a remote job may be done from, when the board says */
+                                remote_region: string | null;
+                                /** @description work_arrangement is remote (kept for clients that only know the flag) */
                                 remote: boolean;
+                                department: string | null;
+                                team: string | null;
                                 salary: {
                                     min: number | null;
                                     max: number | null;
@@ -1404,6 +1443,8 @@ export interface operations {
                             identifier: string;
                             search_terms: string[];
                             location: string | null;
+                            /** @description the company's display name set on the source (null: the board's own name, else the identifier) */
+                            company_name: string | null;
                             enabled: boolean;
                             backfilled_at: string | null;
                             last_run_at: string | null;
@@ -1487,6 +1528,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1503,6 +1549,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1519,6 +1570,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1663,6 +1719,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1679,6 +1740,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1695,6 +1761,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1711,6 +1782,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1727,6 +1803,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 };
@@ -1746,6 +1827,8 @@ export interface operations {
                         identifier: string;
                         search_terms: string[];
                         location: string | null;
+                        /** @description the company's display name set on the source (null: the board's own name, else the identifier) */
+                        company_name: string | null;
                         enabled: boolean;
                         backfilled_at: string | null;
                         last_run_at: string | null;
@@ -1925,6 +2008,8 @@ export interface operations {
                     search_terms?: string[];
                     /** @description location filter */
                     location?: string | null;
+                    /** @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier */
+                    company_name?: string | null;
                     enabled?: boolean;
                 };
             };
@@ -1943,6 +2028,8 @@ export interface operations {
                         identifier: string;
                         search_terms: string[];
                         location: string | null;
+                        /** @description the company's display name set on the source (null: the board's own name, else the identifier) */
+                        company_name: string | null;
                         enabled: boolean;
                         backfilled_at: string | null;
                         last_run_at: string | null;
@@ -2297,12 +2384,15 @@ export const pathsReadyzGetResponses200ContentApplicationJsonStatusValues: Reado
 export const pathsReadyzGetResponses200ContentApplicationJsonChecksValues: ReadonlyArray<FlattenedDeepRequired<paths>["/readyz"]["get"]["responses"]["200"]["content"]["application/json"]["checks"][string]> = ["ok", "failed"];
 export const pathsReadyzGetResponses503ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/readyz"]["get"]["responses"]["503"]["content"]["application/json"]["status"]> = ["ready", "not_ready"];
 export const pathsReadyzGetResponses503ContentApplicationJsonChecksValues: ReadonlyArray<FlattenedDeepRequired<paths>["/readyz"]["get"]["responses"]["503"]["content"]["application/json"]["checks"][string]> = ["ok", "failed"];
+export const pathsApiJobsGetResponses200ContentApplicationJsonItemsWork_arrangementValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/jobs"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["work_arrangement"]> = ["remote", "hybrid", "onsite", "unknown"];
+export const pathsApiJobsIdGetResponses200ContentApplicationJsonWork_arrangementValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/jobs/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["work_arrangement"]> = ["remote", "hybrid", "onsite", "unknown"];
 export const pathsApiJobsIdGetResponses200ContentApplicationJsonMatchAnyOf0FeedbackAnyOf0Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/jobs/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["match"], {
     feedback: unknown;
 }>["feedback"]> = ["up", "down"];
 export const pathsApiScrapeRunsIdGetResponses200ContentApplicationJsonTriggerValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/scrape-runs/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["trigger"]> = ["schedule", "manual", "cli"];
 export const pathsApiScrapeRunsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/scrape-runs/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["queued", "running", "succeeded", "partial", "failed"];
 export const pathsApiUsersMeMatchesGetResponses200ContentApplicationJsonItemsFeedbackAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/matches"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["feedback"]> = ["up", "down"];
+export const pathsApiUsersMeMatchesGetResponses200ContentApplicationJsonItemsJobWork_arrangementValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/matches"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["job"]["work_arrangement"]> = ["remote", "hybrid", "onsite", "unknown"];
 export const pathsApiUsersMeMatchesJobIdFeedbackPostRequestBodyContentApplicationJsonFeedbackValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/matches/{jobId}/feedback"]["post"]["requestBody"]["content"]["application/json"]["feedback"]> = ["up", "down"];
 export const pathsApiUsersMeMatchesJobIdFeedbackPostResponses200ContentApplicationJsonFeedbackValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/matches/{jobId}/feedback"]["post"]["responses"]["200"]["content"]["application/json"]["feedback"]> = ["up", "down"];
 export const pathsApiNotificationsGetResponses200ContentApplicationJsonItemsDiscord_statusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/notifications"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["discord_status"]> = ["pending", "sent", "skipped", "failed", "broken"];
