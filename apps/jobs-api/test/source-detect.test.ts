@@ -58,8 +58,9 @@ describe('POST /api/admin/sources/detect', () => {
       found_in: 'page',
       preview: { count: 2, titles: ['Frontend Developer', 'Werkplaatsmedewerker'] },
     });
-    const saved = await as(ctx, admin).post('/api/admin/sources', { type: found.body.type, identifier: found.body.identifier }).expect(201);
-    expect(saved.body).toMatchObject({ type: 'recruitee', identifier: 'spaakwerk', enabled: true });
+    const { type, identifier, company_name } = found.body;
+    const saved = await as(ctx, admin).post('/api/admin/sources', { type, identifier, company_name }).expect(201);
+    expect(saved.body).toMatchObject({ type: 'recruitee', identifier: 'spaakwerk', company_name: 'Spaakwerk B.V.', enabled: true });
   });
 
   it('answers 422 with what to do for a page that names no supported board, and for a board that is not there', async () => {

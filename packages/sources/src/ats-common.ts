@@ -1,6 +1,6 @@
-import { findPayInText } from '@jobping/contracts';
+import { findPayInText, type WorkArrangement } from '@jobping/contracts';
 import { z } from 'zod';
-import { htmlToText, sanitizeDescription, toPosting, type NormalizedPosting, type RawPosting } from './posting';
+import { htmlToText, sanitizeDescription, toPosting, workArrangementFrom, type NormalizedPosting, type RawPosting } from './posting';
 
 /** The placeholder of a per-company base URL: the company's subdomain (or Workday host). */
 export const BOARD_PLACEHOLDER = '{board}';
@@ -25,16 +25,11 @@ export function boardBase(template: string, board: string): string {
   return template.replaceAll(BOARD_PLACEHOLDER, board.toLowerCase());
 }
 
-/** How a posting may be worked, read from the board's own field. */
-export type WorkArrangement = 'remote' | 'hybrid' | 'onsite';
-
-/** What the adapters of this file know of a posting; one place maps it to the common shape. */
-export interface AtsPosting extends Omit<RawPosting, 'location' | 'remote'> {
+/** What the ATS adapters know of a posting: every location, and the board's own work arrangement (null: it says none). */
+export interface AtsPosting extends Omit<RawPosting, 'location' | 'remote' | 'locations' | 'workArrangement'> {
   /** Every location the posting names, most important first. */
   locations: (string | null | undefined)[];
   arrangement: WorkArrangement | null;
-  department?: string | null;
-  team?: string | null;
 }
 
 /** "Berlin", "Berlin, Germany", null … → one readable place, empty parts and repeats dropped. */
@@ -56,22 +51,16 @@ export function distinctLocations(locations: readonly (string | null | undefined
   return kept;
 }
 
-/** "Fully Remote", "hybrid", "ONSITE", "on_site" → the arrangement; anything else unknown. */
+/**
+ * A board's workplace field as an arrangement: the coded values some boards use (Teamtailor's
+ * remoteStatus none / temporarily / fully, JOIN's ONSITE) first, then the common reading of
+ * free text ("Fully Remote", "Hybrid", "On-site"); null when it says none of them.
+ */
 export function arrangementFromText(value: string | null | undefined): WorkArrangement | null {
-  const v = value?.toLowerCase().replace(/[\s_-]+/g, '') ?? '';
-  if (!v) return null;
-  if (v.includes('hybrid')) return 'hybrid';
-  if (v.includes('remote') || v === 'fully' || v === 'temporarily') return 'remote';
-  if (v.includes('onsite') || v.includes('office') || v === 'none') return 'onsite';
-  return null;
-}
-
-/** The fields of a posting beyond the common shape: kept per source until the jobs table has them. */
-export interface AtsExtras {
-  locations: string[];
-  workArrangement: WorkArrangement | null;
-  department: string | null;
-  team: string | null;
+  const coded = value?.toLowerCase().replace(/[\s_-]+/g, '') ?? '';
+  if (coded === 'fully' || coded === 'temporarily') return 'remote';
+  if (coded === 'none' || coded === 'onsite') return 'onsite';
+  return workArrangementFrom(value);
 }
 
 /** Pay stated in the description, for boards without a structured salary field. */
@@ -86,14 +75,7 @@ function payFromDescription(posting: AtsPosting) {
  * The common normalisation of one ATS posting (sanitised description, canonical URL, …): the
  * structured salary first, else the pay its description states.
  */
-export function atsPosting(posting: AtsPosting): (NormalizedPosting & AtsExtras) | null {
-  const { locations, arrangement, department, team, ...rest } = posting;
-  const all = distinctLocations(locations);
-  const normalized = toPosting({
-    ...rest,
-    ...payFromDescription(posting),
-    location: all.length ? all.join(' / ') : null,
-    remote: arrangement === null ? null : arrangement === 'remote',
-  });
-  return normalized && { ...normalized, locations: all, workArrangement: arrangement, department: department?.trim() || null, team: team?.trim() || null };
+export function atsPosting(posting: AtsPosting): NormalizedPosting | null {
+  const { locations, arrangement, ...rest } = posting;
+  return toPosting({ ...rest, ...payFromDescription(posting), locations: distinctLocations(locations), workArrangement: arrangement });
 }

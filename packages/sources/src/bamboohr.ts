@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { atsPosting, boardBase, place, type WorkArrangement } from './ats-common';
-import { companyFromSlug, joinUrl, parseBoard, parseItems } from './parse';
+import type { WorkArrangement } from '@jobping/contracts';
+import { atsPosting, boardBase, place } from './ats-common';
+import { companyName, joinUrl, parseBoard, parseItems } from './parse';
 import type { NormalizedPosting } from './posting';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 
@@ -69,7 +70,8 @@ export function bambooHrAdapter(baseTemplate: string): SourceAdapter {
     async fetch(source: SourceDefinition, { http, signal, logger, limit, details = true }: FetchContext) {
       const base = boardBase(baseTemplate, source.identifier);
       const list = parseBoard('bamboohr', listSchema, await http.getJson(joinUrl(base, 'careers', 'list').toString(), { signal }));
-      const company = companyFromSlug(source.identifier);
+      // The careers JSON never names the company: the source's configured name, else the slug.
+      const company = companyName(source);
       const postings: NormalizedPosting[] = [];
       for (const opening of parseItems('bamboohr', openingSchema, list.result, (d) => logger.warn(d)).slice(0, limit)) {
         let detail: Detail | null = null;

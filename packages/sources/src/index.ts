@@ -55,7 +55,7 @@ export { bambooHrAdapter } from './bamboohr';
 export { joinAdapter } from './join';
 export { workdayAdapter } from './workday';
 export { boardApiBaseFields, boardApiBasesAt, createBoardAdapters, type BoardApiBases } from './board-settings';
-export { BOARD_PLACEHOLDER, type WorkArrangement } from './ats-common';
+export { arrangementFromText, BOARD_PLACEHOLDER } from './ats-common';
 export { boardFromUrl, boardsInPage, type BoardRef } from './ats-urls';
 export { DETECTABLE_TYPES, DetectionError, detectSource, PREVIEW_TITLES, type DetectDeps, type Detection, type DetectionFailure } from './detect';
 export { isPrivateAddress, PrivateAddressError, type AddressPolicy } from './address-guard';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { atsPosting, arrangementFromText, place } from './ats-common';
 import { jsonLdHtml, jsonLdJobPostings, nextData } from './page-data';
-import { companyFromSlug, joinUrl, parseBoard, parseItems } from './parse';
+import { companyName, joinUrl, parseBoard, parseItems } from './parse';
 import type { NormalizedPosting } from './posting';
 import { BoardFormatError, type FetchContext, type SourceAdapter, type SourceDefinition } from './types';
 
@@ -76,7 +76,7 @@ export function joinAdapter(baseUrl: string): SourceAdapter {
     async fetch(source: SourceDefinition, { http, signal, logger, limit, details = true }: FetchContext) {
       const slug = source.identifier;
       const company = joinCompany(await http.getText(joinUrl(baseUrl, 'companies', slug).toString(), { signal }));
-      const name = company.name ?? companyFromSlug(slug);
+      const name = companyName(source, company.name);
       const jobs: JoinJob[] = [];
       for (let page = 1; page <= MAX_PAGES && jobs.length < limit; page += 1) {
         const url = joinUrl(baseUrl, 'api', 'public', 'companies', company.id, 'jobs');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { atsPosting, arrangementFromText, boardBase } from './ats-common';
-import { companyFromSlug, joinUrl, parseBoard, parseItems } from './parse';
+import { companyName, joinUrl, parseBoard, parseItems } from './parse';
 import type { NormalizedPosting } from './posting';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 import { parseXml } from './xml';
@@ -31,7 +31,7 @@ const feedSchema = z.object({
 /** Elements that repeat in the feed: arrays even when one is present. */
 const REPEATED = ['workzag-jobs.position', 'workzag-jobs.position.additionalOffices.office', 'workzag-jobs.position.jobDescriptions.jobDescription'];
 
-export function parsePersonioFeed(xml: string, board: string, baseUrl: string, fallbackCompany: string, onInvalid?: (d: string) => void): NormalizedPosting[] {
+export function parsePersonioFeed(xml: string, source: Pick<SourceDefinition, 'companyName' | 'identifier'>, baseUrl: string, onInvalid?: (d: string) => void): NormalizedPosting[] {
   const feed = parseBoard('personio', feedSchema, parseXml('personio', xml, REPEATED));
   const root = feed['workzag-jobs'];
   const positions = root === '' ? [] : (root.position ?? []);
@@ -45,7 +45,7 @@ export function parsePersonioFeed(xml: string, board: string, baseUrl: string, f
         sourceId: p.id,
         url: joinUrl(baseUrl, 'job', p.id).toString(),
         title: p.name,
-        company: p.subcompany?.trim() || fallbackCompany,
+        company: companyName(source, p.subcompany),
         locations: offices.filter((o) => arrangementFromText(o) !== 'remote'),
         arrangement: remoteOffice ? 'remote' : null,
         department: p.department ?? null,
@@ -67,7 +67,7 @@ export function personioAdapter(baseTemplate: string): SourceAdapter {
       const url = joinUrl(base, 'xml');
       url.searchParams.set('language', 'en');
       const xml = await http.getText(url.toString(), { signal, headers: { accept: 'application/xml, text/xml' } });
-      return parsePersonioFeed(xml, source.identifier, base, companyFromSlug(source.identifier), (d) => logger.warn(d));
+      return parsePersonioFeed(xml, source, base, (d) => logger.warn(d));
     },
   };
 }

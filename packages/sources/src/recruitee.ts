@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { atsPosting, boardBase, place } from './ats-common';
-import { companyFromSlug, joinUrl, parseBoard, parseItems } from './parse';
+import { companyName, joinUrl, parseBoard, parseItems } from './parse';
 import { normalizePeriod, type NormalizedPosting } from './posting';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 
@@ -38,7 +38,7 @@ const toNumber = (value: number | string | null | undefined) => {
 /** "2026-11-20 09:14:02 UTC" (Recruitee's format) → an ISO time. */
 const recruiteeTime = (value: string | null | undefined) => (value ? value.replace(' ', 'T').replace(/\s*UTC$/, 'Z') : null);
 
-export function parseRecruiteeOffers(data: unknown, fallbackCompany: string, onInvalid?: (d: string) => void): NormalizedPosting[] {
+export function parseRecruiteeOffers(data: unknown, source: Pick<SourceDefinition, 'companyName' | 'identifier'>, onInvalid?: (d: string) => void): NormalizedPosting[] {
   const { offers } = parseBoard('recruitee', offersSchema, data);
   return parseItems('recruitee', offerSchema, offers, onInvalid)
     .filter((offer) => !offer.status || offer.status === 'published')
@@ -47,7 +47,7 @@ export function parseRecruiteeOffers(data: unknown, fallbackCompany: string, onI
         sourceId: offer.id,
         url: offer.careers_url,
         title: offer.title,
-        company: offer.company_name?.trim() || fallbackCompany,
+        company: companyName(source, offer.company_name),
         locations: offer.locations?.length ? offer.locations.map((l) => place(l.city, l.country)) : [offer.location ?? place(offer.city, offer.country)],
         arrangement: offer.remote ? 'remote' : offer.hybrid ? 'hybrid' : offer.on_site ? 'onsite' : null,
         department: offer.department ?? null,
@@ -69,7 +69,7 @@ export function recruiteeAdapter(baseTemplate: string): SourceAdapter {
     type: 'recruitee',
     async fetch(source: SourceDefinition, { http, signal, logger }: FetchContext) {
       const url = joinUrl(boardBase(baseTemplate, source.identifier), 'api', 'offers', '');
-      return parseRecruiteeOffers(await http.getJson(url.toString(), { signal }), companyFromSlug(source.identifier), (d) => logger.warn(d));
+      return parseRecruiteeOffers(await http.getJson(url.toString(), { signal }), source, (d) => logger.warn(d));
     },
   };
 }

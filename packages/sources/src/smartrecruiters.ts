@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { atsPosting, place } from './ats-common';
-import { companyFromSlug, joinUrl, parseBoard, parseItems } from './parse';
+import { companyName, joinUrl, parseBoard, parseItems } from './parse';
 import type { NormalizedPosting } from './posting';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 
@@ -58,13 +58,14 @@ function descriptionHtml(detail: Detail | null): string | null {
   return html || null;
 }
 
-export function smartRecruitersPosting(posting: Posting, detail: Detail | null, board: string, fallbackCompany: string): NormalizedPosting | null {
+export function smartRecruitersPosting(posting: Posting, detail: Detail | null, source: Pick<SourceDefinition, 'companyName' | 'identifier'>): NormalizedPosting | null {
+  const board = source.identifier;
   const loc = posting.location;
   return atsPosting({
     sourceId: posting.id,
     url: detail?.postingUrl ?? `https://jobs.smartrecruiters.com/${encodeURIComponent(board)}/${encodeURIComponent(posting.id)}`,
     title: posting.name,
-    company: posting.company?.name?.trim() || fallbackCompany,
+    company: companyName(source, posting.company?.name),
     locations: [loc?.fullLocation?.trim() || place(loc?.city, loc?.region, loc?.country?.toUpperCase())],
     arrangement: loc?.remote ? 'remote' : loc?.hybrid ? 'hybrid' : loc ? 'onsite' : null,
     department: posting.department?.label ?? null,
@@ -79,7 +80,6 @@ export function smartRecruitersAdapter(baseUrl: string): SourceAdapter {
   return {
     type: 'smartrecruiters',
     async fetch(source: SourceDefinition, { http, signal, logger, limit, details = true }: FetchContext) {
-      const fallback = companyFromSlug(source.identifier);
       const postings: NormalizedPosting[] = [];
       // The next offset follows what the API answered (it may send fewer than asked).
       let offset = 0;
@@ -99,7 +99,7 @@ export function smartRecruitersAdapter(baseUrl: string): SourceAdapter {
             signal.throwIfAborted();
             logger.warn('smartrecruiters posting detail unavailable', { posting: posting.id, error: String(error) });
           }
-          const normalized = smartRecruitersPosting(posting, detail, source.identifier, fallback);
+          const normalized = smartRecruitersPosting(posting, detail, source);
           if (normalized) postings.push(normalized);
         }
         offset = answer.offset + answer.content.length;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { atsPosting, arrangementFromText, boardBase, place } from './ats-common';
-import { companyFromSlug, joinUrl, parseBoard, parseItems } from './parse';
+import { companyName, joinUrl, parseBoard, parseItems } from './parse';
 import type { NormalizedPosting } from './posting';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 import { parseXml } from './xml';
@@ -34,9 +34,9 @@ const companyFromTitle = (title: string | null | undefined) => title?.replace(/^
 /** The job's number in its link (`/jobs/5120344-battery-…`): stable when the title changes. */
 const jobId = (link: string, guid: string | null | undefined) => /\/jobs\/(\d+)/.exec(link)?.[1] ?? guid ?? link;
 
-export function parseTeamtailorFeed(xml: string, fallbackCompany: string, onInvalid?: (d: string) => void): NormalizedPosting[] {
+export function parseTeamtailorFeed(xml: string, source: Pick<SourceDefinition, 'companyName' | 'identifier'>, onInvalid?: (d: string) => void): NormalizedPosting[] {
   const { channel } = parseBoard('teamtailor', feedSchema, parseXml('teamtailor', xml, REPEATED)).rss;
-  const company = companyFromTitle(channel.title) ?? fallbackCompany;
+  const company = companyName(source, companyFromTitle(channel.title));
   return parseItems('teamtailor', itemSchema, channel.item ?? [], onInvalid)
     .map((item) => {
       const locations = item['tt:locations'] ? (item['tt:locations']['tt:location'] ?? []) : [];
@@ -63,7 +63,7 @@ export function teamtailorAdapter(baseTemplate: string): SourceAdapter {
     async fetch(source: SourceDefinition, { http, signal, logger }: FetchContext) {
       const url = joinUrl(boardBase(baseTemplate, source.identifier), 'jobs.rss');
       const xml = await http.getText(url.toString(), { signal, headers: { accept: 'application/rss+xml, application/xml' } });
-      return parseTeamtailorFeed(xml, companyFromSlug(source.identifier), (d) => logger.warn(d));
+      return parseTeamtailorFeed(xml, source, (d) => logger.warn(d));
     },
   };
 }

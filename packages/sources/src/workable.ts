@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { atsPosting, place } from './ats-common';
-import { companyFromSlug, joinUrl, parseBoard, parseItems } from './parse';
+import { companyName, joinUrl, parseBoard, parseItems } from './parse';
 import type { NormalizedPosting } from './posting';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
+
+type Naming = Pick<SourceDefinition, 'companyName' | 'identifier'>;
 
 // GET /api/v1/widget/accounts/{account}?details=true (Workable's public jobs widget): the
 // account's name and every published job with its description, in one answer (no paging).
@@ -30,9 +32,9 @@ const jobSchema = z.object({
 });
 const widgetSchema = z.object({ name: z.string().nullish(), jobs: z.array(z.unknown()) });
 
-export function parseWorkableWidget(data: unknown, fallbackCompany: string, onInvalid?: (d: string) => void): NormalizedPosting[] {
+export function parseWorkableWidget(data: unknown, source: Naming, onInvalid?: (d: string) => void): NormalizedPosting[] {
   const widget = parseBoard('workable', widgetSchema, data);
-  const company = widget.name?.trim() || fallbackCompany;
+  const company = companyName(source, widget.name);
   return parseItems('workable', jobSchema, widget.jobs, onInvalid)
     .map((job) =>
       atsPosting({
@@ -61,7 +63,7 @@ export function workableAdapter(baseUrl: string): SourceAdapter {
       const url = joinUrl(baseUrl, 'api', 'v1', 'widget', 'accounts', source.identifier);
       url.searchParams.set('details', 'true');
       const data = await http.getJson(url.toString(), { signal });
-      return parseWorkableWidget(data, companyFromSlug(source.identifier), (d) => logger.warn(d));
+      return parseWorkableWidget(data, source, (d) => logger.warn(d));
     },
   };
 }

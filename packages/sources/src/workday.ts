@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { atsPosting, arrangementFromText, boardBase } from './ats-common';
-import { companyFromSlug, joinUrl, parseBoard, parseItems } from './parse';
+import { companyName, joinUrl, parseBoard, parseItems } from './parse';
 import type { NormalizedPosting } from './posting';
 import type { FetchContext, SourceAdapter, SourceDefinition } from './types';
 
@@ -55,7 +55,7 @@ export function workdayPostedOn(text: string | null | undefined, now: Date = new
   return days && !/\+/.test(text) ? new Date(now.getTime() - Number(days[1]) * day) : null;
 }
 
-export function workdayPosting(item: ListItem, detail: Detail | null, careersBase: string, fallbackCompany: string): NormalizedPosting | null {
+export function workdayPosting(item: ListItem, detail: Detail | null, careersBase: string, source: Pick<SourceDefinition, 'companyName' | 'identifier'>): NormalizedPosting | null {
   const info = detail?.jobPostingInfo;
   // "2 Locations" in the list is a count, not a place: only the detail names them.
   const listPlace = item.locationsText && !/^\d+\s+locations?$/i.test(item.locationsText) ? item.locationsText : null;
@@ -64,7 +64,8 @@ export function workdayPosting(item: ListItem, detail: Detail | null, careersBas
     sourceId: info?.jobReqId ?? item.externalPath,
     url: info?.externalUrl ?? `${careersBase}${item.externalPath}`,
     title: info?.title ?? item.title,
-    company: detail?.hiringOrganization?.name?.trim() || fallbackCompany,
+    // The identifier's tenant, not the whole `tenant.wdN/site`, when nothing names the company.
+    company: companyName({ ...source, identifier: workdayBoard(source.identifier).tenant }, detail?.hiringOrganization?.name),
     locations: info ? [info.location, ...(info.additionalLocations ?? [])] : [listPlace],
     arrangement: arrangementFromText(info?.remoteType ?? item.remoteType),
     employmentType: info?.timeType ?? null,
@@ -93,7 +94,6 @@ export function workdayAdapter(baseTemplate: string): SourceAdapter {
         if (answer.jobPostings.length === 0 || offset >= total) break;
       }
       const careersBase = joinUrl(base, site).toString();
-      const fallback = companyFromSlug(tenant);
       const postings: NormalizedPosting[] = [];
       for (const item of items.slice(0, limit)) {
         let detail: Detail | null = null;
@@ -105,7 +105,7 @@ export function workdayAdapter(baseTemplate: string): SourceAdapter {
           signal.throwIfAborted();
           logger.warn('workday job detail unavailable', { job: item.externalPath, error: String(error) });
         }
-        const posting = workdayPosting(item, detail, careersBase, fallback);
+        const posting = workdayPosting(item, detail, careersBase, source);
         if (posting) postings.push(posting);
       }
       return postings;

@@ -3,15 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bambooHrAdapter } from '../src/bamboohr';
 import { joinAdapter } from '../src/join';
 import { personioAdapter } from '../src/personio';
-import type { AtsExtras } from '../src/ats-common';
-import type { NormalizedPosting as CommonPosting } from '../src/posting';
+import type { NormalizedPosting } from '../src/posting';
 import { recruiteeAdapter } from '../src/recruitee';
 import { smartRecruitersAdapter } from '../src/smartrecruiters';
 import { teamtailorAdapter } from '../src/teamtailor';
-import type { FetchContext, SourceAdapter, SourceDefinition } from '../src/types';
+import type { FetchContext, SourceAdapter } from '../src/types';
 import { workableAdapter } from '../src/workable';
 import { workdayAdapter } from '../src/workday';
-import { fixture, fixtureText, logger, sendJson, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
+import { fetchContext, fixture, fixtureText, sendJson, source, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 
 /**
  * Every new ATS adapter against a loopback server replaying that ATS's recorded answer shapes
@@ -22,16 +21,7 @@ import { fixture, fixtureText, logger, sendJson, startLoopback, testHttpClient, 
 const http = testHttpClient();
 afterAll(() => http.close());
 
-const context = (overrides: Partial<FetchContext> = {}): FetchContext => ({
-  http,
-  logger,
-  signal: new AbortController().signal,
-  since: null,
-  limit: 500,
-  ...overrides,
-});
-type NormalizedPosting = CommonPosting & AtsExtras;
-const source = (type: string, identifier: string): SourceDefinition => ({ id: '00000000-0000-4000-8000-000000000000', type, identifier, searchTerms: [], location: null });
+const context = fetchContext(http);
 
 function sendText(res: ServerResponse, status: number, body: string, type: string): void {
   res.writeHead(status, { 'content-type': `${type}; charset=utf-8` });
@@ -109,8 +99,7 @@ const adapters = (): Record<string, SourceAdapter> => ({
   join: joinAdapter(`${server.url}/join`),
   workday: workdayAdapter(`${server.url}/workday/{board}`),
 });
-const run = async (type: string, identifier: string, overrides: Partial<FetchContext> = {}) =>
-  (await adapters()[type]!.fetch(source(type, identifier), context(overrides))) as NormalizedPosting[];
+const run = (type: string, identifier: string, overrides: Partial<FetchContext> = {}) => adapters()[type]!.fetch(source(type, identifier), context(overrides));
 
 describe('Workable adapter (widget API)', () => {
   it("reads every job with the account's name, all locations, remote flag and text", async () => {
@@ -120,7 +109,7 @@ describe('Workable adapter (widget API)', () => {
         title: 'Data Engineer (Streaming)',
         company: 'Fjordline Analytics',
         locations: ['Bergen, Vestland, Norway', 'Oslo, Norway'],
-        arrangement: null,
+        arrangement: 'unknown',
         url: 'https://apply.workable.com/j/7F3A2B91C0',
         salary: { min: 720000, max: 850000, currency: 'NOK', period: 'year' },
         postedAt: '2026-11-18',
@@ -217,7 +206,7 @@ describe('Personio adapter (XML feed)', () => {
         title: 'Röster (m/w/d)',
         company: 'Kaffeerösterei Lindenhof GmbH',
         locations: ['Leipzig', 'Dresden'],
-        arrangement: null,
+        arrangement: 'unknown',
         url: `${server.url}/personio/lindenhof/job/1490233`,
         salary: { min: 38000, max: 44000, currency: 'EUR', period: 'year' },
         postedAt: '2026-11-16',
@@ -294,6 +283,13 @@ describe('BambooHR adapter', () => {
   });
 });
 
+describe("a company's name from the source", () => {
+  it("wins over the board's name and the slug (BambooHR's careers JSON names no company)", async () => {
+    const named = await adapters().bamboohr!.fetch(source('bamboohr', 'pawsandco', { companyName: 'Paws & Co. Veterinary' }), context({ details: false }));
+    expect(named.map((p) => p.company)).toEqual(['Paws & Co. Veterinary', 'Paws & Co. Veterinary']);
+  });
+});
+
 describe('JOIN adapter', () => {
   it("finds the company's number on its page, pages the jobs API to the end and reads each job's text", async () => {
     const postings = await run('join', 'brettspiel-manufaktur');
@@ -353,7 +349,7 @@ describe('Workday adapter', () => {
         title: 'Plant Operator, Night Shift',
         company: 'Verdant Chemicals N.V.',
         locations: ['Antwerp'],
-        arrangement: null,
+        arrangement: 'unknown',
         url: 'https://verdantchem.wd3.myworkdayjobs.com/Careers/job/Antwerp/Plant-Operator--Night-Shift_R-20377',
         salary: null,
         postedAt: '2026-10-20',

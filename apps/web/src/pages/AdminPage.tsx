@@ -69,7 +69,7 @@ function AddFromCareersPage() {
   const [url, setUrl] = useState('');
   const detect = useMutation({ mutationFn: (pasted: string) => api<DetectedSource>('POST', '/api/admin/sources/detect', { url: pasted }) });
   const save = useMutation({
-    mutationFn: (found: DetectedSource) => api<Source>('POST', '/api/admin/sources', { type: found.type, identifier: found.identifier }),
+    mutationFn: (found: DetectedSource) => api<Source>('POST', '/api/admin/sources', { type: found.type, identifier: found.identifier, company_name: found.company_name }),
     onSuccess: () => {
       setUrl('');
       detect.reset();

@@ -1591,6 +1591,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1607,6 +1612,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1623,6 +1633,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1639,6 +1654,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1655,6 +1675,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1671,6 +1696,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1687,6 +1717,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1703,6 +1738,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -2157,6 +2197,8 @@ export interface operations {
                         identifier: string;
                         search_terms: string[];
                         location: string | null;
+                        /** @description the company's display name set on the source (null: the board's own name, else the identifier) */
+                        company_name: string | null;
                         enabled: boolean;
                         backfilled_at: string | null;
                         last_run_at: string | null;
