@@ -277,10 +277,12 @@ test('a source whose board answers 404 three runs in a row shows as paused with 
   await logIn(page, stack.adminEmail);
   await page.getByRole('link', { name: 'Admin' }).click();
   await expect(page.getByRole('heading', { name: 'Admin', level: 1 })).toBeVisible();
-  await page.getByLabel('Type', { exact: true }).selectOption('fixture');
-  await page.getByLabel('Board, company or name').fill(stack.movedBoardUrl);
+  const { type, identifier } = stack.movedBoard;
+  await page.getByLabel('Type', { exact: true }).selectOption(type);
+  await page.getByLabel('Board, company or name').fill(identifier);
   await page.getByRole('button', { name: 'Add source' }).click();
-  const row = page.getByRole('row').filter({ hasText: stack.movedBoardUrl });
+  // The sources table's row (the runs' tables below name the source too).
+  const row = page.getByRole('region', { name: 'Job sources' }).getByRole('row').filter({ hasText: identifier });
   await expect(row).toBeVisible();
   await expect(row.getByText('No success yet')).toBeVisible();
 
@@ -295,9 +297,9 @@ test('a source whose board answers 404 three runs in a row shows as paused with 
   await expect(paused).toContainText('board not found (HTTP 404) — the board moved?');
   await screenshot(page, '16-admin-source-paused');
 
-  await row.getByRole('button', { name: /^Resume fixture / }).click();
+  await row.getByRole('button', { name: `Resume ${type} ${identifier}` }).click();
   await expect(paused).toHaveCount(0);
   await expect(row.getByText(/failed run/)).toHaveCount(0);
-  await row.getByRole('button', { name: /^Remove fixture / }).click();
+  await row.getByRole('button', { name: `Remove ${type} ${identifier}` }).click();
   await expect(row).toHaveCount(0);
 });

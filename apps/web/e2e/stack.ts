@@ -51,8 +51,8 @@ export interface Stack {
   /** A webhook the fake Discord says no longer exists (404). */
   brokenWebhookUrl: string;
   adminEmail: string;
-  /** A board URL on the loopback board server that always answers 404 (a board that moved). */
-  movedBoardUrl: string;
+  /** A Lever site the scraper reads from the loopback board server, which answers 404 for it (a board that moved). */
+  movedBoard: { type: 'lever'; identifier: string };
   /** Makes the account an admin the way an operator does (`pnpm jobping users promote`); it shows from the next session renewal. */
   promote(email: string): Promise<void>;
   stop(): Promise<void>;
@@ -99,8 +99,9 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
     // A loopback job board: the scraper's fixture source reads it over HTTP, like a real board.
     const boardJson = readFileSync(DEMO_BOARD, 'utf8');
     const board = createServer((req, res) => {
-      // A board that moved away: every run finds it gone (source health pauses it).
-      const gone = req.url === '/moved-away.json';
+      // Anything but the demo board is a board that moved away (the scraper's LEVER_API_BASE
+      // points here): every run finds it gone, and source health pauses it.
+      const gone = req.url !== '/demo-board.json';
       res.writeHead(gone ? 404 : 200, { 'Content-Type': 'application/json' });
       res.end(gone ? '{"error":"not found"}' : boardJson);
     });
@@ -161,6 +162,7 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       SCRAPE_SOURCES_FILE: sourcesFile,
       SCRAPE_HOST_INTERVAL_MS: '0',
       SCRAPE_RETRY_BASE_MS: '100',
+      LEVER_API_BASE: boardOrigin,
     });
 
     if (front === 'nginx') {
@@ -201,7 +203,7 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       webhookUrl: discord.webhookUrl(1),
       brokenWebhookUrl: discord.webhookUrl(2),
       adminEmail,
-      movedBoardUrl: `${boardOrigin}/moved-away.json`,
+      movedBoard: { type: 'lever', identifier: 'moved-away' },
       promote: async (email) => {
         const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, 'apps', 'auth-api', 'dist', 'cli.js'), 'users', 'promote', email], {
           env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, LOG_LEVEL: 'warn' },
