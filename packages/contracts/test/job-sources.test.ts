@@ -45,7 +45,7 @@ describe('job source schema', () => {
     ['fixture', 'http://127.0.0.1:4010/board.json'],
     ['fixture', 'https://boards.example/board.json'],
   ])('accepts %s %p, with defaults', (type, identifier) => {
-    expect(schema.parse({ type, identifier: ` ${identifier} ` })).toEqual({ type, identifier, search_terms: [], location: null, enabled: true });
+    expect(schema.parse({ type, identifier: ` ${identifier} ` })).toEqual({ type, identifier, search_terms: [], location: null, company_name: null, enabled: true });
   });
 
   it.each([
@@ -81,6 +81,12 @@ describe('job source schema', () => {
     ['greenhouse', '   '],
   ])('refuses %s %p, naming the identifier', (type, identifier) => {
     expect(issuesOf({ type, identifier })).toEqual(['identifier']);
+  });
+
+  it("takes the company's display name trimmed, up to its limit", () => {
+    expect(schema.parse({ type: 'lever', identifier: 'matchgroup', company_name: '  Match Group ' }).company_name).toBe('Match Group');
+    expect(issuesOf({ type: 'ashby', identifier: 'acme', company_name: 'c'.repeat(jobSourceLimits.companyName + 1) })).toEqual(['company_name']);
+    expect(issuesOf({ type: 'ashby', identifier: 'acme', company_name: '  ' })).toEqual(['company_name']);
   });
 
   it('holds every type to the same limits', () => {
