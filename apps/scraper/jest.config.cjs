@@ -1,6 +1,1 @@
-// p-queue and p-map (and p-queue's p-timeout) are ES modules only. Node >= 20.19 require()s them
-// as they are; Jest's own module loader cannot before Node 24.9, so SWC compiles them like our code.
-const esmOnly = ['p-queue', 'p-map', 'p-timeout'];
-module.exports = require('../../jest.preset.cjs')({
-  transformIgnorePatterns: [`/node_modules/(?!(\\.pnpm/)?(${esmOnly.join('|')})[@/])`],
-});
+module.exports = require('../../jest.preset.cjs')();

@@ -16,6 +16,7 @@ import { UserNotificationsService } from './services/notifications';
 import { PageCache } from './services/page-cache';
 import type { ScrapeQueueProducer } from './services/scrape-queue-producer';
 import { ScrapeRunService } from './services/scrape-runs';
+import { SourceDetectService } from './services/source-detect';
 import { ThresholdPreviewService } from './services/threshold-preview';
 
 export interface JobsApiDeps {
@@ -83,6 +84,16 @@ export function createApp(deps: JobsApiDeps): HttpApp {
       matches: new UserMatchesService(prisma, pool, docs, pages),
       notifications: new UserNotificationsService(prisma),
       admin,
+      detector: new SourceDetectService(
+        {
+          boards: config,
+          userAgent: config.SOURCE_DETECT_USER_AGENT,
+          timeoutMs: config.SOURCE_DETECT_TIMEOUT_MS,
+          maxResponseBytes: config.SOURCE_DETECT_MAX_RESPONSE_BYTES,
+          allowedHosts: config.SOURCE_DETECT_ALLOWED_HOSTS.map((host) => host.toLowerCase()),
+        },
+        logger,
+      ),
       thresholdPreview: new ThresholdPreviewService({
         prisma,
         redis,

@@ -1,7 +1,8 @@
 import { baseEnvSchema, databaseEnvSchema, fields, fixtureSourcesEnvSchema, redisEnvSchema, refuseFixtureSourcesInProduction } from '@jobping/config';
 import { jwtEnvSchema } from '@jobping/http-kit';
+import { boardApiBaseFields } from '@jobping/sources';
 import { streamEnvFields } from '@jobping/streams';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Everything jobs-api reads from its environment, validated once at start-up. */
 export const jobsApiEnvSchema = baseEnvSchema
@@ -27,6 +28,18 @@ export const jobsApiEnvSchema = baseEnvSchema
       600,
       "how long one user's threshold-preview estimate (their prompt against the window's unscored jobs) is reused, in seconds",
     ),
+    // "Add a company by its careers page": the boards' API bases (as the scraper's) for the preview.
+    ...boardApiBaseFields,
+    SOURCE_DETECT_TIMEOUT_MS: fields.positiveInt(10_000, 'timeout of one request while recognising a pasted careers page (the page, then the board), in ms'),
+    SOURCE_DETECT_MAX_RESPONSE_BYTES: fields.positiveInt(5 * 1024 * 1024, 'largest careers page or board answer read while recognising a pasted URL, in bytes'),
+    SOURCE_DETECT_USER_AGENT: z
+      .string()
+      .min(3)
+      .default('JobPing-Scraper/0.1 (job alerts; https://github.com/jobping)')
+      .describe('User-Agent sent when reading a pasted careers page and its board'),
+    SOURCE_DETECT_ALLOWED_HOSTS: fields
+      .commaList('host:port entries a pasted careers page may be on although private or loopback, comma-separated (tests and local stand-ins only; empty by default)')
+      .refine((hosts) => hosts.every((host) => /^[a-z0-9.-]+:\d{1,5}$|^\[[0-9a-f:.]+\]:\d{1,5}$/i.test(host)), { error: 'expected host:port entries separated by commas' }),
     TRUST_PROXY: fields.trustProxy(),
     CORS_ORIGINS: fields.commaList('browser origins allowed to call the API (CORS), comma-separated; none by default'),
   })

@@ -1,5 +1,6 @@
 import {
   jobSourceLimits,
+  jobSourceCompanyNameSchema,
   jobSourceLocationSchema,
   jobSourceSchema,
   jobSourceSearchTermsSchema,
@@ -8,6 +9,8 @@ import {
   WEEKS_PER_YEAR,
   WORK_DAYS_PER_WEEK,
   WORK_HOURS_PER_DAY,
+  workArrangements,
+  workArrangementSchema,
 } from '@jobping/contracts';
 import { DiscordDelivery, MatchFeedback, ScrapeRunStatus, ScrapeTrigger, endedScrapeRunStatuses } from '@jobping/db';
 import { z } from 'zod';
@@ -39,7 +42,7 @@ export const jobsQuerySchema = z.object({
     .optional()
     .describe('full-text search over title, company and description (web-search syntax: words, "phrases", -excluded, or)'),
   remote: booleanParam('only remote (true) or only on-site (false) jobs'),
-  location: text(100).optional().describe('location contains this text (case-insensitive)'),
+  location: text(100).optional().describe('one of the job\'s locations contains this text (case-insensitive)'),
   company: text(200).optional().describe('company name contains this text (case-insensitive)'),
   posted_since: z.iso
     .datetime({ offset: true, error: 'expected an ISO 8601 date-time such as 2026-11-01T00:00:00Z' })
@@ -82,8 +85,13 @@ const jobFields = {
   title: z.string(),
   company_name: z.string().describe('company name as the board shows it'),
   company: companySchema,
-  location: z.string().nullable(),
-  remote: z.boolean(),
+  location: z.string().nullable().describe('the location as the board shows it'),
+  locations: z.array(z.string()).describe('every location the board lists'),
+  work_arrangement: workArrangementSchema.describe(`where the work is done: ${workArrangements.join(', ')} (as the board states it)`),
+  remote_region: z.string().nullable().describe('where a remote job may be done from, when the board says'),
+  remote: z.boolean().describe("work_arrangement is remote (kept for clients that only know the flag)"),
+  department: z.string().nullable(),
+  team: z.string().nullable(),
   salary: salarySchema,
   employment_type: z.string().nullable(),
   url: z.string(),
@@ -222,6 +230,7 @@ export const updateSourceBodySchema = z
     identifier: z.string().trim().min(1).max(jobSourceLimits.fixtureIdentifier).optional().describe('checked against the rules of the (new) type'),
     search_terms: jobSourceSearchTermsSchema.optional(),
     location: jobSourceLocationSchema.optional(),
+    company_name: jobSourceCompanyNameSchema.optional(),
     enabled: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { error: 'send at least one field to change' });
@@ -241,16 +250,43 @@ export const sourceSchema = z.object({
   identifier: z.string(),
   search_terms: z.array(z.string()),
   location: z.string().nullable(),
+  company_name: z.string().nullable().describe("the company's display name set on the source (null: the board's own name, else the identifier)"),
   enabled: z.boolean(),
   backfilled_at: timestamp.nullable(),
   last_run_at: timestamp.nullable(),
   last_success_at: timestamp.nullable(),
   last_error: z.string().nullable(),
+  last_jobs_seen: z.number().int().nullable().describe('postings the board listed in the last successful run'),
+  consecutive_failures: z.number().int().describe('failed runs since the last success'),
+  paused_at: timestamp.nullable().describe('when the scraper paused the source after repeated failures (null: running)'),
+  pause_reason: z.string().nullable().describe('why it was paused, e.g. board not found (HTTP 404) — the board moved?'),
   created_at: timestamp,
   updated_at: timestamp,
 });
 export type SourceView = z.infer<typeof sourceSchema>;
 export const sourceListSchema = z.object({ items: z.array(sourceSchema), next_cursor: z.string().nullable() });
+
+export const detectSourceBodySchema = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .min(1, { error: 'paste the address of a careers page or a job' })
+    .max(2_000, { error: 'at most 2000 characters' })
+    .describe("a careers page or job URL, on the ATS (boards.greenhouse.io/acme, acme.recruitee.com, …) or the company's own site"),
+});
+export type DetectSourceBody = z.output<typeof detectSourceBodySchema>;
+
+export const detectedSourceSchema = z.object({
+  type: jobSourceTypeSchema.describe('the ATS recognised'),
+  identifier: z.string().describe('the board identifier to save with the type (POST /api/admin/sources)'),
+  company_name: z.string().describe('the company as its board names it'),
+  found_in: z.enum(['url', 'page']).describe("from the address itself, or from the page's links and scripts"),
+  preview: z.object({
+    count: z.number().int().describe('open jobs the board lists now'),
+    titles: z.array(z.string()).describe('the first few titles'),
+  }),
+});
+export type DetectedSourceView = z.infer<typeof detectedSourceSchema>;
 
 export const pipelineSchema = z.object({
   stages: z.array(

@@ -24,6 +24,7 @@ describe('admin routes', () => {
     ['post', '/api/admin/sources'],
     ['patch', `/api/admin/sources/${SOURCE_ID}`],
     ['delete', `/api/admin/sources/${SOURCE_ID}`],
+    ['post', `/api/admin/sources/${SOURCE_ID}/resume`],
     ['get', '/api/admin/pipeline'],
   ] as const)('%s %s answers 401 without a token and 403 to non-admins', async (method, path) => {
     const body = { type: 'greenhouse', identifier: 'acme' };
@@ -47,11 +48,16 @@ describe('job sources', () => {
       identifier: 'acme',
       search_terms: [],
       location: null,
+      company_name: null,
       enabled: true,
       backfilled_at: null,
       last_run_at: null,
       last_success_at: null,
       last_error: null,
+      last_jobs_seen: null,
+      consecutive_failures: 0,
+      paused_at: null,
+      pause_reason: null,
       created_at: expect.any(String),
       updated_at: expect.any(String),
     });
@@ -70,6 +76,12 @@ describe('job sources', () => {
 
     const patched = await as(ctx, admin).patch(`/api/admin/sources/${linkedin.body.id}`, { enabled: true, location: null }).expect(200);
     expect(patched.body).toMatchObject({ enabled: true, location: null, search_terms: ['typescript', 'node.js'], identifier: 'eu-typescript' });
+    // The company's display name, for boards whose API does not name it (Lever, Ashby).
+    const lever = await as(ctx, admin).post('/api/admin/sources', { type: 'lever', identifier: 'matchgroup', company_name: 'Match Group' }).expect(201);
+    expect(lever.body).toMatchObject({ identifier: 'matchgroup', company_name: 'Match Group' });
+    const renamed = await as(ctx, admin).patch(`/api/admin/sources/${lever.body.id}`, { company_name: null }).expect(200);
+    expect(renamed.body.company_name).toBeNull();
+    await as(ctx, admin).delete(`/api/admin/sources/${lever.body.id}`).expect(204);
 
     await as(ctx, admin).delete(`/api/admin/sources/${created.body.id}`).expect(204);
     await as(ctx, admin).delete(`/api/admin/sources/${created.body.id}`).expect(404);
@@ -222,5 +234,28 @@ describe('GET /api/admin/pipeline', () => {
     const metrics = await ctx.registry.metrics();
     expect(metrics).toContain('stream_group_stale{stream="job-analysis",group="retired-stage",service="jobs-api"} 1');
     expect(metrics).toContain('stream_group_stale{stream="user-analysis",group="matcher",service="jobs-api"} 0');
+  });
+});
+
+describe('source health', () => {
+  it('shows a source the scraper paused (404 three runs in a row) with its reason, and resumes it', async () => {
+    const created = await as(ctx, admin).post('/api/admin/sources', { type: 'lever', identifier: 'moved-away' }).expect(201);
+    // What the scraper's runner writes after the third 404 in a row (apps/scraper test/source-health.test.ts runs it).
+    const reason = 'board not found (HTTP 404) — the board moved? 3 runs in a row; check the company\'s careers page, fix the identifier (or add the new board), then resume.';
+    await ctx.prisma.jobSource.update({
+      where: { id: created.body.id },
+      data: { lastError: 'GET http://127.0.0.1/v0/postings/moved-away answered 404', consecutiveFailures: 3, consecutiveNotFound: 3, pausedAt: new Date(), pauseReason: reason, lastJobsSeen: 12 },
+    });
+    const listed = await as(ctx, admin).get('/api/admin/sources?type=lever').expect(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: created.body.id, paused_at: expect.any(String), pause_reason: reason, consecutive_failures: 3, last_jobs_seen: 12, enabled: true }),
+    ]);
+
+    const resumed = await as(ctx, admin).post(`/api/admin/sources/${created.body.id}/resume`).expect(200);
+    expect(resumed.body).toMatchObject({ paused_at: null, pause_reason: null, consecutive_failures: 0, last_jobs_seen: 12 });
+    const row = await ctx.prisma.jobSource.findUniqueOrThrow({ where: { id: created.body.id } });
+    expect(row).toMatchObject({ pausedAt: null, consecutiveFailures: 0, consecutiveNotFound: 0 });
+    await as(ctx, admin).post('/api/admin/sources/2d7f1f3c-0d7f-4a49-9b7a-0a4b1f0e6b99/resume').expect(404);
+    await as(ctx, admin).delete(`/api/admin/sources/${created.body.id}`).expect(204);
   });
 });

@@ -43,6 +43,8 @@ async function job(
     title: string;
     location: string | null;
     remote: boolean;
+    /** Every location, the work arrangement, department and team (default: the one location, unknown, none). */
+    extra?: { locations?: string[]; workArrangement?: string; remoteRegion?: string | null; department?: string | null; team?: string | null };
     salary: { salaryMin: number | null; salaryMax: number | null; salaryCurrency: string | null; salaryPeriod: string | null };
     employmentType: string | null;
     alternateUrls: string[];
@@ -62,6 +64,11 @@ async function job(
       companyId: owner.id,
       companyName: owner.name,
       location: fields.location,
+      locations: fields.extra?.locations ?? (fields.location ? [fields.location] : []),
+      workArrangement: fields.extra?.workArrangement ?? (fields.remote ? 'remote' : 'unknown'),
+      remoteRegion: fields.extra?.remoteRegion ?? null,
+      department: fields.extra?.department ?? null,
+      team: fields.extra?.team ?? null,
       remote: fields.remote,
       ...fields.salary,
       salaryTopYearly: yearlyTopPay(fields.salary),
@@ -102,6 +109,7 @@ beforeAll(async () => {
     title: 'Backend-Entwickler:in (Go) – Köln 🚀',
     location: 'Köln, Deutschland',
     remote: false,
+    extra: { locations: ['Köln, Deutschland', 'Düsseldorf'], workArrangement: 'hybrid', department: 'Engineering', team: 'Zahlungen' },
     salary: { salaryMin: 55, salaryMax: 70, salaryCurrency: 'EUR', salaryPeriod: 'hour' },
     employmentType: 'contract',
     alternateUrls: ['https://remotive.com/remote-jobs/software-dev/mueller-1', 'https://www.arbeitnow.com/jobs/mueller-2'],
@@ -124,6 +132,7 @@ beforeAll(async () => {
     title: 'Staff Data Engineer',
     location: 'Remote (US only)',
     remote: true,
+    extra: { remoteRegion: 'US only' },
     salary: { salaryMin: null, salaryMax: 185_000, salaryCurrency: 'USD', salaryPeriod: 'year' },
     employmentType: 'full_time',
     alternateUrls: [],

@@ -142,6 +142,8 @@ export interface JobInput {
   company?: string;
   description?: string;
   location?: string | null;
+  /** Every location (default: the one location). */
+  locations?: string[];
   remote?: boolean;
   salaryMin?: number | null;
   salaryMax?: number | null;
@@ -178,6 +180,8 @@ export async function createJob(prisma: PrismaClient, input: JobInput = {}): Pro
       companyId: company.id,
       companyName,
       location: input.location === undefined ? 'Berlin' : input.location,
+      locations: input.locations ?? (input.location === null ? [] : [input.location ?? 'Berlin']),
+      workArrangement: input.remote ? 'remote' : 'unknown',
       remote: input.remote ?? false,
       ...salary,
       salaryCurrency: input.salaryMin || input.salaryMax ? 'EUR' : null,

@@ -86,7 +86,12 @@ describe('GET /api/jobs', () => {
         info_updated_at: expect.any(String),
       },
       location: 'Berlin, Germany',
+      locations: ['Berlin, Germany'],
+      work_arrangement: 'remote',
+      remote_region: null,
       remote: true,
+      department: null,
+      team: null,
       salary: { min: 70_000, max: 90_000, currency: 'EUR', period: 'year' },
       employment_type: null,
       url: expect.stringMatching(/^https:\/\/jobs\.example\.com\//),
@@ -121,6 +126,14 @@ describe('GET /api/jobs', () => {
   ])('filters by %s', async (_name, query, expected) => {
     const res = await as(ctx, alice).get(`/api/jobs?${query}`).expect(200);
     expect(titles(res)).toEqual(expected);
+  });
+
+  it('a job in London and Stockholm is visible to a Stockholm filter, with all its locations', async () => {
+    await createJob(ctx.prisma, { title: 'Trust & Safety Engineer', company: 'Two Cities', location: 'London', locations: ['London', 'Stockholm'] });
+    const res = await as(ctx, alice).get('/api/jobs?company=two%20cities&location=stockholm').expect(200);
+    expect(titles(res)).toEqual(['Trust & Safety Engineer']);
+    expect((res.body.items as { locations: string[] }[])[0]?.locations).toEqual(['London', 'Stockholm']);
+    expect(titles(await as(ctx, alice).get('/api/jobs?company=two%20cities&location=paris').expect(200))).toEqual([]);
   });
 
   it('keeps a job for min_salary up to its yearly top pay, the figure fan-out compares, and drops it above', async () => {

@@ -5,17 +5,16 @@ import { jobSourceTypes } from '@jobping/contracts';
 import { createPrismaClientFromConfig, type JobSource, type PrismaClient } from '@jobping/db';
 import { createLogger } from '@jobping/logger';
 import { createRedis } from '@jobping/redis';
-import { scraperEnvFields, scraperEnvSchema } from './config';
-import { createHttpClientFromConfig } from './http/http-client';
+import { createHttpClientFromConfig, createAdapterRegistry, FIXTURE_SOURCES_OFF } from '@jobping/sources';
+import { APP_ROOT, scraperEnvFields, scraperEnvSchema } from './config';
 import { createJobPublisher } from './services/job-publisher';
 import { createScrapeRunner } from './services/scrape-runner';
 import { addSource, findSource, listSources, readSeedFile, seedSources } from './services/sources-repo';
-import { createAdapterRegistry, FIXTURE_SOURCES_OFF } from './sources/registry';
 
 const USAGE = `Usage: jobping-scraper <command>
 
   sources list                                  every source with its state
-  sources add <type> <identifier> [--terms a,b] [--location X] [--disabled]
+  sources add <type> <identifier> [--terms a,b] [--location X] [--company "Display Name"] [--disabled]
   sources enable|disable|remove <id | type:identifier>
   sources seed [file]                           add the seed file's sources the table lacks
   run [--source <id | type:identifier>]...      one scrape run now (trigger cli), in this process
@@ -31,6 +30,7 @@ function describe(source: JobSource): string {
   const extra = [
     source.searchTerms.length ? `terms=${source.searchTerms.join(',')}` : '',
     source.location ? `location=${source.location}` : '',
+    source.companyName ? `company=${source.companyName}` : '',
     source.backfilledAt ? `backfilled=${source.backfilledAt.toISOString()}` : 'not backfilled',
     source.lastSuccessAt ? `last_success=${source.lastSuccessAt.toISOString()}` : '',
     source.lastError ? `last_error=${JSON.stringify(source.lastError)}` : '',
@@ -43,7 +43,7 @@ async function sourcesCommand(prisma: PrismaClient, args: string[], knownTypes: 
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { terms: { type: 'string' }, location: { type: 'string' }, disabled: { type: 'boolean', default: false } },
+    options: { terms: { type: 'string' }, location: { type: 'string' }, company: { type: 'string' }, disabled: { type: 'boolean', default: false } },
   });
   switch (action) {
     case 'list': {
@@ -62,6 +62,7 @@ async function sourcesCommand(prisma: PrismaClient, args: string[], knownTypes: 
           identifier,
           search_terms: values.terms ? values.terms.split(',').map((t) => t.trim()).filter(Boolean) : [],
           location: values.location ?? null,
+          company_name: values.company ?? null,
           enabled: !values.disabled,
         },
         knownTypes,
@@ -108,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
   // Source commands need no Redis.
   const schema = command === 'run' ? scraperEnvSchema : scraperEnvFields.partial({ REDIS_URL: true }).superRefine(refuseFixtureSourcesInProduction);
   const config = loadConfig(schema);
-  const adapters = createAdapterRegistry(config);
+  const adapters = createAdapterRegistry(config, APP_ROOT);
   const prisma = createPrismaClientFromConfig(config);
   try {
     if (command === 'sources') return await sourcesCommand(prisma, args, [...adapters.keys()], config.SCRAPE_SOURCES_FILE);
@@ -138,6 +139,7 @@ async function main(argv: string[]): Promise<number> {
           backfillLimit: config.SCRAPE_BACKFILL_LIMIT,
           sourceConcurrency: config.SCRAPE_SOURCE_CONCURRENCY,
           sourceTimeoutMs: config.SCRAPE_SOURCE_TIMEOUT_MS,
+          pause: { afterNotFound: config.SCRAPE_PAUSE_AFTER_NOT_FOUND, afterFailures: config.SCRAPE_PAUSE_AFTER_FAILURES },
         },
       });
       const runId = await runner.createRun('cli');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { baseEnvSchema, databaseEnvSchema, fields, fixtureSourcesEnvSchema, redisEnvSchema, refuseFixtureSourcesInProduction } from '@jobping/config';
+import { boardApiBaseFields } from '@jobping/sources';
 import { streamEnvFields } from '@jobping/streams';
 
 /** The app's package folder: src/ and dist/ both sit one level below it. */
@@ -71,10 +72,11 @@ export const scraperEnvFields = baseEnvSchema
       .string()
       .default(path.join(APP_ROOT, 'sources.seed.json'))
       .describe('JSON file of the sources to seed (default apps/scraper/sources.seed.json)'),
+    SCRAPE_PAUSE_AFTER_NOT_FOUND: fields.positiveInt(3, 'pause a source after this many runs in a row its board answered 404/410 (moved or closed); an admin resumes it'),
+    SCRAPE_PAUSE_AFTER_FAILURES: fields.positiveInt(10, 'pause a source after this many failed runs in a row, whatever the error; an admin resumes it'),
     SHUTDOWN_TIMEOUT_MS: fields.positiveInt(25_000, 'how long a running scrape may finish after SIGTERM before it is abandoned, in ms'),
-    GREENHOUSE_API_BASE: baseUrl('https://boards-api.greenhouse.io', 'the Greenhouse job board API'),
-    LEVER_API_BASE: baseUrl('https://api.lever.co', 'the Lever postings API (https://api.eu.lever.co for the EU instance)'),
-    ASHBY_API_BASE: baseUrl('https://api.ashbyhq.com', 'the Ashby job posting API'),
+    // Company boards (Greenhouse … Workday): one shape, shared with jobs-api's detection preview.
+    ...boardApiBaseFields,
     REMOTIVE_API_BASE: baseUrl('https://remotive.com', 'the Remotive API'),
     REMOTEOK_API_BASE: baseUrl('https://remoteok.com', 'the RemoteOK API'),
     ARBEITNOW_API_BASE: baseUrl('https://www.arbeitnow.com', 'the Arbeitnow job board API'),

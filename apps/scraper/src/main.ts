@@ -4,14 +4,13 @@ import { createShutdown, startOpsServer } from '@jobping/ops';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { createRedis } from '@jobping/redis';
-import { scraperEnvSchema } from './config';
-import { createHttpClientFromConfig } from './http/http-client';
+import { createHttpClientFromConfig, createAdapterRegistry, FIXTURE_SOURCES_OFF } from '@jobping/sources';
+import { APP_ROOT, scraperEnvSchema } from './config';
 import { createScrapeQueue, createScrapeWorker, queueStartupRun, registerSchedule } from './queue/scrape-queue';
 import { createJobPublisher } from './services/job-publisher';
 import { createScraperMetrics } from './services/metrics';
 import { createScrapeRunner } from './services/scrape-runner';
 import { readSeedFile, seedSources } from './services/sources-repo';
-import { createAdapterRegistry, FIXTURE_SOURCES_OFF } from './sources/registry';
 
 const SERVICE = 'scraper';
 
@@ -29,7 +28,7 @@ async function main(): Promise<void> {
   const bullConnection = createRedis(config.REDIS_URL, { connectionName: `${SERVICE}:bullmq`, blocking: true });
   bullConnection.on('error', (error: Error) => logger.warn('redis error (bullmq)', { error: error.message }));
   const http = createHttpClientFromConfig(config, logger);
-  const adapters = createAdapterRegistry(config);
+  const adapters = createAdapterRegistry(config, APP_ROOT);
   const runner = createScrapeRunner({
     prisma,
     adapters,
@@ -42,6 +41,7 @@ async function main(): Promise<void> {
       backfillLimit: config.SCRAPE_BACKFILL_LIMIT,
       sourceConcurrency: config.SCRAPE_SOURCE_CONCURRENCY,
       sourceTimeoutMs: config.SCRAPE_SOURCE_TIMEOUT_MS,
+      pause: { afterNotFound: config.SCRAPE_PAUSE_AFTER_NOT_FOUND, afterFailures: config.SCRAPE_PAUSE_AFTER_FAILURES },
     },
   });
 

@@ -3,9 +3,8 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlink
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { scraperEnvSchema } from '../src/config';
-import { createAdapterRegistry } from '../src/sources/registry';
-import type { SourceDefinition } from '../src/sources/types';
+import { createAdapterRegistry, type SourceDefinition } from '@jobping/sources';
+import { APP_ROOT, scraperEnvSchema } from '../src/config';
 import { logger, sendHtml, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 
 /*
@@ -138,7 +137,7 @@ function linkedIn(env: Record<string, string>) {
     PLAYWRIGHT_CHROMIUM_PATH: isRoot ? launcher : chromiumPath,
     ...env,
   });
-  const adapter = createAdapterRegistry(config).get('linkedin');
+  const adapter = createAdapterRegistry(config, APP_ROOT).get('linkedin');
   if (!adapter) throw new Error('no linkedin adapter');
   return adapter;
 }

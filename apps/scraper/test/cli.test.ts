@@ -68,7 +68,7 @@ describe('jobping-scraper CLI', () => {
     expect((await cli('sources', 'remove', 'greenhouse:acme')).stdout).toContain('removed greenhouse:acme');
     expect(await env.prisma.jobSource.count()).toBe(2);
 
-    const unknown = await cli('sources', 'add', 'workday', 'acme');
+    const unknown = await cli('sources', 'add', 'icims', 'acme');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('type must be one of greenhouse, lever');
     expect((await cli('sources', 'enable', 'greenhouse:nope')).code).toBe(1);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { createLogger, type Logger } from '@jobping/logger';
-import { createHttpClient, type HttpClientOptions } from '../src/http/http-client';
+import { createHttpClient, type HttpClientOptions } from '@jobping/sources';
 
 export const logger: Logger = createLogger({ service: 'scraper-test', level: 'error' });
 

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Queue, Worker } from 'bullmq';
 import { scrapeQueue, type ScrapeRunRequest } from '@jobping/contracts';
 import { createRedis, type Redis } from '@jobping/redis';
+import { boardApiBasesAt, createAdapterRegistry } from '@jobping/sources';
 import { createScrapeQueue, createScrapeWorker, queueStartupRun, registerSchedule } from '../src/queue/scrape-queue';
 import { createJobPublisher } from '../src/services/job-publisher';
 import { createScrapeRunner } from '../src/services/scrape-runner';
-import { createAdapterRegistry } from '../src/sources/registry';
 import { createTestEnv, readJobAnalysis, writeBoard, type TestEnv } from './db-helpers';
 import { eventually, fixture, logger, sendJson, startLoopback, testHttpClient, testRedisUrl } from './helpers';
 
@@ -31,9 +31,8 @@ function replica(boardBase = 'http://127.0.0.1:9') {
     prisma: env.prisma,
     adapters: createAdapterRegistry(
       {
+        ...boardApiBasesAt('http://127.0.0.1:9'),
         GREENHOUSE_API_BASE: boardBase,
-        LEVER_API_BASE: 'http://127.0.0.1:9',
-        ASHBY_API_BASE: 'http://127.0.0.1:9',
         REMOTIVE_API_BASE: 'http://127.0.0.1:9',
         REMOTEOK_API_BASE: 'http://127.0.0.1:9',
         ARBEITNOW_API_BASE: 'http://127.0.0.1:9',

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { yearlyTopPay } from '@jobping/contracts';
 import { createRedis } from '@jobping/redis';
+import { boardApiBasesAt, createAdapterRegistry } from '@jobping/sources';
 import { createJobPublisher } from '../src/services/job-publisher';
 import { createScrapeRunner, type RunnerSettings } from '../src/services/scrape-runner';
-import { createAdapterRegistry } from '../src/sources/registry';
 import { createTestEnv, readJobAnalysis, writeBoard, type TestEnv } from './db-helpers';
 import { fixture, logger, sendJson, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 
@@ -37,9 +37,7 @@ afterAll(async () => {
 /** Every board's base URL pointed at one loopback server. */
 function boardUrls(base: string) {
   return {
-    GREENHOUSE_API_BASE: base,
-    LEVER_API_BASE: base,
-    ASHBY_API_BASE: base,
+    ...boardApiBasesAt(base),
     REMOTIVE_API_BASE: base,
     REMOTEOK_API_BASE: base,
     ARBEITNOW_API_BASE: base,
@@ -62,8 +60,8 @@ function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}, 
   });
 }
 
-async function addSource(type: string, identifier: string) {
-  return env.prisma.jobSource.create({ data: { type, identifier } });
+async function addSource(type: string, identifier: string, companyName: string | null = null) {
+  return env.prisma.jobSource.create({ data: { type, identifier, companyName } });
 }
 
 describe('scrape runs', () => {
@@ -87,6 +85,10 @@ describe('scrape runs', () => {
     expect(jobs.some((j) => j.salaryPeriod === 'hour')).toBe(true);
     for (const job of jobs) expect({ title: job.title, top: job.salaryTopYearly }).toEqual({ title: job.title, top: yearlyTopPay(job) });
     expect(lead.salaryTopYearly).toBe(120_000);
+    // Every location, the work arrangement with its region, department and team are stored.
+    expect(lead).toMatchObject({ locations: ['Remote - Europe'], workArrangement: 'remote', remoteRegion: 'Europe' });
+    const ios = jobs.find((j) => j.title === 'iOS Engineer (contract)')!;
+    expect(ios).toMatchObject({ locations: ['Lisbon, Portugal'], workArrangement: 'onsite', remote: false, department: 'Engineering', team: 'Mobile' });
     const companies = await env.prisma.company.findMany({ where: { normalizedName: 'ledger-labs' } });
     expect(companies).toHaveLength(1);
 
@@ -151,7 +153,7 @@ describe('scrape runs', () => {
     writeBoard(env.dir, 'healthy.json', [{ id: 10, title: 'Healthy Engineer', company: 'Healthy Co', location: 'Oslo', hoursAgo: 1 }]);
     const healthy = await addSource('fixture', 'fixtures/healthy.json');
     const broken = await addSource('greenhouse', 'broken');
-    const unknown = await addSource('workday', 'acme');
+    const unknown = await addSource('icims', 'acme');
     const runner = runnerWith();
     const runId = await runner.createRun('manual');
     const summary = await runner.executeRun(runId, { sourceIds: [healthy.id, broken.id, unknown.id] });
@@ -164,7 +166,7 @@ describe('scrape runs', () => {
     const stats = run.sourceStats as Record<string, { new: number; errors: string[] }>;
     expect(stats['fixture:fixtures/healthy.json']).toMatchObject({ new: 1, errors: [] });
     expect(stats['greenhouse:broken']?.errors[0]).toContain('500');
-    expect(stats['workday:acme']?.errors[0]).toContain('unknown source type');
+    expect(stats['icims:acme']?.errors[0]).toContain('unknown source type');
     const brokenRow = await env.prisma.jobSource.findUniqueOrThrow({ where: { id: broken.id } });
     expect(brokenRow.lastError).toContain('500');
     expect(brokenRow.backfilledAt).toBeNull();
@@ -375,5 +377,21 @@ describe('trust between boards (an open board cannot hijack a job)', () => {
     const job = await jobTitled('Platform Engineer');
     expect(job).toMatchObject({ source: 'greenhouse', url: 'https://boards.greenhouse.io/northwind/jobs/7003' });
     expect((await readJobAnalysis(env.redis, env.keyPrefix)).filter((p) => p.jobId === job.id)).toHaveLength(1);
+  });
+});
+
+describe('company names', () => {
+  it("names a Lever board's company as configured on its source", async () => {
+    // Postings earlier tests stored from this board are known already: start without them.
+    await env.prisma.job.deleteMany({ where: { source: 'lever' } });
+    await env.prisma.jobSource.deleteMany({ where: { type: 'lever' } });
+    const lever = await addSource('lever', 'ledger-labs', 'Ledger Labs Group');
+    const runId = await runnerWith().createRun('manual');
+    await runnerWith().executeRun(runId, { sourceIds: [lever.id] });
+    const jobs = await env.prisma.job.findMany({ where: { source: 'lever' } });
+    expect(jobs.map((j) => j.companyName)).toEqual(['Ledger Labs Group', 'Ledger Labs Group']);
+    await env.prisma.job.deleteMany({ where: { source: 'lever' } });
+    await env.prisma.company.deleteMany({ where: { name: 'Ledger Labs Group' } });
+    await env.prisma.jobSource.delete({ where: { id: lever.id } });
   });
 });

@@ -272,3 +272,34 @@ test('a session survives a reload (refresh cookie) and ends cleanly when the ref
   await page.reload();
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test('a source whose board answers 404 three runs in a row shows as paused with its reason, and an admin resumes it', async ({ page, stack }) => {
+  await logIn(page, stack.adminEmail);
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await expect(page.getByRole('heading', { name: 'Admin', level: 1 })).toBeVisible();
+  const { type, identifier } = stack.movedBoard;
+  await page.getByLabel('Type', { exact: true }).selectOption(type);
+  await page.getByLabel('Board, company or name').fill(identifier);
+  await page.getByRole('button', { name: 'Add source' }).click();
+  // The sources table's row (the runs' tables below name the source too).
+  const row = page.getByRole('region', { name: 'Job sources' }).getByRole('row').filter({ hasText: identifier });
+  await expect(row).toBeVisible();
+  await expect(row.getByText('No success yet')).toBeVisible();
+
+  const runs = page.getByTestId('scrape-run');
+  for (let run = 1; run <= 3; run += 1) {
+    await page.getByRole('button', { name: 'Fetch now' }).click();
+    await expect(runs).toHaveCount(run, { timeout: 10_000 });
+    await expect(runs.first()).toHaveAttribute('data-status', /partial|failed/, { timeout: 60_000 });
+  }
+  const paused = row.getByTestId('source-paused');
+  await expect(paused).toBeVisible({ timeout: 10_000 });
+  await expect(paused).toContainText('board not found (HTTP 404) — the board moved?');
+  await screenshot(page, '16-admin-source-paused');
+
+  await row.getByRole('button', { name: `Resume ${type} ${identifier}` }).click();
+  await expect(paused).toHaveCount(0);
+  await expect(row.getByText(/failed run/)).toHaveCount(0);
+  await row.getByRole('button', { name: `Remove ${type} ${identifier}` }).click();
+  await expect(row).toHaveCount(0);
+});

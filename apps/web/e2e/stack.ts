@@ -52,6 +52,8 @@ export interface Stack {
   /** A webhook the fake Discord says no longer exists (404). */
   brokenWebhookUrl: string;
   adminEmail: string;
+  /** A Lever site the scraper reads from the loopback board server, which answers 404 for it (a board that moved). */
+  movedBoard: { type: 'lever'; identifier: string };
   /** Makes the account an admin the way an operator does (`pnpm jobping users promote`); it shows from the next session renewal. */
   promote(email: string): Promise<void>;
   stop(): Promise<void>;
@@ -97,11 +99,15 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
 
     // A loopback job board: the scraper's fixture source reads it over HTTP, like a real board.
     const boardJson = readFileSync(DEMO_BOARD, 'utf8');
-    const board = createServer((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(boardJson);
+    const board = createServer((req, res) => {
+      // Anything but the demo board is a board that moved away (the scraper's LEVER_API_BASE
+      // points here): every run finds it gone, and source health pauses it.
+      const gone = req.url !== '/demo-board.json';
+      res.writeHead(gone ? 404 : 200, { 'Content-Type': 'application/json' });
+      res.end(gone ? '{"error":"not found"}' : boardJson);
     });
-    const boardUrl = `${await listen(board)}/demo-board.json`;
+    const boardOrigin = await listen(board);
+    const boardUrl = `${boardOrigin}/demo-board.json`;
     cleanups.push(() => new Promise<void>((resolve) => board.close(() => resolve())));
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'jobping-web-e2e-'));
     cleanups.push(async () => rmSync(tmp, { recursive: true, force: true }));
@@ -157,6 +163,7 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       SCRAPE_SOURCES_FILE: sourcesFile,
       SCRAPE_HOST_INTERVAL_MS: '0',
       SCRAPE_RETRY_BASE_MS: '100',
+      LEVER_API_BASE: boardOrigin,
     });
 
     if (front === 'nginx') {
@@ -197,6 +204,7 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       webhookUrl: discord.webhookUrl(1),
       brokenWebhookUrl: discord.webhookUrl(2),
       adminEmail,
+      movedBoard: { type: 'lever', identifier: 'moved-away' },
       promote: async (email) => {
         const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, 'apps', 'auth-api', 'dist', 'cli.js'), 'users', 'promote', email], {
           env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, LOG_LEVEL: 'warn' },

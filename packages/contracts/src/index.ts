@@ -17,6 +17,7 @@ export {
 export * from './ai';
 export { parseScrapeRunRequest, scrapeQueue, scrapeRunRequestSchema, type ScrapeRunRequest } from './queues';
 export {
+  jobSourceCompanyNameSchema,
   jobSourceLimits,
   jobSourceLocationSchema,
   jobSourceSchema,
@@ -42,3 +43,5 @@ export {
   yearlyTopPay,
   type SalaryPeriod,
 } from './salary';
+export { findPayInText, parsePayText, YEARLY_WITHOUT_PERIOD_FROM, type StatedPay } from './pay-text';
+export { workArrangementSchema, workArrangements, type WorkArrangement } from './work-arrangement';

@@ -6,7 +6,24 @@ import { z } from 'zod';
  * an identifier the admin API accepts is one the scraper will run, and nothing else is: an
  * identifier ends up in a URL path or a file path, so each type allows only what it needs.
  */
-export const jobSourceTypes = ['greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture'] as const;
+export const jobSourceTypes = [
+  'greenhouse',
+  'lever',
+  'ashby',
+  'workable',
+  'smartrecruiters',
+  'recruitee',
+  'personio',
+  'teamtailor',
+  'bamboohr',
+  'join',
+  'workday',
+  'remotive',
+  'remoteok',
+  'arbeitnow',
+  'linkedin',
+  'fixture',
+] as const;
 export type JobSourceType = (typeof jobSourceTypes)[number];
 export const jobSourceTypeSchema = z.enum(jobSourceTypes, { error: `one of ${jobSourceTypes.join(', ')}` });
 
@@ -18,6 +35,7 @@ export const jobSourceLimits = {
   searchTerms: 20,
   searchTerm: 100,
   location: 100,
+  companyName: 200,
 } as const;
 
 const trimmed = (max: number) =>
@@ -29,6 +47,22 @@ const boardName = (what: string) =>
     /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
     `${what}: letters, digits, ".", "_" and "-" as in the board's own URL (no slashes, spaces or URLs)`,
   );
+
+/**
+ * Recruitee, Personio, Teamtailor, BambooHR: the company's subdomain on the ATS's own domain
+ * (`acme` of acme.recruitee.com): one DNS label, so it can only ever name a host there.
+ */
+const subdomain = (what: string) =>
+  trimmed(63).regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, `${what}: the company's subdomain (letters, digits and "-"), as in its careers address`);
+
+/**
+ * Workday: `<tenant>.<data centre>/<site>` as in acme.wd5.myworkdayjobs.com/en-US/External →
+ * `acme.wd5/External` (the search endpoint needs all three).
+ */
+const workdayBoard = trimmed(jobSourceLimits.identifier).regex(
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.wd\d{1,3}\/[A-Za-z0-9_-]+$/,
+  'a Workday board as <tenant>.wd<N>/<site>, e.g. acme.wd5/External for acme.wd5.myworkdayjobs.com/en-US/External',
+);
 
 const remotiveCategory = trimmed(jobSourceLimits.identifier).regex(
   /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
@@ -56,10 +90,22 @@ export const jobSourceSearchTermsSchema = z
 
 export const jobSourceLocationSchema = trimmed(jobSourceLimits.location).nullable().describe('location filter');
 
+export const jobSourceCompanyNameSchema = trimmed(jobSourceLimits.companyName)
+  .nullable()
+  .describe("the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier");
+
 const identifiers: Record<JobSourceType, z.ZodType<string>> = {
   greenhouse: boardName('a Greenhouse board token'),
   lever: boardName('a Lever site name'),
   ashby: boardName('an Ashby job board name'),
+  workable: boardName('a Workable account name (apply.workable.com/<account>)'),
+  smartrecruiters: boardName('a SmartRecruiters company identifier (jobs.smartrecruiters.com/<company>)'),
+  recruitee: subdomain('a Recruitee company'),
+  personio: subdomain('a Personio company'),
+  teamtailor: subdomain('a Teamtailor company'),
+  bamboohr: subdomain('a BambooHR company'),
+  join: boardName('a JOIN company name (join.com/companies/<company>)'),
+  workday: workdayBoard,
   remotive: remotiveCategory,
   remoteok: boardName('a name for this RemoteOK source'),
   arbeitnow: boardName('a name for this Arbeitnow source'),
@@ -68,7 +114,7 @@ const identifiers: Record<JobSourceType, z.ZodType<string>> = {
 };
 
 /**
- * One source as entered: `{ type, identifier, search_terms, location, enabled }`, the identifier
+ * One source as entered: `{ type, identifier, search_terms, location, company_name, enabled }`, the identifier
  * checked by the rules of its type. Unknown fields are refused; `extra` adds fields of one
  * caller (the seed file's `note`).
  */
@@ -79,6 +125,7 @@ export function jobSourceSchema<E extends z.ZodRawShape = Record<never, never>>(
       identifier: identifiers[type],
       search_terms: jobSourceSearchTermsSchema.default([]),
       location: jobSourceLocationSchema.default(null),
+      company_name: jobSourceCompanyNameSchema.default(null),
       enabled: z.boolean().default(true),
       ...(extra ?? ({} as E)),
     });
@@ -108,6 +155,14 @@ export const jobSourceTrust: Readonly<Record<JobSourceType, number>> = {
   greenhouse: sourceTrustTiers.company_board,
   lever: sourceTrustTiers.company_board,
   ashby: sourceTrustTiers.company_board,
+  workable: sourceTrustTiers.company_board,
+  smartrecruiters: sourceTrustTiers.company_board,
+  recruitee: sourceTrustTiers.company_board,
+  personio: sourceTrustTiers.company_board,
+  teamtailor: sourceTrustTiers.company_board,
+  bamboohr: sourceTrustTiers.company_board,
+  join: sourceTrustTiers.company_board,
+  workday: sourceTrustTiers.company_board,
   remotive: sourceTrustTiers.aggregator,
   remoteok: sourceTrustTiers.aggregator,
   arbeitnow: sourceTrustTiers.aggregator,

@@ -10,7 +10,10 @@ const issuesOf = (value: unknown) => {
 
 describe('job source schema', () => {
   it('knows every source type the scraper runs', () => {
-    expect([...jobSourceTypes].sort()).toEqual(['arbeitnow', 'ashby', 'fixture', 'greenhouse', 'lever', 'linkedin', 'remoteok', 'remotive']);
+    expect([...jobSourceTypes].sort()).toEqual([
+      'arbeitnow', 'ashby', 'bamboohr', 'fixture', 'greenhouse', 'join', 'lever', 'linkedin', 'personio', 'recruitee', 'remoteok', 'remotive',
+      'smartrecruiters', 'teamtailor', 'workable', 'workday',
+    ]);
   });
 
   it('takes every listed type, each with its own identifier rules', () => {
@@ -22,6 +25,15 @@ describe('job source schema', () => {
     ['greenhouse', 'doordash.usa'],
     ['lever', 'ledger-labs'],
     ['ashby', 'Notion'],
+    ['workable', 'fjordline-analytics'],
+    ['smartrecruiters', 'NordhavnLogistics'],
+    ['recruitee', 'spaakwerk'],
+    ['personio', 'lindenhof-kaffee'],
+    ['teamtailor', 'solvik'],
+    ['bamboohr', 'pawsandco'],
+    ['join', 'brettspiel-manufaktur'],
+    ['workday', 'verdantchem.wd3/Careers'],
+    ['workday', 'acme-corp.wd103/External_Careers'],
     ['remotive', 'software-dev'],
     ['remotive', 'all'],
     ['remoteok', 'remoteok'],
@@ -33,7 +45,7 @@ describe('job source schema', () => {
     ['fixture', 'http://127.0.0.1:4010/board.json'],
     ['fixture', 'https://boards.example/board.json'],
   ])('accepts %s %p, with defaults', (type, identifier) => {
-    expect(schema.parse({ type, identifier: ` ${identifier} ` })).toEqual({ type, identifier, search_terms: [], location: null, enabled: true });
+    expect(schema.parse({ type, identifier: ` ${identifier} ` })).toEqual({ type, identifier, search_terms: [], location: null, company_name: null, enabled: true });
   });
 
   it.each([
@@ -44,6 +56,14 @@ describe('job source schema', () => {
     ['lever', 'acme postings'],
     ['ashby', 'https://jobs.ashbyhq.com/acme'],
     ['ashby', 'acme%2F..'],
+    ['recruitee', 'spaakwerk.evil.example'],
+    ['personio', '-lindenhof'],
+    ['teamtailor', 'solvik/jobs'],
+    ['bamboohr', '127.0.0.1'],
+    ['workday', 'verdantchem/Careers'],
+    ['workday', 'verdantchem.wd3'],
+    ['workday', 'verdantchem.wd3/Careers/../x'],
+    ['workday', 'evil.example/wd3/Careers'],
     ['remotive', 'Software Dev'],
     ['remotive', 'software-dev?x=1'],
     ['remoteok', 'remoteok#x'],
@@ -61,6 +81,12 @@ describe('job source schema', () => {
     ['greenhouse', '   '],
   ])('refuses %s %p, naming the identifier', (type, identifier) => {
     expect(issuesOf({ type, identifier })).toEqual(['identifier']);
+  });
+
+  it("takes the company's display name trimmed, up to its limit", () => {
+    expect(schema.parse({ type: 'lever', identifier: 'matchgroup', company_name: '  Match Group ' }).company_name).toBe('Match Group');
+    expect(issuesOf({ type: 'ashby', identifier: 'acme', company_name: 'c'.repeat(jobSourceLimits.companyName + 1) })).toEqual(['company_name']);
+    expect(issuesOf({ type: 'ashby', identifier: 'acme', company_name: '  ' })).toEqual(['company_name']);
   });
 
   it('holds every type to the same limits', () => {

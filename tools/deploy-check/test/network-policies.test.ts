@@ -22,6 +22,7 @@ const callsOut: Record<string, string> = {
   'company-researcher': 'the LLM API (LLM_PROVIDER=openai)',
   notifier: 'Discord webhooks',
   'auth-api': 'Discord webhooks (the test message of PUT /api/users/me/discord)',
+  'jobs-api': 'a careers page an admin pastes, and its board (POST /api/admin/sources/detect)',
 };
 
 // Stand-ins for the cluster around the overlay. 203.0.113.0/24 (TEST-NET-3) is any public address.

@@ -5,6 +5,7 @@ import type { UserMatchesService } from '../services/matches';
 import type { UserNotificationsService } from '../services/notifications';
 import type { ScrapeRunService } from '../services/scrape-runs';
 import type { ThresholdPreviewService } from '../services/threshold-preview';
+import type { SourceDetectService } from '../services/source-detect';
 import { adminRoutes } from './admin';
 import { jobRoutes } from './jobs';
 import { meRoutes } from './me';
@@ -16,6 +17,7 @@ export interface JobsApiServices {
   matches: UserMatchesService;
   notifications: UserNotificationsService;
   admin: AdminService;
+  detector: SourceDetectService;
   thresholdPreview: ThresholdPreviewService;
 }
 
@@ -24,7 +26,7 @@ export function jobsApiRoutes(services: JobsApiServices): Route[] {
   return [
     ...jobRoutes(services.jobs, services.runs),
     ...meRoutes(services.matches, services.notifications),
-    ...adminRoutes(services.admin),
+    ...adminRoutes(services.admin, services.detector),
     ...thresholdPreviewRoutes(services.thresholdPreview),
   ];
 }

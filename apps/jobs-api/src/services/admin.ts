@@ -14,11 +14,16 @@ function sourceView(source: JobSource): SourceView {
     identifier: source.identifier,
     search_terms: source.searchTerms,
     location: source.location,
+    company_name: source.companyName,
     enabled: source.enabled,
     backfilled_at: source.backfilledAt?.toISOString() ?? null,
     last_run_at: source.lastRunAt?.toISOString() ?? null,
     last_success_at: source.lastSuccessAt?.toISOString() ?? null,
     last_error: source.lastError,
+    last_jobs_seen: source.lastJobsSeen,
+    consecutive_failures: source.consecutiveFailures,
+    paused_at: source.pausedAt?.toISOString() ?? null,
+    pause_reason: source.pauseReason,
     created_at: source.createdAt.toISOString(),
     updated_at: source.updatedAt.toISOString(),
   };
@@ -66,7 +71,14 @@ export class AdminService {
     if (body.type === 'fixture' && !this.deps.allowFixtureSources) throw fixtureSourcesOff();
     try {
       const source = await this.deps.prisma.jobSource.create({
-        data: { type: body.type, identifier: body.identifier, searchTerms: body.search_terms, location: body.location, enabled: body.enabled },
+        data: {
+          type: body.type,
+          identifier: body.identifier,
+          searchTerms: body.search_terms,
+          location: body.location,
+          companyName: body.company_name,
+          enabled: body.enabled,
+        },
       });
       return sourceView(source);
     } catch (error) {
@@ -86,6 +98,7 @@ export class AdminService {
       identifier: body.identifier ?? current.identifier,
       search_terms: body.search_terms ?? current.searchTerms,
       location: body.location === undefined ? current.location : body.location,
+      company_name: body.company_name === undefined ? current.companyName : body.company_name,
       enabled: body.enabled ?? current.enabled,
     });
     if (!onlyDisables && !next.success) throw validationFailed(fieldIssues('body', next.error));
@@ -99,6 +112,7 @@ export class AdminService {
           ...(body.identifier !== undefined ? { identifier: body.identifier } : {}),
           ...(body.search_terms !== undefined ? { searchTerms: body.search_terms } : {}),
           ...(body.location !== undefined ? { location: body.location } : {}),
+          ...(body.company_name !== undefined ? { companyName: body.company_name } : {}),
           ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
         },
       });
@@ -106,6 +120,23 @@ export class AdminService {
     } catch (error) {
       if (isPrismaError(error, 'P2025')) throw notFound('No such source.');
       if (isPrismaError(error, 'P2002')) throw duplicate();
+      throw error;
+    }
+  }
+
+  /**
+   * Runs a paused source again from the next scheduled run: the pause and the failure streaks
+   * are cleared (the last error stays until a run succeeds). Resuming a running source is a no-op.
+   */
+  async resumeSource(id: string): Promise<SourceView> {
+    try {
+      const source = await this.deps.prisma.jobSource.update({
+        where: { id },
+        data: { pausedAt: null, pauseReason: null, consecutiveFailures: 0, consecutiveNotFound: 0 },
+      });
+      return sourceView(source);
+    } catch (error) {
+      if (isPrismaError(error, 'P2025')) throw notFound('No such source.');
       throw error;
     }
   }

@@ -36,7 +36,11 @@ export class JobService {
     const where: Prisma.Sql[] = [];
     if (query.q) where.push(Prisma.sql`j.search_vector @@ websearch_to_tsquery('english', ${query.q})`);
     if (query.remote !== undefined) where.push(Prisma.sql`j.remote = ${query.remote}`);
-    if (query.location) where.push(Prisma.sql`j.location ILIKE ${containsPattern(query.location)}`);
+    // Any of the job's locations: a job in London and Stockholm is found with "Stockholm".
+    if (query.location) {
+      const pattern = containsPattern(query.location);
+      where.push(Prisma.sql`(j.location ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(j.locations) AS l(name) WHERE l.name ILIKE ${pattern}))`);
+    }
     if (query.company) where.push(Prisma.sql`j.company ILIKE ${containsPattern(query.company)}`);
     if (query.posted_since) where.push(Prisma.sql`j.posted_at >= ${query.posted_since}`);
     // The job's yearly top pay as stored with it (yearlyTopPay in @jobping/contracts, the figure fan-out compares too).

@@ -21,7 +21,8 @@ export const JOB_DOC = Prisma.sql`json_build_object(
   'company', json_build_object('id', c.id, 'name', c.name, 'website', c.website,
     'info', CASE WHEN jsonb_typeof(c.company_info) = 'object' THEN c.company_info END,
     'info_updated_at', ${isoSql('c.company_info_updated_at')}),
-  'location', j.location, 'remote', j.remote,
+  'location', j.location, 'locations', j.locations, 'work_arrangement', j.work_arrangement, 'remote_region', j.remote_region,
+  'remote', j.remote, 'department', j.department, 'team', j.team,
   'salary', CASE WHEN j.salary_min IS NULL AND j.salary_max IS NULL THEN NULL
     ELSE json_build_object('min', j.salary_min, 'max', j.salary_max, 'currency', j.salary_currency, 'period', j.salary_period) END,
   'employment_type', j.employment_type, 'url', j.url, 'alternate_urls', j.alternate_urls, 'source', j.source,

@@ -1,6 +1,6 @@
 import { sourceTrust, yearlyTopPay } from '@jobping/contracts';
 import { companyKey, jobDedupeKey, type PrismaClient } from '@jobping/db';
-import type { NormalizedPosting } from '../normalize/posting';
+import { type NormalizedPosting } from '@jobping/sources';
 
 export type StoreOutcome =
   | { kind: 'new'; jobId: string }
@@ -33,11 +33,13 @@ export async function storePosting(prisma: PrismaClient, source: string, posting
   if (!company) throw new Error(`could not store company ${posting.company}`);
 
   const inserted = await prisma.$queryRaw<{ id: string }[]>`
-    INSERT INTO jobs (source, source_id, source_trust, url, dedupe_key, title, company_id, company, location, remote,
+    INSERT INTO jobs (source, source_id, source_trust, url, dedupe_key, title, company_id, company, location, locations,
+                      work_arrangement, remote_region, remote, department, team,
                       salary_min, salary_max, salary_currency, salary_period, salary_top_yearly, employment_type,
                       description, description_html, posted_at)
     VALUES (${source}, ${posting.sourceId}, ${trust}, ${posting.url}, ${dedupeKey}, ${posting.title}, ${company.id}::uuid,
-            ${posting.company}, ${posting.location}, ${posting.remote}, ${posting.salaryMin}, ${posting.salaryMax},
+            ${posting.company}, ${posting.location}, ${posting.locations}::text[], ${posting.workArrangement}, ${posting.remoteRegion},
+            ${posting.remote}, ${posting.department}, ${posting.team}, ${posting.salaryMin}, ${posting.salaryMax},
             ${posting.salaryCurrency}, ${posting.salaryPeriod}, ${topYearly}, ${posting.employmentType}, ${posting.description},
             ${posting.descriptionHtml}, ${posting.postedAt})
     ON CONFLICT DO NOTHING
@@ -54,7 +56,9 @@ export async function storePosting(prisma: PrismaClient, source: string, posting
       alternate_urls = array_remove(
         CASE WHEN url = ANY(alternate_urls) THEN alternate_urls ELSE array_append(alternate_urls, url) END, ${posting.url}),
       source = ${source}, source_id = ${posting.sourceId}, source_trust = ${trust}, url = ${posting.url},
-      title = ${posting.title}, company = ${posting.company}, location = ${posting.location}, remote = ${posting.remote},
+      title = ${posting.title}, company = ${posting.company}, location = ${posting.location}, locations = ${posting.locations}::text[],
+      work_arrangement = ${posting.workArrangement}, remote_region = ${posting.remoteRegion}, remote = ${posting.remote},
+      department = ${posting.department}, team = ${posting.team},
       salary_min = ${posting.salaryMin}, salary_max = ${posting.salaryMax}, salary_currency = ${posting.salaryCurrency},
       salary_period = ${posting.salaryPeriod}, salary_top_yearly = ${topYearly}, employment_type = ${posting.employmentType},
       description = ${posting.description}, description_html = ${posting.descriptionHtml}, posted_at = ${posting.postedAt},

@@ -2,25 +2,27 @@ import { describeIssues, jobSourceSchema } from '@jobping/contracts';
 import { ScrapeRunStatus, isEndedScrapeRun, type JobSource, type PrismaClient, type ScrapeTrigger } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import pMap from 'p-map';
-import type { HttpClient } from '../http/http-client';
-import type { NormalizedPosting } from '../normalize/posting';
-import { FIXTURE_SOURCES_OFF, type AdapterRegistry } from '../sources/registry';
-import type { SourceAdapter } from '../sources/types';
+import { UpstreamHttpError, type HttpClient, type NormalizedPosting, FIXTURE_SOURCES_OFF, type AdapterRegistry, type SourceAdapter } from '@jobping/sources';
 import type { JobPublisher } from './job-publisher';
 import { knownSourceIds, storePosting } from './job-store';
 import type { ScraperMetrics } from './metrics';
+import { DEFAULT_PAUSE_POLICY, isNotFoundStatus, pauseReason, type PausePolicy } from './source-health';
 
 /** One entry of `scrape_runs.source_stats`, keyed by `type:identifier`. */
 export interface SourceStats {
   source_id: string;
   type: string;
   identifier: string;
+  /** Postings the board listed, before search terms, window and limit. */
+  seen: number;
   found: number;
   new: number;
   duplicates: number;
   errors: string[];
   /** Why the source did not run this time (e.g. its board's request limit). */
   skipped?: string;
+  /** Set when this run's failure paused the source: the reason shown to admins. */
+  paused?: string;
   backfill: boolean;
 }
 
@@ -40,6 +42,8 @@ export interface RunnerSettings {
   backfillLimit: number;
   sourceConcurrency: number;
   sourceTimeoutMs: number;
+  /** When repeated failures pause a source (default: 3 × 404, or 10 failures of any kind). */
+  pause?: PausePolicy;
 }
 
 export interface ScrapeRunnerDeps {
@@ -85,7 +89,8 @@ export function selectPostings(
     const terms = source.searchTerms.map((t) => t.toLowerCase().trim()).filter(Boolean);
     if (terms.length > 0) list = list.filter((p) => terms.some((term) => p.title.toLowerCase().includes(term)));
     const where = source.location?.toLowerCase().trim();
-    if (where) list = list.filter((p) => p.remote || (p.location ?? '').toLowerCase().includes(where));
+    // Any of the posting's locations: a job in London and Stockholm is kept for Stockholm.
+    if (where) list = list.filter((p) => p.remote || [p.location, ...p.locations].some((l) => (l ?? '').toLowerCase().includes(where)));
   }
   // Undated postings cannot be placed in the window; (source, source_id) keeps them from repeating.
   if (since) list = list.filter((p) => !p.postedAt || p.postedAt >= since);
@@ -119,6 +124,7 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
       source_id: source.id,
       type: source.type,
       identifier: source.identifier,
+      seen: 0,
       found: 0,
       new: 0,
       duplicates: 0,
@@ -141,10 +147,16 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
     }
 
     // Rows may have been written around jobs-api (SQL, older rules): the same per-type rules apply.
-    const spec = sourceSpecSchema.safeParse({ type: source.type, identifier: source.identifier, search_terms: source.searchTerms, location: source.location });
+    const spec = sourceSpecSchema.safeParse({
+      type: source.type,
+      identifier: source.identifier,
+      search_terms: source.searchTerms,
+      location: source.location,
+      company_name: source.companyName,
+    });
     if (!spec.success) {
       stats.errors.push(`invalid source: ${describeIssues(spec.error)}`);
-      await recordError(source.id, stats.errors[0] as string, logger);
+      await recordFailure(source, stats, null, logger);
       return stats;
     }
 
@@ -154,9 +166,17 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
     const log = logger.child({ run_id: runId, source: `${source.type}:${source.identifier}` });
     try {
       const fetched = await adapter.fetch(
-        { id: source.id, type: source.type, identifier: source.identifier, searchTerms: source.searchTerms, location: source.location },
+        {
+          id: source.id,
+          type: source.type,
+          identifier: source.identifier,
+          searchTerms: source.searchTerms,
+          location: source.location,
+          companyName: source.companyName,
+        },
         { http, logger: log, signal: sourceSignal, since, limit: settings.backfillLimit },
       );
+      stats.seen = fetched.length;
       const selected = selectPostings(fetched, { source, adapter, since, limit: settings.backfillLimit });
       metrics?.postings.inc({ source: source.type, outcome: 'filtered' }, fetched.length - selected.length);
       stats.found = selected.length;
@@ -180,6 +200,8 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
       metrics?.postings.inc({ source: source.type, outcome: 'duplicate' }, stats.duplicates);
       await prisma.$executeRaw`
         UPDATE job_sources SET last_run_at = now(), last_success_at = now(), last_error = NULL,
+          last_jobs_seen = ${stats.seen}, consecutive_failures = 0, consecutive_not_found = 0,
+          paused_at = NULL, pause_reason = NULL,
           backfilled_at = COALESCE(backfilled_at, now()), updated_at = now()
         WHERE id = ${source.id}::uuid`;
       log.info('source scraped', { found: stats.found, new: stats.new, duplicates: stats.duplicates, backfill });
@@ -189,16 +211,41 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
       const reason = timeout.aborted && !signal?.aborted ? `timed out after ${settings.sourceTimeoutMs} ms` : message(error);
       stats.errors.push(reason);
       log.warn('source failed', { error: reason, found: stats.found, new: stats.new });
-      await recordError(source.id, reason, log);
+      await recordFailure(source, stats, error instanceof UpstreamHttpError ? error.status : null, log);
     }
     return stats;
   }
 
-  async function recordError(sourceId: string, reason: string, log: Logger): Promise<void> {
-    await prisma.$executeRaw`
-      UPDATE job_sources SET last_run_at = now(), last_error = ${reason}, updated_at = now() WHERE id = ${sourceId}::uuid`.catch(
-      (e: unknown) => log.warn('could not record the source error', { error: message(e) }),
-    );
+  /**
+   * The failure on the source's row (its error, the streaks) and, after too many in a row, a
+   * pause with its reason: the scheduled runs leave a paused source out until an admin resumes it.
+   */
+  async function recordFailure(source: JobSource, stats: SourceStats, status: number | null, log: Logger): Promise<void> {
+    const reason = stats.errors[stats.errors.length - 1] ?? 'failed';
+    const notFound = isNotFoundStatus(status);
+    try {
+      const [row] = await prisma.$queryRaw<{ consecutive_failures: number; consecutive_not_found: number }[]>`
+        UPDATE job_sources SET last_run_at = now(), last_error = ${reason}, updated_at = now(),
+          consecutive_failures = consecutive_failures + 1,
+          consecutive_not_found = CASE WHEN ${notFound} THEN consecutive_not_found + 1 ELSE 0 END
+        WHERE id = ${source.id}::uuid
+        RETURNING consecutive_failures, consecutive_not_found`;
+      if (!row) return;
+      const pause = pauseReason(
+        { consecutiveFailures: row.consecutive_failures, consecutiveNotFound: row.consecutive_not_found, status, error: reason },
+        settings.pause ?? DEFAULT_PAUSE_POLICY,
+      );
+      if (!pause) return;
+      const paused = await prisma.$executeRaw`
+        UPDATE job_sources SET paused_at = now(), pause_reason = ${pause}, updated_at = now()
+        WHERE id = ${source.id}::uuid AND paused_at IS NULL`;
+      if (paused > 0) {
+        stats.paused = pause;
+        log.warn('source paused after repeated failures', { reason: pause });
+      }
+    } catch (e) {
+      log.warn('could not record the source error', { error: message(e) });
+    }
   }
 
   async function executeRun(runId: string, options: ExecuteOptions = {}): Promise<RunSummary> {
@@ -216,7 +263,8 @@ export function createScrapeRunner(deps: ScrapeRunnerDeps) {
       };
     }
     const sources = await prisma.jobSource.findMany({
-      where: options.sourceIds ? { id: { in: [...options.sourceIds] } } : { enabled: true },
+      // Paused sources wait for an admin; asked for by id (a manual run of one source), they run.
+      where: options.sourceIds ? { id: { in: [...options.sourceIds] } } : { enabled: true, pausedAt: null },
       orderBy: [{ type: 'asc' }, { identifier: 'asc' }],
     });
     const timer = metrics?.runDuration.startTimer({ trigger: run.trigger });

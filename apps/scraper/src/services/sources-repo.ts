@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describeIssues, jobSourceSchema } from '@jobping/contracts';
 import { z } from 'zod';
 import type { JobSource, PrismaClient } from '@jobping/db';
-import { FIXTURE_SOURCES_OFF } from '../sources/registry';
+import { FIXTURE_SOURCES_OFF } from '@jobping/sources';
 
 /** A source as the seed file, the CLI and jobs-api take it: the shared per-type rules, plus a note for people. */
 export const sourceInputSchema = jobSourceSchema({ note: z.string().optional().describe('free text for people reading the seed file') });
@@ -13,6 +13,18 @@ export async function readSeedFile(file: string): Promise<z.output<typeof source
   const result = seedFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
   if (!result.success) throw new Error(`${file}: ${describeIssues(result.error)}`);
   return result.data.sources;
+}
+
+/** A checked source as a `job_sources` row. */
+function sourceRow(s: z.output<typeof sourceInputSchema>) {
+  return {
+    type: s.type,
+    identifier: s.identifier,
+    searchTerms: s.search_terms,
+    location: s.location ?? null,
+    companyName: s.company_name ?? null,
+    enabled: s.enabled,
+  };
 }
 
 /** An error for a type this scraper does not run: unknown, or `fixture` while fixture sources are off. */
@@ -37,7 +49,7 @@ export async function seedSources(prisma: PrismaClient, sources: readonly z.outp
   if (unknown) throw unrunnableType(unknown.type, knownTypes);
   const wanted = sources.filter((s) => knownTypes.includes(s.type));
   const result = await prisma.jobSource.createMany({
-    data: wanted.map((s) => ({ type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled })),
+    data: wanted.map(sourceRow),
     skipDuplicates: true,
   });
   return { added: result.count, skipped: sources.filter((s) => !knownTypes.includes(s.type)) };
@@ -51,8 +63,8 @@ export async function addSource(prisma: PrismaClient, input: Record<string, unkn
   if (!knownTypes.includes(s.type)) throw unrunnableType(s.type, knownTypes);
   return prisma.jobSource.upsert({
     where: { type_identifier: { type: s.type, identifier: s.identifier } },
-    create: { type: s.type, identifier: s.identifier, searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled },
-    update: { searchTerms: s.search_terms, location: s.location ?? null, enabled: s.enabled },
+    create: sourceRow(s),
+    update: { searchTerms: s.search_terms, location: s.location ?? null, companyName: s.company_name ?? null, enabled: s.enabled },
   });
 }
 

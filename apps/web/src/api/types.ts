@@ -57,6 +57,8 @@ export type SourceType = NewSourceBody['type'];
 /** A new source of any type (one body per type in the document; the API checks the identifier by the type's rule). */
 export type NewSource = Omit<NewSourceBody, 'type'> & { type: SourceType };
 export type SourceChange = RequestBody<JobsApi['patchApiAdminSourcesId']>;
+/** What jobs-api found behind a pasted careers-page URL: the board and a preview of its jobs. */
+export type DetectedSource = Answer<JobsApi['postApiAdminSourcesDetect']>;
 /** Every source type jobs-api accepts, in its order (from `jobSourceTypes` in @jobping/contracts, through the document). */
 export const SOURCE_TYPES: readonly SourceType[] = pathsApiAdminSourcesGetParametersQueryTypeValues;
 

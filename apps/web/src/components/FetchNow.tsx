@@ -41,7 +41,7 @@ export function RunProgress({ runId, onFinished }: { runId: string; onFinished?(
       <progress max={100} value={percent} aria-label="Scrape run progress">
         {percent}%
       </progress>
-      {run.error && <p className="error-text">{run.error}</p>}
+      {run.error && <p className="error-text break">{run.error}</p>}
       {run.sources.length > 0 && (
         <div className="table-wrap">
           <table className="stack-table">
@@ -64,7 +64,9 @@ export function RunProgress({ runId, onFinished }: { runId: string; onFinished?(
                   <td data-label="Found">{s.found}</td>
                   <td data-label="New">{s.new}</td>
                   <td data-label="Duplicates">{s.duplicates}</td>
-                  <td data-label="Errors">{s.errors.length === 0 ? '—' : s.errors.join('; ')}</td>
+                  <td data-label="Errors" className="break">
+                    {s.errors.length === 0 ? '—' : s.errors.join('; ')}
+                  </td>
                 </tr>
               ))}
             </tbody>

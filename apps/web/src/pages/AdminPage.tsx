@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { pipelineQuery, queryKeys, sourcesQuery } from '../api/queries';
-import { SOURCE_TYPES, type NewSource, type Pipeline, type Source, type SourceChange, type SourceType } from '../api/types';
+import { SOURCE_TYPES, type DetectedSource, type NewSource, type Pipeline, type Source, type SourceChange, type SourceType } from '../api/types';
 import { FetchNow } from '../components/FetchNow';
 import { formatDate } from '../components/format';
 import { Empty, ErrorMessage, Loading } from '../components/States';
@@ -59,7 +59,107 @@ function AddSource() {
   );
 }
 
-type SourceAction = { id: string; change: SourceChange } | { id: string; remove: true };
+/**
+ * Paste any careers-page or job URL: jobs-api recognises the ATS and the board (from the
+ * address, or the page's links and scripts), reads it once for a preview, and the admin saves
+ * it as a source. An unknown page gets the API's answer (what to paste instead), not a guess.
+ */
+function AddFromCareersPage() {
+  const queryClient = useQueryClient();
+  const [url, setUrl] = useState('');
+  const detect = useMutation({ mutationFn: (pasted: string) => api<DetectedSource>('POST', '/api/admin/sources/detect', { url: pasted }) });
+  const save = useMutation({
+    mutationFn: (found: DetectedSource) => api<Source>('POST', '/api/admin/sources', { type: found.type, identifier: found.identifier, company_name: found.company_name }),
+    onSuccess: () => {
+      setUrl('');
+      detect.reset();
+      return queryClient.invalidateQueries({ queryKey: queryKeys.sources });
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.reset();
+    detect.mutate(url.trim());
+  }
+
+  const found = detect.data;
+  return (
+    <div className="detect-source">
+      <form className="form inline-form" onSubmit={submit} aria-label="Add a company by its careers page">
+        <div className="field grow">
+          <label htmlFor="careers-url">Careers page or job URL</label>
+          <input
+            id="careers-url"
+            type="url"
+            required
+            placeholder="https://jobs.example.com/careers"
+            value={url}
+            onChange={(e) => {
+              setUrl(e.target.value);
+              detect.reset();
+            }}
+          />
+        </div>
+        <div className="field actions">
+          <button type="submit" className="button secondary" disabled={detect.isPending || url.trim() === ''}>
+            {detect.isPending ? 'Looking…' : 'Find jobs'}
+          </button>
+        </div>
+      </form>
+      {detect.error && <ErrorMessage error={detect.error} />}
+      {found && (
+        <div className="status status-ok" data-testid="detected-source">
+          <p>
+            <strong>
+              {found.preview.count} open {found.preview.count === 1 ? 'job' : 'jobs'} found
+            </strong>{' '}
+            at {found.company_name} ({found.type}: <span className="break">{found.identifier}</span>)
+            {found.preview.titles.length > 0 && <>, e.g. {found.preview.titles.slice(0, 3).join('; ')}</>}.
+          </p>
+          <p>
+            <button type="button" className="button small" disabled={save.isPending} onClick={() => save.mutate(found)}>
+              Save source
+            </button>
+          </p>
+        </div>
+      )}
+      {save.error && <ErrorMessage error={save.error} />}
+    </div>
+  );
+}
+
+/** Last success, jobs seen, failures in a row, or the pause and its reason. */
+function SourceHealth({ source, onResume, busy }: { source: Source; onResume: () => void; busy: boolean }) {
+  if (source.paused_at) {
+    return (
+      <div className="status status-broken" data-testid="source-paused">
+        <p>
+          <strong>Paused</strong> since {formatDate(source.paused_at)}: {source.pause_reason}
+        </p>
+        <p>
+          <button type="button" className="button small" disabled={busy} onClick={onResume} aria-label={`Resume ${source.type} ${source.identifier}`}>
+            Resume
+          </button>
+        </p>
+      </div>
+    );
+  }
+  const seen = source.last_jobs_seen === null ? null : `${source.last_jobs_seen} ${source.last_jobs_seen === 1 ? 'job' : 'jobs'} seen`;
+  return (
+    <div>
+      <div>{source.last_success_at ? `OK ${formatDate(source.last_success_at)}` : 'No success yet'}</div>
+      {seen && <div className="hint">{seen} in the last run</div>}
+      {source.consecutive_failures > 0 && (
+        <div className="error-text">
+          {source.consecutive_failures} failed {source.consecutive_failures === 1 ? 'run' : 'runs'} in a row
+        </div>
+      )}
+    </div>
+  );
+}
+
+type SourceAction = { id: string; change: SourceChange } | { id: string; remove: true } | { id: string; resume: true };
 
 function Sources() {
   const queryClient = useQueryClient();
@@ -67,7 +167,11 @@ function Sources() {
   const sources = useQuery(sourcesQuery());
   const change = useMutation({
     mutationFn: (action: SourceAction) =>
-      'remove' in action ? api('DELETE', `/api/admin/sources/${action.id}`) : api<Source>('PATCH', `/api/admin/sources/${action.id}`, action.change),
+      'remove' in action
+        ? api('DELETE', `/api/admin/sources/${action.id}`)
+        : 'resume' in action
+          ? api<Source>('POST', `/api/admin/sources/${action.id}/resume`)
+          : api<Source>('PATCH', `/api/admin/sources/${action.id}`, action.change),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.sources }),
   });
 
@@ -85,6 +189,7 @@ function Sources() {
               <tr>
                 <th scope="col">Source</th>
                 <th scope="col">Last run</th>
+                <th scope="col">Health</th>
                 <th scope="col">Last error</th>
                 <th scope="col">Enabled</th>
                 <th scope="col">
@@ -100,6 +205,9 @@ function Sources() {
                     {s.search_terms.length > 0 && <div className="hint">{s.search_terms.join(', ')}</div>}
                   </td>
                   <td data-label="Last run">{formatDate(s.last_run_at)}</td>
+                  <td data-label="Health">
+                    <SourceHealth source={s} busy={change.isPending} onResume={() => change.mutate({ id: s.id, resume: true })} />
+                  </td>
                   <td data-label="Last error" className="break">
                     {s.last_error ?? '—'}
                   </td>
@@ -127,6 +235,9 @@ function Sources() {
           </table>
         </div>
       )}
+      <h3>Add a company by its careers page</h3>
+      <AddFromCareersPage />
+      <h3>Add a source by type and identifier</h3>
       <AddSource />
     </section>
   );

@@ -234,6 +234,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/sources/detect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recognise the job board behind a careers-page or job URL, with a preview
+         * @description Recognises the ATS from the address (Greenhouse, Lever, Ashby, Workable, SmartRecruiters, Recruitee, Personio, Teamtailor, BambooHR, JOIN, Workday) or, for a page on the company's own site, from the page's links and embedded scripts (read with the scraper's limits, never from a private address), derives the board identifier and reads the board once. Save the answer's type and identifier with POST /api/admin/sources.
+         */
+        post: operations["postApiAdminSourcesDetect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/sources": {
         parameters: {
             query?: never;
@@ -271,6 +291,26 @@ export interface paths {
         head?: never;
         /** Change a job source */
         patch: operations["patchApiAdminSourcesId"];
+        trace?: never;
+    };
+    "/api/admin/sources/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused job source
+         * @description The scraper pauses a source after repeated failures (HTTP 404 three runs in a row: the board moved?). Resuming clears the pause and the failure count; the next run includes it again.
+         */
+        post: operations["postApiAdminSourcesIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/admin/pipeline": {
@@ -447,7 +487,7 @@ export interface operations {
                 q?: string;
                 /** @description only remote (true) or only on-site (false) jobs */
                 remote?: string;
-                /** @description location contains this text (case-insensitive) */
+                /** @description one of the job's locations contains this text (case-insensitive) */
                 location?: string;
                 /** @description company name contains this text (case-insensitive) */
                 company?: string;
@@ -490,8 +530,21 @@ export interface operations {
                                 } | null;
                                 info_updated_at: string | null;
                             };
+                            /** @description the location as the board shows it */
                             location: string | null;
+                            /** @description every location the board lists */
+                            locations: string[];
+                            /**
+                             * @description where the work is done: remote, hybrid, onsite, unknown (as the board states it)
+                             * @enum {string}
+                             */
+                            work_arrangement: "remote" | "hybrid" | "onsite" | "unknown";
+                            /** @description where a remote job may be done from, when the board says */
+                            remote_region: string | null;
+                            /** @description work_arrangement is remote (kept for clients that only know the flag) */
                             remote: boolean;
+                            department: string | null;
+                            team: string | null;
                             salary: {
                                 min: number | null;
                                 max: number | null;
@@ -642,8 +695,21 @@ export interface operations {
                             } | null;
                             info_updated_at: string | null;
                         };
+                        /** @description the location as the board shows it */
                         location: string | null;
+                        /** @description every location the board lists */
+                        locations: string[];
+                        /**
+                         * @description where the work is done: remote, hybrid, onsite, unknown (as the board states it)
+                         * @enum {string}
+                         */
+                        work_arrangement: "remote" | "hybrid" | "onsite" | "unknown";
+                        /** @description where a remote job may be done from, when the board says */
+                        remote_region: string | null;
+                        /** @description work_arrangement is remote (kept for clients that only know the flag) */
                         remote: boolean;
+                        department: string | null;
+                        team: string | null;
                         salary: {
                             min: number | null;
                             max: number | null;
@@ -870,8 +936,21 @@ export interface operations {
                                     } | null;
                                     info_updated_at: string | null;
                                 };
+                                /** @description the location as the board shows it */
                                 location: string | null;
+                                /** @description every location the board lists */
+                                locations: string[];
+                                /**
+                                 * @description where the work is done: remote, hybrid, onsite, unknown (as the board states it)
+                                 * @enum {string}
+                                 */
+                                work_arrangement: "remote" | "hybrid" | "onsite" | "unknown";
+                                /** @description where a remote job may be done from, when the board says */
+                                remote_region: string | null;
+                                /** @description work_arrangement is remote (kept for clients that only know the flag) */
                                 remote: boolean;
+                                department: string | null;
+                                team: string | null;
                                 salary: {
                                     min: number | null;
                                     max: number | null;
@@ -1222,10 +1301,121 @@ export interface operations {
             };
         };
     };
+    postApiAdminSourcesDetect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a careers page or job URL, on the ATS (boards.greenhouse.io/acme, acme.recruitee.com, …) or the company's own site */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The board found, and how many jobs it lists now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description the ATS recognised
+                         * @enum {string}
+                         */
+                        type: "greenhouse" | "lever" | "ashby" | "workable" | "smartrecruiters" | "recruitee" | "personio" | "teamtailor" | "bamboohr" | "join" | "workday" | "remotive" | "remoteok" | "arbeitnow" | "linkedin" | "fixture";
+                        /** @description the board identifier to save with the type (POST /api/admin/sources) */
+                        identifier: string;
+                        /** @description the company as its board names it */
+                        company_name: string;
+                        /**
+                         * @description from the address itself, or from the page's links and scripts
+                         * @enum {string}
+                         */
+                        found_in: "url" | "page";
+                        preview: {
+                            /** @description open jobs the board lists now */
+                            count: number;
+                            /** @description the first few titles */
+                            titles: string[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No supported board found (unknown_page), the page could not be read (page_unreachable), the board did not answer (board_unreachable) or the URL is not http(s) (invalid_url); the message says what to do */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getApiAdminSources: {
         parameters: {
             query?: {
-                type?: "greenhouse" | "lever" | "ashby" | "remotive" | "remoteok" | "arbeitnow" | "linkedin" | "fixture";
+                type?: "greenhouse" | "lever" | "ashby" | "workable" | "smartrecruiters" | "recruitee" | "personio" | "teamtailor" | "bamboohr" | "join" | "workday" | "remotive" | "remoteok" | "arbeitnow" | "linkedin" | "fixture";
                 /** @description only enabled (true) or disabled (false) sources */
                 enabled?: string;
                 /** @description page size, 1–100 (default 100) */
@@ -1253,11 +1443,21 @@ export interface operations {
                             identifier: string;
                             search_terms: string[];
                             location: string | null;
+                            /** @description the company's display name set on the source (null: the board's own name, else the identifier) */
+                            company_name: string | null;
                             enabled: boolean;
                             backfilled_at: string | null;
                             last_run_at: string | null;
                             last_success_at: string | null;
                             last_error: string | null;
+                            /** @description postings the board listed in the last successful run */
+                            last_jobs_seen: number | null;
+                            /** @description failed runs since the last success */
+                            consecutive_failures: number;
+                            /** @description when the scraper paused the source after repeated failures (null: running) */
+                            paused_at: string | null;
+                            /** @description why it was paused, e.g. board not found (HTTP 404) — the board moved? */
+                            pause_reason: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -1328,6 +1528,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1344,6 +1549,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1360,6 +1570,179 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
+                    /** @default true */
+                    enabled?: boolean;
+                } | {
+                    /** @constant */
+                    type: "workable";
+                    identifier: string;
+                    /**
+                     * @description search terms (boards that do not search themselves keep titles containing one)
+                     * @default []
+                     */
+                    search_terms?: string[];
+                    /**
+                     * @description location filter
+                     * @default null
+                     */
+                    location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
+                    /** @default true */
+                    enabled?: boolean;
+                } | {
+                    /** @constant */
+                    type: "smartrecruiters";
+                    identifier: string;
+                    /**
+                     * @description search terms (boards that do not search themselves keep titles containing one)
+                     * @default []
+                     */
+                    search_terms?: string[];
+                    /**
+                     * @description location filter
+                     * @default null
+                     */
+                    location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
+                    /** @default true */
+                    enabled?: boolean;
+                } | {
+                    /** @constant */
+                    type: "recruitee";
+                    identifier: string;
+                    /**
+                     * @description search terms (boards that do not search themselves keep titles containing one)
+                     * @default []
+                     */
+                    search_terms?: string[];
+                    /**
+                     * @description location filter
+                     * @default null
+                     */
+                    location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
+                    /** @default true */
+                    enabled?: boolean;
+                } | {
+                    /** @constant */
+                    type: "personio";
+                    identifier: string;
+                    /**
+                     * @description search terms (boards that do not search themselves keep titles containing one)
+                     * @default []
+                     */
+                    search_terms?: string[];
+                    /**
+                     * @description location filter
+                     * @default null
+                     */
+                    location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
+                    /** @default true */
+                    enabled?: boolean;
+                } | {
+                    /** @constant */
+                    type: "teamtailor";
+                    identifier: string;
+                    /**
+                     * @description search terms (boards that do not search themselves keep titles containing one)
+                     * @default []
+                     */
+                    search_terms?: string[];
+                    /**
+                     * @description location filter
+                     * @default null
+                     */
+                    location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
+                    /** @default true */
+                    enabled?: boolean;
+                } | {
+                    /** @constant */
+                    type: "bamboohr";
+                    identifier: string;
+                    /**
+                     * @description search terms (boards that do not search themselves keep titles containing one)
+                     * @default []
+                     */
+                    search_terms?: string[];
+                    /**
+                     * @description location filter
+                     * @default null
+                     */
+                    location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
+                    /** @default true */
+                    enabled?: boolean;
+                } | {
+                    /** @constant */
+                    type: "join";
+                    identifier: string;
+                    /**
+                     * @description search terms (boards that do not search themselves keep titles containing one)
+                     * @default []
+                     */
+                    search_terms?: string[];
+                    /**
+                     * @description location filter
+                     * @default null
+                     */
+                    location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
+                    /** @default true */
+                    enabled?: boolean;
+                } | {
+                    /** @constant */
+                    type: "workday";
+                    identifier: string;
+                    /**
+                     * @description search terms (boards that do not search themselves keep titles containing one)
+                     * @default []
+                     */
+                    search_terms?: string[];
+                    /**
+                     * @description location filter
+                     * @default null
+                     */
+                    location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1376,6 +1759,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1392,6 +1780,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1408,6 +1801,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1424,6 +1822,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 } | {
@@ -1440,6 +1843,11 @@ export interface operations {
                      * @default null
                      */
                     location?: string | null;
+                    /**
+                     * @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier
+                     * @default null
+                     */
+                    company_name?: string | null;
                     /** @default true */
                     enabled?: boolean;
                 };
@@ -1459,11 +1867,21 @@ export interface operations {
                         identifier: string;
                         search_terms: string[];
                         location: string | null;
+                        /** @description the company's display name set on the source (null: the board's own name, else the identifier) */
+                        company_name: string | null;
                         enabled: boolean;
                         backfilled_at: string | null;
                         last_run_at: string | null;
                         last_success_at: string | null;
                         last_error: string | null;
+                        /** @description postings the board listed in the last successful run */
+                        last_jobs_seen: number | null;
+                        /** @description failed runs since the last success */
+                        consecutive_failures: number;
+                        /** @description when the scraper paused the source after repeated failures (null: running) */
+                        paused_at: string | null;
+                        /** @description why it was paused, e.g. board not found (HTTP 404) — the board moved? */
+                        pause_reason: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -1623,13 +2041,15 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    type?: "greenhouse" | "lever" | "ashby" | "remotive" | "remoteok" | "arbeitnow" | "linkedin" | "fixture";
+                    type?: "greenhouse" | "lever" | "ashby" | "workable" | "smartrecruiters" | "recruitee" | "personio" | "teamtailor" | "bamboohr" | "join" | "workday" | "remotive" | "remoteok" | "arbeitnow" | "linkedin" | "fixture";
                     /** @description checked against the rules of the (new) type */
                     identifier?: string;
                     /** @description search terms (boards that do not search themselves keep titles containing one) */
                     search_terms?: string[];
                     /** @description location filter */
                     location?: string | null;
+                    /** @description the company's display name, for boards whose API does not name it (Lever, Ashby); without it the board's own name, else the identifier */
+                    company_name?: string | null;
                     enabled?: boolean;
                 };
             };
@@ -1648,11 +2068,21 @@ export interface operations {
                         identifier: string;
                         search_terms: string[];
                         location: string | null;
+                        /** @description the company's display name set on the source (null: the board's own name, else the identifier) */
+                        company_name: string | null;
                         enabled: boolean;
                         backfilled_at: string | null;
                         last_run_at: string | null;
                         last_success_at: string | null;
                         last_error: string | null;
+                        /** @description postings the board listed in the last successful run */
+                        last_jobs_seen: number | null;
+                        /** @description failed runs since the last success */
+                        consecutive_failures: number;
+                        /** @description when the scraper paused the source after repeated failures (null: running) */
+                        paused_at: string | null;
+                        /** @description why it was paused, e.g. board not found (HTTP 404) — the board moved? */
+                        pause_reason: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -1725,6 +2155,99 @@ export interface operations {
             };
             /** @description An enabled fixture source while SCRAPE_FIXTURE_SOURCES is off (fixture_sources_disabled) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postApiAdminSourcesIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The source, running again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        type: string;
+                        identifier: string;
+                        search_terms: string[];
+                        location: string | null;
+                        /** @description the company's display name set on the source (null: the board's own name, else the identifier) */
+                        company_name: string | null;
+                        enabled: boolean;
+                        backfilled_at: string | null;
+                        last_run_at: string | null;
+                        last_success_at: string | null;
+                        last_error: string | null;
+                        /** @description postings the board listed in the last successful run */
+                        last_jobs_seen: number | null;
+                        /** @description failed runs since the last success */
+                        consecutive_failures: number;
+                        /** @description when the scraper paused the source after repeated failures (null: running) */
+                        paused_at: string | null;
+                        /** @description why it was paused, e.g. board not found (HTTP 404) — the board moved? */
+                        pause_reason: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such source */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1903,15 +2426,20 @@ export const pathsReadyzGetResponses200ContentApplicationJsonStatusValues: Reado
 export const pathsReadyzGetResponses200ContentApplicationJsonChecksValues: ReadonlyArray<FlattenedDeepRequired<paths>["/readyz"]["get"]["responses"]["200"]["content"]["application/json"]["checks"][string]> = ["ok", "failed"];
 export const pathsReadyzGetResponses503ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/readyz"]["get"]["responses"]["503"]["content"]["application/json"]["status"]> = ["ready", "not_ready"];
 export const pathsReadyzGetResponses503ContentApplicationJsonChecksValues: ReadonlyArray<FlattenedDeepRequired<paths>["/readyz"]["get"]["responses"]["503"]["content"]["application/json"]["checks"][string]> = ["ok", "failed"];
+export const pathsApiJobsGetResponses200ContentApplicationJsonItemsWork_arrangementValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/jobs"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["work_arrangement"]> = ["remote", "hybrid", "onsite", "unknown"];
+export const pathsApiJobsIdGetResponses200ContentApplicationJsonWork_arrangementValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/jobs/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["work_arrangement"]> = ["remote", "hybrid", "onsite", "unknown"];
 export const pathsApiJobsIdGetResponses200ContentApplicationJsonMatchAnyOf0FeedbackAnyOf0Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/jobs/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["match"], {
     feedback: unknown;
 }>["feedback"]> = ["up", "down"];
 export const pathsApiScrapeRunsIdGetResponses200ContentApplicationJsonTriggerValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/scrape-runs/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["trigger"]> = ["schedule", "manual", "cli"];
 export const pathsApiScrapeRunsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/scrape-runs/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["queued", "running", "succeeded", "partial", "failed"];
 export const pathsApiUsersMeMatchesGetResponses200ContentApplicationJsonItemsFeedbackAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/matches"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["feedback"]> = ["up", "down"];
+export const pathsApiUsersMeMatchesGetResponses200ContentApplicationJsonItemsJobWork_arrangementValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/matches"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["job"]["work_arrangement"]> = ["remote", "hybrid", "onsite", "unknown"];
 export const pathsApiUsersMeMatchesJobIdFeedbackPostRequestBodyContentApplicationJsonFeedbackValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/matches/{jobId}/feedback"]["post"]["requestBody"]["content"]["application/json"]["feedback"]> = ["up", "down"];
 export const pathsApiUsersMeMatchesJobIdFeedbackPostResponses200ContentApplicationJsonFeedbackValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/matches/{jobId}/feedback"]["post"]["responses"]["200"]["content"]["application/json"]["feedback"]> = ["up", "down"];
 export const pathsApiNotificationsGetResponses200ContentApplicationJsonItemsDiscord_statusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/notifications"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["discord_status"]> = ["pending", "sent", "skipped", "failed", "broken"];
 export const pathsApiNotificationsIdReadPostResponses200ContentApplicationJsonDiscord_statusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/notifications/{id}/read"]["post"]["responses"]["200"]["content"]["application/json"]["discord_status"]> = ["pending", "sent", "skipped", "failed", "broken"];
-export const pathsApiAdminSourcesGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/admin/sources"]["get"]["parameters"]["query"]["type"]> = ["greenhouse", "lever", "ashby", "remotive", "remoteok", "arbeitnow", "linkedin", "fixture"];
-export const pathsApiAdminSourcesIdPatchRequestBodyContentApplicationJsonTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/admin/sources/{id}"]["patch"]["requestBody"]["content"]["application/json"]["type"]> = ["greenhouse", "lever", "ashby", "remotive", "remoteok", "arbeitnow", "linkedin", "fixture"];
+export const pathsApiAdminSourcesDetectPostResponses200ContentApplicationJsonTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/admin/sources/detect"]["post"]["responses"]["200"]["content"]["application/json"]["type"]> = ["greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee", "personio", "teamtailor", "bamboohr", "join", "workday", "remotive", "remoteok", "arbeitnow", "linkedin", "fixture"];
+export const pathsApiAdminSourcesDetectPostResponses200ContentApplicationJsonFound_inValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/admin/sources/detect"]["post"]["responses"]["200"]["content"]["application/json"]["found_in"]> = ["url", "page"];
+export const pathsApiAdminSourcesGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/admin/sources"]["get"]["parameters"]["query"]["type"]> = ["greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee", "personio", "teamtailor", "bamboohr", "join", "workday", "remotive", "remoteok", "arbeitnow", "linkedin", "fixture"];
+export const pathsApiAdminSourcesIdPatchRequestBodyContentApplicationJsonTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/admin/sources/{id}"]["patch"]["requestBody"]["content"]["application/json"]["type"]> = ["greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee", "personio", "teamtailor", "bamboohr", "join", "workday", "remotive", "remoteok", "arbeitnow", "linkedin", "fixture"];
