@@ -1,7 +1,7 @@
 import type { JobSignals } from '../providers/local/job-signals';
 import type { PromptSignals } from '../providers/local/prompt-signals';
 import { areaFit } from '../providers/local/score-match';
-import { FAMILY_COMPATIBILITY, FAMILY_LABELS, SKILLS } from '../providers/local/vocabulary';
+import { FAMILY_LABELS, SKILLS, familyCompatibility } from '../providers/local/vocabulary';
 import { WEIGHTS } from '../providers/local/weights';
 
 export interface PrefilterDecision {
@@ -48,7 +48,7 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
 
   if (prompt.excludedFamilies.includes(job.family)) limit(WEIGHTS.excludedFamily.cap, `${FAMILY_LABELS[job.family]} role: ruled out by the user`);
   else if (prompt.families.length > 0) {
-    const compatibility = Math.max(...prompt.families.map((wanted) => FAMILY_COMPATIBILITY[wanted]?.[job.family] ?? 0));
+    const compatibility = Math.max(...prompt.families.map((wanted) => familyCompatibility(wanted, job.family)));
     if (compatibility <= 0)
       limit(WEIGHTS.familyMismatch.cap, `${FAMILY_LABELS[job.family]} role; the user wants ${prompt.families.map((f) => FAMILY_LABELS[f]).join(' or ')}`);
   }

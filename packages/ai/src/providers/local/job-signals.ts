@@ -1,5 +1,6 @@
 import type { CompanyInfo } from '@jobping/contracts';
 import type { Job } from '../../inputs';
+import { EXCLUSIONS, mentionsPlainly } from './exclusions';
 import { describeSalary, salaryFromText, type Salary } from './salary';
 import { clip, countMatches, findSentence, firstParagraph, parseCount } from './text';
 import {
@@ -13,6 +14,7 @@ import {
   SKILLS,
   SOFTWARE_TITLE,
   TITLE_FAMILY_RULES,
+  UNKNOWN_ROLE,
   type Place,
   type RoleFamily,
   type Seniority,
@@ -52,6 +54,8 @@ export interface JobSignals {
   seniorityFrom: 'title' | 'experience' | null;
   skills: SkillMention[];
   industries: { id: string; evidence: string }[];
+  /** Conditions and workplaces users rule out (exclusions.ts) that the posting shows. */
+  exclusions: { id: string; evidence: string }[];
   mode: WorkMode;
   /** Regions named outright ("Remote (EU)"): where a remote job may be done from. */
   regions: Region[];
@@ -69,11 +73,12 @@ export interface JobSignals {
 }
 
 function familyOf(title: string, description: string): RoleFamily {
+  // The generic 'software' rule last: "Senior Python Engineer" is backend, "Data Engineer" data.
   for (const [family, pattern] of TITLE_FAMILY_RULES) {
-    if (pattern.test(title)) return family;
+    if (family !== 'software' && pattern.test(title)) return family;
   }
   if (BACKEND_LANGUAGE_TITLE.test(title)) return 'backend';
-  if (SOFTWARE_TITLE.test(title) || /\b(typescript|javascript)\b/i.test(title)) {
+  if (SOFTWARE_TITLE.test(title) || /\b(typescript|javascript)\b/i.test(title) || TITLE_FAMILY_RULES.some(([family, pattern]) => family === 'software' && pattern.test(title))) {
     const backend = (description.match(BACKEND_SIGNALS) ?? []).length;
     const frontend = (description.match(FRONTEND_SIGNALS) ?? []).length;
     if (backend >= 3 && backend >= frontend * 2) return 'backend';
@@ -81,7 +86,8 @@ function familyOf(title: string, description: string): RoleFamily {
     if (backend >= 3 && frontend >= 3) return 'fullstack';
     return 'software';
   }
-  return 'software';
+  // A title no rule knows: the scorer says it could not tell the role rather than guess.
+  return UNKNOWN_ROLE;
 }
 
 function seniorityOf(title: string, description: string): { level: Seniority | null; from: JobSignals['seniorityFrom'] } {
@@ -126,6 +132,22 @@ function industriesOf(about: string, description: string, company: CompanyInfo |
     if (evidenceText === undefined && elsewhere < 2) continue;
     const pattern = term.patterns.find((p) => p.test(evidenceText ?? description)) ?? term.patterns[0]!;
     found.push({ id: term.id, evidence: clip(findSentence(evidenceText ?? description, pattern) ?? term.label, 160) });
+  }
+  return found;
+}
+
+// Kinds of employer or place: shown by the title or the company's own paragraph, or said twice.
+const SECTOR_LIKE = new Set(['hotels', 'staffing', 'catering', 'automotive']);
+
+function exclusionsOf(title: string, about: string, description: string): JobSignals['exclusions'] {
+  const found: JobSignals['exclusions'] = [];
+  for (const term of EXCLUSIONS) {
+    const inTitle = mentionsPlainly(title, term.job);
+    const shown = SECTOR_LIKE.has(term.id)
+      ? inTitle || mentionsPlainly(about, term.job) || countMatches(description, [term.job]) >= 2
+      : inTitle || mentionsPlainly(description, term.job);
+    if (!shown) continue;
+    found.push({ id: term.id, evidence: clip(inTitle ? title : (findSentence(description, term.job) ?? term.label), 160) });
   }
   return found;
 }
@@ -227,6 +249,7 @@ export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSi
     seniorityFrom: seniority.from,
     skills: skillsOf(title, `${title}\n${description}`),
     industries: industriesOf(about, description, company),
+    exclusions: exclusionsOf(title, about, description),
     ...locationOf(job, description),
     salary: salaryOf(job, description),
     employmentType: employmentOf(job, title, description),
