@@ -34,17 +34,22 @@ describe('the pre-filter', () => {
     expect(sales.pass).toBe(false);
     expect(sales.reason).toMatch(/sales role; the user wants backend engineering/);
 
-    const python = prefilter.check({ job: job({ title: 'Senior Python Engineer', description: 'Acme.\n\n- Python and Django' }), user: { prompt, threshold: 80 } });
-    expect(python.pass).toBe(false);
-    expect(python.reason).toBe('skip: at most 65 < threshold 80: none of typescript, go in the posting');
+    const lowPay = prefilter.check({ job: job({ salaryMin: 60_000, salaryMax: 65_000 }), user: { prompt, threshold: 80 } });
+    expect(lowPay.pass).toBe(false);
+    expect(lowPay.reason).toBe("skip: at most 50 < threshold 80: pays at most €60,000–€65,000 per year, well below the user's minimum (€80,000)");
+  });
+
+  it('does not rule out a stack next to the one named: a recruiter might still send it', () => {
+    const python = new Prefilter().check({ job: job({ title: 'Senior Python Engineer', description: 'Acme.\n\n- Python and Django' }), user: { prompt, threshold: 80 } });
+    expect(python.pass).toBe(true);
   });
 
   it('depends on the threshold: a low threshold lets more pairs through', () => {
-    const python = job({ title: 'Senior Python Engineer', description: 'Acme.\n\n- Python and Django' });
-    // At most 65: skipped for a threshold of 80, passed for 70 (within the 5-point margin).
-    expect(new Prefilter().check({ job: python, user: { prompt, threshold: 80 } }).pass).toBe(false);
-    expect(new Prefilter().check({ job: python, user: { prompt, threshold: 70 } }).pass).toBe(true);
-    expect(new Prefilter({ margin: 0 }).check({ job: python, user: { prompt, threshold: 70 } }).pass).toBe(false);
+    const lowPay = job({ salaryMin: 60_000, salaryMax: 65_000 });
+    // At most 50: skipped for a threshold of 80, passed for 55 (within the 5-point margin).
+    expect(new Prefilter().check({ job: lowPay, user: { prompt, threshold: 80 } }).pass).toBe(false);
+    expect(new Prefilter().check({ job: lowPay, user: { prompt, threshold: 55 } }).pass).toBe(true);
+    expect(new Prefilter({ margin: 0 }).check({ job: lowPay, user: { prompt, threshold: 55 } }).pass).toBe(false);
   });
 
   it('works on signals prepared once per job and once per prompt', () => {

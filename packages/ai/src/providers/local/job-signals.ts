@@ -55,7 +55,7 @@ export interface JobSignals {
   skills: SkillMention[];
   industries: { id: string; evidence: string }[];
   /** Conditions and workplaces users rule out (exclusions.ts) that the posting shows. */
-  exclusions: { id: string; evidence: string }[];
+  exclusions: { id: string; evidence: string; strength: 'title' | 'repeated' | 'mention' }[];
   mode: WorkMode;
   /** Regions named outright ("Remote (EU)"): where a remote job may be done from. */
   regions: Region[];
@@ -143,11 +143,11 @@ function exclusionsOf(title: string, about: string, description: string): JobSig
   const found: JobSignals['exclusions'] = [];
   for (const term of EXCLUSIONS) {
     const inTitle = mentionsPlainly(title, term.job);
-    const shown = SECTOR_LIKE.has(term.id)
-      ? inTitle || mentionsPlainly(about, term.job) || countMatches(description, [term.job]) >= 2
-      : inTitle || mentionsPlainly(description, term.job);
-    if (!shown) continue;
-    found.push({ id: term.id, evidence: clip(inTitle ? title : (findSentence(description, term.job) ?? term.label), 160) });
+    const plain = mentionsPlainly(description, term.job);
+    const repeated = plain && countMatches(description, [term.job]) >= 2;
+    const strength = inTitle ? 'title' : repeated || (SECTOR_LIKE.has(term.id) && mentionsPlainly(about, term.job)) ? 'repeated' : plain && !SECTOR_LIKE.has(term.id) ? 'mention' : null;
+    if (strength === null) continue;
+    found.push({ id: term.id, evidence: clip(inTitle ? title : (findSentence(description, term.job) ?? term.label), 160), strength });
   }
   return found;
 }

@@ -97,6 +97,8 @@ export interface PromptPay {
   yearly: number;
   /** ISO code, or '$' when the prompt wrote a dollar sign without saying which dollar. */
   currency: string | null;
+  /** Stated as take-home pay ("netto"): grossed up with an approximate share, so only a guide. */
+  net: boolean;
   text: string;
 }
 
@@ -133,7 +135,7 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     const currency = symbol ? (CURRENCY_CODE[symbol.toLowerCase()] ?? null) : null;
     const net = /\b(net|netto|neto)\b/i.test(tail) && !/\bb2b\b/i.test(tail);
     const share = net ? (NET_SHARE[currency ?? 'EUR'] ?? DEFAULT_NET_SHARE) : 1;
-    floors.push({ yearly: annualPay(amount, period) / share, currency, text: match[0].trim().replace(/[\s,(]+$/, '').slice(0, 60) });
+    floors.push({ yearly: annualPay(amount, period) / share, currency, net, text: match[0].trim().replace(/[\s,(]+$/, '').slice(0, 60) });
   }
   return floors;
 }

@@ -78,10 +78,15 @@ export function excludedInTitle(title: string, prompt: PromptSignals): { phrase:
   return prompt.excludedTitleWords.filter((entry) => entry.words.every(has)).map((entry) => ({ phrase: entry.phrase, single: entry.words.length === 1 }));
 }
 
+/** Whether the title carries a word the user named their role with ("Gameplay Programmer", "gameplay programmer"). */
+export function titleNamesWantedRole(title: string, prompt: PromptSignals): boolean {
+  const titleWords = (title.match(/[\p{L}][\p{L}'-]*/gu) ?? []).map((word) => word.toLowerCase());
+  return prompt.roleWords.some((word) => titleWords.some((candidate) => sameWord(word, candidate)));
+}
+
 function role(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   const label = FAMILY_LABELS[job.family] ?? job.family;
-  const titleWords = (job.title.match(/[\p{L}][\p{L}'-]*/gu) ?? []).map((word) => word.toLowerCase());
-  const namesWantedRole = prompt.roleWords.some((word) => titleWords.some((candidate) => sameWord(word, candidate)));
+  const namesWantedRole = titleNamesWantedRole(job.title, prompt);
   for (const hit of excludedInTitle(job.title, prompt)) {
     // "Gameplay Programmer (Unreal Engine 5)" against "not engine work": the title also names the
     // role asked for, so one shared word is a doubt, not a dealbreaker.
@@ -122,7 +127,9 @@ function conditions(job: JobSignals, prompt: PromptSignals, out: Collector): voi
     const hit = job.exclusions.find((entry) => entry.id === excluded.id);
     if (!hit) continue;
     const label = EXCLUSIONS.find((term) => term.id === hit.id)?.label ?? hit.id;
-    out.adjust('culture', WEIGHTS.excludedCondition, `The posting involves ${label}: ${quote(hit.evidence)}; you wrote "${excluded.words}"`, `${label} (you ruled it out)`);
+    // One mention in the text may be an exception ("night cover in the summer only"): a doubt.
+    const weight = hit.strength === 'mention' ? WEIGHTS.excludedConditionMention : WEIGHTS.excludedCondition;
+    out.adjust('culture', weight, `The posting involves ${label}: ${quote(hit.evidence)}; you wrote "${excluded.words}"`, `${label} (you ruled it out)`);
   }
 }
 

@@ -33,7 +33,9 @@ export const SKILLS: readonly SkillTerm[] = [
   skill('kotlin', 'Kotlin', 'language', [/\bkotlin\b/i], ['java']),
   skill('scala', 'Scala', 'language', [/\bscala\b/i]),
   skill('rust', 'Rust', 'language', [/\brust\b/i]),
-  skill('cpp', 'C++', 'language', [/\bc\+\+/i]),
+  skill('cpp', 'C++', 'language', [/\bc\+\+/i], ['c']),
+  // "C" alone only as a capital letter that is not C++ or C#: "in C", "C/C++".
+  skill('c', 'C', 'language', [/(?<![\w+#-])C(?![\w+#]|\/\/)(?=[\s,/)]|$)/], ['cpp']),
   skill('csharp', 'C#/.NET', 'language', [/\bc#/i, /\.net\b/i]),
   skill('ruby', 'Ruby', 'language', [/\bruby\b/i, /\brails\b/i]),
   skill('php', 'PHP', 'language', [/\bphp\b/i, /\blaravel\b/i, /\bsymfony\b/i]),

@@ -26,6 +26,8 @@ export const WEIGHTS = {
   excludedWordBeside: 20,
   /** A condition or workplace the user ruled out (night shifts, nursing homes, agencies). */
   excludedCondition: { penalty: 60, cap: 20 },
+  /** …named once in the posting's text only (it may be an exception). */
+  excludedConditionMention: 30,
   /** Role: related but not the same (× (1 − compatibility), e.g. full-stack for backend: 12). */
   familyDistance: 40,
 
