@@ -70,3 +70,48 @@ describe('the pre-filter', () => {
     expect(text).toMatch(/ai_prefilter_decisions_total\{decision="skip",reason="role"[^}]*\} 1/);
   });
 });
+
+// The three ways the old gate dropped good jobs (issue 21): each must pass now.
+describe('the pre-filter does not drop a good job on surface words', () => {
+  const check = (prompt: string, overrides: Partial<JobInput>) => new Prefilter().check({ job: job(overrides), user: { prompt, threshold: 70 } });
+
+  it('keeps a non-quota sales operations role for a user who ruled out quota sales', () => {
+    const decision = check('Revenue operations manager (sales ops: CRM, forecasting, territory planning), Berlin hybrid. No sales roles with a quota.', {
+      title: 'Sales Operations Manager',
+      location: 'Berlin, Germany (hybrid)',
+      remote: false,
+      salaryMin: null,
+      salaryMax: null,
+      description: 'Own our CRM and forecasting. This role carries no quota.',
+    });
+    expect(decision).toMatchObject({ pass: true });
+  });
+
+  it('keeps a remote region that includes the user’s country ("Remote – EMEA" for someone in London)', () => {
+    const decision = check('Senior backend engineer in London, TypeScript, remote only.', { location: 'Remote (EMEA)', salaryCurrency: 'GBP' });
+    expect(decision).toMatchObject({ pass: true });
+  });
+
+  it('keeps a Canadian user’s "Remote – North America" posting', () => {
+    const decision = check('Staff SRE in Toronto, Canada, remote.', { title: 'Staff Site Reliability Engineer', location: 'Remote (North America)', salaryCurrency: 'CAD' });
+    expect(decision).toMatchObject({ pass: true });
+  });
+
+  it('keeps a posting that asks for a language the user said they do not need', () => {
+    const decision = check('Junior frontend developer, React, Warsaw or remote in Poland. My Polish is basic, I work in English; no Polish-only teams.', {
+      title: 'Junior Frontend Developer (React)',
+      location: 'Warsaw, Poland (hybrid)',
+      remote: false,
+      salaryMin: null,
+      salaryMax: null,
+      description: 'Warsaw product team.\n\n- React and TypeScript\n- English is our working language; Polish is a plus',
+    });
+    expect(decision).toMatchObject({ pass: true });
+  });
+
+  it('still rules out a role family that cannot match', () => {
+    const decision = check('Registered nurse in Hamburg, day shifts.', { title: 'Account Executive', location: 'Hamburg, Germany', remote: false, description: 'Sell our logistics software.' });
+    expect(decision.pass).toBe(false);
+    expect(decision.reason).toMatch(/sales role; the user wants nursing/);
+  });
+});

@@ -162,8 +162,10 @@ export function extractPromptSignals(prompt: string): PromptSignals {
   const wanted = wantedFamilies(positive);
   // "Social worker, not child protection": a neighbour inside the wanted family is ruled out by
   // its words (excludedTitleWords, excludedConditions), not by dropping the whole family.
-  const ruledOutFamilies = excludedFamilies.filter((family) => !wanted.families.includes(family));
-  const families = wanted.families;
+  // "Revenue operations (sales ops); no sales roles with a quota": sales is ruled out, sales ops wanted.
+  const remaining = wanted.families.filter((family) => !excludedFamilies.includes(family));
+  const families = remaining.length > 0 ? remaining : wanted.families;
+  const ruledOutFamilies = excludedFamilies.filter((family) => !families.includes(family));
   const softwareRole = families.length === 0 || families.some((family) => SOFTWARE_FAMILIES.has(family));
   const namedSeniorities = [...new Set(SENIORITY_RULES.filter(([, pattern]) => pattern.test(positive)).map(([level]) => level))];
   // No level named: years of experience say it ("7 yrs" is past junior).

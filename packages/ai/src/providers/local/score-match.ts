@@ -205,21 +205,27 @@ function seniority(job: JobSignals, prompt: PromptSignals, out: Collector): void
 export type AreaFit = 'inside' | 'country-only' | 'outside' | 'unknown';
 
 /** Whether places named by a posting lie where the user wants to work. */
+/** Whether a region a posting names includes a place of this region ("EMEA" includes the UK). */
+export function regionIncludes(outer: Region, inner: Region): boolean {
+  if (outer === 'world' || outer === inner) return true;
+  if (outer === 'europe') return inner === 'eu' || inner === 'uk';
+  if (outer === 'na') return inner === 'us';
+  return false;
+}
+
+/** Whether places named by a posting lie where the user wants to work. */
 export function areaFit(regions: Region[], countries: JobSignals['countries'], prompt: PromptSignals): AreaFit {
   const wantedRegions = new Set<Region>([...prompt.regions, ...prompt.countries.map((country) => country.region)]);
-  const covers = (region: Region) =>
-    region === 'world' ||
-    wantedRegions.has(region) ||
-    (region === 'europe' && (wantedRegions.has('eu') || wantedRegions.has('uk'))) ||
-    ((region === 'eu' || region === 'uk') && wantedRegions.has('europe'));
+  // A posting's region covers the user when it includes (or is included in) a region they accept.
+  const covers = (region: Region) => [...wantedRegions].some((wanted) => regionIncludes(region, wanted) || regionIncludes(wanted, region));
   if (regions.some(covers) && prompt.countries.length === 0) return 'inside';
   if (prompt.countries.length > 0) {
     if (countries.some((country) => prompt.countries.some((wanted) => wanted.name === country.name))) return 'inside';
-    if (regions.some((region) => region === 'world' || prompt.countries.some((wanted) => wanted.region === region || (region === 'europe' && wanted.region === 'eu'))))
-      return 'inside';
+    // "Remote – EMEA" for someone in Lisbon or London: the region includes the user's country.
+    if (regions.some((region) => prompt.countries.some((wanted) => regionIncludes(region, wanted.region)))) return 'inside';
   }
   if (countries.length > 0) {
-    if (prompt.regions.length > 0 && countries.every((country) => covers(country.region))) return 'country-only';
+    if (prompt.regions.length > 0 && countries.every((country) => prompt.regions.some((wanted) => regionIncludes(wanted, country.region)))) return 'country-only';
     return 'outside';
   }
   if (regions.length > 0) return 'outside';

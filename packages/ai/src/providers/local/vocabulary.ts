@@ -162,7 +162,8 @@ export const PLACES: readonly Place[] = [
 export const REGION_PATTERNS: readonly (readonly [Place['region'] | 'world', RegExp])[] = [
   ['eu', /\b(eu|european union)\b/i],
   ['europe', /\b(europe|emea|european time ?zones?|cet)\b/i],
-  ['us', /\b(us only|us-based|north america)\b/i],
+  ['us', /\b(us only|us-based)\b/i],
+  ['na', /\bnorth america\b/i],
   ['apac', /\bapac\b/i],
   ['latam', /\blatam\b/i],
   ['world', /\b(worldwide|anywhere|global(ly)?)\b/i],
