@@ -37,7 +37,7 @@ describe('exclusions by meaning, not by the word the user wrote', () => {
   });
 
   it('reads slot machines as gambling', async () => {
-    const result = await score(backend, posting({ description: 'Harbourline makes the software inside slot machines for casinos across Europe.\n\n- Build APIs in TypeScript' }));
+    const result = await score(backend, posting({ description: 'Harbourline makes the software that runs slot machines in gaming halls across Europe.\n\n- Build APIs in TypeScript' }));
     expect(result.score).toBeLessThan(70);
     expect(result.analysis.cons.join('\n')).toMatch(/gambling/);
   });
