@@ -22,6 +22,8 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
     /\b(nights?|night[- ]shifts?|nacht|nachtdienst|nachtschicht|nuit|noche|nocturn|notte|notturn|nocn|nachtploeg|nachtdienst)/i,
     /\b(night[- ]?shifts?|nights|nachtdienst|nachtschicht|nachtploeg|nachtdiensten|turni? di notte|notturn|de nuit|turno de noche|nocturno|zmian[ay]? nocn|three[- ]shift|3[- ]shift|dreischicht|drieploegen|4-on-4-off|rotating (days and )?nights)/i,
   ),
+  term('round-the-clock', '24/7 shifts', /\b24\/7\b/i, /\b24\/7 (shifts?|rota|operations|rotation)|\brotating shifts\b/i),
+  term('weekends', 'weekend work', /\b(weekends?|week-ends?|wochenende|fin(es)? de semana|fine settimana|weekendy|stand-by)\b/i, /\b(weekends?|saturdays?|sundays?|week-ends?|wochenenden?|samstag|sonntag|samedi|dimanche|s[áa]bados?|domingos?|weekend stand-by)\b/i),
   term('staffing', 'staffing or temp agencies', /\b(agenc(y|ies)|agentur|agence|agencia|uitzend|staffing|temp(orary)? agenc|supply|interim|zeitarbeit|ett\b)/i,
     /\b(staffing|recruitment agency|temp(orary)? (staffing )?agency|supply (teaching|teacher|agency)|empresa de trabajo temporal|\bett\b|uitzendbureau|zeitarbeit|personaldienstleist|arbeitnehmer[üu]berlassung|agence d'int[ée]rim|agentur\b|\w+agentur\b)/i),
   term('hotels', 'hotels', /\bhot(el|eles|els|eli|éis)\b/i, /\bhotel(es|s)?\b|\bhôtel/i),

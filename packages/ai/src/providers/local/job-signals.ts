@@ -15,6 +15,7 @@ import {
   SOFTWARE_TITLE,
   TITLE_FAMILY_RULES,
   UNKNOWN_ROLE,
+  foldAccents,
   type Place,
   type RoleFamily,
   type Seniority,
@@ -64,6 +65,8 @@ export interface JobSignals {
   locationText: string;
   salary: Salary | null;
   employmentType: EmploymentType | null;
+  /** Not a permanent employment: a fixed term (CDD, maternity cover, seasonal) or self-employment (freelance, ZZP, CIS, 1099, B2B). */
+  tenure: { kind: 'fixed-term' | 'self-employed'; evidence: string } | null;
   companySize: number | null;
   companySizeText: string | null;
   codeReview: string | null;
@@ -72,7 +75,8 @@ export interface JobSignals {
   officeDays: number | null;
 }
 
-function familyOf(title: string, description: string): RoleFamily {
+function familyOf(rawTitle: string, description: string): RoleFamily {
+  const title = foldAccents(rawTitle);
   // The generic 'software' rule last: "Senior Python Engineer" is backend, "Data Engineer" data.
   for (const [family, pattern] of TITLE_FAMILY_RULES) {
     if (family !== 'software' && pattern.test(title)) return family;
@@ -188,14 +192,24 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
   return { mode, regions: scope.regions, countries: scope.countries, locationText: location || (mode === 'remote' ? 'Remote' : 'not stated'), officeDays };
 }
 
+// "€ 3.600 brutto monatlich (14 Gehälter)": Austrian pay comes fourteen times a year.
+const FOURTEEN_SALARIES = /\b14\s*(geh[äa]lter|monatsgeh[äa]lter|mal)\b|[×x]\s?14\b/i;
+// "7 500–8 500 zł netto", "9.000 zł net": the posting states take-home pay.
+const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euro)[^.\n]{0,20}\b(netto|net|neto)\b|\b(netto|net|neto)\b[^.\n\d]{0,12}\d/i;
+
 function salaryOf(job: Job, description: string): Salary | null {
+  let salary: Salary | null = null;
   if (typeof job.salaryMin === 'number' || typeof job.salaryMax === 'number') {
     const min = job.salaryMin ?? job.salaryMax ?? 0;
     const max = job.salaryMax ?? job.salaryMin ?? 0;
-    const salary = describeSalary(min, max, (job.salaryCurrency ?? 'EUR').toUpperCase(), job.salaryPeriod ?? 'year');
-    if (salary && salary.maxEur > 0) return salary;
+    const structured = describeSalary(min, max, (job.salaryCurrency ?? 'EUR').toUpperCase(), job.salaryPeriod ?? 'year');
+    if (structured && structured.maxEur > 0) salary = structured;
   }
-  return salaryFromText(description);
+  salary ??= salaryFromText(description);
+  if (!salary) return null;
+  const fourteen = job.salaryPeriod === 'month' && FOURTEEN_SALARIES.test(description);
+  const net = NET_PAY.test(description) && !/\bb2b\b/i.test(findSentence(description, NET_PAY) ?? '');
+  return fourteen ? { ...salary, minEur: (salary.minEur * 14) / 12, maxEur: (salary.maxEur * 14) / 12, net } : { ...salary, net };
 }
 
 function employmentOf(job: Job, title: string, description: string): EmploymentType | null {
@@ -203,8 +217,23 @@ function employmentOf(job: Job, title: string, description: string): EmploymentT
   if (declared === 'full_time' || declared === 'part_time' || declared === 'contract' || declared === 'internship') return declared;
   if (/\b(intern(ship)?|working student)\b/i.test(title)) return 'internship';
   if (/\b(contract|freelance)\b/i.test(title)) return 'contract';
-  if (/\bpart[- ]time\b/i.test(`${title}\n${description}`)) return 'part_time';
+  if (/\b(part[- ]time|teilzeit|temps partiel|tiempo parcial|media jornada|part-time|deeltijd|niepe[łl]ny etat|\d\.\d fte)\b/i.test(title) || /\bpart[- ]time\b/i.test(description)) return 'part_time';
   if (/\bfull[- ]time\b/i.test(description)) return 'full_time';
+  return null;
+}
+
+const FIXED_TERM_TITLE = /\b(\d{1,2}[- ]?(months?|mois|monate?|meses|mesi|maanden|miesi[ęe]cy)|cdd|fixed[- ]term|maternity cover|maternit[àa]|sostituzione|elternzeitvertretung|befristet|stagional|seasonal|temporada|remplacement|interim)\b/i;
+const FIXED_TERM_TEXT = /\b(fixed[- ]term|cdd|befristet|maternity cover|parental (leave )?cover|elternzeitvertretung|contrato temporal|tijdelijk contract|contratto a termine|stagionale|seasonal contract)\b/i;
+const SELF_EMPLOYED = /\b(freelance|zzp|cis|1099|self[- ]employed|umowa zlecenie|zlecenie|b2b|fee[- ]for[- ]service|independent contractor|portage|auto-?entrepreneur|aut[óo]nomo|day rate)\b/i;
+// "Intérim en vue d'un CDI", "B2B or umowa o pracę": a permanent route is on offer too.
+const PERMANENT = /\b(cdi|permanent|unbefristet|indeterminato|indefinido|umow[aęy] o prac[ęe]|uop|vast (contract|dienstverband)|loondienst|paye|w-?2)\b/i;
+
+function tenureOf(title: string, description: string): JobSignals['tenure'] {
+  const text = `${title}\n${description}`;
+  if (PERMANENT.test(text) && !/\b(no|not|without|sans|pas de|keine?|geen|nie)\s+(a\s+)?(cdi|permanent|paye|w-?2)\b/i.test(text)) return null;
+  if (mentionsPlainly(title, SELF_EMPLOYED) || mentionsPlainly(description, SELF_EMPLOYED)) return { kind: 'self-employed', evidence: clip(findSentence(text, SELF_EMPLOYED) ?? title, 160) };
+  if (mentionsPlainly(title, FIXED_TERM_TITLE) || mentionsPlainly(description, FIXED_TERM_TEXT))
+    return { kind: 'fixed-term', evidence: clip(FIXED_TERM_TITLE.test(title) ? title : (findSentence(description, FIXED_TERM_TEXT) ?? title), 160) };
   return null;
 }
 
@@ -253,6 +282,7 @@ export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSi
     ...locationOf(job, description),
     salary: salaryOf(job, description),
     employmentType: employmentOf(job, title, description),
+    tenure: tenureOf(title, description),
     companySize: size?.size ?? null,
     companySizeText: size ? clip(size.text, 60) : null,
     codeReview: codeReview ? clip(codeReview, 160) : null,

@@ -2,7 +2,7 @@ import { placesIn, type Region } from './job-signals';
 import { minimumSalaryFromPrompt, payFloorsFromPrompt, type PromptPay } from './salary';
 import { clip } from './text';
 import { EXCLUSIONS } from './exclusions';
-import { INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
+import { foldAccents, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
 
 /** What a user's prompt asks for and rules out. Plain data: computed once per prompt. */
 export interface PromptSignals {
@@ -40,13 +40,17 @@ export interface PromptSignals {
   wantsWorkLifeBalance: boolean;
   acceptsContract: boolean;
   acceptsPartTime: boolean;
+  /** "CDI only", "permanent", "PAYE not self employed", "umowa o pracę", "loondienst", "W2". */
+  wantsPermanent: boolean;
+  /** "Full-time", "Vollzeit", "jornada completa". */
+  wantsFullTime: boolean;
 }
 
 // "no crypto", "not in consulting", "avoid agencies", "without on-call", "pas de pharmacie
 // hospitalière", "keine Agentur", "nada de hoteles", "geen ZZP", "niente stagionali", "nie chcę
 // tras międzynarodowych"; "no more than 500 people" is a size, not an exclusion.
 const NEGATION =
-  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t do|cannot do|won'?t|pas de|pas d'|pas en|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,!?\n()]+)/giu;
+  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|pas de|pas d'|pas en|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,!?\n()]+)/giu;
 
 function negatedPhrases(prompt: string): { phrases: string[]; positive: string } {
   const phrases: string[] = [];
@@ -96,7 +100,7 @@ function yearsOfExperience(text: string): number | null {
 
 /** The families named in the first sentence that names any: later ones tell past jobs. */
 function wantedFamilies(positive: string): { families: RoleFamily[]; words: string[] } {
-  for (const sentence of positive.split(/(?<=[.!?])\s+|\n+/)) {
+  for (const sentence of foldAccents(positive).split(/(?<=[.!?])\s+|\n+/)) {
     const families: RoleFamily[] = [];
     const words: string[] = [];
     for (const [family, pattern] of PROMPT_FAMILY_RULES) {
@@ -183,6 +187,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     /\b(?:under|fewer than|less than|below|at most|max(?:imum)?|up to|no more than|<)\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(?:people|employees|staff|persons?)\b/i.exec(prompt);
   const smallWords = /\b(small (company|team|startup)|early[- ]stage|startup)\b/i.test(positive);
   const wantsRemote = has(positive, /\bremote\b/i) || noOffice;
+  // "Vienna or remote Austria", "Kraków hybrydowo albo full remote": the named city's office is fine too.
+  const orRemote = has(positive, /\b(or|albo|lub|oder|ou|o|of)\s+(fully |full |100 ?% )?remote\b|\bremote\s+(or|albo|oder|ou|o|of)\b/i);
   return {
     families,
     seniorities,
@@ -200,8 +206,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
       (term) => term.id !== 'consulting' && term.patterns.some((pattern) => pattern.test(positive)),
     ).map((term) => term.id),
     wantsRemote,
-    acceptsHybrid: !noOffice && has(positive, /\b(hybrid|hybride|hybryd|h[íi]brid|ibrid|home office|thuiswerk|t[ée]l[ée]travail)/i),
-    acceptsOnsite: !noOffice && (!wantsRemote || has(positive, /\b(on-?site|in the office|office in|relocat|office (or|and)|vor ort|sur site|presencial|in sede|stacjonarn|op locatie)/i)),
+    acceptsHybrid: !noOffice && (orRemote || has(positive, /\b(hybrid|hybride|hybryd|h[íi]brid|ibrid|home office|thuiswerk|t[ée]l[ée]travail)/i)),
+    acceptsOnsite: !noOffice && (!wantsRemote || orRemote || has(positive, /\b(on-?site|in the office|office in|relocat|office (or|and)|vor ort|sur site|presencial|in sede|stacjonarn|op locatie)/i)),
     regions: places.regions,
     countries: places.countries,
     minSalaryEur: salary?.eur ?? null,
@@ -215,5 +221,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     wantsWorkLifeBalance: has(positive, /\b(work[- ]life balance|sustainable pace|healthy (engineering )?culture|no crunch|family[- ]friendly)\b/i),
     acceptsContract: has(positive, /\b(contract(or)?|freelance)\b/i),
     acceptsPartTime: has(positive, /\bpart[- ]time\b/i),
+    wantsPermanent: has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried)\b/i),
+    wantsFullTime: has(positive, /\b(full[- ]time|vollzeit|temps plein|jornada completa|tempo pieno|pe[łl]ny etat|fulltime)\b/i),
   };
 }

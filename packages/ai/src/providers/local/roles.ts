@@ -63,7 +63,6 @@ export const ROLES: readonly RoleTerm[] = [
   }),
   role('content-writing', 'content/copy writing', /\b(ux writer|copywriter|content (writer|marketing|strategist|designer)|redakteur|r[ée]dact(eur|rice)|editor)\b/i, { near: { 'technical-writing': 0.3, marketing: 0.5 } }),
   role('devrel', 'developer relations', /\b(developer advocate|devrel|developer relations)\b/i),
-  role('marketing', 'marketing', /\b(marketing|marketer|seo)\b/i, { near: { 'content-writing': 0.5 } }),
   // Finance.
   role('payroll', 'payroll', /\b(payroll|lohnverrechn|lohnbuchhalt|entgeltabrechn|gestionnaire (de )?paie|n[óo]minas?|salarisadministrat|p[łl]ac)/i, { near: { accounting: 0.2, hr: 0.2 } }),
   role('controlling', 'controlling/FP&A', /\b(controller|controlling|fp&a|financial (planning|analyst)|contr[ôo]leu?r(se)? de gestion|controll?er de gesti[óo]n)/i, { near: { accounting: 0.3 } }),
@@ -158,9 +157,10 @@ export const ROLES: readonly RoleTerm[] = [
     software: true,
   }),
   role('data-science', 'data science', /\b(data scien|decision scien|applied scien|research scien|computer vision scien|statistician|data science)/i, { near: { ml: 0.5, 'data-analysis': 0.3 }, software: true }),
+  role('marketing', 'marketing', /\b(marketing|marketer|seo)\b/i, { near: { 'content-writing': 0.5 } }),
   role('fullstack', 'full-stack engineering', /\b(full[- ]?stack)\b/i, { near: SOFTWARE_NEAR.fullstack, software: true }),
   role('backend', 'backend engineering', /\b(backend|back[- ]end|server[- ]side|api engineer)\b/i, { prompt: /\b(backend|back[- ]end|server[- ]side)\b/i, near: SOFTWARE_NEAR.backend, software: true }),
-  role('frontend', 'frontend engineering', /\b(frontend|front[- ]end|ui engineer|web developer)\b/i, { prompt: /\b(frontend|front[- ]end)\b/i, near: SOFTWARE_NEAR.frontend, software: true }),
+  role('frontend', 'frontend engineering', /\b(frontend|front[- ]end|ui engineer|web developer|(react|vue(\.js)?|angular) (developer|engineer))\b/i, { prompt: /\b(frontend|front[- ]end)\b/i, near: SOFTWARE_NEAR.frontend, software: true }),
   role('mobile', 'mobile development', /\b(ios|android|mobile|react native|flutter)\b/i, { prompt: /\b(mobile (developer|engineer)|ios|android)\b/i, near: SOFTWARE_NEAR.mobile, software: true }),
   role('games', 'game programming', /\b(gameplay|game programmer|game developer|unreal|unity developer|programmeur?(·?euse|\(se\))? gameplay|engine programmer|tools programmer|game designer)/i, {
     prompt: /\b(gameplay|game (developer|programmer))/i,
@@ -178,6 +178,11 @@ export const ROLES: readonly RoleTerm[] = [
     software: true,
   }),
 ];
+
+/** Titles and prompts are matched without accents: "Übersetzer:in" and "Ubersetzer" alike. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
 
 export type RoleFamily = string;
 /** A title matched no rule: the scorer cannot tell the role. */

@@ -5,6 +5,8 @@ import { formatEur } from './text';
 export interface Salary {
   /** The posting's currency (ISO code). */
   currency: string;
+  /** The posting states take-home pay ("netto"). */
+  net?: boolean;
   /** Yearly amounts in EUR (fixed approximate rates) so ranges can be compared. */
   minEur: number;
   maxEur: number;
@@ -99,6 +101,8 @@ export interface PromptPay {
   currency: string | null;
   /** Stated as take-home pay ("netto"): grossed up with an approximate share, so only a guide. */
   net: boolean;
+  /** Take-home share used to gross it up (1 when stated gross). */
+  share: number;
   text: string;
 }
 
@@ -135,18 +139,21 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     const currency = symbol ? (CURRENCY_CODE[symbol.toLowerCase()] ?? null) : null;
     const net = /\b(net|netto|neto)\b/i.test(tail) && !/\bb2b\b/i.test(tail);
     const share = net ? (NET_SHARE[currency ?? 'EUR'] ?? DEFAULT_NET_SHARE) : 1;
-    floors.push({ yearly: annualPay(amount, period) / share, currency, net, text: match[0].trim().replace(/[\s,(]+$/, '').slice(0, 60) });
+    floors.push({ yearly: annualPay(amount, period) / share, currency, net, share, text: match[0].trim().replace(/[\s,(]+$/, '').slice(0, 60) });
   }
   return floors;
 }
 
 /** The floor in EUR a year, reading a bare "$" as the job's own dollar and a missing currency as the job's. */
-export function floorInEur(floor: PromptPay, jobCurrency: string | null): number | null {
+export function floorInEur(floor: PromptPay, jobCurrency: string | null, jobNet = false): number | null {
   let currency = floor.currency;
   if (currency === null || (currency === '$' && (jobCurrency === 'USD' || jobCurrency === 'CAD' || jobCurrency === 'AUD'))) currency = jobCurrency ?? (floor.currency === '$' ? 'USD' : 'EUR');
   if (currency === '$') currency = 'USD';
   const rate = EUR_PER_UNIT[currency];
-  return rate === undefined ? null : floor.yearly * rate;
+  if (rate === undefined) return null;
+  // A posting that states take-home pay is compared with the floor as take-home pay.
+  const yearly = jobNet ? floor.yearly * (floor.net ? floor.share : (NET_SHARE[currency] ?? DEFAULT_NET_SHARE)) : floor.yearly;
+  return yearly * rate;
 }
 
 /** "Salary at least €80k" → 80,000 EUR a year (the lowest floor, read against a euro job). */

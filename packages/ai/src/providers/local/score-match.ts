@@ -6,7 +6,7 @@ import { clip, formatEur, formatEurShort, listing } from './text';
 import { APPLY_FROM, CONSIDER_FROM, WEIGHTS } from './weights';
 import { EXCLUSIONS } from './exclusions';
 import { sameWord } from './prompt-signals';
-import { FAMILY_LABELS, INDUSTRIES, SENIORITY_LABELS, SKILLS, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
+import { FAMILY_LABELS, foldAccents, INDUSTRIES, SENIORITY_LABELS, SKILLS, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
 
 export type Criterion = 'industry' | 'role' | 'skills' | 'seniority' | 'location' | 'salary' | 'employment' | 'company' | 'culture';
 
@@ -80,7 +80,7 @@ export function excludedInTitle(title: string, prompt: PromptSignals): { phrase:
 
 /** Whether the title carries a word the user named their role with ("Gameplay Programmer", "gameplay programmer"). */
 export function titleNamesWantedRole(title: string, prompt: PromptSignals): boolean {
-  const titleWords = (title.match(/[\p{L}][\p{L}'-]*/gu) ?? []).map((word) => word.toLowerCase());
+  const titleWords = (foldAccents(title).match(/[\p{L}][\p{L}'-]*/gu) ?? []).map((word) => word.toLowerCase());
   return prompt.roleWords.some((word) => titleWords.some((candidate) => sameWord(word, candidate)));
 }
 
@@ -186,7 +186,8 @@ function seniority(job: JobSignals, prompt: PromptSignals, out: Collector): void
   if (prompt.seniorities.length === 0 || job.family === 'management') return;
   const wantedLabel = listing(prompt.seniorities.map((level) => SENIORITY_LABELS[level]), 'or');
   // Years of experience only tell that a junior post is below the user; they say nothing of a step up.
-  if (prompt.seniorityInferred && (job.seniority === null || job.seniority >= Math.min(...prompt.seniorities))) return;
+  // and only a title says a post is junior ("2+ years of experience" is a minimum, not a level).
+  if (prompt.seniorityInferred && (job.seniority === null || job.seniorityFrom !== 'title' || job.seniority >= Math.min(...prompt.seniorities))) return;
   if (job.seniority === null) {
     out.adjust('seniority', WEIGHTS.seniorityUnknown, 'The posting does not state a seniority level', 'seniority not stated');
     return;
@@ -264,7 +265,7 @@ function location(job: JobSignals, prompt: PromptSignals, out: Collector): void 
 export function salaryFloorFor(job: JobSignals, prompt: PromptSignals): { eur: number; text: string } | null {
   let best: { eur: number; text: string } | null = null;
   for (const floor of prompt.payFloors) {
-    const eur = floorInEur(floor, job.salary?.currency ?? null);
+    const eur = floorInEur(floor, job.salary?.currency ?? null, job.salary?.net ?? false);
     const euros = floor.currency === 'EUR' || (floor.currency === null && (job.salary?.currency ?? 'EUR') === 'EUR');
     if (eur !== null && (best === null || eur < best.eur)) best = { eur, text: euros ? formatEur(eur) : `${floor.text} (≈ ${formatEur(eur)})` };
   }
@@ -293,10 +294,13 @@ function salary(job: JobSignals, prompt: PromptSignals, out: Collector): void {
 }
 
 function employment(job: JobSignals, prompt: PromptSignals, out: Collector): void {
-  if (job.employmentType === 'contract' && !prompt.acceptsContract)
+  if (prompt.wantsPermanent && job.tenure) {
+    const what = job.tenure.kind === 'fixed-term' ? 'a fixed-term post' : 'self-employed work';
+    out.adjust('employment', WEIGHTS.notPermanent, `Not a permanent employment but ${what}: ${quote(job.tenure.evidence)}`, job.tenure.kind === 'fixed-term' ? 'fixed term' : 'self-employed');
+  } else if (job.employmentType === 'contract' && !prompt.acceptsContract)
     out.adjust('employment', WEIGHTS.contract, `A contract role ("${job.title}"), not a permanent position`, 'contract role');
   if (job.employmentType === 'part_time' && !prompt.acceptsPartTime)
-    out.adjust('employment', WEIGHTS.partTime, 'A part-time role', 'part-time');
+    out.adjust('employment', prompt.wantsFullTime ? WEIGHTS.partTimeWhenFullTime : WEIGHTS.partTime, 'A part-time role', 'part-time');
   if (job.employmentType === 'internship' && !prompt.seniorities.includes(0))
     out.adjust('employment', WEIGHTS.internship, `An internship ("${job.title}")`, 'internship');
 }

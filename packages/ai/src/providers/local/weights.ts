@@ -73,6 +73,10 @@ export const WEIGHTS = {
   /** Employment: a contract / part-time / internship the user did not ask for. */
   contract: 10,
   partTime: 20,
+  /** …part-time when the user asked for full time. */
+  partTimeWhenFullTime: { penalty: 40, cap: 40 },
+  /** A fixed term or self-employment when the user asked for a permanent job ("CDI only", "PAYE"). */
+  notPermanent: { penalty: 40, cap: 30 },
   internship: 15,
 
   /** Company: a consultancy or agency when the user asked for a product company. */
