@@ -1,6 +1,7 @@
 import type { CompanyInfo } from '@jobping/contracts';
 import type { Job } from '../../inputs';
 import { EXCLUSIONS, mentionsPlainly } from './exclusions';
+import { citiesIn, type City } from './places';
 import { describeSalary, salaryFromText, type Salary } from './salary';
 import { clip, countMatches, findSentence, firstParagraph, parseCount } from './text';
 import {
@@ -63,6 +64,8 @@ export interface JobSignals {
   /** Countries named (a remote job limited to them, or where the office is). */
   countries: { name: string; region: Region }[];
   locationText: string;
+  /** Gazetteer cities of the posting's location (places.ts), for commute distances. */
+  cities: City[];
   salary: Salary | null;
   employmentType: EmploymentType | null;
   /** Not a permanent employment: a fixed term (CDD, maternity cover, seasonal) or self-employment (freelance, ZZP, CIS, 1099, B2B). */
@@ -163,13 +166,18 @@ export function placesIn(text: string): Pick<JobSignals, 'regions' | 'countries'
     name: place.country,
     region: place.region,
   }));
+  // Cities of the gazetteer name their country too ("Poznań", "Bourg-en-Bresse").
+  for (const city of citiesIn(text)) {
+    const place = PLACES.find((candidate) => candidate.country === city.country);
+    if (place && !countries.some((country) => country.name === city.country)) countries.push({ name: place.country, region: place.region });
+  }
   // "US only" names the region and the country: keep the country out of the way.
   return { regions, countries: countries.filter((country) => !regions.includes(country.region)) };
 }
 
 const REMOTE_SCOPE = /\bremote(?:ly)?\b[^.\n]{0,40}?\b(?:from|within|in|across)\b[^.\n]{0,60}/i;
 
-function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'regions' | 'countries' | 'locationText' | 'officeDays'> {
+function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'regions' | 'countries' | 'locationText' | 'officeDays' | 'cities'> {
   const location = job.location?.trim() ?? '';
   const officeDaysMatch =
     /\b(one|two|three|four|five|\d)(?: to (?:one|two|three|four|five|\d))? (?:office )?days? (?:per|a) week\b/i.exec(description) ??
@@ -189,7 +197,7 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
   }
   if (mode !== 'remote' && scope.countries.length === 0) scope = placesIn(findSentence(description, /\b(hybrid|on-?site|office)\b/i) ?? '');
   // "Remote (EU)": an EU country is fine too; "Remote (Germany)" only that country.
-  return { mode, regions: scope.regions, countries: scope.countries, locationText: location || (mode === 'remote' ? 'Remote' : 'not stated'), officeDays };
+  return { mode, regions: scope.regions, countries: scope.countries, locationText: location || (mode === 'remote' ? 'Remote' : 'not stated'), officeDays, cities: citiesIn(location) };
 }
 
 // "€ 3.600 brutto monatlich (14 Gehälter)": Austrian pay comes fourteen times a year.

@@ -2,6 +2,7 @@ import { placesIn, type Region } from './job-signals';
 import { minimumSalaryFromPrompt, payFloorsFromPrompt, type PromptPay } from './salary';
 import { clip } from './text';
 import { EXCLUSIONS } from './exclusions';
+import { citiesIn, commuteLimitKm, type City } from './places';
 import { foldAccents, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
 
 /** What a user's prompt asks for and rules out. Plain data: computed once per prompt. */
@@ -28,6 +29,9 @@ export interface PromptSignals {
   acceptsOnsite: boolean;
   regions: Region[];
   countries: { name: string; region: Region }[];
+  /** Gazetteer cities the prompt names (home and accepted towns), and how far from them an office may be. */
+  homeCities: City[];
+  commuteKm: number;
   minSalaryEur: number | null;
   minSalaryText: string | null;
   /** Every pay floor the prompt states, in its own currency and gross a year. */
@@ -182,6 +186,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
         (term.patterns.some((pattern) => pattern.test(positive)) || (term.id === 'go' && LOWERCASE_GO.test(positive))),
     ).map((term) => term.id);
   const places = placesIn(positive);
+  const homeCities = citiesIn(positive);
   const salary = minimumSalaryFromPrompt(positive);
   const size =
     /\b(?:under|fewer than|less than|below|at most|max(?:imum)?|up to|no more than|<)\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(?:people|employees|staff|persons?)\b/i.exec(prompt);
@@ -210,6 +215,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     acceptsOnsite: !noOffice && (!wantsRemote || orRemote || has(positive, /\b(on-?site|in the office|office in|relocat|office (or|and)|vor ort|sur site|presencial|in sede|stacjonarn|op locatie)/i)),
     regions: places.regions,
     countries: places.countries,
+    homeCities,
+    commuteKm: commuteLimitKm(positive, homeCities.length),
     minSalaryEur: salary?.eur ?? null,
     minSalaryText: salary?.text ?? null,
     payFloors: payFloorsFromPrompt(prompt),

@@ -5,6 +5,7 @@ import { floorInEur } from './salary';
 import { clip, formatEur, formatEurShort, listing } from './text';
 import { APPLY_FROM, CONSIDER_FROM, WEIGHTS } from './weights';
 import { EXCLUSIONS } from './exclusions';
+import { distanceKm } from './places';
 import { sameWord } from './prompt-signals';
 import { FAMILY_LABELS, foldAccents, INDUSTRIES, SENIORITY_LABELS, SKILLS, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
 
@@ -233,6 +234,18 @@ export function areaFit(regions: Region[], countries: JobSignals['countries'], p
   return 'unknown';
 }
 
+/** The shortest straight-line distance between the posting's office and a place the prompt names. */
+export function commuteOf(job: JobSignals, prompt: PromptSignals): { km: number; from: string } | null {
+  let best: { km: number; from: string } | null = null;
+  for (const office of job.cities) {
+    for (const home of prompt.homeCities) {
+      const km = Math.round(distanceKm(office, home));
+      if (best === null || km < best.km) best = { km, from: home.name };
+    }
+  }
+  return best;
+}
+
 function location(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   const hasArea = prompt.regions.length > 0 || prompt.countries.length > 0;
   if (!prompt.wantsRemote && !hasArea) return;
@@ -252,6 +265,11 @@ function location(job: JobSignals, prompt: PromptSignals, out: Collector): void 
   const days = job.officeDays ? ` (${job.officeDays} office day${job.officeDays === 1 ? '' : 's'} a week)` : '';
   if (fit === 'outside') {
     out.adjust('location', WEIGHTS.officeOutsideRegion, `${office}${days}, outside ${wantedArea || 'where you want to work'}`, `office in ${where}`);
+    return;
+  }
+  const commute = commuteOf(job, prompt);
+  if (commute && commute.km > prompt.commuteKm) {
+    out.adjust('location', WEIGHTS.officeOutsideRegion, `${office}${days}: about ${commute.km} km from ${commute.from}, further than you said you can travel`, `office ${commute.km} km from ${commute.from}`);
     return;
   }
   const accepted = job.mode === 'hybrid' ? prompt.acceptsHybrid || prompt.acceptsOnsite : prompt.acceptsOnsite;

@@ -143,6 +143,7 @@ export const PLACES: readonly Place[] = [
   place('Poland', 'eu', [/\bpoland\b/i, /\b(warsaw|krakow|kraków|wroclaw|wrocław)\b/i]),
   place('Austria', 'eu', [/\baustria\b/i, /\bvienna\b/i]),
   place('Belgium', 'eu', [/\bbelgium\b/i, /\bbrussels\b/i]),
+  place('Luxembourg', 'eu', [/\bluxembourg\b/i]),
   place('Czechia', 'eu', [/\bczech(ia| republic)\b/i, /\bprague\b/i]),
   place('Estonia', 'eu', [/\bestonia\b/i, /\btallinn\b/i]),
   place('Malta', 'eu', [/\bmalta\b/i, /\bvalletta\b/i]),
