@@ -1,10 +1,12 @@
 import type { JobSignals } from '../providers/local/job-signals';
 import type { PromptSignals } from '../providers/local/prompt-signals';
-import { areaFit, salaryFloorFor, titleNamesWantedRole } from '../providers/local/score-match';
+import { areaFit, commuteOf, salaryFloorFor, titleNamesWantedRole } from '../providers/local/score-match';
+import { clip } from '../providers/local/text';
 import { FAMILY_LABELS, UNKNOWN_ROLE, familyCompatibility } from '../providers/local/vocabulary';
 
 /** A pay shortfall the gate trusts (exchange rates and net/gross readings are approximate). */
 const CLEAR_SHORTFALL = 0.15;
+const EXACT_SHORTFALL = 0.02;
 import { WEIGHTS } from '../providers/local/weights';
 
 export interface PrefilterDecision {
@@ -78,13 +80,28 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
     else if (fit === 'outside') limit(WEIGHTS.officeOutsideRegion.cap, `office outside the user's area (${job.locationText})`);
   }
 
-  // Pay: only a clear shortfall in the same currency, on the top of the range.
+  // Commute: an office far beyond the distance the prompt allows (half as far again, and 20 km more).
+  const commute = job.mode === 'remote' ? null : commuteOf(job, prompt);
+  if (commute && commute.km > prompt.commuteKm * 1.5 && commute.km > prompt.commuteKm + 20)
+    limit(WEIGHTS.officeOutsideRegion.cap, `office about ${commute.km} km from ${commute.from}, beyond the user's commute`);
+
+  // Employment: a fixed term or self-employment the title states, for a user who asked for a permanent job.
+  if (prompt.wantsPermanent && job.tenure && job.tenure.evidence === clip(job.title, 160))
+    limit(WEIGHTS.notPermanent.cap, `${job.tenure.kind} ("${job.title}"); the user wants a permanent job`);
+
+  // Pay: a shortfall on the top of the range, in the posting's own currency when the prompt used
+  // it too (pure arithmetic: 2 % is enough); across currencies, or from a net or a bare figure,
+  // only a clear one (15 %), since exchange rates and net readings are approximate.
   const floor = salaryFloorFor(job, prompt);
-  const sameCurrency = prompt.payFloors.every((f) => !f.net && (f.currency === null || f.currency === job.salary?.currency || (f.currency === '$' && /^(USD|CAD|AUD)$/.test(job.salary?.currency ?? ''))));
-  if (floor !== null && job.salary && sameCurrency && job.salary.maxEur < floor.eur * (1 - CLEAR_SHORTFALL)) {
-    const { base, perShortfall, max } = WEIGHTS.salaryTopBelow;
-    const shortfall = (floor.eur - job.salary.maxEur) / floor.eur;
-    subtract(Math.min(max, Math.round(base + perShortfall * shortfall)), `pays at most ${job.salary.text}, well below the user's minimum (${floor.text})`);
+  if (floor !== null && job.salary) {
+    const exact = !job.salary.net && prompt.payFloors.every((f) => !f.net && f.currency === job.salary?.currency);
+    const loose = prompt.payFloors.every((f) => !f.net && (f.currency === null || f.currency === job.salary?.currency || (f.currency === '$' && /^(USD|CAD|AUD)$/.test(job.salary?.currency ?? ''))));
+    const margin = exact ? EXACT_SHORTFALL : loose ? CLEAR_SHORTFALL : null;
+    if (margin !== null && job.salary.maxEur < floor.eur * (1 - margin)) {
+      const { base, perShortfall, max } = WEIGHTS.salaryTopBelow;
+      const shortfall = (floor.eur - job.salary.maxEur) / floor.eur;
+      subtract(Math.min(max, Math.round(base + perShortfall * shortfall)), `pays at most ${job.salary.text}, below the user's minimum (${floor.text})`);
+    }
   }
 
   const bound = Math.max(0, Math.min(100 - penalties, cap));
