@@ -36,7 +36,7 @@ describe('the pre-filter', () => {
 
     const lowPay = prefilter.check({ job: job({ salaryMin: 60_000, salaryMax: 65_000 }), user: { prompt, threshold: 80 } });
     expect(lowPay.pass).toBe(false);
-    expect(lowPay.reason).toBe("skip: at most 50 < threshold 80: pays at most €60,000–€65,000 per year, well below the user's minimum (€80,000)");
+    expect(lowPay.reason).toBe("skip: at most 50 < threshold 80: pays at most €60,000–€65,000 per year, below the user's minimum (€80,000)");
   });
 
   it('does not rule out a stack next to the one named: a recruiter might still send it', () => {

@@ -43,7 +43,7 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
 ];
 
 // A mention preceded by one of these is a promise ("no night shifts", "keine Nachtdienste").
-const NEGATED_BEFORE = /\b(no|not|never|without|free of|keine?[nm]?|ohne|nie|bez|sans|pas de|sin|ni|geen|zonder|senza|niente|nessun[oa]?)\b[^.;\n]{0,25}$/i;
+const NEGATED_BEFORE = /\b(no|not|never|nicht|niemals|nie|niet|nooit|non|jamais|nunca|mai|without|free of|keine?[nm]?|ohne|nie|bez|sans|pas de|sin|ni|geen|zonder|senza|niente|nessun[oa]?)\b[^.;\n]{0,25}$/i;
 
 /** Whether `text` mentions the family outside a negation. */
 export function mentionsPlainly(text: string, pattern: RegExp): boolean {

@@ -2,8 +2,9 @@ import type { CompanyInfo } from '@jobping/contracts';
 import type { Job } from '../../inputs';
 import { EXCLUSIONS, mentionsPlainly } from './exclusions';
 import { citiesIn, type City } from './places';
+import { requiredLanguages } from './spoken-languages';
 import { describeSalary, salaryFromText, type Salary } from './salary';
-import { clip, countMatches, findSentence, firstParagraph, parseCount } from './text';
+import { clip, countMatches, findSentence, firstParagraph, hoursIn, parseCount } from './text';
 import {
   BACKEND_LANGUAGE_TITLE,
   BACKEND_SIGNALS,
@@ -69,6 +70,10 @@ export interface JobSignals {
   salary: Salary | null;
   employmentType: EmploymentType | null;
   /** Not a permanent employment: a fixed term (CDD, maternity cover, seasonal) or self-employment (freelance, ZZP, CIS, 1099, B2B). */
+  /** Spoken languages the posting requires ("fluent Dutch required"). */
+  requiredLanguages: string[];
+  /** Weekly hours the title states ("Fysiotherapeut (36â€“40 uur)", "CDI 35h"). */
+  hours: { min: number; max: number } | null;
   tenure: { kind: 'fixed-term' | 'self-employed'; evidence: string } | null;
   companySize: number | null;
   companySizeText: string | null;
@@ -238,7 +243,7 @@ const PERMANENT = /\b(cdi|permanent|unbefristet|indeterminato|indefinido|umow[aÄ
 
 function tenureOf(title: string, description: string): JobSignals['tenure'] {
   const text = `${title}\n${description}`;
-  if (PERMANENT.test(text) && !/\b(no|not|without|sans|pas de|keine?|geen|nie)\s+(a\s+)?(cdi|permanent|paye|w-?2)\b/i.test(text)) return null;
+  if (mentionsPlainly(text, PERMANENT)) return null;
   if (mentionsPlainly(title, SELF_EMPLOYED) || mentionsPlainly(description, SELF_EMPLOYED)) return { kind: 'self-employed', evidence: clip(findSentence(text, SELF_EMPLOYED) ?? title, 160) };
   if (mentionsPlainly(title, FIXED_TERM_TITLE) || mentionsPlainly(description, FIXED_TERM_TEXT))
     return { kind: 'fixed-term', evidence: clip(FIXED_TERM_TITLE.test(title) ? title : (findSentence(description, FIXED_TERM_TEXT) ?? title), 160) };
@@ -291,6 +296,8 @@ export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSi
     salary: salaryOf(job, description),
     employmentType: employmentOf(job, title, description),
     tenure: tenureOf(title, description),
+    requiredLanguages: requiredLanguages(title, description),
+    hours: hoursIn(title),
     companySize: size?.size ?? null,
     companySizeText: size ? clip(size.text, 60) : null,
     codeReview: codeReview ? clip(codeReview, 160) : null,

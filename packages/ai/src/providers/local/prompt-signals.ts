@@ -1,7 +1,8 @@
 import { placesIn, type Region } from './job-signals';
 import { minimumSalaryFromPrompt, payFloorsFromPrompt, type PromptPay } from './salary';
-import { clip } from './text';
+import { clip, hoursIn } from './text';
 import { EXCLUSIONS } from './exclusions';
+import { SPOKEN_LANGUAGES, weakLanguages } from './spoken-languages';
 import { citiesIn, commuteLimitKm, type City } from './places';
 import { foldAccents, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
 
@@ -48,13 +49,17 @@ export interface PromptSignals {
   wantsPermanent: boolean;
   /** "Full-time", "Vollzeit", "jornada completa". */
   wantsFullTime: boolean;
+  /** Spoken languages the user cannot work in ("I don't speak German", "my Dutch is A2", "English only"). */
+  weakLanguages: string[];
+  /** Weekly hours the user wants ("28–32 uur", "35 to 39h"), when stated. */
+  hours: { min: number; max: number } | null;
 }
 
 // "no crypto", "not in consulting", "avoid agencies", "without on-call", "pas de pharmacie
 // hospitalière", "keine Agentur", "nada de hoteles", "geen ZZP", "niente stagionali", "nie chcę
 // tras międzynarodowych"; "no more than 500 people" is a size, not an exclusion.
 const NEGATION =
-  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|pas de|pas d'|pas en|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,!?\n()]+)/giu;
+  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,!?\n()]+)/giu;
 
 function negatedPhrases(prompt: string): { phrases: string[]; positive: string } {
   const phrases: string[] = [];
@@ -229,6 +234,11 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     acceptsContract: has(positive, /\b(contract(or)?|freelance)\b/i),
     acceptsPartTime: has(positive, /\bpart[- ]time\b/i),
     wantsPermanent: has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried)\b/i),
+    weakLanguages: (() => {
+      const weak = weakLanguages(prompt, phrases);
+      return weak.allButEnglish ? SPOKEN_LANGUAGES.filter((l) => l.id !== 'english').map((l) => l.id) : weak.ids;
+    })(),
+    hours: hoursIn(positive),
     wantsFullTime: has(positive, /\b(full[- ]time|vollzeit|temps plein|jornada completa|tempo pieno|pe[łl]ny etat|fulltime)\b/i),
   };
 }

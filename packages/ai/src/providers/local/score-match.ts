@@ -6,6 +6,7 @@ import { clip, formatEur, formatEurShort, listing } from './text';
 import { APPLY_FROM, CONSIDER_FROM, WEIGHTS } from './weights';
 import { EXCLUSIONS } from './exclusions';
 import { distanceKm } from './places';
+import { SPOKEN_LANGUAGES } from './spoken-languages';
 import { sameWord } from './prompt-signals';
 import { FAMILY_LABELS, foldAccents, INDUSTRIES, SENIORITY_LABELS, SKILLS, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
 
@@ -121,6 +122,22 @@ function role(job: JobSignals, prompt: PromptSignals, out: Collector): void {
       `"${job.title}" reads as ${label} rather than ${wanted}`,
       `${label} rather than ${wanted}`,
     );
+}
+
+const languageLabel = (id: string) => SPOKEN_LANGUAGES.find((language) => language.id === id)?.label ?? id;
+
+function spokenLanguages(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  for (const id of job.requiredLanguages) {
+    if (!prompt.weakLanguages.includes(id)) continue;
+    out.adjust('skills', WEIGHTS.missingSpokenLanguage, `Requires ${languageLabel(id)}, which you said you do not work in`, `needs ${languageLabel(id)}`);
+  }
+}
+
+function hours(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  if (!prompt.hours || !job.hours) return;
+  // A few hours either way are negotiable; a full-time post for a 28–32 hour week is not.
+  if (job.hours.min > prompt.hours.max + 2) out.adjust('employment', WEIGHTS.hoursOff, `${job.hours.min}–${job.hours.max} hours a week; you asked for ${prompt.hours.min}–${prompt.hours.max}`, `${job.hours.min}+ hours`);
+  else if (job.hours.max < prompt.hours.min - 4) out.adjust('employment', WEIGHTS.hoursOff, `${job.hours.max} hours a week at most; you asked for ${prompt.hours.min}–${prompt.hours.max}`, `${job.hours.max} hours`);
 }
 
 function conditions(job: JobSignals, prompt: PromptSignals, out: Collector): void {
@@ -377,6 +394,8 @@ export function evaluateMatch(job: JobSignals, prompt: PromptSignals, company?: 
   industries(job, prompt, out);
   role(job, prompt, out);
   conditions(job, prompt, out);
+  spokenLanguages(job, prompt, out);
+  hours(job, prompt, out);
   skills(job, prompt, out);
   seniority(job, prompt, out);
   location(job, prompt, out);

@@ -117,3 +117,49 @@ describe('a role the rules cannot tell', () => {
     expect(result.analysis.explanation).not.toMatch(/Nothing in the posting goes against your prompt/);
   });
 });
+
+describe('the conditions of the job, read from its fields and text', () => {
+  const office = (overrides: Partial<JobInput>) => posting({ remote: false, salaryMin: null, salaryMax: null, employmentType: null, ...overrides });
+
+  it('knows a city beyond the commute the user gave, and one within it', async () => {
+    const prompt = 'Operations manager for a warehouse, I live in Dordrecht and can drive about 45 minutes.';
+    const far = await score(prompt, office({ title: 'Operations Manager Warehouse', location: 'Venlo, Netherlands', description: 'Run our fulfilment centre in Venlo.' }));
+    const near = await score(prompt, office({ title: 'Operations Manager Warehouse', location: 'Ridderkerk, Netherlands', description: 'Run our fulfilment centre in Ridderkerk.' }));
+    expect(far.score).toBeLessThan(70);
+    expect(far.analysis.cons.join('\n')).toMatch(/km from Dordrecht/);
+    expect(near.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('holds a fixed-term or self-employed post against a permanent-only prompt', async () => {
+    const prompt = 'Juriste d’entreprise / legal counsel in Paris, hybrid. CDI only.';
+    const cdd = await score(prompt, office({ title: 'Juriste contrats – CDD 9 mois', location: 'Paris 13e', description: 'Contrat à durée déterminée de 9 mois.' }));
+    const cdi = await score(prompt, office({ title: 'Juriste contrats (H/F)', location: 'Paris 9e (hybride)', description: 'Poste en CDI, hybride.' }));
+    expect(cdd.score).toBeLessThan(70);
+    expect(cdi.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('holds a required language the user said they cannot work in, not one that is only a plus', async () => {
+    const prompt = 'Strategic buyer in Eindhoven. English only please – my Dutch is A2, so no jobs where Dutch is required.';
+    const required = await score(prompt, office({ title: 'Strategic Buyer', location: 'Eindhoven', description: 'Buy electronic components.\n\nFluent Dutch is required for this role.' }));
+    const plus = await score(prompt, office({ title: 'Strategic Buyer', location: 'Eindhoven', description: 'Buy electronic components.\n\nOur working language is English; Dutch is a plus.' }));
+    expect(required.score).toBeLessThan(70);
+    expect(required.analysis.cons.join('\n')).toMatch(/Requires Dutch/);
+    expect(plus.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('compares weekly hours with the ones asked for', async () => {
+    const prompt = 'Physiotherapist in Utrecht, I want 28–32 uur, not fulltime.';
+    const full = await score(prompt, office({ title: 'Fysiotherapeut (36–40 uur)', location: 'Utrecht', description: 'Praktijk in Utrecht.' }));
+    const fits = await score(prompt, office({ title: 'Fysiotherapeut (28–32 uur)', location: 'Utrecht', description: 'Praktijk in Utrecht.' }));
+    expect(full.score).toBeLessThan(70);
+    expect(fits.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('reads a pay floor in the posting currency and period, net floors against net pay', async () => {
+    const prompt = 'Kierowca C+E w Poznaniu. Minimum 7000 zł netto miesięcznie.';
+    const job = (min: number, max: number) =>
+      office({ title: 'Kierowca C+E – trasy krajowe', location: 'Poznań', salaryMin: min, salaryMax: max, salaryCurrency: 'PLN', salaryPeriod: 'month', description: `Wynagrodzenie ${min}–${max} zł netto miesięcznie.` });
+    expect((await score(prompt, job(7_500, 8_500))).score).toBeGreaterThanOrEqual(70);
+    expect((await score(prompt, job(5_000, 5_600))).score).toBeLessThan(70);
+  });
+});

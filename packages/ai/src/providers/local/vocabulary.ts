@@ -93,7 +93,7 @@ export const SENIORITY_RULES: readonly (readonly [Seniority, RegExp])[] = [
   [1, /\b(junior|jr\.?|entry[- ]level|graduate|new grad|d[ée]butant|improver|helper|ayudante|assistente junior)\b/i],
   [4, /\b(staff|principal|distinguished|lead|architect|head of)\b/i],
   [3, /\b(senior|sr\.?|s[ée]nior|confirm[ée]|starszy)\b/i],
-  [2, /\b(mid[- ]level|intermediate|medior|regular)\b/i],
+  [2, /\b(mid[- ]level|intermediate(?! care)|medior|regular)\b/i],
 ];
 
 export interface IndustryTerm extends Term {

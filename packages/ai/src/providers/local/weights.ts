@@ -28,6 +28,10 @@ export const WEIGHTS = {
   excludedCondition: { penalty: 60, cap: 20 },
   /** …named once in the posting's text only (it may be an exception). */
   excludedConditionMention: 30,
+  /** The posting requires a spoken language the user said they do not work in. */
+  missingSpokenLanguage: { penalty: 40, cap: 35 },
+  /** Weekly hours far from the ones the user asked for (36–40 for 28–32). */
+  hoursOff: { penalty: 35, cap: 40 },
   /** Role: related but not the same (× (1 − compatibility), e.g. full-stack for backend: 12). */
   familyDistance: 40,
 
