@@ -39,7 +39,7 @@ const SOFTWARE_NEAR = {
 
 export const ROLES: readonly RoleTerm[] = [
   // Neighbours that share words with a broader family: first.
-  role('sales-ops', 'sales/revenue operations', /\b(sales|revenue) op(eration)?s\b|\brevops\b|\bsales operations?\b/i, { near: { 'data-analysis': 0.2 } }),
+  role('sales-ops', 'sales/revenue operations', /\b(sales|revenue|commercial) op(eration)?s\b|\brevops\b|\bsales operations?\b|\b(sales|commercial|revenue) analyst\b|\bcrm (manager|analyst|administrator|specialist)\b|\bdeal desk\b|\bsalesforce (admin|administrator)\b/i, { near: { 'data-analysis': 0.2, sales: 0.1 } }),
   role('sales-development', 'sales development (SDR/BDR)', /\b(sdr|bdr|sales development|business development rep(resentative)?)\b/i, { near: { sales: 0.3 } }),
   role('customer-success', 'customer success', /\bcustomer success\b/i, { near: { sales: 0.2, support: 0.4 } }),
   role('contact-centre', 'contact-centre work', /\b(call[- ]?cent(re|er)|contact[- ]?cent(re|er)|customer service (advisor|agent|representative)|fnol)\b/i, { near: { support: 0.5, claims: 0.2 } }),
@@ -66,7 +66,7 @@ export const ROLES: readonly RoleTerm[] = [
   // Finance.
   role('payroll', 'payroll', /\b(payroll|lohnverrechn|lohnbuchhalt|entgeltabrechn|gestionnaire (de )?paie|n[óo]minas?|salarisadministrat|p[łl]ac)/i, { near: { accounting: 0.2, hr: 0.2 } }),
   role('controlling', 'controlling/FP&A', /\b(controller|controlling|fp&a|financial (planning|analyst)|contr[ôo]leu?r(se)? de gestion|controll?er de gesti[óo]n)/i, { near: { accounting: 0.3 } }),
-  role('accounting', 'accounting', /\b(accountant|accounting|bookkeep|buchhalt|bilanzbuchhalt|finanzbuchhalt|rechnungswesen|comptab|contable|contabil|boekhoud|ksi[ęe]gow|head of finance|financial accountant)/i, { near: { controlling: 0.3, payroll: 0.2 } }),
+  role('accounting', 'accounting', /\b(accountant|accounting|accounts (payable|receivable)|bookkeep|buchhalt|bilanzbuchhalt|finanzbuchhalt|rechnungswesen|comptab|contable|contabil|boekhoud|ksi[ęe]gow|head of finance|financial accountant)/i, { near: { controlling: 0.3, payroll: 0.2 } }),
   role('procurement', 'procurement/buying', /\b(buyer|procurement|purchas(ing|er)|sourcing|category manager|commodity manager|eink[äa]uf|acheteu?r|achats?|comprador|compras|inkoper|inkoop|zakup|kupiec|buyer)/i, { near: { 'supply-chain-planning': 0.2 } }),
   role('claims', 'insurance claims', /\b(claims?|loss adjuster|schadenregulier|schadensachbearbeit|sinistres?|siniestros|schadebehandelaar|likwidator)/i, { near: { 'contact-centre': 0.2, underwriting: 0.2 } }),
   role('underwriting', 'underwriting', /\bunderwrit/i, { near: { claims: 0.2 } }),
@@ -110,8 +110,8 @@ export const ROLES: readonly RoleTerm[] = [
   role('courier', 'courier/van driving', /\b(courier|kurier|van driver|delivery driver|kat\.? b\b|livreur|repartidor)/i, { near: { 'truck-driving': 0.2 } }),
   role('truck-driving', 'truck driving', /\b(truck driver|hgv|lorry driver|c\+e|kierowca|lkw|berufskraftfahrer|chauffeur (poids lourd|pl|spl)|conductor de cami[óo]n|vrachtwagenchauffeur|autista|camionero)/i),
   role('warehouse-worker', 'warehouse work', /\b(magazynier|forklift|order picker|warehouse (operative|associate|worker)|lagerist|lagermitarbeit|cariste|preparador de pedidos|orderpicker|operator w[óo]zka)/i, { near: { 'warehouse-ops': 0.1 } }),
-  role('supply-chain-planning', 'supply-chain planning', /\b(supply chain planner|demand planner|supply planner|planificateur|disponent)/i, { near: { 'warehouse-ops': 0.1, procurement: 0.2, dispatch: 0.3 } }),
-  role('warehouse-ops', 'warehouse/logistics operations', /\b(operations? manager|operationeel manager|site manager|warehouse manager|shift manager|teamleider|fulfil?ment|warehouse|magazijn|logistiek|lagerleit|logistikleit|responsable (d'entrep[ôo]t|logistique)|jefe de almac[ée]n|kierownik magazynu)/i, {
+  role('supply-chain-planning', 'supply-chain planning', /\b(supply chain (planner|planning|analyst)|demand planner|supply planner|s&op|materials? planner|production planner|inventory (planner|analyst)|planificateur|disponent)/i, { near: { 'warehouse-ops': 0.1, procurement: 0.2, dispatch: 0.3 } }),
+  role('warehouse-ops', 'warehouse/logistics operations', /\b(operations? manager|operationeel manager|site manager|warehouse manager|shift manager|teamleider|fulfil?ment|warehouse|magazijn|logistiek|logistics (manager|supervisor|team lead(er)?|coordinator)|(inbound|outbound) (manager|supervisor|team lead(er)?)|distribution (centre|center) manager|lagerleit|logistikleit|responsable (d'entrep[ôo]t|logistique)|jefe de almac[ée]n|kierownik magazynu)/i, {
     prompt: /\b(operations? manager|warehouse|fulfil?ment cent(re|er)|logistics operations|magazijn|lagerleit|logistikleit)/i,
   }),
   // Hospitality and events.
