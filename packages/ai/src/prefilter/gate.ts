@@ -1,7 +1,12 @@
 import type { JobSignals } from '../providers/local/job-signals';
 import type { PromptSignals } from '../providers/local/prompt-signals';
-import { areaFit } from '../providers/local/score-match';
-import { FAMILY_COMPATIBILITY, FAMILY_LABELS, SKILLS } from '../providers/local/vocabulary';
+import { areaFit, commuteOf, salaryFloorFor, titleNamesWantedRole } from '../providers/local/score-match';
+import { clip } from '../providers/local/text';
+import { FAMILY_LABELS, UNKNOWN_ROLE, familyCompatibility } from '../providers/local/vocabulary';
+
+/** A pay shortfall the gate trusts (exchange rates and net/gross readings are approximate). */
+const CLEAR_SHORTFALL = 0.15;
+const EXACT_SHORTFALL = 0.02;
 import { WEIGHTS } from '../providers/local/weights';
 
 export interface PrefilterDecision {
@@ -42,52 +47,61 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
     reasons.push(reason);
   };
 
+  // Only what is certain rules a pair out: the scorer's doubts (an unrecognised title, a stack
+  // next to the one named, a remote scope not stated) never do.
   for (const excluded of prompt.excludedIndustries) {
     if (job.industries.some((industry) => industry.id === excluded.id)) limit(WEIGHTS.excludedIndustry.cap, `${excluded.id}: ruled out by the user ("${excluded.words}")`);
   }
+  for (const excluded of prompt.excludedConditions) {
+    if (job.exclusions.some((entry) => entry.id === excluded.id && entry.strength === 'title')) limit(WEIGHTS.excludedCondition.cap, `${excluded.id}: ruled out by the user ("${excluded.words}")`);
+  }
 
-  if (prompt.excludedFamilies.includes(job.family)) limit(WEIGHTS.excludedFamily.cap, `${FAMILY_LABELS[job.family]} role: ruled out by the user`);
-  else if (prompt.families.length > 0) {
-    const compatibility = Math.max(...prompt.families.map((wanted) => FAMILY_COMPATIBILITY[wanted]?.[job.family] ?? 0));
+  if (prompt.excludedFamilies.includes(job.family)) limit(WEIGHTS.excludedFamily.cap, `${FAMILY_LABELS[job.family] ?? job.family} role: ruled out by the user`);
+  else if (prompt.families.length > 0 && job.family !== UNKNOWN_ROLE && !titleNamesWantedRole(job.title, prompt)) {
+    // A known family that cannot serve any wanted one, and a title with none of the user's role words.
+    const compatibility = Math.max(...prompt.families.map((wanted) => familyCompatibility(wanted, job.family)));
     if (compatibility <= 0)
-      limit(WEIGHTS.familyMismatch.cap, `${FAMILY_LABELS[job.family]} role; the user wants ${prompt.families.map((f) => FAMILY_LABELS[f]).join(' or ')}`);
+      limit(WEIGHTS.familyMismatch.cap, `${FAMILY_LABELS[job.family] ?? job.family} role; the user wants ${prompt.families.map((f) => FAMILY_LABELS[f] ?? f).join(' or ')}`);
   }
 
-  if (prompt.languages.length > 0) {
-    const wanted = new Set(prompt.languages);
-    const fits = job.skills.some(
-      (skill) => skill.kind === 'language' && (wanted.has(skill.id) || SKILLS.find((term) => term.id === skill.id)?.related?.some((id) => wanted.has(id))),
-    );
-    if (!fits) subtract(WEIGHTS.noWantedLanguage, `none of ${prompt.languages.join(', ')} in the posting`);
-  }
-
-  if (prompt.seniorities.length > 0 && job.seniority !== null && job.family !== 'management') {
+  // Seniority only when the title states it and the user named a level (years alone are a guess).
+  if (prompt.seniorities.length > 0 && !prompt.seniorityInferred && job.seniority !== null && job.seniorityFrom === 'title' && job.family !== 'management') {
     const level = job.seniority;
     const gap = Math.min(...prompt.seniorities.map((wanted) => Math.abs(level - wanted)));
-    const below = prompt.seniorities.every((wanted) => level < wanted);
     if (gap >= 2) limit(WEIGHTS.seniorityFarOff.cap, `seniority level ${level}, the user wants ${prompt.seniorities.join(' or ')}`);
-    else if (gap === 1 && below) subtract(WEIGHTS.seniorityOneBelow, `one seniority level below what the user wants`);
   }
 
+  // Places: only a remote scope or an office that lies outside every place the prompt accepts
+  // ("Remote – EMEA" includes Portugal; an unnamed or unknown place is never outside).
   const hasArea = prompt.regions.length > 0 || prompt.countries.length > 0;
-  if ((prompt.wantsRemote || hasArea) && job.mode !== 'unknown') {
-    const fit = hasArea ? areaFit(job.regions, job.countries, prompt) : 'inside';
-    if (job.mode === 'remote') {
-      if (fit === 'outside') limit(WEIGHTS.remoteOutsideRegion.cap, `remote only from outside the user's area (${job.locationText})`);
-    } else if (fit === 'outside') limit(WEIGHTS.officeOutsideRegion.cap, `office outside the user's area (${job.locationText})`);
-    else if (prompt.wantsRemote) {
-      const accepted = job.mode === 'hybrid' ? prompt.acceptsHybrid || prompt.acceptsOnsite : prompt.acceptsOnsite;
-      if (!accepted) {
-        const weight = job.mode === 'hybrid' ? WEIGHTS.hybridWhenRemote : WEIGHTS.onsiteWhenRemote;
-        limit(weight.cap, `${job.mode} (${job.locationText}); the user wants remote`);
-      }
-    }
+  if (hasArea && job.mode !== 'unknown' && (job.regions.length > 0 || job.countries.length > 0)) {
+    const fit = areaFit(job.regions, job.countries, prompt);
+    if (fit === 'outside' && job.mode === 'remote') limit(WEIGHTS.remoteOutsideRegion.cap, `remote only from outside the user's area (${job.locationText})`);
+    else if (fit === 'outside') limit(WEIGHTS.officeOutsideRegion.cap, `office outside the user's area (${job.locationText})`);
   }
 
-  if (prompt.minSalaryEur !== null && job.salary && job.salary.maxEur < prompt.minSalaryEur) {
-    const shortfall = (prompt.minSalaryEur - job.salary.maxEur) / prompt.minSalaryEur;
-    const { base, perShortfall, max } = WEIGHTS.salaryTopBelow;
-    subtract(Math.min(max, Math.round(base + perShortfall * shortfall)), `pays at most €${Math.round(job.salary.maxEur / 1000)}k, below the user's minimum`);
+  // Commute: an office far beyond the distance the prompt allows (half as far again, and 20 km more).
+  const commute = job.mode === 'remote' ? null : commuteOf(job, prompt);
+  if (commute && commute.km > prompt.commuteKm * 1.5 && commute.km > prompt.commuteKm + 20)
+    limit(WEIGHTS.officeOutsideRegion.cap, `office about ${commute.km} km from ${commute.from}, beyond the user's commute`);
+
+  // Employment: a fixed term or self-employment the title states, for a user who asked for a permanent job.
+  if (prompt.wantsPermanent && job.tenure && job.tenure.evidence === clip(job.title, 160))
+    limit(WEIGHTS.notPermanent.cap, `${job.tenure.kind} ("${job.title}"); the user wants a permanent job`);
+
+  // Pay: a shortfall on the top of the range, in the posting's own currency when the prompt used
+  // it too (pure arithmetic: 2 % is enough); across currencies, or from a net or a bare figure,
+  // only a clear one (15 %), since exchange rates and net readings are approximate.
+  const floor = salaryFloorFor(job, prompt);
+  if (floor !== null && job.salary) {
+    const exact = !job.salary.net && prompt.payFloors.every((f) => !f.net && f.currency === job.salary?.currency);
+    const loose = prompt.payFloors.every((f) => !f.net && (f.currency === null || f.currency === job.salary?.currency || (f.currency === '$' && /^(USD|CAD|AUD)$/.test(job.salary?.currency ?? ''))));
+    const margin = exact ? EXACT_SHORTFALL : loose ? CLEAR_SHORTFALL : null;
+    if (margin !== null && job.salary.maxEur < floor.eur * (1 - margin)) {
+      const { base, perShortfall, max } = WEIGHTS.salaryTopBelow;
+      const shortfall = (floor.eur - job.salary.maxEur) / floor.eur;
+      subtract(Math.min(max, Math.round(base + perShortfall * shortfall)), `pays at most ${job.salary.text}, below the user's minimum (${floor.text})`);
+    }
   }
 
   const bound = Math.max(0, Math.min(100 - penalties, cap));

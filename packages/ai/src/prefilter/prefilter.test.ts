@@ -34,17 +34,22 @@ describe('the pre-filter', () => {
     expect(sales.pass).toBe(false);
     expect(sales.reason).toMatch(/sales role; the user wants backend engineering/);
 
-    const python = prefilter.check({ job: job({ title: 'Senior Python Engineer', description: 'Acme.\n\n- Python and Django' }), user: { prompt, threshold: 80 } });
-    expect(python.pass).toBe(false);
-    expect(python.reason).toBe('skip: at most 65 < threshold 80: none of typescript, go in the posting');
+    const lowPay = prefilter.check({ job: job({ salaryMin: 60_000, salaryMax: 65_000 }), user: { prompt, threshold: 80 } });
+    expect(lowPay.pass).toBe(false);
+    expect(lowPay.reason).toBe("skip: at most 50 < threshold 80: pays at most €60,000–€65,000 per year, below the user's minimum (€80,000)");
+  });
+
+  it('does not rule out a stack next to the one named: a recruiter might still send it', () => {
+    const python = new Prefilter().check({ job: job({ title: 'Senior Python Engineer', description: 'Acme.\n\n- Python and Django' }), user: { prompt, threshold: 80 } });
+    expect(python.pass).toBe(true);
   });
 
   it('depends on the threshold: a low threshold lets more pairs through', () => {
-    const python = job({ title: 'Senior Python Engineer', description: 'Acme.\n\n- Python and Django' });
-    // At most 65: skipped for a threshold of 80, passed for 70 (within the 5-point margin).
-    expect(new Prefilter().check({ job: python, user: { prompt, threshold: 80 } }).pass).toBe(false);
-    expect(new Prefilter().check({ job: python, user: { prompt, threshold: 70 } }).pass).toBe(true);
-    expect(new Prefilter({ margin: 0 }).check({ job: python, user: { prompt, threshold: 70 } }).pass).toBe(false);
+    const lowPay = job({ salaryMin: 60_000, salaryMax: 65_000 });
+    // At most 50: skipped for a threshold of 80, passed for 55 (within the 5-point margin).
+    expect(new Prefilter().check({ job: lowPay, user: { prompt, threshold: 80 } }).pass).toBe(false);
+    expect(new Prefilter().check({ job: lowPay, user: { prompt, threshold: 55 } }).pass).toBe(true);
+    expect(new Prefilter({ margin: 0 }).check({ job: lowPay, user: { prompt, threshold: 55 } }).pass).toBe(false);
   });
 
   it('works on signals prepared once per job and once per prompt', () => {
@@ -63,5 +68,50 @@ describe('the pre-filter', () => {
     const text = await registry.metrics();
     expect(text).toMatch(/ai_prefilter_decisions_total\{decision="pass",reason="none"[^}]*\} 1/);
     expect(text).toMatch(/ai_prefilter_decisions_total\{decision="skip",reason="role"[^}]*\} 1/);
+  });
+});
+
+// The three ways the old gate dropped good jobs (issue 21): each must pass now.
+describe('the pre-filter does not drop a good job on surface words', () => {
+  const check = (prompt: string, overrides: Partial<JobInput>) => new Prefilter().check({ job: job(overrides), user: { prompt, threshold: 70 } });
+
+  it('keeps a non-quota sales operations role for a user who ruled out quota sales', () => {
+    const decision = check('Revenue operations manager (sales ops: CRM, forecasting, territory planning), Berlin hybrid. No sales roles with a quota.', {
+      title: 'Sales Operations Manager',
+      location: 'Berlin, Germany (hybrid)',
+      remote: false,
+      salaryMin: null,
+      salaryMax: null,
+      description: 'Own our CRM and forecasting. This role carries no quota.',
+    });
+    expect(decision).toMatchObject({ pass: true });
+  });
+
+  it('keeps a remote region that includes the user’s country ("Remote – EMEA" for someone in London)', () => {
+    const decision = check('Senior backend engineer in London, TypeScript, remote only.', { location: 'Remote (EMEA)', salaryCurrency: 'GBP' });
+    expect(decision).toMatchObject({ pass: true });
+  });
+
+  it('keeps a Canadian user’s "Remote – North America" posting', () => {
+    const decision = check('Staff SRE in Toronto, Canada, remote.', { title: 'Staff Site Reliability Engineer', location: 'Remote (North America)', salaryCurrency: 'CAD' });
+    expect(decision).toMatchObject({ pass: true });
+  });
+
+  it('keeps a posting that asks for a language the user said they do not need', () => {
+    const decision = check('Junior frontend developer, React, Warsaw or remote in Poland. My Polish is basic, I work in English; no Polish-only teams.', {
+      title: 'Junior Frontend Developer (React)',
+      location: 'Warsaw, Poland (hybrid)',
+      remote: false,
+      salaryMin: null,
+      salaryMax: null,
+      description: 'Warsaw product team.\n\n- React and TypeScript\n- English is our working language; Polish is a plus',
+    });
+    expect(decision).toMatchObject({ pass: true });
+  });
+
+  it('still rules out a role family that cannot match', () => {
+    const decision = check('Registered nurse in Hamburg, day shifts.', { title: 'Account Executive', location: 'Hamburg, Germany', remote: false, description: 'Sell our logistics software.' });
+    expect(decision.pass).toBe(false);
+    expect(decision.reason).toMatch(/sales role; the user wants nursing/);
   });
 });

@@ -1,7 +1,10 @@
 import type { CompanyInfo } from '@jobping/contracts';
 import type { Job } from '../../inputs';
+import { EXCLUSIONS, mentionsPlainly } from './exclusions';
+import { citiesIn, type City } from './places';
+import { requiredLanguages } from './spoken-languages';
 import { describeSalary, salaryFromText, type Salary } from './salary';
-import { clip, countMatches, findSentence, firstParagraph, parseCount } from './text';
+import { clip, countMatches, findSentence, firstParagraph, hoursIn, parseCount } from './text';
 import {
   BACKEND_LANGUAGE_TITLE,
   BACKEND_SIGNALS,
@@ -13,6 +16,8 @@ import {
   SKILLS,
   SOFTWARE_TITLE,
   TITLE_FAMILY_RULES,
+  UNKNOWN_ROLE,
+  foldAccents,
   type Place,
   type RoleFamily,
   type Seniority,
@@ -52,14 +57,24 @@ export interface JobSignals {
   seniorityFrom: 'title' | 'experience' | null;
   skills: SkillMention[];
   industries: { id: string; evidence: string }[];
+  /** Conditions and workplaces users rule out (exclusions.ts) that the posting shows. */
+  exclusions: { id: string; evidence: string; strength: 'title' | 'repeated' | 'mention' }[];
   mode: WorkMode;
   /** Regions named outright ("Remote (EU)"): where a remote job may be done from. */
   regions: Region[];
   /** Countries named (a remote job limited to them, or where the office is). */
   countries: { name: string; region: Region }[];
   locationText: string;
+  /** Gazetteer cities of the posting's location (places.ts), for commute distances. */
+  cities: City[];
   salary: Salary | null;
   employmentType: EmploymentType | null;
+  /** Not a permanent employment: a fixed term (CDD, maternity cover, seasonal) or self-employment (freelance, ZZP, CIS, 1099, B2B). */
+  /** Spoken languages the posting requires ("fluent Dutch required"). */
+  requiredLanguages: string[];
+  /** Weekly hours the title states ("Fysiotherapeut (36–40 uur)", "CDI 35h"). */
+  hours: { min: number; max: number } | null;
+  tenure: { kind: 'fixed-term' | 'self-employed'; evidence: string } | null;
   companySize: number | null;
   companySizeText: string | null;
   codeReview: string | null;
@@ -68,12 +83,14 @@ export interface JobSignals {
   officeDays: number | null;
 }
 
-function familyOf(title: string, description: string): RoleFamily {
+function familyOf(rawTitle: string, description: string): RoleFamily {
+  const title = foldAccents(rawTitle);
+  // The generic 'software' rule last: "Senior Python Engineer" is backend, "Data Engineer" data.
   for (const [family, pattern] of TITLE_FAMILY_RULES) {
-    if (pattern.test(title)) return family;
+    if (family !== 'software' && pattern.test(title)) return family;
   }
   if (BACKEND_LANGUAGE_TITLE.test(title)) return 'backend';
-  if (SOFTWARE_TITLE.test(title) || /\b(typescript|javascript)\b/i.test(title)) {
+  if (SOFTWARE_TITLE.test(title) || /\b(typescript|javascript)\b/i.test(title) || TITLE_FAMILY_RULES.some(([family, pattern]) => family === 'software' && pattern.test(title))) {
     const backend = (description.match(BACKEND_SIGNALS) ?? []).length;
     const frontend = (description.match(FRONTEND_SIGNALS) ?? []).length;
     if (backend >= 3 && backend >= frontend * 2) return 'backend';
@@ -81,7 +98,8 @@ function familyOf(title: string, description: string): RoleFamily {
     if (backend >= 3 && frontend >= 3) return 'fullstack';
     return 'software';
   }
-  return 'software';
+  // A title no rule knows: the scorer says it could not tell the role rather than guess.
+  return UNKNOWN_ROLE;
 }
 
 function seniorityOf(title: string, description: string): { level: Seniority | null; from: JobSignals['seniorityFrom'] } {
@@ -130,6 +148,22 @@ function industriesOf(about: string, description: string, company: CompanyInfo |
   return found;
 }
 
+// Kinds of employer or place: shown by the title or the company's own paragraph, or said twice.
+const SECTOR_LIKE = new Set(['hotels', 'staffing', 'catering', 'automotive']);
+
+function exclusionsOf(title: string, about: string, description: string): JobSignals['exclusions'] {
+  const found: JobSignals['exclusions'] = [];
+  for (const term of EXCLUSIONS) {
+    const inTitle = mentionsPlainly(title, term.job);
+    const plain = mentionsPlainly(description, term.job);
+    const repeated = plain && countMatches(description, [term.job]) >= 2;
+    const strength = inTitle ? 'title' : repeated || (SECTOR_LIKE.has(term.id) && mentionsPlainly(about, term.job)) ? 'repeated' : plain && !SECTOR_LIKE.has(term.id) ? 'mention' : null;
+    if (strength === null) continue;
+    found.push({ id: term.id, evidence: clip(inTitle ? title : (findSentence(description, term.job) ?? term.label), 160), strength });
+  }
+  return found;
+}
+
 export function placesIn(text: string): Pick<JobSignals, 'regions' | 'countries'> {
   const regions: Region[] = [];
   for (const [region, pattern] of REGION_PATTERNS) if (pattern.test(text)) regions.push(region);
@@ -137,13 +171,18 @@ export function placesIn(text: string): Pick<JobSignals, 'regions' | 'countries'
     name: place.country,
     region: place.region,
   }));
+  // Cities of the gazetteer name their country too ("Poznań", "Bourg-en-Bresse").
+  for (const city of citiesIn(text)) {
+    const place = PLACES.find((candidate) => candidate.country === city.country);
+    if (place && !countries.some((country) => country.name === city.country)) countries.push({ name: place.country, region: place.region });
+  }
   // "US only" names the region and the country: keep the country out of the way.
   return { regions, countries: countries.filter((country) => !regions.includes(country.region)) };
 }
 
 const REMOTE_SCOPE = /\bremote(?:ly)?\b[^.\n]{0,40}?\b(?:from|within|in|across)\b[^.\n]{0,60}/i;
 
-function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'regions' | 'countries' | 'locationText' | 'officeDays'> {
+function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'regions' | 'countries' | 'locationText' | 'officeDays' | 'cities'> {
   const location = job.location?.trim() ?? '';
   const officeDaysMatch =
     /\b(one|two|three|four|five|\d)(?: to (?:one|two|three|four|five|\d))? (?:office )?days? (?:per|a) week\b/i.exec(description) ??
@@ -163,17 +202,27 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
   }
   if (mode !== 'remote' && scope.countries.length === 0) scope = placesIn(findSentence(description, /\b(hybrid|on-?site|office)\b/i) ?? '');
   // "Remote (EU)": an EU country is fine too; "Remote (Germany)" only that country.
-  return { mode, regions: scope.regions, countries: scope.countries, locationText: location || (mode === 'remote' ? 'Remote' : 'not stated'), officeDays };
+  return { mode, regions: scope.regions, countries: scope.countries, locationText: location || (mode === 'remote' ? 'Remote' : 'not stated'), officeDays, cities: citiesIn(location) };
 }
 
+// "€ 3.600 brutto monatlich (14 Gehälter)": Austrian pay comes fourteen times a year.
+const FOURTEEN_SALARIES = /\b14\s*(geh[äa]lter|monatsgeh[äa]lter|mal)\b|[×x]\s?14\b/i;
+// "7 500–8 500 zł netto", "9.000 zł net": the posting states take-home pay.
+const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euro)[^.\n]{0,20}\b(netto|net|neto)\b|\b(netto|net|neto)\b[^.\n\d]{0,12}\d/i;
+
 function salaryOf(job: Job, description: string): Salary | null {
+  let salary: Salary | null = null;
   if (typeof job.salaryMin === 'number' || typeof job.salaryMax === 'number') {
     const min = job.salaryMin ?? job.salaryMax ?? 0;
     const max = job.salaryMax ?? job.salaryMin ?? 0;
-    const salary = describeSalary(min, max, (job.salaryCurrency ?? 'EUR').toUpperCase(), job.salaryPeriod ?? 'year');
-    if (salary && salary.maxEur > 0) return salary;
+    const structured = describeSalary(min, max, (job.salaryCurrency ?? 'EUR').toUpperCase(), job.salaryPeriod ?? 'year');
+    if (structured && structured.maxEur > 0) salary = structured;
   }
-  return salaryFromText(description);
+  salary ??= salaryFromText(description);
+  if (!salary) return null;
+  const fourteen = job.salaryPeriod === 'month' && FOURTEEN_SALARIES.test(description);
+  const net = NET_PAY.test(description) && !/\bb2b\b/i.test(findSentence(description, NET_PAY) ?? '');
+  return fourteen ? { ...salary, minEur: (salary.minEur * 14) / 12, maxEur: (salary.maxEur * 14) / 12, net } : { ...salary, net };
 }
 
 function employmentOf(job: Job, title: string, description: string): EmploymentType | null {
@@ -181,8 +230,23 @@ function employmentOf(job: Job, title: string, description: string): EmploymentT
   if (declared === 'full_time' || declared === 'part_time' || declared === 'contract' || declared === 'internship') return declared;
   if (/\b(intern(ship)?|working student)\b/i.test(title)) return 'internship';
   if (/\b(contract|freelance)\b/i.test(title)) return 'contract';
-  if (/\bpart[- ]time\b/i.test(`${title}\n${description}`)) return 'part_time';
+  if (/\b(part[- ]time|teilzeit|temps partiel|tiempo parcial|media jornada|part-time|deeltijd|niepe[łl]ny etat|\d\.\d fte)\b/i.test(title) || /\bpart[- ]time\b/i.test(description)) return 'part_time';
   if (/\bfull[- ]time\b/i.test(description)) return 'full_time';
+  return null;
+}
+
+const FIXED_TERM_TITLE = /\b(\d{1,2}[- ]?(months?|mois|monate?|meses|mesi|maanden|miesi[ęe]cy)|cdd|fixed[- ]term|maternity cover|maternit[àa]|sostituzione|elternzeitvertretung|befristet|stagional|seasonal|temporada|remplacement|interim)\b/i;
+const FIXED_TERM_TEXT = /\b(fixed[- ]term|cdd|befristet|maternity cover|parental (leave )?cover|elternzeitvertretung|contrato temporal|tijdelijk contract|contratto a termine|stagionale|seasonal contract)\b/i;
+const SELF_EMPLOYED = /\b(freelance|zzp|cis|1099|self[- ]employed|umowa zlecenie|zlecenie|b2b|fee[- ]for[- ]service|independent contractor|portage|auto-?entrepreneur|aut[óo]nomo|day rate)\b/i;
+// "Intérim en vue d'un CDI", "B2B or umowa o pracę": a permanent route is on offer too.
+const PERMANENT = /\b(cdi|permanent|unbefristet|indeterminato|indefinido|umow[aęy] o prac[ęe]|uop|vast (contract|dienstverband)|loondienst|paye|w-?2)\b/i;
+
+function tenureOf(title: string, description: string): JobSignals['tenure'] {
+  const text = `${title}\n${description}`;
+  if (mentionsPlainly(text, PERMANENT)) return null;
+  if (mentionsPlainly(title, SELF_EMPLOYED) || mentionsPlainly(description, SELF_EMPLOYED)) return { kind: 'self-employed', evidence: clip(findSentence(text, SELF_EMPLOYED) ?? title, 160) };
+  if (mentionsPlainly(title, FIXED_TERM_TITLE) || mentionsPlainly(description, FIXED_TERM_TEXT))
+    return { kind: 'fixed-term', evidence: clip(FIXED_TERM_TITLE.test(title) ? title : (findSentence(description, FIXED_TERM_TEXT) ?? title), 160) };
   return null;
 }
 
@@ -227,9 +291,13 @@ export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSi
     seniorityFrom: seniority.from,
     skills: skillsOf(title, `${title}\n${description}`),
     industries: industriesOf(about, description, company),
+    exclusions: exclusionsOf(title, about, description),
     ...locationOf(job, description),
     salary: salaryOf(job, description),
     employmentType: employmentOf(job, title, description),
+    tenure: tenureOf(title, description),
+    requiredLanguages: requiredLanguages(title, description),
+    hours: hoursIn(title),
     companySize: size?.size ?? null,
     companySizeText: size ? clip(size.text, 60) : null,
     codeReview: codeReview ? clip(codeReview, 160) : null,

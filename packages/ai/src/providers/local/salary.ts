@@ -3,6 +3,10 @@ import { EUR_PER_UNIT } from './vocabulary';
 import { formatEur } from './text';
 
 export interface Salary {
+  /** The posting's currency (ISO code). */
+  currency: string;
+  /** The posting states take-home pay ("netto"). */
+  net?: boolean;
   /** Yearly amounts in EUR (fixed approximate rates) so ranges can be compared. */
   minEur: number;
   maxEur: number;
@@ -39,7 +43,7 @@ export function describeSalary(min: number, max: number, currency: string, perio
   if (currency !== 'EUR' || period !== 'year') {
     text += ` (≈ ${min === max ? formatEur(minEur) : `${formatEur(minEur)}–${formatEur(maxEur)}`} a year)`;
   }
-  return { minEur, maxEur, text };
+  return { minEur, maxEur, text, currency };
 }
 
 const AMOUNT = String.raw`(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?`;
@@ -73,30 +77,92 @@ export function salaryFromText(text: string): Salary | null {
   return describeSalary(min, max, currency, periodOf(periodWord));
 }
 
-const PROMPT_MINIMUM = new RegExp(
-  String.raw`(?:at least|minimum(?: of)?|min\.?|no less than|from|over|above|starting at|>=?|≥)\s*([€$£])?\s*${AMOUNT}\s*(eur|euro|euros|usd|dollars|gbp|pounds)?`,
-  'i',
+// A prompt's pay floor, in the languages of the set: "€65k+", "£20ph min or 40k", "$30/hr or
+// better", "Minimum 7000 zł netto miesięcznie", "No menos de 28.000 € brutos al año", "RAL minima
+// 32.000 €", "Au moins 3 200 € net par mois", "Salaire minimum 85k CAD", "ab 55.000 € brutto".
+const CURRENCY = String.raw`€|\$|£|zł|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok`;
+const NUMBER = String.raw`(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k\b)?`;
+const FLOOR_WORD = String.raw`at least|minimum(?: of)?|min\.?|no less than|not under|no menos de|au moins|minimo|minima|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
+const FLOOR = new RegExp(
+  String.raw`(?:(?:${FLOOR_WORD})\s*(?:of\s*)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
+  'giu',
 );
-const PROMPT_PLUS = new RegExp(String.raw`([€$£])\s*${AMOUNT}\s*\+`, 'i');
 
-/** "Salary at least €80k" → 80,000 EUR a year. */
+const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK' };
+
+/** Take-home pay as a share of gross, to compare a net floor with gross postings (approximate). */
+const NET_SHARE: Record<string, number> = { PLN: 0.72, EUR: 0.77 };
+const DEFAULT_NET_SHARE = 0.75;
+
+export interface PromptPay {
+  /** The floor brought to a gross year in its own currency (annualPay). */
+  yearly: number;
+  /** ISO code, or '$' when the prompt wrote a dollar sign without saying which dollar. */
+  currency: string | null;
+  /** Stated as take-home pay ("netto"): grossed up with an approximate share, so only a guide. */
+  net: boolean;
+  /** Take-home share used to gross it up (1 when stated gross). */
+  share: number;
+  text: string;
+}
+
+function periodNear(tail: string, amount: number): SalaryPeriod {
+  if (/^\s*(?:\/\s*h(?:ou)?r?\b|ph\b|p\/h|an hour|per hour|\/hr|hourly|de l'heure|la hora|l'ora|za godzin|per uur|stunde)/i.test(tail)) return 'hour';
+  if (/\b(month|monthly|mois|mensuel|mes|mensil|miesi[ęe]cz|monat|maand)|\/\s*m(o|c)\b/i.test(tail)) return 'month';
+  if (/^\s*(?:\/\s*day|per day|a day|par jour|al d[ií]a|dziennie|pro tag)/i.test(tail)) return 'day';
+  if (amount < 300) return 'hour';
+  if (amount < 20_000 && !/\b(year|annual|an|año|anno|jahr|jaar|rok)/i.test(tail)) return 'month';
+  return 'year';
+}
+
+/** Every floor the prompt states ("£20ph min or 40k" has two); the bench counts the lowest. */
+export function payFloorsFromPrompt(prompt: string): PromptPay[] {
+  const floors: PromptPay[] = [];
+  for (const match of prompt.matchAll(FLOOR)) {
+    const groups = match.slice(1);
+    // Groups come in (currency?, digits, k, currency?) sets per alternative; take the first filled.
+    const digits = [groups[1], groups[5], groups[7], groups[11], groups[13]].find((value) => value !== undefined);
+    const k = [groups[2], groups[6], groups[8], groups[12], groups[14]].find((value) => value !== undefined);
+    const symbol = [groups[0], groups[3], groups[4], groups[9], groups[10], groups[15]].find((value) => value !== undefined);
+    const tail = groups[16] ?? '';
+    if (!digits) continue;
+    // "40 min max", "30 min by bike": a commute, not a pay floor.
+    if (!symbol && !k && /^\d[\d .,]*\s*min\b/i.test(match[0].trim())) continue;
+    let amount = Number.parseFloat(digits.replace(/[ .,\u00a0\u202f](?=\d{3}\b)/g, '').replace(',', '.'));
+    if (k) amount *= 1000;
+    if (!(amount > 0)) continue;
+    // "at least 80" in a salary sentence means thousands.
+    if (amount >= 20 && amount < 300 && !symbol && !/^\s*(?:\/|ph|per|an hour)/i.test(tail) && /salary|pay|comp|ote|k\b/i.test(prompt)) amount *= 1000;
+    if (amount < 10) continue;
+    const period = periodNear(tail, amount);
+    if (period === 'year' && amount < 10_000) continue;
+    const currency = symbol ? (CURRENCY_CODE[symbol.toLowerCase()] ?? null) : null;
+    const net = /\b(net|netto|neto)\b/i.test(tail) && !/\bb2b\b/i.test(tail);
+    const share = net ? (NET_SHARE[currency ?? 'EUR'] ?? DEFAULT_NET_SHARE) : 1;
+    floors.push({ yearly: annualPay(amount, period) / share, currency, net, share, text: match[0].trim().replace(/[\s,(]+$/, '').slice(0, 60) });
+  }
+  return floors;
+}
+
+/** The floor in EUR a year, reading a bare "$" as the job's own dollar and a missing currency as the job's. */
+export function floorInEur(floor: PromptPay, jobCurrency: string | null, jobNet = false): number | null {
+  let currency = floor.currency;
+  if (currency === null || (currency === '$' && (jobCurrency === 'USD' || jobCurrency === 'CAD' || jobCurrency === 'AUD'))) currency = jobCurrency ?? (floor.currency === '$' ? 'USD' : 'EUR');
+  if (currency === '$') currency = 'USD';
+  const rate = EUR_PER_UNIT[currency];
+  if (rate === undefined) return null;
+  // A posting that states take-home pay is compared with the floor as take-home pay.
+  const yearly = jobNet ? floor.yearly * (floor.net ? floor.share : (NET_SHARE[currency] ?? DEFAULT_NET_SHARE)) : floor.yearly;
+  return yearly * rate;
+}
+
+/** "Salary at least €80k" → 80,000 EUR a year (the lowest floor, read against a euro job). */
 export function minimumSalaryFromPrompt(prompt: string): { eur: number; text: string } | null {
-  const match = PROMPT_MINIMUM.exec(prompt) ?? PROMPT_PLUS.exec(prompt);
-  if (!match) return null;
-  const [, symbol, digits, k, word] = match;
-  let amount = amountOf(digits ?? '0', k);
-  // "at least 80" in a salary sentence means thousands.
-  if (amount > 0 && amount < 1000 && /salary|pay|comp/i.test(prompt)) amount *= 1000;
-  if (amount < 10_000) return null;
-  const named = word?.toLowerCase();
-  const currency = symbol
-    ? (SYMBOLS[symbol] ?? 'EUR')
-    : named?.startsWith('usd') || named?.startsWith('dollar')
-      ? 'USD'
-      : named?.startsWith('gbp') || named?.startsWith('pound')
-        ? 'GBP'
-        : 'EUR';
-  const eur = toYearlyEur(amount, currency, 'year');
-  if (eur === null) return null;
-  return { eur, text: currency === 'EUR' ? formatEur(amount) : `${money(amount, currency)} (≈ ${formatEur(eur)})` };
+  const floors = payFloorsFromPrompt(prompt);
+  let best: { eur: number; text: string } | null = null;
+  for (const floor of floors) {
+    const eur = floorInEur(floor, null);
+    if (eur !== null && (best === null || eur < best.eur)) best = { eur, text: floor.text };
+  }
+  return best;
 }

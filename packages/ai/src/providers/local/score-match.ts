@@ -1,9 +1,14 @@
 import type { CompanyInfo, MatchScore, Recommendation } from '@jobping/contracts';
 import type { JobSignals, Region } from './job-signals';
 import type { PromptSignals } from './prompt-signals';
-import { clip, formatEurShort, listing } from './text';
+import { floorInEur } from './salary';
+import { clip, formatEur, formatEurShort, listing } from './text';
 import { APPLY_FROM, CONSIDER_FROM, WEIGHTS } from './weights';
-import { FAMILY_COMPATIBILITY, FAMILY_LABELS, INDUSTRIES, SENIORITY_LABELS, SKILLS } from './vocabulary';
+import { EXCLUSIONS } from './exclusions';
+import { distanceKm } from './places';
+import { SPOKEN_LANGUAGES } from './spoken-languages';
+import { sameWord } from './prompt-signals';
+import { FAMILY_LABELS, foldAccents, INDUSTRIES, SENIORITY_LABELS, SKILLS, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
 
 export type Criterion = 'industry' | 'role' | 'skills' | 'seniority' | 'location' | 'salary' | 'employment' | 'company' | 'culture';
 
@@ -27,6 +32,8 @@ export interface MatchEvaluation {
   proShorts: string[];
   /** Cons with no points attached (facts from company research). */
   notes: string[];
+  /** What the rules could not check ("the role: …"), said in the explanation. */
+  unchecked: string[];
 }
 
 const quote = (text: string, max = 140) => `"${clip(text, max)}"`;
@@ -39,6 +46,7 @@ interface Collector {
   adjust(criterion: Criterion, weight: number | { penalty: number; cap: number }, con: string, short: string): void;
   pro(text: string, short: string): void;
   note(text: string): void;
+  uncheck(what: string): void;
 }
 
 function industries(job: JobSignals, prompt: PromptSignals, out: Collector): void {
@@ -65,16 +73,46 @@ function industries(job: JobSignals, prompt: PromptSignals, out: Collector): voi
   }
 }
 
+/** The prompt's ruled-out words that the job title carries ("no UX writing" and "UX Writer"). */
+export function excludedInTitle(title: string, prompt: PromptSignals): { phrase: string; single: boolean }[] {
+  const titleWords = (title.match(/[\p{L}][\p{L}'-]*/gu) ?? []).map((word) => word.toLowerCase());
+  const has = (word: string) => titleWords.some((candidate) => sameWord(word, candidate));
+  return prompt.excludedTitleWords.filter((entry) => entry.words.every(has)).map((entry) => ({ phrase: entry.phrase, single: entry.words.length === 1 }));
+}
+
+/** Whether the title carries a word the user named their role with ("Gameplay Programmer", "gameplay programmer"). */
+export function titleNamesWantedRole(title: string, prompt: PromptSignals): boolean {
+  const titleWords = (foldAccents(title).match(/[\p{L}][\p{L}'-]*/gu) ?? []).map((word) => word.toLowerCase());
+  return prompt.roleWords.some((word) => titleWords.some((candidate) => sameWord(word, candidate)));
+}
+
 function role(job: JobSignals, prompt: PromptSignals, out: Collector): void {
-  const label = FAMILY_LABELS[job.family];
+  const label = FAMILY_LABELS[job.family] ?? job.family;
+  const namesWantedRole = titleNamesWantedRole(job.title, prompt);
+  for (const hit of excludedInTitle(job.title, prompt)) {
+    // "Gameplay Programmer (Unreal Engine 5)" against "not engine work": the title also names the
+    // role asked for, so one shared word is a doubt, not a dealbreaker.
+    const weight = hit.single && namesWantedRole ? WEIGHTS.excludedWordBeside : WEIGHTS.excludedWordInTitle;
+    out.adjust('role', weight, `"${job.title}" is what you ruled out ("${hit.phrase}")`, `${hit.phrase} (you ruled it out)`);
+  }
   if (prompt.excludedFamilies.includes(job.family)) {
     out.adjust('role', WEIGHTS.excludedFamily, `"${job.title}" is a ${label} role, which you ruled out`, `${label} role`);
     return;
   }
-  if (prompt.families.length === 0) return;
-  const compatibility = Math.max(...prompt.families.map((wanted) => FAMILY_COMPATIBILITY[wanted]?.[job.family] ?? 0));
-  const wanted = listing(prompt.families.map((family) => FAMILY_LABELS[family]), 'or');
-  if (compatibility >= 1) out.pro(`${capitalise(label)} role: "${job.title}"`, `${job.family} role`);
+  if (prompt.families.length === 0) {
+    out.uncheck('the role (your prompt names no role these rules know)');
+    return;
+  }
+  const wanted = listing(prompt.families.map((family) => FAMILY_LABELS[family] ?? family), 'or');
+  if (job.family === UNKNOWN_ROLE) {
+    // Cautious: neither a match nor a mismatch, and said so.
+    if (namesWantedRole) out.adjust('role', WEIGHTS.roleUnknownNamed, `Could not tell the role from "${job.title}"; the title shares words with the ${wanted} role you asked for`, 'role unclear');
+    else out.adjust('role', WEIGHTS.roleUnknown, `Could not tell whether "${job.title}" is a ${wanted} role`, 'role could not be checked');
+    out.uncheck(`whether "${clip(job.title, 60)}" is a ${wanted} role`);
+    return;
+  }
+  const compatibility = Math.max(...prompt.families.map((family) => familyCompatibility(family, job.family)));
+  if (compatibility >= 1) out.pro(`${capitalise(label)} role: "${job.title}"`, `${label} role`);
   else if (compatibility <= 0)
     out.adjust('role', WEIGHTS.familyMismatch, `"${job.title}" is a ${label} role; you are looking for ${wanted}`, `${label}, not ${wanted}`);
   else
@@ -84,6 +122,33 @@ function role(job: JobSignals, prompt: PromptSignals, out: Collector): void {
       `"${job.title}" reads as ${label} rather than ${wanted}`,
       `${label} rather than ${wanted}`,
     );
+}
+
+const languageLabel = (id: string) => SPOKEN_LANGUAGES.find((language) => language.id === id)?.label ?? id;
+
+function spokenLanguages(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  for (const id of job.requiredLanguages) {
+    if (!prompt.weakLanguages.includes(id)) continue;
+    out.adjust('skills', WEIGHTS.missingSpokenLanguage, `Requires ${languageLabel(id)}, which you said you do not work in`, `needs ${languageLabel(id)}`);
+  }
+}
+
+function hours(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  if (!prompt.hours || !job.hours) return;
+  // A few hours either way are negotiable; a full-time post for a 28–32 hour week is not.
+  if (job.hours.min > prompt.hours.max + 2) out.adjust('employment', WEIGHTS.hoursOff, `${job.hours.min}–${job.hours.max} hours a week; you asked for ${prompt.hours.min}–${prompt.hours.max}`, `${job.hours.min}+ hours`);
+  else if (job.hours.max < prompt.hours.min - 4) out.adjust('employment', WEIGHTS.hoursOff, `${job.hours.max} hours a week at most; you asked for ${prompt.hours.min}–${prompt.hours.max}`, `${job.hours.max} hours`);
+}
+
+function conditions(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  for (const excluded of prompt.excludedConditions) {
+    const hit = job.exclusions.find((entry) => entry.id === excluded.id);
+    if (!hit) continue;
+    const label = EXCLUSIONS.find((term) => term.id === hit.id)?.label ?? hit.id;
+    // One mention in the text may be an exception ("night cover in the summer only"): a doubt.
+    const weight = hit.strength === 'mention' ? WEIGHTS.excludedConditionMention : WEIGHTS.excludedCondition;
+    out.adjust('culture', weight, `The posting involves ${label}: ${quote(hit.evidence)}; you wrote "${excluded.words}"`, `${label} (you ruled it out)`);
+  }
 }
 
 function skills(job: JobSignals, prompt: PromptSignals, out: Collector): void {
@@ -138,6 +203,9 @@ function skills(job: JobSignals, prompt: PromptSignals, out: Collector): void {
 function seniority(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   if (prompt.seniorities.length === 0 || job.family === 'management') return;
   const wantedLabel = listing(prompt.seniorities.map((level) => SENIORITY_LABELS[level]), 'or');
+  // Years of experience only tell that a junior post is below the user; they say nothing of a step up.
+  // and only a title says a post is junior ("2+ years of experience" is a minimum, not a level).
+  if (prompt.seniorityInferred && (job.seniority === null || job.seniorityFrom !== 'title' || job.seniority >= Math.min(...prompt.seniorities))) return;
   if (job.seniority === null) {
     out.adjust('seniority', WEIGHTS.seniorityUnknown, 'The posting does not state a seniority level', 'seniority not stated');
     return;
@@ -156,25 +224,43 @@ function seniority(job: JobSignals, prompt: PromptSignals, out: Collector): void
 export type AreaFit = 'inside' | 'country-only' | 'outside' | 'unknown';
 
 /** Whether places named by a posting lie where the user wants to work. */
+/** Whether a region a posting names includes a place of this region ("EMEA" includes the UK). */
+export function regionIncludes(outer: Region, inner: Region): boolean {
+  if (outer === 'world' || outer === inner) return true;
+  if (outer === 'europe') return inner === 'eu' || inner === 'uk';
+  if (outer === 'na') return inner === 'us';
+  return false;
+}
+
+/** Whether places named by a posting lie where the user wants to work. */
 export function areaFit(regions: Region[], countries: JobSignals['countries'], prompt: PromptSignals): AreaFit {
   const wantedRegions = new Set<Region>([...prompt.regions, ...prompt.countries.map((country) => country.region)]);
-  const covers = (region: Region) =>
-    region === 'world' ||
-    wantedRegions.has(region) ||
-    (region === 'europe' && (wantedRegions.has('eu') || wantedRegions.has('uk'))) ||
-    ((region === 'eu' || region === 'uk') && wantedRegions.has('europe'));
+  // A posting's region covers the user when it includes (or is included in) a region they accept.
+  const covers = (region: Region) => [...wantedRegions].some((wanted) => regionIncludes(region, wanted) || regionIncludes(wanted, region));
   if (regions.some(covers) && prompt.countries.length === 0) return 'inside';
   if (prompt.countries.length > 0) {
     if (countries.some((country) => prompt.countries.some((wanted) => wanted.name === country.name))) return 'inside';
-    if (regions.some((region) => region === 'world' || prompt.countries.some((wanted) => wanted.region === region || (region === 'europe' && wanted.region === 'eu'))))
-      return 'inside';
+    // "Remote – EMEA" for someone in Lisbon or London: the region includes the user's country.
+    if (regions.some((region) => prompt.countries.some((wanted) => regionIncludes(region, wanted.region)))) return 'inside';
   }
   if (countries.length > 0) {
-    if (prompt.regions.length > 0 && countries.every((country) => covers(country.region))) return 'country-only';
+    if (prompt.regions.length > 0 && countries.every((country) => prompt.regions.some((wanted) => regionIncludes(wanted, country.region)))) return 'country-only';
     return 'outside';
   }
   if (regions.length > 0) return 'outside';
   return 'unknown';
+}
+
+/** The shortest straight-line distance between the posting's office and a place the prompt names. */
+export function commuteOf(job: JobSignals, prompt: PromptSignals): { km: number; from: string } | null {
+  let best: { km: number; from: string } | null = null;
+  for (const office of job.cities) {
+    for (const home of prompt.homeCities) {
+      const km = Math.round(distanceKm(office, home));
+      if (best === null || km < best.km) best = { km, from: home.name };
+    }
+  }
+  return best;
 }
 
 function location(job: JobSignals, prompt: PromptSignals, out: Collector): void {
@@ -198,6 +284,11 @@ function location(job: JobSignals, prompt: PromptSignals, out: Collector): void 
     out.adjust('location', WEIGHTS.officeOutsideRegion, `${office}${days}, outside ${wantedArea || 'where you want to work'}`, `office in ${where}`);
     return;
   }
+  const commute = commuteOf(job, prompt);
+  if (commute && commute.km > prompt.commuteKm) {
+    out.adjust('location', WEIGHTS.officeOutsideRegion, `${office}${days}: about ${commute.km} km from ${commute.from}, further than you said you can travel`, `office ${commute.km} km from ${commute.from}`);
+    return;
+  }
   const accepted = job.mode === 'hybrid' ? prompt.acceptsHybrid || prompt.acceptsOnsite : prompt.acceptsOnsite;
   if (prompt.wantsRemote && !accepted) {
     const weight = job.mode === 'hybrid' ? WEIGHTS.hybridWhenRemote : WEIGHTS.onsiteWhenRemote;
@@ -205,34 +296,46 @@ function location(job: JobSignals, prompt: PromptSignals, out: Collector): void 
   } else if (fit === 'inside') out.pro(`${office}${days}`, office.toLowerCase());
 }
 
+/** The lowest of the prompt's floors, in EUR, read in the posting's currency when the prompt left it open. */
+export function salaryFloorFor(job: JobSignals, prompt: PromptSignals): { eur: number; text: string } | null {
+  let best: { eur: number; text: string } | null = null;
+  for (const floor of prompt.payFloors) {
+    const eur = floorInEur(floor, job.salary?.currency ?? null, job.salary?.net ?? false);
+    const euros = floor.currency === 'EUR' || (floor.currency === null && (job.salary?.currency ?? 'EUR') === 'EUR');
+    if (eur !== null && (best === null || eur < best.eur)) best = { eur, text: euros ? formatEur(eur) : `${floor.text} (≈ ${formatEur(eur)})` };
+  }
+  return best;
+}
+
 function salary(job: JobSignals, prompt: PromptSignals, out: Collector): void {
-  const minimum = prompt.minSalaryEur;
-  if (minimum === null) {
+  const floor = salaryFloorFor(job, prompt);
+  if (floor === null) {
     if (job.salary) out.pro(`Salary published: ${job.salary.text}`, 'salary published');
     return;
   }
-  const yours = prompt.minSalaryText ?? formatEurShort(minimum);
+  const yours = floor.text;
   if (!job.salary) {
     out.adjust('salary', WEIGHTS.salaryUnknown, `No salary published (your minimum: ${yours})`, 'no salary published');
-  } else if (job.salary.minEur >= minimum) {
-    out.pro(`Pays ${job.salary.text}, at or above your ${yours} minimum`, `${formatEurShort(job.salary.minEur)}–${formatEurShort(job.salary.maxEur)}`);
-  } else if (job.salary.maxEur >= minimum) {
-    const below = (minimum - job.salary.minEur) / Math.max(1, job.salary.maxEur - job.salary.minEur);
-    const { base, perShareBelow } = WEIGHTS.salaryBottomBelow;
-    out.adjust('salary', Math.round(base + perShareBelow * below), `Pays ${job.salary.text}: the range starts below your ${yours} minimum`, `range starts at ${formatEurShort(job.salary.minEur)}`);
-  } else {
-    const shortfall = (minimum - job.salary.maxEur) / minimum;
-    const { base, perShortfall, max } = WEIGHTS.salaryTopBelow;
-    const penalty = Math.min(max, Math.round(base + perShortfall * shortfall));
-    out.adjust('salary', penalty, `Pays ${job.salary.text}, below your ${yours} minimum`, `pays at most ${formatEurShort(job.salary.maxEur)}`);
+    return;
   }
+  // The best case counts (the top of the range), as a recruiter reads "€60–70k" against "€65k+".
+  const shortfall = (floor.eur - job.salary.maxEur) / floor.eur;
+  if (shortfall <= WEIGHTS.salaryTopBelow.tolerance) {
+    out.pro(`Pays ${job.salary.text}, at or above your ${yours} minimum`, `${formatEurShort(job.salary.minEur)}–${formatEurShort(job.salary.maxEur)}`);
+    return;
+  }
+  const { base, perShortfall, max } = WEIGHTS.salaryTopBelow;
+  out.adjust('salary', Math.min(max, Math.round(base + perShortfall * shortfall)), `Pays ${job.salary.text}, below your ${yours} minimum`, `pays at most ${formatEurShort(job.salary.maxEur)}`);
 }
 
 function employment(job: JobSignals, prompt: PromptSignals, out: Collector): void {
-  if (job.employmentType === 'contract' && !prompt.acceptsContract)
+  if (prompt.wantsPermanent && job.tenure) {
+    const what = job.tenure.kind === 'fixed-term' ? 'a fixed-term post' : 'self-employed work';
+    out.adjust('employment', WEIGHTS.notPermanent, `Not a permanent employment but ${what}: ${quote(job.tenure.evidence)}`, job.tenure.kind === 'fixed-term' ? 'fixed term' : 'self-employed');
+  } else if (job.employmentType === 'contract' && !prompt.acceptsContract)
     out.adjust('employment', WEIGHTS.contract, `A contract role ("${job.title}"), not a permanent position`, 'contract role');
   if (job.employmentType === 'part_time' && !prompt.acceptsPartTime)
-    out.adjust('employment', WEIGHTS.partTime, 'A part-time role', 'part-time');
+    out.adjust('employment', prompt.wantsFullTime ? WEIGHTS.partTimeWhenFullTime : WEIGHTS.partTime, 'A part-time role', 'part-time');
   if (job.employmentType === 'internship' && !prompt.seniorities.includes(0))
     out.adjust('employment', WEIGHTS.internship, `An internship ("${job.title}")`, 'internship');
 }
@@ -275,6 +378,7 @@ export function evaluateMatch(job: JobSignals, prompt: PromptSignals, company?: 
   const pros: string[] = [];
   const proShorts: string[] = [];
   const notes: string[] = [];
+  const unchecked: string[] = [];
   const out: Collector = {
     adjust: (criterion, weight, con, short) => {
       const { penalty, cap } = typeof weight === 'number' ? { penalty: weight, cap: null } : weight;
@@ -285,9 +389,13 @@ export function evaluateMatch(job: JobSignals, prompt: PromptSignals, company?: 
       proShorts.push(clip(short, 60));
     },
     note: (text) => notes.push(clip(text, 300)),
+    uncheck: (what) => unchecked.push(clip(what, 160)),
   };
   industries(job, prompt, out);
   role(job, prompt, out);
+  conditions(job, prompt, out);
+  spokenLanguages(job, prompt, out);
+  hours(job, prompt, out);
   skills(job, prompt, out);
   seniority(job, prompt, out);
   location(job, prompt, out);
@@ -299,7 +407,7 @@ export function evaluateMatch(job: JobSignals, prompt: PromptSignals, company?: 
   const cap = Math.min(100, ...adjustments.map((adjustment) => adjustment.cap ?? 100));
   const score = Math.max(0, Math.min(100 - total, cap));
   const recommendation: Recommendation = score >= APPLY_FROM ? 'apply' : score >= CONSIDER_FROM ? 'consider' : 'skip';
-  return { score, recommendation, adjustments, pros, proShorts, notes };
+  return { score, recommendation, adjustments, pros, proShorts, notes, unchecked };
 }
 
 function explanationOf(job: JobSignals, evaluation: MatchEvaluation): string {
@@ -311,7 +419,9 @@ function explanationOf(job: JobSignals, evaluation: MatchEvaluation): string {
   if (evaluation.proShorts.length > 0) parts.push(`In favour: ${evaluation.proShorts.join('; ')}.`);
   const against = [...adjustments].sort((a, b) => b.penalty - a.penalty).slice(0, 4);
   if (against.length > 0) parts.push(`Against: ${against.map((a) => `${a.short} (−${a.penalty})`).join('; ')}.`);
-  else parts.push('Nothing in the posting goes against your prompt.');
+  // Never "nothing goes against your prompt" when part of it could not be checked.
+  if (evaluation.unchecked.length > 0) parts.push(`Could not check: ${evaluation.unchecked.join('; ')}.`);
+  else if (against.length === 0) parts.push('Nothing in the posting goes against your prompt.');
   parts.push('Local rules: every job starts at 100 and loses the points shown for each mismatch with your prompt.');
   return clip(parts.join(' '), 2_000);
 }

@@ -81,3 +81,22 @@ export function formatEur(amount: number): string {
 export function formatEurShort(amount: number): string {
   return `€${Math.round(amount / 1000)}k`;
 }
+
+const HOURS = /(\d{2})\s*(?:h|hrs?|hours?|uur|std\.?|stunden|heures)?\s*(?:[-–]|to|à|a|bis|tot|do)\s*(\d{2})\s*(?:h\b|hrs?\b|hours?|uur|std|stunden|heures|godzin)/i;
+const SINGLE_HOURS = /\b(\d{2})\s*(?:h|hrs?|hours?|uur|std\.?|stunden|heures|godzin)(?:\s*(?:\/|a|per|par|pro|in de)\s*(?:week|semaine|woche|semana|settimana|tydzie[ńn]))?\b/i;
+
+/** "28–32 uur", "35 to 39h", "30 hours": weekly hours, when the text states them. */
+export function hoursIn(text: string): { min: number; max: number } | null {
+  const range = HOURS.exec(text);
+  if (range) {
+    const min = Number.parseInt(range[1] ?? '', 10);
+    const max = Number.parseInt(range[2] ?? '', 10);
+    if (min >= 8 && max <= 60 && min <= max) return { min, max };
+  }
+  const single = SINGLE_HOURS.exec(text);
+  if (single) {
+    const value = Number.parseInt(single[1] ?? '', 10);
+    if (value >= 8 && value <= 60) return { min: value, max: value };
+  }
+  return null;
+}

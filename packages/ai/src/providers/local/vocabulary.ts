@@ -33,7 +33,9 @@ export const SKILLS: readonly SkillTerm[] = [
   skill('kotlin', 'Kotlin', 'language', [/\bkotlin\b/i], ['java']),
   skill('scala', 'Scala', 'language', [/\bscala\b/i]),
   skill('rust', 'Rust', 'language', [/\brust\b/i]),
-  skill('cpp', 'C++', 'language', [/\bc\+\+/i]),
+  skill('cpp', 'C++', 'language', [/\bc\+\+/i], ['c']),
+  // "C" alone only as a capital letter that is not C++ or C#: "in C", "C/C++".
+  skill('c', 'C', 'language', [/(?<![\w+#-])C(?![\w+#]|\/\/)(?=[\s,/)]|$)/], ['cpp']),
   skill('csharp', 'C#/.NET', 'language', [/\bc#/i, /\.net\b/i]),
   skill('ruby', 'Ruby', 'language', [/\bruby\b/i, /\brails\b/i]),
   skill('php', 'PHP', 'language', [/\bphp\b/i, /\blaravel\b/i, /\bsymfony\b/i]),
@@ -71,76 +73,7 @@ export const SKILLS: readonly SkillTerm[] = [
   skill('unity', 'Unity', 'tool', [/\bunity\b/i]),
 ];
 
-export type RoleFamily =
-  | 'backend'
-  | 'frontend'
-  | 'fullstack'
-  | 'mobile'
-  | 'platform'
-  | 'devops'
-  | 'data'
-  | 'embedded'
-  | 'games'
-  | 'qa'
-  | 'security'
-  | 'software'
-  | 'management'
-  | 'product'
-  | 'design'
-  | 'art'
-  | 'devrel'
-  | 'sales'
-  | 'support'
-  | 'marketing'
-  | 'compliance';
-
-export const FAMILY_LABELS: Record<RoleFamily, string> = {
-  backend: 'backend engineering',
-  frontend: 'frontend engineering',
-  fullstack: 'full-stack engineering',
-  mobile: 'mobile development',
-  platform: 'platform engineering',
-  devops: 'DevOps/infrastructure',
-  data: 'data/ML',
-  embedded: 'embedded software',
-  games: 'game programming',
-  qa: 'QA/testing',
-  security: 'security engineering',
-  software: 'software engineering',
-  management: 'engineering management',
-  product: 'product management',
-  design: 'design',
-  art: 'art',
-  devrel: 'developer relations',
-  sales: 'sales',
-  support: 'customer support',
-  marketing: 'marketing',
-  compliance: 'compliance/legal',
-};
-
-/** Title rules, first match wins (order matters: "Engineering Manager" before "Engineer"). */
-export const TITLE_FAMILY_RULES: readonly (readonly [RoleFamily, RegExp])[] = [
-  ['management', /\b(engineering manager|head of engineering|vp of engineering|cto|director of engineering|team lead(?!er)|tech lead manager)\b/i],
-  ['product', /\bproduct (manager|owner)\b/i],
-  ['devrel', /\b(developer advocate|devrel|developer relations)\b/i],
-  ['design', /\b(designer|ux researcher)\b/i],
-  ['art', /\b(artist|animator|illustrator)\b/i],
-  ['sales', /\b(sales|account (manager|executive)|business development|sdr)\b/i],
-  ['support', /\b(support (agent|specialist|engineer)|customer (support|success|service))\b/i],
-  ['marketing', /\b(marketing|marketer|content writer|seo)\b/i],
-  ['compliance', /\b(compliance|aml|legal|counsel|auditor)\b/i],
-  ['data', /\b(data (engineer|scientist|analyst)|machine learning|ml engineer|analytics engineer|ai engineer|data science)\b/i],
-  ['fullstack', /\b(full[- ]?stack)\b/i],
-  ['backend', /\b(backend|back[- ]end|server[- ]side|api engineer)\b/i],
-  ['frontend', /\b(frontend|front[- ]end|ui engineer|web developer)\b/i],
-  ['mobile', /\b(ios|android|mobile|react native|flutter)\b/i],
-  ['games', /\b(gameplay|game programmer|game developer|unreal|unity developer)\b/i],
-  ['embedded', /\b(embedded|firmware)\b/i],
-  ['security', /\b(security engineer|appsec|penetration tester)\b/i],
-  ['qa', /\b(qa|quality assurance|test automation|sdet|tester)\b/i],
-  ['devops', /\b(devops|sre|site reliability|cloud engineer|systems engineer)\b/i],
-  ['platform', /\b(platform|infrastructure)\b/i],
-];
+export { FAMILY_LABELS, foldAccents, PROMPT_FAMILY_RULES, SOFTWARE_FAMILIES, TITLE_FAMILY_RULES, UNKNOWN_ROLE, familyCompatibility, type RoleFamily } from './roles';
 
 /** A title that names a server-side language ("Go Engineer", "Java Developer") is backend. */
 export const BACKEND_LANGUAGE_TITLE =
@@ -152,68 +85,15 @@ export const BACKEND_SIGNALS =
   /\b(api|apis|backend|back-end|microservices?|database|postgresql|postgres|kafka|rabbitmq|queues?|server|services|integrations?|data models?)\b/gi;
 export const FRONTEND_SIGNALS = /\b(frontend|front-end|react|vue|angular|css|browser|ui components?|design system|web app)\b/gi;
 
-/** How well a job's family serves a wanted family (1 = the same thing, 0 = unrelated). */
-export const FAMILY_COMPATIBILITY: Partial<Record<RoleFamily, Partial<Record<RoleFamily, number>>>> = {
-  backend: { backend: 1, platform: 0.8, software: 0.75, fullstack: 0.7, devops: 0.35, data: 0.3, embedded: 0.1 },
-  frontend: { frontend: 1, fullstack: 0.7, software: 0.6, mobile: 0.25 },
-  fullstack: { fullstack: 1, backend: 0.75, frontend: 0.75, software: 0.8 },
-  mobile: { mobile: 1, frontend: 0.3, software: 0.4 },
-  platform: { platform: 1, devops: 0.9, backend: 0.6, software: 0.6 },
-  devops: { devops: 1, platform: 0.9, backend: 0.3, software: 0.4 },
-  data: { data: 1, backend: 0.35, software: 0.4 },
-  embedded: { embedded: 1, software: 0.5, games: 0.2 },
-  games: { games: 1, software: 0.5, backend: 0.3, embedded: 0.2 },
-  qa: { qa: 1, software: 0.4 },
-  security: { security: 1, devops: 0.4, backend: 0.3, software: 0.4 },
-  software: {
-    software: 1, backend: 0.9, fullstack: 0.9, frontend: 0.8, platform: 0.8, mobile: 0.7, devops: 0.6,
-    data: 0.5, embedded: 0.6, games: 0.6, security: 0.5, qa: 0.4,
-  },
-  management: { management: 1 },
-  product: { product: 1 },
-  design: { design: 1 },
-  art: { art: 1 },
-  devrel: { devrel: 1 },
-  sales: { sales: 1 },
-  support: { support: 1 },
-  marketing: { marketing: 1 },
-  compliance: { compliance: 1 },
-};
-
-/** Words a user writes for a family ("backend", "Go developer" alone is not a family). */
-export const PROMPT_FAMILY_RULES: readonly (readonly [RoleFamily, RegExp])[] = [
-  ['management', /\b(engineering manager|manager of engineers|people manager|head of engineering|management role)\b/i],
-  ['product', /\bproduct (manager|owner)\b/i],
-  ['devrel', /\b(developer advocate|devrel|developer relations)\b/i],
-  ['design', /\b(designer|ux|ui\/ux)\b/i],
-  ['art', /\b(3d artist|artist|animator)\b/i],
-  ['sales', /\b(sales|account (manager|executive)|business development)\b/i],
-  ['support', /\b(customer support|support (agent|specialist)|customer success)\b/i],
-  ['marketing', /\b(marketing|marketer)\b/i],
-  ['compliance', /\b(compliance|aml analyst)\b/i],
-  ['data', /\b(data (engineer|scientist|analyst|engineering|science)|machine learning|ml engineer|analytics engineer)\b/i],
-  ['fullstack', /\bfull[- ]?stack\b/i],
-  ['backend', /\b(backend|back[- ]end|server[- ]side)\b/i],
-  ['frontend', /\b(frontend|front[- ]end)\b/i],
-  ['mobile', /\b(mobile|ios|android)\b/i],
-  ['games', /\b(gameplay|game (developer|programmer))\b/i],
-  ['embedded', /\b(embedded|firmware)\b/i],
-  ['security', /\bsecurity engineer\b/i],
-  ['qa', /\b(qa|test automation|quality assurance)\b/i],
-  ['devops', /\b(devops|sre|site reliability)\b/i],
-  ['platform', /\b(platform engineer|infrastructure engineer)\b/i],
-  ['software', /\b(software engineer|software developer|developer|programmer)\b/i],
-];
-
 // 0 intern · 1 junior · 2 mid · 3 senior · 4 staff/principal/lead
 export type Seniority = 0 | 1 | 2 | 3 | 4;
 export const SENIORITY_LABELS = ['intern', 'junior', 'mid-level', 'senior', 'staff/principal'] as const;
 export const SENIORITY_RULES: readonly (readonly [Seniority, RegExp])[] = [
-  [0, /\b(intern(ship)?|working student|werkstudent|trainee|apprentice)\b/i],
-  [1, /\b(junior|jr\.?|entry[- ]level|graduate|new grad)\b/i],
-  [4, /\b(staff|principal|distinguished|lead|architect)\b/i],
-  [3, /\b(senior|sr\.?)\b/i],
-  [2, /\b(mid[- ]level|intermediate|medior)\b/i],
+  [0, /\b(intern(ship)?|working student|werkstudent|trainee|apprentice|stagiaire|becari[oa]|stagista|tirocinante|stagiair|praktykant|sta[żz]ysta|azubi)\b/i],
+  [1, /\b(junior|jr\.?|entry[- ]level|graduate|new grad|d[ée]butant|improver|helper|ayudante|assistente junior)\b/i],
+  [4, /\b(staff|principal|distinguished|lead|architect|head of)\b/i],
+  [3, /\b(senior|sr\.?|s[ée]nior|confirm[ée]|starszy)\b/i],
+  [2, /\b(mid[- ]level|intermediate(?! care)|medior|regular)\b/i],
 ];
 
 export interface IndustryTerm extends Term {
@@ -223,10 +103,11 @@ export interface IndustryTerm extends Term {
 const industry = (id: string, label: string, noun: string, patterns: RegExp[]): IndustryTerm => ({ id, label, noun, patterns });
 
 export const INDUSTRIES: readonly IndustryTerm[] = [
-  industry('crypto', 'crypto', 'crypto', [/\bcrypto(currency|currencies|s)?\b/i, /\bblockchain\b/i, /\bweb3\b/i, /\bdefi\b/i, /\bbitcoin\b/i, /\bnfts?\b/i]),
-  industry('gambling', 'gambling', 'gambling', [/\bcasinos?\b/i, /\b(sports )?betting\b/i, /\bgambling\b/i, /\bsportsbook\b/i, /\bigaming\b/i, /\bpoker\b/i]),
+  // Meaning families: a user who writes "no crypto" means the on-chain payments start-up too.
+  industry('crypto', 'crypto', 'crypto', [/\bcrypto(currency|currencies|s)?\b/i, /\bblockchain\b/i, /\bweb ?3\b/i, /\bdefi\b/i, /\b(bitcoin|ethereum|solana)\b/i, /\bnfts?\b/i, /\bon[- ]chain\b/i, /\bstablecoins?\b/i, /\btoken (grant|sale|holders?|economy)s?\b/i, /\btokenomics\b|\btokeni[sz]/i, /\bdapps?\b/i, /\blayer[- ][12]\b/i, /\bdigital[- ]assets?\b/i, /\bsmart contracts?\b/i, /\bkrypto/i, /\bcryptomonnaie/i, /\bcriptomoneda/i]),
+  industry('gambling', 'gambling', 'gambling', [/\bcasinos?\b/i, /\b(sports )?betting\b/i, /\bgambling\b/i, /\bsportsbooks?\b/i, /\bigaming\b/i, /\bpoker\b/i, /\bslot machines?\b|\bslots\b/i, /\bwager(s|ing)?\b/i, /\b(odds|bets) (and|&) (odds|bets)\b/i, /\blotter(y|ies)\b/i, /\bgl[üu]cksspiel|\bsportwetten|\bjeux d'argent|\bapuestas|\bkasyn|\bscommesse|\bgokken/i]),
   industry('adtech', 'adtech', 'advertising technology', [/\bad[- ]?tech\b/i, /\bprogrammatic\b/i, /\bdemand-side platform\b/i, /\breal-time bidding\b/i, /\bad exchange\b/i, /\badvertising\b/i]),
-  industry('defense', 'defense', 'defense/military', [/\bdefen[cs]e (industry|contractor|company)\b/i, /\bmilitary\b/i, /\bweapons?\b/i]),
+  industry('defense', 'defense', 'defense/military', [/\bdefen[cs]e (industry|contractor|company|applications?|sector|customers?)\b/i, /\bmilitary\b/i, /\bweapons?\b/i, /\bdual[- ]use\b/i, /\br[üu]stung|\bwehrtechni|\bverteidigung/i, /\bdefensie|\bd[ée]fense\b|\bdefensa\b/i, /\bdod\b|\bsecurity clearance\b|\bts\/sci\b/i]),
   industry('consulting', 'consulting', 'consultancy/agency work', [/\bconsultanc(y|ies)\b/i, /\bconsulting\b/i, /\bclient (projects?|sites?)\b/i, /\boutsourcing\b/i, /\b(digital|software) agency\b/i]),
   industry('public-sector', 'public sector', 'public-sector contracting', [/\bpublic[- ]sector\b/i, /\be-government\b/i, /\bgovernment agencies\b/i]),
   industry('games', 'games', 'games', [/\bgames? studio\b/i, /\bvideo games?\b/i, /\b(online|co-op|console|pc) games?\b/i]),
@@ -262,6 +143,7 @@ export const PLACES: readonly Place[] = [
   place('Poland', 'eu', [/\bpoland\b/i, /\b(warsaw|krakow|kraków|wroclaw|wrocław)\b/i]),
   place('Austria', 'eu', [/\baustria\b/i, /\bvienna\b/i]),
   place('Belgium', 'eu', [/\bbelgium\b/i, /\bbrussels\b/i]),
+  place('Luxembourg', 'eu', [/\bluxembourg\b/i]),
   place('Czechia', 'eu', [/\bczech(ia| republic)\b/i, /\bprague\b/i]),
   place('Estonia', 'eu', [/\bestonia\b/i, /\btallinn\b/i]),
   place('Malta', 'eu', [/\bmalta\b/i, /\bvalletta\b/i]),
@@ -281,7 +163,8 @@ export const PLACES: readonly Place[] = [
 export const REGION_PATTERNS: readonly (readonly [Place['region'] | 'world', RegExp])[] = [
   ['eu', /\b(eu|european union)\b/i],
   ['europe', /\b(europe|emea|european time ?zones?|cet)\b/i],
-  ['us', /\b(us only|us-based|north america)\b/i],
+  ['us', /\b(us only|us-based)\b/i],
+  ['na', /\bnorth america\b/i],
   ['apac', /\bapac\b/i],
   ['latam', /\blatam\b/i],
   ['world', /\b(worldwide|anywhere|global(ly)?)\b/i],

@@ -16,6 +16,22 @@ export const WEIGHTS = {
 
   /** Role: the job's family is unrelated to every family the user named. */
   familyMismatch: { penalty: 55, cap: 25 },
+  /** Role: the job title matches no role the rules know, and shares no word with the role asked for. */
+  roleUnknown: 30,
+  /** Role: the title matches no known role but carries a word of the role asked for. */
+  roleUnknownNamed: 10,
+  /** Role: the job title carries what the user ruled out ("no UX writing": "UX Writer"). */
+  excludedWordInTitle: { penalty: 60, cap: 20 },
+  /** …one ruled-out word in a title that also names the role asked for. */
+  excludedWordBeside: 20,
+  /** A condition or workplace the user ruled out (night shifts, nursing homes, agencies). */
+  excludedCondition: { penalty: 60, cap: 20 },
+  /** …named once in the posting's text only (it may be an exception). */
+  excludedConditionMention: 30,
+  /** The posting requires a spoken language the user said they do not work in. */
+  missingSpokenLanguage: { penalty: 40, cap: 35 },
+  /** Weekly hours far from the ones the user asked for (36–40 for 28–32). */
+  hoursOff: { penalty: 35, cap: 40 },
   /** Role: related but not the same (× (1 − compatibility), e.g. full-stack for backend: 12). */
   familyDistance: 40,
 
@@ -54,12 +70,17 @@ export const WEIGHTS = {
   salaryUnknown: 8,
   /** Salary: the range starts below the minimum but reaches it: base + perShareBelow × share of the range below it. */
   salaryBottomBelow: { base: 4, perShareBelow: 12 },
-  /** Salary: even the top of the range is below the minimum: base + 100 × shortfall, at most max. */
-  salaryTopBelow: { base: 15, perShortfall: 100, max: 40 },
+  /** Salary: the top of the range is below the minimum by more than `tolerance` (rounding and
+   * approximate exchange rates): base + 100 × shortfall, at most max. */
+  salaryTopBelow: { base: 31, perShortfall: 100, max: 50, tolerance: 0.01 },
 
   /** Employment: a contract / part-time / internship the user did not ask for. */
   contract: 10,
   partTime: 20,
+  /** …part-time when the user asked for full time. */
+  partTimeWhenFullTime: { penalty: 40, cap: 40 },
+  /** A fixed term or self-employment when the user asked for a permanent job ("CDI only", "PAYE"). */
+  notPermanent: { penalty: 40, cap: 30 },
   internship: 15,
 
   /** Company: a consultancy or agency when the user asked for a product company. */

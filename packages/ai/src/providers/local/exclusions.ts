@@ -1,0 +1,56 @@
+// Things users rule out that are not industries of the company: working conditions and kinds
+// of workplace ("no night shifts", "no nursing homes", "nothing in debt collection"). Each is a
+// meaning family: `prompt` is how a user names it (in any of the set's languages), `job` the
+// words a posting uses for the same thing. A posting shows it when its title does, when its
+// first paragraph does, or when its text does outside a negation ("no night shifts" in a
+// posting is a promise, not a night shift).
+
+export interface ExclusionTerm {
+  id: string;
+  /** For explanations: "night shifts". */
+  label: string;
+  prompt: RegExp;
+  job: RegExp;
+}
+
+const term = (id: string, label: string, prompt: RegExp, job: RegExp): ExclusionTerm => ({ id, label, prompt, job });
+
+export const EXCLUSIONS: readonly ExclusionTerm[] = [
+  term(
+    'nights',
+    'night shifts',
+    /\b(nights?|night[- ]shifts?|nacht|nachtdienst|nachtschicht|nuit|noche|nocturn|notte|notturn|nocn|nachtploeg|nachtdienst)/i,
+    /\b(night[- ]?shifts?|nights|nachtdienst|nachtschicht|nachtploeg|nachtdiensten|turni? di notte|notturn|de nuit|turno de noche|nocturno|zmian[ay]? nocn|three[- ]shift|3[- ]shift|dreischicht|drieploegen|4-on-4-off|rotating (days and )?nights)/i,
+  ),
+  term('round-the-clock', '24/7 shifts', /\b24\/7\b/i, /\b24\/7 (shifts?|rota|operations|rotation)|\brotating shifts\b/i),
+  term('weekends', 'weekend work', /\b(weekends?|week-ends?|wochenende|fin(es)? de semana|fine settimana|weekendy|stand-by)\b/i, /\b(weekends?|saturdays?|sundays?|week-ends?|wochenenden?|samstag|sonntag|samedi|dimanche|s[áa]bados?|domingos?|weekend stand-by)\b/i),
+  term('staffing', 'staffing or temp agencies', /\b(agenc(y|ies)|agentur|agence|agencia|uitzend|staffing|temp(orary)? agenc|supply|interim|zeitarbeit|ett\b)/i,
+    /\b(staffing|recruitment agency|temp(orary)? (staffing )?agency|supply (teaching|teacher|agency)|empresa de trabajo temporal|\bett\b|uitzendbureau|zeitarbeit|personaldienstleist|arbeitnehmer[üu]berlassung|agence d'int[ée]rim|agentur\b|\w+agentur\b)/i),
+  term('hotels', 'hotels', /\bhot(el|eles|els|eli|éis)\b/i, /\bhotel(es|s)?\b|\bhôtel/i),
+  term('catering', 'catering', /\b(catering|colectividad|banquet|cantine|kantine|comedor)/i, /\b(catering|colectividad|banquete?s?|cocina hospitalaria|cantine|kantine|comedores)/i),
+  term('care-homes', 'nursing homes', /\b(nursing homes?|care homes?|geriatri|verpleeghui|pflegeheim|ehpad|residencias? de mayores|ouderenzorg)/i,
+    /\b(nursing homes?|care homes?|geriatri|verpleeghui|pflegeheim|altenheim|ehpad|residencias? de mayores|ouderenzorg)/i),
+  term('child-protection', 'child protection', /\b(child protection|child welfare|children'?s aid|\bcas\b|jeugdbescherming|kinderschutz|protection de l'enfance)/i,
+    /\b(child protection|child welfare|children'?s aid|jeugdbescherming|kinderschutz|protection de l'enfance)/i),
+  term('debt-collection', 'debt collection', /\b(debt collection|collections?|recouvrement|inkasso|windykac)/i, /\b(debt collection|collections? (agent|team|officer)|recouvrement|inkasso|windykac)/i),
+  term('automotive', 'automotive', /\b(automotive|autosar)\b/i, /\b(automotive|autosar|adas|kfz-|oem (car|vehicle))/i),
+  term('free-to-play', 'free-to-play mobile games', /\b(free[- ]to[- ]play|f2p)\b/i, /\b(free[- ]to[- ]play|f2p)\b/i),
+  term('commission-only', 'commission-only pay', /\bcommission[- ]only|sales[- ]heavy\b/i, /\b(commission[- ]only|100 ?% commission|commission[- ]based|in-home sales)/i),
+  term('machine-translation', 'post-editing machine translation', /\b(mtpe|post[- ]edit)/i, /\b(mtpe|post[- ]edit|machine translation output)/i),
+  term('offshore', 'offshore work', /\boffshore\b/i, /\boffshore\b/i),
+  term('shutdowns', 'shutdown work', /\bshutdowns?\b/i, /\bshutdowns?\b/i),
+  term('international-routes', 'international routes', /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr)/i, /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr|system [234]\/[12])/i),
+];
+
+// A mention preceded by one of these is a promise ("no night shifts", "keine Nachtdienste").
+const NEGATED_BEFORE = /\b(no|not|never|nicht|niemals|nie|niet|nooit|non|jamais|nunca|mai|without|free of|keine?[nm]?|ohne|nie|bez|sans|pas de|sin|ni|geen|zonder|senza|niente|nessun[oa]?)\b[^.;\n]{0,25}$/i;
+
+/** Whether `text` mentions the family outside a negation. */
+export function mentionsPlainly(text: string, pattern: RegExp): boolean {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (const match of text.matchAll(global)) {
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
+    if (!NEGATED_BEFORE.test(before)) return true;
+  }
+  return false;
+}

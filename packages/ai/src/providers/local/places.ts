@@ -1,0 +1,74 @@
+// Commute distances from a small gazetteer (data/cities.json): the cities and commuter towns of
+// the countries JobPing's users live in, with approximate coordinates. A posting's office is
+// compared with the places a prompt names ("Dordrecht, about 45 minutes by car"); a place the
+// gazetteer does not know is never judged.
+import gazetteer from './data/cities.json';
+
+export interface City {
+  name: string;
+  country: string;
+  lat: number;
+  lon: number;
+}
+
+const COUNTRY_NAMES: Record<string, string> = {
+  DE: 'Germany', AT: 'Austria', CH: 'Switzerland', NL: 'Netherlands', BE: 'Belgium', LU: 'Luxembourg', FR: 'France', ES: 'Spain', PT: 'Portugal',
+  IT: 'Italy', PL: 'Poland', CZ: 'Czechia', IE: 'Ireland', GB: 'United Kingdom', DK: 'Denmark', SE: 'Sweden', NO: 'Norway', FI: 'Finland',
+  US: 'United States', CA: 'Canada',
+};
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Entry {
+  city: City;
+  pattern: RegExp;
+  length: number;
+}
+
+// Loaded once; names are matched as written (capitalised), longest first, so "Porto Cervo" is
+// not Porto and "New York" is not York.
+const ENTRIES: readonly Entry[] = (gazetteer.cities as unknown as [string, string, number, number, string[]?][])
+  .flatMap(([name, code, lat, lon, aliases]) =>
+    [name, ...(aliases ?? [])].map((alias) => ({
+      city: { name, country: COUNTRY_NAMES[code] ?? code, lat, lon },
+      pattern: new RegExp(`(?<![\\p{L}'-])${escape(alias)}(?![\\p{L}])`, 'u'),
+      length: alias.length,
+    })),
+  )
+  .sort((a, b) => b.length - a.length);
+
+/** The gazetteer's cities named in a text. */
+export function citiesIn(text: string): City[] {
+  let rest = text;
+  const found: City[] = [];
+  for (const entry of ENTRIES) {
+    const match = entry.pattern.exec(rest);
+    if (!match) continue;
+    if (!found.some((city) => city.name === entry.city.name)) found.push(entry.city);
+    rest = `${rest.slice(0, match.index)}${' '.repeat(match[0].length)}${rest.slice(match.index + match[0].length)}`;
+  }
+  return found;
+}
+
+/** Great-circle distance in km. */
+export function distanceKm(a: City, b: City): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+// Straight-line km a commute of N minutes covers, roughly (roads and transit are not straight).
+const KM_PER_MINUTE = 0.8;
+/** One home city and no stated commute: its metropolitan area. */
+const METRO_KM = 50;
+/** Several towns named ("Eindhoven, Veldhoven, Helmond or Den Bosch"): those towns and their edges. */
+const NAMED_TOWNS_KM = 15;
+
+/** How far from the prompt's places an office may be, in km. */
+export function commuteLimitKm(prompt: string, homeCities: number): number {
+  const minutes = /(\d{2,3})\s*(?:min(?:utes?|uten|utos|uti|ut)?\b)/i.exec(prompt);
+  if (minutes) return Math.max(10, Number.parseInt(minutes[1] ?? '0', 10) * KM_PER_MINUTE);
+  return homeCities >= 2 ? NAMED_TOWNS_KM : METRO_KM;
+}

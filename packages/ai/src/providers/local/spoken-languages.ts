@@ -1,0 +1,51 @@
+// Spoken languages: which ones a posting requires, and which ones a user cannot offer. A posting
+// that requires fluent German is wrong for someone who wrote "I don't speak German" or "English
+// only"; one that calls German "a plus" is not.
+
+export const SPOKEN_LANGUAGES: readonly { id: string; label: string; names: RegExp }[] = [
+  { id: 'english', label: 'English', names: /\b(english|englisch|anglais|ingl[ée]s|inglese|engels|angielski)\b/i },
+  { id: 'german', label: 'German', names: /\b(german|deutsch|allemand|alem[áa]n|tedesco|duits|niemiecki)\b/i },
+  { id: 'french', label: 'French', names: /\b(french|franz[öo]sisch|fran[çc]ais|franc[ée]s|francese|frans|francuski|fr)\b/i },
+  { id: 'dutch', label: 'Dutch', names: /\b(dutch|nederlands|niederl[äa]ndisch|n[ée]erlandais|neerland[ée]s|olandese|holenderski|flemish|vlaams|nl)\b/i },
+  { id: 'spanish', label: 'Spanish', names: /\b(spanish|spanisch|espagnol|espa[ñn]ol|castellano|spagnolo|spaans|hiszpa[ńn]ski)\b/i },
+  { id: 'italian', label: 'Italian', names: /\b(italian|italienisch|italien|italiano|italiaans|w[łl]oski)\b/i },
+  { id: 'polish', label: 'Polish', names: /\b(polish|polnisch|polonais|polaco|polacco|pools|polski|polskiego)\b/i },
+  { id: 'portuguese', label: 'Portuguese', names: /\b(portuguese|portugiesisch|portugais|portugu[ée]s|portoghese|portugees)\b/i },
+  { id: 'catalan', label: 'Catalan', names: /\b(catalan|katalanisch|catal[àa]n?|catal[àa])\b/i },
+];
+
+const REQUIRED = /\b(fluent|native|c1|c2|required|requires?|must|mandatory|essential|verhandlungssicher|flie[ßs]end|muttersprach|zwingend|vereist|vloeiend|perfect|obligatoire|courant|exig[ée]|imprescindible|obligatorio|requerido|indispensable|obbligatori[oa]|richiest[oa]|fluente|biegł|wymagan|bilingual|bilingue|tweetalig|zweisprachig|bilingüe)\b/i;
+const OPTIONAL = /\b(nice to have|a plus|plus\b|an advantage|advantage|optional|not required|no .{0,20}required|welcome|helpful|bonus|pluspunkt|von vorteil|w[üu]nschenswert|un atout|atout|un plus|souhait[ée]|valorable|se valora|gradito|pre?ferred|pr[ée]f[ée]rable|mile widziane|pluspunt|niet vereist|niet verplicht|not needed|not necessary)\b/i;
+
+/** Spoken languages the posting requires (named next to "fluent", "required", "C1"… and not "a plus"). */
+export function requiredLanguages(title: string, description: string): string[] {
+  const found = new Set<string>();
+  const units = [title, ...description.split(/\n+|(?<=[.!?;])\s+/)];
+  for (const unit of units) {
+    if (!REQUIRED.test(unit) || OPTIONAL.test(unit)) continue;
+    for (const language of SPOKEN_LANGUAGES) if (language.names.test(unit)) found.add(language.id);
+  }
+  return [...found];
+}
+
+const WEAK = /\b(a1|a2|b1|basic|beginner|some|little|basis|basique|b[áa]sico|podstawow|niet vloeiend|not fluent|learning)\b/i;
+
+/**
+ * Languages the user cannot work in: named in a negation ("I don't speak German", "no jobs where
+ * Dutch is required"), with a weak level ("my Dutch is A2", "Polish is basic"), or every language
+ * but English when they write "English only" / "I only speak English".
+ */
+export function weakLanguages(prompt: string, negated: readonly string[]): { ids: string[]; allButEnglish: boolean } {
+  const weak = new Set<string>();
+  for (const phrase of negated) for (const language of SPOKEN_LANGUAGES) if (language.names.test(phrase) && language.id !== 'english') weak.add(language.id);
+  for (const sentence of prompt.split(/(?<=[.!?;,])\s+|\n+/)) {
+    if (!WEAK.test(sentence)) continue;
+    for (const language of SPOKEN_LANGUAGES) {
+      const at = language.names.exec(sentence);
+      // The level must sit next to the language: "my Dutch is A2", "Dutch only basic".
+      if (at && WEAK.test(sentence.slice(Math.max(0, at.index - 25), at.index + at[0].length + 25)) && language.id !== 'english') weak.add(language.id);
+    }
+  }
+  const allButEnglish = /\b(english only|only (speak )?english|i only speak english|english[- ]speaking (teams? )?only|only english)\b/i.test(prompt);
+  return { ids: [...weak], allButEnglish };
+}
