@@ -61,7 +61,7 @@ const PERIODS: [SalaryPeriod, RegExp][] = [
  */
 const LARGEST_PER_PERIOD: Readonly<Record<SalaryPeriod, number>> = { hour: 2_000, day: 15_000, week: 60_000, month: 250_000, year: Number.POSITIVE_INFINITY };
 
-interface Figure {
+interface PayFigure {
   value: number;
   start: number;
   end: number;
@@ -83,8 +83,8 @@ function numberValue(digits: string): number {
 }
 
 /** Every figure in `text` with the currency written right before or after it and its k/M. */
-function figures(text: string): Figure[] {
-  const found: Figure[] = [];
+function figures(text: string): PayFigure[] {
+  const found: PayFigure[] = [];
   for (const match of text.matchAll(NUMBER)) {
     const start = match.index;
     let end = start + match[0].length;
@@ -119,7 +119,7 @@ function statements(text: string): Stated[] {
   const list = figures(text);
   const out: Stated[] = [];
   for (let i = 0; i < list.length; i += 1) {
-    const a = list[i] as Figure;
+    const a = list[i] as PayFigure;
     const b = list[i + 1];
     const between = b ? text.slice(a.end, b.start).replace(new RegExp(CURRENCY.source, 'gi'), '') : '';
     if (b && RANGE_JOIN.test(between)) {
