@@ -147,7 +147,8 @@ describe('jobping-db check and new', () => {
     expect((await runDbCli(['migrate', ...args], { DATABASE_URL: databaseUrl })).output).toContain('_add_match_review_note');
     const columns = await query(databaseUrl, "SELECT 1 FROM information_schema.columns WHERE table_name = 'user_job_matches' AND column_name = 'review_note'");
     expect(columns).toHaveLength(1);
-  });
+    // Six CLI processes, each replaying every migration in a scratch database: slow on a busy machine.
+  }, 120_000);
 
   it('refuses bad configuration with one line naming the variable', async () => {
     const result = await runDbCli(['check'], { DATABASE_URL: 'mysql://localhost/x' });
