@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
+import { jobSourceTypes } from '@jobping/contracts';
 import { createLogger } from '@jobping/logger';
 import { createMetricsRegistry } from '@jobping/metrics';
 import { createRedis } from '@jobping/redis';
@@ -35,6 +36,8 @@ const ROUTES = [
   'post /api/notifications/read-all',
   'get /api/admin/sources',
   'post /api/admin/sources',
+  'post /api/admin/sources/detect',
+  'post /api/admin/sources/{id}/resume',
   'patch /api/admin/sources/{id}',
   'delete /api/admin/sources/{id}',
   'get /api/admin/pipeline',
@@ -72,7 +75,7 @@ describe('GET /api/openapi.json', () => {
     const variants = paths['/api/admin/sources'].post.requestBody.content['application/json'].schema.oneOf as {
       properties: { type: { const: string }; identifier: Record<string, unknown> };
     }[];
-    expect(variants.map((v) => v.properties.type.const)).toEqual(['greenhouse', 'lever', 'ashby', 'remotive', 'remoteok', 'arbeitnow', 'linkedin', 'fixture']);
+    expect(variants.map((v) => v.properties.type.const)).toEqual([...jobSourceTypes]);
     expect(variants[0]?.properties.identifier).toMatchObject({ maxLength: 100, pattern: expect.any(String) });
     expect(Object.keys(paths['/api/admin/sources'].post.responses)).toContain('422');
     expect(Object.keys(paths['/api/jobs/fetch'].post.responses)).toEqual(expect.arrayContaining(['202', '429', '503']));
@@ -131,7 +134,7 @@ describe('POST /api/jobs/fetch while the queue is unreachable', () => {
     const queue = new ScrapeQueueProducer(lost, `${ctx.bullPrefix}-lost`);
     queue.queue.on('error', () => undefined);
     const { app } = createApp({
-      config: jobsApiEnvSchema.parse({ ...ctx.config, TRUST_PROXY: 'false', CORS_ORIGINS: '', SCRAPE_FIXTURE_SOURCES: String(ctx.config.SCRAPE_FIXTURE_SOURCES) }),
+      config: jobsApiEnvSchema.parse({ ...ctx.config, TRUST_PROXY: 'false', CORS_ORIGINS: '', SOURCE_DETECT_ALLOWED_HOSTS: '', SCRAPE_FIXTURE_SOURCES: String(ctx.config.SCRAPE_FIXTURE_SOURCES) }),
       logger: createLogger({ service: 'jobs-api-test', level: 'error', transports: [new winston.transports.Stream({ stream: new PassThrough() })] }),
       prisma: ctx.prisma,
       pool: ctx.pool,
