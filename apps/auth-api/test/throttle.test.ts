@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { waitFor } from '@jobping/testing';
 import { PASSWORD, newEmail, startTestApp, type Session, type TestContext } from './helpers';
 
 let ctx: TestContext;
@@ -32,15 +33,6 @@ const registerFrom = (ip: string, email: string = newEmail()) =>
 /** An account registered from a client of its own, so no test spends another's registration budget. */
 const register = async (): Promise<Session> => (await registerFrom(newIp()).expect(201)).body as Session;
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('condition not reached in time');
-}
-
 describe('login throttling', () => {
   it('blocks a client after repeated failures for one account, even with the right password, on every replica, and recovers', async () => {
     const email = newEmail('target');
@@ -60,7 +52,7 @@ describe('login throttling', () => {
     // The owner, from a client that has not failed, is not locked out.
     await login(ctx.app, email, PASSWORD, newIp()).expect(200);
     // After the window the right password works from the attacker's client too.
-    await eventually(async () => (await login(ctx.app, email, PASSWORD, attacker)).status === 200);
+    await waitFor('the block to lapse', async () => (await login(ctx.app, email, PASSWORD, attacker)).status === 200, { timeoutMs: 10_000, intervalMs: 250 });
   });
 
   it('throttles an unknown e-mail exactly like an account (no enumeration through 429s)', async () => {
@@ -78,7 +70,7 @@ describe('login throttling', () => {
     // Another /64 still gets in.
     const session = await register();
     await login(ctx.app, session.user.email, PASSWORD, newNet()('1::1')).expect(200);
-    await eventually(async () => (await login(ctx.app, session.user.email, PASSWORD, net('2::2'))).status === 200);
+    await waitFor('the block to lapse', async () => (await login(ctx.app, session.user.email, PASSWORD, net('2::2'))).status === 200, { timeoutMs: 10_000, intervalMs: 250 });
   });
 
   it('counts an IPv4-mapped IPv6 client as its IPv4 address', async () => {

@@ -12,9 +12,10 @@ import { companyKeys } from './keys';
  * Writers store them together with their sources (the scraper, auth-api, the seed). This
  * brings stored values to what the functions compute now: the backfill after the migration
  * that adds such a column, rows written by an older release, and every row after a rule
- * changes. It runs on each `jobping-db migrate`, reads in keyset batches and writes only rows
- * whose value differs, and only while their source columns are still as read (a concurrent
- * writer, which stores its own derived value, wins).
+ * changes. It runs with every migration (`pnpm db:migrate`, the chart's migration job),
+ * reads in keyset batches and writes only rows whose value differs, and only while their
+ * source columns are still as read (a concurrent writer, which stores its own derived value,
+ * wins).
  */
 export interface DerivedRefresh {
   /** Jobs whose salary_top_yearly was brought up to date. */

@@ -41,7 +41,7 @@ describe('companyKeys', () => {
   });
 });
 
-describe('jobping-db migrate: derived columns', () => {
+describe('db migrate: derived columns', () => {
   it('brings every stored derived value to what the one function computes, and leaves right values alone', async () => {
     const hourly = await insertJob('hourly', { min: 50, max: null, period: 'hour', topYearly: null });
     const daily = await insertJob('daily-old-rule', { min: 350, max: 400, period: 'day', topYearly: 88_000 });

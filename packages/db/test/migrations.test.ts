@@ -24,7 +24,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-describe('jobping-db migrate', () => {
+describe('db migrate', () => {
   it('creates the database, applies every migration to it and records them as prisma migrate deploy does', async () => {
     const databaseUrl = freshDatabase('migrate');
     const first = await runDbCli(['migrate'], { DATABASE_URL: databaseUrl });
@@ -102,7 +102,7 @@ describe('jobping-db migrate', () => {
   });
 });
 
-describe('jobping-db check and new', () => {
+describe('db check and new', () => {
   it("passes for the repository's schema and migrations and leaves no scratch database behind", async () => {
     const before = await listDatabases('jobping_scratch_');
     const result = await runDbCli(['check'], { DATABASE_URL: freshDatabase('check') });

@@ -44,7 +44,7 @@ export interface CliResult {
   output: string;
 }
 
-/** Runs the built `jobping-db` command as a user would. */
+/** Runs the built db CLI (`pnpm jobping db …`, `node dist/cli.js` in the image) as a user would. */
 export async function runDbCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], {

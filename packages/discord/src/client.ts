@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '@jobping/backoff';
+import { parseRetryAfter, readCappedBody } from '@jobping/backoff';
 import type { Logger } from '@jobping/logger';
 import { z } from 'zod';
 import { buildMessage, type MessageInput } from './embed';
@@ -42,25 +42,8 @@ const errorBodySchema = z.object({
 });
 const messageBodySchema = z.object({ id: z.string() });
 
+/** Discord's answers are small JSON; anything longer is read only this far. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
-
-async function readBounded(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      break;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function parseJson(text: string): unknown {
   try {
@@ -121,7 +104,7 @@ export class DiscordWebhookClient {
           redirect: 'manual',
           signal,
         });
-        text = await readBounded(response);
+        text = (await readCappedBody(response, MAX_RESPONSE_BYTES)).text;
       } catch (error) {
         const timedOut = signal.aborted;
         throw new DiscordUnavailableError(timedOut ? `Discord did not answer within ${this.timeoutMs} ms` : 'could not reach Discord', {

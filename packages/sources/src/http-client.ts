@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { backoffDelay, parseRetryAfter } from '@jobping/backoff';
+import { backoffDelay, parseRetryAfter, readCappedBody } from '@jobping/backoff';
 import PQueue from 'p-queue';
 import { Agent, EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
 import type { Logger } from '@jobping/logger';
@@ -99,30 +99,11 @@ interface Call {
 /** What one attempt ends with when it does not throw: the body, or a failure worth a retry. */
 type Attempt = { body: string } | { failure: UpstreamHttpError; retryAfterMs: number | undefined };
 
-/** The body as UTF-8 text, read as a stream and abandoned as soon as it passes `limit` bytes. */
+/** The body as UTF-8 text; past `limit` bytes the read stops and the page is refused. */
 async function readCapped(res: Response, limit: number, url: string): Promise<string> {
-  const tooLarge = () =>
-    new UpstreamHttpError(`GET ${url}: the answer is larger than ${limit} bytes (SCRAPE_MAX_RESPONSE_BYTES)`, url, res.status);
-  const declared = Number(res.headers.get('content-length') ?? Number.NaN);
-  if (declared > limit) {
-    await res.body?.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const { text, complete } = await readCappedBody(res, limit);
+  if (!complete) throw new UpstreamHttpError(`GET ${url}: the answer is larger than ${limit} bytes (SCRAPE_MAX_RESPONSE_BYTES)`, url, res.status);
+  return text;
 }
 
 /**
