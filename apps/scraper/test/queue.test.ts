@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Queue, Worker } from 'bullmq';
 import { scrapeQueue, type ScrapeRunRequest } from '@jobping/contracts';
 import { createRedis, type Redis } from '@jobping/redis';
-import { boardApiBasesAt, createAdapterRegistry } from '@jobping/sources';
+import { createAdapterRegistry } from '@jobping/sources';
+import { registryConfigAt } from '@jobping/sources/testing';
 import { createScrapeQueue, createScrapeWorker, queueStartupRun, registerSchedule } from '../src/queue/scrape-queue';
 import { createJobPublisher } from '../src/services/job-publisher';
 import { createScrapeRunner } from '../src/services/scrape-runner';
@@ -30,18 +31,7 @@ function replica(boardBase = 'http://127.0.0.1:9') {
   const runner = createScrapeRunner({
     prisma: env.prisma,
     adapters: createAdapterRegistry(
-      {
-        ...boardApiBasesAt('http://127.0.0.1:9'),
-        GREENHOUSE_API_BASE: boardBase,
-        REMOTIVE_API_BASE: 'http://127.0.0.1:9',
-        REMOTEOK_API_BASE: 'http://127.0.0.1:9',
-        ARBEITNOW_API_BASE: 'http://127.0.0.1:9',
-        LINKEDIN_BASE_URL: 'http://127.0.0.1:9',
-        LINKEDIN_DETAIL_LIMIT: 0,
-        PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
-        SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
-        SCRAPE_FIXTURE_SOURCES: true,
-      },
+      registryConfigAt('http://127.0.0.1:9', { GREENHOUSE_API_BASE: boardBase, SCRAPE_FIXTURE_SOURCES: true }),
       env.dir,
     ),
     http,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { yearlyTopPay } from '@jobping/contracts';
 import { createRedis } from '@jobping/redis';
-import { boardApiBasesAt, createAdapterRegistry } from '@jobping/sources';
+import { createAdapterRegistry } from '@jobping/sources';
+import { registryConfigAt } from '@jobping/sources/testing';
 import { createJobPublisher } from '../src/services/job-publisher';
 import { createScrapeRunner, type RunnerSettings } from '../src/services/scrape-runner';
 import { createTestEnv, readJobAnalysis, writeBoard, type TestEnv } from './db-helpers';
@@ -34,22 +35,8 @@ afterAll(async () => {
   await env.close();
 });
 
-/** Every board's base URL pointed at one loopback server. */
-function boardUrls(base: string) {
-  return {
-    ...boardApiBasesAt(base),
-    REMOTIVE_API_BASE: base,
-    REMOTEOK_API_BASE: base,
-    ARBEITNOW_API_BASE: base,
-    LINKEDIN_BASE_URL: base,
-    LINKEDIN_DETAIL_LIMIT: 0,
-    PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
-    SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
-  };
-}
-
 function runnerWith(redis = env.redis, overrides: Partial<RunnerSettings> = {}, fixtureSources = true) {
-  const urls = { ...boardUrls(server.url), SCRAPE_FIXTURE_SOURCES: fixtureSources };
+  const urls = registryConfigAt(server.url, { SCRAPE_FIXTURE_SOURCES: fixtureSources });
   return createScrapeRunner({
     prisma: env.prisma,
     adapters: createAdapterRegistry(urls, env.dir),
@@ -194,7 +181,7 @@ describe('scrape runs', () => {
       const sources = await Promise.all([1, 2, 3, 4, 5].map((i) => addSource('greenhouse', `slowboard${i}`)));
       const runner = createScrapeRunner({
         prisma: env.prisma,
-        adapters: createAdapterRegistry({ ...boardUrls(slow.url), SCRAPE_FIXTURE_SOURCES: false }, env.dir),
+        adapters: createAdapterRegistry(registryConfigAt(slow.url), env.dir),
         http: wide,
         publisher: createJobPublisher({ redis: env.redis, keyPrefix: env.keyPrefix }),
         logger,

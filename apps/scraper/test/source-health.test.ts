@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createJobPublisher } from '../src/services/job-publisher';
 import { createScrapeRunner } from '../src/services/scrape-runner';
 import { pauseReason } from '../src/services/source-health';
-import { boardApiBasesAt, createAdapterRegistry } from '@jobping/sources';
+import { createAdapterRegistry } from '@jobping/sources';
+import { registryConfigAt } from '@jobping/sources/testing';
 import { createTestEnv, type TestEnv } from './db-helpers';
 import { fixture, logger, sendJson, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 
@@ -31,17 +32,7 @@ function runner() {
   const base = server.url;
   return createScrapeRunner({
     prisma: env.prisma,
-    adapters: createAdapterRegistry({
-      ...boardApiBasesAt(base),
-      REMOTIVE_API_BASE: base,
-      REMOTEOK_API_BASE: base,
-      ARBEITNOW_API_BASE: base,
-      LINKEDIN_BASE_URL: base,
-      LINKEDIN_DETAIL_LIMIT: 0,
-      PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
-      SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
-      SCRAPE_FIXTURE_SOURCES: false,
-    }, env.dir),
+    adapters: createAdapterRegistry(registryConfigAt(base), env.dir),
     http,
     publisher: createJobPublisher({ redis: env.redis, keyPrefix: env.keyPrefix }),
     logger,

@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger, type Logger } from '@jobping/logger';
+import { boardApiBasesAt } from './board-settings';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http-client';
+import type { RegistryConfig } from './registry';
 
 export const testLogger: Logger = createLogger({ service: 'sources-test', level: 'error' });
 
@@ -35,4 +37,23 @@ export function testHttpClient(overrides: Partial<HttpClientOptions> = {}): Http
     logger: testLogger,
     ...overrides,
   });
+}
+
+/**
+ * The adapter registry's settings with every board at one (loopback) server, LinkedIn's detail
+ * pages off and fixture sources off unless `overrides` says otherwise.
+ */
+export function registryConfigAt(server: string, overrides: Partial<RegistryConfig> = {}): RegistryConfig {
+  return {
+    ...boardApiBasesAt(server),
+    REMOTIVE_API_BASE: server,
+    REMOTEOK_API_BASE: server,
+    ARBEITNOW_API_BASE: server,
+    LINKEDIN_BASE_URL: server,
+    LINKEDIN_DETAIL_LIMIT: 0,
+    PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
+    SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
+    SCRAPE_FIXTURE_SOURCES: false,
+    ...overrides,
+  };
 }

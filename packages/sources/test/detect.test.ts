@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { boardFromUrl, boardsInPage } from '../src/ats-urls';
 import { DETECTABLE_TYPES, DetectionError, detectSource, type DetectDeps } from '../src/detect';
-import { boardApiBasesAt } from '../src/board-settings';
 import { createAdapterRegistry } from '../src/registry';
+import { registryConfigAt } from '../src/testing';
 import { fixture, logger, sendHtml, sendJson, startLoopback, testHttpClient, type LoopbackServer } from './helpers';
 
 describe('recognising a board from its address', () => {
@@ -89,17 +89,7 @@ describe('detecting and previewing a source', () => {
       pageClient,
       boardClient,
       logger,
-      adapters: createAdapterRegistry({
-        ...boardApiBasesAt(base),
-        REMOTIVE_API_BASE: base,
-        REMOTEOK_API_BASE: base,
-        ARBEITNOW_API_BASE: base,
-        LINKEDIN_BASE_URL: base,
-        LINKEDIN_DETAIL_LIMIT: 0,
-        PLAYWRIGHT_CHROMIUM_PATH: '/usr/bin/chromium',
-        SCRAPE_USER_AGENT: 'JobPing-Scraper-Test/1.0',
-        SCRAPE_FIXTURE_SOURCES: false,
-      }, __dirname),
+      adapters: createAdapterRegistry(registryConfigAt(base), __dirname),
     };
   });
   afterAll(async () => {
