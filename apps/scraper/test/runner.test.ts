@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { yearlyTopPay } from '@jobping/contracts';
+import { JOB_TEXT_FACTS_VERSION, jobTextFacts, yearlyTopPay } from '@jobping/contracts';
 import { createRedis } from '@jobping/redis';
 import { createAdapterRegistry } from '@jobping/sources';
 import { registryConfigAt } from '@jobping/sources/testing';
@@ -76,6 +76,10 @@ describe('scrape runs', () => {
     expect(lead).toMatchObject({ locations: ['Remote - Europe'], workArrangement: 'remote', remoteRegion: 'Europe' });
     const ios = jobs.find((j) => j.title === 'iOS Engineer (contract)')!;
     expect(ios).toMatchObject({ locations: ['Lisbon, Portugal'], workArrangement: 'onsite', remote: false, department: 'Engineering', team: 'Mobile' });
+    // What the text states is read once, as it is stored: the title's seniority ("Senior … & API
+    // Lead": the higher of the two levels it names) and, when it says nothing, no sponsorship.
+    expect(lead).toMatchObject({ seniority: 'lead', visaSponsorship: 'unknown', jobFactsVersion: JOB_TEXT_FACTS_VERSION });
+    for (const job of jobs) expect({ title: job.title, seniority: job.seniority }).toEqual({ title: job.title, seniority: jobTextFacts(job).seniority });
     const companies = await env.prisma.company.findMany({ where: { normalizedName: 'ledger-labs' } });
     expect(companies).toHaveLength(1);
 

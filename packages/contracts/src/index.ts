@@ -45,3 +45,6 @@ export {
 } from './salary';
 export { findPayInText, parsePayText, YEARLY_WITHOUT_PERIOD_FROM, type StatedPay } from './pay-text';
 export { workArrangementSchema, workArrangements, type WorkArrangement } from './work-arrangement';
+export { parseSeniority, seniorityLevelSchema, seniorityLevels, yearsOfExperience, type SeniorityLevel, type StatedSeniority } from './seniority';
+export { parseVisaSponsorship, visaSponsorshipSchema, visaSponsorships, type VisaSponsorship } from './visa-sponsorship';
+export { JOB_TEXT_FACTS_VERSION, jobTextFacts, type JobTextFacts } from './job-text-facts';

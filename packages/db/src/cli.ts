@@ -57,9 +57,10 @@ async function main(argv: string[]): Promise<number> {
       logger.info(applied.length > 0 ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'no pending migrations');
       const derived = await refreshDerivedColumns(options.databaseUrl);
       logger.info(
-        derived.jobs + derived.users === 0
+        derived.jobs + derived.jobFacts + derived.users === 0
           ? 'derived columns are up to date'
-          : `derived columns: ${derived.jobs} jobs (salary_top_yearly), ${derived.users} users (excluded_company_keys) brought up to date`,
+          : `derived columns: ${derived.jobs} jobs (salary_top_yearly), ${derived.jobFacts} jobs (seniority, visa sponsorship), ` +
+              `${derived.users} users (excluded_company_keys) brought up to date`,
       );
       return 0;
     }

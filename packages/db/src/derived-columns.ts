@@ -1,4 +1,4 @@
-import { yearlyTopPay } from '@jobping/contracts';
+import { JOB_TEXT_FACTS_VERSION, jobTextFacts, yearlyTopPay } from '@jobping/contracts';
 import { Client } from 'pg';
 import { companyKeys } from './keys';
 
@@ -7,6 +7,8 @@ import { companyKeys } from './keys';
  * filter on them without a second copy of the rule:
  *
  * - `jobs.salary_top_yearly` = yearlyTopPay (@jobping/contracts) of the salary columns;
+ * - `jobs.seniority`, `seniority_years`, `visa_sponsorship` = jobTextFacts (@jobping/contracts)
+ *   of title and description, versioned by `job_facts_version` (only older rows are read);
  * - `users.excluded_company_keys` = companyKeys (./keys) of `excluded_companies`.
  *
  * Writers store them together with their sources (the scraper, auth-api, the seed). This
@@ -20,6 +22,8 @@ import { companyKeys } from './keys';
 export interface DerivedRefresh {
   /** Jobs whose salary_top_yearly was brought up to date. */
   jobs: number;
+  /** Jobs whose text facts (seniority, visa sponsorship) were read again under the current rules. */
+  jobFacts: number;
   /** Users whose excluded_company_keys were brought up to date. */
   users: number;
 }
@@ -35,6 +39,12 @@ interface JobPay {
   salary_top_yearly: number | null;
 }
 
+interface JobText {
+  id: string;
+  title: string;
+  description: string;
+}
+
 interface UserExclusions {
   id: string;
   excluded_companies: string[] | null;
@@ -47,11 +57,12 @@ async function refreshInBatches<R extends { id: string }>(
   select: string,
   changed: (rows: R[]) => unknown[],
   update: string,
+  extraParams: readonly unknown[] = [],
 ): Promise<number> {
   let written = 0;
   let after = FIRST_UUID;
   for (;;) {
-    const { rows } = await client.query<R>(select, [after, BATCH]);
+    const { rows } = await client.query<R>(select, [after, BATCH, ...extraParams]);
     if (rows.length === 0) return written;
     after = rows[rows.length - 1]!.id;
     const updates = changed(rows);
@@ -74,6 +85,26 @@ function refreshYearlyPay(client: Client): Promise<number> {
      FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, salary_min int, salary_max int, salary_period text, top int)
      WHERE j.id = v.id AND j.salary_min IS NOT DISTINCT FROM v.salary_min AND j.salary_max IS NOT DISTINCT FROM v.salary_max
        AND j.salary_period IS NOT DISTINCT FROM v.salary_period`,
+  );
+}
+
+/**
+ * Jobs stored under older parser rules (job_facts_version below JOB_TEXT_FACTS_VERSION): their
+ * text is read again. Only those rows are read, so a migration run after which no rule changed
+ * reads none; a job rewritten meanwhile (its version already current) is left alone.
+ */
+function refreshJobTextFacts(client: Client): Promise<number> {
+  return refreshInBatches<JobText>(
+    client,
+    `SELECT id::text AS id, title, description FROM jobs
+     WHERE id > $1::uuid AND job_facts_version < $3
+     ORDER BY id LIMIT $2`,
+    (rows) => rows.map((row) => ({ id: row.id, ...jobTextFacts(row), version: JOB_TEXT_FACTS_VERSION })),
+    `UPDATE jobs j SET seniority = v."seniority", seniority_years = v."seniorityYears", visa_sponsorship = v."visaSponsorship",
+       job_facts_version = v.version
+     FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, "seniority" text, "seniorityYears" smallint, "visaSponsorship" text, version smallint)
+     WHERE j.id = v.id AND j.job_facts_version < v.version`,
+    [JOB_TEXT_FACTS_VERSION],
   );
 }
 
@@ -100,7 +131,11 @@ export async function refreshDerivedColumns(databaseUrl: string): Promise<Derive
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return { jobs: await refreshYearlyPay(client), users: await refreshExcludedCompanyKeys(client) };
+    return {
+      jobs: await refreshYearlyPay(client),
+      jobFacts: await refreshJobTextFacts(client),
+      users: await refreshExcludedCompanyKeys(client),
+    };
   } finally {
     await client.end();
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { yearlyTopPay } from '@jobping/contracts';
+import { JOB_TEXT_FACTS_VERSION, yearlyTopPay } from '@jobping/contracts';
 import { companyKey, companyKeys } from '../src/index';
 import { dropDatabase, newTestDatabaseUrl, query, runDbCli } from './test-database';
 
@@ -7,14 +7,18 @@ import { dropDatabase, newTestDatabaseUrl, query, runDbCli } from './test-databa
 // excluded company keys), or derived by a rule that has since changed (1,760 hours a year).
 const databaseUrl = newTestDatabaseUrl('derived');
 
-async function insertJob(sourceId: string, salary: { min: number | null; max: number | null; period: string | null; topYearly: number | null }) {
+async function insertJob(
+  sourceId: string,
+  salary: { min: number | null; max: number | null; period: string | null; topYearly: number | null },
+  text: { title: string; description: string; factsVersion: number } = { title: 'Backend Engineer', description: 'Build payment services.', factsVersion: JOB_TEXT_FACTS_VERSION },
+) {
   const [row] = await query<{ id: string }>(
     databaseUrl,
     `INSERT INTO jobs (source, source_id, url, dedupe_key, title, company_id, company, description,
-                       salary_min, salary_max, salary_currency, salary_period, salary_top_yearly)
-     VALUES ('greenhouse', $1, 'https://boards.example/' || $1, $1, 'Backend Engineer', $2, 'Müller GmbH', 'Build payment services.',
-             $3, $4, 'EUR', $5, $6) RETURNING id`,
-    [sourceId, companyId, salary.min, salary.max, salary.period, salary.topYearly],
+                       salary_min, salary_max, salary_currency, salary_period, salary_top_yearly, job_facts_version)
+     VALUES ('greenhouse', $1, 'https://boards.example/' || $1, $1, $7, $2, 'Müller GmbH', $8,
+             $3, $4, 'EUR', $5, $6, $9) RETURNING id`,
+    [sourceId, companyId, salary.min, salary.max, salary.period, salary.topYearly, text.title, text.description, text.factsVersion],
   );
   return row!.id;
 }
@@ -56,7 +60,7 @@ describe('db migrate: derived columns', () => {
 
     const result = await runDbCli(['migrate'], { DATABASE_URL: databaseUrl });
     expect(result.code).toBe(0);
-    expect(result.output).toContain('derived columns: 3 jobs (salary_top_yearly), 1 users (excluded_company_keys) brought up to date');
+    expect(result.output).toContain('derived columns: 3 jobs (salary_top_yearly), 0 jobs (seniority, visa sponsorship), 1 users (excluded_company_keys) brought up to date');
 
     const jobs = await query<{ id: string; salary_min: number | null; salary_max: number | null; salary_period: string | null; salary_top_yearly: number | null }>(
       databaseUrl,
@@ -73,6 +77,32 @@ describe('db migrate: derived columns', () => {
 
     const [keys] = await query<{ excluded_company_keys: string[] }>(databaseUrl, 'SELECT excluded_company_keys FROM users WHERE id = $1', [user!.id]);
     expect(keys!.excluded_company_keys).toEqual(['muller', 'smith-and-sons']);
+
+    const again = await runDbCli(['migrate'], { DATABASE_URL: databaseUrl });
+    expect(again.output).toContain('derived columns are up to date');
+  });
+
+  it('reads the text facts of jobs stored under older rules, and only theirs', async () => {
+    const noSalary = { min: null, max: null, period: null, topYearly: null };
+    const older = await insertJob('facts-old', noSalary, {
+      title: 'Senior Platform Engineer',
+      description: 'You have 6+ years of experience with Kubernetes. We are unable to sponsor visas for this role.',
+      factsVersion: 0,
+    });
+    // Current version, deliberately unread columns: a row the rules already read is not read again.
+    const current = await insertJob('facts-current', noSalary, { title: 'Junior Data Analyst', description: 'Visa sponsorship is available.', factsVersion: JOB_TEXT_FACTS_VERSION });
+
+    const result = await runDbCli(['migrate'], { DATABASE_URL: databaseUrl });
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('0 jobs (salary_top_yearly), 1 jobs (seniority, visa sponsorship), 0 users');
+
+    const rows = await query<{ id: string; seniority: string | null; seniority_years: number | null; visa_sponsorship: string; job_facts_version: number }>(
+      databaseUrl,
+      'SELECT id, seniority, seniority_years, visa_sponsorship, job_facts_version FROM jobs WHERE id = ANY($1::uuid[])',
+      [[older, current]],
+    );
+    expect(rows.find((row) => row.id === older)).toMatchObject({ seniority: 'senior', seniority_years: 6, visa_sponsorship: 'not_offered', job_facts_version: JOB_TEXT_FACTS_VERSION });
+    expect(rows.find((row) => row.id === current)).toMatchObject({ seniority: null, visa_sponsorship: 'unknown' });
 
     const again = await runDbCli(['migrate'], { DATABASE_URL: databaseUrl });
     expect(again.output).toContain('derived columns are up to date');

@@ -1,4 +1,4 @@
-import { sourceTrust, yearlyTopPay } from '@jobping/contracts';
+import { JOB_TEXT_FACTS_VERSION, jobTextFacts, sourceTrust, yearlyTopPay } from '@jobping/contracts';
 import { companyKey, jobDedupeKey, type PrismaClient } from '@jobping/db';
 import { type NormalizedPosting } from '@jobping/sources';
 
@@ -26,6 +26,8 @@ export async function storePosting(prisma: PrismaClient, source: string, posting
   const normalizedName = companyKey(posting.company);
   // Stored with the salary it derives from: the figure both min_salary filters compare.
   const topYearly = yearlyTopPay(posting);
+  // Read once here from the copy's own words, so must-haves on them cost no AI call later.
+  const facts = jobTextFacts(posting);
   const [company] = await prisma.$queryRaw<{ id: string }[]>`
     INSERT INTO companies (name, normalized_name) VALUES (${posting.company}, ${normalizedName})
     ON CONFLICT (normalized_name) DO UPDATE SET normalized_name = EXCLUDED.normalized_name
@@ -36,11 +38,13 @@ export async function storePosting(prisma: PrismaClient, source: string, posting
     INSERT INTO jobs (source, source_id, source_trust, url, dedupe_key, title, company_id, company, location, locations,
                       work_arrangement, remote_region, remote, department, team,
                       salary_min, salary_max, salary_currency, salary_period, salary_top_yearly, employment_type,
+                      seniority, seniority_years, visa_sponsorship, job_facts_version,
                       description, description_html, posted_at)
     VALUES (${source}, ${posting.sourceId}, ${trust}, ${posting.url}, ${dedupeKey}, ${posting.title}, ${company.id}::uuid,
             ${posting.company}, ${posting.location}, ${posting.locations}::text[], ${posting.workArrangement}, ${posting.remoteRegion},
             ${posting.remote}, ${posting.department}, ${posting.team}, ${posting.salaryMin}, ${posting.salaryMax},
-            ${posting.salaryCurrency}, ${posting.salaryPeriod}, ${topYearly}, ${posting.employmentType}, ${posting.description},
+            ${posting.salaryCurrency}, ${posting.salaryPeriod}, ${topYearly}, ${posting.employmentType},
+            ${facts.seniority}, ${facts.seniorityYears}, ${facts.visaSponsorship}, ${JOB_TEXT_FACTS_VERSION}, ${posting.description},
             ${posting.descriptionHtml}, ${posting.postedAt})
     ON CONFLICT DO NOTHING
     RETURNING id`;
@@ -61,6 +65,8 @@ export async function storePosting(prisma: PrismaClient, source: string, posting
       department = ${posting.department}, team = ${posting.team},
       salary_min = ${posting.salaryMin}, salary_max = ${posting.salaryMax}, salary_currency = ${posting.salaryCurrency},
       salary_period = ${posting.salaryPeriod}, salary_top_yearly = ${topYearly}, employment_type = ${posting.employmentType},
+      seniority = ${facts.seniority}, seniority_years = ${facts.seniorityYears}, visa_sponsorship = ${facts.visaSponsorship},
+      job_facts_version = ${JOB_TEXT_FACTS_VERSION},
       description = ${posting.description}, description_html = ${posting.descriptionHtml}, posted_at = ${posting.postedAt},
       updated_at = now()
     WHERE dedupe_key = ${dedupeKey} AND source_trust < ${trust}

@@ -1,6 +1,6 @@
 // Demo seed data for JobPing: fictional companies and job postings used to
 // demonstrate matching against DEMO_PROMPT. All companies are invented.
-import { yearlyTopPay, type JobSourceType, type SalaryPeriod } from '@jobping/contracts';
+import { JOB_TEXT_FACTS_VERSION, jobTextFacts, yearlyTopPay, type JobSourceType, type SalaryPeriod } from '@jobping/contracts';
 
 export interface DemoPosting {
   source: JobSourceType;
@@ -1816,6 +1816,7 @@ export const demoPostings: readonly DemoPosting[] = [
 
 /** The job columns a demo posting fills (beside source, ids, URLs and times), for the seed and test fixtures. */
 export function demoJobContent(posting: DemoPosting, companyId: string) {
+  const facts = jobTextFacts(posting);
   return {
     title: posting.title,
     companyId,
@@ -1828,6 +1829,10 @@ export function demoJobContent(posting: DemoPosting, companyId: string) {
     salaryPeriod: posting.salaryPeriod,
     salaryTopYearly: yearlyTopPay(posting),
     employmentType: posting.employmentType,
+    seniority: facts.seniority,
+    seniorityYears: facts.seniorityYears,
+    visaSponsorship: facts.visaSponsorship,
+    jobFactsVersion: JOB_TEXT_FACTS_VERSION,
     description: posting.description,
   };
 }
