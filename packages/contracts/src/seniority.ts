@@ -21,8 +21,11 @@ export interface StatedSeniority {
 /** Letters of any script may not touch a term on either side. */
 const words = (...alternatives: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}])`, 'iu');
 
-/** A role noun "staff" and "principal" must precede to be a level ("Staff Nurse" and "Staff Accountant" are not). */
-const TECHNICAL_ROLE = String.raw`(?:software |data |machine learning |ml |platform |backend |frontend |full[- ]?stack |security |site reliability |product |ux |research |cloud |systems? |infrastructure |devops |mobile |ios |android |solutions? )*(?:engineer|developer|scientist|architect|designer|sre|analyst|researcher|consultant|product manager|pm|programmer)`;
+/**
+ * "Staff" and "principal" are levels only before a technical role, up to three words on
+ * ("Staff Go Engineer", "Principal Product Designer"); "Staff Nurse" and "Staff Accountant" are not.
+ */
+const TECHNICAL_ROLE = String.raw`\s+(?:[\p{L}\p{N}.+#/&-]+\s+){0,3}?(?:engineer|developer|scientist|architect|designer|sre|analyst|researcher|consultant|product manager|pm|programmer)`;
 
 /**
  * Title rules, most specific first: the first that matches decides. Terms in English, German,
@@ -31,9 +34,9 @@ const TECHNICAL_ROLE = String.raw`(?:software |data |machine learning |ml |platf
 const TITLE_RULES: readonly (readonly [SeniorityLevel, RegExp])[] = [
   ['intern', words('intern', 'internship', 'praktikant(?:in)?', 'praktikum', 'werkstudent(?:in)?', 'working student', 'stagiaire', 'stagiair', 'becario', 'prácticas', 'stażysta', 'staż', 'apprentice(?:ship)?', 'auszubildende[rn]?', 'ausbildung', 'alternance', 'co-?op')],
   ['director', words('director', 'head of', 'vp', 'vice president', 'chief [a-z]+ officer', 'c[teiof]o', 'directeur', 'directrice', 'leiter(?:in)? (?:der|des)', 'bereichsleiter(?:in)?', 'abteilungsleiter(?:in)?')],
-  ['principal', new RegExp(`${words('principal', 'distinguished', 'fellow').source}\\s+${TECHNICAL_ROLE}`, 'iu')],
-  ['staff', new RegExp(`${words('staff').source}\\s+${TECHNICAL_ROLE}`, 'iu')],
-  ['lead', words('lead(?!\\s+gen)', 'team lead', 'tech lead', 'teamleiter(?:in)?', 'teamlead', 'chef d[’\']équipe', 'responsable d[’\']équipe', 'leader')],
+  ['principal', new RegExp(`${words('principal', 'distinguished', 'fellow').source}${TECHNICAL_ROLE}`, 'iu')],
+  ['staff', new RegExp(`${words('staff').source}${TECHNICAL_ROLE}`, 'iu')],
+  ['lead', words('lead(?!\\s+gen)', 'engineering manager', 'team lead', 'tech lead', 'teamleiter(?:in)?', 'teamlead', 'chef d[’\']équipe', 'responsable d[’\']équipe', 'leader')],
   ['senior', words('senior', 'sr\\.?', 'snr', 'iii', 'confirmé(?:e)?', 'expérimenté(?:e)?', 'starszy', 'experienced')],
   ['junior', words('junior', 'jr\\.?', 'entry[- ]level', 'graduate', 'new grad', 'grad', 'trainee', 'associate', 'débutant(?:e)?', 'młodszy', 'einsteiger(?:in)?', 'berufseinsteiger(?:in)?', 'i')],
   ['mid', words('mid[- ]?level', 'mid', 'intermediate', 'medior', 'regular', 'ii')],
