@@ -1,3 +1,4 @@
+import { channelEnvFields } from '@jobping/channels';
 import { baseEnvSchema, databaseEnvSchema, fields, fixtureSourcesEnvSchema, redisEnvSchema, refuseFixtureSourcesInProduction } from '@jobping/config';
 import { jwtEnvSchema } from '@jobping/http-kit';
 import { boardApiBaseFields } from '@jobping/sources';
@@ -11,6 +12,8 @@ export const jobsApiEnvSchema = baseEnvSchema
   .extend(jwtEnvSchema.shape)
   // Admins may add `fixture` sources only where the scraper runs them: the same variable.
   .extend(fixtureSourcesEnvSchema.shape)
+  // "Send test message" on a channel sends from here, with the notifier's channel settings.
+  .extend(channelEnvFields)
   .extend({
     JOBS_API_PORT: fields.port(3002).describe('port of jobs-api: its API and /healthz, /readyz, /metrics; a TCP port from 0 to 65535 (default 3002)'),
     REDIS_KEY_PREFIX: fields.redisKeyPrefix(),

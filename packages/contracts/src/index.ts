@@ -45,3 +45,24 @@ export {
 } from './salary';
 export { findPayInText, parsePayText, YEARLY_WITHOUT_PERIOD_FROM, type StatedPay } from './pay-text';
 export { workArrangementSchema, workArrangements, type WorkArrangement } from './work-arrangement';
+export {
+  channelKindSchema,
+  channelKinds,
+  channelModeSchema,
+  channelModes,
+  channelSettingsSchemas,
+  channelStoredSettingsSchemas,
+  channelThresholdSchema,
+  discordChannelSettingsSchema,
+  emailChannelSettingsSchema,
+  parseStoredChannelSettings,
+  slackChannelSettingsSchema,
+  telegramChannelSettingsSchema,
+  timeZoneSchema,
+  webhookChannelSettingsSchema,
+  webhookSecretSchema,
+  type ChannelKind,
+  type ChannelMode,
+  type ChannelSettings,
+  type StoredChannelSettings,
+} from './channels';
