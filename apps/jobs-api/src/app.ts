@@ -99,6 +99,8 @@ export function createApp(deps: JobsApiDeps): HttpApp {
       channels: new UserChannelsService(prisma, createChannelSender(config, { logger }), {
         allowedHosts: config.JOBPING_WEBHOOK_ALLOWED_HOSTS,
         unsubscribeSecret: config.UNSUBSCRIBE_SECRET,
+        redis,
+        testsPerHour: config.CHANNEL_TESTS_PER_USER_PER_HOUR,
       }),
       thresholdPreview: new ThresholdPreviewService({
         prisma,

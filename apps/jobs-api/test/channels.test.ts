@@ -23,6 +23,7 @@ beforeAll(async () => {
     TELEGRAM_API_BASE: telegram.url,
     CHANNEL_RETRY_BASE_MS: '10',
     CHANNEL_RETRY_MAX_MS: '20',
+    CHANNEL_TESTS_PER_USER_PER_HOUR: '3',
   });
 });
 afterAll(async () => {
@@ -133,6 +134,15 @@ describe('/api/users/me/channels', () => {
     await as(ctx, owner).patch(`/api/users/me/channels/${channel.id}`, { threshold_override: 85, time_zone: 'Europe/Berlin' }).expect(200);
     await as(ctx, owner).delete(`/api/users/me/channels/${channel.id}`).expect(204);
     expect((await as(ctx, owner).get('/api/users/me/channels').expect(200)).body.items).toEqual([]);
+  });
+
+  it('limits test messages per user and hour (each one is a request to a URL the user chose)', async () => {
+    const user = await ctx.user();
+    const { body: channel } = await as(ctx, user).post('/api/users/me/channels', { kind: 'webhook', settings: { url: receiver.endpoint('/limited') } }).expect(201);
+    for (let i = 0; i < 3; i += 1) await as(ctx, user).post(`/api/users/me/channels/${channel.id}/test`).expect(200);
+    const refused = await as(ctx, user).post(`/api/users/me/channels/${channel.id}/test`).expect(429);
+    expect(refused.headers['retry-after']).toBeDefined();
+    expect(receiver.received.filter((p) => p.path === '/limited')).toHaveLength(3);
   });
 
   it('is in the OpenAPI document', () => {

@@ -73,7 +73,7 @@ export function channelRoutes(channels: UserChannelsService): Route[] {
       auth: 'bearer',
       params: idParams,
       responses: { 200: { description: 'Whether it was delivered', schema: channelTestResultSchema } },
-      errors: { 404: 'No such channel, or not yours', 409: 'E-mail needs a verified address' },
+      errors: { 404: 'No such channel, or not yours', 409: 'E-mail needs a verified address', 429: 'Too many test messages this hour (CHANNEL_TESTS_PER_USER_PER_HOUR)' },
       handler: async ({ params, user }) => ({ status: 200, body: await channels.test(user!.id, params.id) }),
     }),
     defineRoute({

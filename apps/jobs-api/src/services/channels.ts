@@ -10,7 +10,9 @@ import {
 import { channelSettingsSchemas, parseStoredChannelSettings, type ChannelKind } from '@jobping/contracts';
 import { Prisma, type NotificationChannel, type PrismaClient } from '@jobping/db';
 import { checkWebhookUrl, redactWebhookUrl } from '@jobping/discord';
-import { conflict, fieldIssues, HttpError, notFound, validationFailed } from '@jobping/http-kit';
+import { conflict, fieldIssues, HttpError, notFound, tooManyRequests, validationFailed } from '@jobping/http-kit';
+import type { Redis } from '@jobping/redis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { ChannelView, CreateChannelBody, UpdateChannelBody } from '../channel-schemas';
 
 export interface UserChannelsOptions {
@@ -20,6 +22,10 @@ export interface UserChannelsOptions {
   unsubscribeSecret: string;
   /** Channels one user may have. */
   maxChannels?: number;
+  /** Shares the test-message limit between replicas. */
+  redis: Redis;
+  /** Test messages one user may send per hour: each is a request from here to a URL the user chose. */
+  testsPerHour: number;
 }
 
 const mask = (secret: string) => `****${secret.slice(-4)}`;
@@ -73,6 +79,7 @@ const invalidSetting = (field: string, message: string) => validationFailed([{ p
  */
 export class UserChannelsService {
   private readonly maxChannels: number;
+  private readonly testLimiter: RateLimiterRedis;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -80,6 +87,7 @@ export class UserChannelsService {
     private readonly options: UserChannelsOptions,
   ) {
     this.maxChannels = options.maxChannels ?? 20;
+    this.testLimiter = new RateLimiterRedis({ storeClient: options.redis, keyPrefix: 'channel-test:user', points: options.testsPerHour, duration: 3600 });
   }
 
   async list(userId: string): Promise<{ items: ChannelView[] }> {
@@ -158,6 +166,12 @@ export class UserChannelsService {
   async test(userId: string, id: string): Promise<{ delivered: boolean; attempts: number | null; error: string | null }> {
     const channel = await this.prisma.notificationChannel.findFirst({ where: { id, userId }, include: { user: { select: { email: true, emailVerifiedAt: true } } } });
     if (!channel) throw notFound('No such channel.');
+    try {
+      await this.testLimiter.consume(userId);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      throw tooManyRequests(error.msBeforeNext / 1000, `At most ${this.options.testsPerHour} test messages per hour; try again later.`);
+    }
     const target: ChannelTarget = { channelId: channel.id, kind: channel.kind, settings: parseStoredChannelSettings(channel.kind, channel.settings) };
     if (channel.kind === 'email') {
       this.requireEmailSendable(channel.user.emailVerifiedAt);

@@ -3012,6 +3012,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many test messages this hour (CHANNEL_TESTS_PER_USER_PER_HOUR) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
             500: {
                 headers: {
