@@ -1,3 +1,4 @@
+import { createChannelSender } from '@jobping/channels';
 import { LIST_CHANGE_CHANNELS, type ChangeFeed, type PgPool, type PrismaClient } from '@jobping/db';
 import { createHttpApp, jwtSettingsFromConfig, type HttpApp } from '@jobping/http-kit';
 import type { Logger } from '@jobping/logger';
@@ -9,6 +10,7 @@ import type { JobsApiConfig } from './config';
 import { JOBS_API_OPENAPI_INFO } from './openapi';
 import { jobsApiRoutes } from './routes';
 import { AdminService } from './services/admin';
+import { UserChannelsService } from './services/channels';
 import { JobService } from './services/jobs';
 import { DocCache } from './services/list-pages';
 import { UserMatchesService } from './services/matches';
@@ -94,6 +96,12 @@ export function createApp(deps: JobsApiDeps): HttpApp {
         },
         logger,
       ),
+      channels: new UserChannelsService(prisma, createChannelSender(config, { logger }), {
+        allowedHosts: config.JOBPING_WEBHOOK_ALLOWED_HOSTS,
+        unsubscribeSecret: config.UNSUBSCRIBE_SECRET,
+        redis,
+        testsPerHour: config.CHANNEL_TESTS_PER_USER_PER_HOUR,
+      }),
       thresholdPreview: new ThresholdPreviewService({
         prisma,
         redis,

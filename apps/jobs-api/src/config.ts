@@ -1,3 +1,4 @@
+import { channelEnvFields } from '@jobping/channels';
 import { baseEnvSchema, databaseEnvSchema, fields, fixtureSourcesEnvSchema, redisEnvSchema, refuseFixtureSourcesInProduction } from '@jobping/config';
 import { jwtEnvSchema } from '@jobping/http-kit';
 import { boardApiBaseFields } from '@jobping/sources';
@@ -11,6 +12,8 @@ export const jobsApiEnvSchema = baseEnvSchema
   .extend(jwtEnvSchema.shape)
   // Admins may add `fixture` sources only where the scraper runs them: the same variable.
   .extend(fixtureSourcesEnvSchema.shape)
+  // "Send test message" on a channel sends from here, with the notifier's channel settings.
+  .extend(channelEnvFields)
   .extend({
     JOBS_API_PORT: fields.port(3002).describe('port of jobs-api: its API and /healthz, /readyz, /metrics; a TCP port from 0 to 65535 (default 3002)'),
     REDIS_KEY_PREFIX: fields.redisKeyPrefix(),
@@ -23,6 +26,7 @@ export const jobsApiEnvSchema = baseEnvSchema
       32,
       'memory for whole pages of the hot lists, in MB (dropped when the database notifies a change they show, so never stale)',
     ),
+    CHANNEL_TESTS_PER_USER_PER_HOUR: fields.positiveInt(20, 'test messages one user may send on their channels per hour (shared by replicas through Redis)'),
     THRESHOLD_PREVIEW_REQUESTS_PER_MINUTE: fields.positiveInt(30, 'threshold previews one user may request per minute (shared by replicas through Redis)'),
     THRESHOLD_PREVIEW_CACHE_SECONDS: fields.positiveInt(
       600,

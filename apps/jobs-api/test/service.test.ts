@@ -34,6 +34,12 @@ const ROUTES = [
   'get /api/notifications',
   'post /api/notifications/{id}/read',
   'post /api/notifications/read-all',
+  'get /api/users/me/channels',
+  'post /api/users/me/channels',
+  'patch /api/users/me/channels/{id}',
+  'delete /api/users/me/channels/{id}',
+  'post /api/users/me/channels/{id}/test',
+  'post /api/unsubscribe/{token}',
   'get /api/admin/sources',
   'post /api/admin/sources',
   'post /api/admin/sources/detect',
@@ -134,7 +140,7 @@ describe('POST /api/jobs/fetch while the queue is unreachable', () => {
     const queue = new ScrapeQueueProducer(lost, `${ctx.bullPrefix}-lost`);
     queue.queue.on('error', () => undefined);
     const { app } = createApp({
-      config: jobsApiEnvSchema.parse({ ...ctx.config, TRUST_PROXY: 'false', CORS_ORIGINS: '', SOURCE_DETECT_ALLOWED_HOSTS: '', SCRAPE_FIXTURE_SOURCES: String(ctx.config.SCRAPE_FIXTURE_SOURCES) }),
+      config: jobsApiEnvSchema.parse({ ...ctx.config, TRUST_PROXY: 'false', CORS_ORIGINS: '', SOURCE_DETECT_ALLOWED_HOSTS: '', SCRAPE_FIXTURE_SOURCES: String(ctx.config.SCRAPE_FIXTURE_SOURCES), JOBPING_WEBHOOK_ALLOWED_HOSTS: '' }),
       logger: createLogger({ service: 'jobs-api-test', level: 'error', transports: [new winston.transports.Stream({ stream: new PassThrough() })] }),
       prisma: ctx.prisma,
       pool: ctx.pool,

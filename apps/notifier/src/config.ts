@@ -1,9 +1,12 @@
 import { databaseEnvSchema, fields } from '@jobping/config';
+import { channelEnvFields } from '@jobping/channels';
 import { allowedHostsSchema } from '@jobping/discord';
 
 /** notifier's own environment fields; runStreamWorker adds the worker's. */
 export const notifierEnv = {
   ...databaseEnvSchema.shape,
+  // E-mail (SMTP), Telegram, Slack and generic webhook channels, and their delivery rules.
+  ...channelEnvFields,
   JOBPING_WEBHOOK_ALLOWED_HOSTS: allowedHostsSchema,
   DISCORD_TIMEOUT_MS: fields.positiveInt(10_000, 'timeout of one Discord webhook request, in ms'),
   DISCORD_MAX_RATE_LIMIT_WAIT_MS: fields.positiveInt(
@@ -12,7 +15,7 @@ export const notifierEnv = {
   ),
   NOTIFIER_SEND_LEASE_MS: fields.positiveInt(
     55_000,
-    'a Discord delivery claimed this long ago and never finished is treated as interrupted by a crash and not re-posted, in ms; keep it above the longest send and below STREAM_VISIBILITY_TIMEOUT_MS',
+    'a Discord or channel delivery claimed this long ago and never finished is treated as interrupted by a crash and not re-posted, in ms; keep it above the longest send and below STREAM_VISIBILITY_TIMEOUT_MS',
   ),
 };
 

@@ -1,7 +1,9 @@
+import { createChannelSender } from '@jobping/channels';
 import { createDatabaseFromConfig } from '@jobping/db';
 import { DiscordWebhookClient } from '@jobping/discord';
 import { runStreamWorker } from '@jobping/stream-worker';
 import { notifierEnv, notifierWorker } from './config';
+import { ChannelDeliveries } from './channel-deliveries';
 import { NotificationService } from './notification-service';
 
 void runStreamWorker({
@@ -19,7 +21,13 @@ void runStreamWorker({
       maxWaitMs: config.DISCORD_MAX_RATE_LIMIT_WAIT_MS,
       logger,
     });
-    const service = new NotificationService({ prisma, pool, discord, logger, sendLeaseMs: config.NOTIFIER_SEND_LEASE_MS });
+    const channels = new ChannelDeliveries({
+      pool,
+      sender: createChannelSender(config, { logger, discord }),
+      logger,
+      sendLeaseMs: config.NOTIFIER_SEND_LEASE_MS,
+    });
+    const service = new NotificationService({ prisma, pool, discord, logger, sendLeaseMs: config.NOTIFIER_SEND_LEASE_MS, channels });
     return {
       handler: async (message, context) =>
         void (await service.handle(message, { isLast: context.deliveries >= config.STREAM_MAX_DELIVERIES, consumer: context.consumer })),

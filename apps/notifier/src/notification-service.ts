@@ -1,19 +1,14 @@
-import { matchAnalysisSchema } from '@jobping/contracts';
+import { matchAnalysisSchema, type MatchAnalysis } from '@jobping/contracts';
 import { handlerBatching } from '@jobping/stream-worker';
 import DataLoader from 'dataloader';
 import { execute, Prisma, queryRows, type DiscordDelivery, type PgPool, type PrismaClient } from '@jobping/db';
 import { BrokenWebhookError, DiscordWebhookError, redactWebhookUrl, type DiscordWebhookClient } from '@jobping/discord';
 import type { Logger } from '@jobping/logger';
-import { notificationMessage } from './discord-message';
+import { notificationMessage, type MatchContent } from '@jobping/channels';
+import type { ChannelDeliveries } from './channel-deliveries';
+import { DeliveryInProgressError } from './delivery-in-progress';
 
-/** A duplicate of this message is posting to Discord right now: retry later (it will then find the result). */
-export class DeliveryInProgressError extends Error {
-  readonly retryable = true;
-  constructor() {
-    super('another delivery of this notification is posting to Discord; retrying later');
-    this.name = 'DeliveryInProgressError';
-  }
-}
+export { DeliveryInProgressError };
 
 export interface NotificationDeps {
   /** For the rare multi-statement transaction. */
@@ -24,6 +19,8 @@ export interface NotificationDeps {
   logger: Logger;
   /** A claim older than this with no result means its holder crashed mid-send (see below). */
   sendLeaseMs: number;
+  /** The user's notification channels (notification_channels); without it, in-app and Discord only. */
+  channels?: Pick<ChannelDeliveries, 'deliver'>;
 }
 
 export interface DeliveryContext {
@@ -87,6 +84,9 @@ const CLAIM_PREFIX = 'sending:';
  *    Retryable failures (5xx, network, a long 429) release the claim and throw: the stream
  *    retries the message and, after STREAM_MAX_DELIVERIES, dead-letters it (the row is then
  *    marked `failed` on the last delivery).
+ * 4. Send the match on each of the user's enabled notification channels (ChannelDeliveries,
+ *    the same three steps per (channel, match) on `channel_deliveries`); a failure there
+ *    retries the message, and steps 1–3 then find their results.
  *
  * Remaining windows, by design at most once rather than at least once on Discord:
  * - the process dies after step 2 and before the result of step 3 is written: the
@@ -174,7 +174,7 @@ export class NotificationService {
   }
 
   async handle({ job_id: jobId, user_id: userId }: { job_id: string; user_id: string }, delivery: DeliveryContext = {}): Promise<DeliveryOutcome> {
-    const { prisma, pool, logger } = this.deps;
+    const { logger } = this.deps;
     const pair = await this.pairs.load({ userId, jobId });
     if (!pair) {
       // Deleted user, job or match, or a pair the pre-filter ruled out (never notified).
@@ -183,6 +183,47 @@ export class NotificationService {
     }
     // The stored result is shown as is; the AI never runs here.
     const analysis = matchAnalysisSchema.parse(pair.analysis);
+    const content: MatchContent = {
+      jobTitle: pair.title,
+      company: pair.company,
+      jobUrl: pair.url,
+      location: pair.location,
+      remote: pair.remote,
+      salaryMin: pair.salary_min,
+      salaryMax: pair.salary_max,
+      salaryCurrency: pair.salary_currency,
+      salaryPeriod: pair.salary_period,
+      score: pair.score,
+      analysis,
+    };
+    // The in-app notification and users.discord_webhook first, then every channel; each is
+    // idempotent on its own, so a failure of one retries the message without repeating the others.
+    let outcome: DeliveryOutcome | undefined;
+    let failure: unknown;
+    try {
+      outcome = await this.notifyInAppAndDiscord(pair, analysis, content, { userId, jobId }, delivery);
+    } catch (error) {
+      failure = error;
+    }
+    if (this.deps.channels) {
+      try {
+        await this.deps.channels.deliver({ userId, matchId: pair.match_id, score: pair.score, content }, delivery);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure !== undefined) throw failure;
+    return outcome as DeliveryOutcome;
+  }
+
+  private async notifyInAppAndDiscord(
+    pair: PairRow,
+    analysis: MatchAnalysis,
+    content: MatchContent,
+    { userId, jobId }: { userId: string; jobId: string },
+    delivery: DeliveryContext,
+  ): Promise<DeliveryOutcome> {
+    const { prisma, pool, logger } = this.deps;
     const webhook = pair.discord_webhook && !pair.webhook_broken ? pair.discord_webhook : null;
 
     // Step 1: the in-app notification and notified = true, atomically (batched). The new row
@@ -231,22 +272,7 @@ export class NotificationService {
 
     // Step 3: post, then record the result (only while we still hold the claim).
     try {
-      const sent = await this.deps.discord.send(
-        webhook,
-        notificationMessage({
-          jobTitle: pair.title,
-          company: pair.company,
-          jobUrl: pair.url,
-          location: pair.location,
-          remote: pair.remote,
-          salaryMin: pair.salary_min,
-          salaryMax: pair.salary_max,
-          salaryCurrency: pair.salary_currency,
-          salaryPeriod: pair.salary_period,
-          score: pair.score,
-          analysis,
-        }),
-      );
+      const sent = await this.deps.discord.send(webhook, notificationMessage(content));
       await execute(pool, Prisma.sql`
         UPDATE notifications SET discord_status = 'sent', discord_sent_at = now(), discord_message_id = ${sent.messageId ?? null}, discord_error = NULL
         WHERE id = ${row.id}::uuid AND discord_error = ${claim}`);

@@ -48,3 +48,24 @@ export { workArrangementSchema, workArrangements, type WorkArrangement } from '.
 export { parseSeniority, seniorityLevelSchema, seniorityLevels, yearsOfExperience, type SeniorityLevel, type StatedSeniority } from './seniority';
 export { parseVisaSponsorship, visaSponsorshipSchema, visaSponsorships, type VisaSponsorship } from './visa-sponsorship';
 export { JOB_TEXT_FACTS_VERSION, jobTextFacts, type JobTextFacts } from './job-text-facts';
+export {
+  channelKindSchema,
+  channelKinds,
+  channelModeSchema,
+  channelModes,
+  channelSettingsSchemas,
+  channelStoredSettingsSchemas,
+  channelThresholdSchema,
+  discordChannelSettingsSchema,
+  emailChannelSettingsSchema,
+  parseStoredChannelSettings,
+  slackChannelSettingsSchema,
+  telegramChannelSettingsSchema,
+  timeZoneSchema,
+  webhookChannelSettingsSchema,
+  webhookSecretSchema,
+  type ChannelKind,
+  type ChannelMode,
+  type ChannelSettings,
+  type StoredChannelSettings,
+} from './channels';

@@ -38,9 +38,11 @@ describe('db migrate', () => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       '_prisma_migrations',
+      'channel_deliveries',
       'companies',
       'job_sources',
       'jobs',
+      'notification_channels',
       'notifications',
       'refresh_tokens',
       'scrape_runs',

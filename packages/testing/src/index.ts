@@ -4,3 +4,5 @@ export { listenOnLoopback, sendHtml, sendJson, startLoopback, type Handler, type
 export { deleteKeys, testRedisUrl, uniqueKeyPrefix, type RawRedis } from './redis-keys';
 export { waitFor } from './wait';
 export { intArg, printFigureLines, printFigures, round, type Figure } from './bench-kit';
+export { FakeSlack, FakeTelegram, FakeWebhookReceiver, type FakeAnswer, type ReceivedPost } from './fake-chat-apis';
+export { SmtpCatcher, type CaughtMail } from './smtp-catcher';

@@ -1,5 +1,6 @@
 import type { Route } from '@jobping/http-kit';
 import type { AdminService } from '../services/admin';
+import type { UserChannelsService } from '../services/channels';
 import type { JobService } from '../services/jobs';
 import type { UserMatchesService } from '../services/matches';
 import type { UserNotificationsService } from '../services/notifications';
@@ -7,6 +8,7 @@ import type { ScrapeRunService } from '../services/scrape-runs';
 import type { ThresholdPreviewService } from '../services/threshold-preview';
 import type { SourceDetectService } from '../services/source-detect';
 import { adminRoutes } from './admin';
+import { channelRoutes } from './channels';
 import { jobRoutes } from './jobs';
 import { meRoutes } from './me';
 import { thresholdPreviewRoutes } from './threshold-preview';
@@ -19,6 +21,7 @@ export interface JobsApiServices {
   admin: AdminService;
   detector: SourceDetectService;
   thresholdPreview: ThresholdPreviewService;
+  channels: UserChannelsService;
 }
 
 /** Every route jobs-api serves. Declaring them runs no handler: services are used per request only. */
@@ -28,5 +31,6 @@ export function jobsApiRoutes(services: JobsApiServices): Route[] {
     ...meRoutes(services.matches, services.notifications),
     ...adminRoutes(services.admin, services.detector),
     ...thresholdPreviewRoutes(services.thresholdPreview),
+    ...channelRoutes(services.channels),
   ];
 }

@@ -350,6 +350,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notification channels */
+        get: operations["getApiUsersMeChannels"];
+        put?: never;
+        /**
+         * Add a notification channel
+         * @description Discord, e-mail, Telegram bot, Slack incoming webhook or a generic signed webhook. E-mail goes only to your account address, and only once it is verified. A generic webhook's signing secret is in this answer only.
+         */
+        post: operations["postApiUsersMeChannels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one of your channels */
+        delete: operations["deleteApiUsersMeChannelsId"];
+        options?: never;
+        head?: never;
+        /** Change one of your channels (settings, threshold, mode, time zone, on or off) */
+        patch: operations["patchApiUsersMeChannelsId"];
+        trace?: never;
+    };
+    "/api/users/me/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message on one of your channels
+         * @description Sent now, with the usual retries; a failure is reported here and does not count toward turning the channel off.
+         */
+        post: operations["postApiUsersMeChannelsIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One-click unsubscribe (RFC 8058): turn off the channel an e-mail came from
+         * @description The target of the List-Unsubscribe header; mail clients POST `List-Unsubscribe=One-Click` to it. No login: the signed token names the channel.
+         */
+        post: operations["postApiUnsubscribeToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2413,6 +2492,601 @@ export interface operations {
             };
         };
     };
+    getApiUsersMeChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every channel, oldest first, secrets masked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "discord" | "email" | "telegram" | "slack" | "webhook";
+                            label: string | null;
+                            /** @description the settings with secrets masked (e-mail: the address it goes to) */
+                            settings: {
+                                [key: string]: string;
+                            };
+                            threshold_override: number | null;
+                            /** @enum {string} */
+                            mode: "instant" | "daily" | "weekly";
+                            time_zone: string;
+                            enabled: boolean;
+                            /** @description why it is off: repeated failures, a one-click unsubscribe, or you */
+                            disabled_reason: string | null;
+                            disabled_at: string | null;
+                            /** @description permanent failures since the last success; the third turns the channel off */
+                            consecutive_failures: number;
+                            last_error: string | null;
+                            last_sent_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postApiUsersMeChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    kind: "discord";
+                    settings: {
+                        /** Format: uri */
+                        webhook_url: string;
+                    };
+                    /** @description your name for the channel */
+                    label?: string | null;
+                    /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
+                    threshold_override?: number | null;
+                    /**
+                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @enum {string}
+                     */
+                    mode?: "instant";
+                    /** @description IANA time zone for digests and quiet hours (default UTC) */
+                    time_zone?: string;
+                } | {
+                    /** @constant */
+                    kind: "email";
+                    /** @default {} */
+                    settings?: Record<string, never>;
+                    /** @description your name for the channel */
+                    label?: string | null;
+                    /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
+                    threshold_override?: number | null;
+                    /**
+                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @enum {string}
+                     */
+                    mode?: "instant";
+                    /** @description IANA time zone for digests and quiet hours (default UTC) */
+                    time_zone?: string;
+                } | {
+                    /** @constant */
+                    kind: "telegram";
+                    settings: {
+                        bot_token: string;
+                        chat_id: string;
+                    };
+                    /** @description your name for the channel */
+                    label?: string | null;
+                    /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
+                    threshold_override?: number | null;
+                    /**
+                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @enum {string}
+                     */
+                    mode?: "instant";
+                    /** @description IANA time zone for digests and quiet hours (default UTC) */
+                    time_zone?: string;
+                } | {
+                    /** @constant */
+                    kind: "slack";
+                    settings: {
+                        /** Format: uri */
+                        webhook_url: string;
+                    };
+                    /** @description your name for the channel */
+                    label?: string | null;
+                    /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
+                    threshold_override?: number | null;
+                    /**
+                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @enum {string}
+                     */
+                    mode?: "instant";
+                    /** @description IANA time zone for digests and quiet hours (default UTC) */
+                    time_zone?: string;
+                } | {
+                    /** @constant */
+                    kind: "webhook";
+                    settings: {
+                        /** Format: uri */
+                        url: string;
+                    };
+                    /** @description your name for the channel */
+                    label?: string | null;
+                    /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
+                    threshold_override?: number | null;
+                    /**
+                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @enum {string}
+                     */
+                    mode?: "instant";
+                    /** @description IANA time zone for digests and quiet hours (default UTC) */
+                    time_zone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new channel */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "discord" | "email" | "telegram" | "slack" | "webhook";
+                        label: string | null;
+                        /** @description the settings with secrets masked (e-mail: the address it goes to) */
+                        settings: {
+                            [key: string]: string;
+                        };
+                        threshold_override: number | null;
+                        /** @enum {string} */
+                        mode: "instant" | "daily" | "weekly";
+                        time_zone: string;
+                        enabled: boolean;
+                        /** @description why it is off: repeated failures, a one-click unsubscribe, or you */
+                        disabled_reason: string | null;
+                        disabled_at: string | null;
+                        /** @description permanent failures since the last success; the third turns the channel off */
+                        consecutive_failures: number;
+                        last_error: string | null;
+                        last_sent_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description generic webhook: the HMAC-SHA256 signing secret, shown only in this answer; null for other kinds */
+                        secret: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unverified address, an e-mail channel exists already, e-mail not configured here, or too many channels */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteApiUsersMeChannelsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such channel, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    patchApiUsersMeChannelsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description your name for the channel */
+                    label?: string | null;
+                    /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
+                    threshold_override?: number | null;
+                    /**
+                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @enum {string}
+                     */
+                    mode?: "instant";
+                    /** @description IANA time zone for digests and quiet hours (default UTC) */
+                    time_zone?: string;
+                    /** @description true turns the channel back on and clears its failure count */
+                    enabled?: boolean;
+                    /** @description new settings, checked against the channel's kind (the webhook keeps its secret) */
+                    settings?: {
+                        /** Format: uri */
+                        webhook_url: string;
+                    } | {
+                        bot_token: string;
+                        chat_id: string;
+                    } | {
+                        /** Format: uri */
+                        webhook_url: string;
+                    } | {
+                        /** Format: uri */
+                        url: string;
+                    } | Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description The channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "discord" | "email" | "telegram" | "slack" | "webhook";
+                        label: string | null;
+                        /** @description the settings with secrets masked (e-mail: the address it goes to) */
+                        settings: {
+                            [key: string]: string;
+                        };
+                        threshold_override: number | null;
+                        /** @enum {string} */
+                        mode: "instant" | "daily" | "weekly";
+                        time_zone: string;
+                        enabled: boolean;
+                        /** @description why it is off: repeated failures, a one-click unsubscribe, or you */
+                        disabled_reason: string | null;
+                        disabled_at: string | null;
+                        /** @description permanent failures since the last success; the third turns the channel off */
+                        consecutive_failures: number;
+                        last_error: string | null;
+                        last_sent_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such channel, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Turning e-mail on needs a verified address */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postApiUsersMeChannelsIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether it was delivered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivered: boolean;
+                        attempts: number | null;
+                        /** @description why the test message was not delivered */
+                        error: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such channel, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description E-mail needs a verified address */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many test messages this hour (CHANNEL_TESTS_PER_USER_PER_HOUR) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postApiUnsubscribeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed token of the unsubscribe link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channel is off */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        unsubscribed: true;
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The channel no longer exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -2443,3 +3117,25 @@ export const pathsApiAdminSourcesDetectPostResponses200ContentApplicationJsonTyp
 export const pathsApiAdminSourcesDetectPostResponses200ContentApplicationJsonFound_inValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/admin/sources/detect"]["post"]["responses"]["200"]["content"]["application/json"]["found_in"]> = ["url", "page"];
 export const pathsApiAdminSourcesGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/admin/sources"]["get"]["parameters"]["query"]["type"]> = ["greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee", "personio", "teamtailor", "bamboohr", "join", "workday", "remotive", "remoteok", "arbeitnow", "linkedin", "fixture"];
 export const pathsApiAdminSourcesIdPatchRequestBodyContentApplicationJsonTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/admin/sources/{id}"]["patch"]["requestBody"]["content"]["application/json"]["type"]> = ["greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee", "personio", "teamtailor", "bamboohr", "join", "workday", "remotive", "remoteok", "arbeitnow", "linkedin", "fixture"];
+export const pathsApiUsersMeChannelsGetResponses200ContentApplicationJsonItemsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["kind"]> = ["discord", "email", "telegram", "slack", "webhook"];
+export const pathsApiUsersMeChannelsGetResponses200ContentApplicationJsonItemsModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["mode"]> = ["instant", "daily", "weekly"];
+export const pathsApiUsersMeChannelsPostRequestBodyContentApplicationJsonOneOf0ModeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["requestBody"]["content"]["application/json"], {
+    mode: unknown;
+}>["mode"]> = ["instant"];
+export const pathsApiUsersMeChannelsPostRequestBodyContentApplicationJsonOneOf1ModeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["requestBody"]["content"]["application/json"], {
+    mode: unknown;
+}>["mode"]> = ["instant"];
+export const pathsApiUsersMeChannelsPostRequestBodyContentApplicationJsonOneOf2ModeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["requestBody"]["content"]["application/json"], {
+    mode: unknown;
+}>["mode"]> = ["instant"];
+export const pathsApiUsersMeChannelsPostRequestBodyContentApplicationJsonOneOf3ModeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["requestBody"]["content"]["application/json"], {
+    mode: unknown;
+}>["mode"]> = ["instant"];
+export const pathsApiUsersMeChannelsPostRequestBodyContentApplicationJsonOneOf4ModeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["requestBody"]["content"]["application/json"], {
+    mode: unknown;
+}>["mode"]> = ["instant"];
+export const pathsApiUsersMeChannelsPostResponses201ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["responses"]["201"]["content"]["application/json"]["kind"]> = ["discord", "email", "telegram", "slack", "webhook"];
+export const pathsApiUsersMeChannelsPostResponses201ContentApplicationJsonModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["responses"]["201"]["content"]["application/json"]["mode"]> = ["instant", "daily", "weekly"];
+export const pathsApiUsersMeChannelsIdPatchRequestBodyContentApplicationJsonModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels/{id}"]["patch"]["requestBody"]["content"]["application/json"]["mode"]> = ["instant"];
+export const pathsApiUsersMeChannelsIdPatchResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["discord", "email", "telegram", "slack", "webhook"];
+export const pathsApiUsersMeChannelsIdPatchResponses200ContentApplicationJsonModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["mode"]> = ["instant", "daily", "weekly"];

@@ -1,0 +1,15 @@
+export type { Channel, ChannelTarget, SendReceipt } from './channel';
+export { channelEnvFields, channelEnvSchema, createChannelSender, emailUnavailableReason, type ChannelEnv } from './config';
+export { colorForScore, formatSalary, notificationMessage, type NotificationContent } from './discord-message';
+export { renderEmail, type RenderedEmail } from './email-template';
+export { ChannelSendError, type ChannelFailure } from './errors';
+export { checkOutboundUrl, type OutboundPolicy } from './http';
+export { DiscordChannel } from './kinds/discord';
+export { EmailChannel, type EmailChannelOptions } from './kinds/email';
+export { SlackChannel, slackText, type SlackChannelOptions } from './kinds/slack';
+export { TelegramChannel, type TelegramChannelOptions } from './kinds/telegram';
+export { WebhookChannel, webhookBody, type WebhookChannelOptions } from './kinds/webhook';
+export { matchPlainText, summarizeMatch, type MatchSummary } from './match-text';
+export { TEST_MESSAGE, type MatchContent, type Notice } from './notice';
+export { ChannelSender, ChannelUnavailableError, type ChannelSet, type DeliveryRules } from './sender';
+export { newWebhookSecret, signUnsubscribeToken, signWebhookBody, unsubscribeUrl, verifyUnsubscribeToken, verifyWebhookSignature, WEBHOOK_HEADERS } from './signing';
