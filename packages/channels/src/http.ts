@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
 import { parseRetryAfter } from '@jobping/backoff';
+import { guardedLookup, isPrivateAddress, PrivateAddressError, readCappedBody } from '@jobping/outbound';
+import { Agent, fetch } from 'undici';
 import { ChannelSendError, refusedTarget } from './errors';
 
 export interface HttpAnswer {
@@ -8,33 +10,55 @@ export interface HttpAnswer {
   headers: Headers;
 }
 
+/** Answers of chat and webhook endpoints are short; anything longer is read only this far. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
-async function readBounded(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      break;
-    }
-    chunks.push(value);
+/**
+ * One connection pool per outbound policy. Its DNS lookup refuses private answers where the
+ * socket connects (@jobping/outbound), so a user's webhook URL whose public name resolves to an
+ * address inside the cluster is refused too, not only a literal private address.
+ */
+const guardedAgents = new WeakMap<OutboundPolicy, Agent>();
+const plainAgent = new Agent();
+
+function agentFor(policy: OutboundPolicy | undefined): Agent {
+  if (!policy) return plainAgent;
+  let agent = guardedAgents.get(policy);
+  if (!agent) {
+    agent = new Agent({ connect: { lookup: guardedLookup({ allowedHosts: policy.allowedHosts }) } });
+    guardedAgents.set(policy, agent);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return agent;
 }
 
-/** POSTs a body; never follows redirects. No answer or a timeout is a retryable failure. */
-export async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number, who: string): Promise<HttpAnswer> {
+/**
+ * POSTs a body; never follows redirects. No answer or a timeout is a retryable failure. With
+ * `policy` (a URL a user gave) the name must resolve to a public address; a private one is a
+ * permanent failure.
+ */
+export async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  who: string,
+  policy?: OutboundPolicy,
+): Promise<HttpAnswer> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetch(url, { method: 'POST', headers: { 'User-Agent': 'JobPing-Notifier/0.1', ...headers }, body, redirect: 'manual', signal });
-    return { status: response.status, text: await readBounded(response), headers: response.headers };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'User-Agent': 'JobPing-Notifier/0.1', ...headers },
+      body,
+      redirect: 'manual',
+      signal,
+      dispatcher: agentFor(policy),
+    });
+    const answer = await readCappedBody(response as unknown as Response, MAX_RESPONSE_BYTES);
+    return { status: response.status, text: answer.text, headers: response.headers as unknown as Headers };
   } catch (error) {
+    const refused = error instanceof PrivateAddressError ? error : (error as { cause?: unknown })?.cause;
+    if (refused instanceof PrivateAddressError) throw refusedTarget(refused.message);
     const message = signal.aborted ? `${who} did not answer within ${timeoutMs} ms` : `could not reach ${who}`;
     throw new ChannelSendError(message, { failure: 'retryable', cause: error });
   }
@@ -69,14 +93,11 @@ export interface OutboundPolicy {
   allowedHosts: readonly string[];
 }
 
-const PRIVATE_V4 = [/^10\./, /^127\./, /^169\.254\./, /^172\.(1[6-9]|2\d|3[01])\./, /^192\.168\./, /^0\./, /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./];
-
 /**
  * Whether a user-given URL may be called (OWASP SSRF): https on the default port, no
  * credentials, and not a loopback, private or link-local literal address or `localhost`,
  * unless its `host:port` is allowed. `requiredHost` pins the host (Slack's hooks.slack.com).
- * Names are not resolved here; a name pointing at a private address is the resolver's business
- * (a known limit, docs/notifications.md).
+ * Names are resolved when `post` connects, which refuses private answers then.
  */
 export function checkOutboundUrl(input: string, policy: OutboundPolicy, requiredHost?: string): URL {
   let url: URL;
@@ -95,10 +116,6 @@ export function checkOutboundUrl(input: string, policy: OutboundPolicy, required
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
   if (requiredHost && host !== requiredHost) throw refusedTarget(`host must be ${requiredHost}`);
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal') || host.endsWith('.local')) throw refusedTarget('local host names are not allowed');
-  const family = isIP(host);
-  if (family === 4 && PRIVATE_V4.some((re) => re.test(host))) throw refusedTarget('private and loopback addresses are not allowed');
-  if (family === 6 && (host === '::1' || host === '::' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith('::ffff:'))) {
-    throw refusedTarget('private and loopback addresses are not allowed');
-  }
+  if (isIP(host) && isPrivateAddress(host)) throw refusedTarget('private and loopback addresses are not allowed');
   return url;
 }

@@ -11,6 +11,7 @@ import {
   type ChannelSender,
   type MatchContent,
 } from '../src';
+import { post } from '../src/http';
 
 const smtp = new SmtpCatcher();
 const telegram = new FakeTelegram();
@@ -183,5 +184,23 @@ describe('checkOutboundUrl', () => {
     expect(checkOutboundUrl('https://hooks.example.com/x', policy).host).toBe('hooks.example.com');
     expect(checkOutboundUrl('http://127.0.0.1:4010/x', policy).port).toBe('4010');
     expect(() => checkOutboundUrl('https://evil.example/services/x', policy, 'hooks.slack.com')).toThrow('hooks.slack.com');
+  });
+});
+
+describe('outbound requests to a user-given URL', () => {
+  // A public-looking check passes a name; what it resolves to is checked where the socket connects.
+  const byName = () => receiver.endpoint().replace('127.0.0.1', 'localhost');
+
+  it('refuses a host name that resolves to a private address, as a permanent failure, sending nothing', async () => {
+    const sent = post(byName(), '{}', { 'Content-Type': 'application/json' }, 5_000, 'the webhook', { allowedHosts: [] });
+    await expect(sent).rejects.toMatchObject({ failure: 'permanent', message: expect.stringContaining('target refused') });
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it('reaches that name when it is an allowed test host', async () => {
+    const host = new URL(byName()).host;
+    const answer = await post(byName(), '{}', { 'Content-Type': 'application/json' }, 5_000, 'the webhook', { allowedHosts: [host] });
+    expect(answer.status).toBeLessThan(300);
+    expect(receiver.received).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
-import { parseRetryAfter, readCappedBody } from '@jobping/backoff';
+import { parseRetryAfter } from '@jobping/backoff';
+import { readCappedBody } from '@jobping/outbound';
 import type { Logger } from '@jobping/logger';
 import { z } from 'zod';
 import { buildMessage, type MessageInput } from './embed';

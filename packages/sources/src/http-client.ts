@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { backoffDelay, parseRetryAfter, readCappedBody } from '@jobping/backoff';
+import { backoffDelay, parseRetryAfter } from '@jobping/backoff';
+import { checkUrlAddress, guardedLookup, PrivateAddressError, readCappedBody, type AddressPolicy } from '@jobping/outbound';
 import PQueue from 'p-queue';
 import { Agent, EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
 import type { Logger } from '@jobping/logger';
-import { checkUrlAddress, guardedLookup, PrivateAddressError, type AddressPolicy } from './address-guard';
 
 export interface ProxySettings {
   httpProxy?: string | undefined;

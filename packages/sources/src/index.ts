@@ -58,4 +58,3 @@ export { boardApiBaseFields, boardApiBasesAt, createBoardAdapters, type BoardApi
 export { arrangementFromText, BOARD_PLACEHOLDER } from './ats-common';
 export { boardFromUrl, boardsInPage, type BoardRef } from './ats-urls';
 export { DETECTABLE_TYPES, DetectionError, detectSource, PREVIEW_TITLES, type DetectDeps, type Detection, type DetectionFailure } from './detect';
-export { isPrivateAddress, PrivateAddressError, type AddressPolicy } from './address-guard';

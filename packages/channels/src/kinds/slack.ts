@@ -38,7 +38,7 @@ export class SlackChannel implements Channel<'slack'> {
   async send(target: ChannelTarget<'slack'>, notice: Notice): Promise<SendReceipt> {
     const url = checkOutboundUrl(target.settings.webhook_url, this.options, 'hooks.slack.com');
     const body = JSON.stringify({ text: slackText(notice), unfurl_links: false, unfurl_media: false });
-    const answer = await post(url.toString(), body, { 'Content-Type': 'application/json' }, this.options.timeoutMs, 'Slack');
+    const answer = await post(url.toString(), body, { 'Content-Type': 'application/json' }, this.options.timeoutMs, 'Slack', this.options);
     if (answer.status >= 200 && answer.status < 300) return {};
     throw httpFailure('Slack', answer, answer.text);
   }

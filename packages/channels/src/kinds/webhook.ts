@@ -53,7 +53,7 @@ export class WebhookChannel implements Channel<'webhook'> {
       [WEBHOOK_HEADERS.signature]: signWebhookBody(target.settings.secret, timestamp, body),
     };
     if (target.deliveryId) headers[WEBHOOK_HEADERS.delivery] = target.deliveryId;
-    const answer = await post(url.toString(), body, headers, this.options.timeoutMs, 'the webhook');
+    const answer = await post(url.toString(), body, headers, this.options.timeoutMs, 'the webhook', this.options);
     if (answer.status >= 200 && answer.status < 300) return {};
     throw httpFailure('the webhook', answer);
   }
