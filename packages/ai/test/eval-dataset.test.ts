@@ -2,15 +2,13 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultEvalDir, EvalSetError, loadSplit, scoredPairs, SPLITS, type EvalSplit } from '../eval/dataset';
+import { defaultEvalDir, devPartOf, EvalSetError, loadSplit, scoredPairs, selectPart, SPLITS, type EvalSplit } from '../eval/dataset';
 
 // The evaluation set's own rules (eval/README.md): big and varied enough to measure match
 // quality across professions, labels with reasons, and a test split that shares nothing with
 // the dev split that tuning reads.
 const splits = Object.fromEntries(SPLITS.map((name) => [name, loadSplit(name)])) as Record<(typeof SPLITS)[number], EvalSplit>;
 const all = Object.values(splits);
-/** Which part of dev an id belongs to (eval/README.md): the first round, dev-b or dev-c. */
-const partOf = (id: string) => (id.startsWith('dev-b-') ? 'dev-b' : id.startsWith('dev-c-') ? 'dev-c' : 'first round');
 const pingShare = (split: EvalSplit) => {
   const scored = scoredPairs(split);
   return scored.filter((pair) => pair.label === 'ping').length / scored.length;
@@ -71,9 +69,9 @@ describe('the evaluation set', () => {
   // The dev-b part was written so that a scorer tuned on dev has to generalise: many professions
   // the first round did not have, each with its own near-misses.
   it('has a dev-b part of at least 16 profiles and 240 pairs, two thirds of them in professions the first round did not have', () => {
-    const isDevB = (id: string) => partOf(id) === 'dev-b';
+    const isDevB = (id: string) => devPartOf(id) === 'dev-b';
     const devB = splits.dev.profiles.filter((profile) => isDevB(profile.id));
-    const earlier = new Set(all.flatMap((split) => split.profiles).filter((profile) => partOf(profile.id) === 'first round').map((profile) => profile.profession.toLowerCase()));
+    const earlier = new Set(all.flatMap((split) => split.profiles).filter((profile) => devPartOf(profile.id) === 'first').map((profile) => profile.profession.toLowerCase()));
     expect(devB.length).toBeGreaterThanOrEqual(16);
     expect(splits.dev.pairs.filter((pair) => isDevB(pair.profile.id)).length).toBeGreaterThanOrEqual(240);
     expect(devB.filter((profile) => !earlier.has(profile.profession.toLowerCase())).length).toBeGreaterThanOrEqual((devB.length * 2) / 3);
@@ -84,12 +82,22 @@ describe('the evaluation set', () => {
   // dev-c profile is in a profession dev did not have yet, so dev-c read before any scorer change
   // is an estimate of how the scorer does on professions it was not tuned on.
   it('has a dev-c part of at least 14 profiles and 140 pairs, every one in a profession the rest of dev did not have', () => {
-    const devC = splits.dev.profiles.filter((profile) => partOf(profile.id) === 'dev-c');
-    const restOfDev = new Set(splits.dev.profiles.filter((profile) => partOf(profile.id) !== 'dev-c').map((profile) => profile.profession.toLowerCase()));
+    const devC = splits.dev.profiles.filter((profile) => devPartOf(profile.id) === 'dev-c');
+    const restOfDev = new Set(splits.dev.profiles.filter((profile) => devPartOf(profile.id) !== 'dev-c').map((profile) => profile.profession.toLowerCase()));
     expect(devC.length).toBeGreaterThanOrEqual(14);
-    expect(splits.dev.pairs.filter((pair) => partOf(pair.profile.id) === 'dev-c').length).toBeGreaterThanOrEqual(140);
+    expect(splits.dev.pairs.filter((pair) => devPartOf(pair.profile.id) === 'dev-c').length).toBeGreaterThanOrEqual(140);
     expect(devC.filter((profile) => restOfDev.has(profile.profession.toLowerCase())).map((profile) => profile.id)).toEqual([]);
     expect(new Set(devC.map((profile) => profile.sector))).toEqual(new Set(['software', 'non_software']));
+  });
+
+  it('selects one dev part for the bench: its profiles, their pairs and the postings they use', () => {
+    const devC = selectPart(splits.dev, 'dev-c');
+    expect(devC.pairs.length).toBe(splits.dev.pairs.filter((pair) => pair.profile.id.startsWith('dev-c-')).length);
+    expect(devC.profiles.every((profile) => profile.id.startsWith('dev-c-'))).toBe(true);
+    expect(new Set(devC.postings.map((posting) => posting.id))).toEqual(new Set(devC.pairs.map((pair) => pair.posting.id)));
+    const sizes = (['first', 'dev-b', 'dev-c'] as const).map((part) => selectPart(splits.dev, part).pairs.length);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(splits.dev.pairs.length);
+    expect(() => selectPart(splits.test, 'dev-c')).toThrow(EvalSetError);
   });
 
   it('is balanced: 25–40 % ping among scored pairs, few ambiguous, every profile with pings and refusals', () => {
