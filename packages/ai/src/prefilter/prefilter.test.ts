@@ -115,3 +115,37 @@ describe('the pre-filter does not drop a good job on surface words', () => {
     expect(decision.reason).toMatch(/sales role; the user wants nursing/);
   });
 });
+
+// Explicit must-haves the posting states outright are certainties; a doubt still passes.
+describe('the pre-filter rules out explicit must-haves', () => {
+  const check = (prompt: string, overrides: Partial<JobInput>) => new Prefilter().check({ job: job(overrides), user: { prompt, threshold: 70 } });
+  const contractor = 'Contract DevOps engineer, AWS and Terraform, remote UK. Outside IR35 only, contract only.';
+
+  it('skips inside IR35 for an outside-only contractor, and a permanent title for a contract-only one', () => {
+    const inside = check(contractor, { title: 'DevOps Engineer (Contract)', location: 'Remote (UK)', salaryCurrency: 'GBP', description: '6-month contract, inside IR35.\n\n- AWS and Terraform' });
+    expect(inside.pass).toBe(false);
+    expect(inside.reason).toMatch(/inside IR35/);
+    const perm = check(contractor, { title: 'DevOps Engineer (Permanent)', location: 'Remote (UK)', salaryCurrency: 'GBP', description: 'AWS and Terraform.' });
+    expect(perm.pass).toBe(false);
+    const outside = check(contractor, { title: 'DevOps Engineer (Contract)', location: 'Remote (UK)', salaryCurrency: 'GBP', salaryMin: null, salaryMax: null, description: '6-month contract, outside IR35.\n\n- AWS and Terraform' });
+    expect(outside.pass).toBe(true);
+  });
+
+  it('skips a posting that requires a car for a user without one, and keeps one that only mentions parking', () => {
+    const prompt = 'Registered veterinary nurse in Leeds. I have no car.';
+    const rural = { title: 'Registered Veterinary Nurse', location: 'Leeds', remote: false, salaryMin: null, salaryMax: null };
+    expect(check(prompt, { ...rural, description: 'Rural practice. Own car essential.' }).pass).toBe(false);
+    expect(check(prompt, { ...rural, description: 'City practice with free staff parking, next to the bus station.' }).pass).toBe(true);
+  });
+
+  it('skips a veterinary nurse post for a nurse of people: a family that cannot match', () => {
+    const decision = check('Registered nurse in Hamburg, day shifts.', { title: 'Veterinary Nurse', location: 'Hamburg, Germany', remote: false, salaryMin: null, salaryMax: null, description: 'Small animal clinic.' });
+    expect(decision.pass).toBe(false);
+    expect(decision.reason).toMatch(/veterinary nursing role; the user wants nursing/);
+  });
+
+  it('never skips on a role the rules do not know', () => {
+    const decision = check('Florist in Lyon, full time.', { title: 'Fleuriste', location: 'Lyon', remote: false, salaryMin: null, salaryMax: null, description: 'Boutique de fleurs.' });
+    expect(decision.pass).toBe(true);
+  });
+});

@@ -18,6 +18,8 @@ export const WEIGHTS = {
   familyMismatch: { penalty: 55, cap: 25 },
   /** Role: the job title matches no role the rules know, and shares no word with the role asked for. */
   roleUnknown: 30,
+  /** Role: the prompt's role is one the rules do not know, and the title does not name it in the prompt's words. */
+  roleUnknownPrompt: 35,
   /** Role: the title matches no known role but carries a word of the role asked for. */
   roleUnknownNamed: 10,
   /** Role: the job title carries what the user ruled out ("no UX writing": "UX Writer"). */
@@ -82,6 +84,12 @@ export const WEIGHTS = {
   /** A fixed term or self-employment when the user asked for a permanent job ("CDI only", "PAYE"). */
   notPermanent: { penalty: 40, cap: 30 },
   internship: 15,
+  /** A permanent post for a user who asked for contracts only. */
+  permanentWhenContractOnly: { penalty: 40, cap: 30 },
+  /** UK contracting: inside IR35 for a user who asked for outside only. */
+  insideIr35: { penalty: 45, cap: 30 },
+  /** A full-time post for a user who asked for part-time only. */
+  fullTimeWhenPartTime: { penalty: 35, cap: 45 },
 
   /** Company: a consultancy or agency when the user asked for a product company. */
   consultancy: 20,
