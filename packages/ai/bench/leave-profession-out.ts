@@ -63,6 +63,9 @@ async function main(): Promise<void> {
     (line) => process.stdout.write(`${line}\n`),
   );
   process.stdout.write(`Dev${parsed.data.part ? ` (${parsed.data.part} part)` : ''}, each profile scored with its own profession's role families taken out of the vocabulary: ${summary.overall.n} scored pairs.\n`);
+  // Dev only, so the pairs can be listed: the good jobs the gate would drop for an unknown profession.
+  if (parsed.data.part || process.env.LPO_MISSES) for (const miss of summary.misses) process.stdout.write(`  ${miss.kind === 'false_negative' ? 'FN' : 'FP'} ${miss.score.pair.id} ${miss.score.score} "${miss.score.pair.posting.title}": ${(miss.score.explanation ?? '').slice(0, 220)}\n`);
+  for (const dropped of gate.droppedPings) process.stdout.write(`  dropped ping ${dropped.pair.id} "${dropped.pair.posting.title}": ${dropped.reason}\n`);
 }
 
 main().catch((error: unknown) => {

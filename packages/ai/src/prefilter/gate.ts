@@ -1,17 +1,16 @@
 import type { JobSignals } from '../providers/local/job-signals';
 import type { PromptSignals } from '../providers/local/prompt-signals';
-import { areaFit, commuteOf, salaryFloorFor, titleNamesWantedRole } from '../providers/local/score-match';
+import { areaFit, commuteOf, salaryFloorFor, titleSharesWord } from '../providers/local/score-match';
 import { clip } from '../providers/local/text';
-import { FAMILY_LABELS, UNKNOWN_ROLE, familyCompatibility, familyTitleMatches } from '../providers/local/vocabulary';
+import { FAMILY_LABELS, GENERIC_ROLE_WORDS, UNKNOWN_ROLE, familyCompatibility, familyTitleMatches, familyTitleSpan, foldAccents } from '../providers/local/vocabulary';
 
 /** A pay shortfall the gate trusts (exchange rates and net/gross readings are approximate). */
 const CLEAR_SHORTFALL = 0.15;
 const EXACT_SHORTFALL = 0.02;
 import { WEIGHTS } from '../providers/local/weights';
-import { EXCLUSIONS } from '../providers/local/exclusions';
 
-/** Exclusions whose words in a posting are a requirement, not a possible exception. */
-const DECISIVE = new Set(EXCLUSIONS.filter((term) => term.decisive).map((term) => term.id));
+// Part-time in the title itself: "0.6 FTE", "Teilzeit", "(24–28 uur)" is read by the hours rule.
+const PART_TIME_TITLE = /\b(part[- ]?time|teilzeit|temps partiel|tiempo parcial|media jornada|deeltijd|niepe[łl]ny etat|0[.,]\d fte)\b/i;
 
 export interface PrefilterDecision {
   /** false: the pair cannot reach the threshold; do not pay for an LLM call. */
@@ -30,9 +29,19 @@ export interface GateOptions {
   margin?: number;
 }
 
-/** The title shares a word with the user's role, and no wanted family's rule explains why it was read otherwise. */
-function sharesWordsByChance(title: string, prompt: PromptSignals): boolean {
-  return titleNamesWantedRole(title, prompt) && !prompt.families.some((family) => familyTitleMatches(family, title));
+/**
+ * The title carries a word the user named their role with that the job's family does not
+ * account for: the family may have misread the title, so it is a doubt. Not a doubt: a word many
+ * roles share ("engineer"), a word inside the words that named the job's family ("Dental Nurse"
+ * for a veterinary nurse), a title a wanted family's own rule reads too (a more specific family
+ * took it on purpose).
+ */
+function sharesWordsByChance(job: JobSignals, prompt: PromptSignals): boolean {
+  if (prompt.families.some((family) => familyTitleMatches(family, job.title))) return false;
+  const title = foldAccents(job.title);
+  const span = familyTitleSpan(job.family, job.title);
+  const rest = span ? `${title.slice(0, span.start)} ${title.slice(span.end)}` : title;
+  return titleSharesWord(rest, prompt.roleWords.filter((word) => !GENERIC_ROLE_WORDS.has(word)));
 }
 
 /**
@@ -63,7 +72,8 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
   }
   for (const excluded of prompt.excludedConditions) {
     // In the title, or a requirement the posting states outright ("own car essential").
-    const certain = job.exclusions.some((entry) => entry.id === excluded.id && (entry.strength === 'title' || (DECISIVE.has(entry.id) && entry.strength === 'repeated')));
+    // In the title, a requirement stated outright ("own car essential"), or said twice outside a negation.
+    const certain = job.exclusions.some((entry) => entry.id === excluded.id && (entry.strength === 'title' || entry.strength === 'repeated'));
     if (certain) limit(WEIGHTS.excludedCondition.cap, `${excluded.id}: ruled out by the user ("${excluded.words}")`);
   }
 
@@ -71,9 +81,13 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
   if (prompt.outsideIr35Only && job.ir35 === 'inside') limit(WEIGHTS.insideIr35.cap, 'inside IR35; the user works outside IR35 only');
   if (prompt.wantsContractOnly && /\bpermanent\b/i.test(job.title)) limit(WEIGHTS.permanentWhenContractOnly.cap, `a permanent post ("${job.title}"); the user wants contracts only`);
   if (prompt.wantsPartTimeOnly && /\bfull[- ]?time\b/i.test(job.title)) limit(WEIGHTS.fullTimeWhenPartTime.cap, `a full-time post ("${job.title}"); the user wants part-time only`);
+  if (prompt.wantsFullTime && !prompt.acceptsPartTime && PART_TIME_TITLE.test(job.title)) limit(WEIGHTS.partTimeWhenFullTime.cap, `a part-time post ("${job.title}"); the user wants full time`);
+  // Weekly hours in the title against the user's own (the scorer's rule, both stated outright).
+  if (prompt.hours && job.hours && (job.hours.min > prompt.hours.max + 2 || job.hours.max < prompt.hours.min - 4))
+    limit(WEIGHTS.hoursOff.cap, `${job.hours.min}–${job.hours.max} hours a week; the user wants ${prompt.hours.min}–${prompt.hours.max}`);
 
   if (prompt.excludedFamilies.includes(job.family)) limit(WEIGHTS.excludedFamily.cap, `${FAMILY_LABELS[job.family] ?? job.family} role: ruled out by the user`);
-  else if (prompt.families.length > 0 && job.family !== UNKNOWN_ROLE && !sharesWordsByChance(job.title, prompt)) {
+  else if (prompt.families.length > 0 && job.family !== UNKNOWN_ROLE && !sharesWordsByChance(job, prompt)) {
     // A known family that cannot serve any wanted one, and a title with none of the user's role
     // words — unless the wanted family's own rule reads the title too and a more specific family
     // took it on purpose ("Veterinary Nurse" for a nurse of people).
@@ -113,7 +127,8 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
     limit(WEIGHTS.officeOutsideRegion.cap, `office about ${commute.km} km from ${commute.from}, beyond the user's commute`);
 
   // Employment: a fixed term or self-employment the title states, for a user who asked for a permanent job.
-  if (prompt.wantsPermanent && job.tenure && job.tenure.evidence === clip(job.title, 160))
+  // A fixed term the text states in so many words ("12-month fixed-term contract") is as certain as one in the title.
+  if (prompt.wantsPermanent && job.tenure && (job.tenure.evidence === clip(job.title, 160) || job.tenure.kind === 'fixed-term'))
     limit(WEIGHTS.notPermanent.cap, `${job.tenure.kind} ("${job.title}"); the user wants a permanent job`);
 
   // Pay: a shortfall on the top of the range, in the posting's own currency when the prompt used

@@ -144,6 +144,27 @@ describe('the pre-filter rules out explicit must-haves', () => {
     expect(decision.reason).toMatch(/veterinary nursing role; the user wants nursing/);
   });
 
+  it('skips a neighbour family the title names outright, but not a title whose only shared word is one every role has', () => {
+    const vet = 'Registered veterinary nurse in Leeds, small animal.';
+    const dental = check(vet, { title: 'Dental Nurse', location: 'Leeds', remote: false, salaryMin: null, salaryMax: null, description: 'Chairside support.' });
+    expect(dental.pass).toBe(false);
+    const design = 'Mechanical design engineer in Stuttgart, SolidWorks.';
+    const embedded = check(design, { title: 'Embedded Software Engineer', location: 'Stuttgart', remote: false, salaryMin: null, salaryMax: null, description: 'C on microcontrollers.' });
+    expect(embedded.pass).toBe(false);
+    expect(embedded.reason).toMatch(/embedded software role; the user wants mechanical design engineering/);
+  });
+
+  it('skips a fixed term the text states, a part-time title for a full-time user, and a condition said twice', () => {
+    const permanent = check('Site manager, civils, Dublin. Permanent only.', { title: 'Site Manager – Civils', location: 'Dublin', remote: false, salaryMin: null, salaryMax: null, description: 'Roads scheme for a civils contractor. 12-month fixed-term contract.' });
+    expect(permanent.pass).toBe(false);
+    const fullTime = check('Primary teacher in Leeds, full time.', { title: 'Class Teacher (part-time, 0.6 FTE)', location: 'Leeds', remote: false, salaryMin: null, salaryMax: null, description: 'Year 3 class.' });
+    expect(fullTime.pass).toBe(false);
+    const nights = check('Transport planner in Leeds. No night shifts.', { title: 'Transport Planner', location: 'Leeds', remote: false, salaryMin: null, salaryMax: null, description: 'You will work night shifts. Night shifts run 22:00–06:00.' });
+    expect(nights.pass).toBe(false);
+    const promise = check('Transport planner in Leeds. No night shifts.', { title: 'Transport Planner', location: 'Leeds', remote: false, salaryMin: null, salaryMax: null, description: 'Days only: no night shifts, ever.' });
+    expect(promise.pass).toBe(true);
+  });
+
   it('never skips on a role the rules do not know', () => {
     const decision = check('Florist in Lyon, full time.', { title: 'Fleuriste', location: 'Lyon', remote: false, salaryMin: null, salaryMax: null, description: 'Boutique de fleurs.' });
     expect(decision.pass).toBe(true);

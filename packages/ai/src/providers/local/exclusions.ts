@@ -59,6 +59,17 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
 // A mention preceded by one of these is a promise ("no night shifts", "keine Nachtdienste").
 const NEGATED_BEFORE = /\b(no|not|never|nicht|niemals|nie|niet|nooit|non|jamais|nunca|mai|without|free of|keine?[nm]?|ohne|nie|bez|sans|pas de|sin|ni|geen|zonder|senza|niente|nessun[oa]?)\b[^.;\n]{0,25}$/i;
 
+/** How many times `text` mentions the family outside a negation. */
+export function countPlainly(text: string, pattern: RegExp): number {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  let count = 0;
+  for (const match of text.matchAll(global)) {
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
+    if (!NEGATED_BEFORE.test(before)) count++;
+  }
+  return count;
+}
+
 /** Whether `text` mentions the family outside a negation. */
 export function mentionsPlainly(text: string, pattern: RegExp): boolean {
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);

@@ -1,6 +1,6 @@
 import type { CompanyInfo } from '@jobping/contracts';
 import type { Job } from '../../inputs';
-import { EXCLUSIONS, mentionsPlainly } from './exclusions';
+import { countPlainly, EXCLUSIONS, mentionsPlainly } from './exclusions';
 import { citiesIn, type City } from './places';
 import { requiredLanguages } from './spoken-languages';
 import { describeSalary, salaryFromText, type Salary } from './salary';
@@ -160,7 +160,7 @@ function exclusionsOf(title: string, about: string, description: string): JobSig
   for (const term of EXCLUSIONS) {
     const inTitle = mentionsPlainly(title, term.job);
     const plain = mentionsPlainly(description, term.job);
-    const repeated = plain && countMatches(description, [term.job]) >= 2;
+    const repeated = countPlainly(description, term.job) >= 2;
     const strength = inTitle ? 'title' : repeated || (plain && term.decisive) || (SECTOR_LIKE.has(term.id) && mentionsPlainly(about, term.job)) ? 'repeated' : plain && !SECTOR_LIKE.has(term.id) ? 'mention' : null;
     if (strength === null) continue;
     found.push({ id: term.id, evidence: clip(inTitle ? title : (findSentence(description, term.job) ?? term.label), 160), strength });

@@ -201,6 +201,8 @@ function wantsPartTimeOnly(positive: string, hours: { min: number; max: number }
   return (hours !== null && hours.max <= 34) || /\b[1-4](?:[.,]5)? days? (a|per|each) week\b|\bpart[- ]?time\s*(only|please|[,:(]|\d)/i.test(positive);
 }
 
+const SOFTWARE_WORDS = /\b(software|developer|programmer|programming|coding|devops|frontend|front-end|backend|back-end|full[- ]?stack|engineer(ing)? (at|in) (a )?(tech|saas|software))\b/i;
+
 // Users write "typescript or go": in a list of languages the lower-case word is Go too.
 const LOWERCASE_GO = /(?:\b(?:or|and)|[,/])\s*go\b(?!\s+(?:to|for|with|on)\b)|\bgo\s*(?:[,/]|\bor\b|\band\b)\s*(?:typescript|rust|python|java|node|kotlin|scala)/i;
 
@@ -219,7 +221,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
   let noOnCall = false;
   let noOffice = false;
   const wanted = wantedFamilies(positive);
-  const wantedWords = wanted.words;
+  const wantedWords = wanted.families.length > 0 ? wanted.words : unknownRoleWords(positive);
   for (const phrase of phrases) {
     for (const term of EXCLUSIONS) {
       if (term.prompt.test(phrase) && !excludedConditions.some((e) => e.id === term.id)) excludedConditions.push({ id: term.id, words: clip(phrase, 60) });
@@ -260,7 +262,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
   const remaining = wanted.families.filter((family) => !excludedFamilies.includes(family));
   const families = remaining.length > 0 ? remaining : wanted.families;
   const ruledOutFamilies = excludedFamilies.filter((family) => !families.includes(family));
-  const softwareRole = families.length === 0 || families.some((family) => SOFTWARE_FAMILIES.has(family));
+  // A role the rules do not know is a software one only when the prompt says so ("I go by bike" is not Go).
+  const softwareRole = families.length === 0 ? SOFTWARE_WORDS.test(positive) : families.some((family) => SOFTWARE_FAMILIES.has(family));
   const namedSeniorities = [...new Set(SENIORITY_RULES.filter(([, pattern]) => pattern.test(positive)).map(([level]) => level))];
   // No level named: years of experience say it ("7 yrs" is past junior).
   const years = namedSeniorities.length === 0 ? yearsOfExperience(positive) : null;

@@ -194,14 +194,29 @@ export const ROLES: readonly RoleTerm[] = [
   role('payroll', 'payroll', /\b(payroll|lohnverrechn|lohnbuchhalt|entgeltabrechn|gestionnaire (de )?paie|n[óo]minas?|salarisadministrat|p[łl]ac)/i, { near: { accounting: 0.2, hr: 0.2 } }),
   role('controlling', 'controlling/FP&A', /\b(controller|controlling|fp&a|financial (planning|analyst)|contr[ôo]leu?r(se)? de gestion|controll?er de gesti[óo]n)/i, { near: { accounting: 0.3 } }),
   role('accounting', 'accounting', /\b(accountant|accounting|accounts (payable|receivable)|bookkeep|buchhalt|bilanzbuchhalt|finanzbuchhalt|rechnungswesen|comptab|contable|contabil|boekhoud|ksi[ęe]gow|head of finance|financial accountant)/i, { near: { controlling: 0.3, payroll: 0.2 } }),
-  role('procurement', 'procurement/buying', /\b(buyer|procurement|purchas(ing|er)|sourcing|category manager|commodity manager|eink[äa]uf|acheteu?r|achats?|comprador|compras|inkoper|inkoop|zakup|kupiec|buyer)/i, { near: { 'supply-chain-planning': 0.2 } }),
-  role('claims', 'insurance claims', /\b(claims?|loss adjuster|schadenregulier|schadensachbearbeit|sinistres?|siniestros|schadebehandelaar|likwidator)/i, { near: { 'contact-centre': 0.2, underwriting: 0.2 } }),
+  role('procurement', 'procurement/buying', /\b(buyer|procurement|purchas(ing|er)|sourcing|category manager|commodity manager|eink[äa]uf|acheteu?r|achats?|comprador|compras|inkoper|inkoop|zakup|kupiec|buyer)/i, {
+    // In a prompt, "sourcing candidates" is a recruiter's word: the buying role needs its own nouns.
+    prompt: /\b(buyer|procurement|purchas(ing|er)|strategic sourcing|sourcing (manager|specialist|lead)|category manager|commodity manager|eink[äa]uf|acheteu?r|comprador|inkoper|zakup|kupiec)/i,
+    near: { 'supply-chain-planning': 0.2 },
+  }),
+  role('claims', 'insurance claims', /\b(claims?|loss adjuster|schadenregulier|schadensachbearbeit|sinistres?|siniestros|schadebehandelaar|likwidator)/i, {
+    prompt: /\b(claims? (handler|handling|adjuster|specialist|officer|manager|assessor|examiner|consultant|technician)|loss adjuster|schadenregulier|schadensachbearbeit|gestionnaire (de )?sinistres?|tramitador(a)? de siniestros|schadebehandelaar|likwidator)/i,
+    near: { 'contact-centre': 0.2, underwriting: 0.2 },
+  }),
   role('underwriting', 'underwriting', /\bunderwrit/i, { near: { claims: 0.2 } }),
   role('collections', 'debt collection', /\b(collections? (agent|officer|specialist)|debt collect|recouvrement|inkasso|windykac)/i),
   // Legal.
   role('paralegal', 'paralegal/legal assistant', /\b(paralegal|legal assistant|assistant\(?e?\)? juridique|rechtsanwaltsfachangestellt|secretar[ií]a? jur[ií]dic)/i, { near: { legal: 0.2, 'litigation-support': 0.3, 'legal-secretary': 0.2 } }),
-  role('compliance', 'compliance', /\b(compliance|aml|kyc|lcb-?ft|anti-money laundering|geldw[äa]sche)/i, { near: { legal: 0.3, regulatory: 0.3 } }),
-  role('legal', 'legal counsel', /\b(legal counsel|counsel|lawyer|solicitor|attorney|juriste|avocat|jurist|syndikus|rechtsanwalt|abogad|advocaat|bedrijfsjurist|radca prawny|prawnik|avvocat|giurist|head of legal|general counsel|privacy counsel|contract manager|legal)/i, { near: { compliance: 0.3, paralegal: 0.2 } }),
+  role('compliance', 'compliance', /\b(compliance|aml|kyc|lcb-?ft|anti-money laundering|geldw[äa]sche)/i, {
+    // "contracts and GDPR compliance" in a lawyer's prompt is their work, not a compliance role.
+    prompt: /\b(compliance (officer|manager|analyst|specialist|lead|role|job)|(aml|kyc|lcb-?ft) (analyst|officer|specialist)|anti-money laundering (analyst|officer)|geldw[äa]schebeauftragt|charg[ée]e? de conformit[ée]|responsable (de )?conformit[ée])/i,
+    near: { legal: 0.3, regulatory: 0.3 },
+  }),
+  role('legal', 'legal counsel', /\b(legal counsel|counsel|lawyer|solicitor|attorney|juriste|avocat|jurist|syndikus|rechtsanwalt|abogad|advocaat|bedrijfsjurist|radca prawny|prawnik|avvocat|giurist|head of legal|general counsel|privacy counsel|contract manager|legal)/i, {
+    // "Mostly legal and financial texts" in a translator's prompt is the subject, not the role.
+    prompt: /\b(legal counsel|counsel\b|lawyer|solicitor|attorney|juriste|avocat|jurist|syndikus|rechtsanwalt|abogad|advocaat|bedrijfsjurist|radca prawny|prawnik|avvocat|giurist|head of legal|general counsel|privacy counsel|in-house legal|legal (advisor|adviser|officer|manager|role|job|position|director))/i,
+    near: { compliance: 0.3, paralegal: 0.2 },
+  }),
   // People.
   role('fitness', 'fitness coaching', /\b(personal trainer|fitness (instructor|coach|trainer|manager)|gym instructor|yoga (teacher|instructor)|pilates (teacher|instructor)|swimming (teacher|instructor)|sports coach|strength (and|&) conditioning|coach sportif|entrenador personal|monitor de (fitness|gimnasio)|sportinstructeur|trener personalny|istruttore (di )?(fitness|palestra))/i),
   role('hair-beauty', 'hair and beauty', /\b(hairdresser|hair stylist|barber|beautician|beauty therapist|nail technician|make-?up artist|esthetician|aesthetician|friseur|friseurin|kosmetiker|coiffeu(r|se)|estheticienne|peluquer[oa]|esteticista|kapper|schoonheidsspecialist|fryzjer|kosmetyczk|parrucchier|estetista)/i, { near: { massage: 0.2 } }),
@@ -274,7 +289,11 @@ export const ROLES: readonly RoleTerm[] = [
   role('kitchen-line', 'line cook/chef de partie', /\b(chef de partie|jef[ea]\/?a? de partida|cap de partida|cocinero|cuiner|line cook|cook|koch|k[öo]chin|cuisinier|commis|kok|kucharz|cuoco)/i, { near: { 'kitchen-senior': 0.3 } }),
   role('wedding-planning', 'wedding/private event planning', /\b(hochzeitsplan|wedding planner|wedding)/i, { near: { events: 0.3 } }),
   role('exhibition-build', 'exhibition stand building', /\b(messebau|stand build|exhibition build)/i, { near: { events: 0.2 } }),
-  role('events', 'event management', /\b(event|events|veranstaltung|kongress|congress|conference manager|[ée]v[ée]nementiel|eventos|evenementen)/i, { near: { 'project-management': 0.3, 'wedding-planning': 0.3 } }),
+  role('events', 'event management', /\b(event|events|veranstaltung|kongress|congress|conference manager|[ée]v[ée]nementiel|eventos|evenementen)/i, {
+    // "Event-driven systems" in a backend prompt is not an events job.
+    prompt: /\b(events? (manager|management|planner|planning|coordinator|producer|organi[sz]er|agency|agencies|role|job)|veranstaltungs(manager|kauf|planer|organisation|management)|eventmanag|kongress(manager|organisation)|conference (manager|producer|organi[sz]er)|[ée]v[ée]nementiel|(gestor|organizador|coordinador)a? de eventos|evenementen(manager|coordinator|organisatie)|event ?manager)/i,
+    near: { 'project-management': 0.3, 'wedding-planning': 0.3 },
+  }),
   role('agile-delivery', 'agile delivery (scrum master)', /\b(scrum master|agile coach|(agile|scrum|software|it|digital) delivery (lead|manager)|release train engineer)/i, { near: { 'project-management': 0.4 } }),
   role('project-management', 'project management', /\b(project manager|projektleit|projektmanag|chef de projet|jefe de proyecto|projectleider|kierownik projektu|project lead)/i, { near: { events: 0.2 } }),
   // Quality and hardware engineering outside software.
@@ -363,6 +382,20 @@ export type FamilyRule = readonly [RoleFamily, RegExp, RegExp | undefined];
 export const TITLE_FAMILY_RULES: readonly FamilyRule[] = ROLES.map((r) => [r.id, r.title, r.context] as const);
 export const PROMPT_FAMILY_RULES: readonly FamilyRule[] = ROLES.map((r) => [r.id, r.prompt ?? r.title, r.context] as const);
 export const SOFTWARE_FAMILIES: ReadonlySet<string> = new Set(ROLES.filter((r) => r.software).map((r) => r.id));
+
+/** Where a family's own title rule reads this title (folded), or null. */
+export function familyTitleSpan(family: RoleFamily, title: string): { start: number; end: number } | null {
+  const term = ROLES.find((r) => r.id === family);
+  const match = term?.title.exec(foldAccents(title));
+  return match ? { start: match.index, end: match.index + match[0].length } : null;
+}
+
+/** Words many roles share ("Embedded Software Engineer" and "mechanical design engineer"): they do not name a role. */
+export const GENERIC_ROLE_WORDS: ReadonlySet<string> = new Set([
+  'engineer', 'engineering', 'manager', 'management', 'specialist', 'assistant', 'officer', 'consultant', 'analyst', 'coordinator', 'senior', 'junior',
+  'director', 'executive', 'associate', 'technician', 'worker', 'operator', 'administrator', 'advisor', 'adviser', 'supervisor', 'leader', 'expert',
+  'professional', 'developer', 'registered', 'qualified', 'experienced', 'freelance', 'contract', 'remote',
+]);
 
 /** Whether a family's own title rule reads this title (before more specific families take it). */
 export function familyTitleMatches(family: RoleFamily, title: string): boolean {

@@ -18,8 +18,8 @@ export const WEIGHTS = {
   familyMismatch: { penalty: 55, cap: 25 },
   /** Role: the job title matches no role the rules know, and shares no word with the role asked for. */
   roleUnknown: 30,
-  /** Role: the prompt's role is one the rules do not know, and the title does not name it in the prompt's words. */
-  roleUnknownPrompt: 35,
+  /** Role: the prompt's role is one the rules do not know, and the title does not name it in its words (as cautious as an unknown title). */
+  roleUnknownPrompt: 30,
   /** Role: the title matches no known role but carries a word of the role asked for. */
   roleUnknownNamed: 10,
   /** Role: the job title carries what the user ruled out ("no UX writing": "UX Writer"). */
