@@ -1,6 +1,6 @@
 import type { JobSignals } from '../providers/local/job-signals';
 import type { PromptSignals } from '../providers/local/prompt-signals';
-import { areaFit, commuteOf, salaryFloorFor, titleSharesWord } from '../providers/local/score-match';
+import { areaFit, commuteOf, excludedInTitle, salaryFloorFor, titleNamesWantedRole, titleSharesWord } from '../providers/local/score-match';
 import { clip } from '../providers/local/text';
 import { FAMILY_LABELS, GENERIC_ROLE_WORDS, UNKNOWN_ROLE, familyCompatibility, familyTitleMatches, familyTitleSpan, foldAccents } from '../providers/local/vocabulary';
 
@@ -85,6 +85,13 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
   // Weekly hours in the title against the user's own (the scorer's rule, both stated outright).
   if (prompt.hours && job.hours && (job.hours.min > prompt.hours.max + 2 || job.hours.max < prompt.hours.min - 4))
     limit(WEIGHTS.hoursOff.cap, `${job.hours.min}–${job.hours.max} hours a week; the user wants ${prompt.hours.min}–${prompt.hours.max}`);
+
+  // What the user ruled out, in the title in their own words ("no UX writing": "UX Writer"); one
+  // ruled-out word beside the role asked for is the scorer's doubt, not a certainty.
+  const namesWanted = titleNamesWantedRole(job.title, prompt);
+  for (const hit of excludedInTitle(job.title, prompt)) {
+    if (!(hit.single && namesWanted)) limit(WEIGHTS.excludedWordInTitle.cap, `"${job.title}" is what the user ruled out ("${hit.phrase}")`);
+  }
 
   if (prompt.excludedFamilies.includes(job.family)) limit(WEIGHTS.excludedFamily.cap, `${FAMILY_LABELS[job.family] ?? job.family} role: ruled out by the user`);
   else if (prompt.families.length > 0 && job.family !== UNKNOWN_ROLE && !sharesWordsByChance(job, prompt)) {

@@ -165,6 +165,15 @@ describe('the pre-filter rules out explicit must-haves', () => {
     expect(promise.pass).toBe(true);
   });
 
+  it('skips a title that is what the user ruled out in their own words, not one ruled-out word beside the role', () => {
+    const writer = 'Technical writer for developer documentation, remote EU. No UX writing, no marketing copy.';
+    const ux = check(writer, { title: 'UX Writer', location: 'Remote (EU)', salaryMin: null, salaryMax: null, description: 'Microcopy for our app.' });
+    expect(ux.pass).toBe(false);
+    const gameplay = 'Gameplay programmer, C++ and Unreal, Montréal. Not engine or tools work.';
+    const beside = check(gameplay, { title: 'Gameplay Programmer (Unreal Engine 5)', location: 'Montréal, QC', remote: false, salaryMin: null, salaryMax: null, salaryCurrency: 'CAD', description: 'Abilities and cameras in C++.' });
+    expect(beside.pass).toBe(true);
+  });
+
   it('never skips on a role the rules do not know', () => {
     const decision = check('Florist in Lyon, full time.', { title: 'Fleuriste', location: 'Lyon', remote: false, salaryMin: null, salaryMax: null, description: 'Boutique de fleurs.' });
     expect(decision.pass).toBe(true);

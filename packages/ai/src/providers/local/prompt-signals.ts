@@ -67,13 +67,14 @@ export interface PromptSignals {
 // hospitalière", "keine Agentur", "nada de hoteles", "geen ZZP", "niente stagionali", "nie chcę
 // tras międzynarodowych"; "no more than 500 people" is a size, not an exclusion.
 const NEGATION =
-  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,!?\n()]+)/giu;
+  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,:!?\n()]+)/giu;
 
 // "Not looking for: UX/UI designer roles, market research agencies, research ops" — a list after a
-// colon is ruled out item by item, to the end of the line or sentence (a plain negation stops at
-// the first comma: "no nights, happy with weekends").
+// colon a negation opens ("not doing:", "no:") is ruled out item by item, to the end of the line or
+// sentence (a plain negation stops at the first comma, "no nights, happy with weekends", and at a
+// colon: "nada de hoteles: quiero restaurante gastronómico" wants what follows).
 const NEGATED_LIST =
-  /(?<![\p{L}])(?:not looking for|not interested in|not doing|not open to|no|not|nothing|avoid(?:ing)?|exclud(?:e|ing)|don'?t want|do not want|keine?|pas de|nada de|geen|nie)(?![\p{L}])[^:\n.]{0,25}:\s*([^\n.]+)/giu;
+  /(?<![\p{L}])(?:not looking for|not interested in|not doing|not open to|no|not|nothing|avoid(?:ing)?|exclud(?:e|ing)|don'?t want|do not want|keine?|pas de|nada de|geen|nie)(?![\p{L}])(?:\s+[\p{L}'-]+){0,2}\s*:\s*([^\n.]+)/giu;
 
 function negatedPhrases(prompt: string): { phrases: string[]; positive: string } {
   const phrases: string[] = [];
@@ -165,6 +166,9 @@ const NOT_A_ROLE = new Set([
   'hello', 'hallo', 'bonjour', 'hola', 'looking', 'search', 'searching', 'seeking', 'want', 'wants', 'work', 'jobs', 'position', 'positions', 'role',
   'remote', 'hybrid', 'onsite', 'senior', 'junior', 'experienced', 'qualified', 'registered', 'certified', 'licensed', 'freelance', 'contract', 'based', 'years',
   'year', 'full', 'time', 'part', 'permanent', 'currently', 'with', 'from', 'have', 'been', 'also', 'next', 'new', 'open', 'ready', 'first', 'some',
+  // The same openings in the set's other languages.
+  'busco', 'buscando', 'puesto', 'trabajo', 'empleo', 'cherche', 'recherche', 'poste', 'emploi', 'travail', 'suche', 'stelle', 'arbeit', 'zoek', 'zoeken',
+  'baan', 'functie', 'szukam', 'pracy', 'praca', 'cerco', 'lavoro', 'ruolo', 'posizione', 'como', 'comme', 'jako', 'come', 'sono', 'jestem', 'soy',
 ]);
 
 /** A prompt whose role no family knows: the words of its first clause that name a role ("dental hygienist"). */
@@ -172,7 +176,9 @@ function unknownRoleWords(positive: string): string[] {
   for (const whole of foldAccents(positive).split(/[.,;:()\n!?/]|\s[-–—]\s/)) {
     // "Florist in Lyon": the place after the role is not part of it.
     const clause = whole.split(/\s(?:in|at|near|around|within|from|bei|im|en|w)\s/i)[0] ?? '';
-    const words = (clause.match(/[\p{L}][\p{L}'-]*/gu) ?? []).map((word) => word.toLowerCase()).filter((word) => word.length >= 4 && !NOT_A_ROLE.has(word) && !FILLER.has(word));
+    const words = (clause.match(/[\p{L}][\p{L}'-]*/gu) ?? [])
+      .filter((word) => /^[A-Z]{2,5}$/.test(word) || (word.length >= 4 && !NOT_A_ROLE.has(word.toLowerCase()) && !FILLER.has(word.toLowerCase())))
+      .map((word) => word.toLowerCase());
     if (words.length > 0 && words.length <= 5) return words;
   }
   return [];
@@ -289,7 +295,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     seniorityInferred: namedSeniorities.length === 0 && seniorities.length > 0,
     excludedConditions,
     excludedTitleWords,
-    roleWords: wanted.words,
+    roleWords: wantedWords,
     unknownRoleWords: families.length === 0 ? unknownRoleWords(positive) : [],
     // Programming languages and tools are a software prompt's words ("I go by bike" is not Go).
     languages: softwareRole ? skillIds('language') : [],

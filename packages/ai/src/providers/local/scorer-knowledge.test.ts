@@ -219,6 +219,12 @@ describe('professions beyond software, offices and wards', () => {
     expect((await score(prompt, local({ title: 'Market Research Consultant', location: 'Amsterdam', description: 'Brand tracking surveys for FMCG clients.' }))).score).toBeLessThan(70);
   });
 
+  it('stops a ruled-out phrase at a colon: what follows is the wish', async () => {
+    const prompt = 'Sous chef en Barcelona. Nada de hoteles ni catering: quiero restaurante a la carta o gastronómico.';
+    const job = local({ title: 'Sous Chef – restaurante gastronómico', location: 'Barcelona', description: 'Cocina de producto, menú degustación.' });
+    expect((await score(prompt, job)).score).toBeGreaterThanOrEqual(70);
+  });
+
   it('rules out a list after a colon item by item', async () => {
     const prompt = 'Freelance copywriter, London or remote UK. Not doing: SEO article mills, tobacco or vaping brands, or anything crypto.';
     const pouches = local({ title: 'Freelance Copywriter', location: 'London', employmentType: 'contract', description: 'We make heated-tobacco devices and nicotine pouches and need launch copy.' });
