@@ -110,8 +110,10 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
     if (prompt.weakLanguages.includes(id)) limit(WEIGHTS.missingSpokenLanguage.cap, `requires ${id}, which the user does not work in`);
   }
 
-  // Seniority only when the title states it and the user named a level (years alone are a guess).
-  if (prompt.seniorities.length > 0 && !prompt.seniorityInferred && job.seniority !== null && job.seniorityFrom === 'title' && job.family !== 'management') {
+  // Seniority only when the title states it and the user named a level, or their years put a
+  // title-stated junior post below them (the scorer's own rule; years say nothing of a step up).
+  const belowInferred = prompt.seniorityInferred && job.seniority !== null && job.seniority < Math.min(...prompt.seniorities);
+  if (prompt.seniorities.length > 0 && (!prompt.seniorityInferred || belowInferred) && job.seniority !== null && job.seniorityFrom === 'title' && job.family !== 'management') {
     const level = job.seniority;
     const gap = Math.min(...prompt.seniorities.map((wanted) => Math.abs(level - wanted)));
     const nearest = prompt.seniorities.reduce((best, wanted) => (Math.abs(wanted - level) < Math.abs(best - level) ? wanted : best));

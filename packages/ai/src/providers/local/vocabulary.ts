@@ -85,13 +85,15 @@ export const BACKEND_SIGNALS =
   /\b(api|apis|backend|back-end|microservices?|database|postgresql|postgres|kafka|rabbitmq|queues?|server|services|integrations?|data models?)\b/gi;
 export const FRONTEND_SIGNALS = /\b(frontend|front-end|react|vue|angular|css|browser|ui components?|design system|web app)\b/gi;
 
-// 0 intern · 1 junior · 2 mid · 3 senior · 4 staff/principal/lead
-export type Seniority = 0 | 1 | 2 | 3 | 4;
-export const SENIORITY_LABELS = ['intern', 'junior', 'mid-level', 'senior', 'staff/principal'] as const;
+// 0 intern · 1 junior · 2 mid · 3 senior · 4 staff/principal/lead · 5 head of a function/director
+export type Seniority = 0 | 1 | 2 | 3 | 4 | 5;
+export const SENIORITY_LABELS = ['intern', 'junior', 'mid-level', 'senior', 'staff/principal', 'head/director'] as const;
 export const SENIORITY_RULES: readonly (readonly [Seniority, RegExp])[] = [
   [0, /\b(intern(ship)?|working student|werkstudent|trainee|apprentice|stagiaire|becari[oa]|stagista|tirocinante|stagiair|praktykant|sta[żz]ysta|azubi)\b/i],
   [1, /\b(junior|jr\.?|entry[- ]level|graduate|new grad|d[ée]butant|improver|helper|ayudante|assistente junior)\b/i],
-  [4, /\b(staff|principal|distinguished|lead|architect|head of)\b/i],
+  // "Head of Accounting", "Director of IT": leading a function, two steps above a senior in it.
+  [5, /\b(head of|director|direktor|dyrektor|leiter(in)? der|vp|vice president|chief)\b/i],
+  [4, /\b(staff|principal|distinguished|lead|architect)\b/i],
   [3, /\b(senior|sr\.?|s[ée]nior|confirm[ée]|starszy)\b/i],
   [2, /\b(mid[- ]level|intermediate(?! care)|medior|regular)\b/i],
 ];
