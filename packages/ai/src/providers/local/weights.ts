@@ -34,8 +34,8 @@ export const WEIGHTS = {
   missingSpokenLanguage: { penalty: 40, cap: 35 },
   /** Weekly hours far from the ones the user asked for (36–40 for 28–32). */
   hoursOff: { penalty: 35, cap: 40 },
-  /** Role: related but not the same (× (1 − compatibility), e.g. full-stack for backend: 12). */
-  familyDistance: 40,
+  /** Role: related but not the same (× (1 − compatibility)): full-stack for backend (0.7) loses 14; a neighbour a recruiter would rarely send (0.3) 32, below the default threshold. */
+  familyDistance: 45,
 
   /** Languages: none of the user's languages appear in the posting. */
   noWantedLanguage: 35,
