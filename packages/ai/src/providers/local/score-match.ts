@@ -8,7 +8,7 @@ import { EXCLUSIONS } from './exclusions';
 import { distanceKm } from './places';
 import { SPOKEN_LANGUAGES } from './spoken-languages';
 import { sameWord } from './prompt-signals';
-import { FAMILY_LABELS, foldAccents, INDUSTRIES, SENIORITY_LABELS, SKILLS, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
+import { FAMILY_LABELS, foldAccents, GENERIC_ROLE_WORDS, INDUSTRIES, SENIORITY_LABELS, SKILLS, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
 
 export type Criterion = 'industry' | 'role' | 'skills' | 'seniority' | 'location' | 'salary' | 'employment' | 'company' | 'culture';
 
@@ -107,7 +107,8 @@ function role(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   if (prompt.families.length === 0) {
     // A role the rules do not know: the title either names it in the user's own words or the
     // role is unknown — a doubt, scored cautiously and said, never a silent pass.
-    const words = prompt.unknownRoleWords;
+    // "Mechanical design engineer" is named by "mechanical design", not by the "engineer" every role has.
+    const words = prompt.unknownRoleWords.filter((word) => !GENERIC_ROLE_WORDS.has(word));
     if (words.length === 0) {
       out.uncheck('the role (your prompt names no role these rules know)');
       return;
