@@ -324,7 +324,11 @@ export const ROLES: readonly RoleTerm[] = [
     software: true,
   }),
   role('product', 'product management', /\bproduct (manager|owner)\b/i),
-  role('design', 'design', /\b(designer|dise[ñn]ador|ontwerper|projektant)/i, { prompt: /\b(designer|ux(?![ -]?research)|ui\/ux)\b/i }),
+  // Designers who are not product designers: a print or brand designer is not a UX/UI designer.
+  role('graphic-design', 'graphic/visual design', /\b(graphic designer|grafikdesigner|grafiker(in)?\b|mediengestalter|graphiste|dise[ñn]ador(a)? gr[áa]fic|grafisch ontwerper|grafik komputerowy|visual designer|brand designer|print designer|packaging designer|graphic design)/i, { near: { design: 0.3 } }),
+  role('interior-design', 'interior design', /\b(interior designer|innenarchitekt|architecte d'interieur|dise[ñn]ador(a)? de interiores|interieurontwerper|projektant wnetrz)/i, { near: { architecture: 0.2 } }),
+  role('fashion-design', 'fashion design', /\b(fashion designer|modedesigner|styliste (de mode|modeliste)|dise[ñn]ador(a)? de moda|modeontwerper)/i, { near: { 'graphic-design': 0.1 } }),
+  role('design', 'product/UX design', /\b(designer|dise[ñn]ador|ontwerper|projektant)/i, { prompt: /\b(designer|ux(?![ -]?research)|ui\/ux)\b/i, near: { 'graphic-design': 0.3, 'ux-research': 0.2 } }),
   role('art', 'art', /\b(artist|animator|illustrator)\b/i, { prompt: /\b(3d artist|artist|animator)\b/i }),
   role('support', 'customer support', /\b(support (agent|specialist|engineer)|customer (support|service)|kundenservice|servicio al cliente|service client)/i, { prompt: /\b(customer support|support (agent|specialist)|customer service)\b/i, near: { 'it-support': 0.3, 'contact-centre': 0.5 } }),
   role('data-analysis', 'data analysis', /\b(data (analyst|analist|analytics)|bi (analyst|developer)|business intelligence|(product|insights?|marketing|reporting|business) (data )?analyst|analityk|analista de datos|analyste de donn[ée]es|datenanalyst)/i, {

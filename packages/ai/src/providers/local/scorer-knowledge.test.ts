@@ -324,6 +324,8 @@ describe('role titles across professions', () => {
     ['Personal Trainer', 'fitness'],
     ['Hairdresser', 'hair-beauty'],
     ['Solutions Architect', 'solutions-architecture'],
+    ['Graphic Designer (Print & Packaging)', 'graphic-design'],
+    ['Senior Product Designer', 'design'],
     ['Database Administrator', 'database'],
     ['Director of IT', 'it-management'],
   ])('reads "%s" as %s', (title, family) => {
