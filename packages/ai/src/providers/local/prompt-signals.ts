@@ -185,8 +185,10 @@ function unknownRoleWords(positive: string): string[] {
 }
 
 // "Contract only", "freelance/contract only, not going back to perm", "outside IR35 only".
-const CONTRACT_ONLY = /\b(contract(s|ing)? only|freelance only|only (contracts?|freelance)|(contract|freelance)\s*\/\s*(contract|freelance) only|not (going back to|interested in|looking for|open to) perm(anent)?|no perm(anent)?\b|outside ir35 only)/i;
-const OUTSIDE_IR35_ONLY = /\boutside (of )?ir35\b/i;
+// "No permanent night shifts" is about nights: perm must stand alone or name a kind of job.
+const CONTRACT_ONLY =
+  /\b(contract(s|ing)? only|freelance only|only (contracts?|freelance)|(contract|freelance)\s*\/\s*(contract|freelance) only|outside ir35 only|(not (going back to|interested in|looking for|open to)|no) perm(anent)?(\s+(roles?|jobs?|positions?|contracts?|employment|work))?(?=\s*([.,;:!?)]|$|however|anymore|again|please|for now)))/i;
+const OUTSIDE_IR35_ONLY = /\boutside (of )?ir35\b(?!\s+(preferred|ideally|if possible))/i;
 const EITHER_IR35 = /\binside\b[^.]{0,20}\b(or|and|\/)\b[^.]{0,10}\boutside|\boutside\b[^.]{0,20}\b(or|and|\/)\b[^.]{0,10}\binside/i;
 
 // A prompt typed all in lower case ("dublin and commutable (kildare, meath, wicklow)") still names
@@ -270,7 +272,9 @@ export function extractPromptSignals(prompt: string): PromptSignals {
   const ruledOutFamilies = excludedFamilies.filter((family) => !families.includes(family));
   // A role the rules do not know is a software one only when the prompt says so ("I go by bike" is not Go).
   const softwareRole = families.length === 0 ? SOFTWARE_WORDS.test(positive) : families.some((family) => SOFTWARE_FAMILIES.has(family));
-  const namedSeniorities = [...new Set(SENIORITY_RULES.filter(([, pattern]) => pattern.test(positive)).map(([level]) => level))];
+  // "Head of"/"director" as the user's own level only where they name their role; elsewhere it is someone else ("I report to the finance director").
+  const roleSentence = positive.split(/[.;,!?\n]+/).find((clause) => PROMPT_FAMILY_RULES.some(([, pattern]) => pattern.test(foldAccents(clause)))) ?? '';
+  const namedSeniorities = [...new Set(SENIORITY_RULES.filter(([level, pattern]) => pattern.test(level === 5 ? roleSentence : positive)).map(([level]) => level))];
   // No level named: years of experience say it ("7 yrs" is past junior).
   const years = namedSeniorities.length === 0 ? yearsOfExperience(positive) : null;
   const seniorities: Seniority[] = namedSeniorities.length > 0 ? namedSeniorities : years === null ? [] : [years >= 5 ? 3 : years >= 2 ? 2 : 1];

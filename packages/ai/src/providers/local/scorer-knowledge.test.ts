@@ -266,6 +266,15 @@ describe('conditions of work beyond the first rounds', () => {
     expect((await score(prompt, outside)).score).toBeGreaterThanOrEqual(70);
   });
 
+  it('does not read "no permanent night shifts" as contract-only, nor the director the user reports to as their level', async () => {
+    const nurse = 'Registered nurse in Leeds, no permanent night shifts.';
+    const ward = local({ title: 'Staff Nurse – Surgical Ward', location: 'Leeds', salaryPeriod: 'year', salaryMin: 32_000, salaryMax: 36_000, salaryCurrency: 'GBP', description: 'Permanent post, days and lates.' });
+    expect((await score(nurse, ward)).score).toBeGreaterThanOrEqual(70);
+    const accountant = 'Senior accountant in Leeds; I report to the finance director today.';
+    expect((await score(accountant, local({ title: 'Senior Accountant', location: 'Leeds', description: 'Month-end close and statutory accounts.' }))).score).toBeGreaterThanOrEqual(70);
+    expect((await score(accountant, local({ title: 'Head of Accounting', location: 'Leeds', description: 'Lead a team of six accountants.' }))).score).toBeLessThan(70);
+  });
+
   it('holds a full-time post against a part-time-only prompt', async () => {
     const prompt = 'Bookkeeper, Xero, part time 20-30 hrs, Auckland.';
     expect((await score(prompt, local({ title: 'Bookkeeper', location: 'Auckland', description: 'Full-time, 40 hours a week.' }))).score).toBeLessThan(70);
