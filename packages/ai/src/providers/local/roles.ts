@@ -319,7 +319,7 @@ export const ROLES: readonly RoleTerm[] = [
   role('financial-advice', 'financial advice', /\b(financial (advisor|adviser|planner)|mortgage (advisor|adviser|broker)|wealth (manager|advisor|adviser)|independent financial|finanzberat|conseiller (en )?(patrimoine|gestion de patrimoine)|asesor financiero|financieel adviseur|doradca finansowy|consulente finanziario)/i),
   role('travel-consulting', 'travel consulting', /\b(travel (consultant|agent|advisor|adviser)|reiseverkehrskauf|reiseberater|agent de voyages|agente de viajes|reisadviseur)/i),
   // Software and data.
-  role('management', 'engineering management', /\b(engineering manager|head of engineering|vp of engineering|cto|director of engineering|team lead(?!er)|tech lead manager)\b/i, {
+  role('management', 'engineering management', /\b(engineering manager|head of engineering|vp,? (of )?engineering|cto|director,? (of )?(software )?engineering|engineering director|team lead(?!er)|tech lead manager|manager,? (software )?engineering|software (development|engineering) manager|development manager|engineering (team )?(manager|lead)|head of (software|development)|teamleit(er|erin|ung) (software|entwicklung|softwareentwicklung)|leiter(in)? (der )?softwareentwicklung|responsable d'equipe (developpement|logiciel))\b/i, {
     prompt: /\b(engineering manager|manager of engineers|people manager|head of engineering|management role|people management)\b/i,
     software: true,
   }),

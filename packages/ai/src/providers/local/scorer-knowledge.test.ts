@@ -337,6 +337,8 @@ describe('role titles across professions', () => {
     ['Senior Product Designer', 'design'],
     ['Database Administrator', 'database'],
     ['Director of IT', 'it-management'],
+    ['Manager, Software Engineering', 'management'],
+    ['Teamleiter Softwareentwicklung (m/w/d)', 'management'],
   ])('reads "%s" as %s', (title, family) => {
     expect(familyOf(title)).toBe(family);
   });
