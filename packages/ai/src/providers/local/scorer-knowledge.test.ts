@@ -338,9 +338,19 @@ describe('role titles across professions', () => {
     ['Database Administrator', 'database'],
     ['Director of IT', 'it-management'],
     ['Manager, Software Engineering', 'management'],
+    ['Customer Support Team Lead', 'support'],
+    ['Klantenservicemedewerker', 'support'],
+    ['Supply Chain Manager', 'supply-chain-planning'],
     ['Teamleiter Softwareentwicklung (m/w/d)', 'management'],
   ])('reads "%s" as %s', (title, family) => {
     expect(familyOf(title)).toBe(family);
+  });
+
+  it('reads "Staff Nurse" as a nurse\'s ordinary title and "Staff Engineer" as a level', () => {
+    const level = (title: string) => extractJobSignals(parseInput(jobInputSchema, posting({ title, description: 'A posting.' }), 'test job')).seniority;
+    expect(level('Staff Nurse')).toBeNull();
+    expect(level('Staff Software Engineer')).toBe(4);
+    expect(level('Head of Accounting')).toBe(5);
   });
 
   it('keeps the titles that share words with a new family where they were', () => {

@@ -93,7 +93,8 @@ export const SENIORITY_RULES: readonly (readonly [Seniority, RegExp])[] = [
   [1, /\b(junior|jr\.?|entry[- ]level|graduate|new grad|d[ée]butant|improver|helper|ayudante|assistente junior)\b/i],
   // "Head of Accounting", "Director of IT": leading a function, two steps above a senior in it.
   [5, /\b(head of|director|direktor|dyrektor|leiter(in)? der|vp|vice president|chief)\b/i],
-  [4, /\b(staff|principal|distinguished|lead|architect)\b/i],
+  // "Staff Engineer" is a level; "Staff Nurse" is the nurse's ordinary title.
+  [4, /\b(staff (?=(software|engineer|data|machine|ml|product|designer|scientist|developer|sre|site reliability|backend|frontend|full[- ]?stack|platform|security|research|analyst|ux))|(principal|distinguished|lead|architect)\b)/i],
   [3, /\b(senior|sr\.?|s[ée]nior|confirm[ée]|starszy)\b/i],
   [2, /\b(mid[- ]level|intermediate(?! care)|medior|regular)\b/i],
 ];
