@@ -184,7 +184,7 @@ export const ROLES: readonly RoleTerm[] = [
     prompt: /\b(technical writ(er|ing)|documentation (engineer|writer)|docs engineer|developer documentation|technische[:r/]*\s*redakteur)/i,
     near: { 'content-writing': 0.3 },
   }),
-  role('content-writing', 'content/copy writing', /\b(ux writer|copywriter|content (writer|marketing|strategist|designer)|redakteur|r[ée]dact(eur|rice)|editor)\b/i, { near: { 'technical-writing': 0.3, marketing: 0.5 } }),
+  role('content-writing', 'content/copy writing', /\b(ux writer|copywriter|content (writer|marketing|marketer|strategist|designer|creator|editor|manager)|redakteur|r[ée]dact(eur|rice)|editor)\b/i, { near: { 'technical-writing': 0.3, marketing: 0.5 } }),
   role('devrel', 'developer relations', /\b(developer advocate|devrel|developer relations)\b/i),
   // Finance.
   role('audit', 'audit', /\b((?<!night )auditor|audit (associate|senior|manager|assistant|trainee)|external audit|internal audit|wirtschaftsprufer|prufungsassistent|commissaire aux comptes|auditeur|auditor(a|ia)? (interno|externo)|accountantsassistent|bieg(ly|ła) rewident)/i, { near: { accounting: 0.3, controlling: 0.2 } }),
@@ -237,7 +237,7 @@ export const ROLES: readonly RoleTerm[] = [
   }),
   role('care-assistant', 'care/nursing assistant', /\b(pflegehelfer|pflegeassistent|healthcare assistant|nursing assistant|care assistant|aide[- ]soignant|auxiliar de enfermer|verzorgende|opiekun|operatore socio|hca\b|(?<!peer )support worker|care worker|carer\b|home care (assistant|worker)|domiciliary care|altenpflegehelfer|auxiliar de ayuda a domicilio)/i, { near: { nursing: 0.2 } }),
   role('medical-assistant', 'medical/practice assistant', /\b(medizinische[r]? fachangestellte|mfa\b|doktersassistent|medical assistant|practice assistant|assistante? m[ée]dical|auxiliar administrativo sanitario)/i, { near: { nursing: 0.1 } }),
-  role('nursing', 'nursing', /\b(nurse|nursing|pflegefach|krankenpfleg|krankenschwester|gesundheits- und krankenpfleg|kinderkrankenpfleg|intensivpfleg|infirmi[eè]r|enfermer|verpleegkundig|piel[ęe]gniar|infermier)/i, { near: { 'care-assistant': 0.2 } }),
+  role('nursing', 'nursing', /\b(nurse|nursing|rgn|rmn|rn\b|pflegefach|krankenpfleg|krankenschwester|gesundheits- und krankenpfleg|kinderkrankenpfleg|intensivpfleg|infirmi[eè]r|enfermer|verpleegkundig|piel[ęe]gniar|infermier)/i, { near: { 'care-assistant': 0.2 } }),
   role('pharmacy-technician', 'pharmacy technician', /\b(pr[ée]parat(eur|rice)|pharmacy technician|pharmazeutisch-technisch|pta\b|apothekersassistent|t[ée]cnico de farmacia|technik farmac)/i, { near: { pharmacy: 0.1 } }),
   role('pharmacy', 'pharmacy (pharmacist)', /\b(pharmacien|pharmacist|apotheker|farmac[ée]utic|farmacista|farmaceut)/i, { near: { 'pharmacy-technician': 0.1 } }),
   role('massage', 'massage therapy', /\b(masseur|massage therapist|sportmasseur|masajista)/i, { near: { physiotherapy: 0.2 } }),
