@@ -2,8 +2,14 @@
 // prompt asks for. Titles are matched in the languages JobPing's users write in (EN, DE, FR, ES,
 // NL, PL, IT, CA). Order matters for titles: the first rule that matches wins, so specific
 // neighbours ("Sales Operations Manager", "Pharmacien affaires réglementaires") come before the
-// broad family they would otherwise fall into. German stems carry no trailing \b so that
-// gendered forms ("Buchhalter:in", "Übersetzer/in") match too.
+// broad family they would otherwise fall into ("Veterinary Nurse" before "Nurse", "Sales Assistant"
+// before "Sales"). Titles are matched without accents (foldAccents). German stems carry no
+// trailing \b so that gendered forms ("Buchhalter:in", "Übersetzer/in") match too. A family's
+// `prompt` rule, when it has one, asks for the role's own nouns: "event-driven systems", "legal
+// and financial texts" or "a fleet of 40 HGVs" in a prompt do not ask for those jobs.
+//
+// Seniority ladders where titles say the level are families of their own (sales assistant, store
+// manager, area manager; site engineer, site manager, contracts manager), neighbours of each other.
 //
 // `near` lists neighbouring families and how much of a match they are (1 = the same job,
 // 0.3 = a neighbour a recruiter would rarely send): a technical writer is not a backend engineer,
