@@ -1,6 +1,7 @@
-// `npm run bench -- quality [--split test|dev] [--misses N] [--concurrency N]`: match quality
-// against the hand-labelled evaluation set (eval/README.md). Reports the test split unless
-// asked for dev: tune on dev, quote test. Scores with the local provider always, and with the
+// `npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c] [--misses N] [--concurrency N]`:
+// match quality against the hand-labelled evaluation set (eval/README.md). Reports the test split
+// unless asked for dev: tune on dev, quote test. `--part` reads one part of dev alone (dev-c, read
+// before the scorer was changed for it, estimates how the scorer does on professions it was not tuned on). Scores with the local provider always, and with the
 // openai provider (no cache) when OPENAI_BASE_URL points at an OpenAI-compatible server.
 import { describeIssues } from '@jobping/contracts';
 import { createRedis, type Redis } from '@jobping/redis';
@@ -8,7 +9,7 @@ import { printFigureLines } from '@jobping/testing';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadSplit, SPLITS, type EvalSplit } from '../eval/dataset';
+import { DEV_PARTS, loadSplit, selectPart, SPLITS, type EvalSplit } from '../eval/dataset';
 import { LocalProvider, OpenAiProvider, type AiProvider } from '../src/index';
 import { runPrefilter, scorePairs, summarisePrefilter, summariseScores, type QualitySummary } from './quality/evaluate';
 import { openAiBenchSettings } from './quality/openai-env';
@@ -19,19 +20,21 @@ const note = (line: string) => process.stderr.write(`${line}\n`);
 
 const optionsSchema = z.object({
   split: z.enum(SPLITS, { error: `--split must be one of: ${SPLITS.join(', ')}` }).default('test'),
+  /** One part of dev (test has none). */
+  part: z.enum(DEV_PARTS, { error: `--part must be one of: ${DEV_PARTS.join(', ')}` }).optional(),
   /** Default: 15 on dev; none on test, whose pairs a tuning engineer should not read. */
   misses: z.coerce.number({ error: '--misses must be a number' }).int().min(0).max(500).optional(),
   concurrency: z.coerce.number({ error: '--concurrency must be a number' }).int().min(1).max(64).default(4),
-});
+}).refine((options) => options.part === undefined || options.split === 'dev', { error: '--part needs --split dev: the test split is reported whole', path: ['part'] });
 
-const USAGE = 'Usage: npm run bench -- quality [--split test|dev] [--misses N] [--concurrency N]';
+const USAGE = 'Usage: npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c] [--misses N] [--concurrency N]';
 
 function readOptions(argv: string[]): z.output<typeof optionsSchema> {
   let values: Record<string, unknown>;
   try {
     ({ values } = parseArgs({
       args: argv.filter((arg) => arg !== '--'),
-      options: { split: { type: 'string' }, misses: { type: 'string' }, concurrency: { type: 'string' } },
+      options: { split: { type: 'string' }, part: { type: 'string' }, misses: { type: 'string' }, concurrency: { type: 'string' } },
       strict: true,
     }));
   } catch (error) {
@@ -87,7 +90,8 @@ async function removeKeys(redis: Redis, prefix: string): Promise<void> {
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const misses = options.misses ?? (options.split === 'dev' ? 15 : 0);
-  const split = loadSplit(options.split);
+  const whole = loadSplit(options.split);
+  const split = options.part ? selectPart(whole, options.part) : whole;
   const ambiguous = split.pairs.filter((pair) => pair.label === 'ambiguous').length;
   const scoredCount = split.pairs.length - ambiguous;
 
@@ -98,7 +102,7 @@ async function main(): Promise<void> {
   const metrics: MetricLine[] = [...providerMetrics('local', local.summary), ...prefilterMetrics(prefilter), ...(openai ? providerMetrics('openai', openai.summary) : [])];
   printFigureLines(metrics, out);
   out(
-    `Evaluation set, ${split.split} split${split.split === 'dev' ? ' (for tuning)' : ' (never used for tuning)'}: ${split.profiles.length} profiles, ${split.postings.length} postings, ` +
+    `Evaluation set, ${split.split} split${options.part ? ` (${options.part} part only)` : ''}${split.split === 'dev' ? ' (for tuning)' : ' (never used for tuning)'}: ${split.profiles.length} profiles, ${split.postings.length} postings, ` +
       `${scoredCount} scored pairs (${split.pairs.filter((pair) => pair.label === 'ping').length} ping), ${ambiguous} ambiguous left out. Labels: eval/README.md.`,
   );
   out('');

@@ -130,6 +130,34 @@ export function loadSplit(split: SplitName, dir: string = defaultEvalDir()): Eva
   return { split, profiles, postings, pairs };
 }
 
+/**
+ * Dev was written in parts (eval/README.md): a first round, then dev-b and dev-c, each added after
+ * a tuning round had fitted what dev had. A part's ids carry its prefix (`dev-b-…`, `dev-c-…`).
+ */
+export const DEV_PARTS = ['first', 'dev-b', 'dev-c'] as const;
+export type DevPart = (typeof DEV_PARTS)[number];
+
+/** The dev part an id (of a profile or a posting) belongs to. */
+export function devPartOf(id: string): DevPart {
+  return id.startsWith('dev-b-') ? 'dev-b' : id.startsWith('dev-c-') ? 'dev-c' : 'first';
+}
+
+/**
+ * One part of dev: its profiles' pairs (which may borrow another part's postings as natural
+ * negatives) and the postings those pairs use. Test has no parts: it is reported whole.
+ */
+export function selectPart(split: EvalSplit, part: DevPart): EvalSplit {
+  if (split.split !== 'dev') throw new EvalSetError(`Only the dev split has parts (asked for ${part} of ${split.split})`);
+  const pairs = split.pairs.filter((pair) => devPartOf(pair.profile.id) === part);
+  const used = new Set(pairs.map((pair) => pair.posting.id));
+  return {
+    split: split.split,
+    profiles: split.profiles.filter((profile) => devPartOf(profile.id) === part),
+    postings: split.postings.filter((posting) => used.has(posting.id)),
+    pairs,
+  };
+}
+
 /** Pairs that count in the metrics: `ambiguous` ones are left out (reasonable people differ). */
 export function scoredPairs(split: EvalSplit): EvalPair[] {
   return split.pairs.filter((pair) => pair.label !== 'ambiguous');

@@ -1,13 +1,16 @@
 import type { JobSignals } from '../providers/local/job-signals';
 import type { PromptSignals } from '../providers/local/prompt-signals';
-import { areaFit, commuteOf, salaryFloorFor, titleNamesWantedRole } from '../providers/local/score-match';
+import { areaFit, commuteOf, excludedInTitle, salaryFloorFor, titleNamesWantedRole, titleSharesWord } from '../providers/local/score-match';
 import { clip } from '../providers/local/text';
-import { FAMILY_LABELS, UNKNOWN_ROLE, familyCompatibility } from '../providers/local/vocabulary';
+import { FAMILY_LABELS, GENERIC_ROLE_WORDS, UNKNOWN_ROLE, familyCompatibility, familyTitleMatches, familyTitleSpan, foldAccents } from '../providers/local/vocabulary';
 
 /** A pay shortfall the gate trusts (exchange rates and net/gross readings are approximate). */
 const CLEAR_SHORTFALL = 0.15;
 const EXACT_SHORTFALL = 0.02;
 import { WEIGHTS } from '../providers/local/weights';
+
+// Part-time in the title itself: "0.6 FTE", "Teilzeit", "(24–28 uur)" is read by the hours rule.
+const PART_TIME_TITLE = /\b(part[- ]?time|teilzeit|temps partiel|tiempo parcial|media jornada|deeltijd|niepe[łl]ny etat|0[.,]\d fte)\b/i;
 
 export interface PrefilterDecision {
   /** false: the pair cannot reach the threshold; do not pay for an LLM call. */
@@ -24,6 +27,21 @@ export interface PrefilterDecision {
 export interface GateOptions {
   /** Pass pairs whose bound is at most this far below the threshold (room for an LLM that judges more kindly). */
   margin?: number;
+}
+
+/**
+ * The title carries a word the user named their role with that the job's family does not
+ * account for: the family may have misread the title, so it is a doubt. Not a doubt: a word many
+ * roles share ("engineer"), a word inside the words that named the job's family ("Dental Nurse"
+ * for a veterinary nurse), a title a wanted family's own rule reads too (a more specific family
+ * took it on purpose).
+ */
+function sharesWordsByChance(job: JobSignals, prompt: PromptSignals): boolean {
+  if (prompt.families.some((family) => familyTitleMatches(family, job.title))) return false;
+  const title = foldAccents(job.title);
+  const span = familyTitleSpan(job.family, job.title);
+  const rest = span ? `${title.slice(0, span.start)} ${title.slice(span.end)}` : title;
+  return titleSharesWord(rest, prompt.roleWords.filter((word) => !GENERIC_ROLE_WORDS.has(word)));
 }
 
 /**
@@ -53,22 +71,54 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
     if (job.industries.some((industry) => industry.id === excluded.id)) limit(WEIGHTS.excludedIndustry.cap, `${excluded.id}: ruled out by the user ("${excluded.words}")`);
   }
   for (const excluded of prompt.excludedConditions) {
-    if (job.exclusions.some((entry) => entry.id === excluded.id && entry.strength === 'title')) limit(WEIGHTS.excludedCondition.cap, `${excluded.id}: ruled out by the user ("${excluded.words}")`);
+    // In the title, or a requirement the posting states outright ("own car essential").
+    // In the title, a requirement stated outright ("own car essential"), or said twice outside a negation.
+    const certain = job.exclusions.some((entry) => entry.id === excluded.id && (entry.strength === 'title' || entry.strength === 'repeated'));
+    if (certain) limit(WEIGHTS.excludedCondition.cap, `${excluded.id}: ruled out by the user ("${excluded.words}")`);
+  }
+
+  // Terms of employment the posting states outright against what the user ruled out.
+  if (prompt.outsideIr35Only && job.ir35 === 'inside') limit(WEIGHTS.insideIr35.cap, 'inside IR35; the user works outside IR35 only');
+  if (prompt.wantsContractOnly && /\bpermanent\b/i.test(job.title)) limit(WEIGHTS.permanentWhenContractOnly.cap, `a permanent post ("${job.title}"); the user wants contracts only`);
+  if (prompt.wantsPartTimeOnly && /\bfull[- ]?time\b/i.test(job.title)) limit(WEIGHTS.fullTimeWhenPartTime.cap, `a full-time post ("${job.title}"); the user wants part-time only`);
+  if (prompt.wantsFullTime && !prompt.acceptsPartTime && PART_TIME_TITLE.test(job.title)) limit(WEIGHTS.partTimeWhenFullTime.cap, `a part-time post ("${job.title}"); the user wants full time`);
+  // Weekly hours in the title against the user's own (the scorer's rule, both stated outright).
+  if (prompt.hours && job.hours && (job.hours.min > prompt.hours.max + 2 || job.hours.max < prompt.hours.min - 4))
+    limit(WEIGHTS.hoursOff.cap, `${job.hours.min}–${job.hours.max} hours a week; the user wants ${prompt.hours.min}–${prompt.hours.max}`);
+
+  // What the user ruled out, in the title in their own words ("no UX writing": "UX Writer"); one
+  // ruled-out word beside the role asked for is the scorer's doubt, not a certainty.
+  const namesWanted = titleNamesWantedRole(job.title, prompt);
+  for (const hit of excludedInTitle(job.title, prompt)) {
+    if (!(hit.single && namesWanted)) limit(WEIGHTS.excludedWordInTitle.cap, `"${job.title}" is what the user ruled out ("${hit.phrase}")`);
   }
 
   if (prompt.excludedFamilies.includes(job.family)) limit(WEIGHTS.excludedFamily.cap, `${FAMILY_LABELS[job.family] ?? job.family} role: ruled out by the user`);
-  else if (prompt.families.length > 0 && job.family !== UNKNOWN_ROLE && !titleNamesWantedRole(job.title, prompt)) {
-    // A known family that cannot serve any wanted one, and a title with none of the user's role words.
+  else if (prompt.families.length > 0 && job.family !== UNKNOWN_ROLE && !sharesWordsByChance(job, prompt)) {
+    // A known family that cannot serve any wanted one, and a title with none of the user's role
+    // words — unless the wanted family's own rule reads the title too and a more specific family
+    // took it on purpose ("Veterinary Nurse" for a nurse of people).
     const compatibility = Math.max(...prompt.families.map((wanted) => familyCompatibility(wanted, job.family)));
-    if (compatibility <= 0)
-      limit(WEIGHTS.familyMismatch.cap, `${FAMILY_LABELS[job.family] ?? job.family} role; the user wants ${prompt.families.map((f) => FAMILY_LABELS[f] ?? f).join(' or ')}`);
+    const wanted = prompt.families.map((f) => FAMILY_LABELS[f] ?? f).join(' or ');
+    if (compatibility <= 0) limit(WEIGHTS.familyMismatch.cap, `${FAMILY_LABELS[job.family] ?? job.family} role; the user wants ${wanted}`);
+    // A neighbour (a dental nurse for a hygienist): the scorer's own distance, which alone rules out only the far ones.
+    else if (compatibility < 1) subtract(Math.round(WEIGHTS.familyDistance * (1 - compatibility)), `${FAMILY_LABELS[job.family] ?? job.family} role, a neighbour of ${wanted}`);
   }
 
-  // Seniority only when the title states it and the user named a level (years alone are a guess).
-  if (prompt.seniorities.length > 0 && !prompt.seniorityInferred && job.seniority !== null && job.seniorityFrom === 'title' && job.family !== 'management') {
+  // A spoken language the posting requires outright ("fluent German required") that the user said they do not work in.
+  for (const id of job.requiredLanguages) {
+    if (prompt.weakLanguages.includes(id)) limit(WEIGHTS.missingSpokenLanguage.cap, `requires ${id}, which the user does not work in`);
+  }
+
+  // Seniority only when the title states it and the user named a level, or their years put a
+  // title-stated junior post below them (the scorer's own rule; years say nothing of a step up).
+  const belowInferred = prompt.seniorityInferred && job.seniority !== null && job.seniority < Math.min(...prompt.seniorities);
+  if (prompt.seniorities.length > 0 && (!prompt.seniorityInferred || belowInferred) && job.seniority !== null && job.seniorityFrom === 'title' && job.family !== 'management') {
     const level = job.seniority;
     const gap = Math.min(...prompt.seniorities.map((wanted) => Math.abs(level - wanted)));
+    const nearest = prompt.seniorities.reduce((best, wanted) => (Math.abs(wanted - level) < Math.abs(best - level) ? wanted : best));
     if (gap >= 2) limit(WEIGHTS.seniorityFarOff.cap, `seniority level ${level}, the user wants ${prompt.seniorities.join(' or ')}`);
+    else if (level - nearest === -1) subtract(WEIGHTS.seniorityOneBelow, `seniority level ${level}, a step below the ${prompt.seniorities.join(' or ')} the user wants`);
   }
 
   // Places: only a remote scope or an office that lies outside every place the prompt accepts
@@ -86,7 +136,8 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
     limit(WEIGHTS.officeOutsideRegion.cap, `office about ${commute.km} km from ${commute.from}, beyond the user's commute`);
 
   // Employment: a fixed term or self-employment the title states, for a user who asked for a permanent job.
-  if (prompt.wantsPermanent && job.tenure && job.tenure.evidence === clip(job.title, 160))
+  // A fixed term the text states in so many words ("12-month fixed-term contract") is as certain as one in the title.
+  if (prompt.wantsPermanent && job.tenure && (job.tenure.evidence === clip(job.title, 160) || job.tenure.kind === 'fixed-term'))
     limit(WEIGHTS.notPermanent.cap, `${job.tenure.kind} ("${job.title}"); the user wants a permanent job`);
 
   // Pay: a shortfall on the top of the range, in the posting's own currency when the prompt used
@@ -95,7 +146,7 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
   const floor = salaryFloorFor(job, prompt);
   if (floor !== null && job.salary) {
     const exact = !job.salary.net && prompt.payFloors.every((f) => !f.net && f.currency === job.salary?.currency);
-    const loose = prompt.payFloors.every((f) => !f.net && (f.currency === null || f.currency === job.salary?.currency || (f.currency === '$' && /^(USD|CAD|AUD)$/.test(job.salary?.currency ?? ''))));
+    const loose = prompt.payFloors.every((f) => !f.net && (f.currency === null || f.currency === job.salary?.currency || (f.currency === '$' && /^(USD|CAD|AUD|NZD)$/.test(job.salary?.currency ?? ''))));
     const margin = exact ? EXACT_SHORTFALL : loose ? CLEAR_SHORTFALL : null;
     if (margin !== null && job.salary.maxEur < floor.eur * (1 - margin)) {
       const { base, perShortfall, max } = WEIGHTS.salaryTopBelow;

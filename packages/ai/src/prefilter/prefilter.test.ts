@@ -115,3 +115,67 @@ describe('the pre-filter does not drop a good job on surface words', () => {
     expect(decision.reason).toMatch(/sales role; the user wants nursing/);
   });
 });
+
+// Explicit must-haves the posting states outright are certainties; a doubt still passes.
+describe('the pre-filter rules out explicit must-haves', () => {
+  const check = (prompt: string, overrides: Partial<JobInput>) => new Prefilter().check({ job: job(overrides), user: { prompt, threshold: 70 } });
+  const contractor = 'Contract DevOps engineer, AWS and Terraform, remote UK. Outside IR35 only, contract only.';
+
+  it('skips inside IR35 for an outside-only contractor, and a permanent title for a contract-only one', () => {
+    const inside = check(contractor, { title: 'DevOps Engineer (Contract)', location: 'Remote (UK)', salaryCurrency: 'GBP', description: '6-month contract, inside IR35.\n\n- AWS and Terraform' });
+    expect(inside.pass).toBe(false);
+    expect(inside.reason).toMatch(/inside IR35/);
+    const perm = check(contractor, { title: 'DevOps Engineer (Permanent)', location: 'Remote (UK)', salaryCurrency: 'GBP', description: 'AWS and Terraform.' });
+    expect(perm.pass).toBe(false);
+    const outside = check(contractor, { title: 'DevOps Engineer (Contract)', location: 'Remote (UK)', salaryCurrency: 'GBP', salaryMin: null, salaryMax: null, description: '6-month contract, outside IR35.\n\n- AWS and Terraform' });
+    expect(outside.pass).toBe(true);
+  });
+
+  it('skips a posting that requires a car for a user without one, and keeps one that only mentions parking', () => {
+    const prompt = 'Registered veterinary nurse in Leeds. I have no car.';
+    const rural = { title: 'Registered Veterinary Nurse', location: 'Leeds', remote: false, salaryMin: null, salaryMax: null };
+    expect(check(prompt, { ...rural, description: 'Rural practice. Own car essential.' }).pass).toBe(false);
+    expect(check(prompt, { ...rural, description: 'City practice with free staff parking, next to the bus station.' }).pass).toBe(true);
+  });
+
+  it('skips a veterinary nurse post for a nurse of people: a family that cannot match', () => {
+    const decision = check('Registered nurse in Hamburg, day shifts.', { title: 'Veterinary Nurse', location: 'Hamburg, Germany', remote: false, salaryMin: null, salaryMax: null, description: 'Small animal clinic.' });
+    expect(decision.pass).toBe(false);
+    expect(decision.reason).toMatch(/veterinary nursing role; the user wants nursing/);
+  });
+
+  it('skips a neighbour family the title names outright, but not a title whose only shared word is one every role has', () => {
+    const vet = 'Registered veterinary nurse in Leeds, small animal.';
+    const dental = check(vet, { title: 'Dental Nurse', location: 'Leeds', remote: false, salaryMin: null, salaryMax: null, description: 'Chairside support.' });
+    expect(dental.pass).toBe(false);
+    const design = 'Mechanical design engineer in Stuttgart, SolidWorks.';
+    const embedded = check(design, { title: 'Embedded Software Engineer', location: 'Stuttgart', remote: false, salaryMin: null, salaryMax: null, description: 'C on microcontrollers.' });
+    expect(embedded.pass).toBe(false);
+    expect(embedded.reason).toMatch(/embedded software role; the user wants mechanical design engineering/);
+  });
+
+  it('skips a fixed term the text states, a part-time title for a full-time user, and a condition said twice', () => {
+    const permanent = check('Site manager, civils, Dublin. Permanent only.', { title: 'Site Manager – Civils', location: 'Dublin', remote: false, salaryMin: null, salaryMax: null, description: 'Roads scheme for a civils contractor. 12-month fixed-term contract.' });
+    expect(permanent.pass).toBe(false);
+    const fullTime = check('Primary teacher in Leeds, full time.', { title: 'Class Teacher (part-time, 0.6 FTE)', location: 'Leeds', remote: false, salaryMin: null, salaryMax: null, description: 'Year 3 class.' });
+    expect(fullTime.pass).toBe(false);
+    const nights = check('Transport planner in Leeds. No night shifts.', { title: 'Transport Planner', location: 'Leeds', remote: false, salaryMin: null, salaryMax: null, description: 'You will work night shifts. Night shifts run 22:00–06:00.' });
+    expect(nights.pass).toBe(false);
+    const promise = check('Transport planner in Leeds. No night shifts.', { title: 'Transport Planner', location: 'Leeds', remote: false, salaryMin: null, salaryMax: null, description: 'Days only: no night shifts, ever.' });
+    expect(promise.pass).toBe(true);
+  });
+
+  it('skips a title that is what the user ruled out in their own words, not one ruled-out word beside the role', () => {
+    const writer = 'Technical writer for developer documentation, remote EU. No UX writing, no marketing copy.';
+    const ux = check(writer, { title: 'UX Writer', location: 'Remote (EU)', salaryMin: null, salaryMax: null, description: 'Microcopy for our app.' });
+    expect(ux.pass).toBe(false);
+    const gameplay = 'Gameplay programmer, C++ and Unreal, Montréal. Not engine or tools work.';
+    const beside = check(gameplay, { title: 'Gameplay Programmer (Unreal Engine 5)', location: 'Montréal, QC', remote: false, salaryMin: null, salaryMax: null, salaryCurrency: 'CAD', description: 'Abilities and cameras in C++.' });
+    expect(beside.pass).toBe(true);
+  });
+
+  it('never skips on a role the rules do not know', () => {
+    const decision = check('Florist in Lyon, full time.', { title: 'Fleuriste', location: 'Lyon', remote: false, salaryMin: null, salaryMax: null, description: 'Boutique de fleurs.' });
+    expect(decision.pass).toBe(true);
+  });
+});

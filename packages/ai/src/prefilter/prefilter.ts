@@ -53,7 +53,8 @@ function firstReasonKind(decision: PrefilterDecision): string {
   const first = decision.reasons[0] ?? '';
   if (first.includes('ruled out')) return 'excluded';
   if (first.includes('role')) return 'role';
-  if (first.includes('none of')) return 'language';
+  if (first.includes('none of') || first.startsWith('requires ')) return 'language';
+  if (first.includes('IR35') || first.includes('permanent post') || first.includes('full-time post')) return 'employment';
   if (first.includes('seniority')) return 'seniority';
   if (first.includes('remote') || first.includes('office') || first.includes('hybrid') || first.includes('onsite')) return 'location';
   if (first.includes('pays')) return 'salary';

@@ -11,9 +11,13 @@ export interface ExclusionTerm {
   label: string;
   prompt: RegExp;
   job: RegExp;
+  /** A positive statement anywhere in the prompt that rules it out too ("day shifts only", "I don't drive"). */
+  promptWhole?: RegExp;
+  /** The posting's words are a requirement ("own car essential"): one mention is enough, not a possible exception. */
+  decisive?: boolean;
 }
 
-const term = (id: string, label: string, prompt: RegExp, job: RegExp): ExclusionTerm => ({ id, label, prompt, job });
+const term = (id: string, label: string, prompt: RegExp, job: RegExp, extra: Pick<ExclusionTerm, 'promptWhole' | 'decisive'> = {}): ExclusionTerm => ({ id, label, prompt, job, ...extra });
 
 export const EXCLUSIONS: readonly ExclusionTerm[] = [
   term(
@@ -21,10 +25,11 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
     'night shifts',
     /\b(nights?|night[- ]shifts?|nacht|nachtdienst|nachtschicht|nuit|noche|nocturn|notte|notturn|nocn|nachtploeg|nachtdienst)/i,
     /\b(night[- ]?shifts?|nights|nachtdienst|nachtschicht|nachtploeg|nachtdiensten|turni? di notte|notturn|de nuit|turno de noche|nocturno|zmian[ay]? nocn|three[- ]shift|3[- ]shift|dreischicht|drieploegen|4-on-4-off|rotating (days and )?nights)/i,
+    { promptWhole: /\b(day shifts? only|days only|only days|only day shifts?|daytime only|day work only|nur tagdienst|nur fruh- und spatdienst|uniquement de jour|solo turnos? de (dia|manana)|alleen dagdienst(en)?|tylko (na )?dzienn)/i },
   ),
   term('round-the-clock', '24/7 shifts', /\b24\/7\b/i, /\b24\/7 (shifts?|rota|operations|rotation)|\brotating shifts\b/i),
-  term('weekends', 'weekend work', /\b(weekends?|week-ends?|wochenende|fin(es)? de semana|fine settimana|weekendy|stand-by)\b/i, /\b(weekends?|saturdays?|sundays?|week-ends?|wochenenden?|samstag|sonntag|samedi|dimanche|s[áa]bados?|domingos?|weekend stand-by)\b/i),
-  term('staffing', 'staffing or temp agencies', /\b(agenc(y|ies)|agentur|agence|agencia|uitzend|staffing|temp(orary)? agenc|supply|interim|zeitarbeit|ett\b)/i,
+  term('weekends', 'weekend work', /\b(weekends?|week-ends?|saturdays?|sundays?|wochenenden?|samstags?|sonntags?|samedis?|dimanches?|fin(es)? de semana|s[áa]bados?|domingos?|fine settimana|sabato|domenica|zaterdag|zondag|weekendy|sobot[ya]?|niedziel[ey]?|stand-by)\b/i, /\b(weekends?|saturdays?|sundays?|week-ends?|wochenenden?|samstag|sonntag|samedi|dimanche|s[áa]bados?|domingos?|weekend stand-by)\b/i),
+  term('staffing', 'staffing or temp agencies', /\b(agenc(y|ies)|agentur|agence|agencia|uitzend|staffing|temp(orary)? agenc|supply|interim|zeitarbeit|leiharbeit|arbeitnehmer[üu]berlassung|an[üu]\b|personaldienstleist|ett\b)/i,
     /\b(staffing|recruitment agency|temp(orary)? (staffing )?agency|supply (teaching|teacher|agency)|empresa de trabajo temporal|\bett\b|uitzendbureau|zeitarbeit|personaldienstleist|arbeitnehmer[üu]berlassung|agence d'int[ée]rim|agentur\b|\w+agentur\b)/i),
   term('hotels', 'hotels', /\bhot(el|eles|els|eli|éis)\b/i, /\bhotel(es|s)?\b|\bhôtel/i),
   term('catering', 'catering', /\b(catering|colectividad|banquet|cantine|kantine|comedor)/i, /\b(catering|colectividad|banquete?s?|cocina hospitalaria|cantine|kantine|comedores)/i),
@@ -33,17 +38,37 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
   term('child-protection', 'child protection', /\b(child protection|child welfare|children'?s aid|\bcas\b|jeugdbescherming|kinderschutz|protection de l'enfance)/i,
     /\b(child protection|child welfare|children'?s aid|jeugdbescherming|kinderschutz|protection de l'enfance)/i),
   term('debt-collection', 'debt collection', /\b(debt collection|collections?|recouvrement|inkasso|windykac)/i, /\b(debt collection|collections? (agent|team|officer)|recouvrement|inkasso|windykac)/i),
-  term('automotive', 'automotive', /\b(automotive|autosar)\b/i, /\b(automotive|autosar|adas|kfz-|oem (car|vehicle))/i),
+  term('automotive', 'automotive', /\b(automotive|autosar|car makers?|carmakers?|automobil|fahrzeugbau|automoci[óo]n)/i, /\b(automotive|autosar|adas|kfz-|oem (car|vehicle)|car ?makers?|vehicle manufacturers?|fahrzeughersteller|fahrzeugbau|automobil(hersteller|industrie|zulieferer|e)?|autoindustrie|automoci[óo]n|automobilistic|motoryzac|tier[- ]?1 (supplier|zulieferer|automotive))/i),
   term('free-to-play', 'free-to-play mobile games', /\b(free[- ]to[- ]play|f2p)\b/i, /\b(free[- ]to[- ]play|f2p)\b/i),
   term('commission-only', 'commission-only pay', /\bcommission[- ]only|sales[- ]heavy\b/i, /\b(commission[- ]only|100 ?% commission|commission[- ]based|in-home sales)/i),
   term('machine-translation', 'post-editing machine translation', /\b(mtpe|post[- ]edit)/i, /\b(mtpe|post[- ]edit|machine translation output)/i),
   term('offshore', 'offshore work', /\boffshore\b/i, /\boffshore\b/i),
   term('shutdowns', 'shutdown work', /\bshutdowns?\b/i, /\bshutdowns?\b/i),
+  // "I have no car", "I don't drive": a posting that needs one is out, whatever else it offers.
+  term('own-car', 'a car of your own', /^(a |any |my own |own )?(car|cars|driving licen[cs]e|driver'?s licen[cs]e|f[üu]hrerschein|auto|voiture|permis( de conduire)?|coche|carnet( de conducir)?|rijbewijs|samoch[óo]d|prawo jazdy|patente)\b/i,
+    /\b(own (car|vehicle|transport)|(full |clean )?(uk |eu )?driving licen[cs]e (and (own )?(car|transport|vehicle) )?(is |are )?(essential|required|needed|a must)|car (is )?(essential|required|needed)|must (have|hold) a (full |valid )?(driving )?licen[cs]e|access to a (car|vehicle)|f[üu]hrerschein( klasse b)? (erforderlich|zwingend|notwendig)|eigener? pkw|permis b (exig[ée]|obligatoire|indispensable)|[êe]tre v[ée]hicul[ée]|v[ée]hicul[ée]\(e\)|carnet de conducir (y veh[ií]culo propio)?|veh[ií]culo propio|eigen (auto|vervoer)|rijbewijs (b )?(vereist|verplicht)|prawo jazdy kat\.? b (wymagane|obowi[ąa]zkowe)|automunit[oa]|patente b (richiesta|obbligatoria))/i,
+    { promptWhole: /\b(i )?(don'?t|do not|can'?t|cannot) drive\b|\bno (car|driving licen[cs]e|licen[cs]e)\b|\bwithout (a )?car\b|\bkein(en)? (auto|f[üu]hrerschein)\b|\bpas de (voiture|permis)\b|\bsin (coche|carnet)\b|\bgeen (auto|rijbewijs)\b|\bnie mam (samochodu|prawa jazdy)\b/i, decisive: true },
+  ),
+  // "No late closes past 10pm", "no evening shifts": lates are their own thing, short of nights.
+  term('late-shifts', 'late shifts', /\b(late (closes?|closing|shifts?|finish(es)?|evenings?)|lates\b|evening (shifts?|work)|closes? past|sp[äa]tschicht|sp[äa]tdienst|horario de tarde|turno de tarde|avonddienst(en)?|late diensten|zmiana popo[łl]udniow)/i,
+    /\b(late (shifts?|closes?|closing|finishes)|lates\b|evening shifts?|(closes?|open|until|till|to) (11 ?pm|11:\d\d ?pm|23:\d\d|midnight)|sp[äa]tschicht|sp[äa]tdienst|avonddienst(en)?|late diensten)/i,
+  ),
   term('international-routes', 'international routes', /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr)/i, /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr|system [234]\/[12])/i),
 ];
 
 // A mention preceded by one of these is a promise ("no night shifts", "keine Nachtdienste").
 const NEGATED_BEFORE = /\b(no|not|never|nicht|niemals|nie|niet|nooit|non|jamais|nunca|mai|without|free of|keine?[nm]?|ohne|nie|bez|sans|pas de|sin|ni|geen|zonder|senza|niente|nessun[oa]?)\b[^.;\n]{0,25}$/i;
+
+/** How many times `text` mentions the family outside a negation. */
+export function countPlainly(text: string, pattern: RegExp): number {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  let count = 0;
+  for (const match of text.matchAll(global)) {
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
+    if (!NEGATED_BEFORE.test(before)) count++;
+  }
+  return count;
+}
 
 /** Whether `text` mentions the family outside a negation. */
 export function mentionsPlainly(text: string, pattern: RegExp): boolean {

@@ -1,6 +1,6 @@
 import type { CompanyInfo } from '@jobping/contracts';
 import type { Job } from '../../inputs';
-import { EXCLUSIONS, mentionsPlainly } from './exclusions';
+import { countPlainly, EXCLUSIONS, mentionsPlainly } from './exclusions';
 import { citiesIn, type City } from './places';
 import { requiredLanguages } from './spoken-languages';
 import { describeSalary, salaryFromText, type Salary } from './salary';
@@ -75,6 +75,10 @@ export interface JobSignals {
   /** Weekly hours the title states ("Fysiotherapeut (36–40 uur)", "CDI 35h"). */
   hours: { min: number; max: number } | null;
   tenure: { kind: 'fixed-term' | 'self-employed'; evidence: string } | null;
+  /** A permanent post: said so ("permanent", "CDI", "unbefristet"), or salaried by the year with no contract words. */
+  permanent: boolean;
+  /** UK contracting: the posting's IR35 status, when it states one. */
+  ir35: 'inside' | 'outside' | null;
   companySize: number | null;
   companySizeText: string | null;
   codeReview: string | null;
@@ -86,8 +90,8 @@ export interface JobSignals {
 function familyOf(rawTitle: string, description: string): RoleFamily {
   const title = foldAccents(rawTitle);
   // The generic 'software' rule last: "Senior Python Engineer" is backend, "Data Engineer" data.
-  for (const [family, pattern] of TITLE_FAMILY_RULES) {
-    if (family !== 'software' && pattern.test(title)) return family;
+  for (const [family, pattern, context] of TITLE_FAMILY_RULES) {
+    if (family !== 'software' && pattern.test(title) && (!context || context.test(`${title}\n${description}`))) return family;
   }
   if (BACKEND_LANGUAGE_TITLE.test(title)) return 'backend';
   if (SOFTWARE_TITLE.test(title) || /\b(typescript|javascript)\b/i.test(title) || TITLE_FAMILY_RULES.some(([family, pattern]) => family === 'software' && pattern.test(title))) {
@@ -156,8 +160,8 @@ function exclusionsOf(title: string, about: string, description: string): JobSig
   for (const term of EXCLUSIONS) {
     const inTitle = mentionsPlainly(title, term.job);
     const plain = mentionsPlainly(description, term.job);
-    const repeated = plain && countMatches(description, [term.job]) >= 2;
-    const strength = inTitle ? 'title' : repeated || (SECTOR_LIKE.has(term.id) && mentionsPlainly(about, term.job)) ? 'repeated' : plain && !SECTOR_LIKE.has(term.id) ? 'mention' : null;
+    const repeated = countPlainly(description, term.job) >= 2;
+    const strength = inTitle ? 'title' : repeated || (plain && term.decisive) || (SECTOR_LIKE.has(term.id) && mentionsPlainly(about, term.job)) ? 'repeated' : plain && !SECTOR_LIKE.has(term.id) ? 'mention' : null;
     if (strength === null) continue;
     found.push({ id: term.id, evidence: clip(inTitle ? title : (findSentence(description, term.job) ?? term.label), 160), strength });
   }
@@ -241,8 +245,13 @@ const SELF_EMPLOYED = /\b(freelance|zzp|cis|1099|self[- ]employed|umowa zlecenie
 // "Intérim en vue d'un CDI", "B2B or umowa o pracę": a permanent route is on offer too.
 const PERMANENT = /\b(cdi|permanent|unbefristet|indeterminato|indefinido|umow[aęy] o prac[ęe]|uop|vast (contract|dienstverband)|loondienst|paye|w-?2)\b/i;
 
-function tenureOf(title: string, description: string): JobSignals['tenure'] {
+// "Temp-to-hire", "temp to perm": a temporary start, whatever the posting hopes for after.
+const TEMP_TO_HIRE = /\btemp(orary)?[- ]to[- ](hire|perm(anent)?)\b/i;
+
+function tenureOf(title: string, description: string, declared: string | null | undefined): JobSignals['tenure'] {
   const text = `${title}\n${description}`;
+  if (TEMP_TO_HIRE.test(text)) return { kind: 'fixed-term', evidence: clip(TEMP_TO_HIRE.test(title) ? title : (findSentence(description, TEMP_TO_HIRE) ?? title), 160) };
+  if (/^(temporary|temp|seasonal|fixed[_ -]?term)$/i.test(declared?.trim() ?? '')) return { kind: 'fixed-term', evidence: clip(title, 160) };
   if (mentionsPlainly(text, PERMANENT)) return null;
   if (mentionsPlainly(title, SELF_EMPLOYED) || mentionsPlainly(description, SELF_EMPLOYED)) return { kind: 'self-employed', evidence: clip(findSentence(text, SELF_EMPLOYED) ?? title, 160) };
   if (mentionsPlainly(title, FIXED_TERM_TITLE) || mentionsPlainly(description, FIXED_TERM_TEXT))
@@ -274,6 +283,21 @@ function onCallOf(description: string): OnCall | null {
   return { text: clip(sentence, 160), weeksInRotation: weeks, fair, heavy };
 }
 
+const CONTRACT_WORDS = /\b(contract(or)?|freelance|interim|temporary|temp|day rate|per day|ir35|b2b|zzp|1099)\b/i;
+
+function permanentOf(job: Job, title: string, description: string, tenure: JobSignals['tenure'], employment: EmploymentType | null): boolean {
+  if (tenure) return false;
+  if (mentionsPlainly(`${title}\n${description}`, PERMANENT)) return true;
+  const salaried = job.salaryPeriod === 'year' || job.salaryPeriod === 'month';
+  return (employment === 'full_time' || employment === 'part_time') && salaried && !CONTRACT_WORDS.test(`${title}\n${description}`);
+}
+
+function ir35Of(text: string): JobSignals['ir35'] {
+  const inside = /\binside (of )?ir35\b/i.test(text);
+  const outside = /\boutside (of )?ir35\b/i.test(text);
+  return inside === outside ? null : inside ? 'inside' : 'outside';
+}
+
 /** Reads a posting (and what is known about its company) into plain signals. */
 export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSignals {
   const description = job.description;
@@ -283,6 +307,8 @@ export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSi
   const codeReview = findSentence(description, /\bcode[- ]review(s|ed)?\b|\breview(ing)? (pull requests|code|each other's code)\b|\bcode is reviewed\b|\bcode reviewed\b/i);
   const crunch = findSentence(description, /(?<!\bno )\bcrunch\b|\bunpaid overtime\b|\bovertime (is )?expected\b|\blong hours\b|\bwork hard,? play hard\b/i);
   const seniority = seniorityOf(title, description);
+  const employmentType = employmentOf(job, title, description);
+  const tenure = tenureOf(title, description, job.employmentType);
   return {
     title,
     company: job.company,
@@ -294,8 +320,10 @@ export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSi
     exclusions: exclusionsOf(title, about, description),
     ...locationOf(job, description),
     salary: salaryOf(job, description),
-    employmentType: employmentOf(job, title, description),
-    tenure: tenureOf(title, description),
+    employmentType,
+    tenure,
+    permanent: permanentOf(job, title, description, tenure, employmentType),
+    ir35: ir35Of(`${title}\n${description}`),
     requiredLanguages: requiredLanguages(title, description),
     hours: hoursIn(title),
     companySize: size?.size ?? null,

@@ -7,7 +7,7 @@ import { evaluateMatch, toMatchScore } from './score-match';
 import { SignalsMemo } from './signals-memo';
 
 /** Bump when the rules or weights change: stored results say which rules produced them. */
-export const LOCAL_MODEL = 'jobping-rules-2';
+export const LOCAL_MODEL = 'jobping-rules-3';
 export const LOCAL_PROMPT_VERSIONS = { match: 'local-match-v1', company: 'local-company-v1' } as const;
 
 /**

@@ -22,6 +22,8 @@ export interface PromptSignals {
   excludedTitleWords: { words: string[]; phrase: string }[];
   /** The words the user named their role with ("gameplay programmer"). */
   roleWords: string[];
+  /** No family knows the prompt's role: the words that name it ("dental hygienist"), to find in titles. */
+  unknownRoleWords: string[];
   /** The seniority came from years of experience, not from a level the user named. */
   seniorityInferred: boolean;
   preferredIndustries: string[];
@@ -53,17 +55,34 @@ export interface PromptSignals {
   weakLanguages: string[];
   /** Weekly hours the user wants ("28–32 uur", "35 to 39h"), when stated. */
   hours: { min: number; max: number } | null;
+  /** Part-time and nothing else ("part time 20-30 hrs", "3 days a week"). */
+  wantsPartTimeOnly: boolean;
+  /** Contracts or freelance only ("contract only", "not going back to perm"). */
+  wantsContractOnly: boolean;
+  /** UK contracting: outside IR35 only. */
+  outsideIr35Only: boolean;
 }
 
 // "no crypto", "not in consulting", "avoid agencies", "without on-call", "pas de pharmacie
 // hospitalière", "keine Agentur", "nada de hoteles", "geen ZZP", "niente stagionali", "nie chcę
 // tras międzynarodowych"; "no more than 500 people" is a size, not an exclusion.
 const NEGATION =
-  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,!?\n()]+)/giu;
+  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,:!?\n()]+)/giu;
+
+// "Not looking for: UX/UI designer roles, market research agencies, research ops" — a list after a
+// colon a negation opens ("not doing:", "no:") is ruled out item by item, to the end of the line or
+// sentence (a plain negation stops at the first comma, "no nights, happy with weekends", and at a
+// colon: "nada de hoteles: quiero restaurante gastronómico" wants what follows).
+const NEGATED_LIST =
+  /(?<![\p{L}])(?:not looking for|not interested in|not doing|not open to|no|not|nothing|avoid(?:ing)?|exclud(?:e|ing)|don'?t want|do not want|keine?|pas de|nada de|geen|nie)(?![\p{L}])(?:\s+[\p{L}'-]+){0,2}\s*:\s*([^\n.]+)/giu;
 
 function negatedPhrases(prompt: string): { phrases: string[]; positive: string } {
   const phrases: string[] = [];
-  const positive = prompt.replace(NEGATION, (_whole, phrase: string) => {
+  const listed = prompt.replace(NEGATED_LIST, (_whole, list: string) => {
+    for (const item of list.split(/\s*[,;]\s*/)) if (item.trim()) phrases.push(item.trim().replace(/^(or|and|nor|ni|oder|ou|o)\s+/i, ''));
+    return ' ';
+  });
+  const positive = listed.replace(NEGATION, (_whole, phrase: string) => {
     phrases.push(phrase.trim());
     return ' ';
   });
@@ -82,6 +101,16 @@ const FILLER = new Set([
 export function contentWords(phrase: string): string[] {
   return (phrase.match(/[\p{L}][\p{L}'-]*/gu) ?? [])
     .filter((word) => (word.length >= 5 && !FILLER.has(word.toLowerCase())) || /^[A-Z]{2,5}$/.test(word))
+    .map((word) => word.toLowerCase());
+}
+
+// Short words that carry no meaning of their own in a ruled-out phrase.
+const SHORT_FILLER = new Set(['the', 'and', 'any', 'all', 'for', 'with', 'who', 'that', 'this', 'from', 'into', 'your', 'our', 'more', 'less', 'very', 'too', 'job', 'jobs', 'role', 'work', 'etc', 'also', 'only', 'just', 'some', 'like', 'them', 'they', 'than', 'then', 'when', 'what', 'over', 'part', 'want', 'does', 'done', 'where', 'les', 'des', 'une', 'pour', 'der', 'die', 'das', 'und', 'los', 'las', 'del', 'het', 'een']);
+
+/** The three- and four-letter words of a phrase that are not fillers ("farm", "seo"). */
+function shortWords(phrase: string): string[] {
+  return (phrase.match(/[\p{L}][\p{L}'-]*/gu) ?? [])
+    .filter((word) => word.length >= 3 && word.length < 5 && !/^[A-Z]{2,5}$/.test(word) && !SHORT_FILLER.has(word.toLowerCase()))
     .map((word) => word.toLowerCase());
 }
 
@@ -109,15 +138,19 @@ function yearsOfExperience(text: string): number | null {
 
 /** The families named in the first sentence that names any: later ones tell past jobs. */
 function wantedFamilies(positive: string): { families: RoleFamily[]; words: string[] } {
-  for (const sentence of foldAccents(positive).split(/(?<=[.!?])\s+|\n+/)) {
-    const families: RoleFamily[] = [];
-    const words: string[] = [];
-    for (const [family, pattern] of PROMPT_FAMILY_RULES) {
+  const folded = foldAccents(positive);
+  for (const sentence of folded.split(/(?<=[.!?])\s+|\n+/)) {
+    const matches: { family: RoleFamily; start: number; end: number; text: string }[] = [];
+    for (const [family, pattern, context] of PROMPT_FAMILY_RULES) {
       const match = pattern.exec(sentence);
-      if (!match) continue;
-      families.push(family);
-      words.push(...contentWords(match[0]));
+      if (!match || (context && !context.test(folded))) continue;
+      matches.push({ family, start: match.index, end: match.index + match[0].length, text: match[0] });
     }
+    // "Veterinary nurse" is not also "nurse", "Front Office Manager" not also "office manager": a
+    // family named only inside another family's words is not asked for.
+    const kept = matches.filter((m) => !matches.some((other) => other !== m && other.start <= m.start && other.end >= m.end && other.end - other.start > m.end - m.start));
+    const families = kept.map((m) => m.family);
+    const words = kept.flatMap((m) => contentWords(m.text));
     if (families.length === 0) continue;
     // "Senior backend engineer": 'software' only when nothing more specific was said.
     const specific = families.filter((family) => family !== 'software');
@@ -127,6 +160,56 @@ function wantedFamilies(positive: string): { families: RoleFamily[]; words: stri
   }
   return { families: [], words: [] };
 }
+
+// Words that open a prompt without naming the role ("Hello, I search work in data entry…").
+const NOT_A_ROLE = new Set([
+  'hello', 'hallo', 'bonjour', 'hola', 'looking', 'search', 'searching', 'seeking', 'want', 'wants', 'work', 'jobs', 'position', 'positions', 'role',
+  'remote', 'hybrid', 'onsite', 'senior', 'junior', 'experienced', 'qualified', 'registered', 'certified', 'licensed', 'freelance', 'contract', 'based', 'years',
+  'year', 'full', 'time', 'part', 'permanent', 'currently', 'with', 'from', 'have', 'been', 'also', 'next', 'new', 'open', 'ready', 'first', 'some',
+  // The same openings in the set's other languages.
+  'busco', 'buscando', 'puesto', 'trabajo', 'empleo', 'cherche', 'recherche', 'poste', 'emploi', 'travail', 'suche', 'stelle', 'arbeit', 'zoek', 'zoeken',
+  'baan', 'functie', 'szukam', 'pracy', 'praca', 'cerco', 'lavoro', 'ruolo', 'posizione', 'como', 'comme', 'jako', 'come', 'sono', 'jestem', 'soy',
+]);
+
+/** A prompt whose role no family knows: the words of its first clause that name a role ("dental hygienist"). */
+function unknownRoleWords(positive: string): string[] {
+  for (const whole of foldAccents(positive).split(/[.,;:()\n!?/]|\s[-–—]\s/)) {
+    // "Florist in Lyon": the place after the role is not part of it.
+    const clause = whole.split(/\s(?:in|at|near|around|within|from|bei|im|en|w)\s/i)[0] ?? '';
+    const words = (clause.match(/[\p{L}][\p{L}'-]*/gu) ?? [])
+      .filter((word) => /^[A-Z]{2,5}$/.test(word) || (word.length >= 4 && !NOT_A_ROLE.has(word.toLowerCase()) && !FILLER.has(word.toLowerCase())))
+      .map((word) => word.toLowerCase());
+    if (words.length > 0 && words.length <= 5) return words;
+  }
+  return [];
+}
+
+// "Contract only", "freelance/contract only, not going back to perm", "outside IR35 only".
+// "No permanent night shifts" is about nights: perm must stand alone or name a kind of job.
+const CONTRACT_ONLY =
+  /\b(contract(s|ing)? only|freelance only|only (contracts?|freelance)|(contract|freelance)\s*\/\s*(contract|freelance) only|outside ir35 only|(not (going back to|interested in|looking for|open to)|no) perm(anent)?(\s+(roles?|jobs?|positions?|contracts?|employment|work))?(?=\s*([.,;:!?)]|$|however|anymore|again|please|for now)))/i;
+const OUTSIDE_IR35_ONLY = /\boutside (of )?ir35\b(?!\s+(preferred|ideally|if possible))/i;
+const EITHER_IR35 = /\binside\b[^.]{0,20}\b(or|and|\/)\b[^.]{0,10}\boutside|\boutside\b[^.]{0,20}\b(or|and|\/)\b[^.]{0,10}\binside/i;
+
+// A prompt typed all in lower case ("dublin and commutable (kildare, meath, wicklow)") still names
+// places; common words that are also towns are not read as towns.
+const NOT_TOWNS = new Set(['reading', 'sale', 'bath', 'nice', 'bury', 'hull', 'derby', 'split', 'phoenix', 'aurora', 'boulder', 'mesa', 'gilbert', 'chandler', 'wells', 'deal', 'orange', 'mobile', 'columbus', 'hamilton', 'chester', 'preston', 'wellington']);
+
+function homeCitiesOf(positive: string): City[] {
+  const found = citiesIn(positive);
+  if (found.length > 0 || /\p{Lu}/u.test(positive)) return found;
+  const capitalised = positive.replace(/\p{L}[\p{L}'-]{2,}/gu, (word) => (NOT_TOWNS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)));
+  return citiesIn(capitalised);
+}
+
+/** "Part-time, 3 days a week", "part time 20-30 hrs": a full-time post is not what the user wants. */
+function wantsPartTimeOnly(positive: string, hours: { min: number; max: number } | null): boolean {
+  if (!/\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i.test(positive)) return false;
+  if (/\b(full[- ]time|vollzeit|temps plein|jornada completa|fulltime)\b|\b(open to|or|also|happy with) part[- ]?time|part[- ]?time (or|and|\/) full|part[- ]?time[^.;]{0,30}\b(also|too|as well|possible|ok(ay)?|fine|welcome)\b/i.test(positive)) return false;
+  return (hours !== null && hours.max <= 34) || /\b[1-4](?:[.,]5)? days? (a|per|each) week\b|\bpart[- ]?time\s*(only|please|[,:(]|\d)/i.test(positive);
+}
+
+const SOFTWARE_WORDS = /\b(software|developer|programmer|programming|coding|devops|frontend|front-end|backend|back-end|full[- ]?stack|engineer(ing)? (at|in) (a )?(tech|saas|software))\b/i;
 
 // Users write "typescript or go": in a list of languages the lower-case word is Go too.
 const LOWERCASE_GO = /(?:\b(?:or|and)|[,/])\s*go\b(?!\s+(?:to|for|with|on)\b)|\bgo\s*(?:[,/]|\bor\b|\band\b)\s*(?:typescript|rust|python|java|node|kotlin|scala)/i;
@@ -145,13 +228,18 @@ export function extractPromptSignals(prompt: string): PromptSignals {
   const excludedTitleWords: PromptSignals['excludedTitleWords'] = [];
   let noOnCall = false;
   let noOffice = false;
+  const wanted = wantedFamilies(positive);
+  const wantedWords = wanted.families.length > 0 ? wanted.words : unknownRoleWords(positive);
   for (const phrase of phrases) {
     for (const term of EXCLUSIONS) {
       if (term.prompt.test(phrase) && !excludedConditions.some((e) => e.id === term.id)) excludedConditions.push({ id: term.id, words: clip(phrase, 60) });
     }
     for (const part of phrase.split(/\s*(?:\/|,|—|–|\s-\s|\bor\b|\band\b|\bnor\b|\bni\b|\bo\b|\boder\b|\bund\b|\bof\b|\bou\b|\by\b|\blub\b|\balbo\b|\bani\b|\be\b|\bné\b)\s*/iu)) {
-      const words = contentWords(part);
-      if (words.length > 0 && words.length <= 3) excludedTitleWords.push({ words, phrase: clip(part, 60) });
+      // "farm animals": the short word belongs to the phrase too, or "animals" alone would rule out "Small Animal".
+      const words = [...contentWords(part), ...shortWords(part)];
+      // The user's own role words are not what they rule out ("UX/UI designer roles" for a UX researcher).
+      if (words.length > 0 && words.length <= 3 && contentWords(part).length > 0 && !words.every((word) => wantedWords.some((own) => sameWord(own, word))))
+        excludedTitleWords.push({ words, phrase: clip(part, 60) });
     }
     for (const term of INDUSTRIES) {
       if (term.patterns.some((pattern) => pattern.test(phrase)) || new RegExp(`\\b${term.label}\\b`, 'i').test(phrase)) {
@@ -164,23 +252,29 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     for (const term of SKILLS) {
       if (term.patterns.some((pattern) => pattern.test(phrase))) excludedSkills.push({ id: term.id, words: clip(phrase, 60) });
     }
-    for (const [family, pattern] of PROMPT_FAMILY_RULES) {
-      if (family !== 'software' && pattern.test(phrase)) excludedFamilies.push(family);
+    for (const [family, pattern, context] of PROMPT_FAMILY_RULES) {
+      if (family !== 'software' && pattern.test(foldAccents(phrase)) && (!context || context.test(foldAccents(phrase)))) excludedFamilies.push(family);
     }
     if (/\bmanag(ement|er|ing)\b/i.test(phrase)) excludedFamilies.push('management');
     if (/\bon[- ]call\b|\bpager\b/i.test(phrase)) noOnCall = true;
-    if (/\b(on-?site|office|relocat|commut)/i.test(phrase)) noOffice = true;
+    // "No office", "no commute"; "I won't relocate" keeps the user where they are, it does not ask for remote.
+    if (/\b(on-?site|office|commut)/i.test(phrase)) noOffice = true;
   }
 
-  const wanted = wantedFamilies(positive);
+  for (const term of EXCLUSIONS) {
+    if (term.promptWhole?.test(prompt) && !excludedConditions.some((e) => e.id === term.id)) excludedConditions.push({ id: term.id, words: clip(term.promptWhole.exec(prompt)?.[0] ?? term.label, 60) });
+  }
   // "Social worker, not child protection": a neighbour inside the wanted family is ruled out by
   // its words (excludedTitleWords, excludedConditions), not by dropping the whole family.
   // "Revenue operations (sales ops); no sales roles with a quota": sales is ruled out, sales ops wanted.
   const remaining = wanted.families.filter((family) => !excludedFamilies.includes(family));
   const families = remaining.length > 0 ? remaining : wanted.families;
   const ruledOutFamilies = excludedFamilies.filter((family) => !families.includes(family));
-  const softwareRole = families.length === 0 || families.some((family) => SOFTWARE_FAMILIES.has(family));
-  const namedSeniorities = [...new Set(SENIORITY_RULES.filter(([, pattern]) => pattern.test(positive)).map(([level]) => level))];
+  // A role the rules do not know is a software one only when the prompt says so ("I go by bike" is not Go).
+  const softwareRole = families.length === 0 ? SOFTWARE_WORDS.test(positive) : families.some((family) => SOFTWARE_FAMILIES.has(family));
+  // "Head of"/"director" as the user's own level only where they name their role; elsewhere it is someone else ("I report to the finance director").
+  const roleSentence = positive.split(/[.;,!?\n]+/).find((clause) => PROMPT_FAMILY_RULES.some(([, pattern]) => pattern.test(foldAccents(clause)))) ?? '';
+  const namedSeniorities = [...new Set(SENIORITY_RULES.filter(([level, pattern]) => pattern.test(level === 5 ? roleSentence : positive)).map(([level]) => level))];
   // No level named: years of experience say it ("7 yrs" is past junior).
   const years = namedSeniorities.length === 0 ? yearsOfExperience(positive) : null;
   const seniorities: Seniority[] = namedSeniorities.length > 0 ? namedSeniorities : years === null ? [] : [years >= 5 ? 3 : years >= 2 ? 2 : 1];
@@ -191,7 +285,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
         (term.patterns.some((pattern) => pattern.test(positive)) || (term.id === 'go' && LOWERCASE_GO.test(positive))),
     ).map((term) => term.id);
   const places = placesIn(positive);
-  const homeCities = citiesIn(positive);
+  const homeCities = homeCitiesOf(positive);
   const salary = minimumSalaryFromPrompt(positive);
   const size =
     /\b(?:under|fewer than|less than|below|at most|max(?:imum)?|up to|no more than|<)\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(?:people|employees|staff|persons?)\b/i.exec(prompt);
@@ -205,7 +299,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     seniorityInferred: namedSeniorities.length === 0 && seniorities.length > 0,
     excludedConditions,
     excludedTitleWords,
-    roleWords: wanted.words,
+    roleWords: wantedWords,
+    unknownRoleWords: families.length === 0 ? unknownRoleWords(positive) : [],
     // Programming languages and tools are a software prompt's words ("I go by bike" is not Go).
     languages: softwareRole ? skillIds('language') : [],
     tools: softwareRole ? skillIds('tool') : [],
@@ -239,6 +334,9 @@ export function extractPromptSignals(prompt: string): PromptSignals {
       return weak.allButEnglish ? SPOKEN_LANGUAGES.filter((l) => l.id !== 'english').map((l) => l.id) : weak.ids;
     })(),
     hours: hoursIn(positive),
+    wantsPartTimeOnly: wantsPartTimeOnly(positive, hoursIn(positive)),
+    wantsContractOnly: CONTRACT_ONLY.test(prompt),
+    outsideIr35Only: OUTSIDE_IR35_ONLY.test(prompt) && !EITHER_IR35.test(prompt),
     wantsFullTime: has(positive, /\b(full[- ]time|vollzeit|temps plein|jornada completa|tempo pieno|pe[łl]ny etat|fulltime)\b/i),
   };
 }

@@ -80,15 +80,16 @@ export function salaryFromText(text: string): Salary | null {
 // A prompt's pay floor, in the languages of the set: "€65k+", "£20ph min or 40k", "$30/hr or
 // better", "Minimum 7000 zł netto miesięcznie", "No menos de 28.000 € brutos al año", "RAL minima
 // 32.000 €", "Au moins 3 200 € net par mois", "Salaire minimum 85k CAD", "ab 55.000 € brutto".
-const CURRENCY = String.raw`€|\$|£|zł|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok`;
-const NUMBER = String.raw`(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k\b)?`;
-const FLOOR_WORD = String.raw`at least|minimum(?: of)?|min\.?|no less than|not under|no menos de|au moins|minimo|minima|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
+const CURRENCY = String.raw`€|\$|£|zł|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron`;
+// Not the digits of a word ("IR35", "B2B", "C1").
+const NUMBER = String.raw`(?<![\p{L}])(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k\b)?`;
+const FLOOR_WORD = String.raw`at least|minimum(?: of)?|min\.?|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
 const FLOOR = new RegExp(
   String.raw`(?:(?:${FLOOR_WORD})\s*(?:of\s*)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
   'giu',
 );
 
-const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK' };
+const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON' };
 
 /** Take-home pay as a share of gross, to compare a net floor with gross postings (approximate). */
 const NET_SHARE: Record<string, number> = { PLN: 0.72, EUR: 0.77 };
@@ -147,7 +148,7 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
 /** The floor in EUR a year, reading a bare "$" as the job's own dollar and a missing currency as the job's. */
 export function floorInEur(floor: PromptPay, jobCurrency: string | null, jobNet = false): number | null {
   let currency = floor.currency;
-  if (currency === null || (currency === '$' && (jobCurrency === 'USD' || jobCurrency === 'CAD' || jobCurrency === 'AUD'))) currency = jobCurrency ?? (floor.currency === '$' ? 'USD' : 'EUR');
+  if (currency === null || (currency === '$' && (jobCurrency === 'USD' || jobCurrency === 'CAD' || jobCurrency === 'AUD' || jobCurrency === 'NZD'))) currency = jobCurrency ?? (floor.currency === '$' ? 'USD' : 'EUR');
   if (currency === '$') currency = 'USD';
   const rate = EUR_PER_UNIT[currency];
   if (rate === undefined) return null;

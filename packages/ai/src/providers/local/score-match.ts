@@ -8,7 +8,7 @@ import { EXCLUSIONS } from './exclusions';
 import { distanceKm } from './places';
 import { SPOKEN_LANGUAGES } from './spoken-languages';
 import { sameWord } from './prompt-signals';
-import { FAMILY_LABELS, foldAccents, INDUSTRIES, SENIORITY_LABELS, SKILLS, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
+import { FAMILY_LABELS, foldAccents, GENERIC_ROLE_WORDS, INDUSTRIES, SENIORITY_LABELS, SKILLS, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
 
 export type Criterion = 'industry' | 'role' | 'skills' | 'seniority' | 'location' | 'salary' | 'employment' | 'company' | 'culture';
 
@@ -80,10 +80,15 @@ export function excludedInTitle(title: string, prompt: PromptSignals): { phrase:
   return prompt.excludedTitleWords.filter((entry) => entry.words.every(has)).map((entry) => ({ phrase: entry.phrase, single: entry.words.length === 1 }));
 }
 
+/** Whether the title carries one of these words ("writing" and "Writer" alike). */
+export function titleSharesWord(title: string, words: readonly string[]): boolean {
+  const titleWords = (foldAccents(title).match(/[\p{L}][\p{L}'-]*/gu) ?? []).map((word) => word.toLowerCase());
+  return words.some((word) => titleWords.some((candidate) => sameWord(word, candidate)));
+}
+
 /** Whether the title carries a word the user named their role with ("Gameplay Programmer", "gameplay programmer"). */
 export function titleNamesWantedRole(title: string, prompt: PromptSignals): boolean {
-  const titleWords = (foldAccents(title).match(/[\p{L}][\p{L}'-]*/gu) ?? []).map((word) => word.toLowerCase());
-  return prompt.roleWords.some((word) => titleWords.some((candidate) => sameWord(word, candidate)));
+  return titleSharesWord(title, prompt.roleWords);
 }
 
 function role(job: JobSignals, prompt: PromptSignals, out: Collector): void {
@@ -100,7 +105,22 @@ function role(job: JobSignals, prompt: PromptSignals, out: Collector): void {
     return;
   }
   if (prompt.families.length === 0) {
-    out.uncheck('the role (your prompt names no role these rules know)');
+    // A role the rules do not know: the title either names it in the user's own words or the
+    // role is unknown — a doubt, scored cautiously and said, never a silent pass.
+    // "Mechanical design engineer" is named by "mechanical design", not by the "engineer" every role has.
+    const words = prompt.unknownRoleWords.filter((word) => !GENERIC_ROLE_WORDS.has(word));
+    if (words.length === 0) {
+      out.uncheck('the role (your prompt names no role these rules know)');
+      return;
+    }
+    const named = `"${words.join(' ')}"`;
+    if (titleSharesWord(job.title, words)) {
+      out.pro(`"${job.title}" names the role you asked for (${named})`, 'role named in the title');
+      out.uncheck(`the role beyond its title (these rules do not know ${named})`);
+    } else {
+      out.adjust('role', WEIGHTS.roleUnknownPrompt, `Could not tell whether "${job.title}" is the ${named} role you asked for: these rules do not know that role and the title does not name it`, 'role could not be checked');
+      out.uncheck(`whether "${clip(job.title, 60)}" is a ${named} role`);
+    }
     return;
   }
   const wanted = listing(prompt.families.map((family) => FAMILY_LABELS[family] ?? family), 'or');
@@ -329,6 +349,11 @@ function salary(job: JobSignals, prompt: PromptSignals, out: Collector): void {
 }
 
 function employment(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  if (prompt.wantsContractOnly && job.permanent)
+    out.adjust('employment', WEIGHTS.permanentWhenContractOnly, `A permanent post ("${job.title}"); you asked for contracts only`, 'permanent, not a contract');
+  if (prompt.outsideIr35Only && job.ir35 === 'inside') out.adjust('employment', WEIGHTS.insideIr35, 'Inside IR35; you asked for outside IR35 only', 'inside IR35');
+  if (prompt.wantsPartTimeOnly && (job.employmentType === 'full_time' || (job.hours !== null && job.hours.min >= 35)))
+    out.adjust('employment', WEIGHTS.fullTimeWhenPartTime, `A full-time post ("${job.title}"); you asked for part-time`, 'full-time');
   if (prompt.wantsPermanent && job.tenure) {
     const what = job.tenure.kind === 'fixed-term' ? 'a fixed-term post' : 'self-employed work';
     out.adjust('employment', WEIGHTS.notPermanent, `Not a permanent employment but ${what}: ${quote(job.tenure.evidence)}`, job.tenure.kind === 'fixed-term' ? 'fixed term' : 'self-employed');

@@ -1,7 +1,8 @@
 // What the local scorer knows beyond software roles (issue 21): meaning families of exclusions,
 // neighbouring roles, an unrecognised role said to be unchecked. Prompts and postings are our own.
 import { describe, expect, it } from '@jest/globals';
-import type { JobInput } from '../../inputs';
+import { jobInputSchema, parseInput, type JobInput } from '../../inputs';
+import { extractJobSignals } from './job-signals';
 import { LocalProvider } from './local-provider';
 
 const ai = new LocalProvider();
@@ -111,10 +112,17 @@ describe('a role the rules cannot tell', () => {
     expect(result.analysis.explanation).not.toMatch(/Nothing in the posting goes against your prompt/);
   });
 
-  it('says so when the prompt names no role the rules know', async () => {
+  it('says so when the prompt names a role the rules do not know, and holds a title that does not name it', async () => {
     const result = await score('Florist in Lyon, full time.', posting({ title: 'Fleuriste', location: 'Lyon', remote: false, salaryMin: null, salaryMax: null, description: 'Boutique de fleurs à Lyon 2e.' }));
-    expect(result.analysis.explanation).toMatch(/Could not check: the role/);
+    expect(result.analysis.explanation).toMatch(/Could not check: whether "Fleuriste" is a "florist" role/);
     expect(result.analysis.explanation).not.toMatch(/Nothing in the posting goes against your prompt/);
+    expect(result.score).toBeLessThanOrEqual(70);
+  });
+
+  it('takes a title that names the unknown role in the prompt\'s own words, and still says the role was not checked', async () => {
+    const result = await score('Sommelier in Lyon, full time.', posting({ title: 'Head Sommelier', location: 'Lyon', remote: false, salaryMin: null, salaryMax: null, employmentType: 'full_time', description: 'Restaurant gastronomique à Lyon 2e.' }));
+    expect(result.score).toBeGreaterThanOrEqual(70);
+    expect(result.analysis.explanation).toMatch(/Could not check: the role beyond its title/);
   });
 });
 
@@ -161,5 +169,197 @@ describe('the conditions of the job, read from its fields and text', () => {
       office({ title: 'Kierowca C+E – trasy krajowe', location: 'Poznań', salaryMin: min, salaryMax: max, salaryCurrency: 'PLN', salaryPeriod: 'month', description: `Wynagrodzenie ${min}–${max} zł netto miesięcznie.` });
     expect((await score(prompt, job(7_500, 8_500))).score).toBeGreaterThanOrEqual(70);
     expect((await score(prompt, job(5_000, 5_600))).score).toBeLessThan(70);
+  });
+});
+
+describe('professions beyond software, offices and wards', () => {
+  const local = (overrides: Partial<JobInput>) => posting({ remote: false, salaryMin: null, salaryMax: null, employmentType: 'full_time', ...overrides });
+
+  it('does not read a veterinary or dental nurse as a nurse of people, nor the other way round', async () => {
+    const nurse = 'Registered nurse in Hamburg, ICU experience.';
+    expect((await score(nurse, local({ title: 'Veterinary Nurse', location: 'Hamburg', description: 'Small animal clinic in Hamburg-Altona.' }))).score).toBeLessThan(70);
+    expect((await score(nurse, local({ title: 'Dental Nurse', location: 'Hamburg', description: 'Zahnarztpraxis in Hamburg-Eimsbüttel, chairside assistance.' }))).score).toBeLessThan(70);
+    const vet = 'Registered veterinary nurse, small animal, 4 years, Leeds.';
+    expect((await score(vet, local({ title: 'RVN – Small Animal Practice', location: 'Leeds', description: 'First opinion practice, consults and theatre.' }))).score).toBeGreaterThanOrEqual(70);
+    expect((await score(vet, local({ title: 'Veterinary Care Assistant', location: 'Leeds', description: 'Kennel care and cleaning, no qualification needed.' }))).score).toBeLessThan(70);
+  });
+
+  it('tells a dental hygienist from the dental nurse and the dental therapist next door', async () => {
+    const prompt = 'Dental hygienist, GDC registered, Bristol.';
+    expect((await score(prompt, local({ title: 'Dental Hygienist', location: 'Bristol', description: 'Private practice, 45-minute appointments.' }))).score).toBeGreaterThanOrEqual(70);
+    expect((await score(prompt, local({ title: 'Dental Nurse', location: 'Bristol', description: 'Chairside support for three dentists.' }))).score).toBeLessThan(70);
+    expect((await score(prompt, local({ title: 'Dental Therapist', location: 'Bristol', description: 'Fillings and extractions for children.' }))).score).toBeLessThan(70);
+  });
+
+  it('knows the retail ladder: the shop floor and the region are not the store', async () => {
+    const prompt = 'Store manager in fashion retail, Leeds.';
+    expect((await score(prompt, local({ title: 'Store Manager', location: 'Leeds', description: 'Lead a team of 15 in our Briggate store.' }))).score).toBeGreaterThanOrEqual(70);
+    expect((await score(prompt, local({ title: 'Sales Assistant', location: 'Leeds', description: 'Serve customers and work the till.' }))).score).toBeLessThan(70);
+    expect((await score(prompt, local({ title: 'Area Manager – North', location: 'Leeds', description: 'Lead 14 stores across the North.' }))).score).toBeLessThan(70);
+  });
+
+  it('reads a site manager by what the site is: a civils scheme or a fulfilment centre', async () => {
+    const civils = 'Site manager, civil engineering (roads and bridges), Birmingham.';
+    const roads = local({ title: 'Site Manager', location: 'Birmingham', description: 'Highway junction upgrade for a civils contractor. SMSTS required.' });
+    const warehouse = local({ title: 'Site Manager', location: 'Birmingham', description: 'Run our fulfilment centre: inbound, picking and dispatch, 300 associates.' });
+    expect((await score(civils, roads)).score).toBeGreaterThanOrEqual(70);
+    expect((await score(civils, warehouse)).score).toBeLessThan(70);
+  });
+
+  it('tells security operations from penetration testing, in Spanish', async () => {
+    const prompt = 'Analista SOC nivel 2 en Madrid, Splunk y Sentinel.';
+    expect((await score(prompt, local({ title: 'Analista SOC N2', location: 'Madrid', description: 'Análisis de alertas e incidentes.' }))).score).toBeGreaterThanOrEqual(70);
+    expect((await score(prompt, local({ title: 'Pentester / Ethical Hacker', location: 'Madrid', description: 'Auditorías de intrusión web.' }))).score).toBeLessThan(70);
+  });
+
+  it('does not read a UX/UI designer or a market researcher as the UX researcher asked for', async () => {
+    const prompt = 'Senior UX researcher, interviews and usability testing, Amsterdam.';
+    expect((await score(prompt, local({ title: 'Senior UX Researcher', location: 'Amsterdam', description: 'Generative and evaluative research with product teams.' }))).score).toBeGreaterThanOrEqual(70);
+    expect((await score(prompt, local({ title: 'UX/UI Designer', location: 'Amsterdam', description: 'Wireframes and high-fidelity designs in Figma.' }))).score).toBeLessThan(70);
+    expect((await score(prompt, local({ title: 'Market Research Consultant', location: 'Amsterdam', description: 'Brand tracking surveys for FMCG clients.' }))).score).toBeLessThan(70);
+  });
+
+  it('stops a ruled-out phrase at a colon: what follows is the wish', async () => {
+    const prompt = 'Sous chef en Barcelona. Nada de hoteles ni catering: quiero restaurante a la carta o gastronómico.';
+    const job = local({ title: 'Sous Chef – restaurante gastronómico', location: 'Barcelona', description: 'Cocina de producto, menú degustación.' });
+    expect((await score(prompt, job)).score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('rules out a list after a colon item by item', async () => {
+    const prompt = 'Freelance copywriter, London or remote UK. Not doing: SEO article mills, tobacco or vaping brands, or anything crypto.';
+    const pouches = local({ title: 'Freelance Copywriter', location: 'London', employmentType: 'contract', description: 'We make heated-tobacco devices and nicotine pouches and need launch copy.' });
+    const tokens = local({ title: 'Freelance Copywriter', location: 'London', employmentType: 'contract', description: 'A digital-asset exchange launching its own utility token needs launch copy.' });
+    const food = local({ title: 'Freelance Copywriter', location: 'London', employmentType: 'contract', description: 'A plant-based food brand needs packaging and launch copy.' });
+    expect((await score(prompt, pouches)).score).toBeLessThan(70);
+    expect((await score(prompt, tokens)).score).toBeLessThan(70);
+    expect((await score(prompt, food)).score).toBeGreaterThanOrEqual(70);
+  });
+});
+
+describe('conditions of work beyond the first rounds', () => {
+  const local = (overrides: Partial<JobInput>) => posting({ remote: false, salaryMin: null, salaryMax: null, employmentType: 'full_time', ...overrides });
+
+  it('holds a posting that needs a car against a user without one', async () => {
+    const prompt = 'Registered veterinary nurse in Manchester. I have no car, so tram or bus only.';
+    const car = local({ title: 'Registered Veterinary Nurse', location: 'Manchester', description: 'Rural mixed practice. A full driving licence and own car are essential.' });
+    const tram = local({ title: 'Registered Veterinary Nurse', location: 'Manchester', description: 'Small animal practice two minutes from the tram stop.' });
+    expect((await score(prompt, car)).score).toBeLessThan(70);
+    expect((await score(prompt, tram)).score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('reads "no Saturdays" as weekend work and "day shift only" as no nights', async () => {
+    const hygienist = 'Dental hygienist in Leeds, part-time 3 days a week. No Saturdays please.';
+    const saturdays = local({ title: 'Dental Hygienist', location: 'Leeds', employmentType: 'part_time', description: 'Three days including alternate Saturdays. Saturdays finish at 3pm.' });
+    expect((await score(hygienist, saturdays)).score).toBeLessThan(70);
+    const planner = 'Transport planner in Leeds, day shift only.';
+    const nights = local({ title: 'Transport Planner – Nights', location: 'Leeds', description: 'Plan routes for 40 trucks, 22:00–06:00.' });
+    expect((await score(planner, nights)).score).toBeLessThan(70);
+  });
+
+  it('holds a permanent post against "contract only", and inside IR35 against "outside IR35 only"', async () => {
+    const prompt = 'Contract DevOps engineer, AWS and Terraform, remote UK. Outside IR35 only. Contract only, not interested in perm.';
+    const perm = local({ title: 'Senior DevOps Engineer', location: 'Remote (UK)', remote: true, employmentType: 'full_time', salaryMin: 90_000, salaryMax: 100_000, salaryCurrency: 'GBP', salaryPeriod: 'year', description: 'Permanent role. AWS and Terraform.' });
+    const inside = local({ title: 'DevOps Engineer – Contract', location: 'Remote (UK)', remote: true, employmentType: 'contract', description: '6-month contract, inside IR35. AWS and Terraform.' });
+    const outside = local({ title: 'DevOps Engineer – Contract', location: 'Remote (UK)', remote: true, employmentType: 'contract', description: '6-month contract, outside IR35. AWS and Terraform.' });
+    expect((await score(prompt, perm)).score).toBeLessThan(70);
+    expect((await score(prompt, inside)).score).toBeLessThan(70);
+    expect((await score(prompt, outside)).score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('does not read "no permanent night shifts" as contract-only, nor the director the user reports to as their level', async () => {
+    const nurse = 'Registered nurse in Leeds, no permanent night shifts.';
+    const ward = local({ title: 'Staff Nurse – Surgical Ward', location: 'Leeds', salaryPeriod: 'year', salaryMin: 32_000, salaryMax: 36_000, salaryCurrency: 'GBP', description: 'Permanent post, days and lates.' });
+    expect((await score(nurse, ward)).score).toBeGreaterThanOrEqual(70);
+    const accountant = 'Senior accountant in Leeds; I report to the finance director today.';
+    expect((await score(accountant, local({ title: 'Senior Accountant', location: 'Leeds', description: 'Month-end close and statutory accounts.' }))).score).toBeGreaterThanOrEqual(70);
+    expect((await score(accountant, local({ title: 'Head of Accounting', location: 'Leeds', description: 'Lead a team of six accountants.' }))).score).toBeLessThan(70);
+  });
+
+  it('holds a full-time post against a part-time-only prompt', async () => {
+    const prompt = 'Bookkeeper, Xero, part time 20-30 hrs, Auckland.';
+    expect((await score(prompt, local({ title: 'Bookkeeper', location: 'Auckland', description: 'Full-time, 40 hours a week.' }))).score).toBeLessThan(70);
+    expect((await score(prompt, local({ title: 'Bookkeeper', location: 'Auckland', employmentType: 'part_time', description: '25 hours a week, Xero.' }))).score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('reads places in a prompt typed in lower case, and in New Zealand', async () => {
+    const lower = 'site manager civils, roads and bridges. dublin and commutable. permanent only';
+    expect((await score(lower, local({ title: 'Site Manager – Civils', location: 'Cork', description: 'Flood relief scheme, civils contractor. Permanent.' }))).score).toBeLessThan(70);
+    const kiwi = 'Bookkeeper, part time, Auckland or remote NZ.';
+    expect((await score(kiwi, local({ title: 'Bookkeeper', location: 'Wellington', employmentType: 'part_time', description: 'On site in Te Aro, 24 hours a week.' }))).score).toBeLessThan(70);
+  });
+});
+
+describe('role titles across professions', () => {
+  const familyOf = (title: string, description = 'A posting.') => extractJobSignals(parseInput(jobInputSchema, posting({ title, description }), 'test job')).family;
+
+  it.each([
+    ['Registered Veterinary Nurse', 'vet-nursing'],
+    ['Tiermedizinische Fachangestellte (m/w/d)', 'vet-nursing'],
+    ['Dental Hygienist – 3 days', 'dental-hygiene'],
+    ['Zahnmedizinische Fachangestellte (ZFA)', 'dental-nursing'],
+    ['Midwife, Band 6', 'midwifery'],
+    ['Occupational Therapist', 'occupational-therapy'],
+    ['Logopäde (m/w/d)', 'speech-therapy'],
+    ['Biomedical Scientist', 'lab-science'],
+    ['Medical Secretary', 'medical-admin'],
+    ['Nursery Practitioner', 'early-years'],
+    ['Teaching Assistant (SEN)', 'teaching-assistant'],
+    ['School Business Manager', 'school-admin'],
+    ['Sales Assistant', 'retail-floor'],
+    ['Filialleiter (m/w/d)', 'store-management'],
+    ['Area Manager – Scotland', 'area-management'],
+    ['Chef de rang', 'hospitality-floor'],
+    ['Room Attendant', 'housekeeping'],
+    ['Cabin Crew', 'cabin-crew'],
+    ['B1 Licensed Aircraft Engineer', 'aircraft-maintenance'],
+    ['Bauleiter Tiefbau (m/w/d)', 'construction-site'],
+    ['Quantity Surveyor', 'quantity-surveying'],
+    ['Structural Engineer', 'civil-engineering'],
+    ['Project Architect (RIBA)', 'architecture'],
+    ['Konstrukteur Sondermaschinenbau', 'mechanical-design'],
+    ['Technischer Zeichner (m/w/d)', 'drafting'],
+    ['CNC Machinist', 'cnc-machining'],
+    ['Kfz-Mechatroniker (m/w/d)', 'vehicle-mechanic'],
+    ['SOC Analyst L2', 'security-operations'],
+    ['Penetration Tester', 'offensive-security'],
+    ['UX Researcher', 'ux-research'],
+    ['Market Research Executive', 'market-research'],
+    ['Legal Secretary', 'legal-secretary'],
+    ['Data Entry Clerk', 'office-admin'],
+    ['Executive Assistant to the CEO', 'executive-assistant'],
+    ['Tax Manager', 'tax'],
+    ['Audit Senior', 'audit'],
+    ['Transport Manager (CPC)', 'transport-management'],
+    ['Personal Trainer', 'fitness'],
+    ['Hairdresser', 'hair-beauty'],
+    ['Solutions Architect', 'solutions-architecture'],
+    ['Graphic Designer (Print & Packaging)', 'graphic-design'],
+    ['Senior Product Designer', 'design'],
+    ['Database Administrator', 'database'],
+    ['Director of IT', 'it-management'],
+    ['Manager, Software Engineering', 'management'],
+    ['Customer Support Team Lead', 'support'],
+    ['Klantenservicemedewerker', 'support'],
+    ['Supply Chain Manager', 'supply-chain-planning'],
+    ['Teamleiter Softwareentwicklung (m/w/d)', 'management'],
+  ])('reads "%s" as %s', (title, family) => {
+    expect(familyOf(title)).toBe(family);
+  });
+
+  it('reads "Staff Nurse" as a nurse\'s ordinary title and "Staff Engineer" as a level', () => {
+    const level = (title: string) => extractJobSignals(parseInput(jobInputSchema, posting({ title, description: 'A posting.' }), 'test job')).seniority;
+    expect(level('Staff Nurse')).toBeNull();
+    expect(level('Staff Software Engineer')).toBe(4);
+    expect(level('Head of Accounting')).toBe(5);
+  });
+
+  it('keeps the titles that share words with a new family where they were', () => {
+    expect(familyOf('Night Auditor')).toBe('night-audit');
+    expect(familyOf('QA Automation Engineer (Playwright)')).toBe('qa');
+    expect(familyOf('Peer Support Worker')).toBe('peer-support');
+    expect(familyOf('Embedded Software Architect – ADAS')).toBe('embedded');
+    expect(familyOf('System Administrator Windows (3rd line)')).toBe('sysadmin');
+    expect(familyOf('Site Manager Fulfilment Centre', 'Run our fulfilment centre: inbound, picking and dispatch.')).toBe('warehouse-ops');
+    expect(familyOf('Site Manager', 'Highway upgrade for a civils contractor; SMSTS required.')).toBe('construction-site');
   });
 });

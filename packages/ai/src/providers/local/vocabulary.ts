@@ -73,7 +73,7 @@ export const SKILLS: readonly SkillTerm[] = [
   skill('unity', 'Unity', 'tool', [/\bunity\b/i]),
 ];
 
-export { FAMILY_LABELS, foldAccents, PROMPT_FAMILY_RULES, SOFTWARE_FAMILIES, TITLE_FAMILY_RULES, UNKNOWN_ROLE, familyCompatibility, type RoleFamily } from './roles';
+export { FAMILY_LABELS, familyTitleMatches, familyTitleSpan, foldAccents, GENERIC_ROLE_WORDS, PROMPT_FAMILY_RULES, SOFTWARE_FAMILIES, TITLE_FAMILY_RULES, UNKNOWN_ROLE, familyCompatibility, type RoleFamily } from './roles';
 
 /** A title that names a server-side language ("Go Engineer", "Java Developer") is backend. */
 export const BACKEND_LANGUAGE_TITLE =
@@ -85,13 +85,16 @@ export const BACKEND_SIGNALS =
   /\b(api|apis|backend|back-end|microservices?|database|postgresql|postgres|kafka|rabbitmq|queues?|server|services|integrations?|data models?)\b/gi;
 export const FRONTEND_SIGNALS = /\b(frontend|front-end|react|vue|angular|css|browser|ui components?|design system|web app)\b/gi;
 
-// 0 intern · 1 junior · 2 mid · 3 senior · 4 staff/principal/lead
-export type Seniority = 0 | 1 | 2 | 3 | 4;
-export const SENIORITY_LABELS = ['intern', 'junior', 'mid-level', 'senior', 'staff/principal'] as const;
+// 0 intern · 1 junior · 2 mid · 3 senior · 4 staff/principal/lead · 5 head of a function/director
+export type Seniority = 0 | 1 | 2 | 3 | 4 | 5;
+export const SENIORITY_LABELS = ['intern', 'junior', 'mid-level', 'senior', 'staff/principal', 'head/director'] as const;
 export const SENIORITY_RULES: readonly (readonly [Seniority, RegExp])[] = [
   [0, /\b(intern(ship)?|working student|werkstudent|trainee|apprentice|stagiaire|becari[oa]|stagista|tirocinante|stagiair|praktykant|sta[żz]ysta|azubi)\b/i],
   [1, /\b(junior|jr\.?|entry[- ]level|graduate|new grad|d[ée]butant|improver|helper|ayudante|assistente junior)\b/i],
-  [4, /\b(staff|principal|distinguished|lead|architect|head of)\b/i],
+  // "Head of Accounting", "Director of IT": leading a function, two steps above a senior in it.
+  [5, /\b(head of|director|direktor|dyrektor|leiter(in)? der|vp|vice president|chief)\b/i],
+  // "Staff Engineer" is a level; "Staff Nurse" is the nurse's ordinary title.
+  [4, /\b(staff (?=(software|engineer|data|machine|ml|product|designer|scientist|developer|sre|site reliability|backend|frontend|full[- ]?stack|platform|security|research|analyst|ux))|(principal|distinguished|lead|architect)\b)/i],
   [3, /\b(senior|sr\.?|s[ée]nior|confirm[ée]|starszy)\b/i],
   [2, /\b(mid[- ]level|intermediate(?! care)|medior|regular)\b/i],
 ];
@@ -107,7 +110,11 @@ export const INDUSTRIES: readonly IndustryTerm[] = [
   industry('crypto', 'crypto', 'crypto', [/\bcrypto(currency|currencies|s)?\b/i, /\bblockchain\b/i, /\bweb ?3\b/i, /\bdefi\b/i, /\b(bitcoin|ethereum|solana)\b/i, /\bnfts?\b/i, /\bon[- ]chain\b/i, /\bstablecoins?\b/i, /\btoken (grant|sale|holders?|economy)s?\b/i, /\btokenomics\b|\btokeni[sz]/i, /\bdapps?\b/i, /\blayer[- ][12]\b/i, /\bdigital[- ]assets?\b/i, /\bsmart contracts?\b/i, /\bkrypto/i, /\bcryptomonnaie/i, /\bcriptomoneda/i]),
   industry('gambling', 'gambling', 'gambling', [/\bcasinos?\b/i, /\b(sports )?betting\b/i, /\bgambling\b/i, /\bsportsbooks?\b/i, /\bigaming\b/i, /\bpoker\b/i, /\bslot machines?\b|\bslots\b/i, /\bwager(s|ing)?\b/i, /\b(odds|bets) (and|&) (odds|bets)\b/i, /\blotter(y|ies)\b/i, /\bgl[üu]cksspiel|\bsportwetten|\bjeux d'argent|\bapuestas|\bkasyn|\bscommesse|\bgokken/i]),
   industry('adtech', 'adtech', 'advertising technology', [/\bad[- ]?tech\b/i, /\bprogrammatic\b/i, /\bdemand-side platform\b/i, /\breal-time bidding\b/i, /\bad exchange\b/i, /\badvertising\b/i]),
-  industry('defense', 'defense', 'defense/military', [/\bdefen[cs]e (industry|contractor|company|applications?|sector|customers?)\b/i, /\bmilitary\b/i, /\bweapons?\b/i, /\bdual[- ]use\b/i, /\br[üu]stung|\bwehrtechni|\bverteidigung/i, /\bdefensie|\bd[ée]fense\b|\bdefensa\b/i, /\bdod\b|\bsecurity clearance\b|\bts\/sci\b/i]),
+  industry('defense', 'defense', 'defense/military', [/\bdefen[cs]e (industry|contractor|company|applications?|sector|customers?)\b/i, /\bmilitary\b/i, /\bweapons?\b/i, /\bdual[- ]use\b/i, /\br[üu]stung|\bwehrtechni|\bverteidigung|\bwaffen|\bstreitkr[äa]fte|\bbundeswehr/i, /\barmed forces\b|\bforces arm[ée]es\b|\bfuerzas armadas\b|\bkrijgsmacht\b|\barmaments?\b|\bmunitions?\b|\bammunition\b/i, /\bdefensie|\bd[ée]fense\b|\bdefensa\b/i, /\bdod\b|\bsecurity clearance\b|\bts\/sci\b/i]),
+  // "No vape shops", "no tobacco brands": nicotine in any form.
+  industry('tobacco', 'tobacco', 'tobacco/vaping', [/\btobacco\b/i, /\bcigar(ette)?s?\b/i, /\be-?cig(arette)?s?\b/i, /\be-?liquids?\b/i, /\bvap(e|es|ing|our|or)\b/i, /\bnicotine\b/i, /\bheated[- ]tobacco\b/i, /\btabak|\btabac|\btabaco|\bsigaret|\bpapieros/i]),
+  // IT work billed to clients by the hour: "no MSPs".
+  industry('managed-services', 'managed services (MSP)', 'managed IT services', [/\bmsps?\b/i, /\bmanaged (it )?services? providers?\b/i, /\bmanaged it services\b/i, /\bbillable (hours|utili[sz]ation)\b/i, /\butili[sz]ation targets?\b/i]),
   industry('consulting', 'consulting', 'consultancy/agency work', [/\bconsultanc(y|ies)\b/i, /\bconsulting\b/i, /\bclient (projects?|sites?)\b/i, /\boutsourcing\b/i, /\b(digital|software) agency\b/i]),
   industry('public-sector', 'public sector', 'public-sector contracting', [/\bpublic[- ]sector\b/i, /\be-government\b/i, /\bgovernment agencies\b/i]),
   industry('games', 'games', 'games', [/\bgames? studio\b/i, /\bvideo games?\b/i, /\b(online|co-op|console|pc) games?\b/i]),
@@ -156,7 +163,8 @@ export const PLACES: readonly Place[] = [
   place('Canada', 'na', [/\bcanada\b/i, /\b(toronto|vancouver|montreal)\b/i]),
   place('India', 'apac', [/\bindia\b/i, /\b(bangalore|bengaluru|hyderabad|pune)\b/i]),
   place('Singapore', 'apac', [/\bsingapore\b/i]),
-  place('Australia', 'apac', [/\baustralia\b/i, /\b(sydney|melbourne)\b/i]),
+  place('Australia', 'apac', [/\baustralia\b/i, /\b(sydney|melbourne|brisbane|perth|adelaide|canberra)\b/i]),
+  place('New Zealand', 'apac', [/\bnew zealand\b/i, /\bnz\b/i, /\baotearoa\b/i, /\b(auckland|wellington|christchurch)\b/i]),
   place('Brazil', 'latam', [/\bbrazil\b/i, /\bsão paulo\b/i]),
 ];
 
@@ -167,8 +175,9 @@ export const REGION_PATTERNS: readonly (readonly [Place['region'] | 'world', Reg
   ['na', /\bnorth america\b/i],
   ['apac', /\bapac\b/i],
   ['latam', /\blatam\b/i],
-  ['world', /\b(worldwide|anywhere|global(ly)?)\b/i],
+  // "Anywhere in NL" is not the world.
+  ['world', /\b(worldwide|anywhere(?!\s+(in|within|inside|across|from|on)\b)|global(ly)?)\b/i],
 ];
 
 /** Fixed, approximate rates to compare salaries (the local provider is not a currency service). */
-export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68 };
+export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68, AUD: 0.6, NZD: 0.55, CZK: 0.04, HUF: 0.0025, RON: 0.2 };

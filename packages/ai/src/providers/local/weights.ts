@@ -18,6 +18,8 @@ export const WEIGHTS = {
   familyMismatch: { penalty: 55, cap: 25 },
   /** Role: the job title matches no role the rules know, and shares no word with the role asked for. */
   roleUnknown: 30,
+  /** Role: the prompt's role is one the rules do not know, and the title does not name it in its words (as cautious as an unknown title). */
+  roleUnknownPrompt: 30,
   /** Role: the title matches no known role but carries a word of the role asked for. */
   roleUnknownNamed: 10,
   /** Role: the job title carries what the user ruled out ("no UX writing": "UX Writer"). */
@@ -32,8 +34,8 @@ export const WEIGHTS = {
   missingSpokenLanguage: { penalty: 40, cap: 35 },
   /** Weekly hours far from the ones the user asked for (36–40 for 28–32). */
   hoursOff: { penalty: 35, cap: 40 },
-  /** Role: related but not the same (× (1 − compatibility), e.g. full-stack for backend: 12). */
-  familyDistance: 40,
+  /** Role: related but not the same (× (1 − compatibility)): full-stack for backend (0.7) loses 14; a neighbour a recruiter would rarely send (0.3) 32, below the default threshold. */
+  familyDistance: 45,
 
   /** Languages: none of the user's languages appear in the posting. */
   noWantedLanguage: 35,
@@ -82,6 +84,12 @@ export const WEIGHTS = {
   /** A fixed term or self-employment when the user asked for a permanent job ("CDI only", "PAYE"). */
   notPermanent: { penalty: 40, cap: 30 },
   internship: 15,
+  /** A permanent post for a user who asked for contracts only. */
+  permanentWhenContractOnly: { penalty: 40, cap: 30 },
+  /** UK contracting: inside IR35 for a user who asked for outside only. */
+  insideIr35: { penalty: 45, cap: 30 },
+  /** A full-time post for a user who asked for part-time only. */
+  fullTimeWhenPartTime: { penalty: 35, cap: 45 },
 
   /** Company: a consultancy or agency when the user asked for a product company. */
   consultancy: 20,
