@@ -39,6 +39,7 @@ describe('db migrate', () => {
     expect(tables.map((t) => t.table_name)).toEqual([
       '_prisma_migrations',
       'channel_deliveries',
+      'channel_digests',
       'companies',
       'job_sources',
       'jobs',
