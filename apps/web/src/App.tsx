@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { RedirectIfAuthenticated, RequireAuth } from './auth/RequireAuth';
 import { AppLayout, PublicLayout } from './components/Layout';
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './pages/AccountLinkPages';
 import { AdminPage } from './pages/AdminPage';
 import { JobsPage } from './pages/JobsPage';
 import { LogInPage } from './pages/LogInPage';
@@ -17,6 +18,10 @@ export function App() {
       <Route element={<PublicLayout />}>
         <Route path="/login" element={<RedirectIfAuthenticated><LogInPage /></RedirectIfAuthenticated>} />
         <Route path="/signup" element={<RedirectIfAuthenticated><SignUpPage /></RedirectIfAuthenticated>} />
+        {/* Opened from mailed links, logged in or not. */}
+        <Route path="/verify-email" element={<VerifyEmailPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
       </Route>
       <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
         <Route index element={<Navigate to="/matches" replace />} />

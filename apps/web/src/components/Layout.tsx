@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { VerifyAddressBanner } from '../pages/AccountLinkPages';
 import { useUnreadCount } from './UnreadCount';
 
 function UnreadBadge() {
@@ -76,6 +77,7 @@ export function AppLayout() {
     <>
       <Header />
       <main id="main" ref={main} tabIndex={-1} className="page">
+        <VerifyAddressBanner />
         <Outlet />
       </main>
     </>
