@@ -3,6 +3,7 @@ import { RedirectIfAuthenticated, RequireAuth } from './auth/RequireAuth';
 import { AppLayout, PublicLayout } from './components/Layout';
 import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './pages/AccountLinkPages';
 import { AdminPage } from './pages/AdminPage';
+import { ChannelsPage } from './pages/ChannelsPage';
 import { JobsPage } from './pages/JobsPage';
 import { LogInPage } from './pages/LogInPage';
 import { MatchesPage } from './pages/MatchesPage';
@@ -30,6 +31,7 @@ export function App() {
         <Route path="/jobs" element={<JobsPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/channels" element={<ChannelsPage />} />
         <Route path="/admin" element={<RequireAuth admin><AdminPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -21,6 +21,7 @@ function Header() {
     { to: '/matches', label: 'Matches' },
     { to: '/jobs', label: 'Jobs' },
     { to: '/notifications', label: 'Notifications', badge: true },
+    { to: '/channels', label: 'Channels' },
     { to: '/settings', label: 'Settings' },
     ...(user?.role === 'admin' ? [{ to: '/admin', label: 'Admin' }] : []),
   ];
