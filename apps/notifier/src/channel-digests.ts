@@ -39,6 +39,7 @@ interface DigestChannelRow {
 }
 
 interface HeldRow {
+  delivery_id: string;
   score: number;
   analysis: unknown;
   title: string;
@@ -138,11 +139,21 @@ export class ChannelDigests {
     await execute(pool, Prisma.sql`
       UPDATE channel_deliveries SET digest_id = ${digest.id}::uuid
       WHERE channel_id = ${channel.id}::uuid AND status = 'held' AND digest_id IS NULL AND created_at < ${digest.due_at}`);
-    const held = await queryRows<HeldRow>(pool, Prisma.sql`
-      SELECT m.score, m.analysis, j.title, j.company, j.url, j.location, j.remote, j.salary_min, j.salary_max, j.salary_currency, j.salary_period
+    const rows = await queryRows<HeldRow>(pool, Prisma.sql`
+      SELECT d.id::text AS delivery_id, m.score, m.analysis, j.title, j.company, j.url, j.location, j.remote, j.salary_min, j.salary_max, j.salary_currency, j.salary_period
       FROM channel_deliveries d JOIN user_job_matches m ON m.id = d.match_id JOIN jobs j ON j.id = m.job_id
       WHERE d.digest_id = ${digest.id}::uuid AND d.status = 'held'
       ORDER BY m.score DESC, d.created_at, d.id`);
+    // A stored analysis that no longer parses fails its own row, not the whole digest.
+    const held: { row: HeldRow; content: MatchContent }[] = [];
+    for (const row of rows) {
+      const content = toMatchContent(row);
+      if (content) held.push({ row, content });
+      else
+        await execute(pool, Prisma.sql`
+          UPDATE channel_deliveries SET status = 'failed', error = 'the stored match analysis is not valid'
+          WHERE id = ${row.delivery_id}::uuid AND status = 'held'`);
+    }
     const finish = async (status: 'sent' | 'empty' | 'skipped' | 'failed', error: string | null, externalId: string | null = null) => {
       await execute(pool, Prisma.sql`
         UPDATE channel_digests SET status = ${status}::channel_digest_status, error = ${error}, external_id = ${externalId}, match_count = ${held.length},
@@ -177,7 +188,7 @@ export class ChannelDigests {
     }
     // Quiet hours release everything; a digest keeps the best few per company.
     const perCompany = digest.kind === 'quiet_hours' ? Number.MAX_SAFE_INTEGER : this.deps.perCompany;
-    const content = buildDigest(digest.kind, held.map(toMatchContent), perCompany);
+    const content = buildDigest(digest.kind, held.map((h) => h.content), perCompany);
     try {
       const sent = await this.deps.sender.send(target, { type: 'digest', digest: content });
       await finish('sent', null, sent.externalId ?? null);
@@ -207,7 +218,9 @@ export class ChannelDigests {
   }
 }
 
-function toMatchContent(row: HeldRow): MatchContent {
+function toMatchContent(row: HeldRow): MatchContent | undefined {
+  const analysis = matchAnalysisSchema.safeParse(row.analysis);
+  if (!analysis.success) return undefined;
   return {
     jobTitle: row.title,
     company: row.company,
@@ -220,7 +233,7 @@ function toMatchContent(row: HeldRow): MatchContent {
     salaryPeriod: row.salary_period,
     score: row.score,
     // The stored result is shown as is, and checked as on every read.
-    analysis: matchAnalysisSchema.parse(row.analysis),
+    analysis: analysis.data,
   };
 }
 

@@ -81,12 +81,8 @@ async function deliverMatch(userId: string, company: string, title: string, scor
   return deliveries.deliver({ userId, matchId: match.id, score, content });
 }
 
-beforeAll(async () => {
-  db = await createTestDatabase('notifier_digests');
-  database = createDatabase({ databaseUrl: db.url, poolSize: 4 });
-  prisma = database.prisma;
-  await smtp.start();
-  const config = channelEnvSchema.parse({
+const smtpConfig = () =>
+  channelEnvSchema.parse({
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtp.port),
     SMTP_TLS: 'none',
@@ -95,7 +91,13 @@ beforeAll(async () => {
     CHANNEL_RETRY_BASE_MS: '10',
     CHANNEL_RETRY_MAX_MS: '20',
   });
-  const sender = createChannelSender(config);
+
+beforeAll(async () => {
+  db = await createTestDatabase('notifier_digests');
+  database = createDatabase({ databaseUrl: db.url, poolSize: 4 });
+  prisma = database.prisma;
+  await smtp.start();
+  const sender = createChannelSender(smtpConfig());
   deliveries = new ChannelDeliveries({ pool: database.pool, sender, logger, sendLeaseMs: 60_000, now: () => clock });
   digests = new ChannelDigests({ pool: database.pool, sender, logger, leaseMs: LEASE_MS, perCompany: 3, now: () => clock });
 });
@@ -190,6 +192,36 @@ describe('daily digests', () => {
       'daily:2026-12-02',
       'daily:2026-12-03',
     ]);
+  });
+});
+
+describe('several notifier replicas', () => {
+  it('send a due digest once when they tick at the same moment', async () => {
+    const { user } = await emailUser();
+    clock = new Date('2026-12-01T13:00:00Z');
+    for (let i = 0; i < 3; i += 1) await deliverMatch(user.id, 'Ferrous Pay', `Engineer ${i}`, 80 + i);
+    clock = new Date('2026-12-02T07:00:00Z');
+    const replicas = Array.from({ length: 4 }, () => new ChannelDigests({ pool: database.pool, sender: createChannelSender(smtpConfig()), logger, leaseMs: LEASE_MS, perCompany: 3, now: () => clock }));
+    const outcomes = (await Promise.all(replicas.map((r, i) => r.tick(`replica-${i}`)))).flatMap((m) => [...m.values()]);
+    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
+    expect(smtp.mailsTo(user.email)).toHaveLength(1);
+  });
+});
+
+describe('a held match whose stored analysis no longer parses', () => {
+  it('fails that one row and still sends the digest with the rest', async () => {
+    const { user, channel } = await emailUser();
+    clock = new Date('2026-12-01T13:00:00Z');
+    await deliverMatch(user.id, 'Ferrous Pay', 'Readable', 90);
+    await deliverMatch(user.id, 'Quill Labs', 'Garbled', 85);
+    const garbled = await prisma.channelDelivery.findFirstOrThrow({ where: { channelId: channel.id, match: { job: { title: 'Garbled' } } } });
+    await prisma.userJobMatch.update({ where: { id: garbled.matchId }, data: { analysis: { explanation: 42 } } });
+    clock = new Date('2026-12-02T07:00:00Z');
+    expect([...(await digests.tick()).values()]).toEqual(['sent']);
+    const mails = smtp.mailsTo(user.email);
+    expect(mails.map((m) => m.parsed.subject)).toEqual(['Your daily JobPing digest: 1 new match']);
+    expect(mails[0]!.parsed.text).not.toContain('Garbled');
+    expect(await prisma.channelDelivery.findUniqueOrThrow({ where: { id: garbled.id } })).toMatchObject({ status: 'failed' });
   });
 });
 
