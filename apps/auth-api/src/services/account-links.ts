@@ -45,7 +45,7 @@ export class AccountLinks {
   /** Mails a verification link to the account's current address (after registering, or when asked again). */
   async sendVerification(userId: string): Promise<void> {
     const user = await this.deps.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailVerifiedAt: true } });
-    if (!user || user.emailVerifiedAt) return;
+    if (!user || user.emailVerifiedAt || !this.canMail('verify_email')) return;
     const hours = this.deps.verificationTtlHours;
     const token = await this.issue(user.id, user.email, 'verify_email', hours * 3_600_000);
     this.mail(user.email, { type: 'verify_email', link: this.link('/verify-email', token), expiresInHours: hours });
@@ -66,7 +66,7 @@ export class AccountLinks {
   /** "Forgot password": a reset link if the address has an account; the caller answers the same either way. */
   async requestReset(email: string): Promise<void> {
     const user = await this.deps.prisma.user.findUnique({ where: { email }, select: { id: true, email: true } });
-    if (!user) return;
+    if (!user || !this.canMail('reset_password')) return;
     const minutes = this.deps.resetTtlMinutes;
     const token = await this.issue(user.id, user.email, 'reset_password', minutes * 60_000);
     this.mail(user.email, { type: 'reset_password', link: this.link('/reset-password', token), expiresInMinutes: minutes });
@@ -91,7 +91,7 @@ export class AccountLinks {
 
   /** Tells the owner of an address that someone tried to register it (register answers as for a new address). */
   notifySignupAttempt(email: string): void {
-    if (!this.deps.publicWebUrl) return;
+    if (!this.canMail('signup_attempt')) return;
     this.mail(email, { type: 'signup_attempt', loginLink: this.link('/login'), resetLink: this.link('/forgot-password') });
   }
 
@@ -118,13 +118,17 @@ export class AccountLinks {
     return url.toString();
   }
 
+  /** Whether this deployment can mail links; no token is issued when it cannot. */
+  private canMail(type: AccountMail['type']): boolean {
+    if (this.deps.mailer && this.deps.publicWebUrl) return true;
+    this.deps.logger.warn('account mail not sent: SMTP_HOST and PUBLIC_WEB_URL are needed for account mails', { type });
+    return false;
+  }
+
   /** In the background: the answer never waits for (or reveals) a mail. */
   private mail(to: string, mail: AccountMail): void {
-    const { mailer, publicWebUrl, logger } = this.deps;
-    if (!mailer || !publicWebUrl) {
-      logger.warn('account mail not sent: SMTP_HOST and PUBLIC_WEB_URL are needed for account mails', { type: mail.type });
-      return;
-    }
+    const { mailer, logger } = this.deps;
+    if (!mailer) return;
     const rendered = renderAccountMail(mail);
     mailer
       .sendMail({ from: this.deps.mailFrom, to, subject: rendered.subject, text: rendered.text, html: rendered.html })
