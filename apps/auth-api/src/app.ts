@@ -1,3 +1,4 @@
+import { createSmtpTransport } from '@jobping/channels';
 import type { PrismaClient } from '@jobping/db';
 import { DiscordWebhookClient } from '@jobping/discord';
 import { createHttpApp, jwtSettingsFromConfig, type HttpApp } from '@jobping/http-kit';
@@ -7,6 +8,7 @@ import type { Redis } from '@jobping/redis';
 import type { AuthApiConfig } from './config';
 import { AUTH_API_OPENAPI_INFO } from './openapi';
 import { authApiRoutes } from './routes';
+import { AccountLinks } from './services/account-links';
 import { AccountService } from './services/accounts';
 import type { PasswordHasher } from './services/passwords';
 import { Throttle } from './services/throttle';
@@ -21,6 +23,8 @@ export interface AuthApiDeps {
   passwords: PasswordHasher;
   /** Defaults to a client allowing the configured extra webhook hosts. */
   discord?: DiscordWebhookClient;
+  /** The clock of account links (tests set it). */
+  now?: () => Date;
 }
 
 /** auth-api as an Express app (no port): main.ts listens, tests use supertest. */
@@ -42,7 +46,20 @@ export function createApp(deps: AuthApiDeps): HttpApp {
   });
   const discord =
     deps.discord ?? new DiscordWebhookClient({ policy: { extraAllowedHosts: config.JOBPING_WEBHOOK_ALLOWED_HOSTS }, logger, timeoutMs: 10_000 });
+  const links = new AccountLinks({
+    prisma,
+    passwords: deps.passwords,
+    tokens,
+    logger,
+    mailer: config.SMTP_HOST ? createSmtpTransport(config) : undefined,
+    mailFrom: config.MAIL_FROM,
+    publicWebUrl: config.PUBLIC_WEB_URL,
+    verificationTtlHours: config.EMAIL_VERIFICATION_TTL_HOURS,
+    resetTtlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
   const accounts = new AccountService({
+    links,
     prisma,
     passwords: deps.passwords,
     tokens,
@@ -64,7 +81,7 @@ export function createApp(deps: AuthApiDeps): HttpApp {
       database: async () => void (await prisma.$queryRaw`SELECT 1`),
       redis: async () => void (await redis.ping()),
     },
-    routes: authApiRoutes(accounts, {
+    routes: authApiRoutes(accounts, links, throttle, {
       cookie: { alwaysSecure: config.NODE_ENV === 'production' },
       origins: { publicOrigin: config.PUBLIC_WEB_URL && new URL(config.PUBLIC_WEB_URL).origin, otherOrigins: config.CORS_ORIGINS },
       onLogin: (outcome) => logins.inc({ outcome }),

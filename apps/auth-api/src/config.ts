@@ -1,4 +1,5 @@
 import { baseEnvSchema, databaseEnvSchema, fields, redisEnvSchema } from '@jobping/config';
+import { smtpEnvFields } from '@jobping/channels';
 import { allowedHostsSchema } from '@jobping/discord';
 import { jwtEnvSchema } from '@jobping/http-kit';
 import { z } from 'zod';
@@ -61,6 +62,10 @@ export const authApiEnvSchema = baseEnvSchema
       .url({ protocol: /^https?$/, error: 'not an http(s) URL' })
       .optional()
       .describe('the address users open JobPing at, e.g. https://jobping.example.com; session requests from other origins are refused (default: the request\'s own host)'),
+    // Account mails (address verification, password reset) over the same SMTP settings as the notifier.
+    ...smtpEnvFields,
+    EMAIL_VERIFICATION_TTL_HOURS: fields.positiveInt(48, 'how long an address verification link works, in hours'),
+    PASSWORD_RESET_TTL_MINUTES: fields.positiveInt(30, 'how long a password reset link works, in minutes'),
     TRUST_PROXY: fields.trustProxy(),
     CORS_ORIGINS: fields.commaList('browser origins allowed to call the API (CORS), comma-separated; none by default'),
   });

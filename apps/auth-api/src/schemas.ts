@@ -83,6 +83,7 @@ const timestamp = z.iso.datetime();
 export const userSchema = z.object({
   id: z.uuid(),
   email: z.string(),
+  email_verified: z.boolean().describe('whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it'),
   role: roleSchema,
   prompt: z.string().nullable(),
   prompt_updated_at: timestamp.nullable(),
@@ -112,3 +113,10 @@ export const discordTestResultSchema = z.object({
   delivered: z.literal(true),
   message_id: z.string().nullable(),
 });
+
+/** A token from a mailed link (the part after `#token=`). */
+const linkToken = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/, { error: 'not a link token' });
+
+export const verifyEmailBodySchema = z.object({ token: linkToken });
+export const forgotPasswordBodySchema = z.object({ email: emailSchema });
+export const resetPasswordBodySchema = z.object({ token: linkToken, password: registerBodySchema.shape.password });

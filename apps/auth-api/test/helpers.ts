@@ -34,7 +34,7 @@ let hasher: Promise<PasswordHasher> | undefined;
  * auth-api on a fresh migrated database, a unique Redis key prefix and a loopback Discord
  * stand-in. Call `close()` in afterAll: it drops the database and deletes the keys.
  */
-export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestContext> {
+export async function startTestApp(label: string, env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestContext> {
   const database: TestDatabase = await createTestDatabase(label);
   const discord = await new FakeDiscord().start();
   const keyPrefix = uniqueKeyPrefix('auth-api');
@@ -56,7 +56,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
   const logger = createLogger({ service: 'auth-api-test', level: 'error', transports: [new winston.transports.Stream({ stream: new PassThrough() })] });
   hasher ??= createPasswordHasher();
   const passwords = await hasher;
-  const build = () => createApp({ config, logger, prisma, redis, registry: createMetricsRegistry('auth-api', { defaultMetrics: false }), passwords });
+  const build = () => createApp({ config, logger, prisma, redis, registry: createMetricsRegistry('auth-api', { defaultMetrics: false }), passwords, ...options });
   const { app, openapi } = build();
 
   return {
@@ -90,7 +90,7 @@ export const newEmail = (name = 'user') => `${name}.${Date.now().toString(36)}.$
 export const PASSWORD = 'correct horse battery staple';
 
 export interface Session {
-  user: { id: string; email: string; role: string };
+  user: { id: string; email: string; role: string; email_verified: boolean };
   access_token: string;
   /** Read from the `jobping_refresh` cookie of the answer (never in its body). */
   refresh_token: string;

@@ -35,6 +35,7 @@ describe('GET /api/users/me', () => {
     expect(res.body).toEqual({
       id: alice.user.id,
       email: alice.user.email,
+      email_verified: false,
       role: 'user',
       prompt: null,
       prompt_updated_at: null,

@@ -3,6 +3,9 @@ import {
   channelModes,
   channelModeSchema,
   channelThresholdSchema,
+  digestHourSchema,
+  digestWeekdaySchema,
+  quietHoursSchema,
   discordChannelSettingsSchema,
   emailChannelSettingsSchema,
   slackChannelSettingsSchema,
@@ -24,6 +27,9 @@ const common = {
     .describe("minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet"),
   mode: channelModeSchema.optional(),
   time_zone: timeZoneSchema.optional().describe('IANA time zone for digests and quiet hours (default UTC)'),
+  digest_hour: digestHourSchema.optional().describe('local hour of the daily or weekly digest, 0–23 (default 8)'),
+  digest_weekday: digestWeekdaySchema.optional().describe('weekday of the weekly digest, 1 Monday … 7 Sunday (default 1)'),
+  quiet_hours: quietHoursSchema.nullable().optional().describe('null: none'),
 };
 
 export const createChannelBodySchema = z.discriminatedUnion('kind', [
@@ -55,6 +61,9 @@ export const channelSchema = z.object({
   threshold_override: z.int().nullable(),
   mode: z.enum(channelModes),
   time_zone: z.string(),
+  digest_hour: z.int(),
+  digest_weekday: z.int(),
+  quiet_hours: z.object({ start: z.string(), end: z.string() }).nullable(),
   enabled: z.boolean(),
   disabled_reason: z.string().nullable().describe('why it is off: repeated failures, a one-click unsubscribe, or you'),
   disabled_at: timestamp.nullable(),

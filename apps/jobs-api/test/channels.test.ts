@@ -107,6 +107,17 @@ describe('/api/users/me/channels', () => {
     expect(telegram.messagesFor(token)).toHaveLength(1);
   });
 
+  it('sets a digest mode, its local hour and quiet hours, and clears the quiet hours', async () => {
+    const user = await ctx.user();
+    const { body: created } = await as(ctx, user)
+      .post('/api/users/me/channels', { kind: 'webhook', settings: { url: receiver.endpoint('/digest') }, mode: 'weekly', time_zone: 'Europe/Berlin', digest_hour: 7, digest_weekday: 5, quiet_hours: { start: '22:30', end: '06:45' } })
+      .expect(201);
+    expect(created).toMatchObject({ mode: 'weekly', time_zone: 'Europe/Berlin', digest_hour: 7, digest_weekday: 5, quiet_hours: { start: '22:30', end: '06:45' } });
+    expect(await ctx.prisma.notificationChannel.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ quietStartMinute: 22 * 60 + 30, quietEndMinute: 6 * 60 + 45 });
+    const { body: updated } = await as(ctx, user).patch(`/api/users/me/channels/${created.id}`, { mode: 'daily', quiet_hours: null }).expect(200);
+    expect(updated).toMatchObject({ mode: 'daily', digest_hour: 7, quiet_hours: null });
+  });
+
   it('validates settings per kind and refuses targets outside the rules', async () => {
     const user = await ctx.user();
     const post = (body: object) => as(ctx, user).post('/api/users/me/channels', body);
@@ -115,7 +126,10 @@ describe('/api/users/me/channels', () => {
     expect(invalidFields(await post({ kind: 'webhook', settings: { url: 'https://169.254.169.254/latest/meta-data' } }).expect(400))).toEqual(['body.settings.url']);
     expect(invalidFields(await post({ kind: 'discord', settings: { webhook_url: 'https://example.com/api/webhooks/1/2' } }).expect(400))).toEqual(['body.settings.webhook_url']);
     expect(invalidFields(await post({ kind: 'sms', settings: {} }).expect(400))).toContain('body.kind');
-    expect(invalidFields(await post({ kind: 'webhook', settings: { url: receiver.endpoint() }, mode: 'daily' }).expect(400))).toEqual(['body.mode']);
+    expect(invalidFields(await post({ kind: 'webhook', settings: { url: receiver.endpoint() }, mode: 'hourly' }).expect(400))).toEqual(['body.mode']);
+    expect(invalidFields(await post({ kind: 'webhook', settings: { url: receiver.endpoint() }, quiet_hours: { start: '25:00', end: '07:00' } }).expect(400))).toEqual(['body.quiet_hours.start']);
+    expect(invalidFields(await post({ kind: 'webhook', settings: { url: receiver.endpoint() }, quiet_hours: { start: '07:00', end: '07:00' } }).expect(400))).toEqual(['body.quiet_hours']);
+    expect(invalidFields(await post({ kind: 'webhook', settings: { url: receiver.endpoint() }, digest_hour: 24 }).expect(400))).toEqual(['body.digest_hour']);
     expect(invalidFields(await post({ kind: 'webhook', settings: { url: receiver.endpoint() }, time_zone: 'Mars/Olympus' }).expect(400))).toEqual(['body.time_zone']);
   });
 

@@ -3,7 +3,9 @@ import { ChannelSendError, ChannelUnavailableError, type ChannelSender, type Cha
 import { channelKindSchema, parseStoredChannelSettings } from '@jobping/contracts';
 import { execute, Prisma, queryRows, type PgPool } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
+import { countPermanentFailure } from './channel-failures';
 import { DeliveryInProgressError } from './delivery-in-progress';
+import { inQuietHours, type ChannelSchedule } from './digest-schedule';
 
 export interface ChannelDeliveryDeps {
   pool: PgPool;
@@ -13,6 +15,8 @@ export interface ChannelDeliveryDeps {
   sendLeaseMs: number;
   /** Permanent failures in a row that disable a channel (3). */
   failuresToDisable?: number;
+  /** The clock of quiet hours and of a held match's time (tests set it). */
+  now?: () => Date;
 }
 
 export interface ChannelDeliveryContext {
@@ -31,8 +35,10 @@ export type ChannelOutcome =
   | 'sent'
   /** An earlier delivery of the message sent (or finally failed) it. */
   | 'already_done'
-  /** Below the channel's threshold, or a digest mode (not sent one by one). */
+  /** Below the channel's threshold. */
   | 'not_due'
+  /** Kept for the channel's digest or the end of its quiet hours (ChannelDigests sends it). */
+  | 'held'
   /** Not sendable here and not the channel's fault: unverified address, kind not configured. */
   | 'skipped'
   /** A permanent failure (counted; the third in a row disables the channel). */
@@ -51,7 +57,21 @@ interface ChannelRow {
   notify_threshold: number;
   email: string;
   email_verified: boolean;
+  time_zone: string;
+  digest_hour: number;
+  digest_weekday: number;
+  quiet_start_minute: number | null;
+  quiet_end_minute: number | null;
 }
+
+export const scheduleOf = (c: Pick<ChannelRow, 'mode' | 'time_zone' | 'digest_hour' | 'digest_weekday' | 'quiet_start_minute' | 'quiet_end_minute'>): ChannelSchedule => ({
+  mode: c.mode === 'daily' || c.mode === 'weekly' ? c.mode : 'instant',
+  timeZone: c.time_zone,
+  digestHour: c.digest_hour,
+  digestWeekday: c.digest_weekday,
+  quietStartMinute: c.quiet_start_minute,
+  quietEndMinute: c.quiet_end_minute,
+});
 
 interface DeliveryRow {
   id: string;
@@ -73,17 +93,14 @@ interface DeliveryRow {
  * the reason, and a success resets the count.
  */
 export class ChannelDeliveries {
-  private readonly failuresToDisable: number;
-
-  constructor(private readonly deps: ChannelDeliveryDeps) {
-    this.failuresToDisable = deps.failuresToDisable ?? 3;
-  }
+  constructor(private readonly deps: ChannelDeliveryDeps) {}
 
   /** Outcome per channel id; throws (after trying every channel) when one must be retried. */
   async deliver(match: MatchToDeliver, context: ChannelDeliveryContext = {}): Promise<Map<string, ChannelOutcome>> {
     const channels = await queryRows<ChannelRow>(this.deps.pool, Prisma.sql`
       SELECT c.id::text AS id, c.kind::text AS kind, c.settings, c.threshold_override, c.mode::text AS mode,
-             u.notify_threshold, u.email, (u.email_verified_at IS NOT NULL) AS email_verified
+             u.notify_threshold, u.email, (u.email_verified_at IS NOT NULL) AS email_verified,
+             c.time_zone, c.digest_hour, c.digest_weekday, c.quiet_start_minute, c.quiet_end_minute
       FROM notification_channels c JOIN users u ON u.id = c.user_id
       WHERE c.user_id = ${match.userId}::uuid AND c.enabled
       ORDER BY c.created_at, c.id`);
@@ -103,13 +120,16 @@ export class ChannelDeliveries {
 
   private async deliverOne(channel: ChannelRow, match: MatchToDeliver, context: ChannelDeliveryContext): Promise<ChannelOutcome> {
     const { pool, logger } = this.deps;
-    // Digests (daily, weekly) collect their matches elsewhere (a later step); below the threshold nothing is due.
-    if (channel.mode !== 'instant' || match.score < (channel.threshold_override ?? channel.notify_threshold)) return 'not_due';
+    if (match.score < (channel.threshold_override ?? channel.notify_threshold)) return 'not_due';
+    // A digest channel, or quiet hours: the row is written `held` and ChannelDigests sends it later.
+    const now = (this.deps.now ?? (() => new Date()))();
+    const hold = channel.mode !== 'instant' || inQuietHours(scheduleOf(channel), now);
 
     // Step 1: the delivery row, new or existing.
     const [row] = await queryRows<DeliveryRow>(pool, Prisma.sql`
       WITH created AS (
-        INSERT INTO channel_deliveries (channel_id, match_id) VALUES (${channel.id}::uuid, ${match.matchId}::uuid)
+        INSERT INTO channel_deliveries (channel_id, match_id, status, created_at)
+        VALUES (${channel.id}::uuid, ${match.matchId}::uuid, ${hold ? 'held' : 'pending'}::channel_delivery_status, ${now})
         ON CONFLICT (channel_id, match_id) DO NOTHING
         RETURNING id, status, claimed_at
       ), found AS (
@@ -121,6 +141,7 @@ export class ChannelDeliveries {
              COALESCE(claimed_at > now() - ${this.deps.sendLeaseMs}::int * interval '1 millisecond', false) AS claim_live
       FROM found LIMIT 1`);
     if (!row) throw new Error('the channel delivery row vanished right after it was written');
+    if (row.status === 'held') return 'held';
     if (row.status !== 'pending') return 'already_done';
 
     // Step 2: claim it.
@@ -152,7 +173,7 @@ export class ChannelDeliveries {
       target = { channelId: channel.id, kind, settings: parseStoredChannelSettings(kind, channel.settings), deliveryId: row.id };
     } catch {
       await finish('failed', 'the stored settings of this channel are not valid for its kind');
-      await this.countPermanentFailure(channel.id, 'the stored settings of this channel are not valid');
+      await countPermanentFailure(this.deps, channel.id, 'the stored settings of this channel are not valid');
       return 'failed';
     }
     if (target.kind === 'email') {
@@ -178,7 +199,7 @@ export class ChannelDeliveries {
       }
       if (error instanceof ChannelSendError && error.failure === 'permanent') {
         await finish('failed', message);
-        await this.countPermanentFailure(channel.id, message);
+        await countPermanentFailure(this.deps, channel.id, message);
         logger.warn('channel refused the notification for good', { channel_id: channel.id, kind: channel.kind, status: error.status, error: message });
         return 'failed';
       }
@@ -191,20 +212,5 @@ export class ChannelDeliveries {
       }
       throw error;
     }
-  }
-
-  /** One more permanent failure in a row; the `failuresToDisable`th turns the channel off with the reason. */
-  private async countPermanentFailure(channelId: string, message: string): Promise<void> {
-    const reason = `turned off after ${this.failuresToDisable} failed deliveries in a row; the last: ${message}`.slice(0, 600);
-    const [row] = await queryRows<{ enabled: boolean }>(this.deps.pool, Prisma.sql`
-      UPDATE notification_channels SET
-        consecutive_failures = consecutive_failures + 1,
-        last_error = ${message},
-        enabled = CASE WHEN consecutive_failures + 1 >= ${this.failuresToDisable} THEN false ELSE enabled END,
-        disabled_at = CASE WHEN consecutive_failures + 1 >= ${this.failuresToDisable} AND enabled THEN now() ELSE disabled_at END,
-        disabled_reason = CASE WHEN consecutive_failures + 1 >= ${this.failuresToDisable} AND enabled THEN ${reason} ELSE disabled_reason END
-      WHERE id = ${channelId}::uuid
-      RETURNING enabled`);
-    if (row && !row.enabled) this.deps.logger.warn('channel disabled after repeated permanent failures', { channel_id: channelId, reason });
   }
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
 import { repoRoot, spawnWorker, stageApps, type WorkerProcess } from '@jobping/pipeline-harness';
-import { FakeDiscord, waitFor } from '@jobping/testing';
+import { FakeDiscord, SmtpCatcher, waitFor, type CaughtMail } from '@jobping/testing';
 import { freePort, startWebNginx } from '@jobping/edge/testing';
 import { createRedis } from '@jobping/redis';
 
@@ -54,6 +54,10 @@ export interface Stack {
   adminEmail: string;
   /** A Lever site the scraper reads from the loopback board server, which answers 404 for it (a board that moved). */
   movedBoard: { type: 'lever'; identifier: string };
+  /** Mails auth-api sent to this address (verification, password reset), as the loopback SMTP server caught them. */
+  mailsTo(email: string): CaughtMail[];
+  /** Whether auth-api mails links here: it needs PUBLIC_WEB_URL, which the nginx stack leaves unset on purpose. */
+  mailsLinks: boolean;
   /** Makes the account an admin the way an operator does (`pnpm jobping users promote`); it shows from the next session renewal. */
   promote(email: string): Promise<void>;
   stop(): Promise<void>;
@@ -86,6 +90,9 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       await redis.quit();
     });
 
+    // auth-api's mails (verification, password reset) land here.
+    const smtp = await new SmtpCatcher().start();
+    cleanups.push(() => smtp.stop());
     const discord = await new FakeDiscord().start();
     cleanups.push(() => discord.stop());
     // Webhook 2 was deleted on Discord's side: it always answers 404 Unknown Webhook.
@@ -150,6 +157,10 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       // Every test account comes from 127.0.0.1 (through the web server).
       REGISTRATIONS_PER_CLIENT_PER_HOUR: '10000',
       LOGIN_MAX_FAILURES_PER_CLIENT: '10000',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      SMTP_TLS: 'none',
+      ...(front === 'vite' ? { PUBLIC_WEB_URL: webUrl } : {}),
     });
     start('jobs-api', { ...apiEnv, JOBS_API_PORT: String(jobsPort) });
     for (const app of stageApps) start(app);
@@ -204,6 +215,8 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       webhookUrl: discord.webhookUrl(1),
       brokenWebhookUrl: discord.webhookUrl(2),
       adminEmail,
+      mailsTo: (email) => smtp.mailsTo(email),
+      mailsLinks: front === 'vite',
       movedBoard: { type: 'lever', identifier: 'moved-away' },
       promote: async (email) => {
         const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, 'apps', 'auth-api', 'dist', 'cli.js'), 'users', 'promote', email], {

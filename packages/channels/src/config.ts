@@ -15,8 +15,7 @@ import { ChannelSender, type ChannelSet } from './sender';
  * "send test message"). JOBPING_WEBHOOK_ALLOWED_HOSTS (the Discord client's) also lets tests use
  * http on loopback for Slack and generic webhooks.
  */
-export const channelEnvFields = {
-  JOBPING_WEBHOOK_ALLOWED_HOSTS: allowedHostsSchema,
+export const smtpEnvFields = {
   SMTP_HOST: z.string().default('').describe('SMTP server of the e-mail channel; empty (default): e-mail channels cannot be added or sent'),
   SMTP_PORT: fields.port(587).describe('SMTP port (default 587; 465 with SMTP_TLS=implicit)'),
   SMTP_TLS: z
@@ -26,6 +25,28 @@ export const channelEnvFields = {
   SMTP_USER: z.string().default('').describe('SMTP user name; empty (default): no authentication'),
   SMTP_PASSWORD: z.string().default('').describe('SMTP password, with SMTP_USER'),
   MAIL_FROM: z.string().min(3).default('JobPing <alerts@jobping.local>').describe('From header of the e-mails (default JobPing <alerts@jobping.local>)'),
+  CHANNEL_TIMEOUT_MS: fields.positiveInt(10_000, 'timeout of one request to a channel (SMTP, Telegram, Slack, webhook), in ms'),
+};
+export type SmtpEnv = z.output<z.ZodObject<typeof smtpEnvFields>>;
+
+/** SMTP over nodemailer with the SMTP_* settings; the notifier's e-mail channel and auth-api's account mails share it. */
+export function createSmtpTransport(config: SmtpEnv) {
+  return createTransport({
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_TLS === 'implicit',
+    requireTLS: config.SMTP_TLS === 'starttls',
+    ignoreTLS: config.SMTP_TLS === 'none',
+    ...(config.SMTP_USER ? { auth: { user: config.SMTP_USER, pass: config.SMTP_PASSWORD } } : {}),
+    connectionTimeout: config.CHANNEL_TIMEOUT_MS,
+    greetingTimeout: config.CHANNEL_TIMEOUT_MS,
+    socketTimeout: config.CHANNEL_TIMEOUT_MS,
+  });
+}
+
+export const channelEnvFields = {
+  JOBPING_WEBHOOK_ALLOWED_HOSTS: allowedHostsSchema,
+  ...smtpEnvFields,
   PUBLIC_WEB_URL: z
     .url()
     .default('http://localhost:3000')
@@ -36,7 +57,6 @@ export const channelEnvFields = {
     .refine((value) => value === '' || Buffer.byteLength(value, 'utf8') >= 32, { error: 'shorter than 32 bytes' })
     .describe('a random secret of at least 32 bytes that signs one-click unsubscribe links; the notifier and jobs-api must share it; e-mail channels need it'),
   TELEGRAM_API_BASE: z.url().default('https://api.telegram.org').describe("the Telegram Bot API's address (default https://api.telegram.org; a stand-in in tests)"),
-  CHANNEL_TIMEOUT_MS: fields.positiveInt(10_000, 'timeout of one request to a channel (SMTP, Telegram, Slack, webhook), in ms'),
   CHANNEL_MAX_ATTEMPTS: fields.positiveInt(3, 'attempts of one channel send, counting the first (429 waits and 5xx/timeout retries)'),
   CHANNEL_MAX_RATE_LIMIT_WAIT_MS: fields.positiveInt(10_000, 'longest 429 retry_after or backoff waited inside one channel send; longer ones retry the message later, in ms'),
   CHANNEL_RETRY_BASE_MS: fields.positiveInt(500, 'first backoff delay after a 5xx or timeout of a channel, doubled per retry, in ms'),
@@ -69,17 +89,7 @@ export function createChannelSender(config: ChannelEnv, options: { logger?: Logg
   };
   const emailReason = emailUnavailableReason(config);
   if (!emailReason) {
-    const transport = createTransport({
-      host: config.SMTP_HOST,
-      port: config.SMTP_PORT,
-      secure: config.SMTP_TLS === 'implicit',
-      requireTLS: config.SMTP_TLS === 'starttls',
-      ignoreTLS: config.SMTP_TLS === 'none',
-      ...(config.SMTP_USER ? { auth: { user: config.SMTP_USER, pass: config.SMTP_PASSWORD } } : {}),
-      connectionTimeout: config.CHANNEL_TIMEOUT_MS,
-      greetingTimeout: config.CHANNEL_TIMEOUT_MS,
-      socketTimeout: config.CHANNEL_TIMEOUT_MS,
-    });
+    const transport = createSmtpTransport(config);
     channels.email = new EmailChannel(transport, { from: config.MAIL_FROM, publicUrl: config.PUBLIC_WEB_URL, unsubscribeSecret: config.UNSUBSCRIBE_SECRET });
   }
   return new ChannelSender(

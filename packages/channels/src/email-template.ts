@@ -1,3 +1,4 @@
+import { DIGEST_TITLES, digestMatchLine, digestSummary } from './digest';
 import { summarizeMatch } from './match-text';
 import { TEST_MESSAGE, type Notice } from './notice';
 
@@ -12,6 +13,7 @@ type Block =
   | { type: 'paragraph'; text: string }
   | { type: 'list'; title: string; items: string[] }
   | { type: 'link'; text: string; href: string }
+  | { type: 'links'; title: string; items: { text: string; href: string }[]; more?: string }
   | { type: 'footer'; text: string; link?: { text: string; href: string } };
 
 export interface RenderedEmail {
@@ -37,6 +39,15 @@ function blocksOf(notice: Notice, unsubscribeUrl: string | undefined): { subject
   if (notice.type === 'test') {
     return { subject: 'JobPing test message', blocks: [{ type: 'heading', text: 'JobPing test message' }, { type: 'paragraph', text: TEST_MESSAGE }, footer] };
   }
+  if (notice.type === 'digest') {
+    const d = notice.digest;
+    const blocks: Block[] = [{ type: 'heading', text: DIGEST_TITLES[d.kind] }, { type: 'paragraph', text: `${digestSummary(d)}, best first.` }];
+    for (const c of d.companies) {
+      blocks.push({ type: 'links', title: c.company, items: c.matches.map((m) => ({ text: digestMatchLine(m), href: m.jobUrl })), ...(c.more > 0 ? { more: `+${c.more} more` } : {}) });
+    }
+    blocks.push(footer);
+    return { subject: oneLine(`${DIGEST_TITLES[d.kind]}: ${digestSummary(d)}`), blocks };
+  }
   const s = summarizeMatch(notice.match);
   const blocks: Block[] = [{ type: 'heading', text: s.title, href: s.url }, { type: 'facts', items: s.facts }, { type: 'paragraph', text: s.explanation }];
   if (s.pros.length) blocks.push({ type: 'list', title: 'Pros', items: s.pros });
@@ -59,6 +70,8 @@ function toText(blocks: Block[]): string {
           return `${b.title}:\n${b.items.map((i) => `- ${i}`).join('\n')}`;
         case 'link':
           return `${b.text}: ${b.href}`;
+        case 'links':
+          return `${b.title}:\n${b.items.map((i) => `- ${i.text}\n  ${i.href}`).join('\n')}${b.more ? `\n${b.more}` : ''}`;
         case 'footer':
           return `--\n${b.text}${b.link ? `\n${b.link.text}: ${b.link.href}` : ''}`;
       }
@@ -80,6 +93,8 @@ function toHtml(blocks: Block[], subject: string): string {
           return `<h2>${escapeHtml(b.title)}</h2><ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
         case 'link':
           return `<p><a href="${safeHref(b.href)}">${escapeHtml(b.text)}</a></p>`;
+        case 'links':
+          return `<h2>${escapeHtml(b.title)}</h2><ul>${b.items.map((i) => `<li><a href="${safeHref(i.href)}">${escapeHtml(i.text)}</a></li>`).join('')}${b.more ? `<li>${escapeHtml(b.more)}</li>` : ''}</ul>`;
         case 'footer':
           return `<hr><p style="color:#666;font-size:12px">${escapeHtml(b.text)}${b.link ? ` <a href="${safeHref(b.link.href)}">${escapeHtml(b.link.text)}</a>` : ''}</p>`;
       }

@@ -1,5 +1,7 @@
 export type { Channel, ChannelTarget, SendReceipt } from './channel';
-export { channelEnvFields, channelEnvSchema, createChannelSender, emailUnavailableReason, type ChannelEnv } from './config';
+export { channelEnvFields, channelEnvSchema, createChannelSender, createSmtpTransport, emailUnavailableReason, smtpEnvFields, type ChannelEnv, type SmtpEnv } from './config';
+export { renderAccountMail, type AccountMail } from './account-mail';
+export { buildDigest, DIGEST_TITLES, digestMatchLine, digestPlainText, digestSummary, type DigestCompany, type DigestContent } from './digest';
 export { colorForScore, formatSalary, notificationMessage, type NotificationContent } from './discord-message';
 export { renderEmail, type RenderedEmail } from './email-template';
 export { ChannelSendError, type ChannelFailure } from './errors';

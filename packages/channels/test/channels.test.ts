@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { FakeSlack, FakeTelegram, FakeWebhookReceiver, SmtpCatcher } from '@jobping/testing';
 import {
+  buildDigest,
   ChannelSendError,
   channelEnvSchema,
   checkOutboundUrl,
   createChannelSender,
   newWebhookSecret,
+  renderEmail,
   verifyUnsubscribeToken,
   verifyWebhookSignature,
+  webhookBody,
   type ChannelSender,
   type MatchContent,
 } from '../src';
@@ -202,5 +205,43 @@ describe('outbound requests to a user-given URL', () => {
     const answer = await post(byName(), '{}', { 'Content-Type': 'application/json' }, 5_000, 'the webhook', { allowedHosts: [host] });
     expect(answer.status).toBeLessThan(300);
     expect(receiver.received).toHaveLength(1);
+  });
+});
+
+describe('digests', () => {
+  const match = (company: string, jobTitle: string, score: number) => ({
+    jobTitle,
+    company,
+    jobUrl: `https://jobs.example/${encodeURIComponent(jobTitle)}`,
+    location: 'Vienna',
+    remote: false,
+    salaryMin: null,
+    salaryMax: null,
+    salaryCurrency: null,
+    salaryPeriod: null,
+    score,
+    analysis: { explanation: 'x', pros: [], cons: [], recommendation: 'apply' as const },
+  });
+
+  it('groups by company, best first, caps each company and counts the rest', () => {
+    const d = buildDigest('daily', [match('A', 'a1', 70), match('B', 'b1', 90), match('A', 'a2', 95), match('A', 'a3', 60), match('a', 'a4', 80)], 2);
+    expect(d.total).toBe(5);
+    expect(d.companies.map((c) => [c.company, c.matches.map((m) => m.jobTitle), c.more])).toEqual([
+      ['A', ['a2', 'a4'], 2],
+      ['B', ['b1'], 0],
+    ]);
+  });
+
+  it('renders a digest mail with escaped text and the same facts in both parts; the webhook body lists it', () => {
+    const d = buildDigest('weekly', [match('<b>Evil</b> Co', 'Engineer <script>', 88), match('<b>Evil</b> Co', 'Second', 70)], 1);
+    const mail = renderEmail({ type: 'digest', digest: d }, { unsubscribeUrl: 'https://jobping.example/api/unsubscribe/t' });
+    expect(mail.subject).toBe('Your weekly JobPing digest: 2 new matches');
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;b&gt;Evil&lt;/b&gt; Co');
+    expect(mail.text).toContain('88/100 Engineer <script>');
+    expect(mail.text).toContain('+1 more');
+    expect(mail.html).toContain('+1 more');
+    const body = webhookBody({ type: 'digest', digest: d }, 'dig-1', new Date('2026-12-01T07:00:00Z'));
+    expect(body).toMatchObject({ type: 'digest', delivery_id: 'dig-1', match: null, digest: { kind: 'weekly', total: 2, companies: [{ company: '<b>Evil</b> Co', more: 1, matches: [{ job_title: 'Engineer <script>', score: 88 }] }] } });
   });
 });

@@ -9,11 +9,29 @@ export const channelKinds = ['discord', 'email', 'telegram', 'slack', 'webhook']
 export type ChannelKind = (typeof channelKinds)[number];
 export const channelKindSchema = z.enum(channelKinds);
 
-/** Every mode the database knows; digests (daily, weekly) are not offered yet. */
+/** Every mode the database knows. */
 export const channelModes = ['instant', 'daily', 'weekly'] as const;
 export type ChannelMode = (typeof channelModes)[number];
-/** The modes a user may choose today. */
-export const channelModeSchema = z.enum(['instant']).describe('instant: each match as it comes (daily and weekly digests follow later)');
+export const channelModeSchema = z
+  .enum(channelModes)
+  .describe('instant: each match as it comes; daily or weekly: one digest at digest_hour local time (weekly on digest_weekday)');
+
+/** Local hour (0–23) of a digest. */
+export const digestHourSchema = z.int().min(0).max(23);
+/** ISO weekday of the weekly digest: 1 Monday … 7 Sunday. */
+export const digestWeekdaySchema = z.int().min(1).max(7);
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a local time such as 22:00' });
+/** "HH:MM" to minutes of the day. */
+export const minuteOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+/** Minutes of the day to "HH:MM". */
+export const clockTimeOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** Quiet hours in the channel's time zone, [start, end), wrapping midnight when start is later than end. */
+export const quietHoursSchema = z
+  .strictObject({ start: clockTime, end: clockTime })
+  .refine((q) => q.start !== q.end, { error: 'quiet hours must start and end at different times' })
+  .describe('local times; matches meanwhile are held and sent together when the quiet hours end');
 
 /** An IANA time zone the runtime knows ("Europe/Berlin", "UTC"). */
 export const timeZoneSchema = z

@@ -38,7 +38,9 @@ describe('db migrate', () => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       '_prisma_migrations',
+      'account_tokens',
       'channel_deliveries',
+      'channel_digests',
       'companies',
       'job_sources',
       'jobs',

@@ -43,7 +43,9 @@ const SECRET_HEADER = `# TEMPLATE, not applied by kustomize: the Secret every ap
 #     --from-literal=DATABASE_URL='postgresql://jobping:…@db.internal:5432/jobping' \\
 #     --from-literal=REDIS_URL='redis://:…@redis.internal:6379/0' \\
 #     --from-literal=JWT_SECRET="$(openssl rand -base64 48)" \\
-#     --from-literal=OPENAI_API_KEY=''
+#     --from-literal=OPENAI_API_KEY='' \\
+#     --from-literal=SMTP_PASSWORD='' \\
+#     --from-literal=UNSUBSCRIBE_SECRET="$(openssl rand -base64 48)"
 #
 # or copy this file outside the repository, fill it in and \`kubectl apply -n <ns> -f\` it, or
 # let External Secrets / Sealed Secrets produce it. It is deliberately not part of the

@@ -118,6 +118,23 @@ describe.each(eachRender())('%s NetworkPolicies', (_name, { rendered }) => {
     for (const redis of [managedRedis, clusterRedis]) allowed(pod(app), redis, 6379);
   });
 
+  test('the apps that send mail reach an SMTP server on 587 and 465, public or private, never the metadata service; no other app does', () => {
+    const mailers = ['notifier', 'jobs-api', 'auth-api'];
+    for (const app of apps) {
+      for (const port of [587, 465]) {
+        if (mailers.includes(app)) {
+          allowed(pod(app), internet, port);
+          allowed(pod(app), privateHost, port);
+          denied(pod(app), metadataService, port);
+        } else {
+          denied(pod(app), internet, port);
+        }
+      }
+      // Plain SMTP relaying (25) is never open.
+      denied(pod(app), internet, 25);
+    }
+  });
+
   test('the migration Job may reach PostgreSQL and not Redis', () => {
     allowed(migrate, managedPostgres, 5432);
     allowed(migrate, clusterPostgres, 5432);

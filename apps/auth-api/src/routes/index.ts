@@ -1,11 +1,14 @@
 import type { Route } from '@jobping/http-kit';
+import type { AccountLinks } from '../services/account-links';
 import type { AccountService } from '../services/accounts';
+import type { Throttle } from '../services/throttle';
+import { accountLinkRoutes } from './account-links';
 import { authRoutes, type AuthRouteOptions } from './auth';
 import { userRoutes } from './users';
 
 /** Every route auth-api serves. */
-export function authApiRoutes(accounts: AccountService, options: AuthRouteOptions): Route[] {
-  return [...authRoutes(accounts, options), ...userRoutes(accounts)];
+export function authApiRoutes(accounts: AccountService, links: AccountLinks, throttle: Pick<Throttle, 'consumeRegistration'>, options: AuthRouteOptions): Route[] {
+  return [...authRoutes(accounts, options), ...userRoutes(accounts), ...accountLinkRoutes(links, throttle)];
 }
 
 /**
@@ -15,5 +18,5 @@ export function authApiRoutes(accounts: AccountService, options: AuthRouteOption
  */
 export function authApiPaths(): string[] {
   const unused = undefined as never;
-  return [...new Set(authApiRoutes(unused, unused).map((route) => route.path))].sort();
+  return [...new Set(authApiRoutes(unused, unused, unused, unused).map((route) => route.path))].sort();
 }

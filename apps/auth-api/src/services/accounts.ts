@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { filtersSchema, UserView } from '../schemas';
 import type { LoginAttempt, Throttle } from './throttle';
 import { passwordProblem, type PasswordHasher } from './passwords';
+import type { AccountLinks } from './account-links';
 import { adminByConfig } from './roles';
 import type { IssuedTokens, TokenService } from './tokens';
 
@@ -26,6 +27,8 @@ export interface AccountServiceDeps {
   /** Lower-cased; grants the admin role to verified accounts only (see roles.ts). */
   adminEmails: readonly string[];
   webhookAllowedHosts: readonly string[];
+  /** Mails the verification link after registering, and the owner's notice on a registration of a taken address. */
+  links?: Pick<AccountLinks, 'sendVerification' | 'notifySignupAttempt'>;
   now?: () => Date;
 }
 
@@ -43,6 +46,7 @@ export function toUserView(user: User): UserView {
   return {
     id: user.id,
     email: user.email,
+    email_verified: user.emailVerifiedAt !== null,
     role: user.role,
     prompt: user.aiPrompt,
     prompt_updated_at: user.aiPromptUpdatedAt?.toISOString() ?? null,
@@ -101,11 +105,13 @@ export class AccountService {
       user = await this.deps.prisma.user.create({ data: { email, passwordHash } });
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        this.deps.links?.notifySignupAttempt(email);
         throw conflict('email_taken', 'An account with this e-mail address exists already.');
       }
       throw error;
     }
     this.deps.logger.info('account registered', { user_id: user.id });
+    await this.deps.links?.sendVerification(user.id);
     return { user: toUserView(user), ...(await this.deps.tokens.startSession(user, userAgent)) };
   }
 

@@ -7,7 +7,7 @@ import {
   type ChannelSender,
   type ChannelTarget,
 } from '@jobping/channels';
-import { channelSettingsSchemas, parseStoredChannelSettings, type ChannelKind } from '@jobping/contracts';
+import { channelSettingsSchemas, clockTimeOf, minuteOfDay, parseStoredChannelSettings, type ChannelKind } from '@jobping/contracts';
 import { Prisma, type NotificationChannel, type PrismaClient } from '@jobping/db';
 import { checkWebhookUrl, redactWebhookUrl } from '@jobping/discord';
 import { conflict, fieldIssues, HttpError, notFound, tooManyRequests, validationFailed } from '@jobping/http-kit';
@@ -49,6 +49,12 @@ function visibleSettings(kind: ChannelKind, stored: unknown, email: string): Rec
   }
 }
 
+/** Quiet hours as stored (minutes of the day); undefined: unchanged, null: none. */
+function quietHoursData(quiet: { start: string; end: string } | null | undefined) {
+  if (quiet === undefined) return {};
+  return quiet === null ? { quietStartMinute: null, quietEndMinute: null } : { quietStartMinute: minuteOfDay(quiet.start), quietEndMinute: minuteOfDay(quiet.end) };
+}
+
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 function view(channel: NotificationChannel, email: string): ChannelView {
@@ -60,6 +66,12 @@ function view(channel: NotificationChannel, email: string): ChannelView {
     threshold_override: channel.thresholdOverride,
     mode: channel.mode,
     time_zone: channel.timeZone,
+    digest_hour: channel.digestHour,
+    digest_weekday: channel.digestWeekday,
+    quiet_hours:
+      channel.quietStartMinute === null || channel.quietEndMinute === null
+        ? null
+        : { start: clockTimeOf(channel.quietStartMinute), end: clockTimeOf(channel.quietEndMinute) },
     enabled: channel.enabled,
     disabled_reason: channel.disabledReason,
     disabled_at: iso(channel.disabledAt),
@@ -123,6 +135,9 @@ export class UserChannelsService {
             thresholdOverride: body.threshold_override ?? null,
             mode: body.mode ?? 'instant',
             timeZone: body.time_zone ?? 'UTC',
+            ...(body.digest_hour === undefined ? {} : { digestHour: body.digest_hour }),
+            ...(body.digest_weekday === undefined ? {} : { digestWeekday: body.digest_weekday }),
+            ...quietHoursData(body.quiet_hours),
           },
         });
       },
@@ -139,6 +154,9 @@ export class UserChannelsService {
     if (body.threshold_override !== undefined) data.thresholdOverride = body.threshold_override;
     if (body.mode !== undefined) data.mode = body.mode;
     if (body.time_zone !== undefined) data.timeZone = body.time_zone;
+    if (body.digest_hour !== undefined) data.digestHour = body.digest_hour;
+    if (body.digest_weekday !== undefined) data.digestWeekday = body.digest_weekday;
+    Object.assign(data, quietHoursData(body.quiet_hours));
     if (body.settings !== undefined) {
       const parsed = channelSettingsSchemas[channel.kind].safeParse(body.settings);
       if (!parsed.success) throw validationFailed(fieldIssues('body', parsed.error).map((issue) => ({ ...issue, path: issue.path.replace(/^body/, 'body.settings') })));

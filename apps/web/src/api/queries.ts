@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { api, query } from './client';
-import type { Feedback, JobPage, MatchPage, Notification, NotificationPage, Page, Pipeline, ScrapeRun, SourcePage, ThresholdPreview } from './types';
+import type { ChannelList, Feedback, JobPage, MatchPage, Notification, NotificationPage, Page, Pipeline, ScrapeRun, SourcePage, ThresholdPreview } from './types';
 
 /** What the jobs browser searches for (the form's fields, as the query string takes them). */
 export interface JobSearch {
@@ -27,6 +27,7 @@ export const queryKeys = {
   admin: ['admin'] as const,
   sources: ['admin', 'sources'] as const,
   pipeline: ['admin', 'pipeline'] as const,
+  channels: ['channels'] as const,
 };
 
 /** A cursor-paginated list: the first page, then one more per fetchNextPage; `data` is every item so far. */
@@ -92,3 +93,5 @@ export function markAllNotificationsRead(client: QueryClient): void {
   updateItems<Notification>(client, queryKeys.notifications, (n) => ({ ...n, read: true }));
   client.setQueryData(queryKeys.unreadCount, 0);
 }
+
+export const channelsQuery = () => queryOptions({ queryKey: queryKeys.channels, queryFn: () => api<ChannelList>('GET', '/api/users/me/channels') });

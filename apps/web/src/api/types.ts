@@ -63,3 +63,11 @@ export type DetectedSource = Answer<JobsApi['postApiAdminSourcesDetect']>;
 export const SOURCE_TYPES: readonly SourceType[] = pathsApiAdminSourcesGetParametersQueryTypeValues;
 
 export type Pipeline = Answer<JobsApi['getApiAdminPipeline']>;
+
+export type ChannelList = Answer<JobsApi['getApiUsersMeChannels']>;
+export type Channel = ChannelList['items'][number];
+export type NewChannel = RequestBody<JobsApi['postApiUsersMeChannels']>;
+/** The answer of adding a channel: the generic webhook's signing secret is in it, this once. */
+export type CreatedChannel = Answer<JobsApi['postApiUsersMeChannels'], 201>;
+export type ChannelChange = RequestBody<JobsApi['patchApiUsersMeChannelsId']>;
+export type ChannelTestResult = Answer<JobsApi['postApiUsersMeChannelsIdTest']>;

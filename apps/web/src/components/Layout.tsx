@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { VerifyAddressBanner } from '../pages/AccountLinkPages';
 import { useUnreadCount } from './UnreadCount';
 
 function UnreadBadge() {
@@ -20,6 +21,7 @@ function Header() {
     { to: '/matches', label: 'Matches' },
     { to: '/jobs', label: 'Jobs' },
     { to: '/notifications', label: 'Notifications', badge: true },
+    { to: '/channels', label: 'Channels' },
     { to: '/settings', label: 'Settings' },
     ...(user?.role === 'admin' ? [{ to: '/admin', label: 'Admin' }] : []),
   ];
@@ -76,6 +78,7 @@ export function AppLayout() {
     <>
       <Header />
       <main id="main" ref={main} tabIndex={-1} className="page">
+        <VerifyAddressBanner />
         <Outlet />
       </main>
     </>

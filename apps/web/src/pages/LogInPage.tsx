@@ -37,6 +37,9 @@ export function LogInPage() {
         </button>
       </form>
       <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
         New to JobPing? <Link to="/signup">Create an account</Link>
       </p>
     </section>

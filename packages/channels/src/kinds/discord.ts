@@ -2,6 +2,7 @@ import { BrokenWebhookError, DiscordRateLimitError, DiscordWebhookError, type Di
 import type { Channel, ChannelTarget, SendReceipt } from '../channel';
 import { notificationMessage } from '../discord-message';
 import { ChannelSendError } from '../errors';
+import { digestPlainText } from '../digest';
 import { TEST_MESSAGE, type Notice } from '../notice';
 
 /** Today's Discord client behind the channel interface. */
@@ -11,7 +12,13 @@ export class DiscordChannel implements Channel<'discord'> {
   constructor(private readonly client: Pick<DiscordWebhookClient, 'send'>) {}
 
   async send(target: ChannelTarget<'discord'>, notice: Notice): Promise<SendReceipt> {
-    const message = notice.type === 'test' ? { username: 'JobPing', content: TEST_MESSAGE } : notificationMessage(notice.match);
+    const message =
+      notice.type === 'test'
+        ? { username: 'JobPing', content: TEST_MESSAGE }
+        : notice.type === 'digest'
+          ? // Discord's content limit is 2000; links in <> are not unfurled into embeds.
+            { username: 'JobPing', content: digestPlainText(notice.digest, 1_900).replace(/^ {2}(https?:\/\/\S+)$/gm, '  <$1>') }
+          : notificationMessage(notice.match);
     try {
       const sent = await this.client.send(target.settings.webhook_url, message);
       return { externalId: sent.messageId };

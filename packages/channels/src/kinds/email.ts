@@ -46,6 +46,8 @@ export class EmailChannel implements Channel<'email'> {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        // A digest's id as the Message-ID: were a crash ever to send it twice, mail clients see one message.
+        ...(target.deliveryId ? { messageId: `<${target.deliveryId}@${new URL(this.options.publicUrl).hostname}>` } : {}),
         headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       })) as { messageId?: string; rejected?: unknown[] };
       if (info.rejected && info.rejected.length > 0) throw new ChannelSendError('the mail server rejected the address', { failure: 'permanent' });

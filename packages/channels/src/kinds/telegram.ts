@@ -3,6 +3,7 @@ import type { Channel, ChannelTarget, SendReceipt } from '../channel';
 import { ChannelSendError } from '../errors';
 import { httpFailure, parseJson, post } from '../http';
 import { matchPlainText } from '../match-text';
+import { digestPlainText } from '../digest';
 import { TEST_MESSAGE, type Notice } from '../notice';
 
 const answerSchema = z.object({
@@ -31,7 +32,7 @@ export class TelegramChannel implements Channel<'telegram'> {
   constructor(private readonly options: TelegramChannelOptions) {}
 
   async send(target: ChannelTarget<'telegram'>, notice: Notice): Promise<SendReceipt> {
-    const text = (notice.type === 'test' ? TEST_MESSAGE : matchPlainText(notice.match)).slice(0, 4096);
+    const text = (notice.type === 'test' ? TEST_MESSAGE : notice.type === 'digest' ? digestPlainText(notice.digest, 4096) : matchPlainText(notice.match)).slice(0, 4096);
     const url = `${this.options.baseUrl.replace(/\/+$/, '')}/bot${target.settings.bot_token}/sendMessage`;
     const body = JSON.stringify({ chat_id: target.settings.chat_id, text, link_preview_options: { is_disabled: true } });
     const answer = await post(url, body, { 'Content-Type': 'application/json' }, this.options.timeoutMs, 'Telegram');

@@ -1,17 +1,20 @@
 import type { Channel, ChannelTarget, SendReceipt } from '../channel';
 import { formatSalary } from '../discord-message';
 import { checkOutboundUrl, httpFailure, post, type OutboundPolicy } from '../http';
-import type { Notice } from '../notice';
+import { digestJson } from '../digest';
+import type { MatchContent, Notice } from '../notice';
 import { signWebhookBody, WEBHOOK_HEADERS } from '../signing';
 
 /** The JSON body of the generic webhook (docs/notifications.md shows it). */
 export function webhookBody(notice: Notice, deliveryId: string | undefined, sentAt: Date) {
   const base = { type: notice.type, delivery_id: deliveryId ?? null, sent_at: sentAt.toISOString() };
   if (notice.type === 'test') return { ...base, match: null };
-  const m = notice.match;
+  if (notice.type === 'digest') return { ...base, match: null, digest: digestJson(notice.digest, matchJson) };
+  return { ...base, match: matchJson(notice.match) };
+}
+
+function matchJson(m: MatchContent) {
   return {
-    ...base,
-    match: {
       job_title: m.jobTitle,
       company: m.company,
       job_url: m.jobUrl,
@@ -23,7 +26,6 @@ export function webhookBody(notice: Notice, deliveryId: string | undefined, sent
       explanation: m.analysis.explanation,
       pros: m.analysis.pros,
       cons: m.analysis.cons,
-    },
   };
 }
 

@@ -2522,6 +2522,12 @@ export interface operations {
                             /** @enum {string} */
                             mode: "instant" | "daily" | "weekly";
                             time_zone: string;
+                            digest_hour: number;
+                            digest_weekday: number;
+                            quiet_hours: {
+                                start: string;
+                                end: string;
+                            } | null;
                             enabled: boolean;
                             /** @description why it is off: repeated failures, a one-click unsubscribe, or you */
                             disabled_reason: string | null;
@@ -2579,12 +2585,21 @@ export interface operations {
                     /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
                     threshold_override?: number | null;
                     /**
-                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @description instant: each match as it comes; daily or weekly: one digest at digest_hour local time (weekly on digest_weekday)
                      * @enum {string}
                      */
-                    mode?: "instant";
+                    mode?: "instant" | "daily" | "weekly";
                     /** @description IANA time zone for digests and quiet hours (default UTC) */
                     time_zone?: string;
+                    /** @description local hour of the daily or weekly digest, 0–23 (default 8) */
+                    digest_hour?: number;
+                    /** @description weekday of the weekly digest, 1 Monday … 7 Sunday (default 1) */
+                    digest_weekday?: number;
+                    /** @description null: none */
+                    quiet_hours?: {
+                        start: string;
+                        end: string;
+                    } | null;
                 } | {
                     /** @constant */
                     kind: "email";
@@ -2595,12 +2610,21 @@ export interface operations {
                     /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
                     threshold_override?: number | null;
                     /**
-                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @description instant: each match as it comes; daily or weekly: one digest at digest_hour local time (weekly on digest_weekday)
                      * @enum {string}
                      */
-                    mode?: "instant";
+                    mode?: "instant" | "daily" | "weekly";
                     /** @description IANA time zone for digests and quiet hours (default UTC) */
                     time_zone?: string;
+                    /** @description local hour of the daily or weekly digest, 0–23 (default 8) */
+                    digest_hour?: number;
+                    /** @description weekday of the weekly digest, 1 Monday … 7 Sunday (default 1) */
+                    digest_weekday?: number;
+                    /** @description null: none */
+                    quiet_hours?: {
+                        start: string;
+                        end: string;
+                    } | null;
                 } | {
                     /** @constant */
                     kind: "telegram";
@@ -2613,12 +2637,21 @@ export interface operations {
                     /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
                     threshold_override?: number | null;
                     /**
-                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @description instant: each match as it comes; daily or weekly: one digest at digest_hour local time (weekly on digest_weekday)
                      * @enum {string}
                      */
-                    mode?: "instant";
+                    mode?: "instant" | "daily" | "weekly";
                     /** @description IANA time zone for digests and quiet hours (default UTC) */
                     time_zone?: string;
+                    /** @description local hour of the daily or weekly digest, 0–23 (default 8) */
+                    digest_hour?: number;
+                    /** @description weekday of the weekly digest, 1 Monday … 7 Sunday (default 1) */
+                    digest_weekday?: number;
+                    /** @description null: none */
+                    quiet_hours?: {
+                        start: string;
+                        end: string;
+                    } | null;
                 } | {
                     /** @constant */
                     kind: "slack";
@@ -2631,12 +2664,21 @@ export interface operations {
                     /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
                     threshold_override?: number | null;
                     /**
-                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @description instant: each match as it comes; daily or weekly: one digest at digest_hour local time (weekly on digest_weekday)
                      * @enum {string}
                      */
-                    mode?: "instant";
+                    mode?: "instant" | "daily" | "weekly";
                     /** @description IANA time zone for digests and quiet hours (default UTC) */
                     time_zone?: string;
+                    /** @description local hour of the daily or weekly digest, 0–23 (default 8) */
+                    digest_hour?: number;
+                    /** @description weekday of the weekly digest, 1 Monday … 7 Sunday (default 1) */
+                    digest_weekday?: number;
+                    /** @description null: none */
+                    quiet_hours?: {
+                        start: string;
+                        end: string;
+                    } | null;
                 } | {
                     /** @constant */
                     kind: "webhook";
@@ -2649,12 +2691,21 @@ export interface operations {
                     /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
                     threshold_override?: number | null;
                     /**
-                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @description instant: each match as it comes; daily or weekly: one digest at digest_hour local time (weekly on digest_weekday)
                      * @enum {string}
                      */
-                    mode?: "instant";
+                    mode?: "instant" | "daily" | "weekly";
                     /** @description IANA time zone for digests and quiet hours (default UTC) */
                     time_zone?: string;
+                    /** @description local hour of the daily or weekly digest, 0–23 (default 8) */
+                    digest_hour?: number;
+                    /** @description weekday of the weekly digest, 1 Monday … 7 Sunday (default 1) */
+                    digest_weekday?: number;
+                    /** @description null: none */
+                    quiet_hours?: {
+                        start: string;
+                        end: string;
+                    } | null;
                 };
             };
         };
@@ -2679,6 +2730,12 @@ export interface operations {
                         /** @enum {string} */
                         mode: "instant" | "daily" | "weekly";
                         time_zone: string;
+                        digest_hour: number;
+                        digest_weekday: number;
+                        quiet_hours: {
+                            start: string;
+                            end: string;
+                        } | null;
                         enabled: boolean;
                         /** @description why it is off: repeated failures, a one-click unsubscribe, or you */
                         disabled_reason: string | null;
@@ -2825,12 +2882,21 @@ export interface operations {
                     /** @description minimum score for this channel, 0–100; null: your notify threshold. The matcher publishes at your notify threshold, so a lower override has no effect yet */
                     threshold_override?: number | null;
                     /**
-                     * @description instant: each match as it comes (daily and weekly digests follow later)
+                     * @description instant: each match as it comes; daily or weekly: one digest at digest_hour local time (weekly on digest_weekday)
                      * @enum {string}
                      */
-                    mode?: "instant";
+                    mode?: "instant" | "daily" | "weekly";
                     /** @description IANA time zone for digests and quiet hours (default UTC) */
                     time_zone?: string;
+                    /** @description local hour of the daily or weekly digest, 0–23 (default 8) */
+                    digest_hour?: number;
+                    /** @description weekday of the weekly digest, 1 Monday … 7 Sunday (default 1) */
+                    digest_weekday?: number;
+                    /** @description null: none */
+                    quiet_hours?: {
+                        start: string;
+                        end: string;
+                    } | null;
                     /** @description true turns the channel back on and clears its failure count */
                     enabled?: boolean;
                     /** @description new settings, checked against the channel's kind (the webhook keeps its secret) */
@@ -2871,6 +2937,12 @@ export interface operations {
                         /** @enum {string} */
                         mode: "instant" | "daily" | "weekly";
                         time_zone: string;
+                        digest_hour: number;
+                        digest_weekday: number;
+                        quiet_hours: {
+                            start: string;
+                            end: string;
+                        } | null;
                         enabled: boolean;
                         /** @description why it is off: repeated failures, a one-click unsubscribe, or you */
                         disabled_reason: string | null;
@@ -3121,21 +3193,21 @@ export const pathsApiUsersMeChannelsGetResponses200ContentApplicationJsonItemsKi
 export const pathsApiUsersMeChannelsGetResponses200ContentApplicationJsonItemsModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["mode"]> = ["instant", "daily", "weekly"];
 export const pathsApiUsersMeChannelsPostRequestBodyContentApplicationJsonOneOf0ModeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["requestBody"]["content"]["application/json"], {
     mode: unknown;
-}>["mode"]> = ["instant"];
+}>["mode"]> = ["instant", "daily", "weekly"];
 export const pathsApiUsersMeChannelsPostRequestBodyContentApplicationJsonOneOf1ModeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["requestBody"]["content"]["application/json"], {
     mode: unknown;
-}>["mode"]> = ["instant"];
+}>["mode"]> = ["instant", "daily", "weekly"];
 export const pathsApiUsersMeChannelsPostRequestBodyContentApplicationJsonOneOf2ModeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["requestBody"]["content"]["application/json"], {
     mode: unknown;
-}>["mode"]> = ["instant"];
+}>["mode"]> = ["instant", "daily", "weekly"];
 export const pathsApiUsersMeChannelsPostRequestBodyContentApplicationJsonOneOf3ModeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["requestBody"]["content"]["application/json"], {
     mode: unknown;
-}>["mode"]> = ["instant"];
+}>["mode"]> = ["instant", "daily", "weekly"];
 export const pathsApiUsersMeChannelsPostRequestBodyContentApplicationJsonOneOf4ModeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["requestBody"]["content"]["application/json"], {
     mode: unknown;
-}>["mode"]> = ["instant"];
+}>["mode"]> = ["instant", "daily", "weekly"];
 export const pathsApiUsersMeChannelsPostResponses201ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["responses"]["201"]["content"]["application/json"]["kind"]> = ["discord", "email", "telegram", "slack", "webhook"];
 export const pathsApiUsersMeChannelsPostResponses201ContentApplicationJsonModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels"]["post"]["responses"]["201"]["content"]["application/json"]["mode"]> = ["instant", "daily", "weekly"];
-export const pathsApiUsersMeChannelsIdPatchRequestBodyContentApplicationJsonModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels/{id}"]["patch"]["requestBody"]["content"]["application/json"]["mode"]> = ["instant"];
+export const pathsApiUsersMeChannelsIdPatchRequestBodyContentApplicationJsonModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels/{id}"]["patch"]["requestBody"]["content"]["application/json"]["mode"]> = ["instant", "daily", "weekly"];
 export const pathsApiUsersMeChannelsIdPatchResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["discord", "email", "telegram", "slack", "webhook"];
 export const pathsApiUsersMeChannelsIdPatchResponses200ContentApplicationJsonModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["mode"]> = ["instant", "daily", "weekly"];

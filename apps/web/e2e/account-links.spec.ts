@@ -1,0 +1,87 @@
+import { expect, logIn, PASSWORD, screenshot, signUp, test, uniqueEmail } from './fixtures';
+import type { Stack } from './stack';
+
+test.describe.configure({ mode: 'serial' });
+
+/** The link of the newest mail to `email` whose subject matches, once it arrived. */
+async function linkIn(stack: Stack, email: string, subject: RegExp, path: string): Promise<string> {
+  let link = '';
+  await expect(async () => {
+    const mail = stack.mailsTo(email).filter((m) => subject.test(m.parsed.subject ?? '')).at(-1);
+    const found = new RegExp(`(https?://[^\\s]+${path}#token=[A-Za-z0-9_-]+)`).exec(mail?.parsed.text ?? '');
+    expect(found?.[1]).toBeTruthy();
+    link = found![1]!;
+  }).toPass({ timeout: 15_000 });
+  return link;
+}
+
+test('a new account is asked to confirm its address; the mailed link confirms it once', async ({ page, stack }) => {
+  test.skip(!stack.mailsLinks, 'auth-api mails links only with PUBLIC_WEB_URL, which the nginx stack leaves unset');
+  const email = uniqueEmail('verify');
+  await signUp(page, email);
+  const banner = page.getByRole('region', { name: 'Confirm your e-mail address' });
+  await expect(banner).toContainText(email);
+  await screenshot(page, '20-verify-banner');
+
+  const link = await linkIn(stack, email, /Confirm your e-mail address/, '/verify-email');
+  await page.goto(link);
+  await expect(page.getByText('Your address is confirmed')).toBeVisible();
+  await screenshot(page, '21-verify-done');
+  await page.goto('/matches');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+
+  // The same link again: used up.
+  await page.goto(link);
+  await expect(page.getByText('This link is not valid any more')).toBeVisible();
+});
+
+test('forgot password: the same answer for any address; the link sets a new password once and ends the old session', async ({ page, stack, browser }) => {
+  test.skip(!stack.mailsLinks, 'auth-api mails links only with PUBLIC_WEB_URL, which the nginx stack leaves unset');
+  const email = uniqueEmail('reset');
+  await signUp(page, email);
+  // A second browser stays logged in until the reset.
+  // Pages of their own contexts (own cookies); axe needs pages made through newContext().
+  const otherContext = await browser.newContext({ baseURL: stack.webUrl });
+  const other = await otherContext.newPage();
+  await logIn(other, email);
+  await expect(other).toHaveURL(/\/(onboarding|matches)$/);
+
+  const visitorContext = await browser.newContext({ baseURL: stack.webUrl });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto('/login');
+  await visitor.getByRole('link', { name: 'Forgot your password?' }).click();
+  await visitor.getByLabel('E-mail').fill(uniqueEmail('nobody'));
+  await visitor.getByRole('button', { name: 'Send me a link' }).click();
+  const unknownAnswer = await visitor.getByRole('status').innerText();
+  await visitor.goto('/forgot-password');
+  await visitor.getByLabel('E-mail').fill(email);
+  await visitor.getByRole('button', { name: 'Send me a link' }).click();
+  const knownAnswer = await visitor.getByRole('status').innerText();
+  expect(knownAnswer.replace(email, '<address>')).toBe(unknownAnswer.replace(/\S+@jobping\.test/, '<address>'));
+  await screenshot(visitor, '22-forgot-sent');
+
+  const link = await linkIn(stack, email, /Reset your JobPing password/, '/reset-password');
+  await visitor.goto(link);
+  await visitor.getByLabel('New password', { exact: true }).fill('a-brand-new-passphrase-7');
+  await screenshot(visitor, '23-reset-form');
+  await visitor.getByRole('button', { name: 'Set the new password' }).click();
+  await expect(visitor.getByText('Your password is changed')).toBeVisible();
+
+  // The link works once (a fresh page load: the same URL with a fragment would not reload).
+  await visitor.goto('/login');
+  await visitor.goto(link);
+  await visitor.getByLabel('New password', { exact: true }).fill('yet-another-passphrase-8');
+  await visitor.getByRole('button', { name: 'Set the new password' }).click();
+  await expect(visitor.getByText('This link is not valid any more')).toBeVisible();
+
+  // The old password no longer works, the new one does; the other browser's session is over.
+  await logIn(visitor, email, PASSWORD);
+  await expect(visitor.getByText('The e-mail or password is wrong.')).toBeVisible();
+  await logIn(visitor, email, 'a-brand-new-passphrase-7');
+  await expect(visitor).toHaveURL(/\/(onboarding|matches)$/);
+  await other.reload();
+  await expect(other).toHaveURL(/\/login$/);
+  await otherContext.close();
+  await visitorContext.close();
+});
