@@ -249,7 +249,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set the hard filters applied before any AI work */
+        /**
+         * Set the hard filters and must-haves applied before any AI work
+         * @description Fan-out applies them in SQL: a job that fails one is never scored, so it costs no AI call. The four filters are required; a must-have left out keeps its saved value.
+         */
         put: operations["putApiUsersMeFilters"];
         post?: never;
         delete?: never;
@@ -431,6 +434,26 @@ export interface operations {
                                 min_salary: number | null;
                                 /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                                 excluded_companies: string[];
+                                /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                                seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description highest seniority accepted; null for none */
+                                seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                                work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                                /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                                remote_regions: string[];
+                                /** @description with min_salary: keep jobs that state no pay (default true) */
+                                keep_unstated_salary: boolean;
+                                /** @description leave out jobs that say they do not sponsor a visa */
+                                needs_visa_sponsorship: boolean;
+                                /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                                keep_unknown_sponsorship: boolean;
+                                /** @description employment types accepted; empty means any. Jobs that state none pass */
+                                employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                languages: string[];
+                                /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                                excluded_keywords: string[];
                             };
                             discord: {
                                 /**
@@ -570,6 +593,26 @@ export interface operations {
                                 min_salary: number | null;
                                 /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                                 excluded_companies: string[];
+                                /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                                seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description highest seniority accepted; null for none */
+                                seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                                work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                                /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                                remote_regions: string[];
+                                /** @description with min_salary: keep jobs that state no pay (default true) */
+                                keep_unstated_salary: boolean;
+                                /** @description leave out jobs that say they do not sponsor a visa */
+                                needs_visa_sponsorship: boolean;
+                                /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                                keep_unknown_sponsorship: boolean;
+                                /** @description employment types accepted; empty means any. Jobs that state none pass */
+                                employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                languages: string[];
+                                /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                                excluded_keywords: string[];
                             };
                             discord: {
                                 /**
@@ -705,6 +748,26 @@ export interface operations {
                                 min_salary: number | null;
                                 /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                                 excluded_companies: string[];
+                                /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                                seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description highest seniority accepted; null for none */
+                                seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                                work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                                /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                                remote_regions: string[];
+                                /** @description with min_salary: keep jobs that state no pay (default true) */
+                                keep_unstated_salary: boolean;
+                                /** @description leave out jobs that say they do not sponsor a visa */
+                                needs_visa_sponsorship: boolean;
+                                /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                                keep_unknown_sponsorship: boolean;
+                                /** @description employment types accepted; empty means any. Jobs that state none pass */
+                                employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                languages: string[];
+                                /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                                excluded_keywords: string[];
                             };
                             discord: {
                                 /**
@@ -904,6 +967,26 @@ export interface operations {
                             min_salary: number | null;
                             /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
                         };
                         discord: {
                             /**
@@ -1019,6 +1102,26 @@ export interface operations {
                             min_salary: number | null;
                             /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
                         };
                         discord: {
                             /**
@@ -1125,6 +1228,26 @@ export interface operations {
                             min_salary: number | null;
                             /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
                         };
                         discord: {
                             /**
@@ -1302,6 +1425,26 @@ export interface operations {
                             min_salary: number | null;
                             /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
                         };
                         discord: {
                             /**
@@ -1386,6 +1529,26 @@ export interface operations {
                     min_salary: number | null;
                     /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                     excluded_companies: string[];
+                    /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                    seniority_min?: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                    /** @description highest seniority accepted; null for none */
+                    seniority_max?: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                    /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                    work_arrangements?: ("remote" | "hybrid" | "onsite")[];
+                    /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                    remote_regions?: string[];
+                    /** @description with min_salary: keep jobs that state no pay (default true) */
+                    keep_unstated_salary?: boolean;
+                    /** @description leave out jobs that say they do not sponsor a visa */
+                    needs_visa_sponsorship?: boolean;
+                    /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                    keep_unknown_sponsorship?: boolean;
+                    /** @description employment types accepted; empty means any. Jobs that state none pass */
+                    employment_types?: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                    /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                    languages?: string[];
+                    /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                    excluded_keywords?: string[];
                 };
             };
         };
@@ -1414,6 +1577,26 @@ export interface operations {
                             min_salary: number | null;
                             /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
                         };
                         discord: {
                             /**
@@ -1494,20 +1677,56 @@ export const pathsReadyzGetResponses200ContentApplicationJsonChecksValues: Reado
 export const pathsReadyzGetResponses503ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/readyz"]["get"]["responses"]["503"]["content"]["application/json"]["status"]> = ["ready", "not_ready"];
 export const pathsReadyzGetResponses503ContentApplicationJsonChecksValues: ReadonlyArray<FlattenedDeepRequired<paths>["/readyz"]["get"]["responses"]["503"]["content"]["application/json"]["checks"][string]> = ["ok", "failed"];
 export const pathsApiRegisterPostResponses201ContentApplicationJsonUserRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["role"]> = ["user", "admin"];
+export const pathsApiRegisterPostResponses201ContentApplicationJsonUserFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiRegisterPostResponses201ContentApplicationJsonUserFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiRegisterPostResponses201ContentApplicationJsonUserFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiRegisterPostResponses201ContentApplicationJsonUserFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiRegisterPostResponses201ContentApplicationJsonUserDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiLoginPostResponses200ContentApplicationJsonUserRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["role"]> = ["user", "admin"];
+export const pathsApiLoginPostResponses200ContentApplicationJsonUserFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiLoginPostResponses200ContentApplicationJsonUserFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiLoginPostResponses200ContentApplicationJsonUserFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiLoginPostResponses200ContentApplicationJsonUserFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiLoginPostResponses200ContentApplicationJsonUserDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["role"]> = ["user", "admin"];
+export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiUsersMeGetResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMeGetResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeGetResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeGetResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeGetResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMeGetResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
+export const pathsApiUsersMeFiltersPutRequestBodyContentApplicationJsonSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["requestBody"]["content"]["application/json"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeFiltersPutRequestBodyContentApplicationJsonSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["requestBody"]["content"]["application/json"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeFiltersPutRequestBodyContentApplicationJsonWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["requestBody"]["content"]["application/json"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeFiltersPutRequestBodyContentApplicationJsonEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["requestBody"]["content"]["application/json"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 /** Request limits of the document, for forms that tell the user (pointers in apps/web/scripts/api-types.mjs). */
 export const authApiLimits = {
