@@ -1,4 +1,4 @@
-import { employmentTypes, keywordPhrases, seniorityLevels, type EmploymentType, type SeniorityLevel } from '@jobping/contracts';
+import { employmentTypes, keywordPhrases, seniorityLevels, type JobEmploymentType, type SeniorityLevel } from '@jobping/contracts';
 import { Prisma } from '@jobping/db';
 
 /** What fan-out reads of a job: the facts the hard filters and must-haves compare. */
@@ -74,7 +74,7 @@ export function userFilters(job: JobFacts, hitKeywords: readonly string[]): Pris
           AND (u.seniority_max IS NULL OR array_position(${[...seniorityLevels]}::text[], u.seniority_max) >= ${level + 1}) IS NOT FALSE`);
   }
 
-  if (employmentTypes.includes(job.employment_type as EmploymentType)) {
+  if (employmentTypes.includes(job.employment_type as JobEmploymentType)) {
     conditions.push(Prisma.sql`AND (cardinality(u.employment_types) = 0 OR ${job.employment_type}::text = ANY(u.employment_types)) IS NOT FALSE`);
   }
 

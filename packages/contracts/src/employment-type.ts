@@ -6,5 +6,5 @@ import { z } from 'zod';
  * `employment_types` names some of them.
  */
 export const employmentTypes = ['full_time', 'part_time', 'contract', 'temporary', 'internship', 'other'] as const;
-export type EmploymentType = (typeof employmentTypes)[number];
+export type JobEmploymentType = (typeof employmentTypes)[number];
 export const employmentTypeSchema = z.enum(employmentTypes, { error: `one of ${employmentTypes.join(', ')}` });

@@ -69,5 +69,5 @@ export {
   type ChannelSettings,
   type StoredChannelSettings,
 } from './channels';
-export { employmentTypeSchema, employmentTypes, type EmploymentType } from './employment-type';
+export { employmentTypeSchema, employmentTypes, type JobEmploymentType } from './employment-type';
 export { KEYWORD_MAX_WORDS, keywordPhrases, keywordWords, normalizeKeyword } from './keywords';

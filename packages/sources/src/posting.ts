@@ -1,10 +1,10 @@
-import type { EmploymentType, SalaryPeriod, WorkArrangement } from '@jobping/contracts';
+import type { JobEmploymentType, SalaryPeriod, WorkArrangement } from '@jobping/contracts';
 import { decodeHTML } from 'entities';
 import { convert } from 'html-to-text';
 import sanitizeHtml from 'sanitize-html';
 
 /** employmentTypes (@jobping/contracts): the values jobs.employment_type holds. */
-export type PostingEmploymentType = EmploymentType;
+export type PostingEmploymentType = JobEmploymentType;
 
 /** One posting as every source returns it, ready to store. */
 export interface NormalizedPosting {
