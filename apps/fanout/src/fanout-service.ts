@@ -2,7 +2,7 @@ import type { UserAnalysisMessage } from '@jobping/contracts';
 import { JobStatus, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { FanoutProgress } from './fanout-progress';
-import { excludedKeywordsQuery, userFilters, type JobFacts } from './user-filters';
+import { excludedKeywordsQuery, mutedHits, mutedHitsQuery, userFilters, type JobFacts } from './user-filters';
 
 export interface FanoutDeps {
   prisma: PrismaClient;
@@ -46,7 +46,8 @@ const PAGES_IN_FLIGHT = 3;
  *   key of the job's company (`companies.normalized_name`, the same function). SQL compares
  *   stored keys and never derives one;
  * - must-haves: seniority range, arrangements and remote regions, visa sponsorship,
- *   employment types, excluded keywords (docs/product.md, "Must-haves").
+ *   employment types, excluded keywords (docs/product.md, "Must-haves");
+ * - mutes: a company or keyword muted from a match card (user_mutes).
  *
  * Users are read in keyset pages (`id > last ORDER BY id LIMIT n`) and published with one
  * pipelined `publishMany` per page, so memory stays flat for any number of users.
@@ -77,8 +78,11 @@ export class FanoutService {
       return { published: 0, pages: 0, alreadyDone: true, missing: false };
     }
 
-    const hitKeywords = (await queryRows<{ keyword: string }>(this.deps.pool, excludedKeywordsQuery(job))).map((row) => row.keyword);
-    const filters = userFilters(job, hitKeywords);
+    const [keywordRows, muteRows] = await Promise.all([
+      queryRows<{ keyword: string }>(this.deps.pool, excludedKeywordsQuery(job)),
+      queryRows<{ kind: string; key: string }>(this.deps.pool, mutedHitsQuery(job)),
+    ]);
+    const filters = userFilters(job, keywordRows.map((row) => row.keyword), mutedHits(muteRows));
     const after = (await progress.get(jobId)) ?? FIRST_UUID;
     if (after !== FIRST_UUID) logger.info('resuming an interrupted fan-out', { job_id: jobId, after_user_id: after });
     let published = 0;

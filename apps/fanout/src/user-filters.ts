@@ -35,13 +35,30 @@ export function excludedKeywordsQuery(job: Pick<JobFacts, 'title' | 'description
     WHERE u.excluded_keywords && ${phrases}::text[] AND k.keyword = ANY(${phrases}::text[])`;
 }
 
+/** What of the job someone muted (user_mutes): its company, and the muted keywords among its phrases. */
+export interface MutedHits {
+  company: boolean;
+  keywords: string[];
+}
+
+/** Read once per job through the (kind, key) index, like excludedKeywordsQuery: usually nothing. */
+export function mutedHitsQuery(job: Pick<JobFacts, 'title' | 'description' | 'company_key'>): Prisma.Sql {
+  return Prisma.sql`
+    SELECT DISTINCT kind, key FROM user_mutes
+    WHERE (kind = 'company' AND key = ${job.company_key}) OR (kind = 'keyword' AND key = ANY(${keywordPhrases(job.title, job.description)}::text[]))`;
+}
+
+export function mutedHits(rows: readonly { kind: string; key: string }[]): MutedHits {
+  return { company: rows.some((row) => row.kind === 'company'), keywords: rows.filter((row) => row.kind === 'keyword').map((row) => row.key) };
+}
+
 /**
  * The hard filters and must-haves (docs/product.md, "Must-haves") as SQL conditions on `u`,
  * with the job's facts as parameters: user text never becomes SQL or a pattern. A fact the job
  * does not state passes every must-have on it, except where the user chose otherwise (pay,
  * sponsorship). `(…) IS NOT FALSE` lets a NULL array (never written by JobPing) exclude nothing.
  */
-export function userFilters(job: JobFacts, hitKeywords: readonly string[]): Prisma.Sql {
+export function userFilters(job: JobFacts, hitKeywords: readonly string[], muted: MutedHits = { company: false, keywords: [] }): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (!job.remote) {
     conditions.push(Prisma.sql`AND NOT u.remote_only`);
@@ -81,5 +98,12 @@ export function userFilters(job: JobFacts, hitKeywords: readonly string[]): Pris
   if (hitKeywords.length > 0) conditions.push(Prisma.sql`AND (u.excluded_keywords && ${[...hitKeywords]}::text[]) IS NOT TRUE`);
 
   conditions.push(Prisma.sql`AND (${job.company_key}::text = ANY(u.excluded_company_keys)) IS NOT TRUE`);
+
+  // Mutes: one index probe per user (user_id, kind, key), only when someone muted what this job has.
+  if (muted.company || muted.keywords.length > 0) {
+    const company = muted.company ? job.company_key : '';
+    conditions.push(Prisma.sql`AND NOT EXISTS (SELECT 1 FROM user_mutes m WHERE m.user_id = u.id
+          AND ((m.kind = 'company' AND m.key = ${company}) OR (m.kind = 'keyword' AND m.key = ANY(${[...muted.keywords]}::text[]))))`);
+  }
   return Prisma.join(conditions, '\n');
 }

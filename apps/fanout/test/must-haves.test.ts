@@ -188,6 +188,18 @@ describe('must-haves in fan-out', () => {
     expect(await fanOut(await job({ title: 'Sales and Engineering Lead' }))).toEqual(new Set([noJava, noOnCall, noSales, anyone]));
   });
 
+  it('mutes: a muted company or keyword leaves the job out for that user only; deleting the mute undoes it', async () => {
+    const mutesCompany = await user();
+    const mutesKeyword = await user();
+    const anyone = await user();
+    const company = await prisma.userMute.create({ data: { userId: mutesCompany, kind: 'company', value: 'Ledgerly GmbH', key: 'ledgerly' } });
+    await prisma.userMute.create({ data: { userId: mutesKeyword, kind: 'keyword', value: 'Kafka', key: normalizeKeyword('Kafka') } });
+    expect(await fanOut(await job({ description: 'Streams with Kafka.' }))).toEqual(new Set([anyone]));
+    expect(await fanOut(await job({ description: 'Plain REST services.' }))).toEqual(new Set([mutesKeyword, anyone]));
+    await prisma.userMute.delete({ where: { id: company.id } });
+    expect(await fanOut(await job({ description: 'Plain REST services.' }))).toEqual(new Set([mutesCompany, mutesKeyword, anyone]));
+  });
+
   it('languages are stored but not applied: jobs have no language column yet', async () => {
     const german = await user({ languages: ['de'] });
     expect(await fanOut(await job({ description: 'Working language: English.' }))).toEqual(new Set([german]));
