@@ -8,6 +8,7 @@ import type { AuthApiConfig } from './config';
 import { AUTH_API_OPENAPI_INFO } from './openapi';
 import { authApiRoutes } from './routes';
 import { AccountService } from './services/accounts';
+import { UserControlsService } from './services/user-controls';
 import type { PasswordHasher } from './services/passwords';
 import { Throttle } from './services/throttle';
 import { TokenService } from './services/tokens';
@@ -68,7 +69,7 @@ export function createApp(deps: AuthApiDeps): HttpApp {
       cookie: { alwaysSecure: config.NODE_ENV === 'production' },
       origins: { publicOrigin: config.PUBLIC_WEB_URL && new URL(config.PUBLIC_WEB_URL).origin, otherOrigins: config.CORS_ORIGINS },
       onLogin: (outcome) => logins.inc({ outcome }),
-    }),
+    }, new UserControlsService(prisma)),
     jwt,
     jsonLimit: '16kb',
     trustProxy: config.TRUST_PROXY,

@@ -1,4 +1,4 @@
-import { KEYWORD_MAX_WORDS, employmentTypeSchema, keywordWords, seniorityLevelSchema, seniorityLevels } from '@jobping/contracts';
+import { KEYWORD_MAX_WORDS, employmentTypeSchema, muteKindSchema, keywordWords, seniorityLevelSchema, seniorityLevels } from '@jobping/contracts';
 import { roleSchema } from '@jobping/http-kit';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './services/password-limits';
@@ -133,6 +133,29 @@ export const filtersBodySchema = z
 
 const timestamp = z.iso.datetime();
 
+export const muteBodySchema = z.object({
+  kind: muteKindSchema.describe('company: jobs of this company; keyword: jobs whose title or description contains it as whole words'),
+  value: phraseText(200).describe('the company name (compared as companies are keyed) or a keyword of 1–3 words'),
+});
+export const muteSchema = z.object({
+  id: z.uuid(),
+  kind: muteKindSchema,
+  value: z.string(),
+  created_at: timestamp,
+});
+export type MuteView = z.infer<typeof muteSchema>;
+export const muteListSchema = z.object({ items: z.array(muteSchema) });
+export const muteIdParams = z.object({ id: z.uuid({ error: 'not a UUID' }) });
+
+/** The longest snooze: a year. */
+export const SNOOZE_MAX_DAYS = 365;
+export const snoozeBodySchema = z.object({
+  until: z.iso
+    .datetime({ offset: true })
+    .nullable()
+    .describe(`no alert is sent before this time (in the future, at most ${SNOOZE_MAX_DAYS} days ahead); null ends the snooze. Matching goes on: matches still appear in your list`),
+});
+
 export const userSchema = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -141,6 +164,7 @@ export const userSchema = z.object({
   prompt_updated_at: timestamp.nullable(),
   threshold: z.number().int(),
   filters: filtersSchema,
+  snoozed_until: timestamp.nullable().describe('no alert is sent before this time; null when not snoozed'),
   discord: z.object({
     status: z.enum(['not_set', 'ok', 'broken']).describe('broken: Discord said the webhook no longer exists; save a new one'),
     webhook_url: z.string().nullable().describe('the saved URL with its token masked'),

@@ -54,6 +54,7 @@ describe('GET /api/users/me', () => {
       prompt_updated_at: null,
       threshold: 70,
       filters: { remote_only: false, locations: [], min_salary: null, excluded_companies: [], ...noMustHaves },
+      snoozed_until: null,
       discord: { status: 'not_set', webhook_url: null, broken_at: null, error: null },
       created_at: expect.any(String),
       updated_at: expect.any(String),

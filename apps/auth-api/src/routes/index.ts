@@ -1,11 +1,13 @@
 import type { Route } from '@jobping/http-kit';
 import type { AccountService } from '../services/accounts';
+import type { UserControlsService } from '../services/user-controls';
 import { authRoutes, type AuthRouteOptions } from './auth';
+import { userControlRoutes } from './user-controls';
 import { userRoutes } from './users';
 
 /** Every route auth-api serves. */
-export function authApiRoutes(accounts: AccountService, options: AuthRouteOptions): Route[] {
-  return [...authRoutes(accounts, options), ...userRoutes(accounts)];
+export function authApiRoutes(accounts: AccountService, options: AuthRouteOptions, controls: UserControlsService): Route[] {
+  return [...authRoutes(accounts, options), ...userRoutes(accounts), ...userControlRoutes(accounts, controls)];
 }
 
 /**
@@ -15,5 +17,5 @@ export function authApiRoutes(accounts: AccountService, options: AuthRouteOption
  */
 export function authApiPaths(): string[] {
   const unused = undefined as never;
-  return [...new Set(authApiRoutes(unused, unused).map((route) => route.path))].sort();
+  return [...new Set(authApiRoutes(unused, unused, unused).map((route) => route.path))].sort();
 }

@@ -11,7 +11,7 @@ import { HttpError, conflict, tooManyRequests, unauthorized, validationFailed } 
 import type { Logger } from '@jobping/logger';
 import type { z } from 'zod';
 import { normalizeKeyword, seniorityLevels, type SeniorityLevel } from '@jobping/contracts';
-import type { filtersBodySchema, UserView } from '../schemas';
+import { SNOOZE_MAX_DAYS, type filtersBodySchema, type UserView } from '../schemas';
 import type { LoginAttempt, Throttle } from './throttle';
 import { passwordProblem, type PasswordHasher } from './passwords';
 import { adminByConfig } from './roles';
@@ -64,6 +64,7 @@ export function toUserView(user: User): UserView {
       languages: user.languages,
       excluded_keywords: user.excludedKeywords,
     },
+    snoozed_until: user.snoozedUntil?.toISOString() ?? null,
     discord: {
       status: !user.discordWebhook ? 'not_set' : user.discordWebhookBrokenAt ? 'broken' : 'ok',
       webhook_url: user.discordWebhook ? redactWebhookUrl(user.discordWebhook) : null,
@@ -190,6 +191,17 @@ export class AccountService {
 
   async setPrompt(userId: string, prompt: string | null): Promise<UserView> {
     return this.update(userId, { aiPrompt: prompt, aiPromptUpdatedAt: prompt === null ? null : this.now() });
+  }
+
+  /** Snoozes every alert until `until` (ISO time, future, at most SNOOZE_MAX_DAYS ahead), or ends the snooze with null. */
+  async setSnooze(userId: string, until: string | null): Promise<UserView> {
+    if (until === null) return this.update(userId, { snoozedUntil: null });
+    const at = new Date(until);
+    const now = this.now().getTime();
+    if (at.getTime() <= now || at.getTime() > now + SNOOZE_MAX_DAYS * 86_400_000) {
+      throw validationFailed([{ path: 'body.until', message: `Must be in the future and at most ${SNOOZE_MAX_DAYS} days ahead.` }]);
+    }
+    return this.update(userId, { snoozedUntil: at });
   }
 
   async setThreshold(userId: string, threshold: number): Promise<UserView> {

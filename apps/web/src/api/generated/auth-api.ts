@@ -261,6 +261,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/mutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your muted companies and keywords, newest first */
+        get: operations["getApiUsersMeMutes"];
+        put?: never;
+        /**
+         * Mute a company or a keyword (fan-out leaves out the jobs it hits)
+         * @description Muting what is already muted answers the existing mute with 200.
+         */
+        post: operations["postApiUsersMeMutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/mutes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Undo a mute */
+        delete: operations["deleteApiUsersMeMutesId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Snooze every alert until a time (null ends the snooze)
+         * @description The notifier sends nothing while snoozed; matching goes on, so matches still appear in your list.
+         */
+        put: operations["putApiUsersMeSnooze"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -455,6 +513,8 @@ export interface operations {
                                 /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                                 excluded_keywords: string[];
                             };
+                            /** @description no alert is sent before this time; null when not snoozed */
+                            snoozed_until: string | null;
                             discord: {
                                 /**
                                  * @description broken: Discord said the webhook no longer exists; save a new one
@@ -614,6 +674,8 @@ export interface operations {
                                 /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                                 excluded_keywords: string[];
                             };
+                            /** @description no alert is sent before this time; null when not snoozed */
+                            snoozed_until: string | null;
                             discord: {
                                 /**
                                  * @description broken: Discord said the webhook no longer exists; save a new one
@@ -769,6 +831,8 @@ export interface operations {
                                 /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                                 excluded_keywords: string[];
                             };
+                            /** @description no alert is sent before this time; null when not snoozed */
+                            snoozed_until: string | null;
                             discord: {
                                 /**
                                  * @description broken: Discord said the webhook no longer exists; save a new one
@@ -988,6 +1052,8 @@ export interface operations {
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
                         };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
                         discord: {
                             /**
                              * @description broken: Discord said the webhook no longer exists; save a new one
@@ -1123,6 +1189,8 @@ export interface operations {
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
                         };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
                         discord: {
                             /**
                              * @description broken: Discord said the webhook no longer exists; save a new one
@@ -1249,6 +1317,8 @@ export interface operations {
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
                         };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
                         discord: {
                             /**
                              * @description broken: Discord said the webhook no longer exists; save a new one
@@ -1446,6 +1516,8 @@ export interface operations {
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
                         };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
                         discord: {
                             /**
                              * @description broken: Discord said the webhook no longer exists; save a new one
@@ -1598,6 +1670,342 @@ export interface operations {
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
                         };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
+                        discord: {
+                            /**
+                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @enum {string}
+                             */
+                            status: "not_set" | "ok" | "broken";
+                            /** @description the saved URL with its token masked */
+                            webhook_url: string | null;
+                            broken_at: string | null;
+                            error: string | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account no longer exists */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getApiUsersMeMutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mutes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "company" | "keyword";
+                            value: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid access token, or the account no longer exists */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postApiUsersMeMutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description company: jobs of this company; keyword: jobs whose title or description contains it as whole words
+                     * @enum {string}
+                     */
+                    kind: "company" | "keyword";
+                    /** @description the company name (compared as companies are keyed) or a keyword of 1–3 words */
+                    value: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Already muted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "company" | "keyword";
+                        value: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Muted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "company" | "keyword";
+                        value: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account no longer exists */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteApiUsersMeMutesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unmuted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account no longer exists */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description You have no such mute */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    putApiUsersMeSnooze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description no alert is sent before this time (in the future, at most 365 days ahead); null ends the snooze. Matching goes on: matches still appear in your list */
+                    until: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "user" | "admin";
+                        prompt: string | null;
+                        prompt_updated_at: string | null;
+                        threshold: number;
+                        filters: {
+                            /** @description only remote jobs */
+                            remote_only: boolean;
+                            /** @description accepted locations; empty means anywhere */
+                            locations: string[];
+                            /** @description minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none */
+                            min_salary: number | null;
+                            /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
+                            excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
+                        };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
                         discord: {
                             /**
                              * @description broken: Discord said the webhook no longer exists; save a new one
@@ -1728,6 +2136,16 @@ export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonFiltersS
 export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
 export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
+export const pathsApiUsersMeMutesGetResponses200ContentApplicationJsonItemsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/mutes"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["kind"]> = ["company", "keyword"];
+export const pathsApiUsersMeMutesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/mutes"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["company", "keyword"];
+export const pathsApiUsersMeMutesPostResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/mutes"]["post"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["company", "keyword"];
+export const pathsApiUsersMeMutesPostResponses201ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/mutes"]["post"]["responses"]["201"]["content"]["application/json"]["kind"]> = ["company", "keyword"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 /** Request limits of the document, for forms that tell the user (pointers in apps/web/scripts/api-types.mjs). */
 export const authApiLimits = {
     passwordMinLength: 10,
