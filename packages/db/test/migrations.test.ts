@@ -40,6 +40,7 @@ describe('db migrate', () => {
       '_prisma_migrations',
       'channel_deliveries',
       'companies',
+      'job_dismissals',
       'job_sources',
       'jobs',
       'notification_channels',
@@ -47,6 +48,7 @@ describe('db migrate', () => {
       'refresh_tokens',
       'scrape_runs',
       'user_job_matches',
+      'user_mutes',
       'users',
     ]);
 
