@@ -70,6 +70,9 @@ test('must-haves are saved in settings; a match card mutes, dismisses with a rea
   await expect(card.getByTestId('keyword-muted')).toContainText('Kafka');
   await card.getByTestId('keyword-muted').getByRole('button', { name: 'Undo' }).click();
   await expect(card.getByTestId('keyword-muted')).toHaveCount(0);
+  await card.getByLabel('Keyword to mute').fill('on-call');
+  await card.getByRole('button', { name: 'Mute keyword' }).click();
+  await expect(card.getByTestId('keyword-muted')).toContainText('on-call');
 
   // Not interested, with "other" and the user's words, then undo.
   await card.getByRole('button', { name: 'Not interested' }).click();
@@ -86,4 +89,17 @@ test('must-haves are saved in settings; a match card mutes, dismisses with a rea
   await expect(card.getByTestId('snoozed')).toContainText('Alerts snoozed until');
   await card.getByRole('button', { name: 'Resume alerts' }).click();
   await expect(card.getByRole('button', { name: 'Snooze alerts for a week' })).toBeVisible();
+  await card.getByRole('button', { name: 'Snooze alerts for a week' }).click();
+  await expect(card.getByTestId('snoozed')).toBeVisible();
+
+  // Settings lists the mute and the snooze, and undoes both.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByTestId('settings-snoozed')).toContainText('Alerts are snoozed until');
+  await expect(page.getByTestId('mute')).toHaveCount(1);
+  await expect(page.getByTestId('mute')).toContainText('Keyword: on-call');
+  await screenshot(page, 'controls-03-settings-mutes');
+  await page.getByTestId('mute').getByRole('button', { name: 'Unmute' }).click();
+  await expect(page.getByTestId('mute')).toHaveCount(0);
+  await page.getByTestId('settings-snoozed').getByRole('button', { name: 'Resume alerts' }).click();
+  await expect(page.getByText('Alerts are on.')).toBeVisible();
 });

@@ -27,6 +27,7 @@ export const queryKeys = {
   admin: ['admin'] as const,
   sources: ['admin', 'sources'] as const,
   pipeline: ['admin', 'pipeline'] as const,
+  mutes: ['mutes'] as const,
 };
 
 /** A cursor-paginated list: the first page, then one more per fetchNextPage; `data` is every item so far. */
