@@ -102,8 +102,13 @@ export function userFilters(job: JobFacts, hitKeywords: readonly string[], muted
   // Mutes: one index probe per user (user_id, kind, key), only when someone muted what this job has.
   if (muted.company || muted.keywords.length > 0) {
     const company = muted.company ? job.company_key : '';
-    conditions.push(Prisma.sql`AND NOT EXISTS (SELECT 1 FROM user_mutes m WHERE m.user_id = u.id
-          AND ((m.kind = 'company' AND m.key = ${company}) OR (m.kind = 'keyword' AND m.key = ANY(${[...muted.keywords]}::text[]))))`);
+    // A scalar sub-select with LIMIT, not NOT EXISTS: PostgreSQL cannot turn it into an anti-join.
+    // With current statistics it is one probe of (user_id, kind, key) per user (100,000 users, 10%
+    // muting a keyword of the job: 11.7 s against 9–11 s without mutes). On stale statistics after
+    // a bulk insert of mutes the planner probed (kind, key) instead and the fan-out stalled: the
+    // robust form is mutes copied into users arrays (row-local like excluded_keywords), not done yet.
+    conditions.push(Prisma.sql`AND (SELECT true FROM user_mutes m WHERE m.user_id = u.id
+          AND ((m.kind = 'company' AND m.key = ${company}) OR (m.kind = 'keyword' AND m.key = ANY(${[...muted.keywords]}::text[]))) LIMIT 1) IS NULL`);
   }
   return Prisma.join(conditions, '\n');
 }
