@@ -10,6 +10,7 @@ import { AUTH_API_OPENAPI_INFO } from './openapi';
 import { authApiRoutes } from './routes';
 import { AccountLinks } from './services/account-links';
 import { AccountService } from './services/accounts';
+import { UserControlsService } from './services/user-controls';
 import type { PasswordHasher } from './services/passwords';
 import { Throttle } from './services/throttle';
 import { TokenService } from './services/tokens';
@@ -85,7 +86,7 @@ export function createApp(deps: AuthApiDeps): HttpApp {
       cookie: { alwaysSecure: config.NODE_ENV === 'production' },
       origins: { publicOrigin: config.PUBLIC_WEB_URL && new URL(config.PUBLIC_WEB_URL).origin, otherOrigins: config.CORS_ORIGINS },
       onLogin: (outcome) => logins.inc({ outcome }),
-    }),
+    }, new UserControlsService(prisma)),
     jwt,
     jsonLimit: '16kb',
     trustProxy: config.TRUST_PROXY,

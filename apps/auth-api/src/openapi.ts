@@ -15,5 +15,5 @@ export const AUTH_API_OPENAPI_INFO: OpenApiInfo = {
  */
 export function authApiOpenApiDocument(): Record<string, unknown> {
   const unused = undefined as never;
-  return buildOpenApiDocument({ info: AUTH_API_OPENAPI_INFO, routes: authApiRoutes(unused, unused, unused, unused) });
+  return buildOpenApiDocument({ info: AUTH_API_OPENAPI_INFO, routes: authApiRoutes(unused, unused, unused, unused, unused) });
 }

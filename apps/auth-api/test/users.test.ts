@@ -27,6 +27,20 @@ const as = (session: Session) => ({
   },
   delete: (path: string) => request(ctx.app).delete(path).set('Authorization', bearer(session)),
 });
+/** The must-haves of a new account: none, and jobs that leave pay or sponsorship unstated are kept. */
+const noMustHaves = {
+  seniority_min: null,
+  seniority_max: null,
+  work_arrangements: [],
+  remote_regions: [],
+  keep_unstated_salary: true,
+  needs_visa_sponsorship: false,
+  keep_unknown_sponsorship: true,
+  employment_types: [],
+  languages: [],
+  excluded_keywords: [],
+};
+const noFilters = { remote_only: false, locations: [], min_salary: null, excluded_companies: [] };
 const issues = (res: request.Response) => (res.body.error.details as { path: string }[]).map((d) => d.path);
 
 describe('GET /api/users/me', () => {
@@ -40,7 +54,8 @@ describe('GET /api/users/me', () => {
       prompt: null,
       prompt_updated_at: null,
       threshold: 70,
-      filters: { remote_only: false, locations: [], min_salary: null, excluded_companies: [] },
+      filters: { remote_only: false, locations: [], min_salary: null, excluded_companies: [], ...noMustHaves },
+      snoozed_until: null,
       discord: { status: 'not_set', webhook_url: null, broken_at: null, error: null },
       created_at: expect.any(String),
       updated_at: expect.any(String),
@@ -100,7 +115,13 @@ describe('PUT /api/users/me/filters', () => {
         excluded_companies: ['Crypto Corp', 'CRYPTO CORP'],
       })
       .expect(200);
-    expect(res.body.filters).toEqual({ remote_only: true, locations: ['Berlin', 'Remote EU'], min_salary: 80_000, excluded_companies: ['Crypto Corp'] });
+    expect(res.body.filters).toEqual({
+      remote_only: true,
+      locations: ['Berlin', 'Remote EU'],
+      min_salary: 80_000,
+      excluded_companies: ['Crypto Corp'],
+      ...noMustHaves,
+    });
   });
 
   it("stores each excluded company's key with it, as the company rows are keyed, for fan-out to compare", async () => {
@@ -130,6 +151,88 @@ describe('PUT /api/users/me/filters', () => {
       .put('/api/users/me/filters', { remote_only: false, locations: Array.from({ length: 51 }, (_, i) => `city ${i}`), min_salary: null, excluded_companies: [] })
       .expect(400);
     expect(issues(tooMany)).toEqual(['body.locations']);
+  });
+});
+
+describe('PUT /api/users/me/filters: must-haves', () => {
+  const mustHaves = {
+    seniority_min: 'mid',
+    seniority_max: 'staff',
+    work_arrangements: ['remote', 'hybrid', 'remote'],
+    remote_regions: [' Europe ', 'europe', 'North  America'],
+    keep_unstated_salary: false,
+    needs_visa_sponsorship: true,
+    keep_unknown_sponsorship: false,
+    employment_types: ['full_time', 'contract'],
+    languages: ['EN', 'de'],
+    excluded_keywords: ['PHP', 'php', 'On-call', 'Sales Engineer'],
+  };
+
+  it('saves them as fan-out compares them: keywords and regions as lower-case words, repeats dropped', async () => {
+    const res = await as(alice).put('/api/users/me/filters', { ...noFilters, min_salary: 100_000, ...mustHaves }).expect(200);
+    expect(res.body.filters).toEqual({
+      ...noFilters,
+      min_salary: 100_000,
+      seniority_min: 'mid',
+      seniority_max: 'staff',
+      work_arrangements: ['remote', 'hybrid'],
+      remote_regions: ['europe', 'north america'],
+      keep_unstated_salary: false,
+      needs_visa_sponsorship: true,
+      keep_unknown_sponsorship: false,
+      employment_types: ['full_time', 'contract'],
+      languages: ['en', 'de'],
+      excluded_keywords: ['php', 'on-call', 'sales engineer'],
+    });
+    expect((await as(alice).get('/api/users/me').expect(200)).body.filters).toEqual(res.body.filters);
+    // Another account's settings are untouched.
+    expect((await as(bob).get('/api/users/me').expect(200)).body.filters).toEqual({ ...noFilters, ...noMustHaves });
+  });
+
+  it('keeps the saved must-haves when a client sends only the four filters', async () => {
+    await as(alice).put('/api/users/me/filters', { ...noFilters, ...mustHaves }).expect(200);
+    const res = await as(alice).put('/api/users/me/filters', { ...noFilters, remote_only: true }).expect(200);
+    expect(res.body.filters).toMatchObject({ remote_only: true, seniority_min: 'mid', needs_visa_sponsorship: true, excluded_keywords: ['php', 'on-call', 'sales engineer'] });
+    const cleared = await as(alice).put('/api/users/me/filters', { ...noFilters, ...noMustHaves }).expect(200);
+    expect(cleared.body.filters).toEqual({ ...noFilters, ...noMustHaves });
+  });
+
+  it('validates every must-have', async () => {
+    const res = await as(alice)
+      .put('/api/users/me/filters', {
+        ...noFilters,
+        seniority_min: 'guru',
+        work_arrangements: ['moon'],
+        remote_regions: ['!!!'],
+        keep_unstated_salary: 'no',
+        needs_visa_sponsorship: 1,
+        employment_types: ['forever'],
+        languages: ['english'],
+        excluded_keywords: ['one two three four'],
+      })
+      .expect(400);
+    expect(issues(res).sort()).toEqual([
+      'body.employment_types.0',
+      'body.excluded_keywords.0',
+      'body.keep_unstated_salary',
+      'body.languages.0',
+      'body.needs_visa_sponsorship',
+      'body.remote_regions.0',
+      'body.seniority_min',
+      'body.work_arrangements.0',
+    ]);
+    const tooMany = await as(alice)
+      .put('/api/users/me/filters', { ...noFilters, excluded_keywords: Array.from({ length: 51 }, (_, i) => `word${i}`) })
+      .expect(400);
+    expect(issues(tooMany)).toEqual(['body.excluded_keywords']);
+  });
+
+  it('refuses a seniority range upside down, also against the saved bound', async () => {
+    const res = await as(alice).put('/api/users/me/filters', { ...noFilters, seniority_min: 'senior', seniority_max: 'junior' }).expect(400);
+    expect(issues(res)).toEqual(['body.seniority_max']);
+    await as(alice).put('/api/users/me/filters', { ...noFilters, seniority_min: 'senior', seniority_max: null }).expect(200);
+    const against = await as(alice).put('/api/users/me/filters', { ...noFilters, seniority_max: 'junior' }).expect(400);
+    expect(issues(against)).toEqual(['body.seniority_max']);
   });
 });
 

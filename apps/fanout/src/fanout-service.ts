@@ -2,6 +2,7 @@ import type { UserAnalysisMessage } from '@jobping/contracts';
 import { JobStatus, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { FanoutProgress } from './fanout-progress';
+import { excludedKeywordsQuery, mutedHits, mutedHitsQuery, userFilters, type JobFacts } from './user-filters';
 
 export interface FanoutDeps {
   prisma: PrismaClient;
@@ -23,16 +24,6 @@ export interface FanoutResult {
   missing: boolean;
 }
 
-interface JobFacts {
-  id: string;
-  status: JobStatus;
-  remote: boolean;
-  location: string | null;
-  company_key: string;
-  /** yearlyTopPay (@jobping/contracts) as stored with the job: null when it states no pay. */
-  salary_top_yearly: number | null;
-}
-
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
 
 /** Pages being published at once: enough to keep Redis busy while the next page is encoded. */
@@ -40,18 +31,23 @@ const PAGES_IN_FLIGHT = 3;
 
 /**
  * Stage 2 (docs/product.md, "The four stages"): one user-analysis message per user who has a
- * prompt and whose hard filters the job passes. No AI, no per-user logic beyond the filters, which run in SQL:
+ * prompt and whose hard filters and must-haves the job passes (user-filters.ts, in SQL). No AI
+ * and no per-user logic beyond them: a job that fails one reaches no scorer, so it costs no LLM
+ * call. The filters:
  *
  * - remote only: the job must be remote;
  * - locations: empty means anywhere; remote jobs pass; otherwise one of them must appear in
  *   the job's location (case-insensitive); a job without a location passes;
  * - minimum salary: the job's top pay per year (`salary_top_yearly`, stored with the job by
  *   yearlyTopPay in @jobping/contracts, the rule jobs-api's filter reads too) must reach it; a
- *   job without pay passes; currencies are not converted;
+ *   job without pay passes when the user keeps such jobs (the default); currencies are not converted;
  * - excluded companies: the keys of the user's excluded companies (`excluded_company_keys`,
  *   stored by companyKey in @jobping/db when the filters are saved) must not include the
  *   key of the job's company (`companies.normalized_name`, the same function). SQL compares
- *   stored keys and never derives one.
+ *   stored keys and never derives one;
+ * - must-haves: seniority range, arrangements and remote regions, visa sponsorship,
+ *   employment types, excluded keywords (docs/product.md, "Must-haves");
+ * - mutes: a company or keyword muted from a match card (user_mutes).
  *
  * Users are read in keyset pages (`id > last ORDER BY id LIMIT n`) and published with one
  * pipelined `publishMany` per page, so memory stays flat for any number of users.
@@ -69,7 +65,8 @@ export class FanoutService {
     const { prisma, progress, logger, pageSize } = this.deps;
     const [job] = await prisma.$queryRaw<JobFacts[]>`
       SELECT j.id::text AS id, j.status::text AS status, j.remote, j.location,
-             c.normalized_name AS company_key, j.salary_top_yearly
+             c.normalized_name AS company_key, j.salary_top_yearly, j.work_arrangement, j.remote_region,
+             j.employment_type, j.seniority, j.visa_sponsorship, j.title, j.description
       FROM jobs j JOIN companies c ON c.id = j.company_id
       WHERE j.id = ${jobId}::uuid`;
     if (!job) {
@@ -81,7 +78,11 @@ export class FanoutService {
       return { published: 0, pages: 0, alreadyDone: true, missing: false };
     }
 
-    const filters = this.filtersFor(job);
+    const [keywordRows, muteRows] = await Promise.all([
+      queryRows<{ keyword: string }>(this.deps.pool, excludedKeywordsQuery(job)),
+      queryRows<{ kind: string; key: string }>(this.deps.pool, mutedHitsQuery(job)),
+    ]);
+    const filters = userFilters(job, keywordRows.map((row) => row.keyword), mutedHits(muteRows));
     const after = (await progress.get(jobId)) ?? FIRST_UUID;
     if (after !== FIRST_UUID) logger.info('resuming an interrupted fan-out', { job_id: jobId, after_user_id: after });
     let published = 0;
@@ -120,21 +121,5 @@ export class FanoutService {
     await progress.clear(jobId);
     logger.info('job fanned out', { job_id: jobId, users: published, pages });
     return { published, pages, alreadyDone: false, missing: false };
-  }
-
-  /** The hard filters as SQL conditions on `u`, with the job's facts as parameters. */
-  private filtersFor(job: JobFacts): Prisma.Sql {
-    const conditions: Prisma.Sql[] = [];
-    if (!job.remote) {
-      conditions.push(Prisma.sql`AND NOT u.remote_only`);
-      if (job.location && job.location.trim() !== '') {
-        conditions.push(Prisma.sql`AND (cardinality(u.locations) = 0
-          OR EXISTS (SELECT 1 FROM unnest(u.locations) AS l(v) WHERE strpos(${job.location.toLowerCase()}, lower(btrim(l.v))) > 0))`);
-      }
-    }
-    if (job.salary_top_yearly !== null) conditions.push(Prisma.sql`AND (u.min_salary IS NULL OR u.min_salary <= ${job.salary_top_yearly})`);
-    // IS NOT TRUE: a NULL array (never written by JobPing) excludes nothing, as an empty one.
-    conditions.push(Prisma.sql`AND (${job.company_key}::text = ANY(u.excluded_company_keys)) IS NOT TRUE`);
-    return Prisma.join(conditions, '\n');
   }
 }

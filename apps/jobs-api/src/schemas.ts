@@ -1,4 +1,6 @@
 import {
+  dismissReasonSchema,
+  dismissReasons,
   jobSourceLimits,
   jobSourceCompanyNameSchema,
   jobSourceLocationSchema,
@@ -146,6 +148,19 @@ export const matchSchema = ownMatchSchema.omit({ prefilter_skipped: true, prefil
   job: jobSummarySchema,
 });
 export const matchListSchema = z.object({ items: z.array(matchSchema), next_cursor: z.string().nullable() });
+
+export const notInterestedBodySchema = z
+  .object({
+    reason: dismissReasonSchema.describe(`why: ${dismissReasons.join(', ')}`),
+    text: z.string().trim().min(1).max(500).nullable().optional().describe('your own words; required when the reason is other'),
+  })
+  .refine((body) => body.reason !== 'other' || Boolean(body.text), { path: ['text'], message: 'say why when the reason is other' });
+export const notInterestedSchema = z.object({
+  job_id: z.uuid(),
+  reason: dismissReasonSchema,
+  text: z.string().nullable(),
+  created_at: timestamp,
+});
 
 export const feedbackBodySchema = z.object({
   feedback: z.enum(MatchFeedback).describe('up: a good match; down: a bad one (kept to tune matching)'),

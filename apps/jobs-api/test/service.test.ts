@@ -31,6 +31,8 @@ const ROUTES = [
   'get /api/users/me/matches',
   'get /api/users/me/threshold-preview',
   'post /api/users/me/matches/{jobId}/feedback',
+  'put /api/users/me/jobs/{jobId}/not-interested',
+  'delete /api/users/me/jobs/{jobId}/not-interested',
   'get /api/notifications',
   'post /api/notifications/{id}/read',
   'post /api/notifications/read-all',

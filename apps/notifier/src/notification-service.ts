@@ -42,7 +42,9 @@ export type DeliveryOutcome =
   /** Already delivered by an earlier delivery of the message. */
   | 'already_done'
   /** The match, user or job no longer exists, or the pre-filter ruled the pair out. */
-  | 'gone';
+  | 'gone'
+  /** The user snoozed alerts (users.snoozed_until): nothing sent, the match stays in their list. */
+  | 'snoozed';
 
 interface PairRow {
   match_id: string;
@@ -50,6 +52,7 @@ interface PairRow {
   analysis: unknown;
   discord_webhook: string | null;
   webhook_broken: boolean;
+  snoozed: boolean;
   title: string;
   company: string;
   url: string;
@@ -129,6 +132,7 @@ export class NotificationService {
     const rows = await queryRows<PairRow & { user_id: string; job_id: string }>(this.deps.pool, Prisma.sql`
       SELECT m.user_id::text AS user_id, m.job_id::text AS job_id, m.id::text AS match_id, m.score, m.analysis,
              u.discord_webhook, (u.discord_webhook_broken_at IS NOT NULL) AS webhook_broken,
+             (u.snoozed_until IS NOT NULL AND u.snoozed_until > now()) AS snoozed,
              j.title, j.company, j.url, j.location, j.remote, j.salary_min, j.salary_max, j.salary_currency, j.salary_period
       FROM unnest(${keys.map((k) => k.userId)}::uuid[], ${keys.map((k) => k.jobId)}::uuid[]) AS p(user_id, job_id)
       JOIN user_job_matches m ON m.user_id = p.user_id AND m.job_id = p.job_id
@@ -180,6 +184,13 @@ export class NotificationService {
       // Deleted user, job or match, or a pair the pre-filter ruled out (never notified).
       logger.warn('no notifiable match for this notification; nothing to send', { job_id: jobId, user_id: userId });
       return 'gone';
+    }
+    if (pair.snoozed) {
+      // Snooze silences alerts, not matching: the match is stored and listed, and is not
+      // notified later (an alert days late is noise). Fan-out keeps scoring on purpose, so the
+      // list is complete when the user comes back.
+      logger.info('alerts snoozed; nothing sent', { job_id: jobId, user_id: userId });
+      return 'snoozed';
     }
     // The stored result is shown as is; the AI never runs here.
     const analysis = matchAnalysisSchema.parse(pair.analysis);

@@ -107,6 +107,21 @@ describe('NotificationService', () => {
     expect(embed.fields.find((f) => f.name === 'Pros')?.value.split('\n')).toHaveLength(3); // top three
   });
 
+  it('sends nothing while the user snoozes alerts, and sends again once the snooze has passed', async () => {
+    const snoozed = await pair();
+    await prisma.user.update({ where: { id: snoozed.user.id }, data: { snoozedUntil: new Date(Date.now() + 86_400_000) } });
+    expect(await service.handle(snoozed.message)).toBe('snoozed');
+    expect(discord.requestsFor(snoozed.webhookId)).toHaveLength(0);
+    expect(await prisma.notification.count({ where: { userId: snoozed.user.id } })).toBe(0);
+    // The match stays stored (it is in the user's list), just not notified.
+    expect(await prisma.userJobMatch.findUniqueOrThrow({ where: { id: snoozed.match.id } })).toMatchObject({ notified: false });
+
+    const woke = await pair();
+    await prisma.user.update({ where: { id: woke.user.id }, data: { snoozedUntil: new Date(Date.now() - 1_000) } });
+    expect(await service.handle(woke.message)).toBe('sent');
+    expect(discord.requestsFor(woke.webhookId)).toHaveLength(1);
+  });
+
   it('gives users without a webhook an in-app notification only', async () => {
     const { message, job, user } = await pair({ webhook: false });
     expect(await service.handle(message)).toBe('in_app_only');

@@ -74,3 +74,6 @@ export {
   type ChannelSettings,
   type StoredChannelSettings,
 } from './channels';
+export { employmentTypeSchema, employmentTypes, type JobEmploymentType } from './employment-type';
+export { KEYWORD_MAX_WORDS, keywordPhrases, keywordWords, normalizeKeyword } from './keywords';
+export { dismissReasonSchema, dismissReasons, muteKindSchema, muteKinds, type DismissReason, type MuteKind } from './user-controls';

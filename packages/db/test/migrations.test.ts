@@ -42,6 +42,7 @@ describe('db migrate', () => {
       'channel_deliveries',
       'channel_digests',
       'companies',
+      'job_dismissals',
       'job_sources',
       'jobs',
       'notification_channels',
@@ -49,6 +50,7 @@ describe('db migrate', () => {
       'refresh_tokens',
       'scrape_runs',
       'user_job_matches',
+      'user_mutes',
       'users',
     ]);
 

@@ -1,9 +1,10 @@
-import type { SalaryPeriod, WorkArrangement } from '@jobping/contracts';
+import type { JobEmploymentType, SalaryPeriod, WorkArrangement } from '@jobping/contracts';
 import { decodeHTML } from 'entities';
 import { convert } from 'html-to-text';
 import sanitizeHtml from 'sanitize-html';
 
-export type PostingEmploymentType = 'full_time' | 'part_time' | 'contract' | 'temporary' | 'internship' | 'other';
+/** employmentTypes (@jobping/contracts): the values jobs.employment_type holds. */
+export type PostingEmploymentType = JobEmploymentType;
 
 /** One posting as every source returns it, ready to store. */
 export interface NormalizedPosting {

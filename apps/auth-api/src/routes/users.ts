@@ -2,7 +2,7 @@ import { defineRoute, type Route } from '@jobping/http-kit';
 import {
   discordBodySchema,
   discordTestResultSchema,
-  filtersSchema,
+  filtersBodySchema,
   promptBodySchema,
   thresholdBodySchema,
   userSchema,
@@ -77,10 +77,12 @@ export function userRoutes(accounts: AccountService): Route[] {
     defineRoute({
       method: 'put',
       path: '/api/users/me/filters',
-      summary: 'Set the hard filters applied before any AI work',
+      summary: 'Set the hard filters and must-haves applied before any AI work',
+      description:
+        'Fan-out applies them in SQL: a job that fails one is never scored, so it costs no AI call. The four filters are required; a must-have left out keeps its saved value.',
       tags: ['users'],
       auth: 'bearer',
-      body: filtersSchema,
+      body: filtersBodySchema,
       responses: updated,
       errors: accountGone,
       handler: async ({ body, user }) => ({ status: 200, body: await accounts.setFilters(user!.id, body) }),

@@ -10,7 +10,8 @@ import {
 import { HttpError, conflict, tooManyRequests, unauthorized, validationFailed } from '@jobping/http-kit';
 import type { Logger } from '@jobping/logger';
 import type { z } from 'zod';
-import type { filtersSchema, UserView } from '../schemas';
+import { normalizeKeyword, seniorityLevels, type SeniorityLevel } from '@jobping/contracts';
+import { SNOOZE_MAX_DAYS, type filtersBodySchema, type UserView } from '../schemas';
 import type { LoginAttempt, Throttle } from './throttle';
 import { passwordProblem, type PasswordHasher } from './passwords';
 import type { AccountLinks } from './account-links';
@@ -56,7 +57,18 @@ export function toUserView(user: User): UserView {
       locations: user.locations,
       min_salary: user.minSalary,
       excluded_companies: user.excludedCompanies,
+      seniority_min: (user.seniorityMin as SeniorityLevel | null) ?? null,
+      seniority_max: (user.seniorityMax as SeniorityLevel | null) ?? null,
+      work_arrangements: user.workArrangements as ('remote' | 'hybrid' | 'onsite')[],
+      remote_regions: user.remoteRegions,
+      keep_unstated_salary: user.keepUnstatedSalary,
+      needs_visa_sponsorship: user.needsVisaSponsorship,
+      keep_unknown_sponsorship: user.keepUnknownSponsorship,
+      employment_types: user.employmentTypes as UserView['filters']['employment_types'],
+      languages: user.languages,
+      excluded_keywords: user.excludedKeywords,
     },
+    snoozed_until: user.snoozedUntil?.toISOString() ?? null,
     discord: {
       status: !user.discordWebhook ? 'not_set' : user.discordWebhookBrokenAt ? 'broken' : 'ok',
       webhook_url: user.discordWebhook ? redactWebhookUrl(user.discordWebhook) : null,
@@ -77,6 +89,10 @@ function uniqueCaseInsensitive(values: string[]): string[] {
     seen.add(key);
     return true;
   });
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
 }
 
 /** Accounts, sessions and settings. Every method acts on the user id from the verified token only. */
@@ -183,20 +199,53 @@ export class AccountService {
     return this.update(userId, { aiPrompt: prompt, aiPromptUpdatedAt: prompt === null ? null : this.now() });
   }
 
+  /** Snoozes every alert until `until` (ISO time, future, at most SNOOZE_MAX_DAYS ahead), or ends the snooze with null. */
+  async setSnooze(userId: string, until: string | null): Promise<UserView> {
+    if (until === null) return this.update(userId, { snoozedUntil: null });
+    const at = new Date(until);
+    const now = this.now().getTime();
+    if (at.getTime() <= now || at.getTime() > now + SNOOZE_MAX_DAYS * 86_400_000) {
+      throw validationFailed([{ path: 'body.until', message: `Must be in the future and at most ${SNOOZE_MAX_DAYS} days ahead.` }]);
+    }
+    return this.update(userId, { snoozedUntil: at });
+  }
+
   async setThreshold(userId: string, threshold: number): Promise<UserView> {
     return this.update(userId, { notifyThreshold: threshold });
   }
 
-  async setFilters(userId: string, filters: z.output<typeof filtersSchema>): Promise<UserView> {
+  /** Saves the filters and the must-haves the body carries (one left out keeps its saved value). */
+  async setFilters(userId: string, filters: z.output<typeof filtersBodySchema>): Promise<UserView> {
     const excludedCompanies = uniqueCaseInsensitive(filters.excluded_companies);
-    return this.update(userId, {
+    const data: Prisma.UserUpdateInput = {
       remoteOnly: filters.remote_only,
       locations: uniqueCaseInsensitive(filters.locations),
       minSalary: filters.min_salary,
       excludedCompanies,
       // Keyed as the company rows are (companyKey): fan-out compares keys, never names.
       excludedCompanyKeys: companyKeys(excludedCompanies),
-    });
+      seniorityMin: filters.seniority_min,
+      seniorityMax: filters.seniority_max,
+      workArrangements: filters.work_arrangements && [...new Set(filters.work_arrangements)],
+      // Stored as the words fan-out compares (normalizeKeyword): a region or keyword is shown as saved.
+      remoteRegions: filters.remote_regions && unique(filters.remote_regions.map(normalizeKeyword)),
+      keepUnstatedSalary: filters.keep_unstated_salary,
+      needsVisaSponsorship: filters.needs_visa_sponsorship,
+      keepUnknownSponsorship: filters.keep_unknown_sponsorship,
+      employmentTypes: filters.employment_types && unique(filters.employment_types),
+      languages: filters.languages && unique(filters.languages),
+      excludedKeywords: filters.excluded_keywords && unique(filters.excluded_keywords.map(normalizeKeyword)),
+    };
+    if (filters.seniority_min === undefined || filters.seniority_max === undefined) {
+      // One bound sent: the range it makes with the saved other bound must still be a range.
+      const saved = await this.userById(userId);
+      const min = filters.seniority_min === undefined ? saved.seniorityMin : filters.seniority_min;
+      const max = filters.seniority_max === undefined ? saved.seniorityMax : filters.seniority_max;
+      if (min && max && seniorityLevels.indexOf(min as SeniorityLevel) > seniorityLevels.indexOf(max as SeniorityLevel)) {
+        throw validationFailed([{ path: 'body.seniority_max', message: 'must not be below seniority_min' }]);
+      }
+    }
+    return this.update(userId, data);
   }
 
   /** Saves (or with null removes) the webhook; a new URL clears the broken state. */

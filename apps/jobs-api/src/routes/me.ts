@@ -6,6 +6,8 @@ import {
   jobIdParams,
   matchesQuerySchema,
   matchListSchema,
+  notInterestedBodySchema,
+  notInterestedSchema,
   notificationListSchema,
   notificationSchema,
   notificationsQuerySchema,
@@ -39,6 +41,36 @@ export function meRoutes(matches: UserMatchesService, notifications: UserNotific
       responses: { 200: { description: 'Stored', schema: feedbackResultSchema } },
       errors: { 404: 'You have no match for this job' },
       handler: async ({ params, body, user }) => ({ status: 200, body: await matches.setFeedback(user!.id, params.jobId, body.feedback) }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/users/me/jobs/:jobId/not-interested',
+      summary: 'Not interested in a job, with a reason',
+      description: 'One per job; saying it again replaces the reason. Reasons: seniority, location, salary, company, role, already_applied, expired, other (with text).',
+      tags: ['matches'],
+      auth: 'bearer',
+      params: jobIdParams,
+      body: notInterestedBodySchema,
+      responses: { 200: { description: 'Stored', schema: notInterestedSchema } },
+      errors: { 404: 'No such job' },
+      handler: async ({ params, body, user }) => ({
+        status: 200,
+        body: await matches.setNotInterested(user!.id, params.jobId, body.reason, body.text ?? null),
+      }),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/users/me/jobs/:jobId/not-interested',
+      summary: 'Undo "not interested"',
+      tags: ['matches'],
+      auth: 'bearer',
+      params: jobIdParams,
+      responses: { 204: { description: 'Removed' } },
+      errors: { 404: 'You did not mark this job' },
+      handler: async ({ params, user }) => {
+        await matches.clearNotInterested(user!.id, params.jobId);
+        return { status: 204 };
+      },
     }),
     defineRoute({
       method: 'get',

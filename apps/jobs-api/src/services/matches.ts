@@ -1,4 +1,5 @@
 import { Prisma, queryRows, type MatchFeedback, type PgPool, type PrismaClient } from '@jobping/db';
+import type { DismissReason } from '@jobping/contracts';
 import { notFound } from '@jobping/http-kit';
 import type { MatchesQuery } from '../schemas';
 import { pageJson, type DocCache, type DocRow, type VersionRow } from './list-pages';
@@ -84,5 +85,26 @@ export class UserMatchesService {
     const match = updated[0];
     if (!match) throw notFound('You have no match for this job.');
     return { match_id: match.id, job_id: match.jobId, feedback, feedback_at: feedbackAt.toISOString() };
+  }
+
+  /**
+   * "Not interested" in a job, with a reason (one per user and job; saying it again replaces
+   * the reason). Kept for matching to learn from; the job itself is untouched.
+   */
+  async setNotInterested(userId: string, jobId: string, reason: DismissReason, text: string | null) {
+    const job = await this.prisma.job.findUnique({ where: { id: jobId }, select: { id: true } });
+    if (!job) throw notFound('No such job.');
+    const row = await this.prisma.jobDismissal.upsert({
+      where: { userId_jobId: { userId, jobId } },
+      create: { userId, jobId, reason, text },
+      update: { reason, text, createdAt: new Date() },
+    });
+    return { job_id: row.jobId, reason, text: row.text, created_at: row.createdAt.toISOString() };
+  }
+
+  /** The undo: only the caller's own dismissal, so another user's is "not found". */
+  async clearNotInterested(userId: string, jobId: string): Promise<void> {
+    const { count } = await this.prisma.jobDismissal.deleteMany({ where: { userId, jobId } });
+    if (count === 0) throw notFound('You did not mark this job as not interesting.');
   }
 }

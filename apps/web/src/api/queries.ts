@@ -28,6 +28,7 @@ export const queryKeys = {
   sources: ['admin', 'sources'] as const,
   pipeline: ['admin', 'pipeline'] as const,
   channels: ['channels'] as const,
+  mutes: ['mutes'] as const,
 };
 
 /** A cursor-paginated list: the first page, then one more per fetchNextPage; `data` is every item so far. */

@@ -23,6 +23,9 @@ export type PromptBody = RequestBody<AuthApi['putApiUsersMePrompt']>;
 export type DiscordBody = RequestBody<AuthApi['putApiUsersMeDiscord']>;
 export type ThresholdBody = RequestBody<AuthApi['putApiUsersMeThreshold']>;
 export type FiltersBody = RequestBody<AuthApi['putApiUsersMeFilters']>;
+export type Mute = Answer<AuthApi['postApiUsersMeMutes'], 201>;
+export type MuteBody = RequestBody<AuthApi['postApiUsersMeMutes']>;
+export type SnoozeBody = RequestBody<AuthApi['putApiUsersMeSnooze']>;
 
 // ---- jobs-api ------------------------------------------------------------------------------
 
@@ -41,6 +44,9 @@ export type MatchPage = Answer<JobsApi['getApiUsersMeMatches']>;
 export type Match = MatchPage['items'][number];
 export type Feedback = RequestBody<JobsApi['postApiUsersMeMatchesJobIdFeedback']>['feedback'];
 export type FeedbackResult = Answer<JobsApi['postApiUsersMeMatchesJobIdFeedback']>;
+export type NotInterestedBody = RequestBody<JobsApi['putApiUsersMeJobsJobIdNotInterested']>;
+export type DismissReason = NotInterestedBody['reason'];
+export type NotInterested = Answer<JobsApi['putApiUsersMeJobsJobIdNotInterested']>;
 
 export type NotificationPage = Answer<JobsApi['getApiNotifications']>;
 export type Notification = NotificationPage['items'][number];

@@ -5,6 +5,7 @@ import { setMatchFeedback } from '../api/queries';
 import type { Feedback, FeedbackResult, Match } from '../api/types';
 import { CompanyDetails } from './CompanyInfo';
 import { JobMeta } from './JobMeta';
+import { MatchControls } from './MatchControls';
 import { ExternalLink } from './SafeLink';
 import { RecommendationTag, ScoreBadge } from './ScoreBadge';
 import { ErrorMessage } from './States';
@@ -86,6 +87,7 @@ export function MatchCard({ match }: { match: Match }) {
           </button>
         </div>
       </footer>
+      <MatchControls match={match} />
       {rate.error && <ErrorMessage error={rate.error} />}
     </article>
   );

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { FiltersForm } from '../components/settings/FiltersForm';
+import { MutesAndSnooze } from '../components/settings/MutesAndSnooze';
 import { PromptEditor } from '../components/settings/PromptEditor';
 import { ThresholdPicker } from '../components/settings/ThresholdPicker';
 import { WebhookForm } from '../components/settings/WebhookForm';
@@ -57,6 +58,10 @@ export function SettingsPage() {
         <section className="card" aria-labelledby="s-filters">
           <h2 id="s-filters">Filters</h2>
           <FiltersForm user={user} onSaved={updateUser} />
+        </section>
+        <section className="card" aria-labelledby="s-mutes">
+          <h2 id="s-mutes">Muted and snoozed</h2>
+          <MutesAndSnooze user={user} onSaved={updateUser} />
         </section>
         <section className="card danger-zone" aria-labelledby="s-delete">
           <h2 id="s-delete">Delete account</h2>

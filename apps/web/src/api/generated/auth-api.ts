@@ -249,7 +249,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set the hard filters applied before any AI work */
+        /**
+         * Set the hard filters and must-haves applied before any AI work
+         * @description Fan-out applies them in SQL: a job that fails one is never scored, so it costs no AI call. The four filters are required; a must-have left out keeps its saved value.
+         */
         put: operations["putApiUsersMeFilters"];
         post?: never;
         delete?: never;
@@ -258,27 +261,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/users/me/email/verification": {
+    "/api/users/me/mutes": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Your muted companies and keywords, newest first */
+        get: operations["getApiUsersMeMutes"];
         put?: never;
         /**
-         * Mail a new verification link to the account address
-         * @description Nothing is sent for an address that is verified already. The link works once and expires after EMAIL_VERIFICATION_TTL_HOURS.
+         * Mute a company or a keyword (fan-out leaves out the jobs it hits)
+         * @description Muting what is already muted answers the existing mute with 200.
          */
-        post: operations["postApiUsersMeEmailVerification"];
+        post: operations["postApiUsersMeMutes"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/email/verify": {
+    "/api/users/me/mutes/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -287,15 +291,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm an address with the token of its mailed link */
-        post: operations["postApiEmailVerify"];
-        delete?: never;
+        post?: never;
+        /** Undo a mute */
+        delete: operations["deleteApiUsersMeMutesId"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/password/forgot": {
+    "/api/users/me/snooze": {
         parameters: {
             query?: never;
             header?: never;
@@ -303,29 +307,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
         /**
-         * Mail a password reset link, if the address has an account
-         * @description The same answer whether or not the address has an account; the mail goes out in the background. The link works once and expires after PASSWORD_RESET_TTL_MINUTES.
+         * Snooze every alert until a time (null ends the snooze)
+         * @description The notifier sends nothing while snoozed; matching goes on, so matches still appear in your list.
          */
-        post: operations["postApiPasswordForgot"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/password/reset": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Set a new password with the token of a reset link; every session ends */
-        post: operations["postApiPasswordReset"];
+        put: operations["putApiUsersMeSnooze"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -491,8 +478,6 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             email: string;
-                            /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
-                            email_verified: boolean;
                             /** @enum {string} */
                             role: "user" | "admin";
                             prompt: string | null;
@@ -507,7 +492,29 @@ export interface operations {
                                 min_salary: number | null;
                                 /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                                 excluded_companies: string[];
+                                /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                                seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description highest seniority accepted; null for none */
+                                seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                                work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                                /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                                remote_regions: string[];
+                                /** @description with min_salary: keep jobs that state no pay (default true) */
+                                keep_unstated_salary: boolean;
+                                /** @description leave out jobs that say they do not sponsor a visa */
+                                needs_visa_sponsorship: boolean;
+                                /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                                keep_unknown_sponsorship: boolean;
+                                /** @description employment types accepted; empty means any. Jobs that state none pass */
+                                employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                languages: string[];
+                                /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                                excluded_keywords: string[];
                             };
+                            /** @description no alert is sent before this time; null when not snoozed */
+                            snoozed_until: string | null;
                             discord: {
                                 /**
                                  * @description broken: Discord said the webhook no longer exists; save a new one
@@ -632,8 +639,6 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             email: string;
-                            /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
-                            email_verified: boolean;
                             /** @enum {string} */
                             role: "user" | "admin";
                             prompt: string | null;
@@ -648,7 +653,29 @@ export interface operations {
                                 min_salary: number | null;
                                 /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                                 excluded_companies: string[];
+                                /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                                seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description highest seniority accepted; null for none */
+                                seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                                work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                                /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                                remote_regions: string[];
+                                /** @description with min_salary: keep jobs that state no pay (default true) */
+                                keep_unstated_salary: boolean;
+                                /** @description leave out jobs that say they do not sponsor a visa */
+                                needs_visa_sponsorship: boolean;
+                                /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                                keep_unknown_sponsorship: boolean;
+                                /** @description employment types accepted; empty means any. Jobs that state none pass */
+                                employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                languages: string[];
+                                /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                                excluded_keywords: string[];
                             };
+                            /** @description no alert is sent before this time; null when not snoozed */
+                            snoozed_until: string | null;
                             discord: {
                                 /**
                                  * @description broken: Discord said the webhook no longer exists; save a new one
@@ -769,8 +796,6 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             email: string;
-                            /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
-                            email_verified: boolean;
                             /** @enum {string} */
                             role: "user" | "admin";
                             prompt: string | null;
@@ -785,7 +810,29 @@ export interface operations {
                                 min_salary: number | null;
                                 /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                                 excluded_companies: string[];
+                                /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                                seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description highest seniority accepted; null for none */
+                                seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                                /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                                work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                                /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                                remote_regions: string[];
+                                /** @description with min_salary: keep jobs that state no pay (default true) */
+                                keep_unstated_salary: boolean;
+                                /** @description leave out jobs that say they do not sponsor a visa */
+                                needs_visa_sponsorship: boolean;
+                                /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                                keep_unknown_sponsorship: boolean;
+                                /** @description employment types accepted; empty means any. Jobs that state none pass */
+                                employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                languages: string[];
+                                /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                                excluded_keywords: string[];
                             };
+                            /** @description no alert is sent before this time; null when not snoozed */
+                            snoozed_until: string | null;
                             discord: {
                                 /**
                                  * @description broken: Discord said the webhook no longer exists; save a new one
@@ -970,8 +1017,6 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         email: string;
-                        /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
-                        email_verified: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         prompt: string | null;
@@ -986,7 +1031,29 @@ export interface operations {
                             min_salary: number | null;
                             /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
                         };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
                         discord: {
                             /**
                              * @description broken: Discord said the webhook no longer exists; save a new one
@@ -1087,8 +1154,6 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         email: string;
-                        /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
-                        email_verified: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         prompt: string | null;
@@ -1103,7 +1168,29 @@ export interface operations {
                             min_salary: number | null;
                             /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
                         };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
                         discord: {
                             /**
                              * @description broken: Discord said the webhook no longer exists; save a new one
@@ -1195,8 +1282,6 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         email: string;
-                        /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
-                        email_verified: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         prompt: string | null;
@@ -1211,7 +1296,29 @@ export interface operations {
                             min_salary: number | null;
                             /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
                         };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
                         discord: {
                             /**
                              * @description broken: Discord said the webhook no longer exists; save a new one
@@ -1374,8 +1481,6 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         email: string;
-                        /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
-                        email_verified: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         prompt: string | null;
@@ -1390,7 +1495,29 @@ export interface operations {
                             min_salary: number | null;
                             /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
                         };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
                         discord: {
                             /**
                              * @description broken: Discord said the webhook no longer exists; save a new one
@@ -1474,6 +1601,26 @@ export interface operations {
                     min_salary: number | null;
                     /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                     excluded_companies: string[];
+                    /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                    seniority_min?: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                    /** @description highest seniority accepted; null for none */
+                    seniority_max?: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                    /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                    work_arrangements?: ("remote" | "hybrid" | "onsite")[];
+                    /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                    remote_regions?: string[];
+                    /** @description with min_salary: keep jobs that state no pay (default true) */
+                    keep_unstated_salary?: boolean;
+                    /** @description leave out jobs that say they do not sponsor a visa */
+                    needs_visa_sponsorship?: boolean;
+                    /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                    keep_unknown_sponsorship?: boolean;
+                    /** @description employment types accepted; empty means any. Jobs that state none pass */
+                    employment_types?: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                    /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                    languages?: string[];
+                    /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                    excluded_keywords?: string[];
                 };
             };
         };
@@ -1488,8 +1635,6 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         email: string;
-                        /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
-                        email_verified: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         prompt: string | null;
@@ -1504,7 +1649,29 @@ export interface operations {
                             min_salary: number | null;
                             /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
                             excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
                         };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
                         discord: {
                             /**
                              * @description broken: Discord said the webhook no longer exists; save a new one
@@ -1570,7 +1737,7 @@ export interface operations {
             };
         };
     };
-    postApiUsersMeEmailVerification: {
+    getApiUsersMeMutes: {
         parameters: {
             query?: never;
             header?: never;
@@ -1579,27 +1746,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Sent (or nothing to send) */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid access token */
-            401: {
+            /** @description The mutes */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "company" | "keyword";
+                            value: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
                 };
             };
-            /** @description Too many mails for this address */
-            429: {
+            /** @description No valid access token, or the account no longer exists */
+            401: {
                 headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1617,7 +1785,7 @@ export interface operations {
             };
         };
     };
-    postApiEmailVerify: {
+    postApiUsersMeMutes: {
         parameters: {
             query?: never;
             header?: never;
@@ -1627,20 +1795,62 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    token: string;
+                    /**
+                     * @description company: jobs of this company; keyword: jobs whose title or description contains it as whole words
+                     * @enum {string}
+                     */
+                    kind: "company" | "keyword";
+                    /** @description the company name (compared as companies are keyed) or a keyword of 1–3 words */
+                    value: string;
                 };
             };
         };
         responses: {
-            /** @description The address is verified */
-            204: {
+            /** @description Already muted */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "company" | "keyword";
+                        value: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
             };
-            /** @description The link is unknown, used or expired (`invalid_token`), or the body is invalid */
+            /** @description Muted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "company" | "keyword";
+                        value: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account no longer exists */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1677,23 +1887,18 @@ export interface operations {
             };
         };
     };
-    postApiPasswordForgot: {
+    deleteApiUsersMeMutesId: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description e-mail address (case-insensitive) */
-                    email: string;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description Accepted (whether or not a mail was sent) */
+            /** @description Unmuted */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1709,8 +1914,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is larger than the limit. */
-            413: {
+            /** @description No valid access token, or the account no longer exists */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1718,20 +1923,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is not JSON. */
-            415: {
+            /** @description You have no such mute */
+            404: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this client or for this address (the registration limits) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1749,7 +1943,7 @@ export interface operations {
             };
         };
     };
-    postApiPasswordReset: {
+    putApiUsersMeSnooze: {
         parameters: {
             query?: never;
             header?: never;
@@ -1759,22 +1953,88 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    token: string;
-                    /** @description at least 10 characters, not a common password */
-                    password: string;
+                    /** @description no alert is sent before this time (in the future, at most 365 days ahead); null ends the snooze. Matching goes on: matches still appear in your list */
+                    until: string | null;
                 };
             };
         };
         responses: {
-            /** @description The password is changed and every session of the account is ended */
-            204: {
+            /** @description The updated account */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "user" | "admin";
+                        prompt: string | null;
+                        prompt_updated_at: string | null;
+                        threshold: number;
+                        filters: {
+                            /** @description only remote jobs */
+                            remote_only: boolean;
+                            /** @description accepted locations; empty means anywhere */
+                            locations: string[];
+                            /** @description minimum yearly salary, compared with each job's yearly top pay in the job's own currency (none is converted); null for none */
+                            min_salary: number | null;
+                            /** @description companies never to match, by name: case, accents, "&" for "and" and legal suffixes (GmbH, Inc., …) do not matter */
+                            excluded_companies: string[];
+                            /** @description lowest seniority accepted (intern < junior < mid < senior < lead < staff < principal < director); null for none. Jobs that state no seniority pass */
+                            seniority_min: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description highest seniority accepted; null for none */
+                            seniority_max: ("intern" | "junior" | "mid" | "senior" | "lead" | "staff" | "principal" | "director") | null;
+                            /** @description arrangements accepted; empty means any. Jobs whose arrangement is unknown pass */
+                            work_arrangements: ("remote" | "hybrid" | "onsite")[];
+                            /** @description regions a remote job may be limited to ("Europe", "US"), matched as whole words of the job's region; empty means any. Remote jobs without a region or open worldwide pass */
+                            remote_regions: string[];
+                            /** @description with min_salary: keep jobs that state no pay (default true) */
+                            keep_unstated_salary: boolean;
+                            /** @description leave out jobs that say they do not sponsor a visa */
+                            needs_visa_sponsorship: boolean;
+                            /** @description with needs_visa_sponsorship: keep jobs that say nothing about sponsorship (default true: most postings do not say) */
+                            keep_unknown_sponsorship: boolean;
+                            /** @description employment types accepted; empty means any. Jobs that state none pass */
+                            employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
+                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            languages: string[];
+                            /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
+                            excluded_keywords: string[];
+                        };
+                        /** @description no alert is sent before this time; null when not snoozed */
+                        snoozed_until: string | null;
+                        discord: {
+                            /**
+                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @enum {string}
+                             */
+                            status: "not_set" | "ok" | "broken";
+                            /** @description the saved URL with its token masked */
+                            webhook_url: string | null;
+                            broken_at: string | null;
+                            error: string | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
             };
-            /** @description The link is unknown, used or expired (`invalid_token`), or the body is invalid */
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account no longer exists */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1825,21 +2085,67 @@ export const pathsReadyzGetResponses200ContentApplicationJsonChecksValues: Reado
 export const pathsReadyzGetResponses503ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/readyz"]["get"]["responses"]["503"]["content"]["application/json"]["status"]> = ["ready", "not_ready"];
 export const pathsReadyzGetResponses503ContentApplicationJsonChecksValues: ReadonlyArray<FlattenedDeepRequired<paths>["/readyz"]["get"]["responses"]["503"]["content"]["application/json"]["checks"][string]> = ["ok", "failed"];
 export const pathsApiRegisterPostResponses201ContentApplicationJsonUserRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["role"]> = ["user", "admin"];
+export const pathsApiRegisterPostResponses201ContentApplicationJsonUserFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiRegisterPostResponses201ContentApplicationJsonUserFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiRegisterPostResponses201ContentApplicationJsonUserFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiRegisterPostResponses201ContentApplicationJsonUserFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiRegisterPostResponses201ContentApplicationJsonUserDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/register"]["post"]["responses"]["201"]["content"]["application/json"]["user"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiLoginPostResponses200ContentApplicationJsonUserRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["role"]> = ["user", "admin"];
+export const pathsApiLoginPostResponses200ContentApplicationJsonUserFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiLoginPostResponses200ContentApplicationJsonUserFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiLoginPostResponses200ContentApplicationJsonUserFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiLoginPostResponses200ContentApplicationJsonUserFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiLoginPostResponses200ContentApplicationJsonUserDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/login"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["role"]> = ["user", "admin"];
+export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiTokenRefreshPostResponses200ContentApplicationJsonUserDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/token/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["user"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiUsersMeGetResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMeGetResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeGetResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeGetResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeGetResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMeGetResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me"]["get"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMePromptPutResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/prompt"]["put"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMeDiscordPutResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/discord"]["put"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMeThresholdPutResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/threshold"]["put"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
+export const pathsApiUsersMeFiltersPutRequestBodyContentApplicationJsonSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["requestBody"]["content"]["application/json"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeFiltersPutRequestBodyContentApplicationJsonSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["requestBody"]["content"]["application/json"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeFiltersPutRequestBodyContentApplicationJsonWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["requestBody"]["content"]["application/json"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeFiltersPutRequestBodyContentApplicationJsonEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["requestBody"]["content"]["application/json"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
 export const pathsApiUsersMeFiltersPutResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/filters"]["put"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
+export const pathsApiUsersMeMutesGetResponses200ContentApplicationJsonItemsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/mutes"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["kind"]> = ["company", "keyword"];
+export const pathsApiUsersMeMutesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/mutes"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["company", "keyword"];
+export const pathsApiUsersMeMutesPostResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/mutes"]["post"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["company", "keyword"];
+export const pathsApiUsersMeMutesPostResponses201ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/mutes"]["post"]["responses"]["201"]["content"]["application/json"]["kind"]> = ["company", "keyword"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["role"]> = ["user", "admin"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonFiltersSeniority_minAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_min"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonFiltersSeniority_maxAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["seniority_max"]> = ["intern", "junior", "mid", "senior", "lead", "staff", "principal", "director"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonFiltersWork_arrangementsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["work_arrangements"]> = ["remote", "hybrid", "onsite"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonFiltersEmployment_typesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["filters"]["employment_types"]> = ["full_time", "part_time", "contract", "temporary", "internship", "other"];
+export const pathsApiUsersMeSnoozePutResponses200ContentApplicationJsonDiscordStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/snooze"]["put"]["responses"]["200"]["content"]["application/json"]["discord"]["status"]> = ["not_set", "ok", "broken"];
 /** Request limits of the document, for forms that tell the user (pointers in apps/web/scripts/api-types.mjs). */
 export const authApiLimits = {
     passwordMinLength: 10,

@@ -183,6 +183,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/jobs/{jobId}/not-interested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Not interested in a job, with a reason
+         * @description One per job; saying it again replaces the reason. Reasons: seniority, location, salary, company, role, already_applied, expired, other (with text).
+         */
+        put: operations["putApiUsersMeJobsJobIdNotInterested"];
+        post?: never;
+        /** Undo "not interested" */
+        delete: operations["deleteApiUsersMeJobsJobIdNotInterested"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1163,6 +1184,158 @@ export interface operations {
             };
             /** @description The body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    putApiUsersMeJobsJobIdNotInterested: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description why: seniority, location, salary, company, role, already_applied, expired, other
+                     * @enum {string}
+                     */
+                    reason: "seniority" | "location" | "salary" | "company" | "role" | "already_applied" | "expired" | "other";
+                    /** @description your own words; required when the reason is other */
+                    text?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        job_id: string;
+                        /** @enum {string} */
+                        reason: "seniority" | "location" | "salary" | "company" | "role" | "already_applied" | "expired" | "other";
+                        text: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteApiUsersMeJobsJobIdNotInterested: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description You did not mark this job */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3183,6 +3356,8 @@ export const pathsApiUsersMeMatchesGetResponses200ContentApplicationJsonItemsFee
 export const pathsApiUsersMeMatchesGetResponses200ContentApplicationJsonItemsJobWork_arrangementValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/matches"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["job"]["work_arrangement"]> = ["remote", "hybrid", "onsite", "unknown"];
 export const pathsApiUsersMeMatchesJobIdFeedbackPostRequestBodyContentApplicationJsonFeedbackValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/matches/{jobId}/feedback"]["post"]["requestBody"]["content"]["application/json"]["feedback"]> = ["up", "down"];
 export const pathsApiUsersMeMatchesJobIdFeedbackPostResponses200ContentApplicationJsonFeedbackValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/matches/{jobId}/feedback"]["post"]["responses"]["200"]["content"]["application/json"]["feedback"]> = ["up", "down"];
+export const pathsApiUsersMeJobsJobIdNotInterestedPutRequestBodyContentApplicationJsonReasonValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/jobs/{jobId}/not-interested"]["put"]["requestBody"]["content"]["application/json"]["reason"]> = ["seniority", "location", "salary", "company", "role", "already_applied", "expired", "other"];
+export const pathsApiUsersMeJobsJobIdNotInterestedPutResponses200ContentApplicationJsonReasonValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/jobs/{jobId}/not-interested"]["put"]["responses"]["200"]["content"]["application/json"]["reason"]> = ["seniority", "location", "salary", "company", "role", "already_applied", "expired", "other"];
 export const pathsApiNotificationsGetResponses200ContentApplicationJsonItemsDiscord_statusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/notifications"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["discord_status"]> = ["pending", "sent", "skipped", "failed", "broken"];
 export const pathsApiNotificationsIdReadPostResponses200ContentApplicationJsonDiscord_statusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/notifications/{id}/read"]["post"]["responses"]["200"]["content"]["application/json"]["discord_status"]> = ["pending", "sent", "skipped", "failed", "broken"];
 export const pathsApiAdminSourcesDetectPostResponses200ContentApplicationJsonTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/admin/sources/detect"]["post"]["responses"]["200"]["content"]["application/json"]["type"]> = ["greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee", "personio", "teamtailor", "bamboohr", "join", "workday", "remotive", "remoteok", "arbeitnow", "linkedin", "fixture"];

@@ -1,0 +1,207 @@
+// Must-haves (docs/product.md, "Must-haves") applied by fan-out in SQL: a job that fails one
+// gets no user-analysis message, so the matcher never scores it and no LLM call is made.
+// Each must-have has a job that passes and one that fails; facts are read from the posting
+// text as the scraper reads them (jobTextFacts, yearlyTopPay).
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { jobTextFacts, normalizeKeyword, yearlyTopPay, type UserAnalysisMessage } from '@jobping/contracts';
+import { createDatabase, type Database, type Prisma, type PrismaClient } from '@jobping/db';
+import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
+import { createLogger } from '@jobping/logger';
+import { createRedis, type Redis } from '@jobping/redis';
+import { redisFanoutProgress, type FanoutProgress } from '../src/fanout-progress';
+import { FanoutService } from '../src/fanout-service';
+
+let db: TestDatabase;
+let prisma: PrismaClient;
+let database: Database;
+let redis: Redis;
+let progress: FanoutProgress;
+const prefix = `test:fanout-must:${randomUUID().slice(0, 8)}:`;
+const logger = createLogger({ service: 'fanout-test', level: 'error', nodeEnv: 'test' });
+let companyId: string;
+
+/** The users who got a user-analysis message for the job: the only pairs the matcher will ever score. */
+async function fanOut(jobId: string): Promise<Set<string>> {
+  const published: UserAnalysisMessage[] = [];
+  const service = new FanoutService({
+    prisma,
+    pool: database.pool,
+    publishMany: async (messages) => {
+      published.push(...messages);
+      return messages.length;
+    },
+    progress,
+    logger,
+    pageSize: 1_000,
+  });
+  await service.handle(jobId);
+  return new Set(published.map((m) => m.user_id));
+}
+
+interface JobSpec {
+  title?: string;
+  description?: string;
+  salary?: [number | null, number | null];
+  workArrangement?: string;
+  remoteRegion?: string | null;
+  employmentType?: string | null;
+}
+async function job(spec: JobSpec = {}): Promise<string> {
+  const title = spec.title ?? 'Backend Engineer';
+  const description = spec.description ?? 'You will build our payments API in TypeScript.';
+  const salary = { salaryMin: spec.salary?.[0] ?? null, salaryMax: spec.salary?.[1] ?? null, salaryPeriod: spec.salary ? 'year' : null };
+  const facts = jobTextFacts({ title, description });
+  const arrangement = spec.workArrangement ?? 'unknown';
+  const row = await prisma.job.create({
+    data: {
+      source: 'greenhouse',
+      sourceId: randomUUID(),
+      url: 'https://jobs.example/1',
+      dedupeKey: randomUUID(),
+      title,
+      description,
+      companyId,
+      companyName: 'Ledgerly',
+      location: null,
+      workArrangement: arrangement,
+      remote: arrangement === 'remote',
+      remoteRegion: spec.remoteRegion ?? null,
+      employmentType: spec.employmentType ?? null,
+      ...salary,
+      salaryCurrency: spec.salary ? 'USD' : null,
+      salaryTopYearly: yearlyTopPay(salary),
+      seniority: facts.seniority,
+      seniorityYears: facts.seniorityYears,
+      visaSponsorship: facts.visaSponsorship,
+    },
+  });
+  return row.id;
+}
+
+/** A user with a prompt and these must-haves, stored as auth-api stores them (keywords and regions normalised). */
+async function user(fields: Partial<Prisma.UserCreateInput> = {}): Promise<string> {
+  const row = await prisma.user.create({
+    data: {
+      email: `${randomUUID()}@jobping.test`,
+      passwordHash: 'x',
+      aiPrompt: 'backend engineer',
+      ...fields,
+      excludedKeywords: ((fields.excludedKeywords as string[] | undefined) ?? []).map(normalizeKeyword),
+      remoteRegions: ((fields.remoteRegions as string[] | undefined) ?? []).map(normalizeKeyword),
+    },
+  });
+  return row.id;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('fanout_must_haves');
+  database = createDatabase({ databaseUrl: db.url, poolSize: 4 });
+  prisma = database.prisma;
+  redis = createRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15', { connectionName: 'fanout-must-haves-test' });
+  progress = redisFanoutProgress(redis, { keyPrefix: prefix, ttlSeconds: 600 });
+  companyId = (await prisma.company.create({ data: { name: 'Ledgerly', normalizedName: 'ledgerly' } })).id;
+});
+
+beforeEach(async () => {
+  await prisma.user.deleteMany();
+});
+
+afterAll(async () => {
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+  await database?.close();
+  await db?.drop();
+});
+
+describe('must-haves in fan-out', () => {
+  it('a user who needs sponsorship and at least $100k gets no message for "$70–90k" or "unable to sponsor"; unstated pay follows their setting', async () => {
+    const keeps = await user({ needsVisaSponsorship: true, minSalary: 100_000 });
+    const strict = await user({ needsVisaSponsorship: true, minSalary: 100_000, keepUnstatedSalary: false });
+    const strictVisa = await user({ needsVisaSponsorship: true, keepUnknownSponsorship: false });
+    const anyone = await user();
+
+    const underpaid = await job({ salary: [70_000, 90_000], description: 'Visa sponsorship is available.' });
+    const noSponsor = await job({ salary: [120_000, 150_000], description: 'We are unable to sponsor visas for this position.' });
+    const unstatedPay = await job({ description: 'Visa sponsorship is available.' });
+    const good = await job({ salary: [110_000, 130_000], description: 'Visa sponsorship is available.' });
+    const silent = await job({ salary: [110_000, 130_000] });
+
+    expect(await fanOut(underpaid)).toEqual(new Set([strictVisa, anyone]));
+    expect(await fanOut(noSponsor)).toEqual(new Set([anyone]));
+    expect(await fanOut(unstatedPay)).toEqual(new Set([keeps, strictVisa, anyone]));
+    expect(await fanOut(good)).toEqual(new Set([keeps, strict, strictVisa, anyone]));
+    // Silence about sponsorship passes unless the user asked otherwise.
+    expect(await fanOut(silent)).toEqual(new Set([keeps, strict, anyone]));
+  });
+
+  it('seniority range: a stated level inside passes, outside fails, an unstated one passes', async () => {
+    const midToSenior = await user({ seniorityMin: 'mid', seniorityMax: 'senior' });
+    const staffUp = await user({ seniorityMin: 'staff' });
+    const upToJunior = await user({ seniorityMax: 'junior' });
+    expect(await fanOut(await job({ title: 'Senior Backend Engineer' }))).toEqual(new Set([midToSenior]));
+    expect(await fanOut(await job({ title: 'Staff Backend Engineer' }))).toEqual(new Set([staffUp]));
+    expect(await fanOut(await job({ title: 'Junior Backend Engineer' }))).toEqual(new Set([upToJunior]));
+    expect(await fanOut(await job({ title: 'Backend Engineer' }))).toEqual(new Set([midToSenior, staffUp, upToJunior]));
+  });
+
+  it('arrangements accepted: remote-only and hybrid-or-onsite users; an unknown arrangement passes both', async () => {
+    const remote = await user({ workArrangements: ['remote'] });
+    const office = await user({ workArrangements: ['hybrid', 'onsite'] });
+    expect(await fanOut(await job({ workArrangement: 'remote' }))).toEqual(new Set([remote]));
+    expect(await fanOut(await job({ workArrangement: 'hybrid' }))).toEqual(new Set([office]));
+    expect(await fanOut(await job({ workArrangement: 'onsite' }))).toEqual(new Set([office]));
+    expect(await fanOut(await job({ workArrangement: 'unknown' }))).toEqual(new Set([remote, office]));
+  });
+
+  it('remote regions: a remote job limited to another region fails; worldwide or no region passes', async () => {
+    const europe = await user({ workArrangements: ['remote'], remoteRegions: ['Europe'] });
+    const us = await user({ remoteRegions: ['US'] });
+    expect(await fanOut(await job({ workArrangement: 'remote', remoteRegion: 'Europe' }))).toEqual(new Set([europe]));
+    // "US" is a word of the region, never a substring ("Australia" holds "us").
+    expect(await fanOut(await job({ workArrangement: 'remote', remoteRegion: 'US or Canada' }))).toEqual(new Set([us]));
+    expect(await fanOut(await job({ workArrangement: 'remote', remoteRegion: 'Australia' }))).toEqual(new Set());
+    expect(await fanOut(await job({ workArrangement: 'remote', remoteRegion: 'Worldwide' }))).toEqual(new Set([europe, us]));
+    expect(await fanOut(await job({ workArrangement: 'remote', remoteRegion: null }))).toEqual(new Set([europe, us]));
+    // Regions limit remote jobs only: the US user did not restrict arrangements.
+    expect(await fanOut(await job({ workArrangement: 'onsite' }))).toEqual(new Set([us]));
+  });
+
+  it('employment types: a stated type outside the list fails, an unstated one passes', async () => {
+    const fullTime = await user({ employmentTypes: ['full_time'] });
+    const contractor = await user({ employmentTypes: ['contract', 'temporary'] });
+    expect(await fanOut(await job({ employmentType: 'full_time' }))).toEqual(new Set([fullTime]));
+    expect(await fanOut(await job({ employmentType: 'contract' }))).toEqual(new Set([contractor]));
+    expect(await fanOut(await job({ employmentType: null }))).toEqual(new Set([fullTime, contractor]));
+  });
+
+  it('excluded keywords: whole words of the title or description, never part of a word', async () => {
+    const noJava = await user({ excludedKeywords: ['Java'] });
+    const noOnCall = await user({ excludedKeywords: ['on-call', 'PHP'] });
+    const noSales = await user({ excludedKeywords: ['sales engineer'] });
+    const anyone = await user();
+    expect(await fanOut(await job({ title: 'Java Developer' }))).toEqual(new Set([noOnCall, noSales, anyone]));
+    expect(await fanOut(await job({ title: 'JavaScript Developer' }))).toEqual(new Set([noJava, noOnCall, noSales, anyone]));
+    expect(await fanOut(await job({ description: 'You will share the on-call rotation.' }))).toEqual(new Set([noJava, noSales, anyone]));
+    expect(await fanOut(await job({ title: 'Senior Sales Engineer' }))).toEqual(new Set([noJava, noOnCall, anyone]));
+    expect(await fanOut(await job({ title: 'Sales and Engineering Lead' }))).toEqual(new Set([noJava, noOnCall, noSales, anyone]));
+  });
+
+  it('mutes: a muted company or keyword leaves the job out for that user only; deleting the mute undoes it', async () => {
+    const mutesCompany = await user();
+    const mutesKeyword = await user();
+    const anyone = await user();
+    const company = await prisma.userMute.create({ data: { userId: mutesCompany, kind: 'company', value: 'Ledgerly GmbH', key: 'ledgerly' } });
+    await prisma.userMute.create({ data: { userId: mutesKeyword, kind: 'keyword', value: 'Kafka', key: normalizeKeyword('Kafka') } });
+    expect(await fanOut(await job({ description: 'Streams with Kafka.' }))).toEqual(new Set([anyone]));
+    expect(await fanOut(await job({ description: 'Plain REST services.' }))).toEqual(new Set([mutesKeyword, anyone]));
+    await prisma.userMute.delete({ where: { id: company.id } });
+    expect(await fanOut(await job({ description: 'Plain REST services.' }))).toEqual(new Set([mutesCompany, mutesKeyword, anyone]));
+  });
+
+  it('languages are stored but not applied: jobs have no language column yet', async () => {
+    const german = await user({ languages: ['de'] });
+    expect(await fanOut(await job({ description: 'Working language: English.' }))).toEqual(new Set([german]));
+  });
+});

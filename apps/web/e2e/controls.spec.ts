@@ -1,0 +1,105 @@
+import { expect, screenshot, signUp, test } from './fixtures';
+
+// Issue 20: must-haves in settings; mute, not interested and snooze (each with its undo) on a match card.
+test.describe.configure({ mode: 'serial' });
+
+test('must-haves are saved in settings; a match card mutes, dismisses with a reason and snoozes, and undoes each', async ({ page, stack }) => {
+  await page.goto('/signup');
+  await signUp(page, stack.adminEmail);
+  await stack.promote(stack.adminEmail);
+  await page.reload();
+  await page.getByRole('button', { name: 'Senior backend, remote EU' }).click();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('button', { name: 'Skip for now' }).click();
+  await page.getByRole('button', { name: 'Save and finish' }).click();
+  await expect(page).toHaveURL(/\/matches$/);
+
+  // Must-haves in settings, kept across a reload.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const form = page.getByRole('form', { name: 'Filters and must-haves' });
+  await form.getByLabel('Lowest seniority').selectOption('mid');
+  await form.getByLabel('Highest seniority').selectOption('staff');
+  await form.getByRole('checkbox', { name: 'Remote', exact: true }).check();
+  await form.getByRole('checkbox', { name: 'Hybrid' }).check();
+  await form.getByLabel(/Remote regions/).fill('Europe, UK');
+  await form.getByRole('checkbox', { name: 'I need visa sponsorship' }).check();
+  await form.getByRole('checkbox', { name: 'Full-time' }).check();
+  await form.getByLabel(/Languages you work in/).fill('en, DE');
+  await form.getByLabel(/Leave out jobs mentioning/).fill('PHP, on-call');
+  await form.getByRole('button', { name: 'Save filters' }).click();
+  await expect(form.getByText('Filters saved.')).toBeVisible();
+  await screenshot(page, 'controls-01-must-haves');
+  await page.reload();
+  await expect(form.getByLabel('Lowest seniority')).toHaveValue('mid');
+  await expect(form.getByLabel('Highest seniority')).toHaveValue('staff');
+  await expect(form.getByRole('checkbox', { name: 'Hybrid' })).toBeChecked();
+  await expect(form.getByRole('checkbox', { name: 'On-site' })).not.toBeChecked();
+  await expect(form.getByLabel(/Remote regions/)).toHaveValue('europe, uk');
+  await expect(form.getByRole('checkbox', { name: 'I need visa sponsorship' })).toBeChecked();
+  await expect(form.getByLabel(/Languages you work in/)).toHaveValue('en, de');
+  await expect(form.getByLabel(/Leave out jobs mentioning/)).toHaveValue('php, on-call');
+
+  // Back to no must-haves, so the demo jobs reach this account, then fetch them.
+  for (const name of ['Remote', 'Hybrid', 'I need visa sponsorship', 'Full-time']) await form.getByRole('checkbox', { name, exact: true }).uncheck();
+  await form.getByLabel('Lowest seniority').selectOption('');
+  await form.getByLabel('Highest seniority').selectOption('');
+  await form.getByLabel(/Remote regions/).fill('');
+  await form.getByLabel(/Leave out jobs mentioning/).fill('');
+  await form.getByRole('button', { name: 'Save filters' }).click();
+  await expect(form.getByText('Filters saved.')).toBeVisible();
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await page.getByRole('button', { name: 'Fetch now' }).click();
+  await expect(page.getByTestId('scrape-run')).toHaveAttribute('data-status', /succeeded|partial/, { timeout: 60_000 });
+  await page.getByRole('link', { name: 'Matches' }).click();
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(page.getByTestId('match-card').first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 120_000, intervals: [1_000, 2_000] });
+
+  const card = page.getByTestId('match-card').first();
+  // Mute the company, then undo.
+  await card.getByRole('button', { name: /^Mute (?!keyword)/ }).click();
+  await expect(card.getByTestId('company-muted')).toBeVisible();
+  await card.getByRole('button', { name: 'Undo mute' }).click();
+  await expect(card.getByTestId('company-muted')).toBeHidden();
+  await expect(card.getByRole('button', { name: /^Mute (?!keyword)/ })).toBeVisible();
+
+  // Mute a keyword, then undo.
+  await card.getByLabel('Keyword to mute').fill('Kafka');
+  await card.getByRole('button', { name: 'Mute keyword' }).click();
+  await expect(card.getByTestId('keyword-muted')).toContainText('Kafka');
+  await card.getByTestId('keyword-muted').getByRole('button', { name: 'Undo' }).click();
+  await expect(card.getByTestId('keyword-muted')).toHaveCount(0);
+  await card.getByLabel('Keyword to mute').fill('on-call');
+  await card.getByRole('button', { name: 'Mute keyword' }).click();
+  await expect(card.getByTestId('keyword-muted')).toContainText('on-call');
+
+  // Not interested, with "other" and the user's words, then undo.
+  await card.getByRole('button', { name: 'Not interested' }).click();
+  await card.getByLabel('Why?').selectOption('other');
+  await card.getByLabel('In your words').fill('Too much travel');
+  await card.getByRole('button', { name: 'Save reason' }).click();
+  await expect(card.getByTestId('not-interested')).toContainText('Other');
+  await screenshot(page, 'controls-02-match-card');
+  await card.getByTestId('not-interested').getByRole('button', { name: 'Undo' }).click();
+  await expect(card.getByRole('button', { name: 'Not interested' })).toBeVisible();
+
+  // Snooze every alert for a week, then resume.
+  await card.getByRole('button', { name: 'Snooze alerts for a week' }).click();
+  await expect(card.getByTestId('snoozed')).toContainText('Alerts snoozed until');
+  await card.getByRole('button', { name: 'Resume alerts' }).click();
+  await expect(card.getByRole('button', { name: 'Snooze alerts for a week' })).toBeVisible();
+  await card.getByRole('button', { name: 'Snooze alerts for a week' }).click();
+  await expect(card.getByTestId('snoozed')).toBeVisible();
+
+  // Settings lists the mute and the snooze, and undoes both.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByTestId('settings-snoozed')).toContainText('Alerts are snoozed until');
+  await expect(page.getByTestId('mute')).toHaveCount(1);
+  await expect(page.getByTestId('mute')).toContainText('Keyword: on-call');
+  await screenshot(page, 'controls-03-settings-mutes');
+  await page.getByTestId('mute').getByRole('button', { name: 'Unmute' }).click();
+  await expect(page.getByTestId('mute')).toHaveCount(0);
+  await page.getByTestId('settings-snoozed').getByRole('button', { name: 'Resume alerts' }).click();
+  await expect(page.getByText('Alerts are on.')).toBeVisible();
+});
