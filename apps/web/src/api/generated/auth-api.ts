@@ -261,6 +261,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/email/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a new verification link to the account address
+         * @description Nothing is sent for an address that is verified already. The link works once and expires after EMAIL_VERIFICATION_TTL_HOURS.
+         */
+        post: operations["postApiUsersMeEmailVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an address with the token of its mailed link */
+        post: operations["postApiEmailVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a password reset link, if the address has an account
+         * @description The same answer whether or not the address has an account; the mail goes out in the background. The link works once and expires after PASSWORD_RESET_TTL_MINUTES.
+         */
+        post: operations["postApiPasswordForgot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the token of a reset link; every session ends */
+        post: operations["postApiPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me/mutes": {
         parameters: {
             query?: never;
@@ -478,6 +552,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             email: string;
+                            /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
+                            email_verified: boolean;
                             /** @enum {string} */
                             role: "user" | "admin";
                             prompt: string | null;
@@ -639,6 +715,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             email: string;
+                            /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
+                            email_verified: boolean;
                             /** @enum {string} */
                             role: "user" | "admin";
                             prompt: string | null;
@@ -796,6 +874,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             email: string;
+                            /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
+                            email_verified: boolean;
                             /** @enum {string} */
                             role: "user" | "admin";
                             prompt: string | null;
@@ -1017,6 +1097,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         email: string;
+                        /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
+                        email_verified: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         prompt: string | null;
@@ -1154,6 +1236,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         email: string;
+                        /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
+                        email_verified: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         prompt: string | null;
@@ -1282,6 +1366,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         email: string;
+                        /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
+                        email_verified: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         prompt: string | null;
@@ -1481,6 +1567,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         email: string;
+                        /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
+                        email_verified: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         prompt: string | null;
@@ -1635,6 +1723,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         email: string;
+                        /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
+                        email_verified: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         prompt: string | null;
@@ -1701,6 +1791,247 @@ export interface operations {
             };
             /** @description No valid access token, or the account no longer exists */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postApiUsersMeEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent (or nothing to send) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many mails for this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postApiEmailVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The address is verified */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is unknown, used or expired (`invalid_token`), or the body is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postApiPasswordForgot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description e-mail address (case-insensitive) */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted (whether or not a mail was sent) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client or for this address (the registration limits) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postApiPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    /** @description at least 10 characters, not a common password */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The password is changed and every session of the account is ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is unknown, used or expired (`invalid_token`), or the body is invalid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1969,6 +2300,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         email: string;
+                        /** @description whether the address was confirmed by its mailed link; e-mail channels and ADMIN_EMAILS need it */
+                        email_verified: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         prompt: string | null;
