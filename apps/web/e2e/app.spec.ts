@@ -221,6 +221,9 @@ test('works from the keyboard: skip link, focus order, focus moves to the new pa
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible();
   await page.keyboard.press('Enter');
+  // The content starts with the reminder to confirm the new address, then the page itself.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Send the link again' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Senior backend, remote EU' })).toBeFocused();
   await page.keyboard.press('Enter');
