@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ChannelSendError, ChannelUnavailableError, type ChannelSender, type ChannelTarget, type MatchContent } from '@jobping/channels';
-import { channelKindSchema, parseStoredChannelSettings } from '@jobping/contracts';
+import { ChannelSendError, ChannelUnavailableError, type ChannelSender, type MatchContent } from '@jobping/channels';
 import { execute, Prisma, queryRows, type PgPool } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import { countPermanentFailure } from './channel-failures';
+import { resolveChannelTarget } from './channel-target';
 import { DeliveryInProgressError } from './delivery-in-progress';
 import { inQuietHours, type ChannelSchedule } from './digest-schedule';
 
@@ -167,22 +167,12 @@ export class ChannelDeliveries {
         WHERE id = ${row.id}::uuid AND claimed_by = ${claim}`);
 
     // Step 3: send and record.
-    let target: ChannelTarget;
-    try {
-      const kind = channelKindSchema.parse(channel.kind);
-      target = { channelId: channel.id, kind, settings: parseStoredChannelSettings(kind, channel.settings), deliveryId: row.id };
-    } catch {
-      await finish('failed', 'the stored settings of this channel are not valid for its kind');
-      await countPermanentFailure(this.deps, channel.id, 'the stored settings of this channel are not valid');
-      return 'failed';
+    const resolved = await resolveChannelTarget(this.deps, channel, row.id);
+    if (!('target' in resolved)) {
+      await finish(resolved.status, resolved.reason);
+      return resolved.status;
     }
-    if (target.kind === 'email') {
-      if (!channel.email_verified) {
-        await finish('skipped', 'the account e-mail address is not verified');
-        return 'skipped';
-      }
-      target.email = channel.email;
-    }
+    const { target } = resolved;
     try {
       const sent = await this.deps.sender.send(target, { type: 'match', match: match.content });
       await finish('sent', null, sent.externalId ?? null);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { buildDigest, ChannelSendError, ChannelUnavailableError, type ChannelSender, type ChannelTarget, type MatchContent } from '@jobping/channels';
-import { channelKindSchema, matchAnalysisSchema, parseStoredChannelSettings } from '@jobping/contracts';
+import { buildDigest, ChannelSendError, ChannelUnavailableError, type ChannelSender, type MatchContent } from '@jobping/channels';
+import { matchAnalysisSchema } from '@jobping/contracts';
 import { execute, Prisma, queryRows, type PgPool } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import { scheduleOf } from './channel-deliveries';
 import { countPermanentFailure } from './channel-failures';
+import { resolveChannelTarget } from './channel-target';
 import { dueWindow, type DueWindow } from './digest-schedule';
 
 export interface ChannelDigestDeps {
@@ -170,22 +171,12 @@ export class ChannelDigests {
       return 'empty';
     }
 
-    let target: ChannelTarget;
-    try {
-      const kind = channelKindSchema.parse(channel.kind);
-      target = { channelId: channel.id, kind, settings: parseStoredChannelSettings(kind, channel.settings), deliveryId: digest.id };
-    } catch {
-      await finish('failed', 'the stored settings of this channel are not valid for its kind');
-      await countPermanentFailure(this.deps, channel.id, 'the stored settings of this channel are not valid');
-      return 'failed';
+    const resolved = await resolveChannelTarget(this.deps, channel, digest.id);
+    if (!('target' in resolved)) {
+      await finish(resolved.status, resolved.reason);
+      return resolved.status;
     }
-    if (target.kind === 'email') {
-      if (!channel.email_verified) {
-        await finish('skipped', 'the account e-mail address is not verified');
-        return 'skipped';
-      }
-      target.email = channel.email;
-    }
+    const { target } = resolved;
     // Quiet hours release everything; a digest keeps the best few per company.
     const perCompany = digest.kind === 'quiet_hours' ? Number.MAX_SAFE_INTEGER : this.deps.perCompany;
     const content = buildDigest(digest.kind, held.map((h) => h.content), perCompany);
