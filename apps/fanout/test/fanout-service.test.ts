@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { yearlyTopPay, type UserAnalysisMessage } from '@jobping/contracts';
-import { companyKey, companyKeys, createDatabase, type Database, type PrismaClient } from '@jobping/db';
-import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
+import { companyKey, companyKeys, type Database, type PrismaClient } from '@jobping/db';
 import { createLogger } from '@jobping/logger';
-import { createRedis, type Redis } from '@jobping/redis';
-import { redisFanoutProgress, type FanoutProgress } from '../src/fanout-progress';
+import type { FanoutProgress } from '../src/fanout-progress';
 import { FanoutService } from '../src/fanout-service';
+import { startFanoutEnv, type FanoutEnv } from './fanout-env';
 
-let db: TestDatabase;
+let env: FanoutEnv;
 let prisma: PrismaClient;
 let database: Database;
-let redis: Redis;
 let progress: FanoutProgress;
-const prefix = `test:fanout:${randomUUID().slice(0, 8)}:`;
 const logger = createLogger({ service: 'fanout-test', level: 'error', nodeEnv: 'test' });
 
 function setup(pageSize = 1_000) {
@@ -85,20 +82,12 @@ async function user(fields: { prompt?: string | null; remoteOnly?: boolean; loca
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('fanout');
-  database = createDatabase({ databaseUrl: db.url, poolSize: 4 });
-  prisma = database.prisma;
-  redis = createRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15', { connectionName: 'fanout-test' });
-  progress = redisFanoutProgress(redis, { keyPrefix: prefix, ttlSeconds: 600 });
-  companyId = (await prisma.company.create({ data: { name: 'Ledgerly', normalizedName: 'ledgerly' } })).id;
+  env = await startFanoutEnv('fanout');
+  ({ prisma, database, progress, companyId } = env);
 });
 
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
-  await database?.close();
-  await db?.drop();
+  await env?.close();
 });
 
 describe('FanoutService', () => {

@@ -5,19 +5,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { jobTextFacts, normalizeKeyword, yearlyTopPay, type UserAnalysisMessage } from '@jobping/contracts';
-import { createDatabase, type Database, type Prisma, type PrismaClient } from '@jobping/db';
-import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
+import type { Database, Prisma, PrismaClient } from '@jobping/db';
 import { createLogger } from '@jobping/logger';
-import { createRedis, type Redis } from '@jobping/redis';
-import { redisFanoutProgress, type FanoutProgress } from '../src/fanout-progress';
+import type { FanoutProgress } from '../src/fanout-progress';
 import { FanoutService } from '../src/fanout-service';
+import { startFanoutEnv, type FanoutEnv } from './fanout-env';
 
-let db: TestDatabase;
+let env: FanoutEnv;
 let prisma: PrismaClient;
 let database: Database;
-let redis: Redis;
 let progress: FanoutProgress;
-const prefix = `test:fanout-must:${randomUUID().slice(0, 8)}:`;
 const logger = createLogger({ service: 'fanout-test', level: 'error', nodeEnv: 'test' });
 let companyId: string;
 
@@ -95,12 +92,8 @@ async function user(fields: Partial<Prisma.UserCreateInput> = {}): Promise<strin
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('fanout_must_haves');
-  database = createDatabase({ databaseUrl: db.url, poolSize: 4 });
-  prisma = database.prisma;
-  redis = createRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15', { connectionName: 'fanout-must-haves-test' });
-  progress = redisFanoutProgress(redis, { keyPrefix: prefix, ttlSeconds: 600 });
-  companyId = (await prisma.company.create({ data: { name: 'Ledgerly', normalizedName: 'ledgerly' } })).id;
+  env = await startFanoutEnv('fanout_must_haves');
+  ({ prisma, database, progress, companyId } = env);
 });
 
 beforeEach(async () => {
@@ -108,11 +101,7 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
-  await database?.close();
-  await db?.drop();
+  await env?.close();
 });
 
 describe('must-haves in fan-out', () => {
