@@ -20,6 +20,8 @@ export interface OpenAiProviderOptions {
   settings: OpenAiSettings;
   /** Holds the shared rate limit (give every replica the same Redis and key prefix). */
   redis: Redis;
+  /** Before the rate limiter's keys (STREAM_KEY_PREFIX in the workers). */
+  keyPrefix?: string;
   registry?: Registry;
   logger?: AiLogger;
   /** 60 ("per minute") unless a test needs a shorter window. */
@@ -65,6 +67,7 @@ export class OpenAiProvider implements AiProvider {
     });
     this.limiter = new SharedRateLimiter({
       redis: options.redis,
+      ...(options.keyPrefix ? { keyPrefix: options.keyPrefix } : {}),
       scope: settings.model,
       requestsPerWindow: settings.requestsPerMinute,
       tokensPerWindow: settings.tokensPerMinute,
