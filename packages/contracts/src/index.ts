@@ -76,4 +76,5 @@ export {
 } from './channels';
 export { employmentTypeSchema, employmentTypes, type JobEmploymentType } from './employment-type';
 export { KEYWORD_MAX_WORDS, keywordPhrases, keywordWords, normalizeKeyword } from './keywords';
+export { companyKey, foldName } from './company-key';
 export { dismissReasonSchema, dismissReasons, muteKindSchema, muteKinds, type DismissReason, type MuteKind } from './user-controls';
