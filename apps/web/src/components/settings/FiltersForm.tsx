@@ -47,7 +47,7 @@ function CheckGroup<T extends string>({ legend, options, value, onChange }: { le
 }
 
 /** Hard filters and must-haves: jobs that fail them are never scored or sent (docs/product.md, "Must-haves"). */
-export function FiltersForm({ user, onSaved }: { user: User; onSaved(user: User): void }) {
+export function FiltersForm({ user, onSaved, submitLabel = 'Save filters' }: { user: User; onSaved(user: User): void; submitLabel?: string }) {
   const f = user.filters;
   const [remoteOnly, setRemoteOnly] = useState(f.remote_only);
   const [locations, setLocations] = useState(f.locations.join(', '));
@@ -136,7 +136,7 @@ export function FiltersForm({ user, onSaved }: { user: User; onSaved(user: User)
       {save.error && <ErrorMessage error={save.error} />}
       {save.isSuccess && <Notice>Filters saved.</Notice>}
       <button type="submit" className="button" disabled={save.isPending}>
-        {save.isPending ? 'Saving…' : 'Save filters'}
+        {save.isPending ? 'Saving…' : submitLabel}
       </button>
     </form>
   );
