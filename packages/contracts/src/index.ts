@@ -48,6 +48,7 @@ export { workArrangementSchema, workArrangements, type WorkArrangement } from '.
 export { parseSeniority, seniorityLevelSchema, seniorityLevels, yearsOfExperience, type SeniorityLevel, type StatedSeniority } from './seniority';
 export { parseVisaSponsorship, visaSponsorshipSchema, visaSponsorships, type VisaSponsorship } from './visa-sponsorship';
 export { JOB_TEXT_FACTS_VERSION, jobTextFacts, type JobTextFacts } from './job-text-facts';
+export { parseLanguageRequirements, spokenLanguageCodes } from './spoken-languages';
 export {
   channelKindSchema,
   channelKinds,
