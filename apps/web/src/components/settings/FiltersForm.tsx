@@ -129,7 +129,7 @@ export function FiltersForm({ user, onSaved, submitLabel = 'Save filters' }: { u
         mention sponsorship
       </label>
       <CheckGroup legend="Employment types (none ticked: any)" options={EMPLOYMENT} value={employment} onChange={setEmployment} />
-      <label htmlFor="filter-languages">Languages you work in (ISO codes, e.g. en, de; saved, not applied yet)</label>
+      <label htmlFor="filter-languages">Languages you work in (ISO codes, e.g. en, de; empty means any)</label>
       <input id="filter-languages" value={languages} onChange={(e) => setLanguages(e.target.value)} placeholder="en, de" />
       <label htmlFor="filter-keywords">Leave out jobs mentioning (comma-separated words or short phrases)</label>
       <input id="filter-keywords" value={keywords} onChange={(e) => setKeywords(e.target.value)} placeholder="PHP, on-call" />
