@@ -110,7 +110,7 @@ const mustHaveFields = {
   languages: z
     .array(z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as "en"'))
     .max(20)
-    .describe('languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out'),
+    .describe('languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out'),
   excluded_keywords: z
     .array(phraseText(60))
     .max(50)

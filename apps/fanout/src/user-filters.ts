@@ -15,6 +15,8 @@ export interface JobFacts {
   employment_type: string | null;
   seniority: string | null;
   visa_sponsorship: string;
+  /** ISO 639-1 codes of the spoken languages the posting requires (jobTextFacts); empty: none. */
+  required_languages: string[] | null;
   title: string;
   description: string;
 }
@@ -83,6 +85,11 @@ export function userFilters(job: JobFacts, hitKeywords: readonly string[], muted
 
   if (job.visa_sponsorship === 'not_offered') conditions.push(Prisma.sql`AND NOT u.needs_visa_sponsorship`);
   else if (job.visa_sponsorship !== 'offered') conditions.push(Prisma.sql`AND (NOT u.needs_visa_sponsorship OR u.keep_unknown_sponsorship)`);
+
+  // Languages: every language the job requires must be one the user works in; a user who named
+  // none accepts any, and a job that requires none passes.
+  const languages = job.required_languages ?? [];
+  if (languages.length > 0) conditions.push(Prisma.sql`AND (cardinality(u.languages) = 0 OR u.languages @> ${languages}::text[]) IS NOT FALSE`);
 
   const level = seniorityLevels.indexOf(job.seniority as SeniorityLevel);
   if (level >= 0) {

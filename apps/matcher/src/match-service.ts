@@ -1,5 +1,5 @@
-import type { AiProvider, Prefilter } from '@jobping/ai';
-import { parseCompanyInfo, type CompanyInfo, type MatchAnalysis, type NotificationMessage } from '@jobping/contracts';
+import { DISMISSED_DESCRIPTION_CHARS, RECENT_DISMISSALS, type AiProvider, type DismissedJob, type Prefilter } from '@jobping/ai';
+import { dismissReasonSchema, parseCompanyInfo, type CompanyInfo, type MatchAnalysis, type NotificationMessage } from '@jobping/contracts';
 import { execute, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { CachedJob, JobCache } from './job-cache';
@@ -48,6 +48,20 @@ interface StoredMatch {
   prefilterReason: string | null;
 }
 
+interface DismissalRow {
+  i: number;
+  job_id: string;
+  title: string;
+  company: string;
+  location: string | null;
+  reason: string;
+  text: string | null;
+  description: string;
+}
+
+/** A user's recent dismissals; `jobId` so the pair's own job can be left out. */
+type RecentDismissal = DismissedJob & { jobId: string };
+
 interface PairRow {
   ai_prompt: string | null;
   notify_threshold: number;
@@ -87,11 +101,13 @@ export async function loadJobForMatching(prisma: PrismaClient, jobId: string): P
 export class MatchService {
   private readonly pairs: DataLoader<{ userId: string; jobId: string }, PairRow | undefined>;
   private readonly stores: DataLoader<StoredMatch, void>;
+  private readonly dismissals: DataLoader<string, RecentDismissal[]>;
 
   constructor(private readonly deps: MatchDeps) {
     // The handlers of a stream worker run concurrently (STREAM_CONCURRENCY): the reads and
     // upserts they make in the same turn of the event loop go out as one statement each.
     this.pairs = new DataLoader((keys) => this.loadPairs([...keys]), handlerBatching);
+    this.dismissals = new DataLoader((userIds) => this.loadDismissals([...userIds]), handlerBatching);
     this.stores = new DataLoader((rows) => this.storeMatches([...rows]), handlerBatching);
   }
 
@@ -140,7 +156,14 @@ export class MatchService {
       return { outcome: 'prefiltered', score: decision.bound, notify: false };
     }
 
-    const result = await ai.scoreMatch({ job: job.job, company: job.company, user });
+    // Read only for pairs that reach the AI (most pairs of a job end at the pre-filter). The
+    // pair's own job is left out: dismissing it hides it already; its look-alikes are the point.
+    const recent = await this.dismissals.load(userId);
+    const dismissals = recent
+      .filter((dismissal) => dismissal.jobId !== jobId)
+      .slice(0, RECENT_DISMISSALS)
+      .map(({ jobId: _jobId, ...dismissal }) => dismissal);
+    const result = await ai.scoreMatch({ job: job.job, company: job.company, user, dismissals });
     await this.stores.load({
       userId,
       jobId,
@@ -171,6 +194,39 @@ export class MatchService {
       LEFT JOIN user_job_matches m ON m.user_id = p.user_id AND m.job_id = p.job_id`);
     const byIndex = new Map(rows.map((row) => [Number(row.i), row]));
     return keys.map((_key, index) => byIndex.get(index + 1));
+  }
+
+  /**
+   * The newest dismissals of many users in one query (one more than a match reads, in case
+   * one is the pair's own job), with what matching compares of each job. Fields are cut to
+   * the input's bounds and unknown reasons skipped: a stored row must never fail the scoring.
+   */
+  private async loadDismissals(userIds: string[]): Promise<RecentDismissal[][]> {
+    const unique = [...new Set(userIds)];
+    const rows = await queryRows<DismissalRow>(this.deps.pool, Prisma.sql`
+      SELECT u.i, d.job_id, j.title, j.company, j.location, d.reason, d.text, left(j.description, ${DISMISSED_DESCRIPTION_CHARS}) AS description
+      FROM unnest(${unique}::uuid[]) WITH ORDINALITY AS u(user_id, i)
+      CROSS JOIN LATERAL (
+        SELECT job_id, reason, text, created_at FROM job_dismissals
+        WHERE user_id = u.user_id ORDER BY created_at DESC, job_id LIMIT ${RECENT_DISMISSALS + 1}
+      ) d
+      JOIN jobs j ON j.id = d.job_id
+      ORDER BY u.i, d.created_at DESC, d.job_id`);
+    const byUser = new Map<string, RecentDismissal[]>(unique.map((id) => [id, []]));
+    for (const row of rows) {
+      const reason = dismissReasonSchema.safeParse(row.reason);
+      if (!reason.success || row.title.trim() === '' || row.company.trim() === '') continue;
+      byUser.get(unique[Number(row.i) - 1]!)!.push({
+        jobId: row.job_id,
+        title: row.title.slice(0, 300),
+        company: row.company.slice(0, 200),
+        location: row.location?.slice(0, 300) ?? null,
+        reason: reason.data,
+        note: row.text?.slice(0, 500) ?? null,
+        description: row.description,
+      });
+    }
+    return userIds.map((id) => byUser.get(id)!);
   }
 
   /** Upserts many results in one statement; one row per (user, job) whatever happens concurrently. */

@@ -44,9 +44,14 @@ const metaSchema = z.object({
   usage: z.object({ inputTokens: z.number(), outputTokens: z.number() }).nullable(),
 });
 
-/** Job content, company info and the prompt: not ids, URLs or dates, so a re-posted job hits. */
+/**
+ * Job content, company info, the prompt and the user's recent dismissals (the answer depends
+ * on them): not ids, URLs or dates, so a re-posted job hits. Without dismissals the key is
+ * the one it was before they existed.
+ */
 export function matchCacheInput(input: ParsedMatchInput): unknown {
-  return { job: input.job, company: input.company ?? null, prompt: input.user.prompt };
+  const dismissals = input.dismissals.length > 0 ? { dismissals: input.dismissals } : {};
+  return { job: input.job, company: input.company ?? null, prompt: input.user.prompt, ...dismissals };
 }
 
 export function companyCacheInput(input: ParsedCompanyResearchInput): unknown {

@@ -55,7 +55,7 @@ describe('the Redis cache', () => {
     expect(second.analysis).toEqual(first.analysis);
     // What was paid for the cached result, for storing with it.
     expect(second.meta.usage).toEqual({ inputTokens: 300, outputTokens: 50 });
-    expect(second.meta.promptVersion).toBe('match-v1');
+    expect(second.meta.promptVersion).toBe('match-v2');
     const metrics = await registry.metrics();
     expect(metrics).toMatch(/ai_cache_lookups_total\{operation="match",result="hit"[^}]*\} 1/);
   });

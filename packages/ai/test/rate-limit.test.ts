@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { AiRateLimitedError, matchInputSchema, OpenAiProvider, SharedRateLimiter, type MatchInput, type OpenAiSettings } from '../src/index';
-import { matchMessages } from '../src/prompts/match-v1';
+import { matchMessages } from '../src/prompts/match-v2';
 import { estimateTokens } from '../src/providers/openai-provider';
 import { completion, FakeOpenAiServer, validMatch } from './support/fake-openai-server';
 import { recordingLogger } from './support/logs';

@@ -11,7 +11,7 @@ import { companyResearchInputSchema, matchInputSchema, parseInput, type CompanyR
 import { silentLogger, sleep, type AiLogger } from '../logging';
 import { aiMetrics, type AiMetrics } from '../metrics';
 import { COMPANY_PROMPT_VERSION, companyAnswerSchema, companyMessages } from '../prompts/company-v1';
-import { MATCH_PROMPT_VERSION, matchAnswerSchema, matchMessages } from '../prompts/match-v1';
+import { MATCH_PROMPT_VERSION, matchAnswerSchema, matchMessages } from '../prompts/match-v2';
 import type { AiProvider, AiResultMeta, CompanyResearchResult, MatchResult, TokenUsage } from '../provider';
 import { SharedRateLimiter } from '../rate-limit';
 import { classifyFailure, retryDelayMs, type RetryPolicy } from './openai-failures';

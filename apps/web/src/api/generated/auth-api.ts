@@ -584,7 +584,7 @@ export interface operations {
                                 keep_unknown_sponsorship: boolean;
                                 /** @description employment types accepted; empty means any. Jobs that state none pass */
                                 employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                                 languages: string[];
                                 /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                                 excluded_keywords: string[];
@@ -747,7 +747,7 @@ export interface operations {
                                 keep_unknown_sponsorship: boolean;
                                 /** @description employment types accepted; empty means any. Jobs that state none pass */
                                 employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                                 languages: string[];
                                 /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                                 excluded_keywords: string[];
@@ -906,7 +906,7 @@ export interface operations {
                                 keep_unknown_sponsorship: boolean;
                                 /** @description employment types accepted; empty means any. Jobs that state none pass */
                                 employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                                 languages: string[];
                                 /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                                 excluded_keywords: string[];
@@ -1129,7 +1129,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
@@ -1268,7 +1268,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
@@ -1398,7 +1398,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
@@ -1599,7 +1599,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
@@ -1705,7 +1705,7 @@ export interface operations {
                     keep_unknown_sponsorship?: boolean;
                     /** @description employment types accepted; empty means any. Jobs that state none pass */
                     employment_types?: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                    /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                    /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                     languages?: string[];
                     /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                     excluded_keywords?: string[];
@@ -1755,7 +1755,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
@@ -2332,7 +2332,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
