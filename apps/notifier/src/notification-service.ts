@@ -1,4 +1,4 @@
-import { matchAnalysisSchema, type MatchAnalysis } from '@jobping/contracts';
+import { inAppThreshold, matchAnalysisSchema, type MatchAnalysis } from '@jobping/contracts';
 import { handlerBatching } from '@jobping/stream-worker';
 import DataLoader from 'dataloader';
 import { execute, Prisma, queryRows, type DiscordDelivery, type PgPool, type PrismaClient } from '@jobping/db';
@@ -44,12 +44,15 @@ export type DeliveryOutcome =
   /** The match, user or job no longer exists, or the pre-filter ruled the pair out. */
   | 'gone'
   /** The user snoozed alerts (users.snoozed_until): nothing sent, the match stays in their list. */
-  | 'snoozed';
+  | 'snoozed'
+  /** Below the user's threshold: no in-app notification; only channels whose own threshold is lower get it. */
+  | 'channels_only';
 
 interface PairRow {
   match_id: string;
   score: number;
   analysis: unknown;
+  notify_threshold: number;
   discord_webhook: string | null;
   webhook_broken: boolean;
   snoozed: boolean;
@@ -130,7 +133,7 @@ export class NotificationService {
   /** The match, the user's webhook and the job, for many (user, job) pairs in one query. */
   private async loadPairs(keys: readonly { userId: string; jobId: string }[]): Promise<(PairRow | undefined)[]> {
     const rows = await queryRows<PairRow & { user_id: string; job_id: string }>(this.deps.pool, Prisma.sql`
-      SELECT m.user_id::text AS user_id, m.job_id::text AS job_id, m.id::text AS match_id, m.score, m.analysis,
+      SELECT m.user_id::text AS user_id, m.job_id::text AS job_id, m.id::text AS match_id, m.score, m.analysis, u.notify_threshold,
              u.discord_webhook, (u.discord_webhook_broken_at IS NOT NULL) AS webhook_broken,
              (u.snoozed_until IS NOT NULL AND u.snoozed_until > now()) AS snoozed,
              j.title, j.company, j.url, j.location, j.remote, j.salary_min, j.salary_max, j.salary_currency, j.salary_period
@@ -209,12 +212,16 @@ export class NotificationService {
     };
     // The in-app notification and users.discord_webhook first, then every channel; each is
     // idempotent on its own, so a failure of one retries the message without repeating the others.
-    let outcome: DeliveryOutcome | undefined;
+    // The matcher publishes from the lowest threshold of the user's destinations
+    // (publishThreshold): a score below the user's own threshold goes to channels only.
+    let outcome: DeliveryOutcome | undefined = 'channels_only';
     let failure: unknown;
-    try {
-      outcome = await this.notifyInAppAndDiscord(pair, analysis, content, { userId, jobId }, delivery);
-    } catch (error) {
-      failure = error;
+    if (pair.score >= inAppThreshold(pair.notify_threshold)) {
+      try {
+        outcome = await this.notifyInAppAndDiscord(pair, analysis, content, { userId, jobId }, delivery);
+      } catch (error) {
+        failure = error;
+      }
     }
     if (this.deps.channels) {
       try {
