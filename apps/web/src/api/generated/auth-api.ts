@@ -197,7 +197,7 @@ export interface paths {
         get?: never;
         /**
          * Save or remove the Discord webhook
-         * @description Only https://discord.com (or discordapp.com, ptb., canary.) /api/webhooks/{id}/{token} URLs. Saving clears the broken state.
+         * @description Only https://discord.com (or discordapp.com, ptb., canary.) /api/webhooks/{id}/{token} URLs. Writes the user's first Discord notification channel (created when there is none; null removes it); saving turns it back on and clears its failures.
          */
         put: operations["putApiUsersMeDiscord"];
         post?: never;
@@ -593,7 +593,7 @@ export interface operations {
                             snoozed_until: string | null;
                             discord: {
                                 /**
-                                 * @description broken: Discord said the webhook no longer exists; save a new one
+                                 * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                                  * @enum {string}
                                  */
                                 status: "not_set" | "ok" | "broken";
@@ -756,7 +756,7 @@ export interface operations {
                             snoozed_until: string | null;
                             discord: {
                                 /**
-                                 * @description broken: Discord said the webhook no longer exists; save a new one
+                                 * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                                  * @enum {string}
                                  */
                                 status: "not_set" | "ok" | "broken";
@@ -915,7 +915,7 @@ export interface operations {
                             snoozed_until: string | null;
                             discord: {
                                 /**
-                                 * @description broken: Discord said the webhook no longer exists; save a new one
+                                 * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                                  * @enum {string}
                                  */
                                 status: "not_set" | "ok" | "broken";
@@ -1138,7 +1138,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";
@@ -1277,7 +1277,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";
@@ -1407,7 +1407,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";
@@ -1434,6 +1434,15 @@ export interface operations {
             };
             /** @description No valid access token, or the account no longer exists */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No Discord channel yet and already 20 channels (`channel_limit`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1501,7 +1510,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No webhook saved (`webhook_not_set`), or Discord says it no longer exists (`webhook_broken`; now marked broken) */
+            /** @description No webhook saved (`webhook_not_set`), or Discord says it no longer exists (`webhook_broken`; its channel is now off) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1608,7 +1617,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";
@@ -1764,7 +1773,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";
@@ -2341,7 +2350,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";
