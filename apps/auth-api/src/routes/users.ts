@@ -45,7 +45,7 @@ export function userRoutes(accounts: AccountService): Route[] {
       auth: 'bearer',
       body: discordBodySchema,
       responses: updated,
-      errors: { ...accountGone, 409: 'No Discord channel yet and already 20 channels (`channel_limit`)' },
+      errors: { ...accountGone, 409: 'No Discord channel yet and already 20 channels (`too_many_channels`)' },
       handler: async ({ body, user }) => ({ status: 200, body: await accounts.setDiscordWebhook(user!.id, body.webhook_url) }),
     }),
     defineRoute({

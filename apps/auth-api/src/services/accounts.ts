@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Prisma, companyKeys, type PrismaClient } from '@jobping/db';
 import {
   BrokenWebhookError,
@@ -28,6 +29,8 @@ export interface AccountServiceDeps {
   /** Lower-cased; grants the admin role to verified accounts only (see roles.ts). */
   adminEmails: readonly string[];
   webhookAllowedHosts: readonly string[];
+  /** How long a provisional account (registered with a taken address) lives (PROVISIONAL_ACCOUNT_TTL_DAYS). */
+  provisionalTtlDays: number;
   /** Mails the verification link after registering, and the owner's notice on a registration of a taken address. */
   links?: Pick<AccountLinks, 'sendVerification' | 'notifySignupAttempt'>;
   now?: () => Date;
@@ -44,6 +47,14 @@ const MAX_CHANNELS_PER_USER = 20;
 
 const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'The e-mail or password is wrong.');
 const accountGone = () => unauthorized('The account no longer exists.', 'account_not_found');
+
+/**
+ * The stored address of a provisional account: unique, and unroutable (`.invalid` is reserved,
+ * RFC 2606), so no mail can go there and no login, reset or ADMIN_EMAILS entry matches it.
+ */
+export function provisionalEmail(): string {
+  return `${randomUUID()}@provisional.invalid`;
+}
 
 /**
  * A user with their first Discord channel (oldest first): the account webhook that
@@ -67,7 +78,8 @@ export function toUserView(user: User): UserView {
   const off = discord !== undefined && !discord.enabled;
   return {
     id: user.id,
-    email: user.email,
+    // A provisional account shows the address typed at sign-up, as a new account would.
+    email: user.signupEmail ?? user.email,
     email_verified: user.emailVerifiedAt !== null,
     role: user.role,
     prompt: user.aiPrompt,
@@ -132,26 +144,40 @@ export class AccountService {
     return user;
   }
 
+  /**
+   * The same answer whether or not the address has an account (docs/product.md, "Registering a
+   * taken address"): a new address gets its account; a taken one gets a provisional account (no
+   * address of its own, see provisionalEmail) and its owner a "someone tried to sign up" mail.
+   * Both branches hash the password, write one user row and start a session, and mail in the
+   * background, so neither the answer nor its time tells them apart.
+   */
   async register(email: string, password: string, ip: string | undefined, userAgent: string | undefined): Promise<Session> {
     const problem = passwordProblem(password, email);
     if (problem) throw validationFailed([{ path: 'body.password', message: `Password ${problem}.` }]);
-    // Before the existence check: a 409 costs the client and the address what a registration does.
+    // Before the existence check: a taken address costs the client and the address what a registration does.
     await this.deps.throttle.consumeRegistration(email, ip);
     const passwordHash = await this.deps.passwords.hash(password);
     let user: User;
     try {
       // Always a plain user, listed in ADMIN_EMAILS or not: registering proves no ownership of the address.
       user = await this.deps.prisma.user.create({ data: { email, passwordHash }, include: withAccountDiscord });
+      this.deps.logger.info('account registered', { user_id: user.id });
+      void this.deps.links?.sendVerification(user.id).catch((error: unknown) => this.deps.logger.warn('the verification mail failed', { user_id: user.id, error: (error as Error).message }));
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-        this.deps.links?.notifySignupAttempt(email);
-        throw conflict('email_taken', 'An account with this e-mail address exists already.');
-      }
-      throw error;
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+      user = await this.deps.prisma.user.create({ data: { email: provisionalEmail(), signupEmail: email, passwordHash }, include: withAccountDiscord });
+      this.deps.logger.info('provisional account registered for a taken address', { user_id: user.id });
+      this.deps.links?.notifySignupAttempt(email);
+      await this.purgeProvisional();
     }
-    this.deps.logger.info('account registered', { user_id: user.id });
-    await this.deps.links?.sendVerification(user.id);
     return { user: toUserView(user), ...(await this.deps.tokens.startSession(user, userAgent)) };
+  }
+
+  /** Provisional accounts older than PROVISIONAL_ACCOUNT_TTL_DAYS go (with their sessions, matches and channels). */
+  private async purgeProvisional(): Promise<void> {
+    const before = new Date(this.now().getTime() - this.deps.provisionalTtlDays * 86_400_000);
+    const { count } = await this.deps.prisma.user.deleteMany({ where: { signupEmail: { not: null }, createdAt: { lt: before } } });
+    if (count > 0) this.deps.logger.info('purged provisional accounts', { count });
   }
 
   /**
@@ -167,7 +193,15 @@ export class AccountService {
       throw error;
     }
     let user = await this.deps.prisma.user.findUnique({ where: { email }, include: withAccountDiscord });
-    const ok = await this.deps.passwords.verify(user?.passwordHash, password);
+    let ok = await this.deps.passwords.verify(user?.passwordHash, password);
+    if (!ok) {
+      // A provisional account made by registering this (taken) address logs in with its own
+      // password, as an account of a new address would. Every failed login pays this second
+      // verification (against no hash when there is none), so its time says nothing.
+      const provisional = await this.deps.prisma.user.findFirst({ where: { signupEmail: email }, orderBy: { createdAt: 'desc' }, include: withAccountDiscord });
+      ok = await this.deps.passwords.verify(provisional?.passwordHash, password);
+      user = ok ? provisional : null;
+    }
     if (!user || !ok) {
       onOutcome?.('failure');
       throw invalidCredentials();
@@ -294,7 +328,7 @@ export class AccountService {
       });
     } else {
       if ((await prisma.notificationChannel.count({ where: { userId } })) >= MAX_CHANNELS_PER_USER) {
-        throw conflict('channel_limit', `You have ${MAX_CHANNELS_PER_USER} channels, the most there can be; remove one on the Channels page first.`);
+        throw conflict('too_many_channels', `You have ${MAX_CHANNELS_PER_USER} channels, the most there can be; remove one on the Channels page first.`);
       }
       await prisma.notificationChannel.create({ data: { userId, kind: 'discord', label: 'Discord', settings: { webhook_url: url } } });
     }

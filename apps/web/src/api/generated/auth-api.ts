@@ -80,7 +80,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account and start a session
-         * @description The refresh token is set as the httpOnly cookie `jobping_refresh` (SameSite=Strict, sent only to /api/token/refresh and /api/logout), never in the body.
+         * @description Answers the same whether or not the address has an account: for a taken address the session is that of a provisional account (no address of its own: it can onboard but is never mailed, verified or admin, and is purged after PROVISIONAL_ACCOUNT_TTL_DAYS), and the owner of the address gets a "someone tried to sign up with your address" mail. The refresh token is set as the httpOnly cookie `jobping_refresh` (SameSite=Strict, sent only to /api/token/refresh and /api/logout), never in the body.
          */
         post: operations["postApiRegister"];
         delete?: never;
@@ -541,7 +541,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new account with its first access token */
+            /** @description The new (or, for a taken address, provisional) account with its first access token */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -631,15 +631,6 @@ export interface operations {
             };
             /** @description The Origin header names a site that may not use the session (`origin_not_allowed`) */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description An account with this e-mail exists (`email_taken`); counts against the same limits as a registration */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1441,7 +1432,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No Discord channel yet and already 20 channels (`channel_limit`) */
+            /** @description No Discord channel yet and already 20 channels (`too_many_channels`) */
             409: {
                 headers: {
                     [name: string]: unknown;
