@@ -16,7 +16,6 @@ async function linkIn(stack: Stack, email: string, subject: RegExp, path: string
 }
 
 test('a new account is asked to confirm its address; the mailed link confirms it once', async ({ page, stack }) => {
-  test.skip(!stack.mailsLinks, 'auth-api mails links only with PUBLIC_WEB_URL, which the nginx stack leaves unset');
   const email = uniqueEmail('verify');
   await signUp(page, email);
   const banner = page.getByRole('region', { name: 'Confirm your e-mail address' });
@@ -37,7 +36,6 @@ test('a new account is asked to confirm its address; the mailed link confirms it
 });
 
 test('forgot password: the same answer for any address; the link sets a new password once and ends the old session', async ({ page, stack, browser }) => {
-  test.skip(!stack.mailsLinks, 'auth-api mails links only with PUBLIC_WEB_URL, which the nginx stack leaves unset');
   const email = uniqueEmail('reset');
   await signUp(page, email);
   // A second browser stays logged in until the reset.
@@ -87,7 +85,6 @@ test('forgot password: the same answer for any address; the link sets a new pass
 });
 
 test('signing up with an address that has an account looks the same; the owner is told, the newcomer reaches nothing of theirs', async ({ page, stack, browser }) => {
-  test.skip(!stack.mailsLinks, 'auth-api mails links only with PUBLIC_WEB_URL, which the nginx stack leaves unset');
   const email = uniqueEmail('taken');
   await signUp(page, email);
   await page.getByRole('button', { name: 'Senior backend, remote EU' }).click();
