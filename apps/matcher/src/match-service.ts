@@ -1,5 +1,5 @@
 import { DISMISSED_DESCRIPTION_CHARS, RECENT_DISMISSALS, type AiProvider, type DismissedJob, type Prefilter } from '@jobping/ai';
-import { dismissReasonSchema, parseCompanyInfo, type CompanyInfo, type MatchAnalysis, type NotificationMessage } from '@jobping/contracts';
+import { dismissReasonSchema, parseCompanyInfo, publishThreshold, type CompanyInfo, type MatchAnalysis, type NotificationMessage } from '@jobping/contracts';
 import { execute, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { CachedJob, JobCache } from './job-cache';
@@ -65,6 +65,8 @@ type RecentDismissal = DismissedJob & { jobId: string };
 interface PairRow {
   ai_prompt: string | null;
   notify_threshold: number;
+  /** threshold_override of each enabled notification channel of the user (null: none). */
+  channel_overrides: (number | null)[];
   match_score: number | null;
   match_current: boolean | null;
   match_notified: boolean | null;
@@ -96,7 +98,9 @@ export async function loadJobForMatching(prisma: PrismaClient, jobId: string): P
  * 2. The pre-filter rules out pairs that cannot reach the threshold: stored with
  *    `prefilter_skipped`, the reason, and the gate's upper bound as the score.
  * 3. Otherwise one `scoreMatch` call; the result is upserted (one row per pair).
- * 4. score ≥ the user's threshold as it is now, at scoring time → publish to notification.
+ * 4. score ≥ the lowest threshold of the user's destinations as they are now, at scoring time
+ *    (`publishThreshold`: the user's threshold or a lower override of an enabled channel) →
+ *    publish to notification; the notifier sends it where its threshold lets it through.
  */
 export class MatchService {
   private readonly pairs: DataLoader<{ userId: string; jobId: string }, PairRow | undefined>;
@@ -119,10 +123,12 @@ export class MatchService {
       logger.info('user or prompt gone; nothing to match', { job_id: jobId, user_id: userId });
       return { outcome: 'skipped', notify: false };
     }
-    const threshold = pair.notify_threshold;
+    // A channel whose own threshold is lower than the user's takes lower scores: the pre-filter
+    // and the decision to publish use the lowest threshold of the user's destinations.
+    const publishFrom = publishThreshold(pair.notify_threshold, pair.channel_overrides);
 
     if (pair.match_current && pair.match_score !== null) {
-      const notify = !pair.match_prefilter_skipped && !pair.match_notified && pair.match_score >= threshold;
+      const notify = !pair.match_prefilter_skipped && !pair.match_notified && pair.match_score >= publishFrom;
       if (notify) await this.deps.publishNotification({ job_id: jobId, user_id: userId });
       return { outcome: 'stored', score: pair.match_score, notify };
     }
@@ -132,7 +138,7 @@ export class MatchService {
       logger.info('job gone; nothing to match', { job_id: jobId, user_id: userId });
       return { outcome: 'skipped', notify: false };
     }
-    const user = { prompt: pair.ai_prompt, threshold };
+    const user = { prompt: pair.ai_prompt, threshold: publishFrom };
 
     const decision = this.deps.prefilter?.check({ job: job.job, company: job.company, user });
     if (decision && !decision.pass) {
@@ -176,7 +182,7 @@ export class MatchService {
       outputTokens: result.meta.usage?.outputTokens ?? null,
       prefilterReason: null,
     });
-    const notify = result.score >= threshold;
+    const notify = result.score >= publishFrom;
     if (notify) await this.deps.publishNotification({ job_id: jobId, user_id: userId });
     return { outcome: 'scored', score: result.score, notify };
   }
@@ -186,6 +192,7 @@ export class MatchService {
     const promptVersion = this.deps.ai.promptVersions.match;
     const rows = await queryRows<PairRow & { i: number }>(this.deps.pool, Prisma.sql`
       SELECT p.i, u.ai_prompt, u.notify_threshold,
+             ARRAY(SELECT c.threshold_override FROM notification_channels c WHERE c.user_id = u.id AND c.enabled) AS channel_overrides,
              m.score AS match_score,
              (m.prompt_version = ${promptVersion} AND (u.ai_prompt_updated_at IS NULL OR m.updated_at >= u.ai_prompt_updated_at)) AS match_current,
              m.notified AS match_notified, m.prefilter_skipped AS match_prefilter_skipped

@@ -100,6 +100,19 @@ describe('MatchService', () => {
     expect(published).toEqual([{ job_id: j.id, user_id: lenient.id }]);
   });
 
+  it('publishes from a lower threshold of an enabled channel (publishThreshold); a higher or disabled one changes nothing', async () => {
+    const { published, service } = setup();
+    const j = await job('Senior Software Engineer (Node.js)'); // 65 for the demo prompt
+    const lowered = await user(DEMO_PROMPT, 70);
+    await prisma.notificationChannel.create({ data: { userId: lowered.id, kind: 'email', settings: {}, thresholdOverride: 60 } });
+    const raisedOrOff = await user(DEMO_PROMPT, 70);
+    await prisma.notificationChannel.create({ data: { userId: raisedOrOff.id, kind: 'email', settings: {}, thresholdOverride: 90 } });
+    await prisma.notificationChannel.create({ data: { userId: raisedOrOff.id, kind: 'email', settings: {}, thresholdOverride: 10, enabled: false } });
+    expect(await service.handle({ job_id: j.id, user_id: lowered.id })).toMatchObject({ outcome: 'scored', score: 65, notify: true });
+    expect(await service.handle({ job_id: j.id, user_id: raisedOrOff.id })).toMatchObject({ outcome: 'scored', score: 65, notify: false });
+    expect(published).toEqual([{ job_id: j.id, user_id: lowered.id }]);
+  });
+
   it('lets the pre-filter rule out hopeless pairs without an AI call, and records why', async () => {
     const { ai, published, service } = setup();
     const j = await job('Customer Support Agent (Night Shift)');

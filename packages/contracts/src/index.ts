@@ -75,6 +75,7 @@ export {
   type ChannelSettings,
   type StoredChannelSettings,
 } from './channels';
+export { channelThreshold, inAppThreshold, publishThreshold } from './notify-thresholds';
 export { employmentTypeSchema, employmentTypes, type JobEmploymentType } from './employment-type';
 export { KEYWORD_MAX_WORDS, keywordPhrases, keywordWords, normalizeKeyword } from './keywords';
 export { companyKey, foldName } from './company-key';

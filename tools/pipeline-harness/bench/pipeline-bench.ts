@@ -38,12 +38,18 @@ const PROMPTS = [
 async function insertUsers(prisma: PrismaClient, count: number, discord: FakeDiscord | null): Promise<void> {
   const webhookBase = discord ? `http://${discord.host}/api/webhooks/` : null;
   await prisma.$executeRaw`
-    INSERT INTO users (email, password_hash, ai_prompt, ai_prompt_updated_at, notify_threshold, discord_webhook)
+    INSERT INTO users (email, password_hash, ai_prompt, ai_prompt_updated_at, notify_threshold)
     SELECT 'bench-' || g || '@jobping.test', 'x', (${PROMPTS}::text[])[1 + g % ${PROMPTS.length}], now() - interval '1 day',
-           (ARRAY[60, 70, 80])[1 + g % 3],
-           CASE WHEN ${webhookBase}::text IS NOT NULL AND g % ${WEBHOOK_EVERY} = 0
-                THEN ${webhookBase}::text || (1100000000000000000 + g)::text || '/' || repeat('t', 68) END
+           (ARRAY[60, 70, 80])[1 + g % 3]
     FROM generate_series(1, ${count}) AS g`;
+  // Every WEBHOOK_EVERY-th user has a Discord channel (the account webhook is one).
+  if (webhookBase) {
+    await prisma.$executeRaw`
+      INSERT INTO notification_channels (user_id, kind, settings)
+      SELECT u.id, 'discord', jsonb_build_object('webhook_url', ${webhookBase}::text || (1100000000000000000 + g)::text || '/' || repeat('t', 68))
+      FROM generate_series(1, ${count}) AS g JOIN users u ON u.email = 'bench-' || g || '@jobping.test'
+      WHERE g % ${WEBHOOK_EVERY} = 0`;
+  }
 }
 
 /** Waits until each stage's consumer group exists (the workers create it when they start). */
