@@ -168,7 +168,8 @@ export class AccountService {
       user = await this.deps.prisma.user.create({ data: { email: provisionalEmail(), signupEmail: email, passwordHash }, include: withAccountDiscord });
       this.deps.logger.info('provisional account registered for a taken address', { user_id: user.id });
       this.deps.links?.notifySignupAttempt(email);
-      await this.purgeProvisional();
+      // In the background like the other branch's mail: the answer must not take longer here.
+      void this.purgeProvisional().catch((error: unknown) => this.deps.logger.warn('purging provisional accounts failed', { error: (error as Error).message }));
     }
     return { user: toUserView(user), ...(await this.deps.tokens.startSession(user, userAgent)) };
   }
