@@ -77,3 +77,13 @@ export {
 export { employmentTypeSchema, employmentTypes, type JobEmploymentType } from './employment-type';
 export { KEYWORD_MAX_WORDS, keywordPhrases, keywordWords, normalizeKeyword } from './keywords';
 export { dismissReasonSchema, dismissReasons, muteKindSchema, muteKinds, type DismissReason, type MuteKind } from './user-controls';
+export {
+  decisionReasonSchema,
+  decisionStages,
+  fanoutReasons,
+  laterDecisionReasons,
+  type DecisionReason,
+  type DecisionStage,
+  type FanoutReason,
+  type LaterDecisionReason,
+} from './decisions';

@@ -4,6 +4,7 @@ import type { Redis } from '@jobping/redis';
 import { streamsStatus } from '@jobping/streams';
 import { page } from '../cursor';
 import { createSourceBodySchema, type CreateSourceBody, type PipelineView, type SourcesQuery, type SourceView, type UpdateSourceBody } from '../schemas';
+import { decisionCounts } from './decision-counts';
 import { isPrismaError } from './errors';
 import type { ScrapeQueueProducer } from './scrape-queue-producer';
 
@@ -146,13 +147,16 @@ export class AdminService {
     if (count === 0) throw notFound('No such source.');
   }
 
-  async pipeline(): Promise<PipelineView> {
+  async pipeline(windowHours = 24, now = new Date()): Promise<PipelineView> {
     const { staleGroupSeconds } = this.deps;
-    const [streams, counts] = await Promise.all([
+    const since = new Date(now.getTime() - windowHours * 3_600_000);
+    const [streams, counts, decisions] = await Promise.all([
       streamsStatus(this.deps.redis, this.deps.streamKeyPrefix, { staleAfterMs: staleGroupSeconds * 1000 }),
       this.deps.queue.counts(),
+      decisionCounts(this.deps.prisma, since),
     ]);
     return {
+      decisions: { window_hours: windowHours, since: since.toISOString(), counts: decisions },
       stages: streams.map((s) => ({
         stream: s.stream,
         length: s.length,

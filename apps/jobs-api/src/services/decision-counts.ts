@@ -1,0 +1,31 @@
+import type { PrismaClient } from '@jobping/db';
+
+/**
+ * Decisions per stage and reason since `since`, for the admin pipeline page: fan-out's
+ * match_decisions (BRIN on decided_at) and the pairs it let through, from user_job_matches
+ * (the pre-filter's code, below the threshold, notified, snoozed, not decided yet). The same
+ * rules as DecisionsService.explain, counted.
+ */
+export async function decisionCounts(prisma: PrismaClient, since: Date): Promise<{ stage: string; reason: string; count: number }[]> {
+  const rows = await prisma.$queryRaw<{ stage: string; reason: string; count: number }[]>`
+    SELECT 'fanout' AS stage, reason, count(*)::int AS count
+    FROM match_decisions WHERE decided_at >= ${since}
+    GROUP BY reason
+    UNION ALL
+    SELECT stage, reason, count(*)::int FROM (
+      SELECT CASE WHEN m.prefilter_skipped THEN 'prefilter'
+                  WHEN m.score < u.notify_threshold AND NOT m.notified THEN 'matcher'
+                  WHEN m.notify_skip IS NOT NULL OR m.notified THEN 'notifier'
+                  ELSE 'pending' END AS stage,
+             CASE WHEN m.prefilter_skipped THEN coalesce(m.prefilter_code, 'other')
+                  WHEN m.score < u.notify_threshold AND NOT m.notified THEN 'below_threshold'
+                  WHEN m.notify_skip IS NOT NULL THEN m.notify_skip
+                  WHEN m.notified THEN 'notified'
+                  ELSE 'awaiting' END AS reason
+      FROM user_job_matches m JOIN users u ON u.id = m.user_id
+      WHERE m.updated_at >= ${since}
+    ) later
+    GROUP BY stage, reason
+    ORDER BY 1, 3 DESC, 2`;
+  return rows;
+}

@@ -1,0 +1,21 @@
+-- AlterTable
+ALTER TABLE "user_job_matches" ADD COLUMN     "notify_skip" TEXT,
+ADD COLUMN     "prefilter_code" TEXT;
+
+-- CreateTable
+CREATE TABLE "match_decisions" (
+    "user_id" UUID NOT NULL,
+    "job_id" UUID NOT NULL,
+    "reason" TEXT NOT NULL,
+    "job_value" TEXT,
+    "user_value" TEXT,
+    "decided_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "match_decisions_pkey" PRIMARY KEY ("user_id","job_id")
+);
+
+-- CreateIndex
+CREATE INDEX "match_decisions_decided_at_idx" ON "match_decisions" USING BRIN ("decided_at");
+
+-- AddForeignKey
+ALTER TABLE "match_decisions" ADD CONSTRAINT "match_decisions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
