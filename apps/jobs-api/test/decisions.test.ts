@@ -19,7 +19,7 @@ describe('GET /api/users/me/decisions', () => {
   it('explains a pair fan-out left out, in plain words with both values', async () => {
     const alice = await ctx.user();
     const cases: [string, string | null, string | null, string][] = [
-      ['work_arrangement', 'onsite in Austin', 'remote', 'Left out: onsite in Austin; you accept remote.'],
+      ['work_arrangement', 'onsite in Austin', 'remote', 'Left out: on-site in Austin; you accept remote.'],
       ['salary_below_min', '90000', '100000', 'Left out: pays at most 90,000 a year; your minimum is 100,000.'],
       ['salary_unstated', null, '100000', 'Left out: states no salary; your minimum is 100,000 and you chose to leave out jobs without one.'],
       ['visa_not_offered', 'not_offered', null, 'Left out: says it cannot sponsor a visa; you need sponsorship.'],

@@ -14,7 +14,8 @@ export interface DecisionFacts {
   prefilterText: string | null;
 }
 
-const words = (value: string | null) => (value ?? '').replace(/_/g, '-');
+/** Stored codes as words: full_time → full-time, onsite → on-site. */
+const words = (value: string | null) => (value ?? '').replace(/_/g, '-').replace(/\bonsite\b/g, 'on-site');
 const money = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value).toLocaleString('en-US') : (value ?? 'none'));
 const levels = (value: string | null) => {
   const [min = '', max = ''] = (value ?? '').split('–');
@@ -25,7 +26,7 @@ const levels = (value: string | null) => {
 
 /**
  * The decision in plain words, as the web app's "Why (not)?" panel shows it ("Left out:
- * onsite in Austin; you accept remote."). One sentence per reason code: the codes are a fixed
+ * on-site in Austin; you accept remote."). One sentence per reason code: the codes are a fixed
  * list (fanoutReasons, laterDecisionReasons), so every one has its words here.
  */
 export function explainDecision(d: DecisionFacts): string {
