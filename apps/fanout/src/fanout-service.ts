@@ -147,26 +147,31 @@ export class FanoutService {
    */
   private loggingPageReader(jobId: string, checks: readonly FilterCheck[]): (afterId: string) => Promise<Page> {
     const { pool, pageSize } = this.deps;
-    const values = reasonValues(checks, Prisma.sql`p.reason`);
+    // The user values are read from the page's own rows (the subquery `u` carries the user's
+    // columns and the reason): a join back to users made PostgreSQL hash all users per page.
+    const values = reasonValues(checks, Prisma.sql`u.reason`);
     return async (afterId) => {
       const rows = await queryRows<{ id: string; keep: boolean; scanned: number }>(pool, Prisma.sql`
         WITH p AS MATERIALIZED (
-          SELECT u.id, ${leftOutReason(checks)} AS reason FROM users u
-          WHERE u.id > ${afterId}::uuid
-            AND u.ai_prompt IS NOT NULL AND btrim(u.ai_prompt) <> ''
-          ORDER BY u.id
-          LIMIT ${pageSize}
+          SELECT u.id, u.reason, ${values.jobValue} AS job_value, ${values.userValue} AS user_value
+          FROM (
+            SELECT u.*, ${leftOutReason(checks)} AS reason FROM users u
+            WHERE u.id > ${afterId}::uuid
+              AND u.ai_prompt IS NOT NULL AND btrim(u.ai_prompt) <> ''
+            ORDER BY u.id
+            LIMIT ${pageSize}
+          ) u
         ), logged AS (
           INSERT INTO match_decisions (user_id, job_id, reason, job_value, user_value)
-          SELECT p.id, ${jobId}::uuid, p.reason, ${values.jobValue}, ${values.userValue}
-          FROM p JOIN users u ON u.id = p.id
+          SELECT p.id, ${jobId}::uuid, p.reason, p.job_value, p.user_value
+          FROM p
           WHERE p.reason IS NOT NULL
           ON CONFLICT (user_id, job_id) DO NOTHING
         )
-        SELECT id::text AS id, reason IS NULL AS keep, (SELECT count(*) FROM p)::int AS scanned
+        SELECT p.id::text AS id, p.reason IS NULL AS keep, (SELECT count(*) FROM p)::int AS scanned
         FROM p
-        WHERE reason IS NULL OR id = (SELECT id FROM p ORDER BY id DESC LIMIT 1)
-        ORDER BY id`);
+        WHERE p.reason IS NULL OR p.id = (SELECT p.id FROM p ORDER BY p.id DESC LIMIT 1)
+        ORDER BY p.id`);
       const last = rows.at(-1);
       return { users: rows.filter((row) => row.keep).map((row) => row.id), scanned: last?.scanned ?? 0, last: last?.id ?? null };
     };

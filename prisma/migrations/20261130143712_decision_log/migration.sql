@@ -16,6 +16,3 @@ CREATE TABLE "match_decisions" (
 
 -- CreateIndex
 CREATE INDEX "match_decisions_decided_at_idx" ON "match_decisions" USING BRIN ("decided_at");
-
--- AddForeignKey
-ALTER TABLE "match_decisions" ADD CONSTRAINT "match_decisions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
