@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- a benchmark prints its figures */
 // `npm run bench -- pipeline [--jobs N] [--users M] [--fanout-users K] [--left-out-every E]
-// [--decision-log-compare 0|1]`: the four stages as separate processes (two consumers per stage,
+// [--no-decision-log-compare] [--decision-log-off-first]`: the four stages as separate processes (two consumers per stage,
 // local provider) on a fresh database, N jobs × M users, every E-th user with a must-have no job
 // meets (fan-out leaves them out, and the decision log records why); the same pipeline again
 // with the decision log off (DECISION_LOG=false), for the ratio; then fanout alone, 1 job → K
@@ -25,8 +25,10 @@ const FANOUT_USERS = arg('fanout-users', 100_000);
 const CONSUMERS_PER_STAGE = arg('consumers', 2);
 /** Every E-th user has a must-have no job meets (a minimum salary no posting reaches, unstated pay left out). */
 const LEFT_OUT_EVERY = arg('left-out-every', 10);
-/** 1: run the pipeline a second time with the decision log off and report the ratio. */
-const DECISION_LOG_COMPARE = arg('decision-log-compare', 1) === 1;
+/** Unless --no-decision-log-compare: run the pipeline a second time with the decision log off and report the ratio. */
+const DECISION_LOG_COMPARE = !process.argv.includes('--no-decision-log-compare');
+/** --decision-log-off-first: the log-off run goes first (by default second), to see what the order itself does. */
+const DECISION_LOG_OFF_FIRST = process.argv.includes('--decision-log-off-first');
 /** Share of users with a Discord webhook (the fake Discord in this process answers). */
 const WEBHOOK_EVERY = 50;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
@@ -136,23 +138,34 @@ async function main(): Promise<void> {
     // 1. The whole pipeline: N jobs × M users, with the decision log on (as deployed), then off.
     const leftOut = leftOutOf(USERS, LEFT_OUT_EVERY);
     process.stderr.write(`pipeline: ${JOBS} jobs × ${USERS} users (${leftOut} left out by a must-have), ${CONSUMERS_PER_STAGE} consumers per stage\n`);
-    await insertUsers(prisma, USERS, discord, LEFT_OUT_EVERY);
     const expectedPairs = JOBS * USERS;
     const scoredPairs = JOBS * (USERS - leftOut);
     const postings = Array.from({ length: JOBS }, (_, i) => demoPostings[i % demoPostings.length]!);
     let jobs: Awaited<ReturnType<typeof insertJobs>> = [];
 
-    /** One pipeline run on fresh job rows and unresearched companies: pairs per second, and what it stored. */
+    /**
+     * One pipeline run in a database of its own (the same users and jobs inserted afresh), with
+     * its own stream prefix: the second run inherits no table, statistics or stream of the first.
+     */
     const runPipeline = async (decisionLog: boolean, label: string) => {
-      await prisma.$executeRaw`TRUNCATE notifications, user_job_matches, match_decisions CASCADE`;
-      await prisma.$executeRaw`UPDATE companies SET company_info = NULL, company_info_updated_at = NULL`;
+      const runDb = await createTestDatabase(`bench_pipeline_${label.replace(/-/g, '_')}`);
+      const prisma = createPrismaClient({ databaseUrl: runDb.url, poolSize: 4 });
+      try {
+        return await runPipelineOn(prisma, runDb.url, decisionLog, label);
+      } finally {
+        await prisma.$disconnect();
+        await runDb.drop();
+      }
+    };
+    const runPipelineOn = async (prisma: PrismaClient, databaseUrl: string, decisionLog: boolean, label: string) => {
+      await insertUsers(prisma, USERS, discord, LEFT_OUT_EVERY);
       jobs = [];
       for (let copy = 0; copy * demoPostings.length < JOBS; copy += 1) {
         jobs.push(...(await insertJobs(prisma, postings.slice(copy * demoPostings.length, (copy + 1) * demoPostings.length), `bench${label}${copy}`)));
       }
       const runPrefix = `${prefix}${label}:`;
       const runWorkers: WorkerProcess[] = [];
-      startStages(stageApps, { ...env, STREAM_KEY_PREFIX: runPrefix, DECISION_LOG: String(decisionLog) }, runWorkers);
+      startStages(stageApps, { ...env, DATABASE_URL: databaseUrl, STREAM_KEY_PREFIX: runPrefix, DECISION_LOG: String(decisionLog) }, runWorkers);
       workers.push(...runWorkers);
       await groupsReady(redis, runPrefix, stageApps);
       const started = Date.now();
@@ -189,22 +202,22 @@ async function main(): Promise<void> {
       return { pairsPerSecond: expectedPairs / ((finished - started) / 1000), timing: timing!, research };
     };
 
+    const offFirst = DECISION_LOG_COMPARE && DECISION_LOG_OFF_FIRST ? await runPipeline(false, 'log-off') : null;
     const on = await runPipeline(true, 'log-on');
     const { timing, research, pairsPerSecond } = on;
     if (Number(timing.decisions) !== JOBS * leftOut) throw new Error(`the decision log holds ${timing.decisions} rows; expected ${JOBS * leftOut} (jobs × left-out users)`);
-    const off = DECISION_LOG_COMPARE ? await runPipeline(false, 'log-off') : null;
+    const off = offFirst ?? (DECISION_LOG_COMPARE ? await runPipeline(false, 'log-off') : null);
     if (off && Number(off.timing.decisions) !== 0) throw new Error(`DECISION_LOG=false still wrote ${off.timing.decisions} rows`);
 
     // 2. Fanout alone: 1 job → K users, against raw pipelined XADD.
     process.stderr.write(`fanout: 1 job → ${FANOUT_USERS} users\n`);
-    await prisma.$executeRaw`TRUNCATE notifications, user_job_matches, match_decisions, users CASCADE`;
     await insertUsers(prisma, FANOUT_USERS, null);
+    const fanoutJob = (await insertJobs(prisma, demoPostings.slice(0, 1), 'fanout'))[0]!.id;
     const baseline = await rawXaddRate(redis, `${prefix}raw-xadd`, FANOUT_USERS);
     const fanoutWorkers: WorkerProcess[] = [];
     startStages(['fanout'], { ...env, STREAM_KEY_PREFIX: `${prefix}fanout:` }, fanoutWorkers);
     workers.push(...fanoutWorkers);
     await groupsReady(redis, `${prefix}fanout:`, ['fanout']);
-    const fanoutJob = jobs[0]!.id;
     await prisma.job.update({ where: { id: fanoutJob }, data: { status: 'researched' } });
     const target = streamKeys('user-analysis', `${prefix}fanout:`).stream;
     const fanoutStart = performance.now();
@@ -240,7 +253,7 @@ async function main(): Promise<void> {
     printFigures(
       `pipeline benchmark: ${JOBS} jobs × ${USERS.toLocaleString('en')} users = ${expectedPairs.toLocaleString('en')} pairs ` +
         `(every ${LEFT_OUT_EVERY}th user left out by a must-have: ${(JOBS * leftOut).toLocaleString('en')} pairs decided in fan-out), ` +
-        `decision log on${off ? ', then the same run with it off (ratio on/off)' : ''}, ` +
+        `decision log on${off ? `, and the same run with it off ${offFirst ? 'before' : 'after'} it (ratio on/off)` : ''}, ` +
         `${CONSUMERS_PER_STAGE} consumers per stage (NODE_OPTIONS=${WORKER_NODE_OPTIONS}), local provider (LLM calls = scoring calls that passed the pre-filter + company research); ` +
         `latency from the job-analysis publish to the notification row; fanout alone: 1 job → ${FANOUT_USERS.toLocaleString('en')} users`,
       figures,
