@@ -4,7 +4,7 @@ import type { Redis } from '@jobping/redis';
 import { streamsStatus } from '@jobping/streams';
 import { page } from '../cursor';
 import { createSourceBodySchema, type CreateSourceBody, type PipelineView, type SourcesQuery, type SourceView, type UpdateSourceBody } from '../schemas';
-import { decisionCounts } from './decision-counts';
+import { cachedDecisionCounts } from './decision-counts';
 import { isPrismaError } from './errors';
 import type { ScrapeQueueProducer } from './scrape-queue-producer';
 
@@ -40,6 +40,8 @@ const fixtureSourcesOff = () =>
 
 /** Job sources (what the scraper collects) and the pipeline overview: admin-only data. */
 export class AdminService {
+  private readonly decisionCounts: ReturnType<typeof cachedDecisionCounts>;
+
   constructor(
     private readonly deps: {
       prisma: PrismaClient;
@@ -50,7 +52,9 @@ export class AdminService {
       /** SCRAPE_FIXTURE_SOURCES: whether enabled `fixture` sources may exist. */
       allowFixtureSources: boolean;
     },
-  ) {}
+  ) {
+    this.decisionCounts = cachedDecisionCounts(deps.prisma);
+  }
 
   async listSources(query: SourcesQuery) {
     const rows = await this.deps.prisma.jobSource.findMany({
@@ -149,14 +153,13 @@ export class AdminService {
 
   async pipeline(windowHours = 24, now = new Date()): Promise<PipelineView> {
     const { staleGroupSeconds } = this.deps;
-    const since = new Date(now.getTime() - windowHours * 3_600_000);
     const [streams, counts, decisions] = await Promise.all([
       streamsStatus(this.deps.redis, this.deps.streamKeyPrefix, { staleAfterMs: staleGroupSeconds * 1000 }),
       this.deps.queue.counts(),
-      decisionCounts(this.deps.prisma, since),
+      this.decisionCounts(windowHours, now),
     ]);
     return {
-      decisions: { window_hours: windowHours, since: since.toISOString(), counts: decisions },
+      decisions: { window_hours: windowHours, since: decisions.since.toISOString(), counts: decisions.counts },
       stages: streams.map((s) => ({
         stream: s.stream,
         length: s.length,

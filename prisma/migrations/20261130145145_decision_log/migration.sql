@@ -16,3 +16,6 @@ CREATE TABLE "match_decisions" (
 
 -- CreateIndex
 CREATE INDEX "match_decisions_decided_at_idx" ON "match_decisions" USING BRIN ("decided_at");
+
+-- CreateIndex
+CREATE INDEX "user_job_matches_created_at_idx" ON "user_job_matches" USING BRIN ("created_at");
