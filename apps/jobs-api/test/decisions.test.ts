@@ -83,6 +83,19 @@ describe('GET /api/users/me/decisions', () => {
     await ctx.prisma.userJobMatch.update({ where: { id: snoozedMatch.id }, data: { notifySkip: 'snoozed' } });
     expect(await decision(alice, snoozed.id)).toMatchObject({ stage: 'notifier', reason: 'snoozed', explanation: 'Scored 88, at or above your threshold of 70, but your alerts were snoozed.' });
 
+    // Scored 75 under a threshold of 80 an hour ago; the threshold is 70 now: still no alert, and why.
+    const raised = await createJob(ctx.prisma);
+    const raisedMatch = await createMatch(ctx.prisma, alice.id, raised.id, 75);
+    await ctx.prisma.userJobMatch.update({ where: { id: raisedMatch.id }, data: { updatedAt: new Date(Date.now() - 2 * 3_600_000) } });
+    expect(await decision(alice, raised.id)).toMatchObject({
+      stage: 'matcher',
+      reason: 'below_threshold',
+      explanation: 'Scored 75, under the threshold you had when it was scored (it is 70 now): no alert.',
+    });
+    const justScored = await createJob(ctx.prisma);
+    await createMatch(ctx.prisma, alice.id, justScored.id, 75);
+    expect(await decision(alice, justScored.id)).toMatchObject({ stage: 'pending', reason: 'awaiting', explanation: 'Scored 75, at or above your threshold of 70; the alert is on its way.' });
+
     const fresh = await createJob(ctx.prisma);
     expect(await decision(alice, fresh.id)).toMatchObject({ stage: 'pending', reason: 'awaiting', score: null });
     const old = await createJob(ctx.prisma);

@@ -16,11 +16,14 @@ export async function decisionCounts(prisma: PrismaClient, since: Date): Promise
       SELECT CASE WHEN m.prefilter_skipped THEN 'prefilter'
                   WHEN m.score < u.notify_threshold AND NOT m.notified THEN 'matcher'
                   WHEN m.notify_skip IS NOT NULL OR m.notified THEN 'notifier'
+                  WHEN m.created_at < now() - interval '1 hour' THEN 'matcher'
                   ELSE 'pending' END AS stage,
              CASE WHEN m.prefilter_skipped THEN coalesce(m.prefilter_code, 'other')
                   WHEN m.score < u.notify_threshold AND NOT m.notified THEN 'below_threshold'
                   WHEN m.notify_skip IS NOT NULL THEN m.notify_skip
                   WHEN m.notified THEN 'notified'
+                  -- never notified an hour on: the threshold was higher when it was scored
+                  WHEN m.created_at < now() - interval '1 hour' THEN 'below_threshold'
                   ELSE 'awaiting' END AS reason
       FROM user_job_matches m JOIN users u ON u.id = m.user_id
       WHERE m.created_at >= ${since}

@@ -64,7 +64,9 @@ export function explainDecision(d: DecisionFacts): string {
     case 'prefiltered':
       return `Not scored by the AI: the rules put it at most at ${d.score ?? 0}, under your threshold of ${d.threshold}${d.prefilterText ? ` (${d.prefilterText.replace(/^skip: /, '')})` : ''}.`;
     case 'below_threshold':
-      return `Scored ${d.score ?? 0}, under your threshold of ${d.threshold}: no alert.`;
+      return (d.score ?? 0) < d.threshold
+        ? `Scored ${d.score ?? 0}, under your threshold of ${d.threshold}: no alert.`
+        : `Scored ${d.score ?? 0}, under the threshold you had when it was scored (it is ${d.threshold} now): no alert.`;
     case 'notified':
       return `Scored ${d.score ?? 0}, at or above your threshold of ${d.threshold}: you were alerted.`;
     case 'snoozed':

@@ -107,6 +107,9 @@ export class DecisionsService {
         decision = { ...base, stage: 'notifier', reason: 'snoozed', score: row.score, decided_at: at };
       } else if (row.notified) {
         decision = { ...base, stage: 'notifier', reason: row.delivery_failed ? 'delivery_failed' : 'notified', score: row.score, decided_at: at };
+      } else if (row.matched_at && now.getTime() - row.matched_at.getTime() >= AWAITING_MS) {
+        // At or above the threshold now, never notified, long ago: the threshold was higher when it was scored.
+        decision = { ...base, stage: 'matcher', reason: 'below_threshold', score: row.score, decided_at: at };
       } else {
         decision = { ...base, stage: 'pending', reason: 'awaiting', score: row.score, decided_at: null };
       }
