@@ -69,6 +69,7 @@ export function createApp(deps: AuthApiDeps): HttpApp {
     logger,
     adminEmails: config.ADMIN_EMAILS,
     webhookAllowedHosts: config.JOBPING_WEBHOOK_ALLOWED_HOSTS,
+    provisionalTtlDays: config.PROVISIONAL_ACCOUNT_TTL_DAYS,
   });
 
   const logins =

@@ -44,8 +44,8 @@ export const authApiEnvSchema = baseEnvSchema
       60,
       'window of LOGIN_MAX_FAILURES_PER_ACCOUNT, in seconds; keep it short: it is the longest anyone can hold an account shut',
     ),
-    REGISTRATIONS_PER_CLIENT_PER_HOUR: fields.positiveInt(20, 'registration attempts (409s included) one client may make per hour'),
-    REGISTRATIONS_PER_EMAIL_PER_HOUR: fields.positiveInt(5, 'registration attempts (409s included) for one e-mail address per hour, from all clients'),
+    REGISTRATIONS_PER_CLIENT_PER_HOUR: fields.positiveInt(20, 'registration attempts (a taken address included) one client may make per hour'),
+    REGISTRATIONS_PER_EMAIL_PER_HOUR: fields.positiveInt(5, 'registration attempts (a taken address included) for one e-mail address per hour, from all clients'),
     // Renamed when their meaning changed: refuse them rather than silently run on defaults.
     LOGIN_MAX_FAILURES_PER_EMAIL: renamed('LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT (per e-mail and client; LOGIN_MAX_FAILURES_PER_ACCOUNT is the ceiling for all clients)'),
     LOGIN_MAX_FAILURES_PER_IP: renamed('LOGIN_MAX_FAILURES_PER_CLIENT (an IPv6 client counts by its /64)'),
@@ -66,6 +66,7 @@ export const authApiEnvSchema = baseEnvSchema
     ...smtpEnvFields,
     EMAIL_VERIFICATION_TTL_HOURS: fields.positiveInt(48, 'how long an address verification link works, in hours'),
     PASSWORD_RESET_TTL_MINUTES: fields.positiveInt(30, 'how long a password reset link works, in minutes'),
+    PROVISIONAL_ACCOUNT_TTL_DAYS: fields.positiveInt(30, 'how long a provisional account (registered with an address that has an account) lives before it is purged, in days'),
     TRUST_PROXY: fields.trustProxy(),
     CORS_ORIGINS: fields.commaList('browser origins allowed to call the API (CORS), comma-separated; none by default'),
   });

@@ -110,7 +110,7 @@ const mustHaveFields = {
   languages: z
     .array(z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as "en"'))
     .max(20)
-    .describe('languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out'),
+    .describe('languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out'),
   excluded_keywords: z
     .array(phraseText(60))
     .max(50)
@@ -167,7 +167,7 @@ export const userSchema = z.object({
   filters: filtersSchema,
   snoozed_until: timestamp.nullable().describe('no alert is sent before this time; null when not snoozed'),
   discord: z.object({
-    status: z.enum(['not_set', 'ok', 'broken']).describe('broken: Discord said the webhook no longer exists; save a new one'),
+    status: z.enum(['not_set', 'ok', 'broken']).describe('of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on'),
     webhook_url: z.string().nullable().describe('the saved URL with its token masked'),
     broken_at: timestamp.nullable(),
     error: z.string().nullable(),

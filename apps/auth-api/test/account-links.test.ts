@@ -12,7 +12,7 @@ beforeAll(async () => {
   await smtp.start();
   ctx = await startTestApp(
     'account_links',
-    { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'none', PUBLIC_WEB_URL: 'https://jobping.example', EMAIL_VERIFICATION_TTL_HOURS: '48', PASSWORD_RESET_TTL_MINUTES: '30' },
+    { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'none', PUBLIC_WEB_URL: 'https://jobping.example', EMAIL_VERIFICATION_TTL_HOURS: '48', PASSWORD_RESET_TTL_MINUTES: '30', ADMIN_EMAILS: 'Boss@Example.com,chief@example.com' },
     { now: () => clock },
   );
 });
@@ -83,9 +83,26 @@ describe('address verification', () => {
     const email = newEmail('owner');
     await register(ctx.app, email);
     await mailTo(email, /Confirm/);
-    await request(ctx.app).post('/api/register').send({ email, password: 'another long password here' }).expect(409);
+    const res = await request(ctx.app).post('/api/register').send({ email, password: 'another long password here' }).expect(201);
     const [notice] = await mailTo(email, /Someone tried to sign up/);
     expect(notice!.parsed.text).toContain('https://jobping.example/forgot-password');
+    // The provisional account is answered like a new one but can never be verified: asking for
+    // a link answers the same and mails nothing (only the owner's confirmation and the notice went out).
+    await request(ctx.app).post('/api/users/me/email/verification').set('Authorization', `Bearer ${res.body.access_token}`).expect(204);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.mails.map((m) => m.parsed.subject)).toEqual([expect.stringMatching(/Confirm/), expect.stringMatching(/Someone tried to sign up/)]);
+    expect(await ctx.prisma.accountToken.count({ where: { userId: res.body.user.id } })).toBe(0);
+  });
+
+  it('never makes a provisional account of an ADMIN_EMAILS address admin', async () => {
+    await register(ctx.app, 'chief@example.com');
+    const token = tokenIn((await mailTo('chief@example.com', /Confirm/))[0]!.parsed.text, '/verify-email');
+    await request(ctx.app).post('/api/email/verify').send({ token }).expect(204);
+    const provisional = await register(ctx.app, 'chief@example.com', 'another long password here');
+    expect(provisional.user.role).toBe('user');
+    const again = await login(ctx.app, 'chief@example.com', 'another long password here');
+    expect(again.user).toMatchObject({ id: provisional.user.id, role: 'user', email_verified: false });
+    expect((await login(ctx.app, 'chief@example.com')).user.role).toBe('admin');
   });
 });
 

@@ -40,11 +40,51 @@ describe('POST /api/register', () => {
     expect((decoded.payload.exp as number) - (decoded.payload.iat as number)).toBe(900);
   });
 
-  it('answers 409 for an e-mail that exists, in any case', async () => {
-    const email = newEmail();
+  it('answers a taken address exactly like a new one, with a provisional account that reaches nothing of the owner', async () => {
+    const email = newEmail('owner');
+    const owner = await register(ctx.app, email);
+    await request(ctx.app).put('/api/users/me/prompt').set('Authorization', bearer(owner)).send({ prompt: 'Owner’s secret prompt' }).expect(200);
+
+    const other = 'another long password here';
+    const fresh = await request(ctx.app).post('/api/register').send({ email: newEmail('fresh'), password: other });
+    const taken = await request(ctx.app).post('/api/register').send({ email: email.toUpperCase(), password: other });
+    // The same status, body shape and cookies: nothing tells the two apart.
+    expect([fresh.status, taken.status]).toEqual([201, 201]);
+    const shape = (value: unknown): unknown =>
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, shape(inner)]))
+        : typeof value;
+    expect(shape(taken.body)).toEqual(shape(fresh.body));
+    expect(setCookies(taken).map((c) => [c.name, c.httpOnly, c.path])).toEqual(setCookies(fresh).map((c) => [c.name, c.httpOnly, c.path]));
+    expect(taken.body.user).toMatchObject({ email, email_verified: false, role: 'user', prompt: null });
+
+    // A provisional account of its own: not the owner's, no second account with the address.
+    const provisional = sessionOf(taken);
+    expect(provisional.user.id).not.toBe(owner.user.id);
+    expect(await ctx.prisma.user.count({ where: { email } })).toBe(1);
+    const stored = await ctx.prisma.user.findUniqueOrThrow({ where: { id: provisional.user.id } });
+    expect(stored).toMatchObject({ signupEmail: email, emailVerifiedAt: null, role: 'user' });
+    expect(stored.email).toMatch(/@provisional\.invalid$/);
+    const me = await request(ctx.app).get('/api/users/me').set('Authorization', bearer(provisional)).expect(200);
+    expect(me.body).toMatchObject({ id: provisional.user.id, email, prompt: null });
+
+    // Each password logs into its own account, as with two addresses.
+    expect((await login(ctx.app, email)).user.id).toBe(owner.user.id);
+    expect((await login(ctx.app, email, other)).user.id).toBe(provisional.user.id);
+    const wrong = await request(ctx.app).post('/api/login').send({ email, password: 'neither of the two passwords' }).expect(401);
+    expect(wrong.body.error.code).toBe('invalid_credentials');
+    // The owner's account is untouched.
+    expect((await ctx.prisma.user.findUniqueOrThrow({ where: { id: owner.user.id } })).aiPrompt).toBe('Owner’s secret prompt');
+  });
+
+  it('purges provisional accounts after PROVISIONAL_ACCOUNT_TTL_DAYS', async () => {
+    const email = newEmail('purged');
     await register(ctx.app, email);
-    const res = await request(ctx.app).post('/api/register').send({ email: email.toUpperCase(), password: PASSWORD }).expect(409);
-    expect(res.body.error.code).toBe('email_taken');
+    const old = await register(ctx.app, email, 'another long password here');
+    await ctx.prisma.user.update({ where: { id: old.user.id }, data: { createdAt: new Date(Date.now() - (ctx.config.PROVISIONAL_ACCOUNT_TTL_DAYS + 1) * 86_400_000) } });
+    const recent = await register(ctx.app, email, 'a third long password here');
+    expect(await ctx.prisma.user.count({ where: { id: old.user.id } })).toBe(0);
+    expect(await ctx.prisma.user.count({ where: { id: recent.user.id } })).toBe(1);
   });
 
   it.each([

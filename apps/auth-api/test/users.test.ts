@@ -245,13 +245,19 @@ describe('PUT /api/users/me/discord', () => {
     const res = await as(alice).put('/api/users/me/discord', { webhook_url: url }).expect(200);
     expect(res.body.discord).toEqual({ status: 'ok', webhook_url: 'https://discord.com/api/webhooks/1234567890123456789/********xyzw', broken_at: null, error: null });
     expect(JSON.stringify(res.body)).not.toContain(token);
-    expect((await ctx.prisma.user.findUniqueOrThrow({ where: { id: alice.user.id } })).discordWebhook).toBe(url);
+    // Stored as the user's Discord channel, which the notifier sends on (one place for it).
+    const channels = await ctx.prisma.notificationChannel.findMany({ where: { userId: alice.user.id } });
+    expect(channels).toMatchObject([{ kind: 'discord', settings: { webhook_url: url }, enabled: true }]);
+    // Saving again changes that channel, never adds a second one.
+    await as(alice).put('/api/users/me/discord', { webhook_url: `${url}2` }).expect(200);
+    expect(await ctx.prisma.notificationChannel.findMany({ where: { userId: alice.user.id } })).toMatchObject([{ id: channels[0]!.id, settings: { webhook_url: `${url}2` } }]);
   });
 
   it('removes the webhook with null', async () => {
     await as(alice).put('/api/users/me/discord', { webhook_url: `https://ptb.discord.com/api/webhooks/1234567890123456789/${token}` }).expect(200);
     const res = await as(alice).put('/api/users/me/discord', { webhook_url: null }).expect(200);
     expect(res.body.discord.status).toBe('not_set');
+    expect(await ctx.prisma.notificationChannel.count({ where: { userId: alice.user.id, kind: 'discord' } })).toBe(0);
   });
 
   it.each([
@@ -272,7 +278,7 @@ describe('PUT /api/users/me/discord', () => {
     const res = await as(alice).put('/api/users/me/discord', { webhook_url }).expect(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(issues(res)).toEqual(['body.webhook_url']);
-    expect((await ctx.prisma.user.findUniqueOrThrow({ where: { id: alice.user.id } })).discordWebhook).toBeNull();
+    expect(await ctx.prisma.notificationChannel.count({ where: { userId: alice.user.id } })).toBe(0);
   });
 
   it('rejects a missing field', async () => {
@@ -306,6 +312,8 @@ describe('POST /api/users/me/discord/test', () => {
     expect(res.body.error.code).toBe('webhook_broken');
     const me = await as(alice).get('/api/users/me').expect(200);
     expect(me.body.discord).toMatchObject({ status: 'broken', broken_at: expect.any(String), error: expect.stringContaining('does not exist') });
+    // The Channels page shows the same channel off, with the reason.
+    expect(await ctx.prisma.notificationChannel.findFirstOrThrow({ where: { userId: alice.user.id } })).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('does not exist') });
 
     const saved = await as(alice).put('/api/users/me/discord', { webhook_url: ctx.discord.webhookUrl('9876543210987654321') }).expect(200);
     expect(saved.body.discord).toMatchObject({ status: 'ok', broken_at: null, error: null });

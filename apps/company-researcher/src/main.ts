@@ -15,7 +15,7 @@ void runStreamWorker({
     const prisma = createPrismaClientFromConfig(config);
     const service = new CompanyResearchService({
       prisma,
-      ai: createAiProvider({ config: resolveAiConfig(config), redis, registry, logger }),
+      ai: createAiProvider({ config: resolveAiConfig(config), redis, keyPrefix: config.STREAM_KEY_PREFIX, registry, logger }),
       claims: redisResearchClaims(redis, { keyPrefix: config.STREAM_KEY_PREFIX, ttlMs: config.COMPANY_RESEARCH_LOCK_TTL_MS }),
       publishFanout: async (jobId) => void (await publisher.publish('user-fanout', { job_id: jobId })),
       logger,

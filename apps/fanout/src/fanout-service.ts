@@ -73,7 +73,7 @@ export class FanoutService {
     const [job] = await prisma.$queryRaw<JobFacts[]>`
       SELECT j.id::text AS id, j.status::text AS status, j.remote, j.location,
              c.normalized_name AS company_key, j.company, j.salary_top_yearly, j.work_arrangement, j.remote_region,
-             j.employment_type, j.seniority, j.visa_sponsorship, j.title, j.description
+             j.employment_type, j.seniority, j.visa_sponsorship, j.required_languages, j.title, j.description
       FROM jobs j JOIN companies c ON c.id = j.company_id
       WHERE j.id = ${jobId}::uuid`;
     if (!job) {

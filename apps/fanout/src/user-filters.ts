@@ -17,6 +17,8 @@ export interface JobFacts {
   employment_type: string | null;
   seniority: string | null;
   visa_sponsorship: string;
+  /** ISO 639-1 codes of the spoken languages the posting requires (jobTextFacts); empty: none. */
+  required_languages: string[] | null;
   title: string;
   description: string;
 }
@@ -125,6 +127,13 @@ export function filterChecks(job: JobFacts, hitKeywords: readonly string[], mute
 
   if (job.visa_sponsorship === 'not_offered') check('visa_not_offered', Prisma.sql`NOT u.needs_visa_sponsorship`, job.visa_sponsorship);
   else if (job.visa_sponsorship !== 'offered') check('visa_unknown', Prisma.sql`(NOT u.needs_visa_sponsorship OR u.keep_unknown_sponsorship)`, job.visa_sponsorship);
+
+  // Languages: every language the job requires must be one the user works in; a user who named
+  // none accepts any, and a job that requires none passes.
+  const languages = job.required_languages ?? [];
+  if (languages.length > 0) {
+    check('language', Prisma.sql`(cardinality(u.languages) = 0 OR u.languages @> ${languages}::text[]) IS NOT FALSE`, languages.join(', '), list('u.languages'));
+  }
 
   const level = seniorityLevels.indexOf(job.seniority as SeniorityLevel);
   if (level >= 0) {

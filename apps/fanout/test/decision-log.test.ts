@@ -40,6 +40,7 @@ interface JobSpec {
   remoteRegion?: string;
   location?: string;
   employmentType?: string;
+  requiredLanguages?: string[];
 }
 async function job(spec: JobSpec = {}): Promise<string> {
   const title = spec.title ?? 'Backend Engineer';
@@ -68,6 +69,7 @@ async function job(spec: JobSpec = {}): Promise<string> {
       seniority: facts.seniority,
       seniorityYears: facts.seniorityYears,
       visaSponsorship: facts.visaSponsorship,
+      requiredLanguages: spec.requiredLanguages ?? [],
     },
   });
   return row.id;
@@ -117,6 +119,7 @@ describe('decision log in fan-out', () => {
       { fields: { minSalary: 100_000, keepUnstatedSalary: false }, job: {}, reason: 'salary_unstated', jobValue: null, userValue: '100000' },
       { fields: { needsVisaSponsorship: true }, job: { description: 'We are unable to sponsor visas for this position.' }, reason: 'visa_not_offered', jobValue: 'not_offered', userValue: null },
       { fields: { needsVisaSponsorship: true, keepUnknownSponsorship: false }, job: {}, reason: 'visa_unknown', jobValue: 'unknown', userValue: null },
+      { fields: { languages: ['en'] }, job: { requiredLanguages: ['de', 'en'] }, reason: 'language', jobValue: 'de, en', userValue: 'en' },
       { fields: { seniorityMin: 'mid', seniorityMax: 'senior' }, job: { title: 'Staff Backend Engineer' }, reason: 'seniority', jobValue: 'staff', userValue: 'mid–senior' },
       { fields: { employmentTypes: ['full_time'] }, job: { employmentType: 'contract' }, reason: 'employment_type', jobValue: 'contract', userValue: 'full_time' },
       { fields: { excludedKeywords: ['Kafka', 'PHP'] }, job: { description: 'Streams with Kafka.' }, reason: 'excluded_keyword', jobValue: null, userValue: 'kafka' },

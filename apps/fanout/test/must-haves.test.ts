@@ -71,6 +71,7 @@ async function job(spec: JobSpec = {}): Promise<string> {
       seniority: facts.seniority,
       seniorityYears: facts.seniorityYears,
       visaSponsorship: facts.visaSponsorship,
+      requiredLanguages: facts.languages,
     },
   });
   return row.id;
@@ -123,6 +124,16 @@ describe('must-haves in fan-out', () => {
     expect(await fanOut(good)).toEqual(new Set([keeps, strict, strictVisa, anyone]));
     // Silence about sponsorship passes unless the user asked otherwise.
     expect(await fanOut(silent)).toEqual(new Set([keeps, strict, anyone]));
+  });
+
+  it('languages: a job that requires a language the user does not work in is left out; "a plus" is not required', async () => {
+    const englishOnly = await user({ languages: ['en'] });
+    const englishGerman = await user({ languages: ['en', 'de'] });
+    const unsaid = await user();
+    expect(await fanOut(await job({ description: 'English is our working language. Fluent German required.' }))).toEqual(new Set([englishGerman, unsaid]));
+    expect(await fanOut(await job({ description: 'English is our working language; German is a plus.' }))).toEqual(new Set([englishOnly, englishGerman, unsaid]));
+    expect(await fanOut(await job({ description: 'Vloeiend Nederlands is vereist.' }))).toEqual(new Set([unsaid]));
+    expect(await fanOut(await job())).toEqual(new Set([englishOnly, englishGerman, unsaid]));
   });
 
   it('seniority range: a stated level inside passes, outside fails, an unstated one passes', async () => {
@@ -187,10 +198,5 @@ describe('must-haves in fan-out', () => {
     expect(await fanOut(await job({ description: 'Plain REST services.' }))).toEqual(new Set([mutesKeyword, anyone]));
     await prisma.userMute.delete({ where: { id: company.id } });
     expect(await fanOut(await job({ description: 'Plain REST services.' }))).toEqual(new Set([mutesCompany, mutesKeyword, anyone]));
-  });
-
-  it('languages are stored but not applied: jobs have no language column yet', async () => {
-    const german = await user({ languages: ['de'] });
-    expect(await fanOut(await job({ description: 'Working language: English.' }))).toEqual(new Set([german]));
   });
 });

@@ -25,6 +25,7 @@ describe('GET /api/users/me/decisions', () => {
       ['visa_not_offered', 'not_offered', null, 'Left out: says it cannot sponsor a visa; you need sponsorship.'],
       ['visa_unknown', 'unknown', null, 'Left out: does not say whether it sponsors a visa; you need sponsorship and chose to leave such jobs out.'],
       ['seniority', 'staff', 'mid–senior', 'Left out: staff level; you accept mid to senior.'],
+      ['language', 'de, en', 'en', 'Left out: requires de, en; you work in en.'],
       ['employment_type', 'contract', 'full_time', 'Left out: contract; you accept full-time.'],
       ['remote_region', 'US only', 'europe', 'Left out: remote limited to US only; you accept remote in europe.'],
       ['location', 'Austin, TX', 'Berlin, Paris', 'Left out: located in Austin, TX; you chose Berlin, Paris.'],

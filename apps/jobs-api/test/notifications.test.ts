@@ -42,9 +42,26 @@ describe('GET /api/notifications', () => {
       ai_analysis: { summary: 'fits' },
       read: false,
       read_at: null,
-      discord_status: 'pending',
+      discord_status: 'skipped', // no Discord channel
       created_at: expect.any(String),
     });
+  });
+
+  it('shows the delivery on the user’s first Discord channel as discord_status', async () => {
+    const user = await ctx.user();
+    const channel = await ctx.prisma.notificationChannel.create({ data: { userId: user.id, kind: 'discord', settings: { webhook_url: 'https://discord.com/api/webhooks/1/x' } } });
+    const sent = await createNotification(ctx.prisma, user.id, await createJob(ctx.prisma, { title: 'Sent' }), 80, minutesAgo(2));
+    const broken = await createNotification(ctx.prisma, user.id, await createJob(ctx.prisma, { title: 'Broken' }), 80, minutesAgo(1));
+    await ctx.prisma.channelDelivery.create({ data: { channelId: channel.id, matchId: sent.matchId, status: 'sent' } });
+    await ctx.prisma.channelDelivery.create({ data: { channelId: channel.id, matchId: broken.matchId, status: 'failed' } });
+    await ctx.prisma.notificationChannel.update({ where: { id: channel.id }, data: { enabled: false } });
+    const res = await as(ctx, user).get('/api/notifications').expect(200);
+    expect((res.body.items as { job_title: string; discord_status: string }[]).map((n) => [n.job_title, n.discord_status])).toEqual([
+      ['Broken', 'broken'],
+      ['Sent', 'sent'],
+    ]);
+    const read = await as(ctx, user).post(`/api/notifications/${sent.id}/read`).expect(200);
+    expect(read.body.discord_status).toBe('sent');
   });
 
   it('filters unread and read ones; the unread count covers all', async () => {

@@ -18,7 +18,7 @@ void runStreamWorker({
     const service = new MatchService({
       prisma,
       pool,
-      ai: createAiProvider({ config: aiConfig, redis, registry, logger }),
+      ai: createAiProvider({ config: aiConfig, redis, keyPrefix: config.STREAM_KEY_PREFIX, registry, logger }),
       prefilter: aiConfig.prefilter ? new Prefilter({ registry }) : null,
       jobs: new JobCache((jobId) => loadJobForMatching(prisma, jobId), config.MATCHER_JOB_CACHE_SIZE, config.MATCHER_JOB_CACHE_TTL_MS),
       publishNotification: async (message) => void (await publisher.publish('notification', message)),

@@ -1,5 +1,5 @@
-import type { AiProvider, Prefilter } from '@jobping/ai';
-import { parseCompanyInfo, type CompanyInfo, type MatchAnalysis, type NotificationMessage } from '@jobping/contracts';
+import { DISMISSED_DESCRIPTION_CHARS, RECENT_DISMISSALS, type AiProvider, type DismissedJob, type Prefilter } from '@jobping/ai';
+import { dismissReasonSchema, parseCompanyInfo, publishThreshold, type CompanyInfo, type MatchAnalysis, type NotificationMessage } from '@jobping/contracts';
 import { execute, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { CachedJob, JobCache } from './job-cache';
@@ -50,9 +50,25 @@ interface StoredMatch {
   prefilterCode: string | null;
 }
 
+interface DismissalRow {
+  i: number;
+  job_id: string;
+  title: string;
+  company: string;
+  location: string | null;
+  reason: string;
+  text: string | null;
+  description: string;
+}
+
+/** A user's recent dismissals; `jobId` so the pair's own job can be left out. */
+type RecentDismissal = DismissedJob & { jobId: string };
+
 interface PairRow {
   ai_prompt: string | null;
   notify_threshold: number;
+  /** threshold_override of each enabled notification channel of the user (null: none). */
+  channel_overrides: (number | null)[];
   match_score: number | null;
   match_current: boolean | null;
   match_notified: boolean | null;
@@ -84,16 +100,20 @@ export async function loadJobForMatching(prisma: PrismaClient, jobId: string): P
  * 2. The pre-filter rules out pairs that cannot reach the threshold: stored with
  *    `prefilter_skipped`, the reason, and the gate's upper bound as the score.
  * 3. Otherwise one `scoreMatch` call; the result is upserted (one row per pair).
- * 4. score ≥ the user's threshold as it is now, at scoring time → publish to notification.
+ * 4. score ≥ the lowest threshold of the user's destinations as they are now, at scoring time
+ *    (`publishThreshold`: the user's threshold or a lower override of an enabled channel) →
+ *    publish to notification; the notifier sends it where its threshold lets it through.
  */
 export class MatchService {
   private readonly pairs: DataLoader<{ userId: string; jobId: string }, PairRow | undefined>;
   private readonly stores: DataLoader<StoredMatch, void>;
+  private readonly dismissals: DataLoader<string, RecentDismissal[]>;
 
   constructor(private readonly deps: MatchDeps) {
     // The handlers of a stream worker run concurrently (STREAM_CONCURRENCY): the reads and
     // upserts they make in the same turn of the event loop go out as one statement each.
     this.pairs = new DataLoader((keys) => this.loadPairs([...keys]), handlerBatching);
+    this.dismissals = new DataLoader((userIds) => this.loadDismissals([...userIds]), handlerBatching);
     this.stores = new DataLoader((rows) => this.storeMatches([...rows]), handlerBatching);
   }
 
@@ -105,10 +125,12 @@ export class MatchService {
       logger.info('user or prompt gone; nothing to match', { job_id: jobId, user_id: userId });
       return { outcome: 'skipped', notify: false };
     }
-    const threshold = pair.notify_threshold;
+    // A channel whose own threshold is lower than the user's takes lower scores: the pre-filter
+    // and the decision to publish use the lowest threshold of the user's destinations.
+    const publishFrom = publishThreshold(pair.notify_threshold, pair.channel_overrides);
 
     if (pair.match_current && pair.match_score !== null) {
-      const notify = !pair.match_prefilter_skipped && !pair.match_notified && pair.match_score >= threshold;
+      const notify = !pair.match_prefilter_skipped && !pair.match_notified && pair.match_score >= publishFrom;
       if (notify) await this.deps.publishNotification({ job_id: jobId, user_id: userId });
       return { outcome: 'stored', score: pair.match_score, notify };
     }
@@ -118,7 +140,7 @@ export class MatchService {
       logger.info('job gone; nothing to match', { job_id: jobId, user_id: userId });
       return { outcome: 'skipped', notify: false };
     }
-    const user = { prompt: pair.ai_prompt, threshold };
+    const user = { prompt: pair.ai_prompt, threshold: publishFrom };
 
     const decision = this.deps.prefilter?.check({ job: job.job, company: job.company, user });
     if (decision && !decision.pass) {
@@ -143,7 +165,14 @@ export class MatchService {
       return { outcome: 'prefiltered', score: decision.bound, notify: false };
     }
 
-    const result = await ai.scoreMatch({ job: job.job, company: job.company, user });
+    // Read only for pairs that reach the AI (most pairs of a job end at the pre-filter). The
+    // pair's own job is left out: dismissing it hides it already; its look-alikes are the point.
+    const recent = await this.dismissals.load(userId);
+    const dismissals = recent
+      .filter((dismissal) => dismissal.jobId !== jobId)
+      .slice(0, RECENT_DISMISSALS)
+      .map(({ jobId: _jobId, ...dismissal }) => dismissal);
+    const result = await ai.scoreMatch({ job: job.job, company: job.company, user, dismissals });
     await this.stores.load({
       userId,
       jobId,
@@ -157,7 +186,7 @@ export class MatchService {
       prefilterReason: null,
       prefilterCode: null,
     });
-    const notify = result.score >= threshold;
+    const notify = result.score >= publishFrom;
     if (notify) await this.deps.publishNotification({ job_id: jobId, user_id: userId });
     return { outcome: 'scored', score: result.score, notify };
   }
@@ -167,6 +196,7 @@ export class MatchService {
     const promptVersion = this.deps.ai.promptVersions.match;
     const rows = await queryRows<PairRow & { i: number }>(this.deps.pool, Prisma.sql`
       SELECT p.i, u.ai_prompt, u.notify_threshold,
+             ARRAY(SELECT c.threshold_override FROM notification_channels c WHERE c.user_id = u.id AND c.enabled) AS channel_overrides,
              m.score AS match_score,
              (m.prompt_version = ${promptVersion} AND (u.ai_prompt_updated_at IS NULL OR m.updated_at >= u.ai_prompt_updated_at)) AS match_current,
              m.notified AS match_notified, m.prefilter_skipped AS match_prefilter_skipped
@@ -175,6 +205,39 @@ export class MatchService {
       LEFT JOIN user_job_matches m ON m.user_id = p.user_id AND m.job_id = p.job_id`);
     const byIndex = new Map(rows.map((row) => [Number(row.i), row]));
     return keys.map((_key, index) => byIndex.get(index + 1));
+  }
+
+  /**
+   * The newest dismissals of many users in one query (one more than a match reads, in case
+   * one is the pair's own job), with what matching compares of each job. Fields are cut to
+   * the input's bounds and unknown reasons skipped: a stored row must never fail the scoring.
+   */
+  private async loadDismissals(userIds: string[]): Promise<RecentDismissal[][]> {
+    const unique = [...new Set(userIds)];
+    const rows = await queryRows<DismissalRow>(this.deps.pool, Prisma.sql`
+      SELECT u.i, d.job_id, j.title, j.company, j.location, d.reason, d.text, left(j.description, ${DISMISSED_DESCRIPTION_CHARS}) AS description
+      FROM unnest(${unique}::uuid[]) WITH ORDINALITY AS u(user_id, i)
+      CROSS JOIN LATERAL (
+        SELECT job_id, reason, text, created_at FROM job_dismissals
+        WHERE user_id = u.user_id ORDER BY created_at DESC, job_id LIMIT ${RECENT_DISMISSALS + 1}
+      ) d
+      JOIN jobs j ON j.id = d.job_id
+      ORDER BY u.i, d.created_at DESC, d.job_id`);
+    const byUser = new Map<string, RecentDismissal[]>(unique.map((id) => [id, []]));
+    for (const row of rows) {
+      const reason = dismissReasonSchema.safeParse(row.reason);
+      if (!reason.success || row.title.trim() === '' || row.company.trim() === '') continue;
+      byUser.get(unique[Number(row.i) - 1]!)!.push({
+        jobId: row.job_id,
+        title: row.title.slice(0, 300),
+        company: row.company.slice(0, 200),
+        location: row.location?.slice(0, 300) ?? null,
+        reason: reason.data,
+        note: row.text?.slice(0, 500) ?? null,
+        description: row.description,
+      });
+    }
+    return userIds.map((id) => byUser.get(id)!);
   }
 
   /** Upserts many results in one statement; one row per (user, job) whatever happens concurrently. */

@@ -45,11 +45,11 @@ function setup({ prefilter = true } = {}) {
   return { ai, published, service };
 }
 
-async function job(title: string) {
+async function job(title: string, overrides: { title?: string; description?: string } = {}) {
   const posting = demoPostings.find((p) => p.title === title)!;
   const company = await prisma.company.create({ data: { name: posting.company, normalizedName: randomUUID() } });
   const { postedHoursAgo: _h, ...fields } = posting;
-  return prisma.job.create({ data: { ...fields, sourceId: randomUUID(), dedupeKey: randomUUID(), companyName: posting.company, company: undefined, companyId: company.id } });
+  return prisma.job.create({ data: { ...fields, ...overrides, sourceId: randomUUID(), dedupeKey: randomUUID(), companyName: posting.company, company: undefined, companyId: company.id } });
 }
 
 const user = (prompt: string | null, threshold = 70) =>
@@ -100,6 +100,19 @@ describe('MatchService', () => {
     expect(published).toEqual([{ job_id: j.id, user_id: lenient.id }]);
   });
 
+  it('publishes from a lower threshold of an enabled channel (publishThreshold); a higher or disabled one changes nothing', async () => {
+    const { published, service } = setup();
+    const j = await job('Senior Software Engineer (Node.js)'); // 65 for the demo prompt
+    const lowered = await user(DEMO_PROMPT, 70);
+    await prisma.notificationChannel.create({ data: { userId: lowered.id, kind: 'email', settings: {}, thresholdOverride: 60 } });
+    const raisedOrOff = await user(DEMO_PROMPT, 70);
+    await prisma.notificationChannel.create({ data: { userId: raisedOrOff.id, kind: 'email', settings: {}, thresholdOverride: 90 } });
+    await prisma.notificationChannel.create({ data: { userId: raisedOrOff.id, kind: 'email', settings: {}, thresholdOverride: 10, enabled: false } });
+    expect(await service.handle({ job_id: j.id, user_id: lowered.id })).toMatchObject({ outcome: 'scored', score: 65, notify: true });
+    expect(await service.handle({ job_id: j.id, user_id: raisedOrOff.id })).toMatchObject({ outcome: 'scored', score: 65, notify: false });
+    expect(published).toEqual([{ job_id: j.id, user_id: lowered.id }]);
+  });
+
   it('lets the pre-filter rule out hopeless pairs without an AI call, and records why', async () => {
     const { ai, published, service } = setup();
     const j = await job('Customer Support Agent (Night Shift)');
@@ -148,6 +161,49 @@ describe('MatchService', () => {
     expect((await service.handle({ job_id: randomUUID(), user_id: u.id })).outcome).toBe('skipped');
     expect(ai.calls).toHaveLength(0);
     expect(published).toHaveLength(0);
+  });
+
+  it('scores a near-duplicate of a job the user marked not interested lower, and only for that user', async () => {
+    const { ai, service } = setup({ prefilter: false });
+    const original = await job('Senior Backend Engineer (TypeScript)');
+    // The same posting listed again twice (another board, a re-post), lightly reworded.
+    const reworded = (text: string) => ({ title: 'Senior Backend Engineer - TypeScript', description: text.replace('about 140 people', 'around 140 people') });
+    const repost = await job('Senior Backend Engineer (TypeScript)', reworded(original.description));
+    const repostAgain = await job('Senior Backend Engineer (TypeScript)', reworded(original.description));
+    const unrelated = await job('Senior Software Engineer (Node.js)');
+    const u = await user(DEMO_PROMPT);
+    const other = await user(DEMO_PROMPT);
+
+    const before = await service.handle({ job_id: repost.id, user_id: u.id });
+    const unrelatedBefore = await service.handle({ job_id: unrelated.id, user_id: other.id });
+    await prisma.jobDismissal.create({ data: { userId: u.id, jobId: original.id, reason: 'salary' } });
+    // Scored in one batch: the dismissals of both users are read in one query, each gets their own.
+    const [after, otherAfter, unrelatedAfter, ownJob] = await Promise.all([
+      service.handle({ job_id: repostAgain.id, user_id: u.id }),
+      service.handle({ job_id: repostAgain.id, user_id: other.id }),
+      service.handle({ job_id: unrelated.id, user_id: u.id }),
+      service.handle({ job_id: original.id, user_id: u.id }),
+    ]);
+    expect(before).toMatchObject({ outcome: 'scored', notify: true });
+    expect(after.outcome).toBe('scored');
+    expect(after.score).toBeLessThan(before.score!);
+    expect(after.notify).toBe(false);
+    expect(otherAfter.score).toBe(before.score);
+    expect(unrelatedAfter.score).toBe(unrelatedBefore.score);
+    const stored = await prisma.userJobMatch.findUniqueOrThrow({ where: { userId_jobId: { userId: u.id, jobId: repostAgain.id } } });
+    expect((stored.analysis as { explanation: string }).explanation).toContain('like a job you marked not interested: Senior Backend Engineer (TypeScript) (salary)');
+
+    // What the AI was given: the user's own dismissal, never another user's, never the pair's own job.
+    const given = ai.calls.slice(2).map((call) => `${call.job.title} | ${(call.dismissals ?? []).map((d) => `${d.title} (${d.reason})`).join(', ')}`);
+    expect(given.sort()).toEqual(
+      [
+        'Senior Backend Engineer - TypeScript | Senior Backend Engineer (TypeScript) (salary)',
+        'Senior Backend Engineer - TypeScript | ',
+        'Senior Software Engineer (Node.js) | Senior Backend Engineer (TypeScript) (salary)',
+        'Senior Backend Engineer (TypeScript) | ',
+      ].sort(),
+    );
+    expect(ownJob.outcome).toBe('scored');
   });
 
   it('stores one row per pair when the same message is handled concurrently', async () => {

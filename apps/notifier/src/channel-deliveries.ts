@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { channelThreshold } from '@jobping/contracts';
 import { ChannelSendError, ChannelUnavailableError, type ChannelSender, type MatchContent } from '@jobping/channels';
 import { execute, Prisma, queryRows, type PgPool } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
@@ -120,7 +121,7 @@ export class ChannelDeliveries {
 
   private async deliverOne(channel: ChannelRow, match: MatchToDeliver, context: ChannelDeliveryContext): Promise<ChannelOutcome> {
     const { pool, logger } = this.deps;
-    if (match.score < (channel.threshold_override ?? channel.notify_threshold)) return 'not_due';
+    if (match.score < channelThreshold(channel.threshold_override, channel.notify_threshold)) return 'not_due';
     // A digest channel, or quiet hours: the row is written `held` and ChannelDigests sends it later.
     const now = (this.deps.now ?? (() => new Date()))();
     const hold = channel.mode !== 'instant' || inQuietHours(scheduleOf(channel), now);

@@ -29,7 +29,7 @@ void runStreamWorker({
       logger,
       sendLeaseMs: config.NOTIFIER_SEND_LEASE_MS,
     });
-    const service = new NotificationService({ prisma, pool, discord, logger, sendLeaseMs: config.NOTIFIER_SEND_LEASE_MS, channels });
+    const service = new NotificationService({ prisma, pool, logger, channels });
     // Every replica ticks; the unique (channel, window) row and its claim make each digest go out once.
     const digests = new ChannelDigests({ pool, sender, logger, leaseMs: config.NOTIFIER_DIGEST_LEASE_MS, perCompany: config.DIGEST_MAX_PER_COMPANY });
     const ticker = startDigestTicker(digests, config.NOTIFIER_DIGEST_TICK_MS, logger, `notifier:${process.pid}`);

@@ -1,10 +1,9 @@
-import { matchAnalysisSchema, type MatchAnalysis } from '@jobping/contracts';
+import { inAppThreshold, matchAnalysisSchema, type MatchAnalysis } from '@jobping/contracts';
 import { handlerBatching } from '@jobping/stream-worker';
 import DataLoader from 'dataloader';
-import { execute, Prisma, queryRows, type DiscordDelivery, type PgPool, type PrismaClient } from '@jobping/db';
-import { BrokenWebhookError, DiscordWebhookError, redactWebhookUrl, type DiscordWebhookClient } from '@jobping/discord';
+import { execute, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
-import { notificationMessage, type MatchContent } from '@jobping/channels';
+import type { MatchContent } from '@jobping/channels';
 import type { ChannelDeliveries } from './channel-deliveries';
 import { DeliveryInProgressError } from './delivery-in-progress';
 
@@ -15,11 +14,8 @@ export interface NotificationDeps {
   prisma: PrismaClient;
   /** The pool under `prisma` (createDatabase): the per-message statements run on it, prepared. */
   pool: PgPool;
-  discord: Pick<DiscordWebhookClient, 'send'>;
   logger: Logger;
-  /** A claim older than this with no result means its holder crashed mid-send (see below). */
-  sendLeaseMs: number;
-  /** The user's notification channels (notification_channels); without it, in-app and Discord only. */
+  /** The user's notification channels (notification_channels, Discord among them); without it, in-app only. */
   channels?: Pick<ChannelDeliveries, 'deliver'>;
 }
 
@@ -31,27 +27,22 @@ export interface DeliveryContext {
 }
 
 export type DeliveryOutcome =
-  /** Posted to Discord now. */
-  | 'sent'
-  /** In-app only: the user has no (working) webhook. */
-  | 'in_app_only'
-  /** Discord answered 401/404: the webhook is marked broken; the in-app notification stays. */
-  | 'webhook_broken'
-  /** Discord refused the message for good (400/403…), or a crash interrupted an earlier send. */
-  | 'discord_failed'
-  /** Already delivered by an earlier delivery of the message. */
+  /** The in-app notification was written now (channels: see ChannelDeliveries). */
+  | 'in_app'
+  /** Already written by an earlier delivery of the message. */
   | 'already_done'
   /** The match, user or job no longer exists, or the pre-filter ruled the pair out. */
   | 'gone'
   /** The user snoozed alerts (users.snoozed_until): nothing sent, the match stays in their list. */
-  | 'snoozed';
+  | 'snoozed'
+  /** Below the user's threshold: no in-app notification; only channels whose own threshold is lower get it. */
+  | 'channels_only';
 
 interface PairRow {
   match_id: string;
   score: number;
   analysis: unknown;
-  discord_webhook: string | null;
-  webhook_broken: boolean;
+  notify_threshold: number;
   snoozed: boolean;
   title: string;
   company: string;
@@ -64,44 +55,17 @@ interface PairRow {
   salary_period: string | null;
 }
 
-interface NotificationRow {
-  id: string;
-  discord_status: DiscordDelivery;
-  discord_error: string | null;
-}
-
-/** `discord_error` of a pending notification while one consumer posts it: the claim. */
-const CLAIM_PREFIX = 'sending:';
-
 /**
  * Stage 4 (docs/product.md): one user notification per message, at most once per (user, job).
  *
- * Order of writes (each step is idempotent, keyed by the unique (user_id, job_id) of
- * `notifications`):
- * 1. In one statement: insert the in-app notification (`ON CONFLICT DO NOTHING`) with
- *    `discord_status = pending` (or `skipped` without a working webhook), and mark the match
- *    `notified = true`. A redelivery finds the row and goes on from its state.
- * 2. Claim the Discord delivery: a conditional UPDATE that only one consumer can win writes
- *    `sending:<time>:<consumer>` into `discord_error` of the still-pending row.
- * 3. Post to Discord; then record `sent` (with the message id), `broken`, or `failed`.
- *    Retryable failures (5xx, network, a long 429) release the claim and throw: the stream
- *    retries the message and, after STREAM_MAX_DELIVERIES, dead-letters it (the row is then
- *    marked `failed` on the last delivery).
- * 4. Send the match on each of the user's enabled notification channels (ChannelDeliveries,
- *    the same three steps per (channel, match) on `channel_deliveries`); a failure there
- *    retries the message, and steps 1–3 then find their results.
- *
- * Remaining windows, by design at most once rather than at least once on Discord:
- * - the process dies after step 2 and before the result of step 3 is written: the
- *   redelivered message finds a claim older than the lease and marks it `failed`
- *   ("interrupted") instead of posting again, so such a crash can lose one Discord message
- *   (the in-app notification exists) but never posts twice. A claim younger than the lease
- *   (NOTIFIER_SEND_LEASE_MS) belongs to a live delivery of a duplicate message: this one is
- *   retried and then finds the result. The lease must exceed the longest send (timeout ×
- *   attempts + rate-limit waits) and stay below STREAM_VISIBILITY_TIMEOUT_MS, after which a
- *   crashed holder's message is reclaimed, with its claim expired;
- * - Discord answers 5xx or times out after it did post: the retry posts again (webhooks
- *   have no idempotency key); Discord rarely does this.
+ * 1. When the score reaches the user's threshold (inAppThreshold), in one statement: insert the
+ *    in-app notification (`ON CONFLICT DO NOTHING` on the unique (user_id, job_id)) and mark the
+ *    match `notified = true`. A redelivery finds the row.
+ * 2. Send the match on each of the user's enabled notification channels whose threshold it
+ *    reaches (ChannelDeliveries: insert, claim, send, record per (channel, match) on
+ *    `channel_deliveries`, so never twice on a channel). Discord is one of these kinds: the
+ *    account webhook of auth-api is the user's first Discord channel. A retryable failure there
+ *    retries the message, and step 1 then finds its row.
  */
 interface NewNotification {
   userId: string;
@@ -112,7 +76,6 @@ interface NewNotification {
   url: string;
   score: number;
   analysis: string;
-  status: 'pending' | 'skipped';
 }
 
 const pairKey = (userId: string, jobId: string) => `${userId}|${jobId}`;
@@ -120,18 +83,17 @@ const pairKey = (userId: string, jobId: string) => `${userId}|${jobId}`;
 export class NotificationService {
   // Concurrent messages (STREAM_CONCURRENCY) share one read and one insert per batch.
   private readonly pairs: DataLoader<{ userId: string; jobId: string }, PairRow | undefined>;
-  private readonly inserts: DataLoader<NewNotification, NotificationRow | undefined>;
+  private readonly inserts: DataLoader<NewNotification, boolean>;
 
   constructor(private readonly deps: NotificationDeps) {
     this.pairs = new DataLoader((keys) => this.loadPairs(keys), handlerBatching);
     this.inserts = new DataLoader((rows) => this.insertNotifications(rows), handlerBatching);
   }
 
-  /** The match, the user's webhook and the job, for many (user, job) pairs in one query. */
+  /** The match, the user's threshold and snooze, and the job, for many (user, job) pairs in one query. */
   private async loadPairs(keys: readonly { userId: string; jobId: string }[]): Promise<(PairRow | undefined)[]> {
     const rows = await queryRows<PairRow & { user_id: string; job_id: string }>(this.deps.pool, Prisma.sql`
-      SELECT m.user_id::text AS user_id, m.job_id::text AS job_id, m.id::text AS match_id, m.score, m.analysis,
-             u.discord_webhook, (u.discord_webhook_broken_at IS NOT NULL) AS webhook_broken,
+      SELECT m.user_id::text AS user_id, m.job_id::text AS job_id, m.id::text AS match_id, m.score, m.analysis, u.notify_threshold,
              (u.snoozed_until IS NOT NULL AND u.snoozed_until > now()) AS snoozed,
              j.title, j.company, j.url, j.location, j.remote, j.salary_min, j.salary_max, j.salary_currency, j.salary_period
       FROM unnest(${keys.map((k) => k.userId)}::uuid[], ${keys.map((k) => k.jobId)}::uuid[]) AS p(user_id, job_id)
@@ -144,36 +106,35 @@ export class NotificationService {
 
   /**
    * Step 1 for many messages in one statement: the in-app notifications and notified = true.
-   * A row comes back for each notification this statement created; none for one that existed
-   * (a redelivery), which the caller then reads.
+   * true for each notification this statement created; false for one that existed (a redelivery).
+   * discord_status is written `skipped`: the column is deprecated (Discord goes through channels).
    */
-  private async insertNotifications(rows: readonly NewNotification[]): Promise<(NotificationRow | undefined)[]> {
+  private async insertNotifications(rows: readonly NewNotification[]): Promise<boolean[]> {
     const column = <T>(pick: (row: NewNotification) => T) => rows.map(pick);
-    const created = await queryRows<NotificationRow & { user_id: string; job_id: string }>(this.deps.pool, Prisma.sql`
+    const created = await queryRows<{ user_id: string; job_id: string }>(this.deps.pool, Prisma.sql`
       WITH input AS (
         SELECT * FROM unnest(${column((r) => r.userId)}::uuid[], ${column((r) => r.jobId)}::uuid[], ${column((r) => r.matchId)}::uuid[],
                              ${column((r) => r.title)}::text[], ${column((r) => r.company)}::text[], ${column((r) => r.url)}::text[],
-                             ${column((r) => r.score)}::smallint[], ${column((r) => r.analysis)}::jsonb[], ${column((r) => r.status)}::discord_delivery[])
-          AS i(user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, discord_status)
+                             ${column((r) => r.score)}::smallint[], ${column((r) => r.analysis)}::jsonb[])
+          AS i(user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis)
       ), created AS (
         INSERT INTO notifications (user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, discord_status)
-        SELECT user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, discord_status FROM input
+        SELECT user_id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, 'skipped' FROM input
         ON CONFLICT (user_id, job_id) DO NOTHING
-        RETURNING id::text AS id, user_id::text AS user_id, job_id::text AS job_id, discord_status::text AS discord_status, discord_error
+        RETURNING user_id::text AS user_id, job_id::text AS job_id
       ), marked AS (
         UPDATE user_job_matches m SET notified = true, notified_at = COALESCE(m.notified_at, now())
         FROM input WHERE m.id = input.match_id AND NOT m.notified
       )
-      SELECT id, user_id, job_id, discord_status, discord_error FROM created`);
-    const byPair = new Map(created.map((row) => [pairKey(row.user_id, row.job_id), row]));
-    // A pair twice in one batch (a duplicate message) was inserted once: only the first gets the row.
+      SELECT user_id, job_id FROM created`);
+    const createdPairs = new Set(created.map((row) => pairKey(row.user_id, row.job_id)));
+    // A pair twice in one batch (a duplicate message) was inserted once: only the first counts it.
     const seen = new Set<string>();
     return rows.map((row) => {
       const key = pairKey(row.userId, row.jobId);
-      if (seen.has(key)) return undefined;
+      if (seen.has(key)) return false;
       seen.add(key);
-      const found = byPair.get(key);
-      return found ? { id: found.id, discord_status: found.discord_status, discord_error: found.discord_error } : undefined;
+      return createdPairs.has(key);
     });
   }
 
@@ -210,14 +171,18 @@ export class NotificationService {
       score: pair.score,
       analysis,
     };
-    // The in-app notification and users.discord_webhook first, then every channel; each is
-    // idempotent on its own, so a failure of one retries the message without repeating the others.
-    let outcome: DeliveryOutcome | undefined;
+    // The in-app notification first, then every channel; each is idempotent on its own, so a
+    // failure of a channel retries the message without repeating the others.
+    // The matcher publishes from the lowest threshold of the user's destinations
+    // (publishThreshold): a score below the user's own threshold goes to channels only.
+    let outcome: DeliveryOutcome | undefined = 'channels_only';
     let failure: unknown;
-    try {
-      outcome = await this.notifyInAppAndDiscord(pair, analysis, content, { userId, jobId }, delivery);
-    } catch (error) {
-      failure = error;
+    if (pair.score >= inAppThreshold(pair.notify_threshold)) {
+      try {
+        outcome = await this.notifyInApp(pair, analysis, { userId, jobId });
+      } catch (error) {
+        failure = error;
+      }
     }
     if (this.deps.channels) {
       try {
@@ -230,18 +195,7 @@ export class NotificationService {
     return outcome as DeliveryOutcome;
   }
 
-  private async notifyInAppAndDiscord(
-    pair: PairRow,
-    analysis: MatchAnalysis,
-    content: MatchContent,
-    { userId, jobId }: { userId: string; jobId: string },
-    delivery: DeliveryContext,
-  ): Promise<DeliveryOutcome> {
-    const { prisma, pool, logger } = this.deps;
-    const webhook = pair.discord_webhook && !pair.webhook_broken ? pair.discord_webhook : null;
-
-    // Step 1: the in-app notification and notified = true, atomically (batched). The new row
-    // comes back from the same statement; a redelivery (conflict) reads the existing one.
+  private async notifyInApp(pair: PairRow, analysis: MatchAnalysis, { userId, jobId }: { userId: string; jobId: string }): Promise<DeliveryOutcome> {
     const created = await this.inserts.load({
       userId,
       jobId,
@@ -251,74 +205,8 @@ export class NotificationService {
       url: pair.url,
       score: pair.score,
       analysis: JSON.stringify(analysis),
-      status: webhook ? 'pending' : 'skipped',
     });
-    const [row] = created
-      ? [created]
-      : await queryRows<NotificationRow>(pool, Prisma.sql`
-          SELECT id::text AS id, discord_status::text AS discord_status, discord_error
-          FROM notifications WHERE user_id = ${userId}::uuid AND job_id = ${jobId}::uuid`);
-    if (!row) throw new Error('the notification row vanished right after it was written');
-
-    if (row.discord_status !== 'pending') return row.discord_status === 'skipped' ? 'in_app_only' : 'already_done';
-    if (!webhook) {
-      // The webhook was removed or found broken since the row was created.
-      await execute(pool, Prisma.sql`UPDATE notifications SET discord_status = 'skipped' WHERE id = ${row.id}::uuid AND discord_status = 'pending'`);
-      return 'in_app_only';
-    }
-
-    // Step 2: claim the delivery.
-    if (row.discord_error?.startsWith(CLAIM_PREFIX)) {
-      const claimedAt = Number(row.discord_error.slice(CLAIM_PREFIX.length).split(':')[0]);
-      if (Number.isFinite(claimedAt) && Date.now() - claimedAt < this.deps.sendLeaseMs) throw new DeliveryInProgressError();
-      const marked = await execute(pool, Prisma.sql`
-        UPDATE notifications SET discord_status = 'failed',
-               discord_error = 'delivery interrupted (the notifier stopped mid-send); not posted again to avoid a duplicate'
-        WHERE id = ${row.id}::uuid AND discord_status = 'pending' AND discord_error = ${row.discord_error}`);
-      if (marked === 1) logger.error('a Discord delivery was interrupted by a crash; not re-posting it', { notification_id: row.id });
-      return 'discord_failed';
-    }
-    const claim = `${CLAIM_PREFIX}${Date.now()}:${delivery.consumer ?? 'notifier'}`;
-    const claimed = await execute(pool, Prisma.sql`
-      UPDATE notifications SET discord_error = ${claim}
-      WHERE id = ${row.id}::uuid AND discord_status = 'pending' AND discord_error IS NOT DISTINCT FROM ${row.discord_error}::text`);
-    if (claimed !== 1) throw new DeliveryInProgressError();
-
-    // Step 3: post, then record the result (only while we still hold the claim).
-    try {
-      const sent = await this.deps.discord.send(webhook, notificationMessage(content));
-      await execute(pool, Prisma.sql`
-        UPDATE notifications SET discord_status = 'sent', discord_sent_at = now(), discord_message_id = ${sent.messageId ?? null}, discord_error = NULL
-        WHERE id = ${row.id}::uuid AND discord_error = ${claim}`);
-      logger.info('notification sent', { notification_id: row.id, job_id: jobId, user_id: userId, score: pair.score, attempts: sent.attempts });
-      return 'sent';
-    } catch (error) {
-      const message = (error as Error).message.slice(0, 500);
-      if (error instanceof BrokenWebhookError) {
-        // Discord: "If a webhook returns a 404 status you should not attempt to use it again."
-        // Only the webhook we used is marked: a new one saved meanwhile stays untouched.
-        await prisma.$transaction([
-          prisma.$executeRaw`UPDATE notifications SET discord_status = 'broken', discord_error = ${message} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`,
-          prisma.$executeRaw`
-            UPDATE users SET discord_webhook_broken_at = now(), discord_webhook_error = ${message}
-            WHERE id = ${userId}::uuid AND discord_webhook = ${webhook} AND discord_webhook_broken_at IS NULL`,
-        ]);
-        logger.warn('discord webhook is broken; marked it and kept the in-app notification', { user_id: userId, webhook: redactWebhookUrl(webhook), error: message });
-        return 'webhook_broken';
-      }
-      if (error instanceof DiscordWebhookError && !error.retryable) {
-        await execute(pool, Prisma.sql`UPDATE notifications SET discord_status = 'failed', discord_error = ${message} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`);
-        logger.error('discord refused the notification; not retrying', { notification_id: row.id, status: error.status, error: message });
-        return 'discord_failed';
-      }
-      // Retryable (5xx, network, timeout, a 429 longer than we wait) or unexpected: release
-      // the claim so the retry can post, or give up on the last delivery.
-      if (delivery.isLast) {
-        await execute(pool, Prisma.sql`UPDATE notifications SET discord_status = 'failed', discord_error = ${message} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`);
-      } else {
-        await execute(pool, Prisma.sql`UPDATE notifications SET discord_error = ${`retrying: ${message}`} WHERE id = ${row.id}::uuid AND discord_error = ${claim}`);
-      }
-      throw error;
-    }
+    if (created) this.deps.logger.info('notification created', { job_id: jobId, user_id: userId, score: pair.score });
+    return created ? 'in_app' : 'already_done';
   }
 }

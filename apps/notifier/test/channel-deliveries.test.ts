@@ -3,7 +3,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { channelEnvSchema, createChannelSender, newWebhookSecret } from '@jobping/channels';
 import { createDatabase, type Database, type Prisma, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
-import { DiscordWebhookClient } from '@jobping/discord';
 import { createLogger } from '@jobping/logger';
 import { FakeDiscord, FakeSlack, FakeTelegram, SmtpCatcher } from '@jobping/testing';
 import { ChannelDeliveries } from '../src/channel-deliveries';
@@ -75,14 +74,7 @@ beforeAll(async () => {
     CHANNEL_RETRY_MAX_MS: '20',
   });
   channels = new ChannelDeliveries({ pool: database.pool, sender: createChannelSender(config), logger, sendLeaseMs: 60_000 });
-  service = new NotificationService({
-    prisma,
-    pool: database.pool,
-    discord: new DiscordWebhookClient({ policy: { extraAllowedHosts: [discord.host] }, timeoutMs: 5_000 }),
-    logger,
-    sendLeaseMs: 60_000,
-    channels,
-  });
+  service = new NotificationService({ prisma, pool: database.pool, logger, channels });
 });
 
 afterAll(async () => {
@@ -102,8 +94,8 @@ describe('notification channels', () => {
     const { user, channel } = await userWith('email');
     const first = await matchFor(user.id);
     const second = await matchFor(user.id, 91);
-    expect(await service.handle(first.message)).toBe('in_app_only');
-    expect(await service.handle(second.message)).toBe('in_app_only');
+    expect(await service.handle(first.message)).toBe('in_app');
+    expect(await service.handle(second.message)).toBe('in_app');
     // Redeliveries (a crashed consumer's message reclaimed, a duplicate publish).
     await service.handle(first.message);
     await service.handle(second.message);

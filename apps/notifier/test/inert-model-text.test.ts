@@ -9,9 +9,11 @@ import { LocalProvider, toJobInput } from '@jobping/ai';
 import { createDatabase, type Database } from '@jobping/db';
 import { DEMO_PROMPT } from '@jobping/db/demo';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
-import { DiscordWebhookClient, plainText } from '@jobping/discord';
+import { plainText } from '@jobping/discord';
+import { channelEnvSchema, createChannelSender } from '@jobping/channels';
 import { createLogger } from '@jobping/logger';
 import { FakeDiscord } from '@jobping/testing';
+import { ChannelDeliveries } from '../src/channel-deliveries';
 import { NotificationService } from '../src/notification-service';
 
 const LINK = '[Apply here](https://evil.example)';
@@ -69,8 +71,9 @@ describe('model and job text in the Discord message', () => {
       },
     });
     const user = await prisma.user.create({
-      data: { email: `${randomUUID()}@jobping.test`, passwordHash: 'x', aiPrompt: DEMO_PROMPT, discordWebhook: discord.webhookUrl(1) },
+      data: { email: `${randomUUID()}@jobping.test`, passwordHash: 'x', aiPrompt: DEMO_PROMPT },
     });
+    await prisma.notificationChannel.create({ data: { userId: user.id, kind: 'discord', settings: { webhook_url: discord.webhookUrl(1) } } });
 
     // The model's answer, stored as the matcher stores it: it repeats the posting's text.
     const result = await new LocalProvider().scoreMatch({ job: toJobInput(job), company: null, user: { prompt: DEMO_PROMPT } });
@@ -81,14 +84,11 @@ describe('model and job text in the Discord message', () => {
       data: { userId: user.id, jobId: job.id, score: result.score, analysis: result.analysis, provider: 'local', model: result.meta.model, promptVersion: result.meta.promptVersion },
     });
 
-    const service = new NotificationService({
-      prisma,
-      pool,
-      discord: new DiscordWebhookClient({ policy: { extraAllowedHosts: [discord.host] }, timeoutMs: 5_000 }),
-      logger: createLogger({ service: 'notifier-test', level: 'error', nodeEnv: 'test' }),
-      sendLeaseMs: 60_000,
-    });
-    expect(await service.handle({ job_id: job.id, user_id: user.id })).toBe('sent');
+    const logger = createLogger({ service: 'notifier-test', level: 'error', nodeEnv: 'test' });
+    const sender = createChannelSender(channelEnvSchema.parse({ JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host, CHANNEL_TIMEOUT_MS: '5000' }), { logger });
+    const channels = new ChannelDeliveries({ pool, sender, logger, sendLeaseMs: 60_000 });
+    const service = new NotificationService({ prisma, pool, logger, channels });
+    expect(await service.handle({ job_id: job.id, user_id: user.id })).toBe('in_app');
 
     const [request] = discord.requestsFor(discord.webhookId(1));
     const body = request!.body as { embeds: Embed[]; allowed_mentions: unknown };

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createDatabase, type Database, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
-import { DiscordUnavailableError, DiscordWebhookClient } from '@jobping/discord';
+import { channelEnvSchema, createChannelSender } from '@jobping/channels';
 import { createLogger } from '@jobping/logger';
 import { FakeDiscord } from '@jobping/testing';
-import { DeliveryInProgressError, NotificationService } from '../src/notification-service';
+import { ChannelDeliveries } from '../src/channel-deliveries';
+import { NotificationService } from '../src/notification-service';
 
 let db: TestDatabase;
 let prisma: PrismaClient;
@@ -22,7 +23,7 @@ const analysis = {
   recommendation: 'apply' as const,
 };
 
-/** A user with a stored match for a fresh job; `webhook` true gives the user their own fake webhook. */
+/** A user with a stored match for a fresh job; `webhook` true gives the user a Discord channel on their own fake webhook. */
 async function pair({ webhook = true, score = 88 } = {}) {
   webhookNo += 1;
   const webhookId = discord.webhookId(webhookNo);
@@ -50,29 +51,35 @@ async function pair({ webhook = true, score = 88 } = {}) {
       email: `${randomUUID()}@jobping.test`,
       passwordHash: 'x',
       aiPrompt: 'backend',
-      discordWebhook: webhook ? discord.webhookUrl(webhookNo) : null,
     },
   });
+  const channel = webhook
+    ? await prisma.notificationChannel.create({ data: { userId: user.id, kind: 'discord', settings: { webhook_url: discord.webhookUrl(webhookNo) } } })
+    : null;
   const match = await prisma.userJobMatch.create({
     data: { userId: user.id, jobId: job.id, score, analysis, provider: 'local', model: 'm', promptVersion: 'v' },
   });
-  return { message: { job_id: job.id, user_id: user.id }, job, user, match, webhookId };
+  return { message: { job_id: job.id, user_id: user.id }, job, user, match, webhookId, channel };
 }
 
 const notificationOf = (userId: string, jobId: string) => prisma.notification.findUniqueOrThrow({ where: { userId_jobId: { userId, jobId } } });
+const deliveryOf = (channelId: string, matchId: string) => prisma.channelDelivery.findUniqueOrThrow({ where: { channelId_matchId: { channelId, matchId } } });
 
 beforeAll(async () => {
   db = await createTestDatabase('notifier');
   database = createDatabase({ databaseUrl: db.url, poolSize: 4 });
   prisma = database.prisma;
   await discord.start();
-  service = new NotificationService({
-    prisma,
-    pool: database.pool,
-    discord: new DiscordWebhookClient({ policy: { extraAllowedHosts: [discord.host] }, timeoutMs: 5_000, maxWaitMs: 2_000 }),
-    logger,
-    sendLeaseMs: 60_000,
+  const config = channelEnvSchema.parse({
+    JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host,
+    CHANNEL_TIMEOUT_MS: '5000',
+    CHANNEL_MAX_RATE_LIMIT_WAIT_MS: '2000',
+    CHANNEL_RETRY_BASE_MS: '10',
+    CHANNEL_RETRY_MAX_MS: '20',
+    CHANNEL_MAX_ATTEMPTS: '2',
   });
+  const channels = new ChannelDeliveries({ pool: database.pool, sender: createChannelSender(config, { logger }), logger, sendLeaseMs: 60_000 });
+  service = new NotificationService({ prisma, pool: database.pool, logger, channels });
 });
 
 afterAll(async () => {
@@ -86,16 +93,18 @@ beforeEach(() => {
 });
 
 describe('NotificationService', () => {
-  it('creates the in-app notification, posts one Discord embed, marks the match notified, and does nothing on redelivery', async () => {
-    const { message, job, user, match, webhookId } = await pair();
-    expect(await service.handle(message)).toBe('sent');
+  it('creates the in-app notification, posts one Discord embed on the Discord channel, marks the match notified, and does nothing on redelivery', async () => {
+    const { message, job, user, match, webhookId, channel } = await pair();
+    expect(await service.handle(message)).toBe('in_app');
     expect(await service.handle(message)).toBe('already_done');
     expect(discord.requestsFor(webhookId)).toHaveLength(1);
 
     const row = await notificationOf(user.id, job.id);
-    expect(row).toMatchObject({ matchId: match.id, jobTitle: job.title, company: 'Acme', jobUrl: job.url, matchingScore: 88, discordStatus: 'sent', discordError: null });
-    expect(row.discordMessageId).toMatch(/^\d+$/);
+    expect(row).toMatchObject({ matchId: match.id, jobTitle: job.title, company: 'Acme', jobUrl: job.url, matchingScore: 88 });
     expect(row.aiAnalysis).toEqual(analysis);
+    const delivery = await deliveryOf(channel!.id, match.id);
+    expect(delivery.status).toBe('sent');
+    expect(delivery.externalId).toMatch(/^\d+$/);
     expect(await prisma.userJobMatch.findUniqueOrThrow({ where: { id: match.id } })).toMatchObject({ notified: true });
     expect(await prisma.notification.count({ where: { userId: user.id } })).toBe(1);
 
@@ -119,95 +128,54 @@ describe('NotificationService', () => {
 
     const woke = await pair();
     await prisma.user.update({ where: { id: woke.user.id }, data: { snoozedUntil: new Date(Date.now() - 1_000) } });
-    expect(await service.handle(woke.message)).toBe('sent');
+    expect(await service.handle(woke.message)).toBe('in_app');
     expect(discord.requestsFor(woke.webhookId)).toHaveLength(1);
   });
 
-  it('gives users without a webhook an in-app notification only', async () => {
+  it('gives users without a channel an in-app notification only', async () => {
     const { message, job, user } = await pair({ webhook: false });
-    expect(await service.handle(message)).toBe('in_app_only');
+    expect(await service.handle(message)).toBe('in_app');
     expect(discord.requests).toHaveLength(0);
-    expect((await notificationOf(user.id, job.id)).discordStatus).toBe('skipped');
+    expect(await notificationOf(user.id, job.id)).toBeTruthy();
   });
 
-  it('marks the webhook broken on 404, keeps the in-app notification and acknowledges', async () => {
-    const { message, job, user, webhookId } = await pair();
+  it('counts a deleted webhook (404) against the Discord channel and keeps the in-app notification', async () => {
+    const { message, job, user, match, webhookId, channel } = await pair();
     discord.always(webhookId, { status: 404, body: { message: 'Unknown Webhook', code: 10015 } });
-    expect(await service.handle(message)).toBe('webhook_broken');
-    const saved = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(saved.discordWebhookBrokenAt).toBeInstanceOf(Date);
-    expect(saved.discordWebhookError).toMatch(/does not exist/);
-    expect((await notificationOf(user.id, job.id)).discordStatus).toBe('broken');
-
-    // Later matches of that user are in-app only: the broken webhook is not called again.
-    const second = await prisma.job.create({
-      data: { ...(({ id: _id, createdAt: _c, updatedAt: _u, scrapedAt: _s, ...rest }) => rest)(job), sourceId: randomUUID(), dedupeKey: randomUUID(), url: `${job.url}/2` },
-    });
-    await prisma.userJobMatch.create({ data: { userId: user.id, jobId: second.id, score: 90, analysis, provider: 'local', model: 'm', promptVersion: 'v' } });
-    expect(await service.handle({ user_id: user.id, job_id: second.id })).toBe('in_app_only');
-    expect(discord.requestsFor(webhookId)).toHaveLength(1);
+    expect(await service.handle(message)).toBe('in_app');
+    expect((await deliveryOf(channel!.id, match.id)).status).toBe('failed');
+    const saved = await prisma.notificationChannel.findUniqueOrThrow({ where: { id: channel!.id } });
+    expect(saved.consecutiveFailures).toBe(1);
+    expect(saved.lastError).toMatch(/does not exist/);
+    expect(await notificationOf(user.id, job.id)).toBeTruthy();
   });
 
   it('waits out a 429 and posts once', async () => {
     const { message, webhookId } = await pair();
     discord.script(webhookId, { status: 429, body: { message: 'rate limited', retry_after: 0.2, global: false } });
-    expect(await service.handle(message)).toBe('sent');
+    expect(await service.handle(message)).toBe('in_app');
     expect(discord.requestsFor(webhookId).map((r) => r.status)).toEqual([429, 200]);
   });
 
-  it('retries after a 5xx (the stream redelivers), and records the failure on the last delivery', async () => {
-    const { message, job, user, webhookId } = await pair();
-    discord.script(webhookId, { status: 502, body: {} });
-    await expect(service.handle(message)).rejects.toBeInstanceOf(DiscordUnavailableError);
-    const pending = await notificationOf(user.id, job.id);
-    expect(pending.discordStatus).toBe('pending');
-    expect(pending.discordError).toMatch(/^retrying: Discord answered 502/);
-    expect(await service.handle(message)).toBe('sent');
-    expect(discord.requestsFor(webhookId).map((r) => r.status)).toEqual([502, 200]);
+  it('retries a 5xx (the stream redelivers), without a second in-app notification, and records the failure on the last delivery', async () => {
+    const { message, user, match, webhookId, channel } = await pair();
+    discord.script(webhookId, { status: 502, body: {} }, { status: 502, body: {} });
+    await expect(service.handle(message)).rejects.toThrow(/502/);
+    expect((await deliveryOf(channel!.id, match.id)).error).toMatch(/^retrying: /);
+    expect(await service.handle(message)).toBe('already_done');
+    expect(discord.requestsFor(webhookId).map((r) => r.status)).toEqual([502, 502, 200]);
+    expect(await prisma.notification.count({ where: { userId: user.id } })).toBe(1);
 
     const last = await pair();
     discord.always(last.webhookId, { status: 503, body: {} });
-    await expect(service.handle(last.message, { isLast: true })).rejects.toBeInstanceOf(DiscordUnavailableError);
-    expect((await notificationOf(last.user.id, last.job.id)).discordStatus).toBe('failed');
-  });
-
-  it('records a request Discord refuses for good (400) as failed without retrying', async () => {
-    const { message, job, user, webhookId } = await pair();
-    discord.always(webhookId, { status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
-    expect(await service.handle(message)).toBe('discord_failed');
-    expect((await notificationOf(user.id, job.id)).discordStatus).toBe('failed');
-    expect(await service.handle(message)).toBe('already_done');
-    expect(discord.requestsFor(webhookId)).toHaveLength(1);
-  });
-
-  it('never posts twice after a crash mid-send: a stale claim is marked interrupted, a live one is left to its holder', async () => {
-    const { message, job, user, webhookId } = await pair();
-    // What a notifier killed between claiming and recording leaves behind.
-    await service.handle(message).catch(() => undefined);
-    await prisma.notification.update({
-      where: { userId_jobId: { userId: user.id, jobId: job.id } },
-      data: { discordStatus: 'pending', discordError: `sending:${Date.now() - 120_000}:dead-consumer` },
-    });
-    discord.requests.length = 0;
-    expect(await service.handle(message)).toBe('discord_failed');
-    expect(discord.requestsFor(webhookId)).toHaveLength(0);
-    expect((await notificationOf(user.id, job.id)).discordError).toMatch(/interrupted/);
-
-    const live = await pair();
-    await service.handle(live.message, {}).then(() => undefined);
-    await prisma.notification.update({
-      where: { userId_jobId: { userId: live.user.id, jobId: live.job.id } },
-      data: { discordStatus: 'pending', discordError: `sending:${Date.now()}:other-consumer` },
-    });
-    discord.requests.length = 0;
-    await expect(service.handle(live.message)).rejects.toBeInstanceOf(DeliveryInProgressError);
-    expect(discord.requests).toHaveLength(0);
+    await expect(service.handle(last.message, { isLast: true })).rejects.toThrow(/503/);
+    expect((await deliveryOf(last.channel!.id, last.match.id)).status).toBe('failed');
   });
 
   it('delivers each pair once when the same message is handled concurrently', async () => {
     const { message, webhookId } = await pair();
     const results = await Promise.allSettled([service.handle(message), service.handle(message), service.handle(message)]);
-    expect(results.filter((r) => r.status === 'fulfilled' && r.value === 'sent')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'fulfilled' && r.value === 'in_app')).toHaveLength(1);
     expect(discord.requestsFor(webhookId)).toHaveLength(1);
   });
 

@@ -79,7 +79,10 @@ describe('scrape runs', () => {
     // What the text states is read once, as it is stored: the title's seniority ("Senior … & API
     // Lead": the higher of the two levels it names) and, when it says nothing, no sponsorship.
     expect(lead).toMatchObject({ seniority: 'lead', visaSponsorship: 'unknown', jobFactsVersion: JOB_TEXT_FACTS_VERSION });
-    for (const job of jobs) expect({ title: job.title, seniority: job.seniority }).toEqual({ title: job.title, seniority: jobTextFacts(job).seniority });
+    for (const job of jobs) {
+      const facts = jobTextFacts(job);
+      expect({ title: job.title, seniority: job.seniority, languages: job.requiredLanguages }).toEqual({ title: job.title, seniority: facts.seniority, languages: facts.languages });
+    }
     const companies = await env.prisma.company.findMany({ where: { normalizedName: 'ledger-labs' } });
     expect(companies).toHaveLength(1);
 

@@ -16,7 +16,6 @@ async function linkIn(stack: Stack, email: string, subject: RegExp, path: string
 }
 
 test('a new account is asked to confirm its address; the mailed link confirms it once', async ({ page, stack }) => {
-  test.skip(!stack.mailsLinks, 'auth-api mails links only with PUBLIC_WEB_URL, which the nginx stack leaves unset');
   const email = uniqueEmail('verify');
   await signUp(page, email);
   const banner = page.getByRole('region', { name: 'Confirm your e-mail address' });
@@ -37,7 +36,6 @@ test('a new account is asked to confirm its address; the mailed link confirms it
 });
 
 test('forgot password: the same answer for any address; the link sets a new password once and ends the old session', async ({ page, stack, browser }) => {
-  test.skip(!stack.mailsLinks, 'auth-api mails links only with PUBLIC_WEB_URL, which the nginx stack leaves unset');
   const email = uniqueEmail('reset');
   await signUp(page, email);
   // A second browser stays logged in until the reset.
@@ -84,4 +82,37 @@ test('forgot password: the same answer for any address; the link sets a new pass
   await expect(other).toHaveURL(/\/login$/);
   await otherContext.close();
   await visitorContext.close();
+});
+
+test('signing up with an address that has an account looks the same; the owner is told, the newcomer reaches nothing of theirs', async ({ page, stack, browser }) => {
+  const email = uniqueEmail('taken');
+  await signUp(page, email);
+  await page.getByRole('button', { name: 'Senior backend, remote EU' }).click();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+
+  // Someone else, in a browser of their own, signs up with the same address: onboarding, as for a new one.
+  const otherContext = await browser.newContext({ baseURL: stack.webUrl });
+  const other = await otherContext.newPage();
+  await signUp(other, email, 'someone-elses-passphrase-4');
+  await expect(other.getByRole('region', { name: 'Confirm your e-mail address' })).toContainText(email);
+  await screenshot(other, '24-signup-taken-address');
+  // Not the owner's account: the owner's prompt is not there.
+  await expect(other.getByLabel('Your ideal job, in your own words')).toHaveValue('');
+
+  // The owner gets the notice, with the links to log in or reset the password.
+  await expect(async () => {
+    expect(stack.mailsTo(email).some((m) => /Someone tried to sign up/.test(m.parsed.subject ?? ''))).toBe(true);
+  }).toPass({ timeout: 15_000 });
+  await otherContext.close();
+
+  // Later, in fresh browsers, each password still leads to its own account.
+  for (const [password, promptShown] of [['someone-elses-passphrase-4', ''], [PASSWORD, /Senior backend/]] as const) {
+    const context = await browser.newContext({ baseURL: stack.webUrl });
+    const visitor = await context.newPage();
+    await logIn(visitor, email, password);
+    await expect(visitor).toHaveURL(/\/(onboarding|matches)$/);
+    await visitor.goto('/settings');
+    await expect(visitor.getByLabel('Your ideal job, in your own words')).toHaveValue(promptShown);
+    await context.close();
+  }
 });

@@ -21,7 +21,11 @@ test('sign up → describe the job → connect Discord → fetch now → a match
   await screenshot(page, '02-onboarding-prompt');
   await page.getByRole('button', { name: 'Save and continue' }).click();
 
-  // Step 2: Discord, with a test message.
+  // Step 2: must-haves, optional (controls.spec saves some).
+  await expect(page.getByRole('heading', { name: 'Set your must-haves' })).toBeVisible();
+  await page.getByRole('button', { name: 'Skip for now' }).click();
+
+  // Step 3: Discord, with a test message.
   await expect(page.getByRole('heading', { name: 'Connect Discord' })).toBeVisible();
   await page.getByLabel('Discord webhook URL').fill(webhookUrl);
   await page.getByRole('button', { name: 'Save webhook' }).click();
@@ -33,7 +37,7 @@ test('sign up → describe the job → connect Discord → fetch now → a match
   expect(afterTest.filter((r) => r.status === 200)).toHaveLength(1);
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  // Step 3: threshold, with its preview (nothing scored for a new account yet).
+  // Step 4: threshold, with its preview (nothing scored for a new account yet).
   await expect(page.getByRole('heading', { name: 'Choose a threshold' })).toBeVisible();
   await expect(page.getByTestId('threshold-preview')).toContainText('No jobs arrived in the last week yet');
   await page.getByLabel(/Notify me from a score of/).fill('70');

@@ -58,8 +58,6 @@ export interface Stack {
   movedBoard: { type: 'lever'; identifier: string };
   /** Mails auth-api sent to this address (verification, password reset), as the loopback SMTP server caught them. */
   mailsTo(email: string): CaughtMail[];
-  /** Whether auth-api mails links here: it needs PUBLIC_WEB_URL, which the nginx stack leaves unset on purpose. */
-  mailsLinks: boolean;
   /** Makes the account an admin the way an operator does (`pnpm jobping users promote`); it shows from the next session renewal. */
   promote(email: string): Promise<void>;
   /**
@@ -163,8 +161,9 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
     };
     const webUrl = `http://127.0.0.1:${webPort}`;
     // Behind nginx the APIs run as they ship in Docker Compose: production mode (Secure cookies,
-    // JSON logs), trusting the one proxy hop in front, and no PUBLIC_WEB_URL (session requests
-    // must then come from the host the browser asked for, which nginx passes on).
+    // JSON logs), trusting the one proxy hop in front. Both fronts set PUBLIC_WEB_URL, which
+    // auth-api needs to mail verification and reset links (so the mail flows run behind nginx
+    // too); the same-host origin check without it is auth-api's own test (auth.test.ts).
     const apiEnv: Record<string, string> = front === 'nginx' ? { NODE_ENV: 'production', TRUST_PROXY: '1' } : {};
     start('auth-api', {
       ...apiEnv,
@@ -175,7 +174,7 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
       SMTP_TLS: 'none',
-      ...(front === 'vite' ? { PUBLIC_WEB_URL: webUrl } : {}),
+      PUBLIC_WEB_URL: webUrl,
     });
     start('jobs-api', { ...apiEnv, JOBS_API_PORT: String(jobsPort) });
     for (const app of stageApps) start(app);
@@ -231,7 +230,6 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
       brokenWebhookUrl: discord.webhookUrl(2),
       adminEmail,
       mailsTo: (email) => smtp.mailsTo(email),
-      mailsLinks: front === 'vite',
       movedBoard: { type: 'lever', identifier: 'moved-away' },
       promote: async (email) => {
         const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, 'apps', 'auth-api', 'dist', 'cli.js'), 'users', 'promote', email], {

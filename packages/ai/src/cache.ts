@@ -20,6 +20,11 @@ import type { AiProvider, AiResultMeta, CompanyResearchResult, MatchResult } fro
 export interface AiCacheOptions {
   /** Key prefix of the connection applies too; keys are `ai:cache:…` and `ai:lock:…` under it. */
   redis: Redis;
+  /**
+   * Before every key (the workers pass STREAM_KEY_PREFIX): a test or a second stack on the same
+   * Redis keeps its own results and locks instead of reading another's.
+   */
+  keyPrefix?: string;
   ttlSeconds: number;
   /**
    * While one caller computes a result, others with the same key wait for it instead of
@@ -39,9 +44,14 @@ const metaSchema = z.object({
   usage: z.object({ inputTokens: z.number(), outputTokens: z.number() }).nullable(),
 });
 
-/** Job content, company info and the prompt: not ids, URLs or dates, so a re-posted job hits. */
+/**
+ * Job content, company info, the prompt and the user's recent dismissals (the answer depends
+ * on them): not ids, URLs or dates, so a re-posted job hits. Without dismissals the key is
+ * the one it was before they existed.
+ */
 export function matchCacheInput(input: ParsedMatchInput): unknown {
-  return { job: input.job, company: input.company ?? null, prompt: input.user.prompt };
+  const dismissals = input.dismissals.length > 0 ? { dismissals: input.dismissals } : {};
+  return { job: input.job, company: input.company ?? null, prompt: input.user.prompt, ...dismissals };
 }
 
 export function companyCacheInput(input: ParsedCompanyResearchInput): unknown {
@@ -66,7 +76,7 @@ export class AiCache {
 
   key(operation: string, meta: Pick<AiResultMeta, 'provider' | 'model' | 'promptVersion'>, input: unknown): string {
     const model = encodeURIComponent(meta.model);
-    return `ai:cache:${operation}:${meta.provider}:${model}:${meta.promptVersion}:${hashOf(input)}`;
+    return `${this.options.keyPrefix ?? ''}ai:cache:${operation}:${meta.provider}:${model}:${meta.promptVersion}:${hashOf(input)}`;
   }
 
   /**
@@ -98,7 +108,8 @@ export class AiCache {
     }
     this.metrics?.cache.inc({ operation, result: 'miss' });
 
-    const lockKey = key.replace(/^ai:cache:/, 'ai:lock:');
+    const prefix = this.options.keyPrefix ?? '';
+    const lockKey = `${prefix}ai:lock:${key.slice(`${prefix}ai:cache:`.length)}`;
     const deadline = Date.now() + this.lockTtlMs;
     while (Date.now() < deadline) {
       const token = randomUUID();

@@ -11,6 +11,8 @@ export interface CreateAiProviderOptions {
   config: AiConfig;
   /** Required by the openai provider: the shared rate limit and the cache live there. */
   redis?: Redis;
+  /** Before the cache's and the rate limit's keys: the workers pass STREAM_KEY_PREFIX, so a test or a second stack on one Redis shares neither. */
+  keyPrefix?: string;
   registry?: Registry;
   logger?: AiLogger;
 }
@@ -19,10 +21,10 @@ export interface CreateAiProviderOptions {
  * The provider the configuration asks for. openai results are cached in Redis; the local
  * provider is cheaper than a Redis round trip and is not.
  */
-export function createAiProvider({ config, redis, registry, logger }: CreateAiProviderOptions): AiProvider {
+export function createAiProvider({ config, redis, keyPrefix, registry, logger }: CreateAiProviderOptions): AiProvider {
   if (config.provider === 'local' || !config.openai) return new LocalProvider();
   if (!redis) throw new Error('The openai provider needs a Redis connection (shared rate limit and cache)');
-  const extras = { ...(registry ? { registry } : {}), ...(logger ? { logger } : {}) };
+  const extras = { ...(keyPrefix ? { keyPrefix } : {}), ...(registry ? { registry } : {}), ...(logger ? { logger } : {}) };
   const provider = new OpenAiProvider({ settings: config.openai, redis, ...extras });
   return withCache(provider, new AiCache({ redis, ttlSeconds: config.cacheTtlSeconds, lockTtlMs: lockTtlFor(config), ...extras }));
 }

@@ -4,10 +4,14 @@ export { createAiProvider, type CreateAiProviderOptions } from './create-provide
 export { AiError, AiInputError, AiOutputError, AiRateLimitedError, AiUpstreamError, type UpstreamFailure } from './errors';
 export {
   companyResearchInputSchema,
+  DISMISSED_DESCRIPTION_CHARS,
+  dismissedJobSchema,
   jobInputSchema,
   matchInputSchema,
+  RECENT_DISMISSALS,
   userInputSchema,
   type CompanyResearchInput,
+  type DismissedJob,
   type JobInput,
   type MatchInput,
   type UserInput,
@@ -19,7 +23,7 @@ export { SharedRateLimiter, type RateLimitPermit, type SharedRateLimitOptions } 
 export { LOCAL_MODEL, LOCAL_PROMPT_VERSIONS, LocalProvider } from './providers/local/local-provider';
 export { OpenAiProvider, type OpenAiProviderOptions } from './providers/openai-provider';
 export { COMPANY_PROMPT_VERSION } from './prompts/company-v1';
-export { MATCH_PROMPT_VERSION } from './prompts/match-v1';
+export { MATCH_PROMPT_VERSION } from './prompts/match-v2';
 export { DEFAULT_THRESHOLD, Prefilter, prefilterReasonKind, prepareJob, preparePrompt, type PrefilterOptions } from './prefilter/prefilter';
 export { gate, type GateOptions, type PrefilterDecision } from './prefilter/gate';
 export type { JobSignals } from './providers/local/job-signals';

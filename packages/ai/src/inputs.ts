@@ -1,4 +1,4 @@
-import { companyInfoSchema, describeIssues, salaryPeriodSchema } from '@jobping/contracts';
+import { companyInfoSchema, describeIssues, dismissReasonSchema, salaryPeriodSchema } from '@jobping/contracts';
 import { z } from 'zod';
 import { AiInputError } from './errors';
 
@@ -6,6 +6,9 @@ import { AiInputError } from './errors';
 // a prompt, a cache key or the local extractor; unknown keys (ids, URLs, timestamps) are
 // dropped so that a re-posted job with the same content hashes to the same cache entry.
 const optionalText = (max: number) => z.string().max(max).nullish();
+
+/** The start of a dismissed job's description that matching compares (the matcher loads no more). */
+export const DISMISSED_DESCRIPTION_CHARS = 2_000;
 
 /** The parts of a posting that the providers read (camelCase, like the Prisma `Job`). */
 export const jobInputSchema = z.object({
@@ -31,10 +34,36 @@ export const userInputSchema = z.object({
 });
 export type UserInput = z.input<typeof userInputSchema>;
 
+/** How many of a user's dismissals, newest first, a match reads (the matcher loads this many). */
+export const RECENT_DISMISSALS = 10;
+
+/**
+ * A job the user marked "not interested", with their reason: context for matching (the LLM
+ * prompt lists them; the local scorer lowers near-duplicates). Title, company and description
+ * come from job boards and the note from the user: untrusted, bounded like a posting. Only the
+ * start of the description is kept: enough to recognise the same posting again.
+ */
+export const dismissedJobSchema = z.object({
+  title: z.string().trim().min(1).max(300),
+  company: z.string().trim().min(1).max(200),
+  location: optionalText(300),
+  reason: dismissReasonSchema,
+  /** The user's words (reason `other`). */
+  note: z.string().max(500).nullish(),
+  description: z
+    .string()
+    .nullish()
+    .transform((text) => (text ? text.slice(0, DISMISSED_DESCRIPTION_CHARS) : null)),
+});
+export type DismissedJob = z.input<typeof dismissedJobSchema>;
+export type ParsedDismissedJob = z.output<typeof dismissedJobSchema>;
+
 export const matchInputSchema = z.object({
   job: jobInputSchema,
   company: companyInfoSchema.nullish(),
   user: userInputSchema,
+  /** The user's recent dismissals, newest first (at most RECENT_DISMISSALS); none: as before. */
+  dismissals: z.array(dismissedJobSchema).max(RECENT_DISMISSALS).default([]),
 });
 export type MatchInput = z.input<typeof matchInputSchema>;
 export type ParsedMatchInput = z.output<typeof matchInputSchema>;

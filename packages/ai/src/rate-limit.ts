@@ -6,8 +6,10 @@ import { silentLogger, sleep, type AiLogger } from './logging';
 import { aiMetrics, type AiMetrics } from './metrics';
 
 export interface SharedRateLimitOptions {
-  /** Every replica that uses the same Redis (and key prefix) and `scope` shares the budget. */
+  /** Every replica that uses the same Redis, key prefix and `scope` shares the budget. */
   redis: Redis;
+  /** Before the limiter's keys (the workers pass STREAM_KEY_PREFIX): another stack on the same Redis has its own budget. */
+  keyPrefix?: string;
   /** What the budget belongs to, e.g. the model: OpenAI's limits are per model. */
   scope: string;
   requestsPerWindow: number;
@@ -40,8 +42,8 @@ export class SharedRateLimiter {
   constructor(private readonly options: SharedRateLimitOptions) {
     const duration = Math.max(1, Math.round(options.windowSeconds ?? 60));
     const common = { storeClient: options.redis, duration };
-    this.requests = new RateLimiterRedis({ ...common, keyPrefix: 'ai:ratelimit:requests', points: options.requestsPerWindow });
-    this.tokens = new RateLimiterRedis({ ...common, keyPrefix: 'ai:ratelimit:tokens', points: options.tokensPerWindow });
+    this.requests = new RateLimiterRedis({ ...common, keyPrefix: `${options.keyPrefix ?? ''}ai:ratelimit:requests`, points: options.requestsPerWindow });
+    this.tokens = new RateLimiterRedis({ ...common, keyPrefix: `${options.keyPrefix ?? ''}ai:ratelimit:tokens`, points: options.tokensPerWindow });
     this.logger = options.logger ?? silentLogger;
     this.metrics = options.registry ? aiMetrics(options.registry) : null;
   }

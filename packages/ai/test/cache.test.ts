@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createMetricsRegistry } from '@jobping/metrics';
-import { AiCache, OpenAiProvider, withCache, type AiProvider, type MatchInput } from '../src/index';
+import { AiCache, createAiProvider, OpenAiProvider, withCache, type AiProvider, type MatchInput } from '../src/index';
 import { completion, FakeOpenAiServer, validCompany, validMatch } from './support/fake-openai-server';
 import { testRedis } from './support/redis';
 import { testOpenAiSettings } from './support/settings';
@@ -55,7 +55,7 @@ describe('the Redis cache', () => {
     expect(second.analysis).toEqual(first.analysis);
     // What was paid for the cached result, for storing with it.
     expect(second.meta.usage).toEqual({ inputTokens: 300, outputTokens: 50 });
-    expect(second.meta.promptVersion).toBe('match-v1');
+    expect(second.meta.promptVersion).toBe('match-v2');
     const metrics = await registry.metrics();
     expect(metrics).toMatch(/ai_cache_lookups_total\{operation="match",result="hit"[^}]*\} 1/);
   });
@@ -68,6 +68,17 @@ describe('the Redis cache', () => {
     const result = await b.scoreMatch(reposted as MatchInput);
     expect(result.meta.cached).toBe(true);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('keeps the results of stacks with different key prefixes apart (STREAM_KEY_PREFIX), and shares them within one', async () => {
+    const config = { provider: 'openai' as const, openai: testOpenAiSettings(server.baseURL, { model: 'cache-model-prefix' }), cacheTtlSeconds: 60, prefilter: true };
+    const stack = (keyPrefix: string) => createAiProvider({ config, redis: store.connect(), keyPrefix });
+    const a = stack('stack-a:');
+    await a.scoreMatch(input);
+    expect((await stack('stack-a:').scoreMatch(input)).meta.cached).toBe(true);
+    const other = await stack('stack-b:').scoreMatch(input);
+    expect(other.meta.cached).toBe(false);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('pays again when the prompt, the job, the model or the company info changes', async () => {

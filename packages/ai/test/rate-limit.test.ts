@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { AiRateLimitedError, matchInputSchema, OpenAiProvider, SharedRateLimiter, type MatchInput, type OpenAiSettings } from '../src/index';
-import { matchMessages } from '../src/prompts/match-v1';
+import { matchMessages } from '../src/prompts/match-v2';
 import { estimateTokens } from '../src/providers/openai-provider';
 import { completion, FakeOpenAiServer, validMatch } from './support/fake-openai-server';
 import { recordingLogger } from './support/logs';
@@ -16,10 +16,11 @@ const input: MatchInput = {
   user: { prompt: 'Senior backend engineer, Go, remote in the EU' },
 };
 
-function replica(model: string, overrides: Partial<OpenAiSettings>, windowSeconds = 60, logger = recordingLogger()) {
+function replica(model: string, overrides: Partial<OpenAiSettings>, windowSeconds = 60, logger = recordingLogger(), keyPrefix?: string) {
   return new OpenAiProvider({
     settings: testOpenAiSettings(server.baseURL, { model, rateLimitMaxWaitMs: 0, ...overrides }),
     redis: store.connect(),
+    ...(keyPrefix ? { keyPrefix } : {}),
     rateLimitWindowSeconds: windowSeconds,
     logger,
   });
@@ -56,6 +57,16 @@ describe('the shared rate limit', () => {
     expect((error as AiRateLimitedError).retryAfterMs).toBeGreaterThan(0);
     await expect(a.scoreMatch(input)).rejects.toBeInstanceOf(AiRateLimitedError);
     // The third and fourth calls never reached the server.
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('gives stacks with different key prefixes (STREAM_KEY_PREFIX) budgets of their own', async () => {
+    const name = model();
+    const a = replica(name, { requestsPerMinute: 1 }, 60, recordingLogger(), 'stack-a:');
+    const b = replica(name, { requestsPerMinute: 1 }, 60, recordingLogger(), 'stack-b:');
+    await a.scoreMatch(input);
+    await b.scoreMatch(input);
+    await expect(a.scoreMatch(input)).rejects.toBeInstanceOf(AiRateLimitedError);
     expect(server.requests).toHaveLength(2);
   });
 

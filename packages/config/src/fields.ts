@@ -43,7 +43,7 @@ export const fields = {
 
   /** Shared by every service that touches the stage streams: they must agree. */
   streamKeyPrefix: () =>
-    z.string().default('').describe('prefix of every stream key, to share one Redis between deployments (default none)'),
+    z.string().default('').describe('prefix of every stream key, and of the AI cache and rate-limit keys, to share one Redis between deployments (default none)'),
 
   /** The APIs' own keys (rate limits): lets tests and several deployments share one Redis. */
   redisKeyPrefix: () =>

@@ -14,6 +14,7 @@ export const fanoutReasons = [
   'salary_unstated',
   'visa_not_offered',
   'visa_unknown',
+  'language',
   'seniority',
   'employment_type',
   'excluded_keyword',

@@ -48,6 +48,7 @@ export { workArrangementSchema, workArrangements, type WorkArrangement } from '.
 export { parseSeniority, seniorityLevelSchema, seniorityLevels, yearsOfExperience, type SeniorityLevel, type StatedSeniority } from './seniority';
 export { parseVisaSponsorship, visaSponsorshipSchema, visaSponsorships, type VisaSponsorship } from './visa-sponsorship';
 export { JOB_TEXT_FACTS_VERSION, jobTextFacts, type JobTextFacts } from './job-text-facts';
+export { parseLanguageRequirements, spokenLanguageCodes } from './spoken-languages';
 export {
   channelKindSchema,
   channelKinds,
@@ -74,8 +75,10 @@ export {
   type ChannelSettings,
   type StoredChannelSettings,
 } from './channels';
+export { channelThreshold, inAppThreshold, publishThreshold } from './notify-thresholds';
 export { employmentTypeSchema, employmentTypes, type JobEmploymentType } from './employment-type';
 export { KEYWORD_MAX_WORDS, keywordPhrases, keywordWords, normalizeKeyword } from './keywords';
+export { companyKey, foldName } from './company-key';
 export { dismissReasonSchema, dismissReasons, muteKindSchema, muteKinds, type DismissReason, type MuteKind } from './user-controls';
 export {
   decisionReasonSchema,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { channelSettingsSchemas, parseStoredChannelSettings, timeZoneSchema } from '../src';
+import { channelSettingsSchemas, channelThreshold, inAppThreshold, parseStoredChannelSettings, publishThreshold, timeZoneSchema } from '../src';
 
 describe('channel settings', () => {
   it('accepts each kind’s own settings and nothing else', () => {
@@ -21,5 +21,17 @@ describe('channel settings', () => {
     expect(timeZoneSchema.safeParse('Europe/Berlin').success).toBe(true);
     expect(timeZoneSchema.safeParse('UTC').success).toBe(true);
     expect(timeZoneSchema.safeParse('Mars/Olympus_Mons').success).toBe(false);
+  });
+});
+
+describe('notification thresholds', () => {
+  it('gives each channel its override both ways and publishes from the lowest destination', () => {
+    expect(channelThreshold(50, 70)).toBe(50);
+    expect(channelThreshold(90, 70)).toBe(90);
+    expect(channelThreshold(null, 70)).toBe(70);
+    expect(inAppThreshold(70)).toBe(70);
+    expect(publishThreshold(70, [])).toBe(70);
+    expect(publishThreshold(70, [null, 90])).toBe(70);
+    expect(publishThreshold(70, [null, 50, 90])).toBe(50);
   });
 });

@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
       logger.info(
         derived.jobs + derived.jobFacts + derived.users === 0
           ? 'derived columns are up to date'
-          : `derived columns: ${derived.jobs} jobs (salary_top_yearly), ${derived.jobFacts} jobs (seniority, visa sponsorship), ` +
+          : `derived columns: ${derived.jobs} jobs (salary_top_yearly), ${derived.jobFacts} jobs (seniority, visa sponsorship, languages), ` +
               `${derived.users} users (excluded_company_keys) brought up to date`,
       );
       return 0;

@@ -7,7 +7,7 @@ import { companyKeys } from './keys';
  * filter on them without a second copy of the rule:
  *
  * - `jobs.salary_top_yearly` = yearlyTopPay (@jobping/contracts) of the salary columns;
- * - `jobs.seniority`, `seniority_years`, `visa_sponsorship` = jobTextFacts (@jobping/contracts)
+ * - `jobs.seniority`, `seniority_years`, `visa_sponsorship`, `required_languages` = jobTextFacts (@jobping/contracts)
  *   of title and description, versioned by `job_facts_version` (only older rows are read);
  * - `users.excluded_company_keys` = companyKeys (./keys) of `excluded_companies`.
  *
@@ -22,7 +22,7 @@ import { companyKeys } from './keys';
 export interface DerivedRefresh {
   /** Jobs whose salary_top_yearly was brought up to date. */
   jobs: number;
-  /** Jobs whose text facts (seniority, visa sponsorship) were read again under the current rules. */
+  /** Jobs whose text facts (seniority, visa sponsorship, languages) were read again under the current rules. */
   jobFacts: number;
   /** Users whose excluded_company_keys were brought up to date. */
   users: number;
@@ -101,8 +101,8 @@ function refreshJobTextFacts(client: Client): Promise<number> {
      ORDER BY id LIMIT $2`,
     (rows) => rows.map((row) => ({ id: row.id, ...jobTextFacts(row), version: JOB_TEXT_FACTS_VERSION })),
     `UPDATE jobs j SET seniority = v."seniority", seniority_years = v."seniorityYears", visa_sponsorship = v."visaSponsorship",
-       job_facts_version = v.version
-     FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, "seniority" text, "seniorityYears" smallint, "visaSponsorship" text, version smallint)
+       required_languages = v."languages", job_facts_version = v.version
+     FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, "seniority" text, "seniorityYears" smallint, "visaSponsorship" text, "languages" text[], version smallint)
      WHERE j.id = v.id AND j.job_facts_version < v.version`,
     [JOB_TEXT_FACTS_VERSION],
   );

@@ -1,25 +1,10 @@
 // Normalised keys that decide identity: one company row per real company, one job row per
 // real posting across boards. The scraper and the seed must agree, so they live here.
 
-const LEGAL_SUFFIXES = /\b(inc|llc|ltd|limited|gmbh|ag|bv|b\.v|sas|sa|srl|plc|co|corp|corporation|oy|ab|as|aps)\b\.?/g;
+import { companyKey, foldName as fold } from '@jobping/contracts';
 
-function fold(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
-/** `Ledgerly GmbH` and `ledgerly` are the same company. */
-export function companyKey(name: string): string {
-  const key = fold(name)
-    .replace(/&/g, ' and ')
-    .replace(LEGAL_SUFFIXES, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/\s+/g, '-');
-  return key || fold(name).trim();
-}
+// companyKey lives in @jobping/contracts (the local scorer compares companies by it too).
+export { companyKey };
 
 /**
  * The keys of the companies a user excludes, once each: stored with the names (users.

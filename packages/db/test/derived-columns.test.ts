@@ -60,7 +60,7 @@ describe('db migrate: derived columns', () => {
 
     const result = await runDbCli(['migrate'], { DATABASE_URL: databaseUrl });
     expect(result.code).toBe(0);
-    expect(result.output).toContain('derived columns: 3 jobs (salary_top_yearly), 0 jobs (seniority, visa sponsorship), 1 users (excluded_company_keys) brought up to date');
+    expect(result.output).toContain('derived columns: 3 jobs (salary_top_yearly), 0 jobs (seniority, visa sponsorship, languages), 1 users (excluded_company_keys) brought up to date');
 
     const jobs = await query<{ id: string; salary_min: number | null; salary_max: number | null; salary_period: string | null; salary_top_yearly: number | null }>(
       databaseUrl,
@@ -86,7 +86,7 @@ describe('db migrate: derived columns', () => {
     const noSalary = { min: null, max: null, period: null, topYearly: null };
     const older = await insertJob('facts-old', noSalary, {
       title: 'Senior Platform Engineer',
-      description: 'You have 6+ years of experience with Kubernetes. We are unable to sponsor visas for this role.',
+      description: 'You have 6+ years of experience with Kubernetes. Fluent German required, English is a plus. We are unable to sponsor visas for this role.',
       factsVersion: 0,
     });
     // Current version, deliberately unread columns: a row the rules already read is not read again.
@@ -94,15 +94,15 @@ describe('db migrate: derived columns', () => {
 
     const result = await runDbCli(['migrate'], { DATABASE_URL: databaseUrl });
     expect(result.code).toBe(0);
-    expect(result.output).toContain('0 jobs (salary_top_yearly), 1 jobs (seniority, visa sponsorship), 0 users');
+    expect(result.output).toContain('0 jobs (salary_top_yearly), 1 jobs (seniority, visa sponsorship, languages), 0 users');
 
-    const rows = await query<{ id: string; seniority: string | null; seniority_years: number | null; visa_sponsorship: string; job_facts_version: number }>(
+    const rows = await query<{ id: string; seniority: string | null; seniority_years: number | null; visa_sponsorship: string; required_languages: string[]; job_facts_version: number }>(
       databaseUrl,
-      'SELECT id, seniority, seniority_years, visa_sponsorship, job_facts_version FROM jobs WHERE id = ANY($1::uuid[])',
+      'SELECT id, seniority, seniority_years, visa_sponsorship, required_languages, job_facts_version FROM jobs WHERE id = ANY($1::uuid[])',
       [[older, current]],
     );
-    expect(rows.find((row) => row.id === older)).toMatchObject({ seniority: 'senior', seniority_years: 6, visa_sponsorship: 'not_offered', job_facts_version: JOB_TEXT_FACTS_VERSION });
-    expect(rows.find((row) => row.id === current)).toMatchObject({ seniority: null, visa_sponsorship: 'unknown' });
+    expect(rows.find((row) => row.id === older)).toMatchObject({ seniority: 'senior', seniority_years: 6, visa_sponsorship: 'not_offered', required_languages: ['de'], job_facts_version: JOB_TEXT_FACTS_VERSION });
+    expect(rows.find((row) => row.id === current)).toMatchObject({ seniority: null, visa_sponsorship: 'unknown', required_languages: [] });
 
     const again = await runDbCli(['migrate'], { DATABASE_URL: databaseUrl });
     expect(again.output).toContain('derived columns are up to date');

@@ -46,14 +46,20 @@ const PROMPTS = [
 async function insertUsers(prisma: PrismaClient, count: number, discord: FakeDiscord | null, leftOutEvery = 0): Promise<void> {
   const webhookBase = discord ? `http://${discord.host}/api/webhooks/` : null;
   await prisma.$executeRaw`
-    INSERT INTO users (email, password_hash, ai_prompt, ai_prompt_updated_at, notify_threshold, discord_webhook, min_salary, keep_unstated_salary)
+    INSERT INTO users (email, password_hash, ai_prompt, ai_prompt_updated_at, notify_threshold, min_salary, keep_unstated_salary)
     SELECT 'bench-' || g || '@jobping.test', 'x', (${PROMPTS}::text[])[1 + g % ${PROMPTS.length}], now() - interval '1 day',
            (ARRAY[60, 70, 80])[1 + g % 3],
-           CASE WHEN ${webhookBase}::text IS NOT NULL AND g % ${WEBHOOK_EVERY} = 0
-                THEN ${webhookBase}::text || (1100000000000000000 + g)::text || '/' || repeat('t', 68) END,
            CASE WHEN ${leftOutEvery}::int > 0 AND g % ${leftOutEvery}::int = 0 THEN 100000000 END,
            NOT (${leftOutEvery}::int > 0 AND g % ${leftOutEvery}::int = 0)
     FROM generate_series(1, ${count}) AS g`;
+  // Every WEBHOOK_EVERY-th user has a Discord channel (the account webhook is one).
+  if (webhookBase) {
+    await prisma.$executeRaw`
+      INSERT INTO notification_channels (user_id, kind, settings)
+      SELECT u.id, 'discord', jsonb_build_object('webhook_url', ${webhookBase}::text || (1100000000000000000 + g)::text || '/' || repeat('t', 68))
+      FROM generate_series(1, ${count}) AS g JOIN users u ON u.email = 'bench-' || g || '@jobping.test'
+      WHERE g % ${WEBHOOK_EVERY} = 0`;
+  }
 }
 
 /** How many of `count` users insertUsers gives a must-have no job meets. */

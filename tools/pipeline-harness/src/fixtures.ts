@@ -56,7 +56,6 @@ export async function insertUser(prisma: PrismaClient, spec: UserSpec): Promise<
       passwordHash: 'not-a-real-hash',
       aiPrompt: spec.prompt,
       aiPromptUpdatedAt: spec.prompt ? new Date(Date.now() - 60_000) : null,
-      discordWebhook: spec.webhook ?? null,
       notifyThreshold: spec.threshold ?? 70,
       remoteOnly: spec.remoteOnly ?? false,
       locations: spec.locations ?? [],
@@ -67,5 +66,7 @@ export async function insertUser(prisma: PrismaClient, spec: UserSpec): Promise<
     },
     select: { id: true },
   });
+  // The account webhook is the user's Discord channel, as auth-api's PUT /api/users/me/discord saves it.
+  if (spec.webhook) await prisma.notificationChannel.create({ data: { userId: user.id, kind: 'discord', label: 'Discord', settings: { webhook_url: spec.webhook } } });
   return user.id;
 }

@@ -187,15 +187,13 @@ describe('the pipeline, end to end', () => {
     const bRequests = discord.requestsFor(users.b!.webhookId!);
     expect(bRequests.filter((r) => r.status === 429)).toHaveLength(1);
 
-    // The 404 marked the webhook broken; the in-app notifications stay.
-    const c = await prisma.user.findUniqueOrThrow({ where: { id: users.c!.id } });
-    expect(c.discordWebhookBrokenAt).not.toBeNull();
-    expect(c.discordWebhookError).toMatch(/does not exist/);
+    // The 404s (permanent failures) turned the Discord channel off; the in-app notifications stay.
+    const c = await prisma.notificationChannel.findFirstOrThrow({ where: { userId: users.c!.id, kind: 'discord' } });
+    expect(c).toMatchObject({ enabled: false, disabledReason: expect.any(String), lastError: expect.stringMatching(/does not exist/) });
+    expect(discord.requestsFor(users.c!.webhookId!).length).toBeGreaterThanOrEqual(3);
     expect(discord.requestsFor(users.c!.webhookId!).every((r) => r.status === 404)).toBe(true);
     const cNotifications = await prisma.notification.findMany({ where: { userId: users.c!.id } });
     expect(new Set(cNotifications.map((n) => n.jobId))).toEqual(shouldNotify('c'));
-    expect(cNotifications.some((n) => n.discordStatus === 'broken')).toBe(true);
-    expect(cNotifications.every((n) => n.discordStatus === 'broken' || n.discordStatus === 'skipped')).toBe(true);
 
     // In-app: one notification per notifying pair, for everyone (d has no webhook), matches marked notified.
     for (const name of ['a', 'b', 'c', 'd', 'e', 'g']) {
@@ -203,8 +201,11 @@ describe('the pipeline, end to end', () => {
       expect(new Set(rows.map((n) => n.jobId))).toEqual(shouldNotify(name));
       expect(rows).toHaveLength(shouldNotify(name).size);
     }
-    expect((await prisma.notification.findMany({ where: { userId: users.d!.id } })).every((n) => n.discordStatus === 'skipped')).toBe(true);
-    expect((await prisma.notification.findMany({ where: { userId: users.a!.id } })).every((n) => n.discordStatus === 'sent' && n.discordMessageId)).toBe(true);
+    // Discord is a channel: one sent delivery per notifying pair of a (d has none).
+    const aDeliveries = await prisma.channelDelivery.findMany({ where: { channel: { userId: users.a!.id } } });
+    expect(aDeliveries).toHaveLength(shouldNotify('a').size);
+    expect(aDeliveries.every((d) => d.status === 'sent' && d.externalId)).toBe(true);
+    expect(await prisma.channelDelivery.count({ where: { channel: { userId: users.d!.id } } })).toBe(0);
     const notifiedPairs = (await matchRows()).filter((m) => m.notified);
     expect(notifiedPairs.length).toBe(await countOf('notifications'));
 
@@ -244,7 +245,7 @@ describe('the pipeline, end to end', () => {
     start('matcher');
     await settle('phase 2 to finish after the restart', async () => (await phase2Matches()) === expectedPairs);
 
-    // Every pair once: one match row each (unique), one notification and one Discord message per notifying pair.
+    // Every pair once: one match row each (unique), one notification and one Discord message (channel delivery) per notifying pair.
     const matches = (await matchRows()).filter((m) => phase2Ids.includes(m.job_id));
     expect(matches).toHaveLength(expectedPairs);
     expect(new Set(matches.map((m) => `${m.user_id}|${m.job_id}`)).size).toBe(expectedPairs);
@@ -259,7 +260,9 @@ describe('the pipeline, end to end', () => {
       const expected = notifying.filter((m) => m.user_id === id).map((m) => m.job_id);
       expect(received.sort()).toEqual(expected.sort());
     }
-    expect(notifications.every((n) => n.discordStatus === 'sent')).toBe(true);
+    const deliveries = await prisma.channelDelivery.findMany({ where: { match: { jobId: { in: phase2Ids }, userId: { in: extra } } } });
+    expect(deliveries).toHaveLength(notifying.length);
+    expect(deliveries.every((d) => d.status === 'sent')).toBe(true);
     for (const stream of streamNames) expect(await deadLetters(redis, stream, prefix).count()).toBe(0);
   }, 280_000);
 

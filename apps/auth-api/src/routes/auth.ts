@@ -34,14 +34,13 @@ export function authRoutes(accounts: AccountService, options: AuthRouteOptions):
       method: 'post',
       path: '/api/register',
       summary: 'Create an account and start a session',
-      description: cookieNote,
+      description: `Answers the same whether or not the address has an account: for a taken address the session is that of a provisional account (no address of its own: it can onboard but is never mailed, verified or admin, and is purged after PROVISIONAL_ACCOUNT_TTL_DAYS), and the owner of the address gets a "someone tried to sign up with your address" mail. ${cookieNote}`,
       tags: ['auth'],
       auth: 'public',
       body: registerBodySchema,
-      responses: { 201: { description: 'The new account with its first access token', schema: sessionSchema } },
+      responses: { 201: { description: 'The new (or, for a taken address, provisional) account with its first access token', schema: sessionSchema } },
       errors: {
         ...guarded,
-        409: 'An account with this e-mail exists (`email_taken`); counts against the same limits as a registration',
         429: 'Too many registration attempts from this client (IPv4 address or IPv6 /64) or for this e-mail address',
       },
       handler: async (ctx) => {

@@ -40,12 +40,12 @@ export function userRoutes(accounts: AccountService): Route[] {
       method: 'put',
       path: '/api/users/me/discord',
       summary: 'Save or remove the Discord webhook',
-      description: 'Only https://discord.com (or discordapp.com, ptb., canary.) /api/webhooks/{id}/{token} URLs. Saving clears the broken state.',
+      description: 'Only https://discord.com (or discordapp.com, ptb., canary.) /api/webhooks/{id}/{token} URLs. Writes the user\'s first Discord notification channel (created when there is none; null removes it); saving turns it back on and clears its failures.',
       tags: ['users'],
       auth: 'bearer',
       body: discordBodySchema,
       responses: updated,
-      errors: accountGone,
+      errors: { ...accountGone, 409: 'No Discord channel yet and already 20 channels (`too_many_channels`)' },
       handler: async ({ body, user }) => ({ status: 200, body: await accounts.setDiscordWebhook(user!.id, body.webhook_url) }),
     }),
     defineRoute({
@@ -57,7 +57,7 @@ export function userRoutes(accounts: AccountService): Route[] {
       responses: { 200: { description: 'Discord accepted the message', schema: discordTestResultSchema } },
       errors: {
         ...accountGone,
-        409: 'No webhook saved (`webhook_not_set`), or Discord says it no longer exists (`webhook_broken`; now marked broken)',
+        409: 'No webhook saved (`webhook_not_set`), or Discord says it no longer exists (`webhook_broken`; its channel is now off)',
         429: 'Too many test messages, or Discord rate-limits the webhook',
         502: 'Discord is unreachable or refused the message',
       },

@@ -44,8 +44,9 @@ export class AccountLinks {
 
   /** Mails a verification link to the account's current address (after registering, or when asked again). */
   async sendVerification(userId: string): Promise<void> {
-    const user = await this.deps.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailVerifiedAt: true } });
-    if (!user || user.emailVerifiedAt || !this.canMail('verify_email')) return;
+    const user = await this.deps.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailVerifiedAt: true, signupEmail: true } });
+    // A provisional account has no address of its own: it can never be verified (the caller answers the same).
+    if (!user || user.emailVerifiedAt || user.signupEmail !== null || !this.canMail('verify_email')) return;
     const hours = this.deps.verificationTtlHours;
     const token = await this.issue(user.id, user.email, 'verify_email', hours * 3_600_000);
     this.mail(user.email, { type: 'verify_email', link: this.link('/verify-email', token), expiresInHours: hours });

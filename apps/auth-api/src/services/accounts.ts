@@ -1,4 +1,5 @@
-import { Prisma, companyKeys, type PrismaClient, type User } from '@jobping/db';
+import { randomUUID } from 'node:crypto';
+import { Prisma, companyKeys, type PrismaClient } from '@jobping/db';
 import {
   BrokenWebhookError,
   DiscordRateLimitError,
@@ -10,7 +11,7 @@ import {
 import { HttpError, conflict, tooManyRequests, unauthorized, validationFailed } from '@jobping/http-kit';
 import type { Logger } from '@jobping/logger';
 import type { z } from 'zod';
-import { normalizeKeyword, seniorityLevels, type SeniorityLevel } from '@jobping/contracts';
+import { discordChannelSettingsSchema, normalizeKeyword, seniorityLevels, type SeniorityLevel } from '@jobping/contracts';
 import { SNOOZE_MAX_DAYS, type filtersBodySchema, type UserView } from '../schemas';
 import type { LoginAttempt, Throttle } from './throttle';
 import { passwordProblem, type PasswordHasher } from './passwords';
@@ -28,6 +29,8 @@ export interface AccountServiceDeps {
   /** Lower-cased; grants the admin role to verified accounts only (see roles.ts). */
   adminEmails: readonly string[];
   webhookAllowedHosts: readonly string[];
+  /** How long a provisional account (registered with a taken address) lives (PROVISIONAL_ACCOUNT_TTL_DAYS). */
+  provisionalTtlDays: number;
   /** Mails the verification link after registering, and the owner's notice on a registration of a taken address. */
   links?: Pick<AccountLinks, 'sendVerification' | 'notifySignupAttempt'>;
   now?: () => Date;
@@ -39,14 +42,44 @@ export interface Session extends IssuedTokens {
 
 export type LoginOutcome = 'success' | 'failure' | 'throttled';
 
+/** As jobs-api's channel service allows (its maxChannels). */
+const MAX_CHANNELS_PER_USER = 20;
+
 const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'The e-mail or password is wrong.');
 const accountGone = () => unauthorized('The account no longer exists.', 'account_not_found');
 
+/**
+ * The stored address of a provisional account: unique, and unroutable (`.invalid` is reserved,
+ * RFC 2606), so no mail can go there and no login, reset or ADMIN_EMAILS entry matches it.
+ */
+export function provisionalEmail(): string {
+  return `${randomUUID()}@provisional.invalid`;
+}
+
+/**
+ * A user with their first Discord channel (oldest first): the account webhook that
+ * PUT /api/users/me/discord writes and `discord` of the user view shows (docs/notifications.md).
+ */
+export const withAccountDiscord = {
+  channels: { where: { kind: 'discord' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 1 },
+} satisfies Prisma.UserInclude;
+export type User = Prisma.UserGetPayload<{ include: typeof withAccountDiscord }>;
+
+/** The account webhook's URL, or null when the stored settings do not parse (then shown as not set). */
+function webhookUrlOf(settings: unknown): string | null {
+  const parsed = discordChannelSettingsSchema.safeParse(settings);
+  return parsed.success ? parsed.data.webhook_url : null;
+}
+
 /** The public view of a user: never the password hash, never the full webhook token. */
 export function toUserView(user: User): UserView {
+  const discord = user.channels[0];
+  const webhookUrl = discord ? webhookUrlOf(discord.settings) : null;
+  const off = discord !== undefined && !discord.enabled;
   return {
     id: user.id,
-    email: user.email,
+    // A provisional account shows the address typed at sign-up, as a new account would.
+    email: user.signupEmail ?? user.email,
     email_verified: user.emailVerifiedAt !== null,
     role: user.role,
     prompt: user.aiPrompt,
@@ -69,11 +102,13 @@ export function toUserView(user: User): UserView {
       excluded_keywords: user.excludedKeywords,
     },
     snoozed_until: user.snoozedUntil?.toISOString() ?? null,
+    // A Discord channel that is off (repeated permanent failures, the test finding the webhook
+    // gone, or the user on the Channels page) is what this view always called broken.
     discord: {
-      status: !user.discordWebhook ? 'not_set' : user.discordWebhookBrokenAt ? 'broken' : 'ok',
-      webhook_url: user.discordWebhook ? redactWebhookUrl(user.discordWebhook) : null,
-      broken_at: user.discordWebhookBrokenAt?.toISOString() ?? null,
-      error: user.discordWebhookError,
+      status: !webhookUrl ? 'not_set' : off ? 'broken' : 'ok',
+      webhook_url: webhookUrl ? redactWebhookUrl(webhookUrl) : null,
+      broken_at: off ? (discord.disabledAt?.toISOString() ?? null) : null,
+      error: off ? (discord.lastError ?? discord.disabledReason) : null,
     },
     created_at: user.createdAt.toISOString(),
     updated_at: user.updatedAt.toISOString(),
@@ -104,31 +139,45 @@ export class AccountService {
   }
 
   private async userById(id: string): Promise<User> {
-    const user = await this.deps.prisma.user.findUnique({ where: { id } });
+    const user = await this.deps.prisma.user.findUnique({ where: { id }, include: withAccountDiscord });
     if (!user) throw accountGone();
     return user;
   }
 
+  /**
+   * The same answer whether or not the address has an account (docs/product.md, "Registering a
+   * taken address"): a new address gets its account; a taken one gets a provisional account (no
+   * address of its own, see provisionalEmail) and its owner a "someone tried to sign up" mail.
+   * Both branches hash the password, write one user row and start a session, and mail in the
+   * background, so neither the answer nor its time tells them apart.
+   */
   async register(email: string, password: string, ip: string | undefined, userAgent: string | undefined): Promise<Session> {
     const problem = passwordProblem(password, email);
     if (problem) throw validationFailed([{ path: 'body.password', message: `Password ${problem}.` }]);
-    // Before the existence check: a 409 costs the client and the address what a registration does.
+    // Before the existence check: a taken address costs the client and the address what a registration does.
     await this.deps.throttle.consumeRegistration(email, ip);
     const passwordHash = await this.deps.passwords.hash(password);
     let user: User;
     try {
       // Always a plain user, listed in ADMIN_EMAILS or not: registering proves no ownership of the address.
-      user = await this.deps.prisma.user.create({ data: { email, passwordHash } });
+      user = await this.deps.prisma.user.create({ data: { email, passwordHash }, include: withAccountDiscord });
+      this.deps.logger.info('account registered', { user_id: user.id });
+      void this.deps.links?.sendVerification(user.id).catch((error: unknown) => this.deps.logger.warn('the verification mail failed', { user_id: user.id, error: (error as Error).message }));
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-        this.deps.links?.notifySignupAttempt(email);
-        throw conflict('email_taken', 'An account with this e-mail address exists already.');
-      }
-      throw error;
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+      user = await this.deps.prisma.user.create({ data: { email: provisionalEmail(), signupEmail: email, passwordHash }, include: withAccountDiscord });
+      this.deps.logger.info('provisional account registered for a taken address', { user_id: user.id });
+      this.deps.links?.notifySignupAttempt(email);
+      await this.purgeProvisional();
     }
-    this.deps.logger.info('account registered', { user_id: user.id });
-    await this.deps.links?.sendVerification(user.id);
     return { user: toUserView(user), ...(await this.deps.tokens.startSession(user, userAgent)) };
+  }
+
+  /** Provisional accounts older than PROVISIONAL_ACCOUNT_TTL_DAYS go (with their sessions, matches and channels). */
+  private async purgeProvisional(): Promise<void> {
+    const before = new Date(this.now().getTime() - this.deps.provisionalTtlDays * 86_400_000);
+    const { count } = await this.deps.prisma.user.deleteMany({ where: { signupEmail: { not: null }, createdAt: { lt: before } } });
+    if (count > 0) this.deps.logger.info('purged provisional accounts', { count });
   }
 
   /**
@@ -143,8 +192,16 @@ export class AccountService {
       onOutcome?.('throttled');
       throw error;
     }
-    let user = await this.deps.prisma.user.findUnique({ where: { email } });
-    const ok = await this.deps.passwords.verify(user?.passwordHash, password);
+    let user = await this.deps.prisma.user.findUnique({ where: { email }, include: withAccountDiscord });
+    let ok = await this.deps.passwords.verify(user?.passwordHash, password);
+    if (!ok) {
+      // A provisional account made by registering this (taken) address logs in with its own
+      // password, as an account of a new address would. Every failed login pays this second
+      // verification (against no hash when there is none), so its time says nothing.
+      const provisional = await this.deps.prisma.user.findFirst({ where: { signupEmail: email }, orderBy: { createdAt: 'desc' }, include: withAccountDiscord });
+      ok = await this.deps.passwords.verify(provisional?.passwordHash, password);
+      user = ok ? provisional : null;
+    }
     if (!user || !ok) {
       onOutcome?.('failure');
       throw invalidCredentials();
@@ -154,7 +211,7 @@ export class AccountService {
     // ADMIN_EMAILS only grants (to verified addresses); it never takes an operator's promotion away.
     if (user.role !== 'admin' && adminByConfig(user, this.deps.adminEmails)) updates.role = 'admin';
     if (this.deps.passwords.needsRehash(user.passwordHash)) updates.passwordHash = await this.deps.passwords.hash(password);
-    if (Object.keys(updates).length > 0) user = await this.deps.prisma.user.update({ where: { id: user.id }, data: updates });
+    if (Object.keys(updates).length > 0) user = await this.deps.prisma.user.update({ where: { id: user.id }, data: updates, include: withAccountDiscord });
     onOutcome?.('success');
     return { user: toUserView(user), ...(await this.deps.tokens.startSession(user, userAgent)) };
   }
@@ -162,7 +219,7 @@ export class AccountService {
   async refresh(refreshToken: string, userAgent: string | undefined): Promise<Session> {
     let found: User | undefined;
     const { tokens } = await this.deps.tokens.rotate(refreshToken, userAgent, async (userId) => {
-      const user = await this.deps.prisma.user.findUnique({ where: { id: userId } });
+      const user = await this.deps.prisma.user.findUnique({ where: { id: userId }, include: withAccountDiscord });
       if (!user) return undefined;
       found = user;
       return user.role; // the stored role: an operator's promote or demote shows at the next refresh
@@ -188,7 +245,7 @@ export class AccountService {
 
   private async update(userId: string, data: Prisma.UserUpdateInput): Promise<UserView> {
     try {
-      return toUserView(await this.deps.prisma.user.update({ where: { id: userId }, data }));
+      return toUserView(await this.deps.prisma.user.update({ where: { id: userId }, data, include: withAccountDiscord }));
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw accountGone();
       throw error;
@@ -248,7 +305,10 @@ export class AccountService {
     return this.update(userId, data);
   }
 
-  /** Saves (or with null removes) the webhook; a new URL clears the broken state. */
+  /**
+   * Saves (or with null removes) the account webhook: the user's first Discord channel, created
+   * when there is none. A new URL turns the channel back on and clears its failures.
+   */
   async setDiscordWebhook(userId: string, webhookUrl: string | null): Promise<UserView> {
     let url: string | null = null;
     if (webhookUrl !== null) {
@@ -256,16 +316,33 @@ export class AccountService {
       if (!check.ok) throw validationFailed([{ path: 'body.webhook_url', message: `Not a Discord webhook URL: ${check.reason}.` }]);
       url = check.url;
     }
-    return this.update(userId, { discordWebhook: url, discordWebhookBrokenAt: null, discordWebhookError: null });
+    const user = await this.userById(userId);
+    const first = user.channels[0];
+    const { prisma } = this.deps;
+    if (url === null) {
+      if (first) await prisma.notificationChannel.deleteMany({ where: { id: first.id, userId } });
+    } else if (first) {
+      await prisma.notificationChannel.updateMany({
+        where: { id: first.id, userId },
+        data: { settings: { webhook_url: url }, enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0, lastError: null },
+      });
+    } else {
+      if ((await prisma.notificationChannel.count({ where: { userId } })) >= MAX_CHANNELS_PER_USER) {
+        throw conflict('too_many_channels', `You have ${MAX_CHANNELS_PER_USER} channels, the most there can be; remove one on the Channels page first.`);
+      }
+      await prisma.notificationChannel.create({ data: { userId, kind: 'discord', label: 'Discord', settings: { webhook_url: url } } });
+    }
+    return this.me(userId);
   }
 
-  /** Posts a test message to the saved webhook; a webhook Discord says is gone is marked broken. */
+  /** Posts a test message to the account webhook; a webhook Discord says is gone turns its channel off. */
   async sendDiscordTest(userId: string): Promise<{ delivered: true; message_id: string | null }> {
-    const user = await this.userById(userId);
-    if (!user.discordWebhook) throw conflict('webhook_not_set', 'Save a Discord webhook URL first.');
+    const channel = (await this.userById(userId)).channels[0];
+    const webhookUrl = channel ? webhookUrlOf(channel.settings) : null;
+    if (!channel || !webhookUrl) throw conflict('webhook_not_set', 'Save a Discord webhook URL first.');
     await this.deps.throttle.consumeWebhookTest(userId);
     try {
-      const result = await this.deps.discord.send(user.discordWebhook, {
+      const result = await this.deps.discord.send(webhookUrl, {
         username: 'JobPing',
         embeds: [
           {
@@ -280,10 +357,11 @@ export class AccountService {
       return { delivered: true, message_id: result.messageId ?? null };
     } catch (error) {
       if (error instanceof BrokenWebhookError) {
-        // Only if the user has not saved another URL meanwhile.
-        await this.deps.prisma.user.updateMany({
-          where: { id: userId, discordWebhook: user.discordWebhook },
-          data: { discordWebhookBrokenAt: this.now(), discordWebhookError: error.message.slice(0, 500) },
+        // Only if the user has not saved another URL meanwhile (a save changes updated_at).
+        const message = error.message.slice(0, 500);
+        await this.deps.prisma.notificationChannel.updateMany({
+          where: { id: channel.id, updatedAt: channel.updatedAt },
+          data: { enabled: false, disabledAt: this.now(), disabledReason: `Discord no longer accepts this webhook: ${message}`.slice(0, 500), lastError: message },
         });
         throw conflict('webhook_broken', `Discord did not accept the webhook (${error.message}); save a new webhook URL.`);
       }

@@ -49,6 +49,8 @@ export function explainDecision(d: DecisionFacts): string {
       return 'Left out: says it cannot sponsor a visa; you need sponsorship.';
     case 'visa_unknown':
       return 'Left out: does not say whether it sponsors a visa; you need sponsorship and chose to leave such jobs out.';
+    case 'language':
+      return `Left out: requires ${job}; you work in ${you}.`;
     case 'seniority':
       return `Left out: ${job} level; you accept ${levels(you)}.`;
     case 'employment_type':

@@ -76,7 +76,7 @@ export class DecisionsService {
              d.reason AS fanout_reason, d.job_value, d.user_value, d.decided_at AS fanout_at,
              m.score::int AS score, m.prefilter_skipped, m.prefilter_code, m.prefilter_reason, m.notified, m.notify_skip,
              m.updated_at AS matched_at,
-             (n.discord_status IN ('failed', 'broken')
+             ((n.discord_status IN ('failed', 'broken') OR EXISTS (SELECT 1 FROM channel_deliveries c WHERE c.match_id = m.id AND c.status = 'failed'))
                AND NOT EXISTS (SELECT 1 FROM channel_deliveries c WHERE c.match_id = m.id AND c.status = 'sent')) IS TRUE AS delivery_failed
       FROM users u
       JOIN jobs j ON j.id = ${jobId}::uuid

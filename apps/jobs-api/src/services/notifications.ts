@@ -1,4 +1,4 @@
-import { Prisma, type Notification, type PrismaClient } from '@jobping/db';
+import { Prisma, type PrismaClient } from '@jobping/db';
 import { notFound } from '@jobping/http-kit';
 import { page } from '../cursor';
 import type { NotificationsQuery, NotificationView } from '../schemas';
@@ -35,19 +35,22 @@ function view(row: NotificationRow): NotificationView {
   };
 }
 
-const fromModel = (n: Notification): NotificationRow => ({
-  id: n.id,
-  job_id: n.jobId,
-  match_id: n.matchId,
-  job_title: n.jobTitle,
-  company: n.company,
-  job_url: n.jobUrl,
-  matching_score: n.matchingScore,
-  ai_analysis: n.aiAnalysis,
-  read_at: n.readAt,
-  discord_status: n.discordStatus,
-  created_at: n.createdAt,
-});
+/**
+ * Columns of a notification row `n`; `discord_status` is the delivery of its match on the
+ * user's first Discord channel (the account webhook), read from channel_deliveries:
+ * notifications.discord_status is deprecated since Discord became a channel.
+ */
+const notificationColumns = Prisma.sql`
+  n.id, n.job_id, n.match_id, n.job_title, n.company, n.job_url, n.matching_score, n.ai_analysis, n.read_at, n.created_at,
+  COALESCE((
+    SELECT CASE WHEN d.status = 'sent' THEN 'sent'
+                WHEN d.status = 'skipped' THEN 'skipped'
+                WHEN d.status = 'failed' AND NOT c.enabled THEN 'broken'
+                WHEN d.status = 'failed' THEN 'failed'
+                ELSE 'pending' END
+    FROM notification_channels c JOIN channel_deliveries d ON d.channel_id = c.id AND d.match_id = n.match_id
+    WHERE c.user_id = n.user_id AND c.kind = 'discord'
+    ORDER BY c.created_at, c.id LIMIT 1), 'skipped') AS discord_status`;
 
 /** The caller's in-app notifications, newest first on (created_at, id). Always scoped to the caller. */
 export class UserNotificationsService {
@@ -63,9 +66,8 @@ export class UserNotificationsService {
     }
     const [rows, unread] = await Promise.all([
       this.prisma.$queryRaw<NotificationRow[]>`
-        SELECT id, job_id, match_id, job_title, company, job_url, matching_score, ai_analysis, read_at,
-          discord_status::text AS discord_status, created_at
-        FROM notifications
+        SELECT ${notificationColumns}
+        FROM notifications n
         WHERE ${Prisma.join(where, ' AND ')}
         ORDER BY created_at DESC, id DESC
         ${limitClause(query.limit + 1)}`,
@@ -84,9 +86,10 @@ export class UserNotificationsService {
   /** Marks one of the caller's notifications read (keeps the first read time). 404 for anyone else's. */
   async markRead(userId: string, id: string): Promise<NotificationView> {
     await this.prisma.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: new Date() } });
-    const notification = await this.prisma.notification.findFirst({ where: { id, userId } });
-    if (!notification) throw notFound('No such notification.');
-    return view(fromModel(notification));
+    const [row] = await this.prisma.$queryRaw<NotificationRow[]>`
+      SELECT ${notificationColumns} FROM notifications n WHERE n.id = ${id}::uuid AND n.user_id = ${userId}::uuid`;
+    if (!row) throw notFound('No such notification.');
+    return view(row);
   }
 
   async markAllRead(userId: string): Promise<{ marked_read: number; unread_count: 0 }> {

@@ -38,13 +38,13 @@ export async function storePosting(prisma: PrismaClient, source: string, posting
     INSERT INTO jobs (source, source_id, source_trust, url, dedupe_key, title, company_id, company, location, locations,
                       work_arrangement, remote_region, remote, department, team,
                       salary_min, salary_max, salary_currency, salary_period, salary_top_yearly, employment_type,
-                      seniority, seniority_years, visa_sponsorship, job_facts_version,
+                      seniority, seniority_years, visa_sponsorship, required_languages, job_facts_version,
                       description, description_html, posted_at)
     VALUES (${source}, ${posting.sourceId}, ${trust}, ${posting.url}, ${dedupeKey}, ${posting.title}, ${company.id}::uuid,
             ${posting.company}, ${posting.location}, ${posting.locations}::text[], ${posting.workArrangement}, ${posting.remoteRegion},
             ${posting.remote}, ${posting.department}, ${posting.team}, ${posting.salaryMin}, ${posting.salaryMax},
             ${posting.salaryCurrency}, ${posting.salaryPeriod}, ${topYearly}, ${posting.employmentType},
-            ${facts.seniority}, ${facts.seniorityYears}, ${facts.visaSponsorship}, ${JOB_TEXT_FACTS_VERSION}, ${posting.description},
+            ${facts.seniority}, ${facts.seniorityYears}, ${facts.visaSponsorship}, ${facts.languages}::text[], ${JOB_TEXT_FACTS_VERSION}, ${posting.description},
             ${posting.descriptionHtml}, ${posting.postedAt})
     ON CONFLICT DO NOTHING
     RETURNING id`;
@@ -66,7 +66,7 @@ export async function storePosting(prisma: PrismaClient, source: string, posting
       salary_min = ${posting.salaryMin}, salary_max = ${posting.salaryMax}, salary_currency = ${posting.salaryCurrency},
       salary_period = ${posting.salaryPeriod}, salary_top_yearly = ${topYearly}, employment_type = ${posting.employmentType},
       seniority = ${facts.seniority}, seniority_years = ${facts.seniorityYears}, visa_sponsorship = ${facts.visaSponsorship},
-      job_facts_version = ${JOB_TEXT_FACTS_VERSION},
+      required_languages = ${facts.languages}::text[], job_facts_version = ${JOB_TEXT_FACTS_VERSION},
       description = ${posting.description}, description_html = ${posting.descriptionHtml}, posted_at = ${posting.postedAt},
       updated_at = now()
     WHERE dedupe_key = ${dedupeKey} AND source_trust < ${trust}

@@ -89,7 +89,7 @@ export function MatchCard({ match }: { match: Match }) {
           </button>
         </div>
       </footer>
-      <MatchControls match={match} />
+      <MatchControls jobId={match.job_id} company={match.job.company.name} idSuffix={match.id} />
       {rate.error && <ErrorMessage error={rate.error} />}
     </article>
   );

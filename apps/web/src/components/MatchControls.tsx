@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { DismissReason, Match, Mute, NotInterested, User } from '../api/types';
+import type { DismissReason, Mute, NotInterested, User } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorMessage } from './States';
 
@@ -18,13 +18,21 @@ const REASONS: [DismissReason, string][] = [
 
 const SNOOZE_DAYS = 7;
 
+export interface MatchControlsProps {
+  jobId: string;
+  /** The company as the card shows it (the mute is keyed as fan-out compares it). */
+  company: string;
+  /** Unique on the page (the match's or the notification's id), for the fields' ids. */
+  idSuffix: string;
+}
+
 /**
- * One-click controls on a match, each with its undo: mute the company or a keyword (fan-out then
- * leaves out such jobs), "not interested" with a reason, and snoozing every alert for a week.
+ * One-click controls on a match card or a notification, each with its undo: mute the company or
+ * a keyword (fan-out then leaves out such jobs), "not interested" with a reason, and snoozing
+ * every alert for a week.
  */
-export function MatchControls({ match }: { match: Match }) {
+export function MatchControls({ jobId, company, idSuffix }: MatchControlsProps) {
   const { user, updateUser } = useAuth();
-  const company = match.job.company.name;
   const [mutes, setMutes] = useState<Mute[]>([]);
   const [keyword, setKeyword] = useState('');
   const [reason, setReason] = useState<DismissReason>('role');
@@ -45,14 +53,14 @@ export function MatchControls({ match }: { match: Match }) {
   });
   const dismiss = useMutation({
     mutationFn: () =>
-      api<NotInterested>('PUT', `/api/users/me/jobs/${match.job_id}/not-interested`, { reason, text: reasonText.trim() === '' ? null : reasonText.trim() }),
+      api<NotInterested>('PUT', `/api/users/me/jobs/${jobId}/not-interested`, { reason, text: reasonText.trim() === '' ? null : reasonText.trim() }),
     onSuccess: (result) => {
       setDismissed(result);
       setAskReason(false);
     },
   });
   const undoDismiss = useMutation({
-    mutationFn: () => api<void>('DELETE', `/api/users/me/jobs/${match.job_id}/not-interested`),
+    mutationFn: () => api<void>('DELETE', `/api/users/me/jobs/${jobId}/not-interested`),
     onSuccess: () => setDismissed(null),
   });
   const snooze = useMutation({
@@ -87,10 +95,10 @@ export function MatchControls({ match }: { match: Match }) {
         </button>
       )}
       <form onSubmit={muteKeyword} className="inline-form">
-        <label htmlFor={`mute-keyword-${match.id}`} className="visually-hidden">
+        <label htmlFor={`mute-keyword-${idSuffix}`} className="visually-hidden">
           Keyword to mute
         </label>
-        <input id={`mute-keyword-${match.id}`} value={keyword} onChange={(e) => setKeyword(e.target.value)} placeholder="keyword" size={12} />
+        <input id={`mute-keyword-${idSuffix}`} value={keyword} onChange={(e) => setKeyword(e.target.value)} placeholder="keyword" size={12} />
         <button type="submit" className="button secondary">
           Mute keyword
         </button>
@@ -114,8 +122,8 @@ export function MatchControls({ match }: { match: Match }) {
         </span>
       ) : askReason ? (
         <form onSubmit={submitReason} className="inline-form">
-          <label htmlFor={`reason-${match.id}`}>Why?</label>
-          <select id={`reason-${match.id}`} value={reason} onChange={(e) => setReason(e.target.value as DismissReason)}>
+          <label htmlFor={`reason-${idSuffix}`}>Why?</label>
+          <select id={`reason-${idSuffix}`} value={reason} onChange={(e) => setReason(e.target.value as DismissReason)}>
             {REASONS.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { markAllNotificationsRead, notificationsQuery, queryKeys, replaceNotification } from '../api/queries';
 import type { Notification } from '../api/types';
 import { formatDate } from '../components/format';
+import { MatchControls } from '../components/MatchControls';
 import { ExternalLink } from '../components/SafeLink';
 import { RecommendationTag, ScoreBadge } from '../components/ScoreBadge';
 import { Empty, ErrorMessage, Loading } from '../components/States';
@@ -82,6 +83,7 @@ export function NotificationsPage() {
                 </button>
               )}
             </div>
+            <MatchControls jobId={n.job_id} company={n.company} idSuffix={n.id} />
           </li>
           );
         })}

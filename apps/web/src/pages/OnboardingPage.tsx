@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { FiltersForm } from '../components/settings/FiltersForm';
 import { PromptEditor } from '../components/settings/PromptEditor';
 import { ThresholdPicker } from '../components/settings/ThresholdPicker';
 import { WebhookForm } from '../components/settings/WebhookForm';
 
-const STEPS = ['Describe your ideal job', 'Connect Discord', 'Choose a threshold'] as const;
+const STEPS = ['Describe your ideal job', 'Set your must-haves', 'Connect Discord', 'Choose a threshold'] as const;
 
-/** Three steps after sign-up: prompt, Discord (optional), threshold. */
+/** Four steps after sign-up: prompt, must-haves (optional), Discord (optional), threshold. */
 export function OnboardingPage() {
   const { user, updateUser } = useAuth();
   const navigate = useNavigate();
@@ -51,16 +52,37 @@ export function OnboardingPage() {
       )}
       {step === 1 && (
         <>
-          <p className="muted">Get a Discord message the moment a job fits. You can skip this and set it up later in Settings.</p>
-          <WebhookForm user={user} onSaved={updateUser} />
+          <p className="muted">
+            What a job must offer, checked before any scoring: seniority, remote or office, salary, visa sponsorship, employment type. Optional; you can change them any
+            time in Settings.
+          </p>
+          <FiltersForm
+            user={user}
+            submitLabel="Save must-haves"
+            onSaved={(updated) => {
+              updateUser(updated);
+              setStep(2);
+            }}
+          />
           <div className="button-row">
-            <button type="button" className="button" onClick={() => setStep(2)}>
-              {user.discord.status === 'ok' ? 'Continue' : 'Skip for now'}
+            <button type="button" className="button secondary" onClick={() => setStep(2)}>
+              Skip for now
             </button>
           </div>
         </>
       )}
       {step === 2 && (
+        <>
+          <p className="muted">Get a Discord message the moment a job fits. You can skip this and set it up later in Settings.</p>
+          <WebhookForm user={user} onSaved={updateUser} />
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => setStep(3)}>
+              {user.discord.status === 'ok' ? 'Continue' : 'Skip for now'}
+            </button>
+          </div>
+        </>
+      )}
+      {step === 3 && (
         <ThresholdPicker
           user={user}
           submitLabel="Save and finish"

@@ -46,7 +46,8 @@ export function SignUpPage() {
         </button>
       </form>
       <p>
-        Have an account? <Link to="/login">Log in</Link>
+        Have an account? <Link to="/login">Log in</Link>: signing up again with its address starts a separate account, and we
+        e-mail the address&apos;s owner.
       </p>
     </section>
   );

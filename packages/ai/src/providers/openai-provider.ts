@@ -11,7 +11,7 @@ import { companyResearchInputSchema, matchInputSchema, parseInput, type CompanyR
 import { silentLogger, sleep, type AiLogger } from '../logging';
 import { aiMetrics, type AiMetrics } from '../metrics';
 import { COMPANY_PROMPT_VERSION, companyAnswerSchema, companyMessages } from '../prompts/company-v1';
-import { MATCH_PROMPT_VERSION, matchAnswerSchema, matchMessages } from '../prompts/match-v1';
+import { MATCH_PROMPT_VERSION, matchAnswerSchema, matchMessages } from '../prompts/match-v2';
 import type { AiProvider, AiResultMeta, CompanyResearchResult, MatchResult, TokenUsage } from '../provider';
 import { SharedRateLimiter } from '../rate-limit';
 import { classifyFailure, retryDelayMs, type RetryPolicy } from './openai-failures';
@@ -20,6 +20,8 @@ export interface OpenAiProviderOptions {
   settings: OpenAiSettings;
   /** Holds the shared rate limit (give every replica the same Redis and key prefix). */
   redis: Redis;
+  /** Before the rate limiter's keys (STREAM_KEY_PREFIX in the workers). */
+  keyPrefix?: string;
   registry?: Registry;
   logger?: AiLogger;
   /** 60 ("per minute") unless a test needs a shorter window. */
@@ -65,6 +67,7 @@ export class OpenAiProvider implements AiProvider {
     });
     this.limiter = new SharedRateLimiter({
       redis: options.redis,
+      ...(options.keyPrefix ? { keyPrefix: options.keyPrefix } : {}),
       scope: settings.model,
       requestsPerWindow: settings.requestsPerMinute,
       tokensPerWindow: settings.tokensPerMinute,

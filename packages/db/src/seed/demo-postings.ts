@@ -1832,6 +1832,7 @@ export function demoJobContent(posting: DemoPosting, companyId: string) {
     seniority: facts.seniority,
     seniorityYears: facts.seniorityYears,
     visaSponsorship: facts.visaSponsorship,
+    requiredLanguages: facts.languages,
     jobFactsVersion: JOB_TEXT_FACTS_VERSION,
     description: posting.description,
   };

@@ -80,7 +80,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account and start a session
-         * @description The refresh token is set as the httpOnly cookie `jobping_refresh` (SameSite=Strict, sent only to /api/token/refresh and /api/logout), never in the body.
+         * @description Answers the same whether or not the address has an account: for a taken address the session is that of a provisional account (no address of its own: it can onboard but is never mailed, verified or admin, and is purged after PROVISIONAL_ACCOUNT_TTL_DAYS), and the owner of the address gets a "someone tried to sign up with your address" mail. The refresh token is set as the httpOnly cookie `jobping_refresh` (SameSite=Strict, sent only to /api/token/refresh and /api/logout), never in the body.
          */
         post: operations["postApiRegister"];
         delete?: never;
@@ -197,7 +197,7 @@ export interface paths {
         get?: never;
         /**
          * Save or remove the Discord webhook
-         * @description Only https://discord.com (or discordapp.com, ptb., canary.) /api/webhooks/{id}/{token} URLs. Saving clears the broken state.
+         * @description Only https://discord.com (or discordapp.com, ptb., canary.) /api/webhooks/{id}/{token} URLs. Writes the user's first Discord notification channel (created when there is none; null removes it); saving turns it back on and clears its failures.
          */
         put: operations["putApiUsersMeDiscord"];
         post?: never;
@@ -541,7 +541,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new account with its first access token */
+            /** @description The new (or, for a taken address, provisional) account with its first access token */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -584,7 +584,7 @@ export interface operations {
                                 keep_unknown_sponsorship: boolean;
                                 /** @description employment types accepted; empty means any. Jobs that state none pass */
                                 employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                                 languages: string[];
                                 /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                                 excluded_keywords: string[];
@@ -593,7 +593,7 @@ export interface operations {
                             snoozed_until: string | null;
                             discord: {
                                 /**
-                                 * @description broken: Discord said the webhook no longer exists; save a new one
+                                 * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                                  * @enum {string}
                                  */
                                 status: "not_set" | "ok" | "broken";
@@ -631,15 +631,6 @@ export interface operations {
             };
             /** @description The Origin header names a site that may not use the session (`origin_not_allowed`) */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description An account with this e-mail exists (`email_taken`); counts against the same limits as a registration */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -747,7 +738,7 @@ export interface operations {
                                 keep_unknown_sponsorship: boolean;
                                 /** @description employment types accepted; empty means any. Jobs that state none pass */
                                 employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                                 languages: string[];
                                 /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                                 excluded_keywords: string[];
@@ -756,7 +747,7 @@ export interface operations {
                             snoozed_until: string | null;
                             discord: {
                                 /**
-                                 * @description broken: Discord said the webhook no longer exists; save a new one
+                                 * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                                  * @enum {string}
                                  */
                                 status: "not_set" | "ok" | "broken";
@@ -906,7 +897,7 @@ export interface operations {
                                 keep_unknown_sponsorship: boolean;
                                 /** @description employment types accepted; empty means any. Jobs that state none pass */
                                 employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                                /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                                /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                                 languages: string[];
                                 /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                                 excluded_keywords: string[];
@@ -915,7 +906,7 @@ export interface operations {
                             snoozed_until: string | null;
                             discord: {
                                 /**
-                                 * @description broken: Discord said the webhook no longer exists; save a new one
+                                 * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                                  * @enum {string}
                                  */
                                 status: "not_set" | "ok" | "broken";
@@ -1129,7 +1120,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
@@ -1138,7 +1129,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";
@@ -1268,7 +1259,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
@@ -1277,7 +1268,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";
@@ -1398,7 +1389,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
@@ -1407,7 +1398,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";
@@ -1434,6 +1425,15 @@ export interface operations {
             };
             /** @description No valid access token, or the account no longer exists */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No Discord channel yet and already 20 channels (`too_many_channels`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1501,7 +1501,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No webhook saved (`webhook_not_set`), or Discord says it no longer exists (`webhook_broken`; now marked broken) */
+            /** @description No webhook saved (`webhook_not_set`), or Discord says it no longer exists (`webhook_broken`; its channel is now off) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1599,7 +1599,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
@@ -1608,7 +1608,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";
@@ -1705,7 +1705,7 @@ export interface operations {
                     keep_unknown_sponsorship?: boolean;
                     /** @description employment types accepted; empty means any. Jobs that state none pass */
                     employment_types?: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                    /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                    /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                     languages?: string[];
                     /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                     excluded_keywords?: string[];
@@ -1755,7 +1755,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
@@ -1764,7 +1764,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";
@@ -2332,7 +2332,7 @@ export interface operations {
                             keep_unknown_sponsorship: boolean;
                             /** @description employment types accepted; empty means any. Jobs that state none pass */
                             employment_types: ("full_time" | "part_time" | "contract" | "temporary" | "internship" | "other")[];
-                            /** @description languages you work in (ISO 639-1). Stored only: jobs carry no language yet, so it leaves nothing out */
+                            /** @description languages you work in (ISO 639-1); empty: any. A job that requires another language (jobs.required_languages) is left out */
                             languages: string[];
                             /** @description jobs whose title or description contains one of these as whole words (1–3 words, case-insensitive) are left out; saved lower-cased */
                             excluded_keywords: string[];
@@ -2341,7 +2341,7 @@ export interface operations {
                         snoozed_until: string | null;
                         discord: {
                             /**
-                             * @description broken: Discord said the webhook no longer exists; save a new one
+                             * @description of the first Discord notification channel; broken: that channel is off (Discord said the webhook no longer exists, repeated failures, or turned off on the Channels page); save a URL to turn it on
                              * @enum {string}
                              */
                             status: "not_set" | "ok" | "broken";

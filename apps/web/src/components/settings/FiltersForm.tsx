@@ -47,7 +47,7 @@ function CheckGroup<T extends string>({ legend, options, value, onChange }: { le
 }
 
 /** Hard filters and must-haves: jobs that fail them are never scored or sent (docs/product.md, "Must-haves"). */
-export function FiltersForm({ user, onSaved }: { user: User; onSaved(user: User): void }) {
+export function FiltersForm({ user, onSaved, submitLabel = 'Save filters' }: { user: User; onSaved(user: User): void; submitLabel?: string }) {
   const f = user.filters;
   const [remoteOnly, setRemoteOnly] = useState(f.remote_only);
   const [locations, setLocations] = useState(f.locations.join(', '));
@@ -129,14 +129,14 @@ export function FiltersForm({ user, onSaved }: { user: User; onSaved(user: User)
         mention sponsorship
       </label>
       <CheckGroup legend="Employment types (none ticked: any)" options={EMPLOYMENT} value={employment} onChange={setEmployment} />
-      <label htmlFor="filter-languages">Languages you work in (ISO codes, e.g. en, de; saved, not applied yet)</label>
+      <label htmlFor="filter-languages">Languages you work in (ISO codes, e.g. en, de; empty means any)</label>
       <input id="filter-languages" value={languages} onChange={(e) => setLanguages(e.target.value)} placeholder="en, de" />
       <label htmlFor="filter-keywords">Leave out jobs mentioning (comma-separated words or short phrases)</label>
       <input id="filter-keywords" value={keywords} onChange={(e) => setKeywords(e.target.value)} placeholder="PHP, on-call" />
       {save.error && <ErrorMessage error={save.error} />}
       {save.isSuccess && <Notice>Filters saved.</Notice>}
       <button type="submit" className="button" disabled={save.isPending}>
-        {save.isPending ? 'Saving…' : 'Save filters'}
+        {save.isPending ? 'Saving…' : submitLabel}
       </button>
     </form>
   );

@@ -1,3 +1,5 @@
+import { globalForm } from './text';
+
 // Things users rule out that are not industries of the company: working conditions and kinds
 // of workplace ("no night shifts", "no nursing homes", "nothing in debt collection"). Each is a
 // meaning family: `prompt` is how a user names it (in any of the set's languages), `job` the
@@ -61,7 +63,7 @@ const NEGATED_BEFORE = /\b(no|not|never|nicht|niemals|nie|niet|nooit|non|jamais|
 
 /** How many times `text` mentions the family outside a negation. */
 export function countPlainly(text: string, pattern: RegExp): number {
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const global = globalForm(pattern);
   let count = 0;
   for (const match of text.matchAll(global)) {
     const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
@@ -72,7 +74,7 @@ export function countPlainly(text: string, pattern: RegExp): number {
 
 /** Whether `text` mentions the family outside a negation. */
 export function mentionsPlainly(text: string, pattern: RegExp): boolean {
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const global = globalForm(pattern);
   for (const match of text.matchAll(global)) {
     const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
     if (!NEGATED_BEFORE.test(before)) return true;

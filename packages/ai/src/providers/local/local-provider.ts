@@ -1,10 +1,14 @@
 import { parseCompanyInfo, parseMatchScore } from '@jobping/contracts';
 import { AiInputError } from '../../errors';
-import { companyResearchInputSchema, parseInput, type CompanyResearchInput, type MatchInput } from '../../inputs';
+import { companyResearchInputSchema, matchInputSchema, parseInput, type CompanyResearchInput, type MatchInput } from '../../inputs';
 import type { AiProvider, CompanyResearchResult, MatchResult } from '../../provider';
 import { researchCompanyLocally } from './research-company';
 import { evaluateMatch, toMatchScore } from './score-match';
+import { nearestDismissal } from './near-dismissals';
 import { SignalsMemo } from './signals-memo';
+
+// Parsed under its field name, so that errors name `dismissals.0.reason`.
+const dismissalsPart = matchInputSchema.pick({ dismissals: true });
 
 /** Bump when the rules or weights change: stored results say which rules produced them. */
 export const LOCAL_MODEL = 'jobping-rules-3';
@@ -30,7 +34,8 @@ export class LocalProvider implements AiProvider {
     if (input === null || typeof input !== 'object') throw new AiInputError('Invalid match input: expected an object with job, company and user');
     const job = this.memo.job(input.job, input.company, 'match');
     const user = this.memo.user(input.user, 'match');
-    const evaluation = evaluateMatch(job.signals, user.signals, job.company);
+    const { dismissals } = parseInput(dismissalsPart, { dismissals: input.dismissals }, 'match');
+    const evaluation = evaluateMatch(job.signals, user.signals, job.company, nearestDismissal(job.job, dismissals));
     const result = parseMatchScore(toMatchScore(job.signals, evaluation));
     return { ...result, meta: this.meta(this.promptVersions.match) };
   }

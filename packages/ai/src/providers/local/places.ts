@@ -17,35 +17,53 @@ const COUNTRY_NAMES: Record<string, string> = {
   US: 'United States', CA: 'Canada', AU: 'Australia', NZ: 'New Zealand',
 };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 interface Entry {
   city: City;
-  pattern: RegExp;
-  length: number;
+  alias: string;
 }
 
 // Loaded once; names are matched as written (capitalised), longest first, so "Porto Cervo" is
-// not Porto and "New York" is not York.
+// not Porto and "New York" is not York. Found with indexOf and a look at the letters either
+// side rather than a RegExp per name: the native code of ~500 Unicode-aware patterns alone was
+// ~8 MB of every matcher's memory.
 const ENTRIES: readonly Entry[] = (gazetteer.cities as unknown as [string, string, number, number, string[]?][])
   .flatMap(([name, code, lat, lon, aliases]) =>
-    [name, ...(aliases ?? [])].map((alias) => ({
-      city: { name, country: COUNTRY_NAMES[code] ?? code, lat, lon },
-      pattern: new RegExp(`(?<![\\p{L}'-])${escape(alias)}(?![\\p{L}])`, 'u'),
-      length: alias.length,
-    })),
+    [name, ...(aliases ?? [])].map((alias) => ({ city: { name, country: COUNTRY_NAMES[code] ?? code, lat, lon }, alias })),
   )
-  .sort((a, b) => b.length - a.length);
+  .sort((a, b) => b.alias.length - a.alias.length);
+
+const LETTER = /^\p{L}$/u;
+/** A name glued to a letter, an apostrophe or a hyphen before it is part of another word ("Neu-Ulm" is not Ulm). */
+const JOINED_BEFORE = /^[\p{L}'-]$/u;
+
+/** The code point that ends just before `index`, or ''. */
+function codePointBefore(text: string, index: number): string {
+  if (index <= 0) return '';
+  const low = text.charCodeAt(index - 1);
+  const start = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+  return String.fromCodePoint(text.codePointAt(start) ?? 0);
+}
+
+/** Where `alias` stands in `text` as a whole name, or -1. */
+function findName(text: string, alias: string): number {
+  for (let at = text.indexOf(alias); at !== -1; at = text.indexOf(alias, at + 1)) {
+    const after = text.codePointAt(at + alias.length);
+    if (JOINED_BEFORE.test(codePointBefore(text, at))) continue;
+    if (after !== undefined && LETTER.test(String.fromCodePoint(after))) continue;
+    return at;
+  }
+  return -1;
+}
 
 /** The gazetteer's cities named in a text. */
 export function citiesIn(text: string): City[] {
   let rest = text;
   const found: City[] = [];
   for (const entry of ENTRIES) {
-    const match = entry.pattern.exec(rest);
-    if (!match) continue;
+    const at = findName(rest, entry.alias);
+    if (at === -1) continue;
     if (!found.some((city) => city.name === entry.city.name)) found.push(entry.city);
-    rest = `${rest.slice(0, match.index)}${' '.repeat(match[0].length)}${rest.slice(match.index + match[0].length)}`;
+    rest = `${rest.slice(0, at)}${' '.repeat(entry.alias.length)}${rest.slice(at + entry.alias.length)}`;
   }
   return found;
 }

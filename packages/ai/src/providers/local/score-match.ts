@@ -6,11 +6,12 @@ import { clip, formatEur, formatEurShort, listing } from './text';
 import { APPLY_FROM, CONSIDER_FROM, WEIGHTS } from './weights';
 import { EXCLUSIONS } from './exclusions';
 import { distanceKm } from './places';
+import { reasonWords, type NearDismissal } from './near-dismissals';
 import { SPOKEN_LANGUAGES } from './spoken-languages';
 import { sameWord } from './prompt-signals';
 import { FAMILY_LABELS, foldAccents, GENERIC_ROLE_WORDS, INDUSTRIES, SENIORITY_LABELS, SKILLS, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
 
-export type Criterion = 'industry' | 'role' | 'skills' | 'seniority' | 'location' | 'salary' | 'employment' | 'company' | 'culture';
+export type Criterion = 'industry' | 'role' | 'skills' | 'seniority' | 'location' | 'salary' | 'employment' | 'company' | 'culture' | 'dismissed';
 
 /** One reason the score went down: shown as a con, with its points in the explanation. */
 export interface Adjustment {
@@ -397,8 +398,27 @@ function culture(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   if (job.crunch) out.adjust('culture', WEIGHTS.crunch, `Mentions long hours: ${quote(job.crunch)}`, 'long hours');
 }
 
-/** Scores one posting against one prompt: 100 minus the weights of every mismatch, then caps. */
-export function evaluateMatch(job: JobSignals, prompt: PromptSignals, company?: CompanyInfo | null): MatchEvaluation {
+const DISMISSED_WEIGHTS = { 'same-posting': WEIGHTS.dismissedPosting, 'same-role': WEIGHTS.dismissedRole, 'same-company': WEIGHTS.dismissedCompany } as const;
+const DISMISSED_HOW = { 'same-posting': 'The same posting as', 'same-role': 'Much like', 'same-company': 'At the same company as' } as const;
+
+/** A job much like one the user marked not interested, for the user's reason. */
+function dismissed(near: NearDismissal | null, out: Collector): void {
+  if (!near) return;
+  const { dismissal, kind } = near;
+  const reason = reasonWords(dismissal);
+  out.adjust(
+    'dismissed',
+    DISMISSED_WEIGHTS[kind],
+    `${DISMISSED_HOW[kind]} "${clip(dismissal.title, 120)}" at ${clip(dismissal.company, 80)}, which you marked not interested (${clip(reason, 100)})`,
+    `like a job you marked not interested: ${clip(dismissal.title, 60)} (${clip(reason, 30)})`,
+  );
+}
+
+/**
+ * Scores one posting against one prompt: 100 minus the weights of every mismatch, then caps.
+ * `near`: the dismissed job this one is much like (nearestDismissal), if any.
+ */
+export function evaluateMatch(job: JobSignals, prompt: PromptSignals, company?: CompanyInfo | null, near: NearDismissal | null = null): MatchEvaluation {
   const adjustments: Adjustment[] = [];
   const pros: string[] = [];
   const proShorts: string[] = [];
@@ -407,7 +427,8 @@ export function evaluateMatch(job: JobSignals, prompt: PromptSignals, company?: 
   const out: Collector = {
     adjust: (criterion, weight, con, short) => {
       const { penalty, cap } = typeof weight === 'number' ? { penalty: weight, cap: null } : weight;
-      adjustments.push({ criterion, penalty, cap, con: clip(con, 300), short: clip(short, 80) });
+      // A dismissal's few words name the dismissed job and the reason: longer than the rest.
+      adjustments.push({ criterion, penalty, cap, con: clip(con, 300), short: clip(short, criterion === 'dismissed' ? 140 : 80) });
     },
     pro: (text, short) => {
       pros.push(clip(text, 300));
@@ -428,6 +449,7 @@ export function evaluateMatch(job: JobSignals, prompt: PromptSignals, company?: 
   employment(job, prompt, out);
   companyFit(job, prompt, company, out);
   culture(job, prompt, out);
+  dismissed(near, out);
   const total = adjustments.reduce((sum, adjustment) => sum + adjustment.penalty, 0);
   const cap = Math.min(100, ...adjustments.map((adjustment) => adjustment.cap ?? 100));
   const score = Math.max(0, Math.min(100 - total, cap));

@@ -1,7 +1,7 @@
 import { companyInfoSchema, type CompanyInfo } from '@jobping/contracts';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
-import { jobInputSchema, parseInput, userInputSchema, type JobInput, type UserInput } from '../../inputs';
+import { jobInputSchema, parseInput, userInputSchema, type Job, type JobInput, type UserInput } from '../../inputs';
 import { extractJobSignals, type JobSignals } from './job-signals';
 import { extractPromptSignals, type PromptSignals } from './prompt-signals';
 
@@ -10,6 +10,8 @@ const jobPart = z.object({ job: jobInputSchema, company: companyInfoSchema.nulli
 const userPart = z.object({ user: userInputSchema });
 
 export interface PreparedJob {
+  /** The validated posting (near-duplicates of dismissed jobs compare its text). */
+  job: Job;
   signals: JobSignals;
   company: CompanyInfo | null;
 }
@@ -38,7 +40,7 @@ export class SignalsMemo {
     const hit = this.jobs.get(input);
     if (hit && hit.company === (company ?? null)) return hit.prepared;
     const parsed = parseInput(jobPart, { job: input, company }, what);
-    const prepared = { signals: extractJobSignals(parsed.job, parsed.company ?? null), company: parsed.company ?? null };
+    const prepared = { job: parsed.job, signals: extractJobSignals(parsed.job, parsed.company ?? null), company: parsed.company ?? null };
     this.jobs.set(input, { company: company ?? null, prepared });
     return prepared;
   }

@@ -35,24 +35,42 @@ export function firstSentence(text: string): string {
   return sentences(text)[0] ?? '';
 }
 
+// The global and the single-match form of each vocabulary pattern, made once: a RegExp made
+// per call is compiled again whenever V8's compilation cache has let it go, and the native
+// code of the vocabulary's many patterns is a large part of a worker's memory.
+const globalForms = new WeakMap<RegExp, RegExp>();
+const singleForms = new WeakMap<RegExp, RegExp>();
+
+/** `pattern` with the g flag (for matchAll and counting), the same object on every call. */
+export function globalForm(pattern: RegExp): RegExp {
+  if (pattern.global) return pattern;
+  let form = globalForms.get(pattern);
+  if (!form) globalForms.set(pattern, (form = new RegExp(pattern.source, `${pattern.flags}g`)));
+  return form;
+}
+
+/** `pattern` without the g flag, whose `test` keeps no lastIndex between calls. */
+export function singleForm(pattern: RegExp): RegExp {
+  if (!pattern.global && !pattern.sticky) return pattern;
+  let form = singleForms.get(pattern);
+  if (!form) singleForms.set(pattern, (form = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''))));
+  return form;
+}
+
 /** The first sentence that matches, for quoting as evidence. */
 export function findSentence(text: string, pattern: RegExp): string | null {
-  const flags = pattern.flags.replace('g', '');
-  const once = new RegExp(pattern.source, flags);
+  const once = singleForm(pattern);
   return sentences(text).find((sentence) => once.test(sentence)) ?? null;
 }
 
 export function countMatches(text: string, patterns: readonly RegExp[]): number {
   let count = 0;
-  for (const pattern of patterns) {
-    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-    count += (text.match(new RegExp(pattern.source, flags)) ?? []).length;
-  }
+  for (const pattern of patterns) count += (text.match(globalForm(pattern)) ?? []).length;
   return count;
 }
 
 export function anyMatch(text: string, patterns: readonly RegExp[]): boolean {
-  return patterns.some((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text));
+  return patterns.some((pattern) => singleForm(pattern).test(text));
 }
 
 /** "TypeScript, Go and PostgreSQL". */

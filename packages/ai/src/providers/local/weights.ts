@@ -103,4 +103,11 @@ export const WEIGHTS = {
   crunch: 8,
   /** Industry: the user named industries they prefer and this is none of them. */
   otherIndustry: 8,
+
+  /** "Not interested" (near-dismissals.ts): the same posting as a job the user dismissed, again. */
+  dismissedPosting: { penalty: 45, cap: 40 },
+  /** …the same role at the same company as a dismissed job. */
+  dismissedRole: { penalty: 30, cap: 55 },
+  /** …another role at a company the user dismissed a job of for the company itself. */
+  dismissedCompany: 20,
 } as const;

@@ -1,9 +1,15 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { z } from 'zod';
 import type { ParsedMatchInput } from '../inputs';
+import { dismissalsBlock, DISMISSALS_RULE } from './dismissals';
 import { newBoundary, truncate, untrustedBlock, untrustedRules } from './untrusted';
 
-export const MATCH_PROMPT_VERSION = 'match-v1';
+/**
+ * v2: the user's recent "not interested" jobs come with the posting (dismissals.ts). Stored
+ * v1 results are not rescored for it by themselves: the matcher reuses a stored result only
+ * when the same pair is delivered again, and then recomputes it with this version.
+ */
+export const MATCH_PROMPT_VERSION = 'match-v2';
 
 /**
  * The answer's shape as sent to the model (`response_format`). Same fields as the contract's
@@ -51,12 +57,14 @@ export function matchMessages(input: ParsedMatchInput): ChatCompletionMessagePar
     '0-39 a dealbreaker (an industry, company or technology the seeker ruled out, a different kind of role, a location they cannot work from, pay far below their minimum).',
     'recommendation: "apply" from 75, "consider" from 50, else "skip".',
     'pros and cons: short and concrete, each citing a fact of the posting (title, stack, location, salary, company); never invent facts; say when the posting does not state something.',
+    ...(input.dismissals.length > 0 ? [DISMISSALS_RULE] : []),
     'Answer with JSON only, in the given schema.',
   ].join('\n');
   const user = [
     `<seeker-${boundary}>\n${input.user.prompt}\n</seeker-${boundary}>`,
     untrustedBlock(boundary, 'job posting', posting),
     untrustedBlock(boundary, 'company research', company),
+    ...(input.dismissals.length > 0 ? [dismissalsBlock(boundary, input.dismissals)] : []),
   ].join('\n\n');
   return [
     { role: 'system', content: system },
