@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { companyKeys } from '@jobping/db';
 import { json } from '@jobping/testing';
@@ -367,7 +368,12 @@ describe('DELETE /api/users/me', () => {
   it('removes the user and every session; the old tokens stop working', async () => {
     const victim = await register(ctx.app);
     await as(victim).put('/api/users/me/prompt', { prompt: 'to be deleted' }).expect(200);
+    // Fan-out's decision log (no foreign key to users): deleted with the account.
+    await ctx.prisma.matchDecision.create({ data: { userId: victim.user.id, jobId: randomUUID(), reason: 'location', jobValue: 'Austin', userValue: 'Berlin' } });
+    await ctx.prisma.matchDecision.create({ data: { userId: alice.user.id, jobId: randomUUID(), reason: 'location' } });
     await as(victim).delete('/api/users/me').expect(204);
+    expect(await ctx.prisma.matchDecision.count({ where: { userId: victim.user.id } })).toBe(0);
+    expect(await ctx.prisma.matchDecision.count({ where: { userId: alice.user.id } })).toBe(1);
 
     expect(await ctx.prisma.user.findUnique({ where: { id: victim.user.id } })).toBeNull();
     expect(await ctx.prisma.refreshToken.count({ where: { userId: victim.user.id } })).toBe(0);

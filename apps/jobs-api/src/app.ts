@@ -17,6 +17,7 @@ import { UserMatchesService } from './services/matches';
 import { UserNotificationsService } from './services/notifications';
 import { PageCache } from './services/page-cache';
 import type { ScrapeQueueProducer } from './services/scrape-queue-producer';
+import { DecisionsService } from './services/decisions';
 import { ScrapeRunService } from './services/scrape-runs';
 import { SourceDetectService } from './services/source-detect';
 import { ThresholdPreviewService } from './services/threshold-preview';
@@ -102,6 +103,7 @@ export function createApp(deps: JobsApiDeps): HttpApp {
         redis,
         testsPerHour: config.CHANNEL_TESTS_PER_USER_PER_HOUR,
       }),
+      decisions: new DecisionsService({ pool, redis, requestsPerMinute: config.DECISIONS_REQUESTS_PER_MINUTE }),
       thresholdPreview: new ThresholdPreviewService({
         prisma,
         redis,

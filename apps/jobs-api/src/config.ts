@@ -27,6 +27,7 @@ export const jobsApiEnvSchema = baseEnvSchema
       'memory for whole pages of the hot lists, in MB (dropped when the database notifies a change they show, so never stale)',
     ),
     CHANNEL_TESTS_PER_USER_PER_HOUR: fields.positiveInt(20, 'test messages one user may send on their channels per hour (shared by replicas through Redis)'),
+    DECISIONS_REQUESTS_PER_MINUTE: fields.positiveInt(60, '"why (not)?" and near-miss requests one user may make per minute (shared by replicas through Redis)'),
     THRESHOLD_PREVIEW_REQUESTS_PER_MINUTE: fields.positiveInt(30, 'threshold previews one user may request per minute (shared by replicas through Redis)'),
     THRESHOLD_PREVIEW_CACHE_SECONDS: fields.positiveInt(
       600,

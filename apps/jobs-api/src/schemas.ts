@@ -323,6 +323,19 @@ export const pipelineSchema = z.object({
       ),
     }),
   ),
+  decisions: z
+    .object({
+      window_hours: z.number().int(),
+      since: timestamp,
+      counts: z.array(
+        z.object({
+          stage: z.string().describe('fanout, prefilter, matcher, notifier or pending'),
+          reason: z.string().describe("the reason code (fan-out's fanoutReasons, the pre-filter's code, below_threshold, notified, snoozed, awaiting)"),
+          count: z.number().int(),
+        }),
+      ),
+    })
+    .describe('what decided about the (job, user) pairs of the window, per stage and reason (the decision log)'),
   stale_group_seconds: z.number().int().describe('STREAM_STALE_GROUP_SECONDS: how long a group with entries waiting may go without a read before it is stale'),
   scrape_queue: z.object({
     waiting: z.number().int(),
@@ -335,3 +348,13 @@ export const pipelineSchema = z.object({
     .describe('jobs of the scrape-runs queue by state; null while its Redis is unreachable'),
 });
 export type PipelineView = z.infer<typeof pipelineSchema>;
+
+export const pipelineQuerySchema = z.object({
+  window_hours: z.coerce
+    .number({ error: 'not a number' })
+    .int({ error: 'not an integer' })
+    .min(1)
+    .max(720)
+    .default(24)
+    .describe('the window of the decision counts, in hours (1–720, default 24)'),
+});

@@ -29,6 +29,8 @@ const ROUTES = [
   'post /api/jobs/fetch',
   'get /api/scrape-runs/{id}',
   'get /api/users/me/matches',
+  'get /api/users/me/decisions',
+  'get /api/users/me/near-misses',
   'get /api/users/me/threshold-preview',
   'post /api/users/me/matches/{jobId}/feedback',
   'put /api/users/me/jobs/{jobId}/not-interested',

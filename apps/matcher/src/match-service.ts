@@ -5,7 +5,7 @@ import type { Logger } from '@jobping/logger';
 import type { CachedJob, JobCache } from './job-cache';
 import DataLoader from 'dataloader';
 import { handlerBatching } from '@jobping/stream-worker';
-import { jobInputColumns, toJobInput } from '@jobping/ai';
+import { jobInputColumns, prefilterReasonKind, toJobInput } from '@jobping/ai';
 
 export interface MatchDeps {
   prisma: PrismaClient;
@@ -46,6 +46,8 @@ interface StoredMatch {
   inputTokens: number | null;
   outputTokens: number | null;
   prefilterReason: string | null;
+  /** prefilterReasonKind of the decision, for the decision log; null when it passed. */
+  prefilterCode: string | null;
 }
 
 interface DismissalRow {
@@ -158,6 +160,7 @@ export class MatchService {
         inputTokens: null,
         outputTokens: null,
         prefilterReason: decision.reason,
+        prefilterCode: prefilterReasonKind(decision),
       });
       return { outcome: 'prefiltered', score: decision.bound, notify: false };
     }
@@ -181,6 +184,7 @@ export class MatchService {
       inputTokens: result.meta.usage?.inputTokens ?? null,
       outputTokens: result.meta.usage?.outputTokens ?? null,
       prefilterReason: null,
+      prefilterCode: null,
     });
     const notify = result.score >= publishFrom;
     if (notify) await this.deps.publishNotification({ job_id: jobId, user_id: userId });
@@ -243,18 +247,19 @@ export class MatchService {
     const column = <T>(pick: (row: StoredMatch) => T) => unique.map(pick);
     await execute(this.deps.pool, Prisma.sql`
       INSERT INTO user_job_matches (user_id, job_id, score, analysis, provider, model, prompt_version,
-                                    input_tokens, output_tokens, prefilter_skipped, prefilter_reason, updated_at)
+                                    input_tokens, output_tokens, prefilter_skipped, prefilter_reason, prefilter_code, updated_at)
       SELECT r.user_id, r.job_id, r.score, r.analysis, r.provider, r.model, r.prompt_version,
-             r.input_tokens, r.output_tokens, r.prefilter_reason IS NOT NULL, r.prefilter_reason, now()
+             r.input_tokens, r.output_tokens, r.prefilter_reason IS NOT NULL, r.prefilter_reason, r.prefilter_code, now()
       FROM unnest(${column((r) => r.userId)}::uuid[], ${column((r) => r.jobId)}::uuid[], ${column((r) => r.score)}::smallint[],
                   ${column((r) => JSON.stringify(r.analysis))}::jsonb[], ${column((r) => r.provider)}::text[], ${column((r) => r.model)}::text[],
                   ${column((r) => r.promptVersion)}::text[], ${column((r) => r.inputTokens)}::int[], ${column((r) => r.outputTokens)}::int[],
-                  ${column((r) => r.prefilterReason)}::text[])
-           AS r(user_id, job_id, score, analysis, provider, model, prompt_version, input_tokens, output_tokens, prefilter_reason)
+                  ${column((r) => r.prefilterReason)}::text[], ${column((r) => r.prefilterCode)}::text[])
+           AS r(user_id, job_id, score, analysis, provider, model, prompt_version, input_tokens, output_tokens, prefilter_reason, prefilter_code)
       ON CONFLICT (user_id, job_id) DO UPDATE SET
         score = EXCLUDED.score, analysis = EXCLUDED.analysis, provider = EXCLUDED.provider, model = EXCLUDED.model,
         prompt_version = EXCLUDED.prompt_version, input_tokens = EXCLUDED.input_tokens, output_tokens = EXCLUDED.output_tokens,
-        prefilter_skipped = EXCLUDED.prefilter_skipped, prefilter_reason = EXCLUDED.prefilter_reason, updated_at = now()`);
+        prefilter_skipped = EXCLUDED.prefilter_skipped, prefilter_reason = EXCLUDED.prefilter_reason,
+        prefilter_code = EXCLUDED.prefilter_code, updated_at = now()`);
     return rows.map(() => undefined);
   }
 }

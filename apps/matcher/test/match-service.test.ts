@@ -124,6 +124,8 @@ describe('MatchService', () => {
     const stored = await prisma.userJobMatch.findUniqueOrThrow({ where: { userId_jobId: { userId: u.id, jobId: j.id } } });
     expect(stored.prefilterSkipped).toBe(true);
     expect(stored.prefilterReason).toMatch(/^skip: at most \d+ < threshold 70/);
+    // The code the decision log and the admin counts read (prefilterReasonKind).
+    expect(stored.prefilterCode).toBe('excluded');
     expect(stored.score).toBeLessThan(70);
     expect(await service.handle({ job_id: j.id, user_id: u.id })).toMatchObject({ outcome: 'stored', notify: false });
 

@@ -1,7 +1,7 @@
 import { inAppThreshold, matchAnalysisSchema, type MatchAnalysis } from '@jobping/contracts';
 import { handlerBatching } from '@jobping/stream-worker';
 import DataLoader from 'dataloader';
-import { Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
+import { execute, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
 import type { MatchContent } from '@jobping/channels';
 import type { ChannelDeliveries } from './channel-deliveries';
@@ -150,6 +150,9 @@ export class NotificationService {
       // Snooze silences alerts, not matching: the match is stored and listed, and is not
       // notified later (an alert days late is noise). Fan-out keeps scoring on purpose, so the
       // list is complete when the user comes back.
+      // Recorded for the decision log ("why wasn't I pinged?"): one short update, snoozed pairs only.
+      await execute(this.deps.pool, Prisma.sql`
+        UPDATE user_job_matches SET notify_skip = 'snoozed' WHERE id = ${pair.match_id}::uuid AND notify_skip IS DISTINCT FROM 'snoozed'`);
       logger.info('alerts snoozed; nothing sent', { job_id: jobId, user_id: userId });
       return 'snoozed';
     }

@@ -123,7 +123,8 @@ describe('NotificationService', () => {
     expect(discord.requestsFor(snoozed.webhookId)).toHaveLength(0);
     expect(await prisma.notification.count({ where: { userId: snoozed.user.id } })).toBe(0);
     // The match stays stored (it is in the user's list), just not notified.
-    expect(await prisma.userJobMatch.findUniqueOrThrow({ where: { id: snoozed.match.id } })).toMatchObject({ notified: false });
+    // …and the decision log can say why ("your alerts were snoozed").
+    expect(await prisma.userJobMatch.findUniqueOrThrow({ where: { id: snoozed.match.id } })).toMatchObject({ notified: false, notifySkip: 'snoozed' });
 
     const woke = await pair();
     await prisma.user.update({ where: { id: woke.user.id }, data: { snoozedUntil: new Date(Date.now() - 1_000) } });

@@ -16,6 +16,8 @@ import { repoRoot, spawnWorker, stageApps, type WorkerProcess } from '@jobping/p
 import { FakeDiscord, SmtpCatcher, waitFor, type CaughtMail } from '@jobping/testing';
 import { freePort, startWebNginx } from '@jobping/edge/testing';
 import { createRedis } from '@jobping/redis';
+import { createPrismaClient } from '@jobping/db';
+import { createPublisher } from '@jobping/streams';
 
 const WEB_DIR = path.join(repoRoot, 'apps', 'web');
 const DEMO_BOARD = path.join(repoRoot, 'apps', 'scraper', 'fixtures', 'demo-board.json');
@@ -58,7 +60,20 @@ export interface Stack {
   mailsTo(email: string): CaughtMail[];
   /** Makes the account an admin the way an operator does (`pnpm jobping users promote`); it shows from the next session renewal. */
   promote(email: string): Promise<void>;
+  /**
+   * Stores a new job as the scraper would (researched company, facts given) and publishes it to
+   * fan-out, so it reaches the accounts that exist now with their current must-haves.
+   */
+  postJob(job: PostedJob): Promise<string>;
   stop(): Promise<void>;
+}
+
+export interface PostedJob {
+  title: string;
+  description: string;
+  location: string | null;
+  workArrangement: 'remote' | 'hybrid' | 'onsite';
+  remoteRegion?: string;
 }
 
 export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions): Promise<Stack> {
@@ -221,6 +236,41 @@ export async function startStack({ front, accessTtlSeconds = 900 }: StackOptions
           env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, LOG_LEVEL: 'warn' },
         });
         if (!stdout.includes(email)) throw new Error(`promote said: ${stdout}`);
+      },
+      postJob: async (job) => {
+        const prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 1 });
+        const redis = createRedis(redisUrl, { connectionName: 'web-e2e-post-job' });
+        try {
+          const company = await prisma.company.upsert({
+            where: { normalizedName: 'ledgerly' },
+            create: { name: 'Ledgerly', normalizedName: 'ledgerly' },
+            update: {},
+          });
+          const key = randomUUID();
+          const row = await prisma.job.create({
+            data: {
+              source: 'greenhouse',
+              sourceId: key,
+              url: `https://boards.example/ledgerly/${key}`,
+              dedupeKey: key,
+              title: job.title,
+              description: job.description,
+              companyId: company.id,
+              companyName: 'Ledgerly',
+              location: job.location,
+              locations: job.location ? [job.location] : [],
+              workArrangement: job.workArrangement,
+              remote: job.workArrangement === 'remote',
+              remoteRegion: job.remoteRegion ?? null,
+              status: 'researched',
+            },
+          });
+          await createPublisher({ redis, keyPrefix: prefix }).publishMany('user-fanout', [{ job_id: row.id }]);
+          return row.id;
+        } finally {
+          await prisma.$disconnect();
+          await redis.quit();
+        }
       },
       stop: async () => {
         if (process.env.E2E_PRINT_LOGS) for (const p of processes) process.stderr.write(`--- ${p.name}\n${p.output().slice(-5_000)}\n`);

@@ -24,7 +24,7 @@ export { LOCAL_MODEL, LOCAL_PROMPT_VERSIONS, LocalProvider } from './providers/l
 export { OpenAiProvider, type OpenAiProviderOptions } from './providers/openai-provider';
 export { COMPANY_PROMPT_VERSION } from './prompts/company-v1';
 export { MATCH_PROMPT_VERSION } from './prompts/match-v2';
-export { DEFAULT_THRESHOLD, Prefilter, prepareJob, preparePrompt, type PrefilterOptions } from './prefilter/prefilter';
+export { DEFAULT_THRESHOLD, Prefilter, prefilterReasonKind, prepareJob, preparePrompt, type PrefilterOptions } from './prefilter/prefilter';
 export { gate, type GateOptions, type PrefilterDecision } from './prefilter/gate';
 export type { JobSignals } from './providers/local/job-signals';
 export type { PromptSignals } from './providers/local/prompt-signals';

@@ -80,3 +80,13 @@ export { employmentTypeSchema, employmentTypes, type JobEmploymentType } from '.
 export { KEYWORD_MAX_WORDS, keywordPhrases, keywordWords, normalizeKeyword } from './keywords';
 export { companyKey, foldName } from './company-key';
 export { dismissReasonSchema, dismissReasons, muteKindSchema, muteKinds, type DismissReason, type MuteKind } from './user-controls';
+export {
+  decisionReasonSchema,
+  decisionStages,
+  fanoutReasons,
+  laterDecisionReasons,
+  type DecisionReason,
+  type DecisionStage,
+  type FanoutReason,
+  type LaterDecisionReason,
+} from './decisions';

@@ -45,6 +45,7 @@ describe('db migrate', () => {
       'job_dismissals',
       'job_sources',
       'jobs',
+      'match_decisions',
       'notification_channels',
       'notifications',
       'refresh_tokens',

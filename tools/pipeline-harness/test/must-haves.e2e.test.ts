@@ -2,10 +2,14 @@
 // code), the matcher scoring through an OpenAI-compatible server on loopback that counts the
 // requests per job. A user who needs visa sponsorship and at least $100k: the "$70–90k" and the
 // "unable to sponsor" jobs reach no LLM; a job without a stated salary follows their setting.
+// jobs-api runs too: its decision endpoint explains every pair of the test (the decision log).
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { jobTextFacts, yearlyTopPay } from '@jobping/contracts';
 import { createPrismaClient, type PrismaClient } from '@jobping/db';
 import { createTestDatabase, type TestDatabase } from '@jobping/db/testing';
+import { freePort } from '@jobping/edge/testing';
+import { jwtSettingsFromConfig, signAccessToken } from '@jobping/http-kit';
 import { createRedis, type Redis } from '@jobping/redis';
 import { createPublisher, streamsStatus, type Publisher } from '@jobping/streams';
 import { deleteKeys, sendJson, startLoopback, testRedisUrl, uniqueKeyPrefix, waitFor, type LoopbackServer } from '@jobping/testing';
@@ -28,6 +32,8 @@ const workers: WorkerProcess[] = [];
  * prefix) would otherwise answer a re-run from an earlier run without a call.
  */
 const run = Math.random().toString(36).slice(2, 8);
+const jwt = jwtSettingsFromConfig({ JWT_SECRET: randomBytes(32).toString('base64'), JWT_ISSUER: 'jobping-auth', JWT_AUDIENCE: 'jobping-api' });
+let jobsApiUrl: string;
 
 const answer = {
   score: 82,
@@ -76,7 +82,21 @@ beforeAll(async () => {
     SHUTDOWN_TIMEOUT_MS: '5000',
   };
   for (const app of ['fanout', 'matcher', 'notifier'] as StageApp[]) workers.push(spawnWorker(app, env));
+  const jobsPort = await freePort();
+  jobsApiUrl = `http://127.0.0.1:${jobsPort}`;
+  workers.push(
+    spawnWorker('jobs-api', { ...env, JOBS_API_PORT: String(jobsPort), JWT_SECRET: jwt.secret, REDIS_KEY_PREFIX: prefix, BULLMQ_PREFIX: `${prefix}bull` }),
+  );
 }, 120_000);
+
+/** GET /api/users/me/decisions as the user (a token signed with jobs-api's secret). */
+async function decision(userId: string, jobId: string): Promise<{ stage: string; reason: string; score: number | null; explanation: string }> {
+  const res = await fetch(`${jobsApiUrl}/api/users/me/decisions?job_id=${jobId}`, {
+    headers: { Authorization: `Bearer ${signAccessToken(jwt, { id: userId, roles: ['user'] }).token}` },
+  });
+  if (res.status !== 200) throw new Error(`decisions answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { stage: string; reason: string; score: number | null; explanation: string };
+}
 
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop(5_000)));
@@ -172,5 +192,22 @@ describe('must-haves, end to end', () => {
     const pairs = await prisma.userJobMatch.findMany({ select: { userId: true, jobId: true } });
     const pairSet = new Set(pairs.map((p) => `${p.userId}:${p.jobId}`));
     expect(pairSet).toEqual(new Set([`${keeps}:${jobs.good}`, `${strict}:${jobs.good}`, `${keeps}:${jobs.unstated}`]));
+
+    // "Why (not)?" for every pair: fan-out's reason for the ones left out, the notifier's for the rest.
+    await waitFor('jobs-api to answer', async () => (await fetch(`${jobsApiUrl}/readyz`).catch(() => null))?.ok === true, { timeoutMs: 60_000, intervalMs: 250 });
+    const underpaid = 'Left out: pays at most 90,000 a year; your minimum is 100,000.';
+    const noSponsor = 'Left out: says it cannot sponsor a visa; you need sponsorship.';
+    const notified = { stage: 'notifier', reason: 'notified', score: 82, explanation: 'Scored 82, at or above your threshold of 70: you were alerted.' };
+    for (const user of [keeps, strict]) {
+      expect(await decision(user, jobs.underpaid)).toMatchObject({ stage: 'fanout', reason: 'salary_below_min', score: null, explanation: underpaid });
+      expect(await decision(user, jobs.noSponsor)).toMatchObject({ stage: 'fanout', reason: 'visa_not_offered', score: null, explanation: noSponsor });
+      expect(await decision(user, jobs.good)).toMatchObject(notified);
+    }
+    expect(await decision(keeps, jobs.unstated)).toMatchObject(notified);
+    expect(await decision(strict, jobs.unstated)).toMatchObject({
+      stage: 'fanout',
+      reason: 'salary_unstated',
+      explanation: 'Left out: states no salary; your minimum is 100,000 and you chose to leave out jobs without one.',
+    });
   }, 180_000);
 });

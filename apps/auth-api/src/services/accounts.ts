@@ -374,9 +374,16 @@ export class AccountService {
     }
   }
 
-  /** Removes the account; refresh tokens, matches and notifications go with it (ON DELETE CASCADE). */
+  /**
+   * Removes the account; refresh tokens, matches and notifications go with it (ON DELETE
+   * CASCADE), and in the same transaction its decision log (match_decisions has no foreign key,
+   * which would cost fan-out a lock per row it writes).
+   */
   async deleteAccount(userId: string): Promise<void> {
-    const deleted = await this.deps.prisma.user.deleteMany({ where: { id: userId } });
+    const [, deleted] = await this.deps.prisma.$transaction([
+      this.deps.prisma.matchDecision.deleteMany({ where: { userId } }),
+      this.deps.prisma.user.deleteMany({ where: { id: userId } }),
+    ]);
     if (deleted.count === 0) throw accountGone();
     this.deps.logger.info('account deleted', { user_id: userId });
   }

@@ -4,6 +4,7 @@ import {
   detectedSourceSchema,
   detectSourceBodySchema,
   idParams,
+  pipelineQuerySchema,
   pipelineSchema,
   sourceListSchema,
   sourceSchema,
@@ -105,13 +106,14 @@ export function adminRoutes(admin: AdminService, detector: SourceDetectService):
     defineRoute({
       method: 'get',
       path: '/api/admin/pipeline',
-      summary: 'Pipeline overview: stream backlog and dead letters per stage, scrape queue counts',
+      summary: 'Pipeline overview: stream backlog and dead letters per stage, scrape queue counts, decisions per stage and reason',
       tags: ['admin'],
       roles: ['admin'],
       auth: 'bearer',
+      query: pipelineQuerySchema,
       responses: { 200: { description: 'The overview', schema: pipelineSchema } },
       errors: adminOnly,
-      handler: async () => ({ status: 200, body: await admin.pipeline() }),
+      handler: async ({ query }) => ({ status: 200, body: await admin.pipeline(query.window_hours) }),
     }),
   ];
 }

@@ -4,11 +4,13 @@ import type { UserChannelsService } from '../services/channels';
 import type { JobService } from '../services/jobs';
 import type { UserMatchesService } from '../services/matches';
 import type { UserNotificationsService } from '../services/notifications';
+import type { DecisionsService } from '../services/decisions';
 import type { ScrapeRunService } from '../services/scrape-runs';
 import type { ThresholdPreviewService } from '../services/threshold-preview';
 import type { SourceDetectService } from '../services/source-detect';
 import { adminRoutes } from './admin';
 import { channelRoutes } from './channels';
+import { decisionRoutes } from './decisions';
 import { jobRoutes } from './jobs';
 import { meRoutes } from './me';
 import { thresholdPreviewRoutes } from './threshold-preview';
@@ -22,6 +24,7 @@ export interface JobsApiServices {
   detector: SourceDetectService;
   thresholdPreview: ThresholdPreviewService;
   channels: UserChannelsService;
+  decisions: DecisionsService;
 }
 
 /** Every route jobs-api serves. Declaring them runs no handler: services are used per request only. */
@@ -32,5 +35,6 @@ export function jobsApiRoutes(services: JobsApiServices): Route[] {
     ...adminRoutes(services.admin, services.detector),
     ...thresholdPreviewRoutes(services.thresholdPreview),
     ...channelRoutes(services.channels),
+    ...decisionRoutes(services.decisions),
   ];
 }

@@ -4,6 +4,7 @@ import type { Redis } from '@jobping/redis';
 import { streamsStatus } from '@jobping/streams';
 import { page } from '../cursor';
 import { createSourceBodySchema, type CreateSourceBody, type PipelineView, type SourcesQuery, type SourceView, type UpdateSourceBody } from '../schemas';
+import { cachedDecisionCounts } from './decision-counts';
 import { isPrismaError } from './errors';
 import type { ScrapeQueueProducer } from './scrape-queue-producer';
 
@@ -39,6 +40,8 @@ const fixtureSourcesOff = () =>
 
 /** Job sources (what the scraper collects) and the pipeline overview: admin-only data. */
 export class AdminService {
+  private readonly decisionCounts: ReturnType<typeof cachedDecisionCounts>;
+
   constructor(
     private readonly deps: {
       prisma: PrismaClient;
@@ -49,7 +52,9 @@ export class AdminService {
       /** SCRAPE_FIXTURE_SOURCES: whether enabled `fixture` sources may exist. */
       allowFixtureSources: boolean;
     },
-  ) {}
+  ) {
+    this.decisionCounts = cachedDecisionCounts(deps.prisma);
+  }
 
   async listSources(query: SourcesQuery) {
     const rows = await this.deps.prisma.jobSource.findMany({
@@ -146,13 +151,15 @@ export class AdminService {
     if (count === 0) throw notFound('No such source.');
   }
 
-  async pipeline(): Promise<PipelineView> {
+  async pipeline(windowHours = 24, now = new Date()): Promise<PipelineView> {
     const { staleGroupSeconds } = this.deps;
-    const [streams, counts] = await Promise.all([
+    const [streams, counts, decisions] = await Promise.all([
       streamsStatus(this.deps.redis, this.deps.streamKeyPrefix, { staleAfterMs: staleGroupSeconds * 1000 }),
       this.deps.queue.counts(),
+      this.decisionCounts(windowHours, now),
     ]);
     return {
+      decisions: { window_hours: windowHours, since: decisions.since.toISOString(), counts: decisions.counts },
       stages: streams.map((s) => ({
         stream: s.stream,
         length: s.length,

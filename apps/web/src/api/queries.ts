@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { api, query } from './client';
-import type { ChannelList, Feedback, JobPage, MatchPage, Notification, NotificationPage, Page, Pipeline, ScrapeRun, SourcePage, ThresholdPreview } from './types';
+import type { ChannelList, Decision, Feedback, JobPage, NearMissPage, MatchPage, Notification, NotificationPage, Page, Pipeline, ScrapeRun, SourcePage, ThresholdPreview } from './types';
 
 /** What the jobs browser searches for (the form's fields, as the query string takes them). */
 export interface JobSearch {
@@ -22,6 +22,8 @@ export const queryKeys = {
   /** Every window's preview: a new prompt changes their estimates. */
   thresholdPreviews: THRESHOLD_PREVIEW,
   thresholdPreview: (days: number) => [...THRESHOLD_PREVIEW, days] as const,
+  decision: (jobId: string) => ['decisions', jobId] as const,
+  nearMisses: ['near-misses'] as const,
   scrapeRun: (id: string) => ['scrape-runs', id] as const,
   /** Everything of the admin page that a finished scrape run changes. */
   admin: ['admin'] as const,
@@ -64,6 +66,13 @@ export const unreadCountQuery = () =>
 
 export const thresholdPreviewQuery = (days = 7) =>
   queryOptions({ queryKey: queryKeys.thresholdPreview(days), queryFn: () => api<ThresholdPreview>('GET', `/api/users/me/threshold-preview${query({ days })}`) });
+
+/** "Why (not)?" for one job: asked when the panel opens, again on every opening (decisions move while a job is in the pipeline). */
+export const decisionQuery = (jobId: string) =>
+  queryOptions({ queryKey: queryKeys.decision(jobId), queryFn: () => api<Decision>('GET', `/api/users/me/decisions${query({ job_id: jobId })}`), staleTime: 0 });
+
+export const nearMissesQuery = () =>
+  pagedQuery(queryKeys.nearMisses, (cursor) => api<NearMissPage>('GET', `/api/users/me/near-misses${query({ limit: 10, cursor })}`));
 
 export const FINISHED_RUN_STATUSES: ReadonlySet<ScrapeRun['status']> = new Set(['succeeded', 'partial', 'failed']);
 

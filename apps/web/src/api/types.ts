@@ -53,6 +53,10 @@ export type Notification = NotificationPage['items'][number];
 
 export type ThresholdPreview = Answer<JobsApi['getApiUsersMeThresholdPreview']>;
 
+export type Decision = Answer<JobsApi['getApiUsersMeDecisions']>;
+export type NearMissPage = Answer<JobsApi['getApiUsersMeNearMisses']>;
+export type NearMiss = NearMissPage['items'][number];
+
 export type ScrapeRunCreated = Answer<JobsApi['postApiJobsFetch'], 202>;
 export type ScrapeRun = Answer<JobsApi['getApiScrapeRunsId']>;
 

@@ -6,6 +6,7 @@ import type { Feedback, FeedbackResult, Match } from '../api/types';
 import { CompanyDetails } from './CompanyInfo';
 import { JobMeta } from './JobMeta';
 import { MatchControls } from './MatchControls';
+import { WhyPanel } from './WhyPanel';
 import { ExternalLink } from './SafeLink';
 import { RecommendationTag, ScoreBadge } from './ScoreBadge';
 import { ErrorMessage } from './States';
@@ -72,6 +73,7 @@ export function MatchCard({ match }: { match: Match }) {
         <summary>About {job.company.name}</summary>
         <CompanyDetails company={job.company} />
       </details>
+      <WhyPanel jobId={match.job_id} />
       <footer className="match-foot">
         <ExternalLink href={job.url} className="button secondary">
           View the posting

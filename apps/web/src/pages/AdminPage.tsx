@@ -276,6 +276,40 @@ function StaleGroups({ pipeline }: { pipeline: Pipeline }) {
   );
 }
 
+/** What decided about the (job, user) pairs of the last day, per stage and reason (the decision log). */
+function DecisionCounts({ pipeline }: { pipeline: Pipeline }) {
+  const { counts, window_hours: hours } = pipeline.decisions;
+  return (
+    <>
+      <h3 id="a-decisions">Decisions, last {hours} hours</h3>
+      {counts.length === 0 ? (
+        <p className="hint">No decisions in the window.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="stack-table" aria-labelledby="a-decisions" data-testid="decision-counts">
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Pairs</th>
+              </tr>
+            </thead>
+            <tbody>
+              {counts.map((row) => (
+                <tr key={`${row.stage}:${row.reason}`} data-testid="decision-count" data-stage={row.stage} data-reason={row.reason}>
+                  <td data-label="Stage">{row.stage}</td>
+                  <td data-label="Reason">{row.reason.replace(/_/g, ' ')}</td>
+                  <td data-label="Pairs">{row.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
 function PipelineBacklog() {
   // The backlog moves while jobs flow through the stages: kept current while the tab is visible.
   const pipeline = useQuery({ ...pipelineQuery(), refetchInterval: 5_000 });
@@ -324,6 +358,7 @@ function PipelineBacklog() {
           </table>
         </div>
       )}
+      {pipeline.data && <DecisionCounts pipeline={pipeline.data} />}
       {pipeline.data &&
         (pipeline.data.scrape_queue ? (
           <p className="hint">

@@ -4,6 +4,7 @@ import { jobsQuery, type JobSearch } from '../api/queries';
 import { CompanyDetails } from '../components/CompanyInfo';
 import { JobMeta } from '../components/JobMeta';
 import { ExternalLink } from '../components/SafeLink';
+import { WhyPanel } from '../components/WhyPanel';
 import { Empty, ErrorMessage, Loading } from '../components/States';
 
 const EMPTY: JobSearch = { q: '', location: '', company: '', remote: '', min_salary: '' };
@@ -84,6 +85,7 @@ export function JobsPage() {
               <summary>About {job.company.name}</summary>
               <CompanyDetails company={job.company} />
             </details>
+            <WhyPanel jobId={job.id} />
             <ExternalLink href={job.url} className="button secondary">
               View the posting
             </ExternalLink>

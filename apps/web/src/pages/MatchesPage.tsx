@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { matchesQuery } from '../api/queries';
 import { useAuth } from '../auth/AuthContext';
 import { MatchCard } from '../components/MatchCard';
+import { NearMisses } from '../components/NearMisses';
 import { Empty, ErrorMessage, Loading } from '../components/States';
 
 export function MatchesPage() {
@@ -43,6 +44,7 @@ export function MatchesPage() {
           Load more
         </button>
       )}
+      <NearMisses />
     </>
   );
 }

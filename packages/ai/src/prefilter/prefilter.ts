@@ -43,13 +43,16 @@ export class Prefilter {
     const job = this.memo.job(input.job, input.company, 'pre-filter job');
     const user = this.memo.user(input.user, 'pre-filter user');
     const decision = gate(job.signals, user.signals, user.threshold ?? DEFAULT_THRESHOLD, this.options);
-    this.metrics?.prefilter.inc({ decision: decision.pass ? 'pass' : 'skip', reason: decision.pass ? 'none' : firstReasonKind(decision) });
+    this.metrics?.prefilter.inc({ decision: decision.pass ? 'pass' : 'skip', reason: decision.pass ? 'none' : prefilterReasonKind(decision) });
     return decision;
   }
 }
 
-/** A low-cardinality label for the metric: which kind of fact ruled the pair out. */
-function firstReasonKind(decision: PrefilterDecision): string {
+/**
+ * A low-cardinality code for which kind of fact ruled the pair out: the metric's label, and
+ * user_job_matches.prefilter_code for the decision log.
+ */
+export function prefilterReasonKind(decision: PrefilterDecision): string {
   const first = decision.reasons[0] ?? '';
   if (first.includes('ruled out')) return 'excluded';
   if (first.includes('role')) return 'role';

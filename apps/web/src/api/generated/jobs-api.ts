@@ -341,7 +341,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pipeline overview: stream backlog and dead letters per stage, scrape queue counts */
+        /** Pipeline overview: stream backlog and dead letters per stage, scrape queue counts, decisions per stage and reason */
         get: operations["getApiAdminPipeline"];
         put?: never;
         post?: never;
@@ -444,6 +444,46 @@ export interface paths {
          * @description The target of the List-Unsubscribe header; mail clients POST `List-Unsubscribe=One-Click` to it. No login: the signed token names the channel.
          */
         post: operations["postApiUnsubscribeToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a job was (not) sent to you: the stage that decided, a reason code and the words
+         * @description Fan-out decisions (must-haves, hard filters, mutes) are kept DECISION_LOG_RETENTION_DAYS (30); later ones come from your match. Rate-limited per user (DECISIONS_REQUESTS_PER_MINUTE; 429 with Retry-After beyond).
+         */
+        get: operations["getApiUsersMeDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/near-misses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jobs scored just under your threshold, newest first
+         * @description Scored by the AI (not the pre-filter) at most `within` points under your notify threshold. Keyset pagination on (scored at, id). Rate-limited like the decisions.
+         */
+        get: operations["getApiUsersMeNearMisses"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2520,7 +2560,10 @@ export interface operations {
     };
     getApiAdminPipeline: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the window of the decision counts, in hours (1–720, default 24) */
+                window_hours?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2550,6 +2593,19 @@ export interface operations {
                                 stale: boolean;
                             }[];
                         }[];
+                        /** @description what decided about the (job, user) pairs of the window, per stage and reason (the decision log) */
+                        decisions: {
+                            window_hours: number;
+                            /** Format: date-time */
+                            since: string;
+                            counts: {
+                                /** @description fanout, prefilter, matcher, notifier or pending */
+                                stage: string;
+                                /** @description the reason code (fan-out's fanoutReasons, the pre-filter's code, below_threshold, notified, snoozed, awaiting) */
+                                reason: string;
+                                count: number;
+                            }[];
+                        };
                         /** @description STREAM_STALE_GROUP_SECONDS: how long a group with entries waiting may go without a read before it is stale */
                         stale_group_seconds: number;
                         /** @description jobs of the scrape-runs queue by state; null while its Redis is unreachable */
@@ -2561,6 +2617,15 @@ export interface operations {
                             completed: number;
                         } | null;
                     };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No valid bearer access token. */
@@ -3332,6 +3397,181 @@ export interface operations {
             };
         };
     };
+    getApiUsersMeDecisions: {
+        parameters: {
+            query: {
+                /** @description the job to explain */
+                job_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        job_id: string;
+                        /**
+                         * @description the stage that decided: fanout (must-haves, filters, mutes), prefilter, matcher, notifier, or pending
+                         * @enum {string}
+                         */
+                        stage: "fanout" | "prefilter" | "matcher" | "notifier" | "pending";
+                        /**
+                         * @description a code from a fixed list (docs/product.md, "Decision log")
+                         * @enum {string}
+                         */
+                        reason: "remote_only" | "location" | "work_arrangement" | "remote_region" | "salary_below_min" | "salary_unstated" | "visa_not_offered" | "visa_unknown" | "language" | "seniority" | "employment_type" | "excluded_keyword" | "excluded_company" | "muted_company" | "muted_keyword" | "prefiltered" | "below_threshold" | "notified" | "snoozed" | "delivery_failed" | "awaiting" | "unknown";
+                        /** @description the match score; for the pre-filter, the rules' upper bound; null before scoring */
+                        score: number | null;
+                        /** @description your notify threshold now */
+                        threshold: number;
+                        /** @description what the job says about the failed filter, as fan-out compared it */
+                        job_value: string | null;
+                        /** @description your setting it failed, when fan-out decided */
+                        user_value: string | null;
+                        /** @description what kind of fact made the pre-filter skip it (role, seniority, location, salary, language, employment, excluded, other) */
+                        prefilter_code: string | null;
+                        /** @description the decision in plain words */
+                        explanation: string;
+                        decided_at: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many decision requests this minute (DECISIONS_REQUESTS_PER_MINUTE) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getApiUsersMeNearMisses: {
+        parameters: {
+            query?: {
+                /** @description how many points under your threshold still count (1–30, default 10) */
+                within?: number;
+                /** @description page size, 1–100 (default 20) */
+                limit?: number;
+                /** @description next_cursor from the previous page; omit for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of near misses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            job_id: string;
+                            title: string;
+                            company: string;
+                            url: string;
+                            score: number;
+                            threshold: number;
+                            points_under: number;
+                            /** Format: date-time */
+                            scored_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid (`validation_failed`, `invalid_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid bearer access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many decision requests this minute (DECISIONS_REQUESTS_PER_MINUTE) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected failure; the answer carries no detail, the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -3386,3 +3626,5 @@ export const pathsApiUsersMeChannelsPostResponses201ContentApplicationJsonModeVa
 export const pathsApiUsersMeChannelsIdPatchRequestBodyContentApplicationJsonModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels/{id}"]["patch"]["requestBody"]["content"]["application/json"]["mode"]> = ["instant", "daily", "weekly"];
 export const pathsApiUsersMeChannelsIdPatchResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["discord", "email", "telegram", "slack", "webhook"];
 export const pathsApiUsersMeChannelsIdPatchResponses200ContentApplicationJsonModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/channels/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["mode"]> = ["instant", "daily", "weekly"];
+export const pathsApiUsersMeDecisionsGetResponses200ContentApplicationJsonStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/decisions"]["get"]["responses"]["200"]["content"]["application/json"]["stage"]> = ["fanout", "prefilter", "matcher", "notifier", "pending"];
+export const pathsApiUsersMeDecisionsGetResponses200ContentApplicationJsonReasonValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/users/me/decisions"]["get"]["responses"]["200"]["content"]["application/json"]["reason"]> = ["remote_only", "location", "work_arrangement", "remote_region", "salary_below_min", "salary_unstated", "visa_not_offered", "visa_unknown", "language", "seniority", "employment_type", "excluded_keyword", "excluded_company", "muted_company", "muted_keyword", "prefiltered", "below_threshold", "notified", "snoozed", "delivery_failed", "awaiting", "unknown"];
