@@ -3,91 +3,19 @@
 // values compared; a user who keeps the job gets none. Rows older than the retention are pruned.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { jobTextFacts, normalizeKeyword, yearlyTopPay, type UserAnalysisMessage } from '@jobping/contracts';
+import { normalizeKeyword } from '@jobping/contracts';
 import type { Prisma, PrismaClient } from '@jobping/db';
 import { createLogger } from '@jobping/logger';
 import { pruneDecisionLog } from '../src/decision-log-pruner';
-import { FanoutService } from '../src/fanout-service';
-import { startFanoutEnv, type FanoutEnv } from './fanout-env';
+import { fanOut as fanOutJob, insertJob, insertUser, startFanoutEnv, type FanoutEnv, type JobSpec } from './fanout-env';
 
 let env: FanoutEnv;
 let prisma: PrismaClient;
 const logger = createLogger({ service: 'fanout-test', level: 'error', nodeEnv: 'test' });
 
-async function fanOut(jobId: string, { decisionLog = true, pageSize = 1_000 } = {}): Promise<Set<string>> {
-  const published: UserAnalysisMessage[] = [];
-  const service = new FanoutService({
-    prisma,
-    pool: env.database.pool,
-    publishMany: async (messages) => {
-      published.push(...messages);
-      return messages.length;
-    },
-    progress: env.progress,
-    logger,
-    pageSize,
-    decisionLog,
-  });
-  await service.handle(jobId);
-  return new Set(published.map((m) => m.user_id));
-}
-
-interface JobSpec {
-  title?: string;
-  description?: string;
-  salary?: [number, number];
-  workArrangement?: string;
-  remoteRegion?: string;
-  location?: string;
-  employmentType?: string;
-  requiredLanguages?: string[];
-}
-async function job(spec: JobSpec = {}): Promise<string> {
-  const title = spec.title ?? 'Backend Engineer';
-  const description = spec.description ?? 'You will build our payments API in TypeScript.';
-  const salary = { salaryMin: spec.salary?.[0] ?? null, salaryMax: spec.salary?.[1] ?? null, salaryPeriod: spec.salary ? 'year' : null };
-  const facts = jobTextFacts({ title, description });
-  const arrangement = spec.workArrangement ?? 'unknown';
-  const row = await prisma.job.create({
-    data: {
-      source: 'greenhouse',
-      sourceId: randomUUID(),
-      url: 'https://jobs.example/1',
-      dedupeKey: randomUUID(),
-      title,
-      description,
-      companyId: env.companyId,
-      companyName: 'Ledgerly',
-      location: spec.location ?? null,
-      workArrangement: arrangement,
-      remote: arrangement === 'remote',
-      remoteRegion: spec.remoteRegion ?? null,
-      employmentType: spec.employmentType ?? null,
-      ...salary,
-      salaryCurrency: spec.salary ? 'USD' : null,
-      salaryTopYearly: yearlyTopPay(salary),
-      seniority: facts.seniority,
-      seniorityYears: facts.seniorityYears,
-      visaSponsorship: facts.visaSponsorship,
-      requiredLanguages: spec.requiredLanguages ?? [],
-    },
-  });
-  return row.id;
-}
-
-async function user(fields: Partial<Prisma.UserCreateInput> = {}): Promise<string> {
-  const row = await prisma.user.create({
-    data: {
-      email: `${randomUUID()}@jobping.test`,
-      passwordHash: 'x',
-      aiPrompt: 'backend engineer',
-      ...fields,
-      excludedKeywords: ((fields.excludedKeywords as string[] | undefined) ?? []).map(normalizeKeyword),
-      remoteRegions: ((fields.remoteRegions as string[] | undefined) ?? []).map(normalizeKeyword),
-    },
-  });
-  return row.id;
-}
+const fanOut = (jobId: string, options?: { decisionLog?: boolean; pageSize?: number }) => fanOutJob(env, jobId, logger, options);
+const job = (spec?: JobSpec) => insertJob(env, spec);
+const user = (fields?: Partial<Prisma.UserCreateInput>) => insertUser(env, fields);
 
 /** The decision rows of a job, by user. */
 async function decisions(jobId: string) {

@@ -2,99 +2,23 @@
 // gets no user-analysis message, so the matcher never scores it and no LLM call is made.
 // Each must-have has a job that passes and one that fails; facts are read from the posting
 // text as the scraper reads them (jobTextFacts, yearlyTopPay).
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { jobTextFacts, normalizeKeyword, yearlyTopPay, type UserAnalysisMessage } from '@jobping/contracts';
-import type { Database, Prisma, PrismaClient } from '@jobping/db';
+import { normalizeKeyword } from '@jobping/contracts';
+import type { Prisma, PrismaClient } from '@jobping/db';
 import { createLogger } from '@jobping/logger';
-import type { FanoutProgress } from '../src/fanout-progress';
-import { FanoutService } from '../src/fanout-service';
-import { startFanoutEnv, type FanoutEnv } from './fanout-env';
+import { fanOut as fanOutJob, insertJob, insertUser, startFanoutEnv, type FanoutEnv, type JobSpec } from './fanout-env';
 
 let env: FanoutEnv;
 let prisma: PrismaClient;
-let database: Database;
-let progress: FanoutProgress;
 const logger = createLogger({ service: 'fanout-test', level: 'error', nodeEnv: 'test' });
-let companyId: string;
 
-/** The users who got a user-analysis message for the job: the only pairs the matcher will ever score. */
-async function fanOut(jobId: string): Promise<Set<string>> {
-  const published: UserAnalysisMessage[] = [];
-  const service = new FanoutService({
-    prisma,
-    pool: database.pool,
-    publishMany: async (messages) => {
-      published.push(...messages);
-      return messages.length;
-    },
-    progress,
-    logger,
-    pageSize: 1_000,
-  });
-  await service.handle(jobId);
-  return new Set(published.map((m) => m.user_id));
-}
-
-interface JobSpec {
-  title?: string;
-  description?: string;
-  salary?: [number | null, number | null];
-  workArrangement?: string;
-  remoteRegion?: string | null;
-  employmentType?: string | null;
-}
-async function job(spec: JobSpec = {}): Promise<string> {
-  const title = spec.title ?? 'Backend Engineer';
-  const description = spec.description ?? 'You will build our payments API in TypeScript.';
-  const salary = { salaryMin: spec.salary?.[0] ?? null, salaryMax: spec.salary?.[1] ?? null, salaryPeriod: spec.salary ? 'year' : null };
-  const facts = jobTextFacts({ title, description });
-  const arrangement = spec.workArrangement ?? 'unknown';
-  const row = await prisma.job.create({
-    data: {
-      source: 'greenhouse',
-      sourceId: randomUUID(),
-      url: 'https://jobs.example/1',
-      dedupeKey: randomUUID(),
-      title,
-      description,
-      companyId,
-      companyName: 'Ledgerly',
-      location: null,
-      workArrangement: arrangement,
-      remote: arrangement === 'remote',
-      remoteRegion: spec.remoteRegion ?? null,
-      employmentType: spec.employmentType ?? null,
-      ...salary,
-      salaryCurrency: spec.salary ? 'USD' : null,
-      salaryTopYearly: yearlyTopPay(salary),
-      seniority: facts.seniority,
-      seniorityYears: facts.seniorityYears,
-      visaSponsorship: facts.visaSponsorship,
-      requiredLanguages: facts.languages,
-    },
-  });
-  return row.id;
-}
-
-/** A user with a prompt and these must-haves, stored as auth-api stores them (keywords and regions normalised). */
-async function user(fields: Partial<Prisma.UserCreateInput> = {}): Promise<string> {
-  const row = await prisma.user.create({
-    data: {
-      email: `${randomUUID()}@jobping.test`,
-      passwordHash: 'x',
-      aiPrompt: 'backend engineer',
-      ...fields,
-      excludedKeywords: ((fields.excludedKeywords as string[] | undefined) ?? []).map(normalizeKeyword),
-      remoteRegions: ((fields.remoteRegions as string[] | undefined) ?? []).map(normalizeKeyword),
-    },
-  });
-  return row.id;
-}
+const fanOut = (jobId: string, options?: { decisionLog?: boolean; pageSize?: number }) => fanOutJob(env, jobId, logger, options);
+const job = (spec?: JobSpec) => insertJob(env, spec);
+const user = (fields?: Partial<Prisma.UserCreateInput>) => insertUser(env, fields);
 
 beforeAll(async () => {
   env = await startFanoutEnv('fanout_must_haves');
-  ({ prisma, database, progress, companyId } = env);
+  prisma = env.prisma;
 });
 
 beforeEach(async () => {

@@ -11,6 +11,7 @@ import { createPublisher, streamsStatus, type Publisher } from '@jobping/streams
 import { FakeSlack, deleteKeys, sendJson, startLoopback, testRedisUrl, uniqueKeyPrefix, waitFor, type LoopbackServer } from '@jobping/testing';
 import { streamsIdle } from '../src/idle';
 import { spawnWorker, type StageApp, type WorkerProcess } from '../src/workers';
+import { chatCompletion, openAiTestEnv, stageTestEnv } from './support/stage-env';
 
 const redisUrl = testRedisUrl();
 const prefix = uniqueKeyPrefix('channel_thresholds');
@@ -23,8 +24,6 @@ let publisher: Publisher;
 let llm: LoopbackServer;
 const slack = new FakeSlack();
 const workers: WorkerProcess[] = [];
-/** In each prompt: the AI cache (keys `ai:cache:…`, outside the stream prefix) would otherwise answer from an earlier run. */
-const run = Math.random().toString(36).slice(2, 8);
 
 beforeAll(async () => {
   db = await createTestDatabase('channel_thresholds_e2e');
@@ -35,34 +34,13 @@ beforeAll(async () => {
   llm = await startLoopback(async (req, res) => {
     for await (const _chunk of req) void _chunk;
     const answer = { score: SCORE, analysis: { explanation: 'A borderline fit.', pros: ['TypeScript'], cons: ['On site'], recommendation: 'consider' } };
-    sendJson(res, 200, {
-      id: 'chatcmpl-1',
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: 'fake-model',
-      choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(answer), refusal: null }, finish_reason: 'stop', logprobs: null }],
-      usage: { prompt_tokens: 100, completion_tokens: 40, total_tokens: 140 },
-    });
+    sendJson(res, 200, chatCompletion('chatcmpl-1', answer));
   });
   const env = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: db.url,
-    DATABASE_POOL_SIZE: '4',
-    REDIS_URL: redisUrl,
-    STREAM_KEY_PREFIX: prefix,
-    OPS_PORT: '0',
-    LLM_PROVIDER: 'openai',
-    OPENAI_API_KEY: 'test-key',
-    OPENAI_BASE_URL: `${llm.url}/v1`,
-    OPENAI_MAX_RETRIES: '0',
+    ...stageTestEnv({ databaseUrl: db.url, redisUrl, prefix }),
+    ...openAiTestEnv(llm.url),
     AI_PREFILTER: 'false',
     JOBPING_WEBHOOK_ALLOWED_HOSTS: slack.host,
-    STREAM_BLOCK_MS: '500',
-    STREAM_VISIBILITY_TIMEOUT_MS: '3000',
-    STREAM_RETRY_BASE_MS: '200',
-    STREAM_RETRY_MAX_MS: '2000',
-    SHUTDOWN_TIMEOUT_MS: '5000',
   };
   for (const app of ['matcher', 'notifier'] as StageApp[]) workers.push(spawnWorker(app, env));
 }, 120_000);
@@ -79,7 +57,7 @@ afterAll(async () => {
 
 async function userWithChannels(name: string, threshold: number, channels: { hook: number; threshold: number | null }[]): Promise<string> {
   const user = await prisma.user.create({
-    data: { email: `${name}@jobping.test`, passwordHash: 'x', aiPrompt: `Backend engineer, TypeScript (${name} ${run}).`, aiPromptUpdatedAt: new Date(Date.now() - 60_000), notifyThreshold: threshold },
+    data: { email: `${name}@jobping.test`, passwordHash: 'x', aiPrompt: `Backend engineer, TypeScript (${name}).`, aiPromptUpdatedAt: new Date(Date.now() - 60_000), notifyThreshold: threshold },
   });
   for (const channel of channels) {
     await prisma.notificationChannel.create({

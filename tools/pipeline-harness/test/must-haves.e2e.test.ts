@@ -15,6 +15,7 @@ import { createPublisher, streamsStatus, type Publisher } from '@jobping/streams
 import { deleteKeys, sendJson, startLoopback, testRedisUrl, uniqueKeyPrefix, waitFor, type LoopbackServer } from '@jobping/testing';
 import { streamsIdle } from '../src/idle';
 import { spawnWorker, type StageApp, type WorkerProcess } from '../src/workers';
+import { chatCompletion, openAiTestEnv, stageTestEnv } from './support/stage-env';
 
 const redisUrl = testRedisUrl();
 const prefix = uniqueKeyPrefix('must_haves');
@@ -27,10 +28,7 @@ let llm: LoopbackServer;
 /** The text of every chat-completions request the LLM server received. */
 const llmRequests: string[] = [];
 const workers: WorkerProcess[] = [];
-/**
- * In each job's code and each prompt: the AI cache (keys `ai:cache:…`, outside the stream
- * prefix) would otherwise answer a re-run from an earlier run without a call.
- */
+/** In each job's code: tells this run's LLM requests per job apart (callsFor). */
 const run = Math.random().toString(36).slice(2, 8);
 const jwt = jwtSettingsFromConfig({ JWT_SECRET: randomBytes(32).toString('base64'), JWT_ISSUER: 'jobping-auth', JWT_AUDIENCE: 'jobping-api' });
 let jobsApiUrl: string;
@@ -54,33 +52,9 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     llmRequests.push(Buffer.concat(chunks).toString('utf8'));
-    sendJson(res, 200, {
-      id: `chatcmpl-${llmRequests.length}`,
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: 'fake-model',
-      choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(answer), refusal: null }, finish_reason: 'stop', logprobs: null }],
-      usage: { prompt_tokens: 100, completion_tokens: 40, total_tokens: 140 },
-    });
+    sendJson(res, 200, chatCompletion(`chatcmpl-${llmRequests.length}`, answer));
   });
-  const env = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: db.url,
-    DATABASE_POOL_SIZE: '4',
-    REDIS_URL: redisUrl,
-    STREAM_KEY_PREFIX: prefix,
-    OPS_PORT: '0',
-    LLM_PROVIDER: 'openai',
-    OPENAI_API_KEY: 'test-key',
-    OPENAI_BASE_URL: `${llm.url}/v1`,
-    OPENAI_MAX_RETRIES: '0',
-    STREAM_BLOCK_MS: '500',
-    STREAM_VISIBILITY_TIMEOUT_MS: '3000',
-    STREAM_RETRY_BASE_MS: '200',
-    STREAM_RETRY_MAX_MS: '2000',
-    SHUTDOWN_TIMEOUT_MS: '5000',
-  };
+  const env = { ...stageTestEnv({ databaseUrl: db.url, redisUrl, prefix }), ...openAiTestEnv(llm.url) };
   for (const app of ['fanout', 'matcher', 'notifier'] as StageApp[]) workers.push(spawnWorker(app, env));
   const jobsPort = await freePort();
   jobsApiUrl = `http://127.0.0.1:${jobsPort}`;

@@ -11,6 +11,7 @@ import { FakeDiscord, deleteKeys, testRedisUrl, uniqueKeyPrefix, waitFor, type D
 import { insertJobs, insertUser, type InsertedJob, type UserSpec } from '../src/fixtures';
 import { streamsIdle } from '../src/idle';
 import { spawnWorker, type StageApp, type WorkerProcess } from '../src/workers';
+import { stageTestEnv } from './support/stage-env';
 
 const redisUrl = testRedisUrl();
 const prefix = uniqueKeyPrefix('pipeline');
@@ -74,22 +75,7 @@ beforeAll(async () => {
   redis = createRedis(redisUrl, { connectionName: 'pipeline-e2e' });
   publisher = createPublisher({ redis, keyPrefix: prefix });
   await discord.start();
-  workerEnv = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: db.url,
-    DATABASE_POOL_SIZE: '4',
-    REDIS_URL: redisUrl,
-    STREAM_KEY_PREFIX: prefix,
-    OPS_PORT: '0',
-    LLM_PROVIDER: 'local',
-    JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host,
-    STREAM_BLOCK_MS: '500',
-    STREAM_VISIBILITY_TIMEOUT_MS: '3000',
-    STREAM_RETRY_BASE_MS: '200',
-    STREAM_RETRY_MAX_MS: '2000',
-    SHUTDOWN_TIMEOUT_MS: '5000',
-  };
+  workerEnv = { ...stageTestEnv({ databaseUrl: db.url, redisUrl, prefix }), LLM_PROVIDER: 'local', JOBPING_WEBHOOK_ALLOWED_HOSTS: discord.host };
 }, 120_000);
 
 afterAll(async () => {
