@@ -7,6 +7,7 @@ import { scheduleOf } from './channel-deliveries';
 import { countPermanentFailure } from './channel-failures';
 import { resolveChannelTarget } from './channel-target';
 import { dueWindow, type DueWindow } from './digest-schedule';
+import { MATCH_CONTENT_COLUMNS, toMatchContent, type MatchContentRow } from './match-content';
 
 export interface ChannelDigestDeps {
   pool: PgPool;
@@ -39,19 +40,8 @@ interface DigestChannelRow {
   email_verified: boolean;
 }
 
-interface HeldRow {
+interface HeldRow extends MatchContentRow {
   delivery_id: string;
-  score: number;
-  analysis: unknown;
-  title: string;
-  company: string;
-  url: string;
-  location: string | null;
-  remote: boolean;
-  salary_min: number | null;
-  salary_max: number | null;
-  salary_currency: string | null;
-  salary_period: string | null;
 }
 
 const lease = (ms: number) => Prisma.sql`${ms}::int * interval '1 millisecond'`;
@@ -141,15 +131,16 @@ export class ChannelDigests {
       UPDATE channel_deliveries SET digest_id = ${digest.id}::uuid
       WHERE channel_id = ${channel.id}::uuid AND status = 'held' AND digest_id IS NULL AND created_at < ${digest.due_at}`);
     const rows = await queryRows<HeldRow>(pool, Prisma.sql`
-      SELECT d.id::text AS delivery_id, m.score, m.analysis, j.title, j.company, j.url, j.location, j.remote, j.salary_min, j.salary_max, j.salary_currency, j.salary_period
+      SELECT d.id::text AS delivery_id, ${MATCH_CONTENT_COLUMNS}
       FROM channel_deliveries d JOIN user_job_matches m ON m.id = d.match_id JOIN jobs j ON j.id = m.job_id
       WHERE d.digest_id = ${digest.id}::uuid AND d.status = 'held'
       ORDER BY m.score DESC, d.created_at, d.id`);
     // A stored analysis that no longer parses fails its own row, not the whole digest.
     const held: { row: HeldRow; content: MatchContent }[] = [];
     for (const row of rows) {
-      const content = toMatchContent(row);
-      if (content) held.push({ row, content });
+      // The stored result is shown as is, and checked as on every read.
+      const analysis = matchAnalysisSchema.safeParse(row.analysis);
+      if (analysis.success) held.push({ row, content: toMatchContent(row, analysis.data) });
       else
         await execute(pool, Prisma.sql`
           UPDATE channel_deliveries SET status = 'failed', error = 'the stored match analysis is not valid'
@@ -209,24 +200,6 @@ export class ChannelDigests {
   }
 }
 
-function toMatchContent(row: HeldRow): MatchContent | undefined {
-  const analysis = matchAnalysisSchema.safeParse(row.analysis);
-  if (!analysis.success) return undefined;
-  return {
-    jobTitle: row.title,
-    company: row.company,
-    jobUrl: row.url,
-    location: row.location,
-    remote: row.remote,
-    salaryMin: row.salary_min,
-    salaryMax: row.salary_max,
-    salaryCurrency: row.salary_currency,
-    salaryPeriod: row.salary_period,
-    score: row.score,
-    // The stored result is shown as is, and checked as on every read.
-    analysis: analysis.data,
-  };
-}
 
 /** Runs `tick` every `intervalMs` (never two at once in one process); `stop` waits for the running one. */
 export function startDigestTicker(digests: Pick<ChannelDigests, 'tick'>, intervalMs: number, logger: Logger, consumer: string) {

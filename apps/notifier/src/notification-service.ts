@@ -3,9 +3,9 @@ import { handlerBatching } from '@jobping/stream-worker';
 import DataLoader from 'dataloader';
 import { execute, Prisma, queryRows, type PgPool, type PrismaClient } from '@jobping/db';
 import type { Logger } from '@jobping/logger';
-import type { MatchContent } from '@jobping/channels';
 import type { ChannelDeliveries } from './channel-deliveries';
 import { DeliveryInProgressError } from './delivery-in-progress';
+import { MATCH_CONTENT_COLUMNS, toMatchContent, type MatchContentRow } from './match-content';
 
 export { DeliveryInProgressError };
 
@@ -38,21 +38,10 @@ export type DeliveryOutcome =
   /** Below the user's threshold: no in-app notification; only channels whose own threshold is lower get it. */
   | 'channels_only';
 
-interface PairRow {
+interface PairRow extends MatchContentRow {
   match_id: string;
-  score: number;
-  analysis: unknown;
   notify_threshold: number;
   snoozed: boolean;
-  title: string;
-  company: string;
-  url: string;
-  location: string | null;
-  remote: boolean;
-  salary_min: number | null;
-  salary_max: number | null;
-  salary_currency: string | null;
-  salary_period: string | null;
 }
 
 /**
@@ -93,9 +82,8 @@ export class NotificationService {
   /** The match, the user's threshold and snooze, and the job, for many (user, job) pairs in one query. */
   private async loadPairs(keys: readonly { userId: string; jobId: string }[]): Promise<(PairRow | undefined)[]> {
     const rows = await queryRows<PairRow & { user_id: string; job_id: string }>(this.deps.pool, Prisma.sql`
-      SELECT m.user_id::text AS user_id, m.job_id::text AS job_id, m.id::text AS match_id, m.score, m.analysis, u.notify_threshold,
-             (u.snoozed_until IS NOT NULL AND u.snoozed_until > now()) AS snoozed,
-             j.title, j.company, j.url, j.location, j.remote, j.salary_min, j.salary_max, j.salary_currency, j.salary_period
+      SELECT m.user_id::text AS user_id, m.job_id::text AS job_id, m.id::text AS match_id, u.notify_threshold,
+             (u.snoozed_until IS NOT NULL AND u.snoozed_until > now()) AS snoozed, ${MATCH_CONTENT_COLUMNS}
       FROM unnest(${keys.map((k) => k.userId)}::uuid[], ${keys.map((k) => k.jobId)}::uuid[]) AS p(user_id, job_id)
       JOIN user_job_matches m ON m.user_id = p.user_id AND m.job_id = p.job_id
       JOIN users u ON u.id = m.user_id JOIN jobs j ON j.id = m.job_id
@@ -158,19 +146,7 @@ export class NotificationService {
     }
     // The stored result is shown as is; the AI never runs here.
     const analysis = matchAnalysisSchema.parse(pair.analysis);
-    const content: MatchContent = {
-      jobTitle: pair.title,
-      company: pair.company,
-      jobUrl: pair.url,
-      location: pair.location,
-      remote: pair.remote,
-      salaryMin: pair.salary_min,
-      salaryMax: pair.salary_max,
-      salaryCurrency: pair.salary_currency,
-      salaryPeriod: pair.salary_period,
-      score: pair.score,
-      analysis,
-    };
+    const content = toMatchContent(pair, analysis);
     // The in-app notification first, then every channel; each is idempotent on its own, so a
     // failure of a channel retries the message without repeating the others.
     // The matcher publishes from the lowest threshold of the user's destinations
