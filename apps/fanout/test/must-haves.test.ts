@@ -112,6 +112,27 @@ describe('must-haves in fan-out', () => {
     expect(await fanOut(await job({ title: 'Sales and Engineering Lead' }))).toEqual(new Set([noJava, noOnCall, noSales, anyone]));
   });
 
+  it("mutes are tested on the user row: a bulk insert or delete of mutes keeps the user's keys equal to user_mutes (trigger)", async () => {
+    const a = await user();
+    const b = await user();
+    const keys = async (id: string) => prisma.user.findUniqueOrThrow({ where: { id }, select: { mutedCompanyKeys: true, mutedKeywordKeys: true } });
+    await prisma.userMute.createMany({
+      data: [
+        { userId: a, kind: 'company', value: 'Ledgerly GmbH', key: 'ledgerly' },
+        { userId: a, kind: 'keyword', value: 'Kafka', key: 'kafka' },
+        { userId: a, kind: 'keyword', value: 'Blockchain', key: 'blockchain' },
+        { userId: b, kind: 'keyword', value: 'Kafka', key: 'kafka' },
+      ],
+    });
+    expect(await keys(a)).toEqual({ mutedCompanyKeys: ['ledgerly'], mutedKeywordKeys: ['blockchain', 'kafka'] });
+    expect(await keys(b)).toEqual({ mutedCompanyKeys: [], mutedKeywordKeys: ['kafka'] });
+    expect(await fanOut(await job({ description: 'Event streaming with Kafka.' }))).toEqual(new Set());
+    await prisma.userMute.deleteMany({ where: { key: 'kafka' } });
+    expect(await keys(a)).toEqual({ mutedCompanyKeys: ['ledgerly'], mutedKeywordKeys: ['blockchain'] });
+    expect(await keys(b)).toEqual({ mutedCompanyKeys: [], mutedKeywordKeys: [] });
+    expect(await fanOut(await job({ description: 'Event streaming with Kafka.' }))).toEqual(new Set([b]));
+  });
+
   it('mutes: a muted company or keyword leaves the job out for that user only; deleting the mute undoes it', async () => {
     const mutesCompany = await user();
     const mutesKeyword = await user();
