@@ -1,27 +1,18 @@
-import { decisionReasonSchema, type DecisionReason, type DecisionStage } from '@jobping/contracts';
+import { decisionReasonSchema } from '@jobping/contracts';
 import { Prisma, queryRows, type PgPool } from '@jobping/db';
 import { notFound, tooManyRequests } from '@jobping/http-kit';
 import type { Redis } from '@jobping/redis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { z } from 'zod';
 import { page } from '../cursor';
+import type { decisionSchema } from '../routes/decisions';
 import { explainDecision } from './decision-words';
 
 /** A pair still in the pipeline this long after its fan-out is counted as undecided, not as awaiting. */
 const AWAITING_MS = 3_600_000;
 
-export interface Decision {
-  job_id: string;
-  stage: DecisionStage;
-  reason: DecisionReason;
-  score: number | null;
-  threshold: number;
-  job_value: string | null;
-  user_value: string | null;
-  /** The pre-filter's code (role, seniority, location, salary, language, employment, excluded, other). */
-  prefilter_code: string | null;
-  explanation: string;
-  decided_at: string | null;
-}
+/** The answer of GET /api/users/me/decisions, as its response schema says (one definition). */
+export type Decision = z.output<typeof decisionSchema>;
 
 interface DecisionRow {
   job_status: string;
