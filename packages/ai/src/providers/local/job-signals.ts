@@ -50,6 +50,8 @@ export interface OnCall {
  */
 export interface JobSignals {
   title: string;
+  /** The posting's text as given (the same string, not a copy): read only for a role the rules do not know. */
+  description: string;
   company: string;
   family: RoleFamily;
   seniority: Seniority | null;
@@ -311,6 +313,7 @@ export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSi
   const tenure = tenureOf(title, description, job.employmentType);
   return {
     title,
+    description,
     company: job.company,
     family: familyOf(title, description),
     seniority: seniority.level,

@@ -22,6 +22,8 @@ export interface PromptSignals {
   excludedTitleWords: { words: string[]; phrase: string }[];
   /** The words the user named their role with ("gameplay programmer"). */
   roleWords: string[];
+  /** The role asked for is a software one (a known software family, or software words for a role the rules do not know). */
+  softwareRole: boolean;
   /** No family knows the prompt's role: the words that name it ("dental hygienist"), to find in titles. */
   unknownRoleWords: string[];
   /** The seniority came from years of experience, not from a level the user named. */
@@ -76,9 +78,19 @@ const NEGATION =
 const NEGATED_LIST =
   /(?<![\p{L}])(?:not looking for|not interested in|not doing|not open to|no|not|nothing|avoid(?:ing)?|exclud(?:e|ing)|don'?t want|do not want|keine?|pas de|nada de|geen|nie)(?![\p{L}])(?:\s+[\p{L}'-]+){0,2}\s*:\s*([^\n.]+)/giu;
 
+// "not the industry (labo, affaires réglementaires, visite médicale)": the list in brackets after a
+// negation is what it rules out, item by item, and none of it is what the user wants.
+const NEGATED_BRACKETS =
+  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|exclud(?:e|ing)|don'?t want|do not want|not interested in|pas de|pas d'|nada de|keine?[nmrs]?|nicht|geen|niet|nie|niente|non)(?![\p{L}])([^.;:!?\n()]{0,40})\(([^()\n]+)\)/giu;
+
 function negatedPhrases(prompt: string): { phrases: string[]; positive: string } {
   const phrases: string[] = [];
-  const listed = prompt.replace(NEGATED_LIST, (_whole, list: string) => {
+  const bracketed = prompt.replace(NEGATED_BRACKETS, (_whole, head: string, list: string) => {
+    if (head.trim()) phrases.push(head.trim());
+    for (const item of list.split(/\s*[,;/]\s*/)) if (item.trim()) phrases.push(item.trim().replace(/^(or|and|nor|ni|oder|ou|o|etc\.?)\s+/i, ''));
+    return ' ';
+  });
+  const listed = bracketed.replace(NEGATED_LIST, (_whole, list: string) => {
     for (const item of list.split(/\s*[,;]\s*/)) if (item.trim()) phrases.push(item.trim().replace(/^(or|and|nor|ni|oder|ou|o)\s+/i, ''));
     return ' ';
   });
@@ -114,8 +126,18 @@ function shortWords(phrase: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
+// "physiotherapist" and "fysiotherapeut", "pharmacist" and "farmacéutico": the same word spelled in
+// another language's way, for comparing a prompt's words with a title's.
+const spelling = (word: string) => word.replace(/ph/g, 'f').replace(/th/g, 't').replace(/y/g, 'i');
+
 /** "writing" and "writer", "hospitalière" and "hospitalier": the same word for a title match. */
 export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length >= 6 && b.length >= 6 && (/ph|th|y/.test(a) || /ph|th|y/.test(b))) return prefixMatch(spelling(a), spelling(b));
+  return prefixMatch(a, b);
+}
+
+function prefixMatch(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return false;
@@ -171,9 +193,25 @@ const NOT_A_ROLE = new Set([
   'baan', 'functie', 'szukam', 'pracy', 'praca', 'cerco', 'lavoro', 'ruolo', 'posizione', 'como', 'comme', 'jako', 'come', 'sono', 'jestem', 'soy',
 ]);
 
+// "Ich suche eine Stelle als (Senior) Eventmanagerin", "I search job as nurse", "je cherche un poste de
+// fleuriste": the words before the role say that a job is wanted, not which.
+const WANTED_JOB_LEAD =
+  /^.*?\b(?:(?:job|position|role|post|work|stelle|arbeit|poste|emploi|puesto|trabajo|empleo|baan|functie|pracy|lavoro|posizione|ruolo|vaga)\s+(?:as|als|de|comme|como|jako|come|en tant que)|(?:work|working|werken|trabajar|travailler|lavorare|pracowa[cć])\s+(?:as|als|como|comme|come|jako)|(?:looking for|search(?:ing)? for|seeking|je cherche|ich suche|busco|cerco|zoek|szukam)\s+(?:an?|eine?n?|un[ea]?|een)?\s*)\s+/i;
+// "(Senior)", "(m/w/d)": brackets inside the role's words qualify it and do not end it.
+const QUALIFIER_BRACKETS = /\((?:senior|junior|lead|m\/w\/d|m\/f\/d|h\/f|f\/h|m\/v|k\/m)\)/gi;
+
 /** A prompt whose role no family knows: the words of its first clause that name a role ("dental hygienist"). */
 function unknownRoleWords(positive: string): string[] {
-  for (const whole of foldAccents(positive).split(/[.,;:()\n!?/]|\s[-–—]\s/)) {
+  const text = foldAccents(positive).replace(QUALIFIER_BRACKETS, ' ');
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+    const words = roleWordsOfClauses(sentence.replace(WANTED_JOB_LEAD, ''));
+    if (words.length > 0) return words;
+  }
+  return [];
+}
+
+function roleWordsOfClauses(sentence: string): string[] {
+  for (const whole of sentence.split(/[.,;:()\n!?/]|\s[-–—]\s/)) {
     // "Florist in Lyon": the place after the role is not part of it.
     const clause = whole.split(/\s(?:in|at|near|around|within|from|bei|im|en|w)\s/i)[0] ?? '';
     const words = (clause.match(/[\p{L}][\p{L}'-]*/gu) ?? [])
@@ -209,7 +247,7 @@ function wantsPartTimeOnly(positive: string, hours: { min: number; max: number }
   return (hours !== null && hours.max <= 34) || /\b[1-4](?:[.,]5)? days? (a|per|each) week\b|\bpart[- ]?time\s*(only|please|[,:(]|\d)/i.test(positive);
 }
 
-const SOFTWARE_WORDS = /\b(software|developer|programmer|programming|coding|devops|frontend|front-end|backend|back-end|full[- ]?stack|engineer(ing)? (at|in) (a )?(tech|saas|software))\b/i;
+const SOFTWARE_WORDS = /\b(software|sw (?:engineer|developer|dev)|developer|programmer|programming|coding|devops|frontend|front-end|backend|back-end|full[- ]?stack|engineer(ing)? (at|in) (a )?(tech|saas|software))\b/i;
 
 // Users write "typescript or go": in a list of languages the lower-case word is Go too.
 const LOWERCASE_GO = /(?:\b(?:or|and)|[,/])\s*go\b(?!\s+(?:to|for|with|on)\b)|\bgo\s*(?:[,/]|\bor\b|\band\b)\s*(?:typescript|rust|python|java|node|kotlin|scala)/i;
@@ -302,6 +340,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     roleWords: wantedWords,
     unknownRoleWords: families.length === 0 ? unknownRoleWords(positive) : [],
     // Programming languages and tools are a software prompt's words ("I go by bike" is not Go).
+    softwareRole,
     languages: softwareRole ? skillIds('language') : [],
     tools: softwareRole ? skillIds('tool') : [],
     excludedIndustries,

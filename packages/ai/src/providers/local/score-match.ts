@@ -9,7 +9,7 @@ import { distanceKm } from './places';
 import { reasonWords, type NearDismissal } from './near-dismissals';
 import { SPOKEN_LANGUAGES } from './spoken-languages';
 import { sameWord } from './prompt-signals';
-import { FAMILY_LABELS, foldAccents, GENERIC_ROLE_WORDS, INDUSTRIES, SENIORITY_LABELS, SKILLS, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
+import { FAMILY_LABELS, foldAccents, GENERIC_ROLE_WORDS, INDUSTRIES, SENIORITY_LABELS, SKILLS, SOFTWARE_FAMILIES, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
 
 export type Criterion = 'industry' | 'role' | 'skills' | 'seniority' | 'location' | 'salary' | 'employment' | 'company' | 'culture' | 'dismissed';
 
@@ -92,6 +92,36 @@ export function titleNamesWantedRole(title: string, prompt: PromptSignals): bool
   return titleSharesWord(title, prompt.roleWords);
 }
 
+// The words that say what kind of job a title is ("Project Manager", "Estimator", "Therapist").
+const ROLE_HEADS = new Set([
+  'manager', 'engineer', 'estimator', 'designer', 'therapist', 'assistant', 'technician', 'director', 'coordinator', 'specialist', 'consultant',
+  'analyst', 'officer', 'supervisor', 'planner', 'administrator', 'advisor', 'adviser', 'scientist', 'architect', 'developer', 'writer', 'editor',
+  'nurse', 'teacher', 'driver', 'operator', 'inspector', 'surveyor', 'clerk', 'accountant', 'agent', 'representative', 'buyer', 'trainer',
+  'instructor', 'hygienist', 'pharmacist', 'chef', 'cook', 'receptionist', 'recruiter', 'programmer', 'salesperson', 'auditor', 'lawyer',
+  'solicitor', 'paralegal', 'secretary', 'electrician', 'mechanic', 'installer', 'fitter', 'labourer', 'cleaner', 'porter', 'carer', 'controller',
+]);
+
+/** A kind-of-job word in the title that the user's own role words do not have. */
+function otherRoleHead(title: string, userWords: readonly string[]): string | null {
+  const titleWords = (foldAccents(title).match(/[\p{L}][\p{L}'-]*/gu) ?? []).map((word) => word.toLowerCase());
+  // Two of the user's words in the title name the role ("IT Support Specialist" for an IT support technician).
+  const shared = userWords.filter((word) => !GENERIC_ROLE_WORDS.has(word) && titleWords.some((candidate) => sameWord(word, candidate)));
+  if (shared.length >= 2) return null;
+  // "Supervisor", "Manager", "Specialist" are levels and variants of most jobs, not other jobs.
+  const heads = titleWords.filter((word) => (ROLE_HEADS.has(word) || ROLE_HEADS.has(word.replace(/s$/, ''))) && !GENERIC_ROLE_WORDS.has(word.replace(/s$/, '')));
+  return heads.find((head) => !userWords.some((word) => sameWord(word, head))) ?? null;
+}
+
+/** How often the text carries one of these words ("data analysis", "analyst"), counted up to 3. */
+function mentionsOf(text: string, words: readonly string[]): number {
+  let count = 0;
+  for (const match of foldAccents(text).matchAll(/[\p{L}][\p{L}'-]{3,}/gu)) {
+    const word = match[0].toLowerCase();
+    if (words.some((own) => sameWord(own, word)) && ++count >= 3) break;
+  }
+  return count;
+}
+
 function role(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   const label = FAMILY_LABELS[job.family] ?? job.family;
   const namesWantedRole = titleNamesWantedRole(job.title, prompt);
@@ -115,9 +145,34 @@ function role(job: JobSignals, prompt: PromptSignals, out: Collector): void {
       return;
     }
     const named = `"${words.join(' ')}"`;
-    if (titleSharesWord(job.title, words)) {
+    const otherHead = titleSharesWord(job.title, words) ? otherRoleHead(job.title, prompt.unknownRoleWords) : null;
+    if (otherHead) {
+      // "Electrical Estimator" for an electrician, "Dental Therapist" for a dental hygienist: the
+      // title shares a word with the role asked for but is a different kind of job.
+      out.adjust(
+        'role',
+        WEIGHTS.roleUnknownOtherHead,
+        `"${job.title}" shares a word with the ${named} role you asked for, but is a ${otherHead} job`,
+        `${otherHead}, not ${named}`,
+      );
+      out.uncheck(`whether "${clip(job.title, 60)}" is a ${named} role`);
+    } else if (titleSharesWord(job.title, words)) {
       out.pro(`"${job.title}" names the role you asked for (${named})`, 'role named in the title');
       out.uncheck(`the role beyond its title (these rules do not know ${named})`);
+    } else if (job.family !== UNKNOWN_ROLE && !titleSharesWord(label, words) && !(prompt.softwareRole && SOFTWARE_FAMILIES.has(job.family))) {
+      // A title the rules place in a known family that neither names the user's role nor is its
+      // kind ("Staff Software Engineer" for a software role they do not know) is most likely another role.
+      out.adjust(
+        'role',
+        WEIGHTS.roleUnknownPromptKnownTitle,
+        `"${job.title}" reads as a ${label} role and does not name the ${named} role you asked for (these rules do not know that role, so they cannot rule it out)`,
+        `${label} role, not named ${named}`,
+      );
+      out.uncheck(`whether "${clip(job.title, 60)}" is a ${named} role`);
+    } else if (job.family === UNKNOWN_ROLE && mentionsOf(job.description, words) >= 2) {
+      // Neither side is a role the rules know, but the posting's text speaks of the user's role.
+      out.adjust('role', WEIGHTS.roleUnknownPromptInText, `Could not tell whether "${job.title}" is the ${named} role you asked for: the title does not name it, the posting's text does`, 'role not in the title');
+      out.uncheck(`whether "${clip(job.title, 60)}" is a ${named} role`);
     } else {
       out.adjust('role', WEIGHTS.roleUnknownPrompt, `Could not tell whether "${job.title}" is the ${named} role you asked for: these rules do not know that role and the title does not name it`, 'role could not be checked');
       out.uncheck(`whether "${clip(job.title, 60)}" is a ${named} role`);

@@ -126,6 +126,63 @@ describe('a role the rules cannot tell', () => {
   });
 });
 
+describe('a role the rules do not know, read from the prompt\'s own words', () => {
+  const office = (overrides: Partial<JobInput>) => posting({ location: 'Madrid', remote: false, salaryMin: null, salaryMax: null, employmentType: 'full_time', ...overrides });
+
+  it('holds a title the rules know as another role below the default threshold, and says the role could not be ruled out', async () => {
+    const result = await score('Orthoptist in Madrid, full time.', office({ title: 'Senior Software Engineer (TypeScript)', description: 'Build our booking platform in TypeScript. Madrid office.' }));
+    expect(result.score).toBeLessThan(70);
+    expect(result.analysis.explanation).toMatch(/Could not check: whether "Senior Software Engineer \(TypeScript\)" is a "orthoptist" role/);
+  });
+
+  it('keeps an unknown title cautious rather than ruled out', async () => {
+    const result = await score('Orthoptist in Madrid, full time.', office({ title: 'Clínica Visión Norte – vacante', description: 'Clínica oftalmológica en Madrid busca profesional.' }));
+    expect(result.score).toBeGreaterThanOrEqual(70);
+    expect(result.analysis.explanation).toMatch(/Could not check/);
+  });
+
+  it('reads the role in another language\'s spelling (ph/f, th/t, y/i)', async () => {
+    const result = await score('Orthoptist in Madrid, full time.', office({ title: 'Ortoptista (H/M)', description: 'Clínica oftalmológica en Madrid.' }));
+    expect(result.analysis.pros.join('\n')).toMatch(/role named in the title|names the role you asked for/);
+    expect(result.score).toBeGreaterThanOrEqual(90);
+  });
+
+  it('finds the role after "ich suche eine Stelle als (Senior)"', async () => {
+    const prompt = 'Ich suche eine Stelle als (Senior) Orthoptistin in Berlin.';
+    const named = await score(prompt, office({ title: 'Orthoptistin (m/w/d)', location: 'Berlin', description: 'Augenarztpraxis in Berlin-Mitte.' }));
+    expect(named.score).toBeGreaterThanOrEqual(90);
+    expect(named.analysis.explanation).not.toMatch(/"eine"/);
+  });
+
+  it('does not take a title that shares a word with the role but is another kind of job', async () => {
+    const result = await score('Orthoptist in Madrid, full time.', office({ title: 'Orthoptist Receptionist', description: 'Front desk of an orthoptic clinic in Madrid.' }));
+    expect(result.score).toBeLessThan(70);
+    expect(result.analysis.cons.join('\n')).toMatch(/shares a word with the "orthoptist" role you asked for, but is a receptionist job/);
+  });
+
+  it('gives a title that does not name the role some credit when the posting\'s text does, more than once', async () => {
+    const text = await score('Orthoptist in Madrid, full time.', office({ title: 'Clínica Visión Norte – vacante', description: 'We need an orthoptist for our clinic in Madrid. Orthoptist experience with children is a plus.' }));
+    const none = await score('Orthoptist in Madrid, full time.', office({ title: 'Clínica Visión Norte – vacante', description: 'Clínica oftalmológica en Madrid busca profesional.' }));
+    expect(text.score).toBeGreaterThan(none.score);
+    expect(text.analysis.explanation).toMatch(/Could not check/);
+  });
+});
+
+describe('what a prompt says it wants, and what it says it does not', () => {
+  it('does not read a pay rate per hour ("$30/hr") as an HR role', async () => {
+    const result = await score('Orthoptist, Phoenix AZ. Need $30/hr or better, full time.', posting({ title: 'HR Business Partner', location: 'Phoenix, AZ', remote: false, salaryMin: null, salaryMax: null, description: 'People partner for our Phoenix clinics.' }));
+    expect(result.score).toBeLessThan(70);
+    expect(result.analysis.pros.join('\n')).not.toMatch(/HR role/);
+  });
+
+  it('rules out each item of a bracketed list after a negation, and does not want it', async () => {
+    const prompt = 'Orthoptiste à Lyon, CDI. Not the industry (labo, affaires réglementaires, visite médicale).';
+    const result = await score(prompt, posting({ title: 'Chargé(e) d\'affaires réglementaires', location: 'Lyon', remote: false, salaryMin: null, salaryMax: null, description: 'Laboratoire pharmaceutique à Lyon: dossiers d\'AMM.' }));
+    expect(result.score).toBeLessThan(70);
+    expect(result.analysis.pros.join('\n')).not.toMatch(/regulatory affairs role/);
+  });
+});
+
 describe('the conditions of the job, read from its fields and text', () => {
   const office = (overrides: Partial<JobInput>) => posting({ remote: false, salaryMin: null, salaryMax: null, employmentType: null, ...overrides });
 

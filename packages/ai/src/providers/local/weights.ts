@@ -20,6 +20,12 @@ export const WEIGHTS = {
   roleUnknown: 30,
   /** Role: the prompt's role is one the rules do not know, and the title does not name it in its words (as cautious as an unknown title). */
   roleUnknownPrompt: 30,
+  /** …and the title reads as a role the rules do know: a known role that does not carry the user's own role words is most likely another one. */
+  roleUnknownPromptKnownTitle: 40,
+  /** …and the title shares a word with it but is another kind of job ("Electrical Estimator" for an electrician). */
+  roleUnknownOtherHead: 35,
+  /** …and the title does not name it, but the posting's text does, more than once. */
+  roleUnknownPromptInText: 20,
   /** Role: the title matches no known role but carries a word of the role asked for. */
   roleUnknownNamed: 10,
   /** Role: the job title carries what the user ruled out ("no UX writing": "UX Writer"). */
