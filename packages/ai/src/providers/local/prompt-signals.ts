@@ -2,7 +2,7 @@ import { placesIn, type Region } from './job-signals';
 import { minimumSalaryFromPrompt, payFloorsFromPrompt, type PromptPay } from './salary';
 import { clip, hoursIn } from './text';
 import { EXCLUSIONS } from './exclusions';
-import { SPOKEN_LANGUAGES, weakLanguages } from './spoken-languages';
+import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages } from './spoken-languages';
 import { citiesIn, commuteLimitKm, type City } from './places';
 import { foldAccents, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
 
@@ -55,6 +55,8 @@ export interface PromptSignals {
   wantsFullTime: boolean;
   /** Spoken languages the user cannot work in ("I don't speak German", "my Dutch is A2", "English only"). */
   weakLanguages: string[];
+  /** The languages the user says they work in (listed with a level, after "I speak", or written in), null when they list none. */
+  spokenLanguages: string[] | null;
   /** Weekly hours the user wants ("28–32 uur", "35 to 39h"), when stated. */
   hours: { min: number; max: number } | null;
   /** Part-time and nothing else ("part time 20-30 hrs", "3 days a week"). */
@@ -372,6 +374,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
       const weak = weakLanguages(prompt, phrases);
       return weak.allButEnglish ? SPOKEN_LANGUAGES.filter((l) => l.id !== 'english').map((l) => l.id) : weak.ids;
     })(),
+    spokenLanguages: listedLanguages(prompt, homeCities.map((city) => city.country)),
     hours: hoursIn(positive),
     wantsPartTimeOnly: wantsPartTimeOnly(positive, hoursIn(positive)),
     wantsContractOnly: CONTRACT_ONLY.test(prompt),

@@ -207,6 +207,19 @@ function spokenLanguages(job: JobSignals, prompt: PromptSignals, out: Collector)
     if (!prompt.weakLanguages.includes(id)) continue;
     out.adjust('skills', WEIGHTS.missingSpokenLanguage, `Requires ${languageLabel(id)}, which you said you do not work in`, `needs ${languageLabel(id)}`);
   }
+  // "Inglese C1, francese B2" from someone writing in Italian: a posting that needs German asks for
+  // a language the user did not list. Inferred, so a doubt rather than a certainty (the gate never reads it).
+  const listed = prompt.spokenLanguages;
+  if (!listed) return;
+  for (const id of job.requiredLanguages) {
+    if (prompt.weakLanguages.includes(id) || listed.includes(id)) continue;
+    out.adjust(
+      'skills',
+      WEIGHTS.unlistedSpokenLanguage,
+      `Requires ${languageLabel(id)}; the languages you named are ${listing(listed.map(languageLabel))}`,
+      `needs ${languageLabel(id)}, not among yours`,
+    );
+  }
 }
 
 function hours(job: JobSignals, prompt: PromptSignals, out: Collector): void {

@@ -168,6 +168,30 @@ describe('a role the rules do not know, read from the prompt\'s own words', () =
   });
 });
 
+describe('spoken languages the user named', () => {
+  const hotel = (description: string) =>
+    posting({ title: 'Receptionist – Hotel', company: 'Albergo Duomo', location: 'Milano', remote: false, salaryMin: null, salaryMax: null, description });
+
+  it('holds a required language the user did not list against the posting, and says which ones they named', async () => {
+    const prompt = 'Cerco un lavoro come receptionist in hotel a Milano. Ho 5 anni di esperienza e sono molto precisa. Inglese C1, francese B2.';
+    const result = await score(prompt, hotel('Front desk of a 4-star hotel in Milano.\nFluent German is a must: most of our guests come from Bavaria.'));
+    expect(result.score).toBeLessThan(70);
+    expect(result.analysis.cons.join('\n')).toMatch(/Requires German; the languages you named are .*Italian/);
+  });
+
+  it('counts English, the languages the prompt is written in and those of the user\'s country as theirs', async () => {
+    const prompt = 'Cerco un lavoro come receptionist in hotel a Milano. Ho 5 anni di esperienza e sono molto precisa. Francese B2.';
+    const result = await score(prompt, hotel('Front desk of a 4-star hotel in Milano.\nFluent Italian and English required.'));
+    expect(result.score).toBeGreaterThanOrEqual(70);
+    expect(result.analysis.cons.join('\n')).not.toMatch(/Requires/);
+  });
+
+  it('infers nothing when the prompt lists no language', async () => {
+    const result = await score('Receptionist in a hotel in Milano, full time.', hotel('Front desk of a 4-star hotel in Milano.\nFluent German is a must.'));
+    expect(result.analysis.cons.join('\n')).not.toMatch(/Requires German/);
+  });
+});
+
 describe('what a prompt says it wants, and what it says it does not', () => {
   it('does not read a pay rate per hour ("$30/hr") as an HR role', async () => {
     const result = await score('Orthoptist, Phoenix AZ. Need $30/hr or better, full time.', posting({ title: 'HR Business Partner', location: 'Phoenix, AZ', remote: false, salaryMin: null, salaryMax: null, description: 'People partner for our Phoenix clinics.' }));

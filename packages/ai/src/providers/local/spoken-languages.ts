@@ -49,3 +49,54 @@ export function weakLanguages(prompt: string, negated: readonly string[]): { ids
   const allButEnglish = /\b(english only|only (speak )?english|i only speak english|english[- ]speaking (teams? )?only|only english)\b/i.test(prompt);
   return { ids: [...weak], allButEnglish };
 }
+
+// Words only one of the users' languages uses often: a prompt with three of one language's is written in it.
+const WRITTEN_IN: Readonly<Record<string, readonly string[]>> = {
+  english: ['the', 'and', 'with', 'looking', 'not', 'my', 'for', 'want', 'have', 'am'],
+  german: ['ich', 'und', 'nicht', 'mit', 'für', 'eine', 'bitte', 'suche', 'keine', 'oder', 'habe'],
+  french: ['je', 'et', 'pas', 'pour', 'avec', 'cherche', 'les', 'des', 'une', 'sur', 'suis'],
+  spanish: ['y', 'los', 'las', 'con', 'para', 'busco', 'una', 'que', 'sin', 'pero', 'tengo'],
+  italian: ['il', 'di', 'che', 'per', 'con', 'non', 'cerco', 'sono', 'una', 'ho', 'gli'],
+  dutch: ['ik', 'en', 'het', 'een', 'niet', 'met', 'voor', 'geen', 'zoek', 'van', 'heb'],
+  polish: ['nie', 'jest', 'się', 'szukam', 'jako', 'oraz', 'lub', 'mam', 'pracy', 'chcę'],
+  portuguese: ['não', 'uma', 'procuro', 'com', 'para', 'tenho', 'os', 'sou', 'em'],
+};
+
+// "Inglese C1, francese B2", "I speak Dutch and English", "bilingual English", "Deutsch C1".
+const SPOKEN_LEVEL = /\b(c1|c2|b2|fluent|native|bilingual|bilingue|mother tongue|muttersprach\w*|verhandlungssicher|flie[ßs]end|courant|madrelingua|nativ[oa]|vloeiend|moedertaal|biegł\w*|ojczysty)\b/i;
+const SPEAK_VERB = /\b(i speak|speak|spreche|je parle|parle|parlo|hablo|falo|spreek|mówię|languages?:|sprachen:|langues?:|idiomas?:|lingue:|talen:|języki:)\b/i;
+
+// The languages of the countries of the gazetteer (places.ts), for a user who lives there.
+const COUNTRY_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
+  Germany: ['german'], Austria: ['german'], Switzerland: ['german', 'french', 'italian'], Netherlands: ['dutch'], Belgium: ['dutch', 'french'],
+  Luxembourg: ['french', 'german'], France: ['french'], Spain: ['spanish', 'catalan'], Portugal: ['portuguese'], Italy: ['italian'], Poland: ['polish'],
+  Canada: ['french'],
+};
+
+/**
+ * The languages a user says they work in — those they list with a good level or after "I speak",
+ * English (the app's language), the ones the prompt is written in and those of the country they
+ * live in — or null when the prompt lists none (then nothing is inferred).
+ */
+export function listedLanguages(prompt: string, homeCountries: readonly string[]): string[] | null {
+  const listed = new Set<string>();
+  for (const sentence of prompt.split(/(?<=[.!?;])\s+|\n+/)) {
+    const speaks = SPEAK_VERB.test(sentence);
+    for (const part of sentence.split(/,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b/)) {
+      for (const language of SPOKEN_LANGUAGES) {
+        if (language.id === 'french' && /\bfr\b/i.test(part) && !/\bfran/i.test(part)) continue;
+        if (language.id === 'dutch' && /\bnl\b/i.test(part) && !/\b(dutch|neder|niederl|flem|vlaams)/i.test(part)) continue;
+        if (!language.names.test(part) || WEAK.test(part)) continue;
+        if (speaks || SPOKEN_LEVEL.test(part)) listed.add(language.id);
+      }
+    }
+  }
+  if (listed.size === 0) return null;
+  listed.add('english');
+  for (const country of homeCountries) for (const id of COUNTRY_LANGUAGES[country] ?? []) listed.add(id);
+  const words = prompt.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  for (const [id, markers] of Object.entries(WRITTEN_IN)) {
+    if (new Set(words.filter((word) => markers.includes(word))).size >= 3) listed.add(id);
+  }
+  return [...listed];
+}

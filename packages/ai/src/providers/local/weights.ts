@@ -38,6 +38,8 @@ export const WEIGHTS = {
   excludedConditionMention: 30,
   /** The posting requires a spoken language the user said they do not work in. */
   missingSpokenLanguage: { penalty: 40, cap: 35 },
+  /** …a spoken language the posting requires that is not among those the user listed (inferred: a doubt, no cap). */
+  unlistedSpokenLanguage: 35,
   /** Weekly hours far from the ones the user asked for (36–40 for 28–32). */
   hoursOff: { penalty: 35, cap: 40 },
   /** Role: related but not the same (× (1 − compatibility)): full-stack for backend (0.7) loses 14; a neighbour a recruiter would rarely send (0.3) 32, below the default threshold. */
