@@ -1,4 +1,4 @@
-// `npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c] [--misses N] [--concurrency N]`:
+// `npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c|dev-d] [--misses N] [--concurrency N]`:
 // match quality against the hand-labelled evaluation set (eval/README.md). Reports the test split
 // unless asked for dev: tune on dev, quote test. `--part` reads one part of dev alone (dev-c, read
 // before the scorer was changed for it, estimates how the scorer does on professions it was not tuned on). Scores with the local provider always, and with the
@@ -27,7 +27,7 @@ const optionsSchema = z.object({
   concurrency: z.coerce.number({ error: '--concurrency must be a number' }).int().min(1).max(64).default(4),
 }).refine((options) => options.part === undefined || options.split === 'dev', { error: '--part needs --split dev: the test split is reported whole', path: ['part'] });
 
-const USAGE = 'Usage: npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c] [--misses N] [--concurrency N]';
+const USAGE = 'Usage: npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c|dev-d] [--misses N] [--concurrency N]';
 
 function readOptions(argv: string[]): z.output<typeof optionsSchema> {
   let values: Record<string, unknown>;

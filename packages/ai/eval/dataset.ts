@@ -131,15 +131,15 @@ export function loadSplit(split: SplitName, dir: string = defaultEvalDir()): Eva
 }
 
 /**
- * Dev was written in parts (eval/README.md): a first round, then dev-b and dev-c, each added after
- * a tuning round had fitted what dev had. A part's ids carry its prefix (`dev-b-…`, `dev-c-…`).
+ * Dev was written in parts (eval/README.md): a first round, then dev-b, dev-c and dev-d, each added
+ * after a tuning round had fitted what dev had. A part's ids carry its prefix (`dev-b-…`, `dev-c-…`, `dev-d-…`).
  */
-export const DEV_PARTS = ['first', 'dev-b', 'dev-c'] as const;
+export const DEV_PARTS = ['first', 'dev-b', 'dev-c', 'dev-d'] as const;
 export type DevPart = (typeof DEV_PARTS)[number];
 
 /** The dev part an id (of a profile or a posting) belongs to. */
 export function devPartOf(id: string): DevPart {
-  return id.startsWith('dev-b-') ? 'dev-b' : id.startsWith('dev-c-') ? 'dev-c' : 'first';
+  return id.startsWith('dev-b-') ? 'dev-b' : id.startsWith('dev-c-') ? 'dev-c' : id.startsWith('dev-d-') ? 'dev-d' : 'first';
 }
 
 /**

@@ -90,12 +90,27 @@ describe('the evaluation set', () => {
     expect(new Set(devC.map((profile) => profile.sector))).toEqual(new Set(['software', 'non_software']));
   });
 
+  // The dev-d part widens dev again before the next tuning round: 13 profiles, all in professions no
+  // earlier dev part has (nine outside software, four software ones), labelled from the text before any
+  // scorer change, so its first reading is another estimate on professions the scorer was not tuned on.
+  it('has a dev-d part of at least 12 profiles and 130 pairs, every one in a profession no earlier dev part has', () => {
+    const devD = splits.dev.profiles.filter((profile) => devPartOf(profile.id) === 'dev-d');
+    const earlier = new Set(splits.dev.profiles.filter((profile) => devPartOf(profile.id) !== 'dev-d').map((profile) => profile.profession.toLowerCase()));
+    expect(devD.length).toBeGreaterThanOrEqual(12);
+    expect(splits.dev.pairs.filter((pair) => devPartOf(pair.profile.id) === 'dev-d').length).toBeGreaterThanOrEqual(130);
+    expect(devD.filter((profile) => earlier.has(profile.profession.toLowerCase())).map((profile) => profile.id)).toEqual([]);
+    expect(new Set(devD.map((profile) => profile.sector))).toEqual(new Set(['software', 'non_software']));
+    const devDPart = selectPart(splits.dev, 'dev-d');
+    expect(devDPart.profiles.map((profile) => profile.id)).toEqual(devD.map((profile) => profile.id));
+    expect(devDPart.pairs.every((pair) => pair.profile.id.startsWith('dev-d-'))).toBe(true);
+  });
+
   it('selects one dev part for the bench: its profiles, their pairs and the postings they use', () => {
     const devC = selectPart(splits.dev, 'dev-c');
     expect(devC.pairs.length).toBe(splits.dev.pairs.filter((pair) => pair.profile.id.startsWith('dev-c-')).length);
     expect(devC.profiles.every((profile) => profile.id.startsWith('dev-c-'))).toBe(true);
     expect(new Set(devC.postings.map((posting) => posting.id))).toEqual(new Set(devC.pairs.map((pair) => pair.posting.id)));
-    const sizes = (['first', 'dev-b', 'dev-c'] as const).map((part) => selectPart(splits.dev, part).pairs.length);
+    const sizes = (['first', 'dev-b', 'dev-c', 'dev-d'] as const).map((part) => selectPart(splits.dev, part).pairs.length);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(splits.dev.pairs.length);
     expect(() => selectPart(splits.test, 'dev-c')).toThrow(EvalSetError);
   });
