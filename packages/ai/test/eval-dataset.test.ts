@@ -115,6 +115,14 @@ describe('the evaluation set', () => {
       }
     }
   });
+
+  // The test-b part (ids `test-b-…`) was added to test after dev-c, by someone who does not tune,
+  // so that test stays big enough to report on and dev can grow again.
+  it('has a test-b part of at least 12 profiles and 150 pairs', () => {
+    const isTestB = (id: string) => id.startsWith('test-b-');
+    expect(splits.test.profiles.filter((profile) => isTestB(profile.id)).length).toBeGreaterThanOrEqual(12);
+    expect(splits.test.pairs.filter((pair) => isTestB(pair.profile.id)).length).toBeGreaterThanOrEqual(150);
+  });
 });
 
 describe('loadSplit', () => {
