@@ -1,6 +1,6 @@
-// `npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c|dev-d] [--misses N] [--concurrency N]`:
+// `npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c|dev-d|test-b] [--misses N] [--concurrency N]`:
 // match quality against the hand-labelled evaluation set (eval/README.md). Reports the test split
-// unless asked for dev: tune on dev, quote test. `--part` reads one part of dev alone (dev-c, read
+// unless asked for dev: tune on dev, quote test. `--part` reads one part of a split alone (dev-c and dev-d, read
 // before the scorer was changed for it, estimates how the scorer does on professions it was not tuned on). Scores with the local provider always, and with the
 // openai provider (no cache) when OPENAI_BASE_URL points at an OpenAI-compatible server.
 import { describeIssues } from '@jobping/contracts';
@@ -9,7 +9,7 @@ import { printFigureLines } from '@jobping/testing';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEV_PARTS, loadSplit, selectPart, SPLITS, type EvalSplit } from '../eval/dataset';
+import { ALL_PARTS, loadSplit, PARTS, selectPart, SPLITS, type EvalSplit } from '../eval/dataset';
 import { LocalProvider, OpenAiProvider, type AiProvider } from '../src/index';
 import { runPrefilter, scorePairs, summarisePrefilter, summariseScores, type QualitySummary } from './quality/evaluate';
 import { openAiBenchSettings } from './quality/openai-env';
@@ -20,14 +20,17 @@ const note = (line: string) => process.stderr.write(`${line}\n`);
 
 const optionsSchema = z.object({
   split: z.enum(SPLITS, { error: `--split must be one of: ${SPLITS.join(', ')}` }).default('test'),
-  /** One part of dev (test has none). */
-  part: z.enum(DEV_PARTS, { error: `--part must be one of: ${DEV_PARTS.join(', ')}` }).optional(),
+  /** One part of the split (dev: first, dev-b, dev-c, dev-d; test: first, test-b). */
+  part: z.enum(ALL_PARTS, { error: `--part must be one of: ${ALL_PARTS.join(', ')}` }).optional(),
   /** Default: 15 on dev; none on test, whose pairs a tuning engineer should not read. */
   misses: z.coerce.number({ error: '--misses must be a number' }).int().min(0).max(500).optional(),
   concurrency: z.coerce.number({ error: '--concurrency must be a number' }).int().min(1).max(64).default(4),
-}).refine((options) => options.part === undefined || options.split === 'dev', { error: '--part needs --split dev: the test split is reported whole', path: ['part'] });
+}).refine((options) => options.part === undefined || (PARTS[options.split] as readonly string[]).includes(options.part), {
+  error: `--part names a part of the split asked for: dev has ${PARTS.dev.join(', ')}; test has ${PARTS.test.join(', ')}`,
+  path: ['part'],
+});
 
-const USAGE = 'Usage: npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c|dev-d] [--misses N] [--concurrency N]';
+const USAGE = 'Usage: npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c|dev-d|test-b] [--misses N] [--concurrency N]';
 
 function readOptions(argv: string[]): z.output<typeof optionsSchema> {
   let values: Record<string, unknown>;

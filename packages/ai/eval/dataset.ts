@@ -131,28 +131,44 @@ export function loadSplit(split: SplitName, dir: string = defaultEvalDir()): Eva
 }
 
 /**
- * Dev was written in parts (eval/README.md): a first round, then dev-b, dev-c and dev-d, each added
- * after a tuning round had fitted what dev had. A part's ids carry its prefix (`dev-b-…`, `dev-c-…`, `dev-d-…`).
+ * Both splits were written in parts (eval/README.md). Dev: a first round, then dev-b, dev-c and
+ * dev-d, each added after a tuning round had fitted what dev had. Test: a first round, then test-b,
+ * written by someone who does not tune so that test keeps its share as dev grows. A part's ids carry
+ * its prefix (`dev-b-…`, `test-b-…`); the first round's carry none.
  */
-export const DEV_PARTS = ['first', 'dev-b', 'dev-c', 'dev-d'] as const;
-export type DevPart = (typeof DEV_PARTS)[number];
+export const PARTS = { dev: ['first', 'dev-b', 'dev-c', 'dev-d'], test: ['first', 'test-b'] } as const satisfies Record<SplitName, readonly string[]>;
+export const DEV_PARTS = PARTS.dev;
+export type DevPart = (typeof PARTS.dev)[number];
+export type TestPart = (typeof PARTS.test)[number];
+export type Part = DevPart | TestPart;
+/** Every part name, either split's, for an option's choices. */
+export const ALL_PARTS: readonly Part[] = [...new Set<Part>([...PARTS.dev, ...PARTS.test])];
 
-/** The dev part an id (of a profile or a posting) belongs to. */
+/** The part an id (of a profile or a posting) belongs to, within its split. */
+export function partOf(id: string): Part {
+  const prefixed = [...PARTS.dev, ...PARTS.test].find((part) => part !== 'first' && id.startsWith(`${part}-`));
+  return prefixed ?? 'first';
+}
+
+/** The dev part an id belongs to. */
 export function devPartOf(id: string): DevPart {
-  return id.startsWith('dev-b-') ? 'dev-b' : id.startsWith('dev-c-') ? 'dev-c' : id.startsWith('dev-d-') ? 'dev-d' : 'first';
+  const part = partOf(id);
+  return (PARTS.dev as readonly string[]).includes(part) ? (part as DevPart) : 'first';
 }
 
 /**
- * One part of dev: its profiles' pairs (which may borrow another part's postings as natural
- * negatives) and the postings those pairs use. Test has no parts: it is reported whole.
+ * One part of a split: its profiles' pairs (which may borrow another part's postings as natural
+ * negatives) and the postings those pairs use.
  */
-export function selectPart(split: EvalSplit, part: DevPart): EvalSplit {
-  if (split.split !== 'dev') throw new EvalSetError(`Only the dev split has parts (asked for ${part} of ${split.split})`);
-  const pairs = split.pairs.filter((pair) => devPartOf(pair.profile.id) === part);
+export function selectPart(split: EvalSplit, part: Part): EvalSplit {
+  if (!(PARTS[split.split] as readonly string[]).includes(part)) {
+    throw new EvalSetError(`The ${split.split} split has no part ${part} (its parts: ${PARTS[split.split].join(', ')})`);
+  }
+  const pairs = split.pairs.filter((pair) => partOf(pair.profile.id) === part);
   const used = new Set(pairs.map((pair) => pair.posting.id));
   return {
     split: split.split,
-    profiles: split.profiles.filter((profile) => devPartOf(profile.id) === part),
+    profiles: split.profiles.filter((profile) => partOf(profile.id) === part),
     postings: split.postings.filter((posting) => used.has(posting.id)),
     pairs,
   };

@@ -52,10 +52,10 @@ describe('the evaluation set', () => {
     for (const split of all) expect(new Set(split.postings.map((p) => norm(p.description))).size).toBe(split.postings.length);
   });
 
-  // Dev was widened after each tuning round (the dev-b and dev-c parts) while test stayed as it was,
-  // so the share is a floor for each side rather than a fixed ratio: dev at least half, so tuning
-  // sees the wider set, and test big enough that the number it reports still means something.
-  // With dev-c, test holds just over a fifth (163 of 812): another dev part needs new test pairs first.
+  // Dev was widened after each tuning round (dev-b, dev-c, dev-d) and test once (test-b, written
+  // before dev-d by someone who does not tune), so the share is a floor for each side rather than a
+  // fixed ratio: dev at least half, so tuning sees the wider set, and test big enough that the number
+  // it reports still means something (328 of 1,143 pairs with test-b).
   it('gives dev at least half of the pairs, test at least a fifth and 150 pairs, and both splits software and non-software profiles', () => {
     const total = all.reduce((sum, split) => sum + split.pairs.length, 0);
     expect(splits.dev.pairs.length / total).toBeGreaterThanOrEqual(0.5);
@@ -115,6 +115,15 @@ describe('the evaluation set', () => {
     expect(() => selectPart(splits.test, 'dev-c')).toThrow(EvalSetError);
   });
 
+  it('selects one test part for reporting, and the parts make the whole split', () => {
+    const testB = selectPart(splits.test, 'test-b');
+    expect(testB.profiles.length).toBeGreaterThan(0);
+    expect(testB.pairs.every((pair) => pair.profile.id.startsWith('test-b-'))).toBe(true);
+    const sizes = (['first', 'test-b'] as const).map((part) => selectPart(splits.test, part).pairs.length);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(splits.test.pairs.length);
+    expect(() => selectPart(splits.dev, 'test-b')).toThrow(EvalSetError);
+  });
+
   it('is balanced: 25–40 % ping among scored pairs, few ambiguous, every profile with pings and refusals', () => {
     const everything: EvalSplit = { split: 'dev', profiles: [], postings: [], pairs: all.flatMap((split) => split.pairs) };
     expect(pingShare(everything)).toBeGreaterThanOrEqual(0.25);
@@ -129,6 +138,14 @@ describe('the evaluation set', () => {
         expect({ profile: profile.id, refusals: labels.filter((label) => label === 'no').length >= 5 }).toEqual({ profile: profile.id, refusals: true });
       }
     }
+  });
+
+  // The test-b part (ids `test-b-…`) was added to test after dev-c, by someone who does not tune,
+  // so that test stays big enough to report on and dev can grow again.
+  it('has a test-b part of at least 12 profiles and 150 pairs', () => {
+    const isTestB = (id: string) => id.startsWith('test-b-');
+    expect(splits.test.profiles.filter((profile) => isTestB(profile.id)).length).toBeGreaterThanOrEqual(12);
+    expect(splits.test.pairs.filter((pair) => isTestB(pair.profile.id)).length).toBeGreaterThanOrEqual(150);
   });
 });
 
