@@ -25,13 +25,19 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
   term(
     'nights',
     'night shifts',
-    /\b(nights?|night[- ]shifts?|nacht|nachtdienst|nachtschicht|nuit|noche|nocturn|notte|notturn|nocn|nachtploeg|nachtdienst)/i,
-    /\b(night[- ]?shifts?|nights|nachtdienst|nachtschicht|nachtploeg|nachtdiensten|turni? di notte|notturn|de nuit|turno de noche|nocturno|zmian[ay]? nocn|three[- ]shift|3[- ]shift|dreischicht|drieploegen|4-on-4-off|rotating (days and )?nights)/i,
+    /\b(nights?|overnights?|night[- ]shifts?|nacht|nachtdienst|nachtschicht|nuit|noche|nocturn|notte|notturn|nocn|nachtploeg|nachtdienst)/i,
+    /\b(night[- ]?shifts?|nights|overnights?( shifts?)?|graveyard shift|nachtdienst|nachtschicht|nachtploeg|nachtdiensten|turni? di notte|notturn|de nuit|turno de noche|nocturno|zmian[ay]? nocn|three[- ]shift|3[- ]shift|dreischicht|drieploegen|4-on-4-off|rotating (days and )?nights)/i,
     { promptWhole: /\b(day shifts? only|days only|only days|only day shifts?|daytime only|day work only|nur tagdienst|nur fruh- und spatdienst|uniquement de jour|solo turnos? de (dia|manana)|alleen dagdienst(en)?|tylko (na )?dzienn)/i },
   ),
   term('round-the-clock', '24/7 shifts', /\b24\/7\b/i, /\b24\/7 (shifts?|rota|operations|rotation)|\brotating shifts\b/i),
-  term('weekends', 'weekend work', /\b(weekends?|week-ends?|saturdays?|sundays?|wochenenden?|samstags?|sonntags?|samedis?|dimanches?|fin(es)? de semana|s[áa]bados?|domingos?|fine settimana|sabato|domenica|zaterdag|zondag|weekendy|sobot[ya]?|niedziel[ey]?|stand-by)\b/i, /\b(weekends?|saturdays?|sundays?|week-ends?|wochenenden?|samstag|sonntag|samedi|dimanche|s[áa]bados?|domingos?|weekend stand-by)\b/i),
-  term('staffing', 'staffing or temp agencies', /\b(agenc(y|ies)|agentur|agence|agencia|uitzend|staffing|temp(orary)? agenc|supply|interim|zeitarbeit|leiharbeit|arbeitnehmer[üu]berlassung|an[üu]\b|personaldienstleist|ett\b)/i,
+  // "No Sundays" rules out Sunday work, not a salon open Tuesday to Saturday.
+  term('sundays', 'Sunday work', /^(?:(?:on|los|le|la|am|op|w)\s+)?(sundays?|sonntags?|dimanches?|domingos?|domenica|zondag(en)?|niedziel[ey]?)\b/i,
+    /\b(sundays?|sonntags?|dimanches?|domingos?|domeniche|domenica|zondag(en)?|niedziel[ey]?)\b/i,
+    { promptWhole: /\b(los )?domingos no (trabajo|puedo)\b|\bno trabajo (los )?domingos\b|\b(i )?(don'?t|do not|never|can'?t) work (on )?sundays\b|\bsonntags (arbeite ich )?nicht\b|\bpas le dimanche\b/i }),
+  term('weekends', 'weekend work', /\b(weekends?|week-ends?|saturdays?|wochenenden?|samstags?|samedis?|fin(es)? de semana|s[áa]bados?|fine settimana|sabato|zaterdag|weekendy|sobot[ya]?|stand-by)\b/i, /\b(weekends?|saturdays?|sundays?|week-ends?|wochenenden?|samstag|sonntag|samedi|dimanche|s[áa]bados?|domingos?|weekend stand-by)\b/i,
+    // "Los fines de semana no trabajo", "I don't work weekends": said as a fact, not as "no weekends".
+    { promptWhole: /\b(los )?(s[áa]bados|fines de semana) no (trabajo|puedo)\b|\bno trabajo (los )?(s[áa]bados|fines de semana)\b|\b(i )?(don'?t|do not|never|can'?t) work (on )?(saturdays|weekends)\b|\bpas le week-end\b/i }),
+  term('staffing', 'staffing or temp agencies', /\b(agenc(y|ies)|agentur|agence|agencia|uitzend|staffing|temp(orary)? agenc|supply|interim|zeitarbeit|leiharbeit|leihfirm|arbeitnehmer[üu]berlassung|an[üu]\b|personaldienstleist|ett\b)/i,
     /\b(staffing|recruitment agency|temp(orary)? (staffing )?agency|supply (teaching|teacher|agency)|empresa de trabajo temporal|\bett\b|uitzendbureau|zeitarbeit|personaldienstleist|arbeitnehmer[üu]berlassung|agence d'int[ée]rim|agentur\b|\w+agentur\b)/i),
   term('hotels', 'hotels', /\bhot(el|eles|els|eli|éis)\b/i, /\bhotel(es|s)?\b|\bhôtel/i),
   term('catering', 'catering', /\b(catering|colectividad|banquet|cantine|kantine|comedor)/i, /\b(catering|colectividad|banquete?s?|cocina hospitalaria|cantine|kantine|comedores)/i),
@@ -59,25 +65,24 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
 ];
 
 // A mention preceded by one of these is a promise ("no night shifts", "keine Nachtdienste").
-const NEGATED_BEFORE = /\b(no|not|never|nicht|niemals|nie|niet|nooit|non|jamais|nunca|mai|without|free of|keine?[nm]?|ohne|nie|bez|sans|pas de|sin|ni|geen|zonder|senza|niente|nessun[oa]?)\b[^.;\n]{0,25}$/i;
+const NEGATED_BEFORE = /\b(no|not|never|nicht|niemals|nie|niet|nooit|non|jamais|nunca|mai|without|free of|keine?[nm]?|ohne|nie|bez|sans|pas de|sin|ni|geen|zonder|senza|niente|nessun[oa]?|closed|cerrado|cerramos|fermé|chiuso|gesloten|zamkni[eę]te|libres?)\b[^.;\n]{0,25}$/i;
+// …and one followed by these: "Sundays off", "domingos cerrado", "sonntags geschlossen".
+const NEGATED_AFTER = /^\W{0,3}(always |are |is |siempre |immer )?(off|closed|free|cerrados?|libres?|frei|geschlossen|ferm[ée]s?|chius[oi]|gesloten|wolne)\b/i;
+
+const negated = (text: string, index: number, length: number) =>
+  NEGATED_BEFORE.test(text.slice(Math.max(0, index - 40), index)) || NEGATED_AFTER.test(text.slice(index + length, index + length + 20));
 
 /** How many times `text` mentions the family outside a negation. */
 export function countPlainly(text: string, pattern: RegExp): number {
   const global = globalForm(pattern);
   let count = 0;
-  for (const match of text.matchAll(global)) {
-    const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
-    if (!NEGATED_BEFORE.test(before)) count++;
-  }
+  for (const match of text.matchAll(global)) if (!negated(text, match.index ?? 0, match[0].length)) count++;
   return count;
 }
 
 /** Whether `text` mentions the family outside a negation. */
 export function mentionsPlainly(text: string, pattern: RegExp): boolean {
   const global = globalForm(pattern);
-  for (const match of text.matchAll(global)) {
-    const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
-    if (!NEGATED_BEFORE.test(before)) return true;
-  }
+  for (const match of text.matchAll(global)) if (!negated(text, match.index ?? 0, match[0].length)) return true;
   return false;
 }

@@ -1,4 +1,4 @@
-import type { CompanyInfo } from '@jobping/contracts';
+import type { CompanyInfo, SalaryPeriod } from '@jobping/contracts';
 import type { Job } from '../../inputs';
 import { countPlainly, EXCLUSIONS, mentionsPlainly } from './exclusions';
 import { citiesIn, type City } from './places';
@@ -120,7 +120,7 @@ function seniorityOf(title: string, description: string): { level: Seniority | n
   if (stated) {
     for (const [level, pattern] of SENIORITY_RULES) if (pattern.test(stated[1] ?? '')) return { level, from: 'experience' };
   }
-  const years = /(\d{1,2})\s*\+?\s*(?:[-–]\s*\d+\s*)?years?(?: of)?(?: [a-z-]+){0,2} experience/i.exec(description);
+  const years = /(\d{1,2})\s*\+?\s*(?:[-–]\s*\d+\s*)?years?['’]?(?: of)?(?: [a-z-]+){0,2} experience/i.exec(description);
   if (years) {
     const count = Number.parseInt(years[1] ?? '0', 10);
     return { level: count >= 5 ? 3 : count >= 2 ? 2 : 1, from: 'experience' };
@@ -212,21 +212,32 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
 }
 
 // "€ 3.600 brutto monatlich (14 Gehälter)": Austrian pay comes fourteen times a year.
-const FOURTEEN_SALARIES = /\b14\s*(geh[äa]lter|monatsgeh[äa]lter|mal)\b|[×x]\s?14\b/i;
+const FOURTEEN_SALARIES = /\b14\s*(geh[äa]lter|monatsgeh[äa]lter|mal|pagas|pagamentos|mensilit[àa]|salaires)\b|[×x]\s?14\b/i;
 // "7 500–8 500 zł netto", "9.000 zł net": the posting states take-home pay.
 const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euro)[^.\n]{0,20}\b(netto|net|neto)\b|\b(netto|net|neto)\b[^.\n\d]{0,12}\d/i;
+
+// A board that gives the amounts without their period: the text ("19–23 € Stundenlohn"), else the size of the figure, says it.
+const HOURLY_WORDS = /\b(per hour|an hour|hourly|\/\s?h(ou)?r?\b|stundenlohn|pro stunde|\/\s?std\b|de l'heure|(de )?l'heure|por hora|la hora|all'ora|l'ora|orari[oa]|za godzin[ęe]|na godzin[ęe]|per uur|uurloon)/i;
+const MONTHLY_WORDS = /\b(per month|a month|monthly|\/\s?month|monatlich|pro monat|im monat|par mois|mensuel(le)?|al mes|mensual|al mese|mensile|miesi[ęe]cznie|per maand|maandsalaris|bruto per maand)/i;
+
+function periodStated(amount: number, description: string): SalaryPeriod {
+  if (HOURLY_WORDS.test(description) && amount < 500) return 'hour';
+  if (amount < 300) return 'hour';
+  if (MONTHLY_WORDS.test(description) && amount < 40_000) return 'month';
+  return 'year';
+}
 
 function salaryOf(job: Job, description: string): Salary | null {
   let salary: Salary | null = null;
   if (typeof job.salaryMin === 'number' || typeof job.salaryMax === 'number') {
     const min = job.salaryMin ?? job.salaryMax ?? 0;
     const max = job.salaryMax ?? job.salaryMin ?? 0;
-    const structured = describeSalary(min, max, (job.salaryCurrency ?? 'EUR').toUpperCase(), job.salaryPeriod ?? 'year');
+    const structured = describeSalary(min, max, (job.salaryCurrency ?? 'EUR').toUpperCase(), job.salaryPeriod ?? periodStated(max, description));
     if (structured && structured.maxEur > 0) salary = structured;
   }
   salary ??= salaryFromText(description);
   if (!salary) return null;
-  const fourteen = job.salaryPeriod === 'month' && FOURTEEN_SALARIES.test(description);
+  const fourteen = salary.period === 'month' && FOURTEEN_SALARIES.test(description);
   const net = NET_PAY.test(description) && !/\bb2b\b/i.test(findSentence(description, NET_PAY) ?? '');
   return fourteen ? { ...salary, minEur: (salary.minEur * 14) / 12, maxEur: (salary.maxEur * 14) / 12, net } : { ...salary, net };
 }
@@ -236,6 +247,8 @@ function employmentOf(job: Job, title: string, description: string): EmploymentT
   if (declared === 'full_time' || declared === 'part_time' || declared === 'contract' || declared === 'internship') return declared;
   if (/\b(intern(ship)?|working student)\b/i.test(title)) return 'internship';
   if (/\b(contract|freelance)\b/i.test(title)) return 'contract';
+  // "PRN", "per diem", "zero hours", "bank": shifts as needed, no guaranteed hours.
+  if (/\b(prn|per diem|zero[- ]hours?|as[- ]needed|bank (staff|shifts?|nurse|worker))\b/i.test(title)) return 'part_time';
   if (/\b(part[- ]time|teilzeit|temps partiel|tiempo parcial|media jornada|part-time|deeltijd|niepe[łl]ny etat|\d\.\d fte)\b/i.test(title) || /\bpart[- ]time\b/i.test(description)) return 'part_time';
   if (/\bfull[- ]time\b/i.test(description)) return 'full_time';
   return null;

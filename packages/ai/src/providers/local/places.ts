@@ -14,7 +14,7 @@ export interface City {
 const COUNTRY_NAMES: Record<string, string> = {
   DE: 'Germany', AT: 'Austria', CH: 'Switzerland', NL: 'Netherlands', BE: 'Belgium', LU: 'Luxembourg', FR: 'France', ES: 'Spain', PT: 'Portugal',
   IT: 'Italy', PL: 'Poland', CZ: 'Czechia', IE: 'Ireland', GB: 'United Kingdom', DK: 'Denmark', SE: 'Sweden', NO: 'Norway', FI: 'Finland',
-  US: 'United States', CA: 'Canada', AU: 'Australia', NZ: 'New Zealand',
+  US: 'United States', CA: 'Canada', AU: 'Australia', NZ: 'New Zealand', RO: 'Romania', HU: 'Hungary', GR: 'Greece', IN: 'India', SG: 'Singapore',
 };
 
 interface Entry {

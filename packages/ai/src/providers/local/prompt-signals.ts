@@ -286,7 +286,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
         excludedIndustries.push({ id: term.id, words: clip(phrase, 60) });
       }
     }
-    if (/\b(agenc(y|ies)|consult(ing|ancy|ancies|ants?)|agentur|agence|agencia)\b/i.test(phrase) && !excludedIndustries.some((e) => e.id === 'consulting')) {
+    // "No consultancies" is about the employer; "not functional consultant roles" is about the job, not the company's industry.
+    if (/\b(agenc(y|ies)|consult(ing|ancy|ancies)|consultants?(?!\s+(roles?|positions?|jobs?|work))|agentur|agence|agencia)\b/i.test(phrase) && !excludedIndustries.some((e) => e.id === 'consulting')) {
       excludedIndustries.push({ id: 'consulting', words: clip(phrase, 60) });
     }
     for (const term of SKILLS) {
@@ -369,7 +370,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     wantsWorkLifeBalance: has(positive, /\b(work[- ]life balance|sustainable pace|healthy (engineering )?culture|no crunch|family[- ]friendly)\b/i),
     acceptsContract: has(positive, /\b(contract(or)?|freelance)\b/i),
     acceptsPartTime: has(positive, /\bpart[- ]time\b/i),
-    wantsPermanent: has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried)\b/i),
+    // (?!\w), not \b: "umowa o pracę" ends on a letter \b does not count as one.
+    wantsPermanent: has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried)(?!\w)/i),
     weakLanguages: (() => {
       const weak = weakLanguages(prompt, phrases);
       return weak.allButEnglish ? SPOKEN_LANGUAGES.filter((l) => l.id !== 'english').map((l) => l.id) : weak.ids;

@@ -117,7 +117,7 @@ export const ROLES: readonly RoleTerm[] = [
     near: { 'site-engineering': 0.4, 'construction-site': 0.2 },
   }),
   role('architectural-technology', 'architectural technology/BIM', /\b(architectural (technologist|technician|assistant|designer)|bim (coordinator|modeller|modeler|manager|technician)|bauzeichner|dessinateur (en )?batiment|delineante|bouwkundig tekenaar|technik architekt)/i, { near: { architecture: 0.3 } }),
-  role('architecture', 'architecture (buildings)', /\b((?<!(software|solutions?|cloud|data|enterprise|security|systems?|it|technical|integration|network|salesforce|application|platform|infrastructure|principal|embedded|sw|hw|ai|ml|devops|aws|azure|microsoft) )architect\b(?![ -]?(software|cloud|data|solutions?|systems?|it\b))|architectural designer|project architect|architektin|architekt\b|architecte\b|arquitect[oa]\b|architetto)/i, {
+  role('architecture', 'architecture (buildings)', /\b((?<!(software|solutions?|cloud|data|enterprise|security|systems?|it|technical|integration|network|salesforce|application|platform|infrastructure|principal|embedded|sw|hw|ai|ml|devops|aws|azure|microsoft) )architect\b(?![ -]?(software|cloud|data|solutions?|systems?|it\b))|architectural designer|project architect|architektin|architekt\b|projektarchitekt(in)?\b|(?<=\b(projektleit\w*|leiter\w*|projektleiter\/in)\s)architektur\b|architecte\b|arquitect[oa]\b|architetto)/i, {
     near: { 'architectural-technology': 0.3 },
   }),
   // Engineering outside software: design, drafting, simulation, the shop floor.
@@ -176,7 +176,7 @@ export const ROLES: readonly RoleTerm[] = [
   role('video', 'video production', /\b(video (editor|producer|creator)|videographer|camera operator|motion (graphics )?designer|editor de video|monteur video|videoeditor|cutter\b|operatore video)/i, { near: { design: 0.2 } }),
   role('photography', 'photography', /\b(photographer|fotograf|photographe|fotografo)/i, { near: { video: 0.2 } }),
   role('presales', 'pre-sales/solutions engineering', /\b(sales engineer|pre-?sales|solutions? (engineer|consultant)|technical sales)/i, { near: { sales: 0.3, support: 0.2 } }),
-  role('sales', 'sales', /\b(sales|account (manager|executive)|business development|verkaufsleiter|vertrieb|commercial(e)? (sédentaire|terrain)|ventas|verkoper|handlowiec|sponsoring)/i, {
+  role('sales', 'sales', /\b(sales(?!force)|account (manager|executive)|business development|verkaufsleiter|vertrieb|commercial(e)? (sédentaire|terrain)|ventas|verkoper|handlowiec|sponsoring)/i, {
     prompt: /\b(sales|account (manager|executive)|business development|closing role|quota[- ]carrying|vertrieb|ventas)\b/i,
     near: { 'sales-development': 0.4, 'customer-success': 0.3, 'edtech-sales': 0.7 },
   }),
@@ -225,7 +225,10 @@ export const ROLES: readonly RoleTerm[] = [
   }),
   // People.
   role('fitness', 'fitness coaching', /\b(personal trainer|fitness (instructor|coach|trainer|manager)|gym instructor|yoga (teacher|instructor)|pilates (teacher|instructor)|swimming (teacher|instructor)|sports coach|strength (and|&) conditioning|coach sportif|entrenador personal|monitor de (fitness|gimnasio)|sportinstructeur|trener personalny|istruttore (di )?(fitness|palestra))/i),
-  role('hair-beauty', 'hair and beauty', /\b(hairdresser|hair stylist|barber|beautician|beauty therapist|nail technician|make-?up artist|esthetician|aesthetician|friseur|friseurin|kosmetiker|coiffeu(r|se)|estheticienne|peluquer[oa]|esteticista|kapper|schoonheidsspecialist|fryzjer|kosmetyczk|parrucchier|estetista)/i, { near: { massage: 0.2 } }),
+  // Hair, barbering and beauty are neighbours, not one trade: a colourist does not do nails.
+  role('hairdressing', 'hairdressing', /\b(hairdresser|hair stylist|hair colou?rist|colou?rist\b|colorista|coloriste|friseur|friseurin|coiffeu(r|se)|peluquer[oa]|peluquer[ií]a|kapper|fryzjer|parrucchier)/i, { near: { barbering: 0.5, beauty: 0.2 } }),
+  role('barbering', 'barbering', /\b(barbers?\b|barbero|barber[ií]a|barbier|barbiere)/i, { near: { hairdressing: 0.5, beauty: 0.1 } }),
+  role('beauty', 'beauty therapy', /\b(beautician|beauty therapist|nail technician|make-?up artist|esthetician|aesthetician|kosmetiker|estheticienne|esth[ée]ticienne|esteticista|t[ée]cnica de u[ñn]as|u[ñn]as\b|schoonheidsspecialist|kosmetyczk|estetista|nails?\b)/i, { near: { hairdressing: 0.2, barbering: 0.1, massage: 0.2 } }),
   role('recruiting', 'recruiting/talent acquisition', /\b(recruit|talent acquisition|sourcer|reclutador|recruteu?r|werving)/i, { near: { hr: 0.3 } }),
   role('learning', 'learning & development', /\b(learning (&|and) development|l&d|trainer|training (coordinator|manager)|formateur|formador)/i, { near: { hr: 0.3, teaching: 0.2 } }),
   role('hr', 'HR', /\b((?<![/$€£\d]\s?)(?<!\b(?:per|an|a|the)\s)hr(?:bp)?\b|human resources|people (partner|operations)|head of people|personalreferent|personalleit|ressources humaines|rrhh|recursos humanos|p&o|kadr)/i, { near: { recruiting: 0.3, payroll: 0.2, learning: 0.3 } }),
@@ -237,7 +240,7 @@ export const ROLES: readonly RoleTerm[] = [
   role('psychology', 'psychology', /\b(psycholog|psychologue|psicolog)/i, { near: { counselling: 0.4 } }),
   role('optometry', 'optometry/optics', /\b(optometrist|optician|augenoptiker|opticien|optico|optometrista)/i),
   role('dietetics', 'dietetics/nutrition', /\b(dietitian|dietician|nutritionist|ernahrungsberat|dieteticien|dietista|dietist|dietetyk)/i),
-  role('lab-science', 'laboratory science', /\b(biomedical scientist|laboratory (technician|scientist|assistant|analyst)|lab (technician|assistant|scientist|analyst)|medizinisch-technische[r]? (labor|assistent)|technicien de laboratoire|tecnico (superior )?de laboratorio|analist(e)? klinisch|diagnosta laboratoryjny|tecnico di laboratorio|phlebotomist|laborant)/i),
+  role('lab-science', 'laboratory science', /\b(biomedical scientist|mlt\b|mls\b|medical (lab(oratory)? )?(technician|technologist)|clinical lab(oratory)? (scientist|technologist)|laboratory (technician|scientist|assistant|analyst)|lab (technician|assistant|scientist|analyst)|medizinisch-technische[r]? (labor|assistent)|technicien de laboratoire|tecnico (superior )?de laboratorio|analist(e)? klinisch|diagnosta laboratoryjny|tecnico di laboratorio|phlebotomist|laborant)/i),
   role('medical-admin', 'medical administration', /\b(medical (secretary|receptionist|administrator|coder|records)|gp receptionist|ward clerk|patient (coordinator|administrator|access)|clinic (coordinator|administrator)|secretaire medicale|secretari[oa] (medic|clinic)|doktersassistent administratief)/i, {
     near: { 'office-admin': 0.4, 'medical-assistant': 0.4, reception: 0.3 },
   }),
@@ -265,6 +268,7 @@ export const ROLES: readonly RoleTerm[] = [
   role('rail', 'rail operations', /\b(train (driver|conductor|manager|guard)|railway (operative|signaller|engineer)|signaller|locomotive|triebfahrzeugfuhrer|lokfuhrer|zugbegleit|conducteur de train|maquinista|machinist(e)? (trein|ns)|conducteur (ns|trein)|maszynista)/i),
   role('taxi-driving', 'taxi/chauffeur driving', /\b(taxi driver|private hire driver|chauffeur\b(?![- ]?(poids|pl\b|spl|livreur|super))|uber driver|cab driver|taxifahrer|chauffeur vtc|conductor (vtc|de taxi)|taxichauffeur|kierowca taxi)/i, { near: { courier: 0.2 } }),
   role('electrical-design', 'electrical design/estimating', /\b(electrical (design )?engineer|electrical estimator|estimator)\b/i, { near: { electrician: 0.1 } }),
+  role('solar', 'solar PV installation', /\b(solarteur|(pv|solar|photovoltai\w*)[- ]?(installer|monteur|montage|techniker|technician|fitter|elektriker|elektroniker|fachkraft)|(servicetechniker|monteur|installer|technician|techniker|elektriker|elektroniker)\w*\W+(f[üu]r\s+)?(pv\b|solar|photovoltai\w*)|instalador(a)? (de )?(placas solares|paneles solares|fotovoltaic\w*)|installateur (photovolta\w*|solaire|de panneaux)|zonnepane\w*monteur|monter (instalacji )?fotowoltai\w*|installatore (di )?(impianti )?fotovoltaic\w*)/i, { near: { electrician: 0.5 } }),
   role('electrician', 'electrician', /\b(electrician|elektriker|[ée]lectricien|electricista|elektricien|elektryk|elettricista|electrical (improver|supervisor|technician)|wireman)/i, { near: { maintenance: 0.4 } }),
   role('hvac', 'HVAC service', /\b(hvac|refrigeration|air[- ]condition|heat pump|k[äa]ltetechnik|klimatechnik|frigoriste|climatizaci)/i, { near: { maintenance: 0.3 } }),
   role('plumbing', 'plumbing', /\b(plumber|klempner|installateur sanit|plombier|fontanero|loodgieter|hydraulik|idraulico)/i, { near: { hvac: 0.2 } }),

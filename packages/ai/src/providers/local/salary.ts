@@ -12,6 +12,8 @@ export interface Salary {
   maxEur: number;
   /** As published: "€85,000–€105,000 per year", "$150,000–$175,000 per year (≈ €138k–€161k)". */
   text: string;
+  /** The period the amounts were stated in. */
+  period: SalaryPeriod;
 }
 
 const SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP' };
@@ -43,17 +45,17 @@ export function describeSalary(min: number, max: number, currency: string, perio
   if (currency !== 'EUR' || period !== 'year') {
     text += ` (≈ ${min === max ? formatEur(minEur) : `${formatEur(minEur)}–${formatEur(maxEur)}`} a year)`;
   }
-  return { minEur, maxEur, text, currency };
+  return { minEur, maxEur, text, currency, period };
 }
 
-const AMOUNT = String.raw`(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?`;
+const AMOUNT = String.raw`(\d{1,3}(?:[,.'’]\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?`;
 const RANGE_IN_TEXT = new RegExp(
   String.raw`([€$£])\s?${AMOUNT}\s*(?:[–—-]|to)\s*[€$£]?\s?${AMOUNT}(?:\s*(?:per|a|\/)\s*(year|annum|month|week|day|hour|h\b))?`,
   'i',
 );
 
 function amountOf(digits: string, k: string | undefined): number {
-  const value = Number.parseFloat(digits.replace(/[,.](?=\d{3}\b)/g, ''));
+  const value = Number.parseFloat(digits.replace(/[,.'’](?=\d{3}\b)/g, ''));
   return k ? value * 1000 : value;
 }
 
@@ -65,10 +67,66 @@ function periodOf(word: string | undefined): SalaryPeriod {
   return 'year';
 }
 
+// Pay written with a currency code or a sign after the figures: "CHF 115'000 – 130'000",
+// "7 500–8 800 zł brutto", "19–23 € Stundenlohn", "SGD 7–9k a month", "₹22 – 30 LPA".
+const CODE = String.raw`€|\$|£|₹|zł|pln|eur|usd|gbp|chf|sgd|dkk|sek|nok|cad|aud|nzd|inr|czk|huf|ron|lei`;
+const FIGURE = String.raw`(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k\b)?`;
+const DASH = String.raw`\s*(?:[–—-]|to|bis|à|a|do|al)\s*`;
+const CODED_RANGE = new RegExp(String.raw`(?<![\p{L}\d])(?:(${CODE})\s?${FIGURE}${DASH}(?:${CODE})?\s?${FIGURE}|${FIGURE}${DASH}${FIGURE}\s*(${CODE})(?![\p{L}]))`, 'iu');
+const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}(?=\s*(?:brutto|gross|brut|bruto|lordo|per|a |\/|im|par|al|pro|monthly|monatlich|miesi))`, 'iu');
+const LAKHS = /(?:₹|inr|rs\.?)?\s*(\d+(?:\.\d+)?)\s*(?:(?:[–—-]|to)\s*(\d+(?:\.\d+)?)\s*)?(lpa|lakhs? (?:per annum|p\.?a\.?|a year|per year)|lakhs?)\b/i;
+
+function codeOf(sign: string): string {
+  const lower = sign.toLowerCase();
+  return { '€': 'EUR', $: 'USD', '£': 'GBP', '₹': 'INR', zł: 'PLN', lei: 'RON' }[lower] ?? lower.toUpperCase();
+}
+
+function figure(digits: string, k: string | undefined): number {
+  const grouped = /[ .,'’\u00a0\u202f]\d{3}$/.test(digits) && !/^\d+[.,]\d{3}$/.test(digits.replace(/[ '’\u00a0\u202f]/g, '')) ? digits.replace(/[ .,'’\u00a0\u202f](?=\d{3}\b)/g, '') : digits.replace(/[ '’\u00a0\u202f](?=\d{3}\b)/g, '').replace(/[.,](?=\d{3}\b)/g, '');
+  const value = Number.parseFloat(grouped.replace(',', '.'));
+  return k ? value * 1000 : value;
+}
+
+function periodAfter(tail: string, amount: number): SalaryPeriod {
+  if (/^\W{0,3}(brutto |gross |brut |bruto )?(per hour|an hour|\/\s?h|hourly|stundenlohn|pro stunde|de l'heure|por hora|l'ora|za godzin|per uur)/i.test(tail)) return 'hour';
+  if (/^\W{0,3}(brutto |gross |brut |bruto |lordo )?(per month|a month|monthly|\/\s?month|monatlich|pro monat|im monat|par mois|mensuel|al mes|mensual|al mese|mensile|miesi[ęe]cznie|per maand)/i.test(tail)) return 'month';
+  if (/^\W{0,3}(brutto |gross |brut |bruto )?(per day|a day|\/\s?day|pro tag|par jour|al d[ií]a|dziennie)/i.test(tail)) return 'day';
+  if (/^\W{0,3}(brutto |gross |brut |bruto )?(per (year|annum)|a year|annual|p\.?a\.?|pro jahr|im jahr|jährlich|par an|al año|all'anno|rocznie|per jaar)/i.test(tail)) return 'year';
+  if (amount < 300) return 'hour';
+  return amount < 20_000 ? 'month' : 'year';
+}
+
+/** A range or a top figure with a code or a sign after it, or lakhs a year, when no fields were given. */
+function codedSalaryFromText(text: string): Salary | null {
+  const lakhs = LAKHS.exec(text);
+  if (lakhs) {
+    const min = Number.parseFloat(lakhs[1] ?? '0') * 100_000;
+    const max = lakhs[2] ? Number.parseFloat(lakhs[2]) * 100_000 : min;
+    const monthly = /^\W{0,3}(per month|a month|monthly|\/\s?month)/i.test(text.slice((lakhs.index ?? 0) + lakhs[0].length));
+    if (min > 0 && max >= min) return describeSalary(min, max, 'INR', monthly || /lakhs? (a|per) month/i.test(lakhs[0]) ? 'month' : 'year');
+  }
+  const range = CODED_RANGE.exec(text);
+  if (range) {
+    const [, prefix, minDigits, minK, maxDigits, maxK, postMin, postMinK, postMax, postMaxK, postfix] = range;
+    const currency = codeOf(prefix ?? postfix ?? '€');
+    const min = prefix ? figure(minDigits ?? '0', minK ?? maxK) : figure(postMin ?? '0', postMinK ?? postMaxK);
+    const max = prefix ? figure(maxDigits ?? '0', maxK) : figure(postMax ?? '0', postMaxK);
+    if (min > 0 && max >= min) return describeSalary(min, max, currency, periodAfter(text.slice((range.index ?? 0) + range[0].length, (range.index ?? 0) + range[0].length + 40), max));
+  }
+  const single = CODED_SINGLE.exec(text);
+  if (single) {
+    const [, digits, k, postfix, prefix, preDigits, preK] = single;
+    const currency = codeOf(postfix ?? prefix ?? '€');
+    const amount = digits ? figure(digits, k) : figure(preDigits ?? '0', preK);
+    if (amount > 0) return describeSalary(amount, amount, currency, periodAfter(text.slice((single.index ?? 0) + single[0].length, (single.index ?? 0) + single[0].length + 40), amount));
+  }
+  return null;
+}
+
 /** A "€90,000–€115,000 per year" range written in the description, when no fields were given. */
 export function salaryFromText(text: string): Salary | null {
   const match = RANGE_IN_TEXT.exec(text);
-  if (!match) return null;
+  if (!match) return codedSalaryFromText(text);
   const [, symbol, minDigits, minK, maxDigits, maxK, periodWord] = match;
   const currency = SYMBOLS[symbol ?? '€'] ?? 'EUR';
   const min = amountOf(minDigits ?? '0', minK ?? maxK);
@@ -80,16 +138,17 @@ export function salaryFromText(text: string): Salary | null {
 // A prompt's pay floor, in the languages of the set: "€65k+", "£20ph min or 40k", "$30/hr or
 // better", "Minimum 7000 zł netto miesięcznie", "No menos de 28.000 € brutos al año", "RAL minima
 // 32.000 €", "Au moins 3 200 € net par mois", "Salaire minimum 85k CAD", "ab 55.000 € brutto".
-const CURRENCY = String.raw`€|\$|£|zł|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron`;
+const CURRENCY = String.raw`€|\$|£|₹|zł|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron|sgd|inr`;
 // Not the digits of a word ("IR35", "B2B", "C1").
-const NUMBER = String.raw`(?<![\p{L}])(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k\b)?`;
+// "110'000" and "110’000": the Swiss write thousands with an apostrophe.
+const NUMBER = String.raw`(?<![\p{L}])(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k\b)?`;
 const FLOOR_WORD = String.raw`at least|minimum(?: of)?|min\.?|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
 const FLOOR = new RegExp(
   String.raw`(?:(?:${FLOOR_WORD})\s*(?:of\s*)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
   'giu',
 );
 
-const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON' };
+const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON', sgd: 'SGD', inr: 'INR', '₹': 'INR' };
 
 /** Take-home pay as a share of gross, to compare a net floor with gross postings (approximate). */
 const NET_SHARE: Record<string, number> = { PLN: 0.72, EUR: 0.77 };
@@ -119,6 +178,12 @@ function periodNear(tail: string, amount: number): SalaryPeriod {
 /** Every floor the prompt states ("£20ph min or 40k" has two); the bench counts the lowest. */
 export function payFloorsFromPrompt(prompt: string): PromptPay[] {
   const floors: PromptPay[] = [];
+  // "Expecting 22 LPA fixed minimum": lakhs of rupees a year.
+  const lakhs = LAKHS.exec(prompt);
+  if (lakhs) {
+    const yearly = Number.parseFloat(lakhs[1] ?? '0') * 100_000;
+    if (yearly > 0) return [{ yearly, currency: 'INR', net: false, share: 1, text: lakhs[0].trim() }];
+  }
   for (const match of prompt.matchAll(FLOOR)) {
     const groups = match.slice(1);
     // Groups come in (currency?, digits, k, currency?) sets per alternative; take the first filled.
@@ -129,7 +194,7 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     if (!digits) continue;
     // "40 min max", "30 min by bike": a commute, not a pay floor.
     if (!symbol && !k && /^\d[\d .,]*\s*min\b/i.test(match[0].trim())) continue;
-    let amount = Number.parseFloat(digits.replace(/[ .,\u00a0\u202f](?=\d{3}\b)/g, '').replace(',', '.'));
+    let amount = Number.parseFloat(digits.replace(/[ .,'’\u00a0\u202f](?=\d{3}\b)/g, '').replace(',', '.'));
     if (k) amount *= 1000;
     if (!(amount > 0)) continue;
     // "at least 80" in a salary sentence means thousands.

@@ -412,7 +412,7 @@ describe('role titles across professions', () => {
     ['Audit Senior', 'audit'],
     ['Transport Manager (CPC)', 'transport-management'],
     ['Personal Trainer', 'fitness'],
-    ['Hairdresser', 'hair-beauty'],
+    ['Hairdresser', 'hairdressing'],
     ['Solutions Architect', 'solutions-architecture'],
     ['Graphic Designer (Print & Packaging)', 'graphic-design'],
     ['Senior Product Designer', 'design'],

@@ -3,19 +3,25 @@
 // only"; one that calls German "a plus" is not.
 
 export const SPOKEN_LANGUAGES: readonly { id: string; label: string; names: RegExp }[] = [
-  { id: 'english', label: 'English', names: /\b(english|englisch|anglais|ingl[ée]s|inglese|engels|angielski)\b/i },
-  { id: 'german', label: 'German', names: /\b(german|deutsch|allemand|alem[áa]n|tedesco|duits|niemiecki)\b/i },
+  { id: 'english', label: 'English', names: /\b(english|englisch|anglais|ingl[ée]s|inglese|engels|angielsk\w*)\b/i },
+  { id: 'german', label: 'German', names: /\b(german|deutsch|allemand|alem[áa]n|tedesco|duits|niemieck\w*)\b/i },
   { id: 'french', label: 'French', names: /\b(french|franz[öo]sisch|fran[çc]ais|franc[ée]s|francese|frans|francuski|fr)\b/i },
-  { id: 'dutch', label: 'Dutch', names: /\b(dutch|nederlands|niederl[äa]ndisch|n[ée]erlandais|neerland[ée]s|olandese|holenderski|flemish|vlaams|nl)\b/i },
-  { id: 'spanish', label: 'Spanish', names: /\b(spanish|spanisch|espagnol|espa[ñn]ol|castellano|spagnolo|spaans|hiszpa[ńn]ski)\b/i },
-  { id: 'italian', label: 'Italian', names: /\b(italian|italienisch|italien|italiano|italiaans|w[łl]oski)\b/i },
+  { id: 'dutch', label: 'Dutch', names: /\b(dutch|nederlands|niederl[äa]ndisch|n[ée]erlandais|neerland[ée]s|olandese|holendersk\w*|flemish|vlaams|nl)\b/i },
+  { id: 'spanish', label: 'Spanish', names: /\b(spanish|spanisch|espagnol|espa[ñn]ol|castellano|spagnolo|spaans|hiszpa[ńn]sk\w*)\b/i },
+  { id: 'italian', label: 'Italian', names: /\b(italian|italienisch|italien|italiano|italiaans|w[łl]osk\w*)\b/i },
   { id: 'polish', label: 'Polish', names: /\b(polish|polnisch|polonais|polaco|polacco|pools|polski|polskiego)\b/i },
   { id: 'portuguese', label: 'Portuguese', names: /\b(portuguese|portugiesisch|portugais|portugu[ée]s|portoghese|portugees)\b/i },
   { id: 'catalan', label: 'Catalan', names: /\b(catalan|katalanisch|catal[àa]n?|catal[àa])\b/i },
+  { id: 'welsh', label: 'Welsh', names: /\b(welsh|cymraeg|walisisch|gallois)\b/i },
+  { id: 'danish', label: 'Danish', names: /\b(danish|d[äa]nisch|danois|dan[ée]s|danese|deens|du[ńn]sk\w*|dansk)\b/i },
+  { id: 'swedish', label: 'Swedish', names: /\b(swedish|schwedisch|su[ée]dois|sueco|svedese|zweeds|szwedzk\w*|svenska)\b/i },
+  { id: 'norwegian', label: 'Norwegian', names: /\b(norwegian|norwegisch|norv[ée]gien|noruego|norvegese|noors|norwesk\w*|norsk)\b/i },
+  { id: 'czech', label: 'Czech', names: /\b(czech|tschechisch|tch[èe]que|checo|ceco|tsjechisch|czesk\w*|[čc]e[šs]tina)\b/i },
+  { id: 'romanian', label: 'Romanian', names: /\b(romanian|rum[äa]nisch|roumain|rumano|rumeno|roemeens|rumu[ńn]sk\w*|rom[âa]n[ăa])\b/i },
 ];
 
 const REQUIRED = /\b(fluent|native|c1|c2|required|requires?|must|mandatory|essential|verhandlungssicher|flie[ßs]end|muttersprach|zwingend|vereist|vloeiend|perfect|obligatoire|courant|exig[ée]|imprescindible|obligatorio|requerido|indispensable|obbligatori[oa]|richiest[oa]|fluente|biegł|wymagan|bilingual|bilingue|tweetalig|zweisprachig|bilingüe)\b/i;
-const OPTIONAL = /\b(nice to have|a plus|plus\b|an advantage|advantage|optional|not required|no .{0,20}required|welcome|helpful|bonus|pluspunkt|von vorteil|w[üu]nschenswert|un atout|atout|un plus|souhait[ée]|valorable|se valora|gradito|pre?ferred|pr[ée]f[ée]rable|mile widziane|pluspunt|niet vereist|niet verplicht|not needed|not necessary)\b/i;
+const OPTIONAL = /\b(nice to have|desirable|not essential|not mandatory|nicht (erforderlich|zwingend)|pas obligatoire|no (es )?imprescindible|non richiest[oa]|niet noodzakelijk|a plus|plus\b|an advantage|advantage|optional|not required|no .{0,20}required|welcome|helpful|bonus|pluspunkt|von vorteil|w[üu]nschenswert|un atout|atout|un plus|souhait[ée]|valorable|se valora|gradito|pre?ferred|pr[ée]f[ée]rable|mile widziane|pluspunt|niet vereist|niet verplicht|not needed|not necessary)\b/i;
 
 /** Spoken languages the posting requires (named next to "fluent", "required", "C1"… and not "a plus"). */
 export function requiredLanguages(title: string, description: string): string[] {
@@ -28,7 +34,9 @@ export function requiredLanguages(title: string, description: string): string[] 
   return [...found];
 }
 
-const WEAK = /\b(a1|a2|b1|basic|beginner|some|little|basis|basique|b[áa]sico|podstawow|niet vloeiend|not fluent|learning)\b/i;
+const WEAK = /\b(a1|a2|b1|basic|beginner|some|little|basis|basique|b[áa]sico|podstawow\w*|komunikatywn\w*|niet vloeiend|not fluent|learning)\b/i;
+// "Niemieckiego nie znam", "I don't speak German", "no hablo alemán": the language named in the same clause.
+const DOES_NOT_SPEAK = /\b(nie znam|nie m[óo]wi[ęe]|don'?t speak|do not speak|can'?t speak|no hablo|non parlo|je ne parle pas|spreche kein|ik spreek geen)\b/i;
 
 /**
  * Languages the user cannot work in: named in a negation ("I don't speak German", "no jobs where
@@ -39,11 +47,14 @@ export function weakLanguages(prompt: string, negated: readonly string[]): { ids
   const weak = new Set<string>();
   for (const phrase of negated) for (const language of SPOKEN_LANGUAGES) if (language.names.test(phrase) && language.id !== 'english') weak.add(language.id);
   for (const sentence of prompt.split(/(?<=[.!?;,])\s+|\n+/)) {
+    if (DOES_NOT_SPEAK.test(sentence)) for (const language of SPOKEN_LANGUAGES) if (language.names.test(sentence) && language.id !== 'english') weak.add(language.id);
     if (!WEAK.test(sentence)) continue;
     for (const language of SPOKEN_LANGUAGES) {
       const at = language.names.exec(sentence);
       // The level must sit next to the language: "my Dutch is A2", "Dutch only basic".
-      if (at && WEAK.test(sentence.slice(Math.max(0, at.index - 25), at.index + at[0].length + 25)) && language.id !== 'english') weak.add(language.id);
+      // English only with a level written next to it ("Angielski komunikatywny (B1)"): "some English" is not a level.
+      const near = sentence.slice(Math.max(0, at ? at.index - 25 : 0), at ? at.index + at[0].length + 25 : 0);
+      if (at && WEAK.test(near) && (language.id !== 'english' || /\b(a1|a2|b1|komunikatywn\w*|podstawow\w*|basic|beginner)\b/i.test(near))) weak.add(language.id);
     }
   }
   const allButEnglish = /\b(english only|only (speak )?english|i only speak english|english[- ]speaking (teams? )?only|only english)\b/i.test(prompt);
@@ -70,7 +81,7 @@ const SPEAK_VERB = /\b(i speak|speak|spreche|je parle|parle|parlo|hablo|falo|spr
 const COUNTRY_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
   Germany: ['german'], Austria: ['german'], Switzerland: ['german', 'french', 'italian'], Netherlands: ['dutch'], Belgium: ['dutch', 'french'],
   Luxembourg: ['french', 'german'], France: ['french'], Spain: ['spanish', 'catalan'], Portugal: ['portuguese'], Italy: ['italian'], Poland: ['polish'],
-  Canada: ['french'],
+  Canada: ['french'], Denmark: ['danish'], Sweden: ['swedish'], Norway: ['norwegian'], Czechia: ['czech'], Romania: ['romanian'],
 };
 
 /**

@@ -108,9 +108,11 @@ const industry = (id: string, label: string, noun: string, patterns: RegExp[]): 
 export const INDUSTRIES: readonly IndustryTerm[] = [
   // Meaning families: a user who writes "no crypto" means the on-chain payments start-up too.
   industry('crypto', 'crypto', 'crypto', [/\bcrypto(currency|currencies|s)?\b/i, /\bblockchain\b/i, /\bweb ?3\b/i, /\bdefi\b/i, /\b(bitcoin|ethereum|solana)\b/i, /\bnfts?\b/i, /\bon[- ]chain\b/i, /\bstablecoins?\b/i, /\btoken (grant|sale|holders?|economy)s?\b/i, /\btokenomics\b|\btokeni[sz]/i, /\bdapps?\b/i, /\blayer[- ][12]\b/i, /\bdigital[- ]assets?\b/i, /\bsmart contracts?\b/i, /\bkrypto/i, /\bcryptomonnaie/i, /\bcriptomoneda/i]),
-  industry('gambling', 'gambling', 'gambling', [/\bcasinos?\b/i, /\b(sports )?betting\b/i, /\bgambling\b/i, /\bsportsbooks?\b/i, /\bigaming\b/i, /\bpoker\b/i, /\bslot machines?\b|\bslots\b/i, /\bwager(s|ing)?\b/i, /\b(odds|bets) (and|&) (odds|bets)\b/i, /\blotter(y|ies)\b/i, /\bgl[üu]cksspiel|\bsportwetten|\bjeux d'argent|\bapuestas|\bkasyn|\bscommesse|\bgokken/i]),
+  industry('gambling', 'gambling', 'gambling', [/\bpokies\b/i, /\bcasinos?\b/i, /\b(sports )?betting\b/i, /\bgambling\b/i, /\bsportsbooks?\b/i, /\bigaming\b/i, /\bpoker\b/i, /\bslot machines?\b|\bslots\b/i, /\bwager(s|ing)?\b/i, /\b(odds|bets) (and|&) (odds|bets)\b/i, /\blotter(y|ies)\b/i, /\bgl[üu]cksspiel|\bsportwetten|\bjeux d'argent|\bapuestas|\bkasyn|\bscommesse|\bgokken/i]),
   industry('adtech', 'adtech', 'advertising technology', [/\bad[- ]?tech\b/i, /\bprogrammatic\b/i, /\bdemand-side platform\b/i, /\breal-time bidding\b/i, /\bad exchange\b/i, /\badvertising\b/i]),
   industry('defense', 'defense', 'defense/military', [/\bdefen[cs]e (industry|contractor|company|applications?|sector|customers?)\b/i, /\bmilitary\b/i, /\bweapons?\b/i, /\bdual[- ]use\b/i, /\br[üu]stung|\bwehrtechni|\bverteidigung|\bwaffen|\bstreitkr[äa]fte|\bbundeswehr/i, /\barmed forces\b|\bforces arm[ée]es\b|\bfuerzas armadas\b|\bkrijgsmacht\b|\barmaments?\b|\bmunitions?\b|\bammunition\b/i, /\bdefensie|\bd[ée]fense\b|\bdefensa\b/i, /\bdod\b|\bsecurity clearance\b|\bts\/sci\b/i]),
+  // "No booze brands": beer, wine and spirits makers and sellers.
+  industry('alcohol', 'alcohol', 'alcohol', [/\bbooze\b/i, /\balcohol(ic)?\b/i, /\bbrewer(y|ies)\b/i, /\bdistiller(y|ies)\b/i, /\bliquor\b/i, /\bspirits (brands?|company|group|producers?|portfolio)\b/i, /\bwiner(y|ies)\b/i, /\bcraft beer\b/i, /\bbrauerei|\bspirituosen|\bbrasseur|\bdistillerie|\bcervecer[ií]a|\bbrouwerij|\bbrowar|\bbirrificio/i]),
   // "No vape shops", "no tobacco brands": nicotine in any form.
   industry('tobacco', 'tobacco', 'tobacco/vaping', [/\btobacco\b/i, /\bcigar(ette)?s?\b/i, /\be-?cig(arette)?s?\b/i, /\be-?liquids?\b/i, /\bvap(e|es|ing|our|or)\b/i, /\bnicotine\b/i, /\bheated[- ]tobacco\b/i, /\btabak|\btabac|\btabaco|\bsigaret|\bpapieros/i]),
   // IT work billed to clients by the hour: "no MSPs".
@@ -146,7 +148,7 @@ export const PLACES: readonly Place[] = [
   place('Ireland', 'eu', [/\bireland\b/i, /\b(dublin|cork)\b/i]),
   place('Finland', 'eu', [/\bfinland\b/i, /\b(helsinki|espoo|tampere)\b/i]),
   place('Sweden', 'eu', [/\bsweden\b/i, /\b(stockholm|gothenburg|malmö)\b/i]),
-  place('Denmark', 'eu', [/\bdenmark\b/i, /\bcopenhagen\b/i]),
+  place('Denmark', 'eu', [/\bdenmark\b/i, /\b(copenhagen|københavn|aarhus|billund|odense)\b/i]),
   place('Poland', 'eu', [/\bpoland\b/i, /\b(warsaw|krakow|kraków|wroclaw|wrocław)\b/i]),
   place('Austria', 'eu', [/\baustria\b/i, /\bvienna\b/i]),
   place('Belgium', 'eu', [/\bbelgium\b/i, /\bbrussels\b/i]),
@@ -155,13 +157,13 @@ export const PLACES: readonly Place[] = [
   place('Estonia', 'eu', [/\bestonia\b/i, /\btallinn\b/i]),
   place('Malta', 'eu', [/\bmalta\b/i, /\bvalletta\b/i]),
   place('Greece', 'eu', [/\bgreece\b/i, /\bathens\b/i]),
-  place('Romania', 'eu', [/\bromania\b/i, /\bbucharest\b/i]),
+  place('Romania', 'eu', [/\bromania\b/i, /\b(bucharest|cluj(-napoca)?|timi[sș]oara|ia[sș]i)\b/i]),
   place('Switzerland', 'europe', [/\bswitzerland\b/i, /\b(zurich|zürich|geneva|basel)\b/i]),
   place('Norway', 'europe', [/\bnorway\b/i, /\boslo\b/i]),
   place('United Kingdom', 'uk', [/\bunited kingdom\b/i, /\buk\b/i, /\bengland\b/i, /\bscotland\b/i, /\b(london|manchester|edinburgh|bristol|cambridge)\b/i]),
   place('United States', 'us', [/\bunited states\b/i, /\busa?\b/i, /\bu\.s\./i, /\b(new york|nyc|san francisco|seattle|austin|boston|chicago|los angeles|denver)\b/i]),
   place('Canada', 'na', [/\bcanada\b/i, /\b(toronto|vancouver|montreal)\b/i]),
-  place('India', 'apac', [/\bindia\b/i, /\b(bangalore|bengaluru|hyderabad|pune)\b/i]),
+  place('India', 'apac', [/\bindia\b/i, /\b(bangalore|bengaluru|hyderabad|pune|mumbai|chennai|delhi|gurugram|gurgaon|noida)\b/i]),
   place('Singapore', 'apac', [/\bsingapore\b/i]),
   place('Australia', 'apac', [/\baustralia\b/i, /\b(sydney|melbourne|brisbane|perth|adelaide|canberra)\b/i]),
   place('New Zealand', 'apac', [/\bnew zealand\b/i, /\bnz\b/i, /\baotearoa\b/i, /\b(auckland|wellington|christchurch)\b/i]),
@@ -180,4 +182,4 @@ export const REGION_PATTERNS: readonly (readonly [Place['region'] | 'world', Reg
 ];
 
 /** Fixed, approximate rates to compare salaries (the local provider is not a currency service). */
-export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68, AUD: 0.6, NZD: 0.55, CZK: 0.04, HUF: 0.0025, RON: 0.2 };
+export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68, AUD: 0.6, NZD: 0.55, CZK: 0.04, HUF: 0.0025, RON: 0.2, SGD: 0.69, INR: 0.011 };

@@ -1,0 +1,178 @@
+// How the local scorer reads prompts and postings written the way people in other countries and
+// trades write them: pay without a period or with the currency after it, Swiss and Indian
+// figures, Polish place names and negations, Sundays rather than weekends, trades the rules
+// split into neighbours. Every case was a wrong answer of the scorer before; prompts and postings
+// are our own.
+import { describe, expect, it } from '@jest/globals';
+import type { JobInput } from '../../inputs';
+import { LocalProvider } from './local-provider';
+
+const ai = new LocalProvider();
+
+const job = (overrides: Partial<JobInput> & Pick<JobInput, 'title' | 'description'>): JobInput => ({
+  company: 'Werkhaus',
+  location: null,
+  remote: false,
+  salaryMin: null,
+  salaryMax: null,
+  salaryCurrency: null,
+  salaryPeriod: null,
+  employmentType: null,
+  ...overrides,
+});
+
+const score = async (prompt: string, posting: JobInput) => ai.scoreMatch({ job: posting, company: null, user: { prompt, threshold: 70 } });
+const cons = (result: Awaited<ReturnType<typeof score>>) => result.analysis.cons.join('\n');
+const pros = (result: Awaited<ReturnType<typeof score>>) => result.analysis.pros.join('\n');
+
+describe('pay as boards and users write it', () => {
+  it("reads a Swiss floor written with apostrophes (CHF 110'000)", async () => {
+    const result = await score(
+      "Architect, 7 years. I look for a project architect position in Zurich. CHF 110'000 minimum.",
+      job({ title: 'Projektarchitekt/in', location: 'Zürich', salaryMin: 115_000, salaryMax: 130_000, salaryCurrency: 'CHF', description: "Wohnbauten in Zürich. Lohn CHF 115'000 – 130'000." }),
+    );
+    expect(cons(result)).not.toMatch(/below your/);
+    expect(result.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('takes figures a board gave without a period as hourly when the text says so', async () => {
+    const result = await score(
+      'Suche Stelle als PV-Monteur im Raum Freiburg im Breisgau. Ab 19 € Stundenlohn brutto.',
+      job({ title: 'PV-Monteur (m/w/d) Dachmontage', location: 'Freiburg im Breisgau', salaryMin: 19, salaryCurrency: 'EUR', description: 'Montage von PV-Anlagen. Wir bieten: 19–23 € Stundenlohn, unbefristet.' }),
+    );
+    expect(cons(result)).not.toMatch(/below your|per year/);
+    expect(pros(result)).toMatch(/solar PV installation role/i);
+  });
+
+  it('reads pay in the text with the currency after the figures (8 800 zł brutto) against a monthly floor', async () => {
+    const result = await score(
+      'Specjalistka ds. płac, 5 lat doświadczenia. Szukam pracy we Wrocławiu. Minimum 9 500 zł brutto miesięcznie.',
+      job({ title: 'Specjalista ds. płac', location: 'Wrocław', description: 'Obsługa list płac dla 300 osób. Wynagrodzenie: 7 500–8 800 zł brutto miesięcznie.' }),
+    );
+    expect(cons(result)).toMatch(/below your/);
+    expect(result.score).toBeLessThan(70);
+  });
+
+  it('reads lakhs a year (LPA) in the prompt and the posting', async () => {
+    const result = await score(
+      'Salesforce Developer | 5 yrs | Apex, LWC | Pune or remote India | Expecting 22 LPA fixed minimum',
+      job({ title: 'Salesforce Developer', location: 'Pune', description: 'Build Apex and LWC for our clients. CTC: ₹14 – 18 LPA. Hybrid in Pune.' }),
+    );
+    expect(cons(result)).toMatch(/below your/);
+    expect(result.score).toBeLessThan(70);
+  });
+
+  it('reads a floor in Singapore dollars a month', async () => {
+    const result = await score(
+      'Senior data platform engineer in Singapore. Spark, Kafka, Airflow. Min SGD 12k per month base.',
+      job({ title: 'Senior Data Platform Engineer', location: 'Singapore', salaryMin: 9_000, salaryMax: 11_000, salaryCurrency: 'SGD', salaryPeriod: 'month', description: 'Build our lakehouse on Spark, Kafka and Airflow.' }),
+    );
+    expect(cons(result)).toMatch(/below your/);
+    expect(result.score).toBeLessThan(70);
+  });
+});
+
+describe('roles that share words with other roles', () => {
+  it('reads "Salesforce Developer" as software, not sales', async () => {
+    const result = await score('Salesforce developer, Apex and LWC, remote India.', job({ title: 'Senior Salesforce Developer (Apex / LWC)', location: 'Remote (India)', remote: true, description: 'Build Apex classes and Lightning Web Components.' }));
+    expect(cons(result)).not.toMatch(/sales/i);
+    expect(result.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('does not read "not functional consultant roles" as ruling out a consulting company', async () => {
+    const result = await score(
+      'Salesforce Developer, 5 yrs, Apex, LWC, remote India. Not looking for admin-only or functional consultant roles.',
+      job({ title: 'Senior Salesforce Developer (Apex / LWC)', location: 'Remote (India)', remote: true, description: 'We are a Salesforce consulting partner. Build Apex classes and Lightning Web Components.' }),
+    );
+    expect(cons(result)).not.toMatch(/consult/i);
+    expect(result.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('tells hairdressing, barbering and beauty apart', async () => {
+    const prompt = 'Soy peluquera con 8 años de experiencia, especialista en color. Busco trabajo en Valencia. No quiero barbería solo de hombres ni centros de estética o uñas.';
+    const barber = await score(prompt, job({ title: 'Barbero/a', location: 'Valencia', description: 'Barbería clásica en el centro de Valencia.' }));
+    const nails = await score(prompt, job({ title: 'Esteticista / Técnica de uñas', location: 'Valencia', description: 'Centro de estética en Valencia.' }));
+    const salon = await score(prompt, job({ title: 'Oficial de peluquería – Colorista', location: 'Valencia', description: 'Salón de peluquería en Ruzafa.' }));
+    expect(barber.score).toBeLessThan(70);
+    expect(nails.score).toBeLessThan(70);
+    expect(salon.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('knows "MLT" as a laboratory title and an architecture project lead as architecture', async () => {
+    const mlt = await score('Medical Lab Technician, 3 years in a hospital core lab. Houston area.', job({ title: 'MLT – Hematology (Days)', location: 'Sugar Land, TX', description: 'Day shift in our hematology lab.' }));
+    expect(pros(mlt)).toMatch(/laboratory science role/i);
+    const architect = await score('Architect, I look for a project architect or Projektleiter position in Zurich.', job({ title: 'Projektleiter/in Architektur 80–100 %', location: 'Zürich', description: 'Architekturbüro in Zürich, Wohnbauten und Schulhäuser.' }));
+    expect(pros(architect)).toMatch(/architecture \(buildings\) role/i);
+  });
+});
+
+describe('conditions said in other words', () => {
+  it('reads "no overnights" as no night shifts', async () => {
+    const result = await score('Medical Lab Technician in Houston. Day or evening shift is fine but NO overnights.', job({ title: 'Medical Laboratory Technician – Nights', location: 'Houston, TX', description: 'Fixed night shift, 10pm to 6:30am, in our core lab.' }));
+    expect(cons(result)).toMatch(/night shifts/);
+    expect(result.score).toBeLessThan(70);
+  });
+
+  it('holds "no Sundays" against Sunday work only, not against a salon open Tuesday to Saturday', async () => {
+    const prompt = 'Soy peluquera en Valencia. Jornada completa, pero los domingos no trabajo.';
+    const closedSundays = await score(prompt, job({ title: 'Peluquero/a oficial', location: 'Valencia', description: 'Salón unisex. Horario de martes a sábado, cerrado los domingos.' }));
+    const twoSundays = await score(prompt, job({ title: 'Colorista', location: 'Valencia', description: 'Salón en centro comercial. Turnos rotativos con dos domingos al mes.' }));
+    expect(cons(closedSundays)).not.toMatch(/Sunday|weekend/);
+    expect(cons(twoSundays)).toMatch(/Sunday work/);
+    expect(twoSundays.score).toBeLessThan(closedSundays.score);
+  });
+
+  it('reads an alcohol brand as excluded by "no booze brands", and pokies as gambling', async () => {
+    const prompt = 'mid-weight graphic designer, melbourne. dont want to work for betting or pokies companies or booze brands.';
+    const brewery = await score(prompt, job({ title: 'Senior Graphic Designer', location: 'Melbourne VIC', description: 'We are a brewery and distillery group with six brands. Design our labels and packaging.' }));
+    const pokies = await score(prompt, job({ title: 'Graphic Designer', location: 'Melbourne VIC', description: 'We make pokies and gaming machines for clubs. Design cabinet artwork.' }));
+    expect(brewery.score).toBeLessThan(70);
+    expect(pokies.score).toBeLessThan(70);
+  });
+
+  it('reads "keine Vermittlung über Leihfirmen" as no staffing agencies', async () => {
+    const result = await score('Suche Stelle als Solarteur im Raum Freiburg. Nur Festanstellung direkt beim Betrieb, keine Vermittlung über Leihfirmen.', job({ title: 'Solarteur (m/w/d)', location: 'Freiburg im Breisgau', description: 'Als Personaldienstleister suchen wir für unseren Kunden einen Solarteur. Arbeitnehmerüberlassung.' }));
+    expect(cons(result)).toMatch(/staffing/);
+  });
+
+  it('holds B2B against "tylko umowa o pracę", and PRN against a full-time-only user', async () => {
+    const b2b = await score('Specjalistka ds. płac, Wrocław albo zdalnie z Polski. Tylko umowa o pracę, B2B mnie nie interesuje.', job({ title: 'Payroll Specialist (B2B)', location: 'Remote – Poland', remote: true, description: 'Payroll for Polish clients on a B2B contract.' }));
+    expect(cons(b2b)).toMatch(/self-employed/);
+    expect(b2b.score).toBeLessThan(70);
+    const prn = await score('Medical Lab Technician in Houston. Full time only.', job({ title: 'Laboratory Technician – PRN', location: 'Houston, TX', description: 'Shifts as needed across our urgent care labs.' }));
+    expect(cons(prn)).toMatch(/part-time/);
+  });
+
+  it('reads "3+ years’ experience" as a level', async () => {
+    const result = await score('Senior data engineer, 8 yrs, Spark and Kafka, Singapore.', job({ title: 'Data Engineer', location: 'Singapore', description: 'You have 3+ years’ experience with Spark and Airflow.' }));
+    expect(cons(result)).toMatch(/below the senior level|mid-level/i);
+  });
+});
+
+describe('places and languages', () => {
+  it('finds the home city in a Polish sentence (we Wrocławiu) and holds an office in Poznań against it', async () => {
+    const result = await score('Szukam pracy jako specjalistka ds. płac we Wrocławiu.', job({ title: 'Specjalista ds. płac', location: 'Poznań', description: 'Praca stacjonarna w biurze w Poznaniu.' }));
+    expect(cons(result)).toMatch(/Wrocław/);
+    expect(result.score).toBeLessThan(70);
+  });
+
+  it('reads a language the user says they do not know, in Polish, and an English level written next to it', async () => {
+    const prompt = 'Specjalistka ds. płac we Wrocławiu. Angielski komunikatywny (B1), niemieckiego nie znam.';
+    const german = await score(prompt, job({ title: 'Payroll Specialist with German', location: 'Wrocław', description: 'German payroll. German C1 is required for daily work with our clients.' }));
+    const english = await score(prompt, job({ title: 'Global Payroll Specialist', location: 'Wrocław', description: 'UK payroll. Fluent English (C1) is required for all calls.' }));
+    expect(cons(german)).toMatch(/German/);
+    expect(cons(english)).toMatch(/English/);
+  });
+
+  it('does not hold a language "desirable but not essential" against the user', async () => {
+    const result = await score("HCPC registered paramedic in Cardiff. I don't speak Welsh (only basic). £37k minimum.", job({ title: 'Paramedic – Band 6', location: 'Cardiff', salaryMin: 37_338, salaryMax: 44_962, salaryCurrency: 'GBP', salaryPeriod: 'year', description: 'Emergency response in Cardiff. Welsh language skills are desirable but not essential.' }));
+    expect(cons(result)).not.toMatch(/Welsh/);
+    expect(result.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('holds a language that is essential against a user who does not speak it', async () => {
+    const result = await score("HCPC registered paramedic in Cardiff. I don't speak Welsh (only basic).", job({ title: 'Parafeddyg / Paramedic – Welsh Essential', location: 'Cardiff', description: 'Fluent Welsh is essential for this post.' }));
+    expect(cons(result)).toMatch(/Welsh/);
+    expect(result.score).toBeLessThan(70);
+  });
+});
