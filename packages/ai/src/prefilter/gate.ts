@@ -93,7 +93,10 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
     if (!(hit.single && namesWanted)) limit(WEIGHTS.excludedWordInTitle.cap, `"${job.title}" is what the user ruled out ("${hit.phrase}")`);
   }
 
-  if (prompt.excludedFamilies.includes(job.family)) limit(WEIGHTS.excludedFamily.cap, `${FAMILY_LABELS[job.family] ?? job.family} role: ruled out by the user`);
+  // A title that also names the role asked for ("kadr i płac" for payroll, not "HR only") is a doubt, left to the scorer.
+  if (prompt.excludedFamilies.includes(job.family)) {
+    if (!(namesWanted && prompt.excludedOnlyAlone.includes(job.family))) limit(WEIGHTS.excludedFamily.cap, `${FAMILY_LABELS[job.family] ?? job.family} role: ruled out by the user`);
+  }
   else if (prompt.families.length > 0 && job.family !== UNKNOWN_ROLE && !sharesWordsByChance(job, prompt)) {
     // A known family that cannot serve any wanted one, and a title with none of the user's role
     // words — unless the wanted family's own rule reads the title too and a more specific family

@@ -24,6 +24,16 @@ describe('the pre-filter', () => {
     expect(decision).toMatchObject({ pass: true, bound: 100, reasons: [], reason: 'pass: nothing rules it out' });
   });
 
+  it('rules out a role the user excluded, but leaves to the scorer a title that mixes it with the wanted role when they excluded it only alone', () => {
+    const prefilter = new Prefilter();
+    const user = { prompt: 'Orthoptist in Madrid, 5 years. No receptionist-only jobs.', threshold: 70 };
+    const reception = prefilter.check({ job: job({ title: 'Receptionist', location: 'Madrid', remote: false, description: 'Front desk of an eye clinic.' }), user });
+    expect(reception.pass).toBe(false);
+    expect(reception.reason).toMatch(/hotel reception role: ruled out by the user/);
+    const mixed = prefilter.check({ job: job({ title: 'Orthoptist / Receptionist', location: 'Madrid', remote: false, description: 'Orthoptic tests and some front desk work.' }), user });
+    expect(mixed.pass).toBe(true);
+  });
+
   it('skips pairs that cannot reach the threshold, with the reason', () => {
     const prefilter = new Prefilter();
     const crypto = prefilter.check({ job: job({ description: 'Acme runs a crypto exchange.\n\n- Go services' }), user: { prompt, threshold: 70 } });

@@ -16,6 +16,8 @@ export interface PromptSignals {
   excludedIndustries: { id: string; words: string }[];
   excludedSkills: { id: string; words: string }[];
   excludedFamilies: RoleFamily[];
+  /** Of those, the ones ruled out only as a whole job ("no HR-only roles", "tylko kadrowego"): a title that mixes them with the wanted role is a doubt. */
+  excludedOnlyAlone: RoleFamily[];
   /** Conditions and workplaces ruled out ("no night shifts"), ids of exclusions.ts. */
   excludedConditions: { id: string; words: string }[];
   /** What the user ruled out, word by word, to find in a job title ("no UX writing"). */
@@ -83,12 +85,15 @@ const NEGATED_LIST =
 // "not the industry (labo, affaires réglementaires, visite médicale)": the list in brackets after a
 // negation is what it rules out, item by item, and none of it is what the user wants.
 const NEGATED_BRACKETS =
-  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|exclud(?:e|ing)|don'?t want|do not want|not interested in|pas de|pas d'|nada de|keine?[nmrs]?|nicht|geen|niet|nie|niente|non)(?![\p{L}])([^.;:!?\n()]{0,40})\(([^()\n]+)\)/giu;
+  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|exclud(?:e|ing)|don'?t want|do not want|not interested in|pas de|pas d'|nada de|keine?[nmrs]?|nicht|geen|niet|nie|niente|non)(?![\p{L}])([^.;:!?\n()]{0,40})\(([^()\n]+)\)((?:\s*,?\s*(?:or|nor|and|ni|oder|ou|ani|lub|albo|o|né)\s+[^.;:!?\n()]+)?)/giu;
 
 function negatedPhrases(prompt: string): { phrases: string[]; positive: string } {
   const phrases: string[] = [];
-  const bracketed = prompt.replace(NEGATED_BRACKETS, (_whole, head: string, list: string) => {
+  // "…(weekends on site) or outbound call centre sales": what follows the brackets after "or" is ruled out too.
+  const bracketed = prompt.replace(NEGATED_BRACKETS, (_whole, head: string, list: string, tail: string) => {
     if (head.trim()) phrases.push(head.trim());
+    const continued = tail.trim().replace(/^,?\s*(or|nor|and|ni|oder|ou|ani|lub|albo|o|né)\s+/i, '');
+    if (continued) phrases.push(continued);
     for (const item of list.split(/\s*[,;/]\s*/)) if (item.trim()) phrases.push(item.trim().replace(/^(or|and|nor|ni|oder|ou|o|etc\.?)\s+/i, ''));
     return ' ';
   });
@@ -202,6 +207,9 @@ const WANTED_JOB_LEAD =
 // "(Senior)", "(m/w/d)": brackets inside the role's words qualify it and do not end it.
 const QUALIFIER_BRACKETS = /\((?:senior|junior|lead|m\/w\/d|m\/f\/d|h\/f|f\/h|m\/v|k\/m)\)/gi;
 
+// "HR-only", "pure compliance", "tylko kadrowego", "reine Lohnbuchhaltung": the job as a whole, not a part of it.
+const ONLY_ALONE = /(-only\b|\bonly\b|\bpure(ly)?\b|\btylko\b|\bnur\b|\breine?[nrs]?\b|\bsolo\b|\bpurement\b|\balleen\b|\bpur[oa]s?\b|\buniquement\b)/i;
+
 /** A prompt whose role no family knows: the words of its first clause that name a role ("dental hygienist"). */
 function unknownRoleWords(positive: string): string[] {
   const text = foldAccents(positive).replace(QUALIFIER_BRACKETS, ' ');
@@ -264,6 +272,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
   const excludedIndustries: PromptSignals['excludedIndustries'] = [];
   const excludedSkills: PromptSignals['excludedSkills'] = [];
   const excludedFamilies: RoleFamily[] = [];
+  const excludedOnlyAlone: RoleFamily[] = [];
   const excludedConditions: PromptSignals['excludedConditions'] = [];
   const excludedTitleWords: PromptSignals['excludedTitleWords'] = [];
   let noOnCall = false;
@@ -294,7 +303,10 @@ export function extractPromptSignals(prompt: string): PromptSignals {
       if (term.patterns.some((pattern) => pattern.test(phrase))) excludedSkills.push({ id: term.id, words: clip(phrase, 60) });
     }
     for (const [family, pattern, context] of PROMPT_FAMILY_RULES) {
-      if (family !== 'software' && pattern.test(foldAccents(phrase)) && (!context || context.test(foldAccents(phrase)))) excludedFamilies.push(family);
+      if (family !== 'software' && pattern.test(foldAccents(phrase)) && (!context || context.test(foldAccents(phrase)))) {
+        excludedFamilies.push(family);
+        if (ONLY_ALONE.test(phrase)) excludedOnlyAlone.push(family);
+      }
     }
     if (/\bmanag(ement|er|ing)\b/i.test(phrase)) excludedFamilies.push('management');
     if (/\bon[- ]call\b|\bpager\b/i.test(phrase)) noOnCall = true;
@@ -349,6 +361,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     excludedIndustries,
     excludedSkills,
     excludedFamilies: ruledOutFamilies,
+    excludedOnlyAlone: excludedOnlyAlone.filter((family) => ruledOutFamilies.includes(family)),
     preferredIndustries: INDUSTRIES.filter(
       (term) => term.id !== 'consulting' && term.patterns.some((pattern) => pattern.test(positive)),
     ).map((term) => term.id),

@@ -149,6 +149,15 @@ describe('conditions said in other words', () => {
   });
 });
 
+describe('what follows a negation', () => {
+  it('rules out what comes after the brackets and an "or" ("… (weekends on site) or outbound call centre sales")', async () => {
+    const prompt = 'CeMAP qualified mortgage adviser, Solihull. Not interested in new-build developer desks (weekends on site) or outbound call centre sales.';
+    const result = await score(prompt, job({ title: 'Outbound Sales Agent – Call Centre', location: 'Solihull', description: 'Outbound calls to sell protection policies.' }));
+    expect(cons(result)).toMatch(/which you ruled out|you ruled it out/);
+    expect(result.score).toBeLessThan(70);
+  });
+});
+
 describe('places and languages', () => {
   it('finds the home city in a Polish sentence (we Wrocławiu) and holds an office in Poznań against it', async () => {
     const result = await score('Szukam pracy jako specjalistka ds. płac we Wrocławiu.', job({ title: 'Specjalista ds. płac', location: 'Poznań', description: 'Praca stacjonarna w biurze w Poznaniu.' }));
