@@ -28,6 +28,8 @@ export interface PromptSignals {
   softwareRole: boolean;
   /** No family knows the prompt's role: the words that name it ("dental hygienist"), to find in titles. */
   unknownRoleWords: string[];
+  /** The years of experience the user states ("7 yrs", "4 ans d'expérience"), when they do. */
+  experienceYears: number | null;
   /** The seniority came from years of experience, not from a level the user named. */
   seniorityInferred: boolean;
   preferredIndustries: string[];
@@ -356,6 +358,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     unknownRoleWords: families.length === 0 ? unknownRoleWords(positive) : [],
     // Programming languages and tools are a software prompt's words ("I go by bike" is not Go).
     softwareRole,
+    experienceYears: yearsOfExperience(positive),
     languages: softwareRole ? skillIds('language') : [],
     tools: softwareRole ? skillIds('tool') : [],
     excludedIndustries,

@@ -289,6 +289,15 @@ function skills(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   }
 }
 
+/** A posting that asks outright for far more years than the user says they have ("12+ years" for someone with 5). */
+function experience(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  const have = prompt.experienceYears;
+  const asked = job.requiredYears;
+  if (have === null || asked === null) return;
+  if (asked >= have + 3 || (have <= 2 && asked >= have + 2))
+    out.adjust('seniority', WEIGHTS.farMoreYears, `Asks for at least ${asked} years of experience; you wrote ${have}`, `${asked}+ years asked, you have ${have}`);
+}
+
 function seniority(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   if (prompt.seniorities.length === 0 || job.family === 'management') return;
   const wantedLabel = listing(prompt.seniorities.map((level) => SENIORITY_LABELS[level]), 'or');
@@ -507,6 +516,7 @@ export function evaluateMatch(job: JobSignals, prompt: PromptSignals, company?: 
   };
   industries(job, prompt, out);
   role(job, prompt, out);
+  experience(job, prompt, out);
   conditions(job, prompt, out);
   spokenLanguages(job, prompt, out);
   hours(job, prompt, out);

@@ -158,6 +158,24 @@ describe('what follows a negation', () => {
   });
 });
 
+describe('experience asked in prose', () => {
+  const prompt = 'Juriste d\'entreprise / legal counsel with 5 years of experience, commercial contracts and GDPR. Paris, hybrid.';
+  const counsel = (text: string) => job({ title: 'Legal Counsel', location: 'Paris', description: text });
+
+  it('holds "at least 12 years" against a user with 5', async () => {
+    const far = await score(prompt, counsel('Lead our legal team of six. At least 12 years of experience in commercial law.'));
+    expect(cons(far)).toMatch(/at least 12 years of experience; you wrote 5/);
+    expect(far.score).toBeLessThan(70);
+  });
+
+  it('leaves a small step ("6+ years") and an age ("at least 18 years of age") alone', async () => {
+    const near = await score(prompt, counsel('Commercial contracts and GDPR. 6+ years of experience.'));
+    const age = await score(prompt, counsel('Commercial contracts and GDPR. Applicants must be at least 18 years of age.'));
+    expect(cons(near)).not.toMatch(/years of experience/);
+    expect(cons(age)).not.toMatch(/years of experience/);
+  });
+});
+
 describe('places and languages', () => {
   it('finds the home city in a Polish sentence (we Wrocławiu) and holds an office in Poznań against it', async () => {
     const result = await score('Szukam pracy jako specjalistka ds. płac we Wrocławiu.', job({ title: 'Specjalista ds. płac', location: 'Poznań', description: 'Praca stacjonarna w biurze w Poznaniu.' }));

@@ -62,6 +62,8 @@ export const WEIGHTS = {
   seniorityFarOff: { penalty: 45, cap: 35 },
   /** Seniority: the posting does not say. */
   seniorityUnknown: 6,
+  /** The posting asks outright for far more years of experience than the user states (not a cap: a recruiter might still try). */
+  farMoreYears: 35,
 
   /** Location: remote, but only from one country inside the user's region. */
   remoteCountryOnly: 10,
