@@ -17,9 +17,11 @@ export interface ExclusionTerm {
   promptWhole?: RegExp;
   /** The posting's words are a requirement ("own car essential"): one mention is enough, not a possible exception. */
   decisive?: boolean;
+  /** Words that say it only in a title ("Night Veterinary Nurse"), where a bare "night" is the job itself. */
+  title?: RegExp;
 }
 
-const term = (id: string, label: string, prompt: RegExp, job: RegExp, extra: Pick<ExclusionTerm, 'promptWhole' | 'decisive'> = {}): ExclusionTerm => ({ id, label, prompt, job, ...extra });
+const term = (id: string, label: string, prompt: RegExp, job: RegExp, extra: Pick<ExclusionTerm, 'promptWhole' | 'decisive' | 'title'> = {}): ExclusionTerm => ({ id, label, prompt, job, ...extra });
 
 export const EXCLUSIONS: readonly ExclusionTerm[] = [
   term(
@@ -27,7 +29,7 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
     'night shifts',
     /\b(nights?|overnights?|night[- ]shifts?|nacht|nachtdienst|nachtschicht|nuit|noche|nocturn|notte|notturn|nocn|nachtploeg|nachtdienst)/i,
     /\b(night[- ]?shifts?|nights|overnights?( shifts?)?|graveyard shift|nachtdienst|nachtschicht|nachtploeg|nachtdiensten|turni? di notte|notturn|de nuit|turno de noche|nocturno|zmian[ay]? nocn|three[- ]shift|3[- ]shift|dreischicht|drieploegen|4-on-4-off|rotating (days and )?nights)/i,
-    { promptWhole: /\b(day shifts? only|days only|only days|only day shifts?|daytime only|day work only|nur tagdienst|nur fruh- und spatdienst|uniquement de jour|solo turnos? de (dia|manana)|alleen dagdienst(en)?|tylko (na )?dzienn)/i },
+    { title: /\b(night|nacht|nuit|noche|notte|nocturne?|nocn[ay])\b/i, promptWhole: /\b(day shifts? only|days only|only days|only day shifts?|daytime only|day work only|nur tagdienst|nur fruh- und spatdienst|uniquement de jour|solo turnos? de (dia|manana)|alleen dagdienst(en)?|tylko (na )?dzienn)/i },
   ),
   term('round-the-clock', '24/7 shifts', /\b24\/7\b/i, /\b24\/7 (shifts?|rota|operations|rotation)|\brotating shifts\b/i),
   // "No Sundays" rules out Sunday work, not a salon open Tuesday to Saturday.

@@ -179,7 +179,7 @@ const SECTOR_LIKE = new Set(['hotels', 'staffing', 'catering', 'automotive']);
 function exclusionsOf(title: string, about: string, description: string): JobSignals['exclusions'] {
   const found: JobSignals['exclusions'] = [];
   for (const term of EXCLUSIONS) {
-    const inTitle = mentionsPlainly(title, term.job);
+    const inTitle = mentionsPlainly(title, term.job) || (term.title !== undefined && mentionsPlainly(title, term.title));
     const plain = mentionsPlainly(description, term.job);
     const repeated = countPlainly(description, term.job) >= 2;
     const strength = inTitle ? 'title' : repeated || (plain && term.decisive) || (SECTOR_LIKE.has(term.id) && mentionsPlainly(about, term.job)) ? 'repeated' : plain && !SECTOR_LIKE.has(term.id) ? 'mention' : null;

@@ -113,6 +113,12 @@ describe('conditions said in other words', () => {
     expect(result.score).toBeLessThan(70);
   });
 
+  it('reads "Night" in a title as the job itself being nights', async () => {
+    const result = await score('Registered veterinary nurse in Manchester. No night shifts.', job({ title: 'Night Veterinary Nurse', location: 'Manchester', description: 'Care for in-patients at our 24-hour hospital. 4 on, 4 off.' }));
+    expect(cons(result)).toMatch(/night shifts/);
+    expect(result.score).toBeLessThan(70);
+  });
+
   it('holds "no Sundays" against Sunday work only, not against a salon open Tuesday to Saturday', async () => {
     const prompt = 'Soy peluquera en Valencia. Jornada completa, pero los domingos no trabajo.';
     const closedSundays = await score(prompt, job({ title: 'Peluquero/a oficial', location: 'Valencia', description: 'Salón unisex. Horario de martes a sábado, cerrado los domingos.' }));
