@@ -113,7 +113,7 @@ function familyOf(rawTitle: string, description: string): RoleFamily {
 // "10+ years of experience", "at least 8 years", "mind. 5 Jahre Berufserfahrung", "minimum 7 ans d'expérience",
 // "al menos 6 años de experiencia", "minimaal 5 jaar ervaring", "co najmniej 5 lat doświadczenia", "almeno 5 anni di esperienza".
 const REQUIRED_YEARS =
-  /(?:\b(?:at least|minimum( of)?|min\.?|mind(?:estens|\.)|au moins|al menos|m[ií]nimo( de)?|minimaal|ten minste|co najmniej|minimum|almeno|no less than)\s*(\d{1,2})\s*\+?\s*(?:years?|yrs|jahre?n?|ans|a[ñn]os|jaar|lat|anni)|\b(\d{1,2})\s*\+\s*(?:years?|yrs|jahre?n?|ans|a[ñn]os|jaar|lat|anni)|\b(\d{1,2})\s*(?:years?|yrs)['’]?\s+(?:of\s+)?(?:[\w-]+\s+){0,3}experience\s+(?:is\s+)?(?:required|needed|essential))/giu;
+  /(?:\b(?:at least|minimum( of)?|min\.?|mind(?:estens|\.)|au moins|al menos|m[ií]nimo( de)?|minimaal|ten minste|co najmniej|minimum|almeno|no less than)\s*(\d{1,2})\s*\+?\s*(?:years?|yrs|jahre?n?|ans|a[ñn]os|jaar|lat|anni)|\b(\d{1,2})\s*\+\s*(?:years?|yrs|jahre?n?|ans|a[ñn]os|jaar|lat|anni)|\b(\d{1,2})\s*(?:years?|yrs)['’]?\s+(?:of\s+)?(?:[\w-]+\s+){0,3}experience\s+(?:is\s+)?(?:required|needed|essential)|\b(\d{1,2})\s*(?:years?|ans|a[ñn]os|jahre?n?|jaar|lat|anni)\s+(?:d['’]|de |of |an |di )?(?:exp[ée]rience|experiencia|erfahrung|berufserfahrung|ervaring|do[śs]wiadczenia|esperienza)\s+(?:minimum|m[ií]nim[oa]|mindestens|minimaal|minimo))/giu;
 
 function requiredYearsOf(description: string): number | null {
   let fewest: number | null = null;
@@ -121,7 +121,7 @@ function requiredYearsOf(description: string): number | null {
     // "at least 18 years of age", "Mindestalter 18 Jahre": an age, not experience.
     const at = match.index ?? 0;
     if (/\b(age|aged|alter|mindestalter|[âa]ge|edad|et[àa]|wiek|leeftijd)\b[^.\n]{0,12}$/i.test(description.slice(Math.max(0, at - 25), at)) || /^[^.\n]{0,4}(of age|old\b|alt\b|d'[âa]ge|de edad|di et[àa])/i.test(description.slice(at + match[0].length, at + match[0].length + 16))) continue;
-    const years = Number.parseInt(match[3] ?? match[4] ?? match[5] ?? '', 10);
+    const years = Number.parseInt(match[3] ?? match[4] ?? match[5] ?? match[6] ?? '', 10);
     if (years > 0 && years < 40) fewest = Math.min(fewest ?? years, years);
   }
   return fewest;

@@ -174,6 +174,11 @@ describe('experience asked in prose', () => {
     expect(far.score).toBeLessThan(70);
   });
 
+  it('reads it in French, with the minimum after ("12 ans d\'expérience minimum")', async () => {
+    const far = await score(prompt, counsel('Vous dirigez une équipe de 6 juristes. 12 ans d\'expérience minimum dont 5 en management.'));
+    expect(cons(far)).toMatch(/at least 12 years of experience; you wrote 5/);
+  });
+
   it('leaves a small step ("6+ years") and an age ("at least 18 years of age") alone', async () => {
     const near = await score(prompt, counsel('Commercial contracts and GDPR. 6+ years of experience.'));
     const age = await score(prompt, counsel('Commercial contracts and GDPR. Applicants must be at least 18 years of age.'));
