@@ -105,12 +105,27 @@ describe('the evaluation set', () => {
     expect(devDPart.pairs.every((pair) => pair.profile.id.startsWith('dev-d-'))).toBe(true);
   });
 
+  // The dev-e part is a fresh dev reading taken once before the next scorer change, shaped like a real
+  // population of users: about half new people in professions dev already has, about half in
+  // professions no earlier dev part has, four of them software.
+  it('has a dev-e part of at least 12 profiles and 140 pairs, at least 4 of them in professions no earlier dev part has', () => {
+    const devE = splits.dev.profiles.filter((profile) => devPartOf(profile.id) === 'dev-e');
+    const earlier = new Set(splits.dev.profiles.filter((profile) => devPartOf(profile.id) !== 'dev-e').map((profile) => profile.profession.toLowerCase()));
+    expect(devE.length).toBeGreaterThanOrEqual(12);
+    expect(splits.dev.pairs.filter((pair) => devPartOf(pair.profile.id) === 'dev-e').length).toBeGreaterThanOrEqual(140);
+    expect(devE.filter((profile) => !earlier.has(profile.profession.toLowerCase())).length).toBeGreaterThanOrEqual(4);
+    expect(new Set(devE.map((profile) => profile.sector))).toEqual(new Set(['software', 'non_software']));
+    const devEPart = selectPart(splits.dev, 'dev-e');
+    expect(devEPart.profiles.map((profile) => profile.id)).toEqual(devE.map((profile) => profile.id));
+    expect(devEPart.pairs.every((pair) => pair.profile.id.startsWith('dev-e-'))).toBe(true);
+  });
+
   it('selects one dev part for the bench: its profiles, their pairs and the postings they use', () => {
     const devC = selectPart(splits.dev, 'dev-c');
     expect(devC.pairs.length).toBe(splits.dev.pairs.filter((pair) => pair.profile.id.startsWith('dev-c-')).length);
     expect(devC.profiles.every((profile) => profile.id.startsWith('dev-c-'))).toBe(true);
     expect(new Set(devC.postings.map((posting) => posting.id))).toEqual(new Set(devC.pairs.map((pair) => pair.posting.id)));
-    const sizes = (['first', 'dev-b', 'dev-c', 'dev-d'] as const).map((part) => selectPart(splits.dev, part).pairs.length);
+    const sizes = (['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e'] as const).map((part) => selectPart(splits.dev, part).pairs.length);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(splits.dev.pairs.length);
     expect(() => selectPart(splits.test, 'dev-c')).toThrow(EvalSetError);
   });
