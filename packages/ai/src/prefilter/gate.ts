@@ -68,6 +68,8 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
   // Only what is certain rules a pair out: the scorer's doubts (an unrecognised title, a stack
   // next to the one named, a remote scope not stated) never do.
   for (const excluded of prompt.excludedIndustries) {
+    // A narrowed exclusion ("weight-loss clinics") is the scorer's to read in the posting's words.
+    if (excluded.qualifier) continue;
     if (job.industries.some((industry) => industry.id === excluded.id)) limit(WEIGHTS.excludedIndustry.cap, `${excluded.id}: ruled out by the user ("${excluded.words}")`);
   }
   for (const excluded of prompt.excludedConditions) {

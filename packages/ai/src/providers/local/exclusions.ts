@@ -29,13 +29,13 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
     'night shifts',
     /\b(nights?|overnights?|night[- ]shifts?|nacht|nachtdienst|nachtschicht|nuit|noche|nocturn|notte|notturn|nocn|nachtploeg|nachtdienst)/i,
     /\b(night[- ]?shifts?|nights|overnights?( shifts?)?|graveyard shift|nachtdienst|nachtschicht|nachtploeg|nachtdiensten|turni? di notte|notturn|de nuit|turno de noche|nocturno|zmian[ay]? nocn|three[- ]shift|3[- ]shift|dreischicht|drieploegen|4-on-4-off|rotating (days and )?nights)/i,
-    { title: /\b(night|nacht|nuit|noche|notte|nocturne?|nocn[ay])\b/i, promptWhole: /\b(day shifts? only|days only|only days|only day shifts?|daytime only|day work only|nur tagdienst|nur fruh- und spatdienst|uniquement de jour|solo turnos? de (dia|manana)|alleen dagdienst(en)?|tylko (na )?dzienn)/i },
+    { title: /\b(night|nacht|nuit|noche|notte|nocturne?|nocn[ay])\b/i, promptWhole: /\b((de|en) jour uniquement|uniquement (de|en) jour|(pauses?|gardes?|services?) de nuit,? c'est fini|plus de (pauses? de )?nuits?|solo (turno )?de d[ií]a|solo turni di giorno|day shifts? only|days only|only days|only day shifts?|daytime only|day work only|nur tagdienst|nur fruh- und spatdienst|uniquement de jour|solo turnos? de (dia|manana)|alleen dagdienst(en)?|tylko (na )?dzienn)/i },
   ),
   term('round-the-clock', '24/7 shifts', /\b24\/7\b/i, /\b24\/7 (shifts?|rota|operations|rotation)|\brotating shifts\b/i),
   // "No Sundays" rules out Sunday work, not a salon open Tuesday to Saturday.
   term('sundays', 'Sunday work', /^(?:(?:on|los|le|la|am|op|w)\s+)?(sundays?|sonntags?|dimanches?|domingos?|domenica|zondag(en)?|niedziel[ey]?)\b/i,
     /\b(sundays?|sonntags?|dimanches?|domingos?|domeniche|domenica|zondag(en)?|niedziel[ey]?)\b/i,
-    { promptWhole: /\b(los )?domingos no (trabajo|puedo)\b|\bno trabajo (los )?domingos\b|\b(i )?(don'?t|do not|never|can'?t) work (on )?sundays\b|\bsonntags (arbeite ich )?nicht\b|\bpas le dimanche\b/i }),
+    { promptWhole: /\b(los )?domingos no (trabajo|puedo)\b|\bno trabajo (los )?domingos\b|\bla domenica non lavoro\b|\bnon lavoro (la|di) domenica\b|\bao domingo n[ãa]o trabalho\b|\b(i )?(don'?t|do not|never|can'?t) work (on )?sundays\b|\bsonntags (arbeite ich )?nicht\b|\bpas le dimanche\b/i }),
   term('weekends', 'weekend work', /\b(weekends?|week-ends?|saturdays?|wochenenden?|samstags?|samedis?|fin(es)? de semana|s[áa]bados?|fine settimana|sabato|zaterdag|weekendy|sobot[ya]?|stand-by)\b/i, /\b(weekends?|saturdays?|sundays?|week-ends?|wochenenden?|samstag|sonntag|samedi|dimanche|s[áa]bados?|domingos?|weekend stand-by)\b/i,
     // "Los fines de semana no trabajo", "I don't work weekends": said as a fact, not as "no weekends".
     { promptWhole: /\b(los )?(s[áa]bados|fines de semana) no (trabajo|puedo)\b|\bno trabajo (los )?(s[áa]bados|fines de semana)\b|\b(i )?(don'?t|do not|never|can'?t) work (on )?(saturdays|weekends)\b|\bpas le week-end\b/i }),
@@ -43,8 +43,11 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
     /\b(staffing|recruitment agency|temp(orary)? (staffing )?agency|supply (teaching|teacher|agency)|empresa de trabajo temporal|\bett\b|uitzendbureau|zeitarbeit|personaldienstleist|arbeitnehmer[üu]berlassung|agence d'int[ée]rim|agentur\b|\w+agentur\b)/i),
   term('hotels', 'hotels', /\bhot(el|eles|els|eli|éis)\b/i, /\bhotel(es|s)?\b|\bhôtel/i),
   term('catering', 'catering', /\b(catering|colectividad|banquet|cantine|kantine|comedor)/i, /\b(catering|colectividad|banquete?s?|cocina hospitalaria|cantine|kantine|comedores)/i),
-  term('care-homes', 'nursing homes', /\b(nursing homes?|care homes?|geriatri|verpleeghui|pflegeheim|ehpad|residencias? de mayores|ouderenzorg)/i,
-    /\b(nursing homes?|care homes?|geriatri|verpleeghui|pflegeheim|altenheim|ehpad|residencias? de mayores|ouderenzorg)/i),
+  term('care-homes', 'nursing homes', /\b(nursing homes?|care homes?|aged care|residential care|geriatri|verpleeghui|pflegeheim|ehpad|maisons? de repos|rusthuis|woonzorgcentr|residencias? de (mayores|ancianos)|casa di riposo|\brsa\b|dom(u|y)? opieki|ouderenzorg|lar de idosos)/i,
+    /\b(nursing homes?|care homes?|aged care|residential (aged )?care|rest homes?|geriatri|verpleeghui|pflegeheim|altenheim|ehpad|maisons? de repos|rusthuis|woonzorgcentr|residencias? de (mayores|ancianos)|casa di riposo|dom(u|y)? opieki|ouderenzorg|lar de idosos)/i),
+  // "No jobs abroad or travelling all around Europe", "keine Montage im Ausland": travel is the job.
+  term('travel', 'travelling work', /\b(travell?ing|abroad|im ausland|reiset[äa]tigkeit|d[ée]placements|viajes|trasferte)\b/i,
+    /\b(travell?ing (technician|engineer|role|job|nurse|position)|(extensive|frequent|international|regular) travel|travel (across|around|throughout) (europe|the (uk|us|country|region|world))|up to \d{2,3} ?% travel|\d{2,3} ?% travel|reiset[äa]tigkeit|reisebereitschaft|(europaweit|weltweit)e? (eins[äa]tze|montage)|eins[äa]tze im ausland|d[ée]placements (fr[ée]quents|nationaux|internationaux|[àa] l'[ée]tranger)|viajes frecuentes|trasferte)/i),
   term('child-protection', 'child protection', /\b(child protection|child welfare|children'?s aid|\bcas\b|jeugdbescherming|kinderschutz|protection de l'enfance)/i,
     /\b(child protection|child welfare|children'?s aid|jeugdbescherming|kinderschutz|protection de l'enfance)/i),
   term('debt-collection', 'debt collection', /\b(debt collection|collections?|recouvrement|inkasso|windykac)/i, /\b(debt collection|collections? (agent|team|officer)|recouvrement|inkasso|windykac)/i),
@@ -57,7 +60,7 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
   // "I have no car", "I don't drive": a posting that needs one is out, whatever else it offers.
   term('own-car', 'a car of your own', /^(a |any |my own |own )?(car|cars|driving licen[cs]e|driver'?s licen[cs]e|f[üu]hrerschein|auto|voiture|permis( de conduire)?|coche|carnet( de conducir)?|rijbewijs|samoch[óo]d|prawo jazdy|patente)\b/i,
     /\b(own (car|vehicle|transport)|(full |clean )?(uk |eu )?driving licen[cs]e (and (own )?(car|transport|vehicle) )?(is |are )?(essential|required|needed|a must)|car (is )?(essential|required|needed)|must (have|hold) a (full |valid )?(driving )?licen[cs]e|access to a (car|vehicle)|f[üu]hrerschein( klasse b)? (erforderlich|zwingend|notwendig)|eigener? pkw|permis b (exig[ée]|obligatoire|indispensable)|[êe]tre v[ée]hicul[ée]|v[ée]hicul[ée]\(e\)|carnet de conducir (y veh[ií]culo propio)?|veh[ií]culo propio|eigen (auto|vervoer)|rijbewijs (b )?(vereist|verplicht)|prawo jazdy kat\.? b (wymagane|obowi[ąa]zkowe)|automunit[oa]|patente b (richiesta|obbligatoria))/i,
-    { promptWhole: /\b(i )?(don'?t|do not|can'?t|cannot) drive\b|\bno (car|driving licen[cs]e|licen[cs]e)\b|\bwithout (a )?car\b|\bkein(en)? (auto|f[üu]hrerschein)\b|\bpas de (voiture|permis)\b|\bsin (coche|carnet)\b|\bgeen (auto|rijbewijs)\b|\bnie mam (samochodu|prawa jazdy)\b/i, decisive: true },
+    { promptWhole: /\b(i )?(don'?t|do not|can'?t|cannot) drive\b|\bno (car|driving licen[cs]e|licen[cs]e)\b|\bwithout (a )?car\b|\bkein(en)? (auto|f[üu]hrerschein)\b|\bpas de (voiture|permis)\b|\bsin (coche|carnet)\b|\bgeen (auto|rijbewijs)\b|\bnie mam (samochodu|prawa jazdy)\b|\bn[ãa]o tenho (carro|carta)\b|\bnon ho (la )?(macchina|patente|auto)\b|\bje n'ai pas (de )?(voiture|permis)\b/i, decisive: true },
   ),
   // "No late closes past 10pm", "no evening shifts": lates are their own thing, short of nights.
   term('late-shifts', 'late shifts', /\b(late (closes?|closing|shifts?|finish(es)?|evenings?)|lates\b|evening (shifts?|work)|closes? past|sp[äa]tschicht|sp[äa]tdienst|horario de tarde|turno de tarde|avonddienst(en)?|late diensten|zmiana popo[łl]udniow)/i,

@@ -13,7 +13,11 @@ export interface PromptSignals {
   languages: string[];
   tools: string[];
   /** Industries the user ruled out ("no crypto"), with the words they used. */
-  excludedIndustries: { id: string; words: string }[];
+  /**
+   * Industries ruled out. `qualifier`: the words that narrowed it ("weight-loss clinic" rules out a
+   * kind of clinic, not healthcare): the posting must carry them too, and the gate never reads it.
+   */
+  excludedIndustries: { id: string; words: string; qualifier?: string[] }[];
   excludedSkills: { id: string; words: string }[];
   excludedFamilies: RoleFamily[];
   /** Of those, the ones ruled out only as a whole job ("no HR-only roles", "tylko kadrowego"): a title that mixes them with the wanted role is a doubt. */
@@ -75,7 +79,7 @@ export interface PromptSignals {
 // hospitalière", "keine Agentur", "nada de hoteles", "geen ZZP", "niente stagionali", "nie chcę
 // tras międzynarodowych"; "no more than 500 people" is a size, not an exclusion.
 const NEGATION =
-  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,:!?\n()]+)/giu;
+  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza|n[ãa]o quero|n[ãa]o|nem|ne (?:veux|souhaite|cherche|voudrais) (?:pas|plus)(?: (?:travailler|faire|aller))?)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,:!?\n()]+)/giu;
 
 // "Not looking for: UX/UI designer roles, market research agencies, research ops" — a list after a
 // colon a negation opens ("not doing:", "no:") is ruled out item by item, to the end of the line or
@@ -115,7 +119,7 @@ const FILLER = new Set([
   'roles', 'positions', 'please', 'anything', 'nothing', 'again', 'interested', 'really', 'reinen', 'bitte', 'companies', 'company',
   'industry', 'sector', 'where', 'which', 'because', 'required', 'needed', 'settings', 'setting', 'anymore', 'moving', 'going',
   'working', 'postes', 'puestos', 'ruolo', 'ruoli', 'stellen', 'banen', 'functies', 'pracy', 'other', 'either', 'things', 'stuff',
-  'contract', 'contracts', 'heavy', 'fixed', 'either', 'mostly', 'types', 'kinds', 'level', 'field', 'about', 'there', 'their',
+  'contract', 'contracts', 'heavy', 'fixed', 'chasing', 'either', 'mostly', 'types', 'kinds', 'level', 'field', 'about', 'there', 'their',
 ]);
 
 /** The meaningful words of a phrase: five letters or more, or an acronym ("UX", "ZZP", "CIS"). */
@@ -126,7 +130,7 @@ export function contentWords(phrase: string): string[] {
 }
 
 // Short words that carry no meaning of their own in a ruled-out phrase.
-const SHORT_FILLER = new Set(['the', 'and', 'any', 'all', 'for', 'with', 'who', 'that', 'this', 'from', 'into', 'your', 'our', 'more', 'less', 'very', 'too', 'job', 'jobs', 'role', 'work', 'etc', 'also', 'only', 'just', 'some', 'like', 'them', 'they', 'than', 'then', 'when', 'what', 'over', 'part', 'want', 'does', 'done', 'where', 'les', 'des', 'une', 'pour', 'der', 'die', 'das', 'und', 'los', 'las', 'del', 'het', 'een']);
+const SHORT_FILLER = new Set(['pls', 'plz', 'the', 'and', 'any', 'all', 'for', 'with', 'who', 'that', 'this', 'from', 'into', 'your', 'our', 'more', 'less', 'very', 'too', 'job', 'jobs', 'role', 'work', 'etc', 'also', 'only', 'just', 'some', 'like', 'them', 'they', 'than', 'then', 'when', 'what', 'over', 'part', 'want', 'does', 'done', 'where', 'les', 'des', 'une', 'pour', 'der', 'die', 'das', 'und', 'los', 'las', 'del', 'het', 'een']);
 
 /** The three- and four-letter words of a phrase that are not fillers ("farm", "seo"). */
 function shortWords(phrase: string): string[] {
@@ -139,9 +143,18 @@ function shortWords(phrase: string): string[] {
 // another language's way, for comparing a prompt's words with a title's.
 const spelling = (word: string) => word.replace(/ph/g, 'f').replace(/th/g, 't').replace(/y/g, 'i');
 
+// Short forms people write for title words ("neuro rehab", "physio", "admin").
+const SHORT_FORMS: Readonly<Record<string, string>> = {
+  rehab: 'rehabilitation', physio: 'physiotherapist', admin: 'administrator', neuro: 'neurology', psych: 'psychology', ortho: 'orthopaedic',
+  peds: 'paediatric', paeds: 'paediatric', vet: 'veterinary', exec: 'executive', mgr: 'manager', dev: 'developer', eng: 'engineer', ops: 'operations',
+};
+
 /** "writing" and "writer", "hospitalière" and "hospitalier": the same word for a title match. */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
+  const longA = SHORT_FORMS[a];
+  const longB = SHORT_FORMS[b];
+  if (longA || longB) return prefixMatch(longA ?? a, longB ?? b);
   if (a.length >= 6 && b.length >= 6 && (/ph|th|y/.test(a) || /ph|th|y/.test(b))) return prefixMatch(spelling(a), spelling(b));
   return prefixMatch(a, b);
 }
@@ -268,6 +281,29 @@ function has(text: string, pattern: RegExp): boolean {
   return pattern.test(text);
 }
 
+// Words that say "that kind of employer" without narrowing it: "crypto companies", "betting apps".
+const INDUSTRY_FILLER = new Set([
+  'industry', 'industries', 'companies', 'company', 'firms', 'firm', 'brands', 'brand', 'shops', 'products', 'product', 'sector', 'anything', 'stuff',
+  'related', 'businesses', 'business', 'operators', 'startups', 'start-ups', 'exchanges', 'employers', 'clients', 'world', 'space', 'roles', 'jobs',
+  'work', 'type', 'types', 'kind', 'sort', 'please', 'chasing', 'interested', 'entreprises', 'unternehmen', 'firmen', 'empresas', 'aziende', 'bedrijven',
+]);
+
+/**
+ * The words that narrow an industry in the part of the phrase that names it ("weight-loss" in
+ * "weight-loss clinic"), or null when the part names the industry as a whole ("no crypto",
+ * "gambling companies").
+ */
+function industryQualifier(phrase: string, term: (typeof INDUSTRIES)[number]): string[] | null {
+  const matches = (text: string) => term.patterns.some((pattern) => pattern.test(text)) || new RegExp(`\\b${term.label}\\b`, 'i').test(text);
+  for (const part of phrase.split(/\s*(?:\/|,|\bor\b|\band\b|\bnor\b|\bni\b|\boder\b|\bund\b|\bou\b|\bo\b|\by\b|\be\b|\blub\b)\s*/iu)) {
+    if (!matches(part)) continue;
+    const rest = contentWords(part).filter((word) => !matches(word) && !INDUSTRY_FILLER.has(word) && !/^(type|sales)$/.test(word));
+    if (rest.length === 0) return null;
+    return rest;
+  }
+  return null;
+}
+
 /** Reads a user's prompt. */
 export function extractPromptSignals(prompt: string): PromptSignals {
   const { phrases, positive } = negatedPhrases(prompt);
@@ -294,7 +330,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     }
     for (const term of INDUSTRIES) {
       if (term.patterns.some((pattern) => pattern.test(phrase)) || new RegExp(`\\b${term.label}\\b`, 'i').test(phrase)) {
-        excludedIndustries.push({ id: term.id, words: clip(phrase, 60) });
+        const qualifier = industryQualifier(phrase, term);
+        excludedIndustries.push(qualifier ? { id: term.id, words: clip(phrase, 60), qualifier } : { id: term.id, words: clip(phrase, 60) });
       }
     }
     // "No consultancies" is about the employer; "not functional consultant roles" is about the job, not the company's industry.
@@ -385,7 +422,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     noOnCall,
     wantsWorkLifeBalance: has(positive, /\b(work[- ]life balance|sustainable pace|healthy (engineering )?culture|no crunch|family[- ]friendly)\b/i),
     acceptsContract: has(positive, /\b(contract(or)?|freelance)\b/i),
-    acceptsPartTime: has(positive, /\bpart[- ]time\b/i),
+    // "Full time or 0.8", "temps plein ou 4/5e", "80 % ok": a reduced week is fine.
+    acceptsPartTime: has(positive, /\bpart[- ]time\b|\b0[.,][5-9]\b|\b[1-4]\/5e?\b|\b[5-9]0 ?%|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i),
     // (?!\w), not \b: "umowa o pracę" ends on a letter \b does not count as one.
     wantsPermanent: has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried)(?!\w)/i),
     weakLanguages: (() => {

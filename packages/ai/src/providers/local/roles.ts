@@ -197,7 +197,7 @@ export const ROLES: readonly RoleTerm[] = [
   role('tax', 'tax', /\b(tax (advisor|adviser|consultant|manager|associate|accountant|senior|specialist|analyst)|steuerberat|steuerfachangestellt|steuerfachwirt|fiscaliste|juriste fiscal|asesor fiscal|belastingadviseur|belastingmedewerker|doradca podatkowy|consulente fiscale)/i, { near: { accounting: 0.3 } }),
   role('actuarial', 'actuarial', /\bactuar/i, { near: { 'data-science': 0.2 } }),
   role('investment', 'investment/banking analysis', /\b(investment (analyst|associate|banker|banking|manager)|equity research|portfolio manager|asset management analyst|credit analyst|m&a (analyst|associate)|private equity (analyst|associate)|corporate finance (analyst|associate)|treasury (analyst|manager))/i, { near: { controlling: 0.3 } }),
-  role('payroll', 'payroll', /\b(payroll|lohnverrechn|lohnbuchhalt|entgeltabrechn|gestionnaire (de )?paie|n[óo]minas?|salarisadministrat|p[łl]ac)/i, { near: { accounting: 0.2, hr: 0.2 } }),
+  role('payroll', 'payroll', /\b(payroll|lohnverrechn|lohnbuchhalt|entgeltabrechn|gestionnaire (de )?paie|n[óo]minas?|salarisadministrat|płac|p[łl]ac\b|wynagrodze[ńn])/i, { near: { accounting: 0.2, hr: 0.2 } }),
   role('controlling', 'controlling/FP&A', /\b(controller|controlling|fp&a|financial (planning|analyst)|contr[ôo]leu?r(se)? de gestion|controll?er de gesti[óo]n)/i, { near: { accounting: 0.3 } }),
   role('accounting', 'accounting', /\b(accountant|accounting|accounts (payable|receivable)|bookkeep|buchhalt|bilanzbuchhalt|finanzbuchhalt|rechnungswesen|comptab|contable|contabil|boekhoud|ksi[ęe]gow|head of finance|financial accountant)/i, { near: { controlling: 0.3, payroll: 0.2 } }),
   role('procurement', 'procurement/buying', /\b(buyer|procurement|purchas(ing|er)|sourcing|category manager|commodity manager|eink[äa]uf|acheteu?r|achats?|comprador|compras|inkoper|inkoop|zakup|kupiec|buyer)/i, {
@@ -205,8 +205,8 @@ export const ROLES: readonly RoleTerm[] = [
     prompt: /\b(buyer|procurement|purchas(ing|er)|strategic sourcing|sourcing (manager|specialist|lead)|category manager|commodity manager|eink[äa]uf|acheteu?r|comprador|inkoper|zakup|kupiec)/i,
     near: { 'supply-chain-planning': 0.2 },
   }),
-  role('claims', 'insurance claims', /\b(claims?|loss adjuster|schadenregulier|schadensachbearbeit|sinistres?|siniestros|schadebehandelaar|likwidator)/i, {
-    prompt: /\b(claims? (handler|handling|adjuster|specialist|officer|manager|assessor|examiner|consultant|technician)|loss adjuster|schadenregulier|schadensachbearbeit|gestionnaire (de )?sinistres?|tramitador(a)? de siniestros|schadebehandelaar|likwidator)/i,
+  role('claims', 'insurance claims', /\b(claims?|loss adjuster|schadenregulier|schadensachbearbeit|schadenbearbeit|schadenreferent|sinistres?|siniestros|schadebehandelaar|likwidator)/i, {
+    prompt: /\b(claims? (handler|handling|adjuster|specialist|officer|manager|assessor|examiner|consultant|technician)|loss adjuster|schadenregulier|schadensachbearbeit|schadenbearbeit|schadenreferent|gestionnaire (de )?sinistres?|tramitador(a)? de siniestros|schadebehandelaar|likwidator)/i,
     near: { 'contact-centre': 0.2, underwriting: 0.2 },
   }),
   role('underwriting', 'underwriting', /\bunderwrit/i, { near: { claims: 0.2 } }),

@@ -54,6 +54,8 @@ function industries(job: JobSignals, prompt: PromptSignals, out: Collector): voi
   for (const excluded of prompt.excludedIndustries) {
     const hit = job.industries.find((industry) => industry.id === excluded.id);
     if (!hit) continue;
+    // "No weight-loss clinics": a clinic is out only when it is that kind of clinic.
+    if (excluded.qualifier && !excluded.qualifier.every((word) => textHasWord(`${job.title} ${job.company} ${job.description}`, word))) continue;
     out.adjust(
       'industry',
       WEIGHTS.excludedIndustry,
@@ -110,6 +112,13 @@ function otherRoleHead(title: string, userWords: readonly string[]): string | nu
   // "Supervisor", "Manager", "Specialist" are levels and variants of most jobs, not other jobs.
   const heads = titleWords.filter((word) => (ROLE_HEADS.has(word) || ROLE_HEADS.has(word.replace(/s$/, ''))) && !GENERIC_ROLE_WORDS.has(word.replace(/s$/, '')));
   return heads.find((head) => !userWords.some((word) => sameWord(word, head))) ?? null;
+}
+
+/** Whether the text carries this word, or a form of it ("weight-loss" and "Weight Loss"). */
+function textHasWord(text: string, word: string): boolean {
+  const parts = word.split('-');
+  const words = (foldAccents(text).match(/[\p{L}][\p{L}'-]*/gu) ?? []).flatMap((candidate) => [candidate.toLowerCase(), ...candidate.toLowerCase().split('-')]);
+  return parts.every((part) => words.some((candidate) => sameWord(part, candidate)));
 }
 
 /** How often the text carries one of these words ("data analysis", "analyst"), counted up to 3. */

@@ -214,3 +214,63 @@ describe('places and languages', () => {
     expect(result.score).toBeLessThan(70);
   });
 });
+
+describe('a fresh reading (dev-e): what it found', () => {
+  it('does not read "places" as the Polish word for pay (płac)', async () => {
+    const result = await score('My Finnish is basic, so only places where English is the working language. I am a data scientist, Python and forecasting, Helsinki.', job({ title: 'Data Scientist, Demand Forecasting', location: 'Helsinki', description: 'Forecasting in Python. English is our working language.' }));
+    expect(pros(result)).toMatch(/data science role/i);
+    expect(result.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('reads "no weight-loss clinic roles" as that kind of clinic, not all of healthcare', async () => {
+    const prompt = 'Accredited dietitian in Melbourne, 4 years in an acute hospital. Not chasing sports nutrition or weight-loss clinic roles.';
+    const hospital = await score(prompt, job({ title: 'Outpatient Dietitian', location: 'Melbourne VIC', description: 'Outpatient clinics at our community health service: diabetes and renal patients.' }));
+    const weightLoss = await score(prompt, job({ title: 'Dietitian', location: 'Melbourne VIC', description: 'Our weight-loss clinic runs 12-week programmes for clients.' }));
+    expect(hospital.score).toBeGreaterThanOrEqual(70);
+    expect(weightLoss.score).toBeLessThan(70);
+  });
+
+  it('reads a floor in Kč (the K is the currency, not thousands) and in kr', async () => {
+    const czk = await score('Frontend developer, React + TypeScript, Brno. Minimum 85 000 Kč brutto per month.', job({ title: 'Frontend Developer (React/TypeScript)', location: 'Brno', salaryMin: 90_000, salaryMax: 110_000, salaryCurrency: 'CZK', salaryPeriod: 'month', description: 'React and TypeScript in Brno.' }));
+    expect(cons(czk)).not.toMatch(/below your/);
+    const dkk = await score('Wind turbine service technician in Esbjerg. Salary min 38.000 kr per month.', job({ title: 'Wind Turbine Technician', location: 'Esbjerg', description: 'Service onshore turbines in south Jutland. Løn: 30.000–32.000 kr. per month.' }));
+    expect(cons(dkk)).toMatch(/below your/);
+  });
+
+  it('reads fourteen payments in a floor ("mínimo 2.400 € brutos x14")', async () => {
+    const result = await score('Contabilista certificada, Lisboa. Mínimo 2.400 € brutos x14.', job({ title: 'Contabilista', location: 'Lisboa', salaryMin: 1_900, salaryMax: 2_100, salaryCurrency: 'EUR', salaryPeriod: 'month', description: 'Contabilidade geral. 2.100 € x14.' }));
+    expect(cons(result)).toMatch(/below your/);
+  });
+
+  it('takes "full time or 0.8" and "temps plein ou 4/5e" as open to a reduced week', async () => {
+    const result = await score('Dietitian in Melbourne. Happy with full time or 0.8.', job({ title: 'Dietitian Grade 2', location: 'Melbourne VIC', employmentType: 'part_time', description: '0.8 FTE in our outpatient team.' }));
+    expect(cons(result)).not.toMatch(/part-time/);
+  });
+
+  it('reads Portuguese, French and two-word refusals', async () => {
+    const lisbon = await score('Contabilista certificada em Lisboa. Não quero trabalhar em auditoria externa. Não tenho carro.', job({ title: 'Contabilista', location: 'Lisboa', description: 'Contabilidade. Carta de condução e viatura própria obrigatórias. Own car essential.' }));
+    expect(cons(lisbon)).toMatch(/car of your own/);
+    const brussels = await score("Infirmière à Bruxelles. Je parle français et néerlandais, pas l'allemand.", job({ title: 'Pflegefachkraft (m/w/d)', location: 'Eupen', description: 'Fließend Deutsch ist erforderlich.' }));
+    expect(cons(brussels)).toMatch(/German/);
+    const brno = await score('Frontend developer in Brno. English is ok for me, german no.', job({ title: 'Frontend Developer', location: 'Brno', description: 'Fluent German is required.' }));
+    expect(cons(brno)).toMatch(/German/);
+  });
+
+  it('reads days only said as a fact in French, Sundays refused in Italian, and aged care or a maison de repos as nursing homes', async () => {
+    const nights = await score("Infirmière à Bruxelles. Je cherche un poste de jour uniquement : les pauses de nuit c'est fini pour moi.", job({ title: 'Infirmier(ère) de nuit', location: 'Bruxelles', description: 'Service de nuit en médecine interne.' }));
+    expect(nights.score).toBeLessThan(70);
+    const sundays = await score('Ottico optometrista a Milano. La domenica non lavoro.', job({ title: 'Ottico Optometrista', location: 'Milano', description: 'Turni in centro commerciale, una domenica al mese.' }));
+    expect(cons(sundays)).toMatch(/Sunday/);
+    const repos = await score('Infirmière à Bruxelles. Je ne veux pas travailler en maison de repos.', job({ title: 'Infirmier(ère)', location: 'Bruxelles', description: 'Notre maison de repos accueille 96 résidents.' }));
+    expect(cons(repos)).toMatch(/nursing homes/);
+  });
+
+  it('reads travelling work, cannabis in other words, and "neuro rehab pls"', async () => {
+    const travel = await score('Wind turbine technician in Esbjerg. No jobs abroad or travelling all around Europe.', job({ title: 'Travelling Wind Turbine Technician', location: 'Esbjerg', description: 'Frequent travel across Europe to wind farms.' }));
+    expect(cons(travel)).toMatch(/travelling work/);
+    const cannabis = await score('iOS developer in Toronto, Swift. Also no cannabis companies.', job({ title: 'Senior iOS Engineer', location: 'Toronto, ON', description: 'We are a licensed producer of flower, pre-rolls and edibles.' }));
+    expect(cannabis.score).toBeLessThan(70);
+    const rehab = await score('Physio in Auckland, MSK. not aged care or neuro rehab pls', job({ title: 'Neuro Rehabilitation Physiotherapist', location: 'Auckland', description: 'Stroke and brain injury rehabilitation.' }));
+    expect(rehab.score).toBeLessThan(70);
+  });
+});

@@ -12,6 +12,13 @@ export const SPOKEN_LANGUAGES: readonly { id: string; label: string; names: RegE
   { id: 'polish', label: 'Polish', names: /\b(polish|polnisch|polonais|polaco|polacco|pools|polski|polskiego)\b/i },
   { id: 'portuguese', label: 'Portuguese', names: /\b(portuguese|portugiesisch|portugais|portugu[ée]s|portoghese|portugees)\b/i },
   { id: 'catalan', label: 'Catalan', names: /\b(catalan|katalanisch|catal[àa]n?|catal[àa])\b/i },
+  { id: 'finnish', label: 'Finnish', names: /\b(finnish|finnisch|finnois|finland[ée]s|finlandese|fins|fi[ńn]sk\w*|suomi)\b/i },
+  { id: 'arabic', label: 'Arabic', names: /\b(arabic|arabisch|arabe|[áa]rabe|arabo|arabsk\w*)\b/i },
+  { id: 'russian', label: 'Russian', names: /\b(russian|russisch|russe|ruso|russo|russisch|rosyjsk\w*)\b/i },
+  { id: 'turkish', label: 'Turkish', names: /\b(turkish|t[üu]rkisch|turc|turco|turks|tureck\w*)\b/i },
+  { id: 'chinese', label: 'Chinese', names: /\b(chinese|mandarin|cantonese|chinesisch|chinois|chino|cinese|chinees|chi[ńn]sk\w*)\b/i },
+  { id: 'greek', label: 'Greek', names: /\b(greek|griechisch|grec|griego|greco|grieks|greck\w*)\b/i },
+  { id: 'hungarian', label: 'Hungarian', names: /\b(hungarian|ungarisch|hongrois|h[úu]ngaro|ungherese|hongaars|w[ęe]giersk\w*|magyar)\b/i },
   { id: 'welsh', label: 'Welsh', names: /\b(welsh|cymraeg|walisisch|gallois)\b/i },
   { id: 'danish', label: 'Danish', names: /\b(danish|d[äa]nisch|danois|dan[ée]s|danese|deens|du[ńn]sk\w*|dansk)\b/i },
   { id: 'swedish', label: 'Swedish', names: /\b(swedish|schwedisch|su[ée]dois|sueco|svedese|zweeds|szwedzk\w*|svenska)\b/i },
@@ -36,7 +43,9 @@ export function requiredLanguages(title: string, description: string): string[] 
 
 const WEAK = /\b(a1|a2|b1|basic|beginner|some|little|basis|basique|b[áa]sico|podstawow\w*|komunikatywn\w*|niet vloeiend|not fluent|learning)\b/i;
 // "Niemieckiego nie znam", "I don't speak German", "no hablo alemán": the language named in the same clause.
-const DOES_NOT_SPEAK = /\b(nie znam|nie m[óo]wi[ęe]|don'?t speak|do not speak|can'?t speak|no hablo|non parlo|je ne parle pas|spreche kein|ik spreek geen)\b/i;
+const DOES_NOT_SPEAK = /\b(nie znam|nie m[óo]wi[ęe]|don'?t speak|do not speak|can'?t speak|no hablo|non parlo|je ne parle pas|spreche kein|ik spreek geen|n[ãa]o falo)\b/i;
+// "pas l'allemand", "german no", "Deutsch nein": a language named and refused in two words.
+const REFUSED_NEXT_TO = (name: string) => new RegExp(String.raw`\b(pas (l'|le |la )?|not |no |kein |geen |nada de )${name}|${name}:?\s+(no|nope|non|nein|nee|nie)\b`, 'i');
 
 /**
  * Languages the user cannot work in: named in a negation ("I don't speak German", "no jobs where
@@ -48,6 +57,10 @@ export function weakLanguages(prompt: string, negated: readonly string[]): { ids
   for (const phrase of negated) for (const language of SPOKEN_LANGUAGES) if (language.names.test(phrase) && language.id !== 'english') weak.add(language.id);
   for (const sentence of prompt.split(/(?<=[.!?;,])\s+|\n+/)) {
     if (DOES_NOT_SPEAK.test(sentence)) for (const language of SPOKEN_LANGUAGES) if (language.names.test(sentence) && language.id !== 'english') weak.add(language.id);
+    for (const language of SPOKEN_LANGUAGES) {
+      const named = language.names.exec(sentence)?.[0];
+      if (named && language.id !== 'english' && REFUSED_NEXT_TO(named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).test(sentence)) weak.add(language.id);
+    }
     if (!WEAK.test(sentence)) continue;
     for (const language of SPOKEN_LANGUAGES) {
       const at = language.names.exec(sentence);
@@ -81,7 +94,7 @@ const SPEAK_VERB = /\b(i speak|speak|spreche|je parle|parle|parlo|hablo|falo|spr
 const COUNTRY_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
   Germany: ['german'], Austria: ['german'], Switzerland: ['german', 'french', 'italian'], Netherlands: ['dutch'], Belgium: ['dutch', 'french'],
   Luxembourg: ['french', 'german'], France: ['french'], Spain: ['spanish', 'catalan'], Portugal: ['portuguese'], Italy: ['italian'], Poland: ['polish'],
-  Canada: ['french'], Denmark: ['danish'], Sweden: ['swedish'], Norway: ['norwegian'], Czechia: ['czech'], Romania: ['romanian'],
+  Canada: ['french'], Finland: ['finnish'], Hungary: ['hungarian'], Greece: ['greek'], Denmark: ['danish'], Sweden: ['swedish'], Norway: ['norwegian'], Czechia: ['czech'], Romania: ['romanian'],
 };
 
 /**

@@ -35,7 +35,7 @@ export const WEIGHTS = {
   /** A condition or workplace the user ruled out (night shifts, nursing homes, agencies). */
   excludedCondition: { penalty: 60, cap: 20 },
   /** …named once in the posting's text only (it may be an exception). */
-  excludedConditionMention: 30,
+  excludedConditionMention: 35,
   /** The posting requires a spoken language the user said they do not work in. */
   missingSpokenLanguage: { penalty: 40, cap: 35 },
   /** …a spoken language the posting requires that is not among those the user listed (inferred: a doubt, no cap). */
