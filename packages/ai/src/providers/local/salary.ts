@@ -88,15 +88,6 @@ function figure(digits: string, k: string | undefined): number {
   return k ? value * 1000 : value;
 }
 
-function periodAfter(tail: string, amount: number): SalaryPeriod {
-  if (/^\W{0,3}(brutto |gross |brut |bruto )?(per hour|an hour|\/\s?h|hourly|stundenlohn|pro stunde|de l'heure|por hora|l'ora|za godzin|per uur)/i.test(tail)) return 'hour';
-  if (/^\W{0,3}(brutto |gross |brut |bruto |lordo )?(per month|a month|monthly|\/\s?month|monatlich|pro monat|im monat|par mois|mensuel|al mes|mensual|al mese|mensile|miesi[ęe]cznie|per maand)/i.test(tail)) return 'month';
-  if (/^\W{0,3}(brutto |gross |brut |bruto )?(per day|a day|\/\s?day|pro tag|par jour|al d[ií]a|dziennie)/i.test(tail)) return 'day';
-  if (/^\W{0,3}(brutto |gross |brut |bruto )?(per (year|annum)|a year|annual|p\.?a\.?|pro jahr|im jahr|jährlich|par an|al año|all'anno|rocznie|per jaar)/i.test(tail)) return 'year';
-  if (amount < 300) return 'hour';
-  return amount < 20_000 ? 'month' : 'year';
-}
-
 /** A range or a top figure with a code or a sign after it, or lakhs a year, when no fields were given. */
 function codedSalaryFromText(text: string): Salary | null {
   const lakhs = LAKHS.exec(text);
@@ -112,14 +103,14 @@ function codedSalaryFromText(text: string): Salary | null {
     const currency = codeOf(prefix ?? postfix ?? '€');
     const min = prefix ? figure(minDigits ?? '0', minK ?? maxK) : figure(postMin ?? '0', postMinK ?? postMaxK);
     const max = prefix ? figure(maxDigits ?? '0', maxK) : figure(postMax ?? '0', postMaxK);
-    if (min > 0 && max >= min) return describeSalary(min, max, currency, periodAfter(text.slice((range.index ?? 0) + range[0].length, (range.index ?? 0) + range[0].length + 40), max));
+    if (min > 0 && max >= min) return describeSalary(min, max, currency, periodNear(text.slice((range.index ?? 0) + range[0].length, (range.index ?? 0) + range[0].length + 40), max));
   }
   const single = CODED_SINGLE.exec(text);
   if (single) {
     const [, digits, k, postfix, prefix, preDigits, preK] = single;
     const currency = codeOf(postfix ?? prefix ?? '€');
     const amount = digits ? figure(digits, k) : figure(preDigits ?? '0', preK);
-    if (amount > 0) return describeSalary(amount, amount, currency, periodAfter(text.slice((single.index ?? 0) + single[0].length, (single.index ?? 0) + single[0].length + 40), amount));
+    if (amount > 0) return describeSalary(amount, amount, currency, periodNear(text.slice((single.index ?? 0) + single[0].length, (single.index ?? 0) + single[0].length + 40), amount));
   }
   return null;
 }
@@ -169,7 +160,7 @@ export interface PromptPay {
 }
 
 function periodNear(tail: string, amount: number): SalaryPeriod {
-  if (/^\s*(?:\/\s*h(?:ou)?r?\b|ph\b|p\/h|an hour|per hour|\/hr|hourly|de l'heure|la hora|l'ora|za godzin|per uur|stunde)/i.test(tail)) return 'hour';
+  if (/^\W{0,3}(?:(?:brutto|gross|brut|bruto|lordo)\s+)?(?:\/\s*h(?:ou)?r?\b|ph\b|p\/h|an hour|per hour|\/hr|hourly|de l'heure|la hora|l'ora|za godzin|per uur|stunde|pro stunde)/i.test(tail)) return 'hour';
   if (/\b(month|monthly|mois|mensuel|mes|mensil|miesi[ęe]cz|monat|maand)|\/\s*m(o|c)\b/i.test(tail)) return 'month';
   if (/^\s*(?:\/\s*day|per day|a day|par jour|al d[ií]a|dziennie|pro tag)/i.test(tail)) return 'day';
   if (amount < 300) return 'hour';
