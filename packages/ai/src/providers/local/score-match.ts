@@ -121,10 +121,14 @@ function textHasWord(text: string, word: string): boolean {
   return parts.every((part) => words.some((candidate) => sameWord(part, candidate)));
 }
 
-/** How often the text carries one of these words ("data analysis", "analyst"), counted up to 3. */
+// Read per pair for a role the rules do not know: the opening of a posting says what the job is,
+// and a bound keeps the cost of a long one out of the fan-out.
+const ROLE_TEXT_CHARS = 3_000;
+
+/** How often the posting's opening carries one of these words ("data analysis", "analyst"), counted up to 3. */
 function mentionsOf(text: string, words: readonly string[]): number {
   let count = 0;
-  for (const match of foldAccents(text).matchAll(/[\p{L}][\p{L}'-]{3,}/gu)) {
+  for (const match of foldAccents(text.slice(0, ROLE_TEXT_CHARS)).matchAll(/[\p{L}][\p{L}'-]{3,}/gu)) {
     const word = match[0].toLowerCase();
     if (words.some((own) => sameWord(own, word)) && ++count >= 3) break;
   }
