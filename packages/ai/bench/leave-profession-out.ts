@@ -1,4 +1,4 @@
-// `npm run bench -- leave-profession-out [--part first|dev-b|dev-c|dev-d]`: how the local scorer does on a
+// `npm run bench -- leave-profession-out [--part <a dev part>]`: how the local scorer does on a
 // profession its vocabulary does not know. For each dev profile, the role families its prompt
 // resolves to are taken out of the vocabulary (title and prompt rules alike) while that profile's
 // pairs are scored, then put back: the profile is read as a new user in a profession the rules
@@ -31,7 +31,7 @@ async function withoutFamilies<T>(families: readonly string[], fn: () => Promise
 async function main(): Promise<void> {
   const args = parseArgs({ args: process.argv.slice(2).filter((arg) => arg !== '--'), options: { part: { type: 'string' } }, strict: true }).values;
   const parsed = optionsSchema.safeParse(args);
-  if (!parsed.success) throw new Error(`Invalid options: ${describeIssues(parsed.error)}. Usage: npm run bench -- leave-profession-out [--part first|dev-b|dev-c|dev-d]`);
+  if (!parsed.success) throw new Error(`Invalid options: ${describeIssues(parsed.error)}. Usage: npm run bench -- leave-profession-out [--part ${DEV_PARTS.join('|')}]`);
   const whole = loadSplit('dev');
   const split = parsed.data.part ? selectPart(whole, parsed.data.part) : whole;
 

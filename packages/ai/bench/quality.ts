@@ -1,4 +1,4 @@
-// `npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c|dev-d|test-b] [--misses N] [--concurrency N]`:
+// `npm run bench -- quality [--split test|dev] [--part <a part of the split>] [--misses N] [--concurrency N]`:
 // match quality against the hand-labelled evaluation set (eval/README.md). Reports the test split
 // unless asked for dev: tune on dev, quote test. `--part` reads one part of a split alone (dev-c and dev-d, read
 // before the scorer was changed for it, estimates how the scorer does on professions it was not tuned on). Scores with the local provider always, and with the
@@ -30,7 +30,7 @@ const optionsSchema = z.object({
   path: ['part'],
 });
 
-const USAGE = 'Usage: npm run bench -- quality [--split test|dev] [--part first|dev-b|dev-c|dev-d|test-b] [--misses N] [--concurrency N]';
+const USAGE = `Usage: npm run bench -- quality [--split test|dev] [--part ${ALL_PARTS.join('|')}] [--misses N] [--concurrency N]`;
 
 function readOptions(argv: string[]): z.output<typeof optionsSchema> {
   let values: Record<string, unknown>;
