@@ -73,6 +73,7 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
     if (job.industries.some((industry) => industry.id === excluded.id)) limit(WEIGHTS.excludedIndustry.cap, `${excluded.id}: ruled out by the user ("${excluded.words}")`);
   }
   for (const excluded of prompt.excludedConditions) {
+    if (excluded.soft) continue;
     // In the title, or a requirement the posting states outright ("own car essential").
     // In the title, a requirement stated outright ("own car essential"), or said twice outside a negation.
     const certain = job.exclusions.some((entry) => entry.id === excluded.id && (entry.strength === 'title' || entry.strength === 'repeated'));

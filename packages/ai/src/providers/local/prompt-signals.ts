@@ -23,7 +23,8 @@ export interface PromptSignals {
   /** Of those, the ones ruled out only as a whole job ("no HR-only roles", "tylko kadrowego"): a title that mixes them with the wanted role is a doubt. */
   excludedOnlyAlone: RoleFamily[];
   /** Conditions and workplaces ruled out ("no night shifts"), ids of exclusions.ts. */
-  excludedConditions: { id: string; words: string }[];
+  /** Conditions ruled out; `soft`: said as a preference ("no weekends if possible", "prefer no nights"), a small doubt the gate never reads. */
+  excludedConditions: { id: string; words: string; soft?: boolean }[];
   /** What the user ruled out, word by word, to find in a job title ("no UX writing"). */
   excludedTitleWords: { words: string[]; phrase: string }[];
   /** The words the user named their role with ("gameplay programmer"). */
@@ -93,8 +94,12 @@ const NEGATED_LIST =
 const NEGATED_BRACKETS =
   /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|exclud(?:e|ing)|don'?t want|do not want|not interested in|pas de|pas d'|nada de|keine?[nmrs]?|nicht|geen|niet|nie|niente|non)(?![\p{L}])([^.;:!?\n()]{0,40})\(([^()\n]+)\)((?:\s*,?\s*(?:or|nor|and|ni|oder|ou|ani|lub|albo|o|né)\s+[^.;:!?\n()]+)?)/giu;
 
-function negatedPhrases(prompt: string): { phrases: string[]; positive: string } {
+// "Pas de week-ends si possible, mais ça reste négociable", "prefer no weekend work": a wish, not a rule.
+const SOFT_WORDS = /\b(if possible|where possible|ideally|preferably|prefer(red)?|rather|negotiable|flexible|si possible|de pr[ée]f[ée]rence|id[ée]alement|n[ée]gociable|wenn m[öo]glich|m[öo]glichst|verhandelbar|si es posible|preferiblemente|negociable|se possibile|possibilmente|indien mogelijk|liefst|bespreekbaar|je[sś]li to mo[żz]liwe)\b/i;
+
+function negatedPhrases(prompt: string): { phrases: string[]; positive: string; soft: Set<string> } {
   const phrases: string[] = [];
+  const soft = new Set<string>();
   // "…(weekends on site) or outbound call centre sales": what follows the brackets after "or" is ruled out too.
   const bracketed = prompt.replace(NEGATED_BRACKETS, (_whole, head: string, list: string, tail: string) => {
     if (head.trim()) phrases.push(head.trim());
@@ -107,11 +112,15 @@ function negatedPhrases(prompt: string): { phrases: string[]; positive: string }
     for (const item of list.split(/\s*[,;]\s*/)) if (item.trim()) phrases.push(item.trim().replace(/^(or|and|nor|ni|oder|ou|o)\s+/i, ''));
     return ' ';
   });
-  const positive = listed.replace(NEGATION, (_whole, phrase: string) => {
+  const positive = listed.replace(NEGATION, (whole: string, phrase: string, offset: number, text: string) => {
     phrases.push(phrase.trim());
+    // The wish may sit in the phrase, just before it, or in the rest of its sentence ("…, mais ça reste négociable").
+    const sentenceEnd = text.slice(offset + whole.length).search(/[.;!?\n]/);
+    const around = `${text.slice(Math.max(0, offset - 20), offset)} ${whole} ${text.slice(offset + whole.length, offset + whole.length + (sentenceEnd === -1 ? 60 : Math.min(sentenceEnd, 60)))}`;
+    if (SOFT_WORDS.test(around)) soft.add(phrase.trim());
     return ' ';
   });
-  return { phrases, positive };
+  return { phrases, positive, soft };
 }
 
 // Words that carry no meaning of their own in "no X roles please".
@@ -306,7 +315,7 @@ function industryQualifier(phrase: string, term: (typeof INDUSTRIES)[number]): s
 
 /** Reads a user's prompt. */
 export function extractPromptSignals(prompt: string): PromptSignals {
-  const { phrases, positive } = negatedPhrases(prompt);
+  const { phrases, positive, soft } = negatedPhrases(prompt);
   const excludedIndustries: PromptSignals['excludedIndustries'] = [];
   const excludedSkills: PromptSignals['excludedSkills'] = [];
   const excludedFamilies: RoleFamily[] = [];
@@ -319,7 +328,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
   const wantedWords = wanted.families.length > 0 ? wanted.words : unknownRoleWords(positive);
   for (const phrase of phrases) {
     for (const term of EXCLUSIONS) {
-      if (term.prompt.test(phrase) && !excludedConditions.some((e) => e.id === term.id)) excludedConditions.push({ id: term.id, words: clip(phrase, 60) });
+      if (term.prompt.test(phrase) && !excludedConditions.some((e) => e.id === term.id))
+        excludedConditions.push(soft.has(phrase) ? { id: term.id, words: clip(phrase, 60), soft: true } : { id: term.id, words: clip(phrase, 60) });
     }
     for (const part of phrase.split(/\s*(?:\/|,|—|–|\s-\s|\bor\b|\band\b|\bnor\b|\bni\b|\bo\b|\boder\b|\bund\b|\bof\b|\bou\b|\by\b|\blub\b|\balbo\b|\bani\b|\be\b|\bné\b)\s*/iu)) {
       // "farm animals": the short word belongs to the phrase too, or "animals" alone would rule out "Small Animal".

@@ -73,7 +73,8 @@ const CODE = String.raw`€|\$|£|₹|zł|kč|kr\.?|pln|eur|usd|gbp|chf|sgd|dkk|
 const FIGURE = String.raw`(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}]))?`;
 const DASH = String.raw`\s*(?:[–—-]|to|bis|à|a|do|al)\s*`;
 const CODED_RANGE = new RegExp(String.raw`(?<![\p{L}\d])(?:(${CODE})\s?${FIGURE}${DASH}(?:${CODE})?\s?${FIGURE}|${FIGURE}${DASH}${FIGURE}\s*(${CODE})(?![\p{L}]))`, 'iu');
-const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}(?=\s*(?:brutto|gross|brut|bruto|lordo|per|a |\/|im|par|al|pro|monthly|monatlich|miesi))`, 'iu');
+const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netos?|per|a |\/|im |par |al |pro |monthly|monatlich|mensual|miesi|,\s*(?:aut[óo]nomo|freelance)))`;
+const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}${PAY_WORD_AFTER}|(?<![\p{L}\d.,])${FIGURE}\s*(${CODE})(?![\p{L}])${PAY_WORD_AFTER}`, 'iu');
 const LAKHS = /(?:₹|inr|rs\.?)?\s*(\d+(?:\.\d+)?)\s*(?:(?:[–—-]|to)\s*(\d+(?:\.\d+)?)\s*)?(lpa|lakhs? (?:per annum|p\.?a\.?|a year|per year)|lakhs?)\b/i;
 
 function codeOf(sign: string): string {
@@ -107,9 +108,9 @@ function codedSalaryFromText(text: string): Salary | null {
   }
   const single = CODED_SINGLE.exec(text);
   if (single) {
-    const [, digits, k, postfix, prefix, preDigits, preK] = single;
-    const currency = codeOf(postfix ?? prefix ?? '€');
-    const amount = digits ? figure(digits, k) : figure(preDigits ?? '0', preK);
+    const [, digits, k, postfix, prefix, preDigits, preK, postDigits, postK, postCode] = single;
+    const currency = codeOf(postfix ?? prefix ?? postCode ?? '€');
+    const amount = digits ? figure(digits, k) : preDigits ? figure(preDigits, preK) : figure(postDigits ?? '0', postK);
     if (amount > 0) return describeSalary(amount, amount, currency, periodNear(text.slice((single.index ?? 0) + single[0].length, (single.index ?? 0) + single[0].length + 40), amount));
   }
   return null;
@@ -161,7 +162,7 @@ export interface PromptPay {
 
 function periodNear(tail: string, amount: number): SalaryPeriod {
   if (/^\W{0,3}(?:(?:brutto|gross|brut|bruto|lordo)\s+)?(?:\/\s*h(?:ou)?r?\b|ph\b|p\/h|an hour|per hour|\/hr|hourly|de l'heure|la hora|l'ora|za godzin|per uur|stunde|pro stunde)/i.test(tail)) return 'hour';
-  if (/\b(month|monthly|mois|mensuel|mes|mensil|miesi[ęe]cz|monat|maand)|\/\s*m(o|c)\b/i.test(tail)) return 'month';
+  if (/\b(month|monthly|mois|mensuel|mensual|mes|mensil|miesi[ęe]cz|monat|maand)|\/\s*(m(o|c)|md|mdr|m[åa]n|mnd|kk)\b/i.test(tail)) return 'month';
   if (/^\s*(?:\/\s*day|per day|a day|par jour|al d[ií]a|dziennie|pro tag)/i.test(tail)) return 'day';
   if (amount < 300) return 'hour';
   if (amount < 20_000 && !/\b(year|annual|an|año|anno|jahr|jaar|rok)/i.test(tail)) return 'month';

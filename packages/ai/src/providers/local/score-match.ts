@@ -247,6 +247,10 @@ function conditions(job: JobSignals, prompt: PromptSignals, out: Collector): voi
     const hit = job.exclusions.find((entry) => entry.id === excluded.id);
     if (!hit) continue;
     const label = EXCLUSIONS.find((term) => term.id === hit.id)?.label ?? hit.id;
+    if (excluded.soft) {
+      out.adjust('culture', WEIGHTS.excludedConditionSoft, `The posting involves ${label}: ${quote(hit.evidence)}; you would rather not ("${excluded.words}")`, `${label} (you would rather not)`);
+      continue;
+    }
     // One mention in the text may be an exception ("night cover in the summer only"): a doubt.
     const weight = hit.strength === 'mention' ? WEIGHTS.excludedConditionMention : WEIGHTS.excludedCondition;
     out.adjust('culture', weight, `The posting involves ${label}: ${quote(hit.evidence)}; you wrote "${excluded.words}"`, `${label} (you ruled it out)`);

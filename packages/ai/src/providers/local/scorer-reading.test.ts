@@ -5,6 +5,7 @@
 // are our own.
 import { describe, expect, it } from '@jest/globals';
 import type { JobInput } from '../../inputs';
+import { Prefilter } from '../../prefilter/prefilter';
 import { LocalProvider } from './local-provider';
 
 const ai = new LocalProvider();
@@ -272,5 +273,35 @@ describe('a fresh reading (dev-e): what it found', () => {
     expect(cannabis.score).toBeLessThan(70);
     const rehab = await score('Physio in Auckland, MSK. not aged care or neuro rehab pls', job({ title: 'Neuro Rehabilitation Physiotherapist', location: 'Auckland', description: 'Stroke and brain injury rehabilitation.' }));
     expect(rehab.score).toBeLessThan(70);
+  });
+});
+
+describe('wishes, and pay written the short way', () => {
+  it('holds a condition the user would only rather avoid ("si possible", "prefer no") as a small doubt, and the gate never rules it out', async () => {
+    const prompt = 'Infirmière à Bruxelles, médecine interne. Pas de week-ends si possible, mais ça reste négociable.';
+    const result = await score(prompt, job({ title: 'Infirmier(ère) – Médecine interne', location: 'Bruxelles', description: 'Horaire de jour, un week-end sur trois.' }));
+    expect(cons(result)).toMatch(/you would rather not/);
+    expect(result.score).toBeGreaterThanOrEqual(70);
+    const weekendsInTitle = job({ title: 'Infirmier(ère) week-ends', location: 'Bruxelles', description: 'Week-ends uniquement.' });
+    expect(new Prefilter().check({ job: weekendsInTitle, user: { prompt, threshold: 70 } }).pass).toBe(true);
+    expect(new Prefilter().check({ job: weekendsInTitle, user: { prompt: 'Infirmière à Bruxelles, médecine interne. Pas de week-ends.', threshold: 70 } }).pass).toBe(false);
+    const firm = await score('Infirmière à Bruxelles, médecine interne. Pas de week-ends.', job({ title: 'Infirmier(ère) – Médecine interne', location: 'Bruxelles', description: 'Horaire de jour, un week-end sur trois.' }));
+    expect(firm.score).toBeLessThan(result.score);
+  });
+
+  it('reads a single figure with the currency after it and a pay word ("1.700 € brutos mensuales", "22 €/hora", "32.000 kr./md")', async () => {
+    const monthly = await score('Intérprete jurado en Madrid. Mínimo 30 €/hora.', job({ title: 'Intérprete de inglés', location: 'Madrid', description: 'Juzgados de Madrid. 1.700 € brutos mensuales en 14 pagas.' }));
+    expect(cons(monthly)).toMatch(/below your/);
+    const hourly = await score('Intérprete jurado en Madrid. Mínimo 30 €/hora.', job({ title: 'Intérprete de inglés', location: 'Madrid', description: 'Comisarías de Madrid. 22 €/hora, autónomo.' }));
+    expect(cons(hourly)).toMatch(/below your/);
+    const danish = await score('Wind turbine service technician in Esbjerg. Salary min 38.000 kr per month.', job({ title: 'Wind Turbine Technician', location: 'Esbjerg', description: 'Service onshore turbines. 32.000 kr./md, pension.' }));
+    expect(cons(danish)).toMatch(/below your/);
+  });
+
+  it('reads a language requirement in Finnish and an own car in Portuguese', async () => {
+    const finnish = await score('Data scientist in Helsinki, Python. My Finnish is still basic (A2).', job({ title: 'Data Scientist', location: 'Espoo', description: 'Python ja SQL. Edellytämme sujuvaa suomen kielen taitoa.' }));
+    expect(cons(finnish)).toMatch(/Finnish/);
+    const car = await score('Contabilista em Lisboa. Não tenho carro.', job({ title: 'Contabilista', location: 'Oeiras', description: 'Viatura própria indispensável: sem transportes públicos.' }));
+    expect(cons(car)).toMatch(/car of your own/);
   });
 });

@@ -12,7 +12,7 @@ export const SPOKEN_LANGUAGES: readonly { id: string; label: string; names: RegE
   { id: 'polish', label: 'Polish', names: /\b(polish|polnisch|polonais|polaco|polacco|pools|polski|polskiego)\b/i },
   { id: 'portuguese', label: 'Portuguese', names: /\b(portuguese|portugiesisch|portugais|portugu[ée]s|portoghese|portugees)\b/i },
   { id: 'catalan', label: 'Catalan', names: /\b(catalan|katalanisch|catal[àa]n?|catal[àa])\b/i },
-  { id: 'finnish', label: 'Finnish', names: /\b(finnish|finnisch|finnois|finland[ée]s|finlandese|fins|fi[ńn]sk\w*|suomi)\b/i },
+  { id: 'finnish', label: 'Finnish', names: /\b(finnish|finnisch|finnois|finland[ée]s|finlandese|fins|fi[ńn]sk\w*|suomi|suomen)\b/i },
   { id: 'arabic', label: 'Arabic', names: /\b(arabic|arabisch|arabe|[áa]rabe|arabo|arabsk\w*)\b/i },
   { id: 'russian', label: 'Russian', names: /\b(russian|russisch|russe|ruso|russo|russisch|rosyjsk\w*)\b/i },
   { id: 'turkish', label: 'Turkish', names: /\b(turkish|t[üu]rkisch|turc|turco|turks|tureck\w*)\b/i },
@@ -27,7 +27,7 @@ export const SPOKEN_LANGUAGES: readonly { id: string; label: string; names: RegE
   { id: 'romanian', label: 'Romanian', names: /\b(romanian|rum[äa]nisch|roumain|rumano|rumeno|roemeens|rumu[ńn]sk\w*|rom[âa]n[ăa])\b/i },
 ];
 
-const REQUIRED = /\b(fluent|native|c1|c2|required|requires?|must|mandatory|essential|verhandlungssicher|flie[ßs]end|muttersprach|zwingend|vereist|vloeiend|perfect|obligatoire|courant|exig[ée]|imprescindible|obligatorio|requerido|indispensable|obbligatori[oa]|richiest[oa]|fluente|biegł|wymagan|bilingual|bilingue|tweetalig|zweisprachig|bilingüe)\b/i;
+const REQUIRED = /\b(edellyt\w*|sujuv\w*|krav|kr[äæ]ves|kr[äæ]vs|flytande|flydende|flytende|obligatorisk|fluent|native|c1|c2|required|requires?|must|mandatory|essential|verhandlungssicher|flie[ßs]end|muttersprach|zwingend|vereist|vloeiend|perfect|obligatoire|courant|exig[ée]|imprescindible|obligatorio|requerido|indispensable|obbligatori[oa]|richiest[oa]|fluente|biegł|wymagan|bilingual|bilingue|tweetalig|zweisprachig|bilingüe)\b/i;
 const OPTIONAL = /\b(nice to have|desirable|not essential|not mandatory|nicht (erforderlich|zwingend)|pas obligatoire|no (es )?imprescindible|non richiest[oa]|niet noodzakelijk|a plus|plus\b|an advantage|advantage|optional|not required|no .{0,20}required|welcome|helpful|bonus|pluspunkt|von vorteil|w[üu]nschenswert|un atout|atout|un plus|souhait[ée]|valorable|se valora|gradito|pre?ferred|pr[ée]f[ée]rable|mile widziane|pluspunt|niet vereist|niet verplicht|not needed|not necessary)\b/i;
 
 /** Spoken languages the posting requires (named next to "fluent", "required", "C1"… and not "a plus"). */

@@ -36,6 +36,8 @@ export const WEIGHTS = {
   excludedCondition: { penalty: 60, cap: 20 },
   /** …named once in the posting's text only (it may be an exception). */
   excludedConditionMention: 35,
+  /** …one the user would only rather avoid ("no weekends if possible"). */
+  excludedConditionSoft: 10,
   /** The posting requires a spoken language the user said they do not work in. */
   missingSpokenLanguage: { penalty: 40, cap: 35 },
   /** …a spoken language the posting requires that is not among those the user listed (inferred: a doubt, no cap). */
