@@ -31,4 +31,13 @@ describe('yearly pay in the local provider', () => {
     expect(describeSalary(1_800, 2_000, 'EUR', 'week')?.maxEur).toBe(104_000);
     expect(salaryFromText('The rate is €1,800–€2,000 per week, paid monthly.')?.maxEur).toBe(104_000);
   });
+
+  it('reads figures one way wherever they are written: thousands in any separator, a decimal comma, k', () => {
+    const top = (text: string) => salaryFromText(text)?.text;
+    expect(top('€85,000–€105,000 per year')).toBe('€85,000–€105,000 per year');
+    expect(top('€85.000–€105.000 per year')).toBe('€85,000–€105,000 per year');
+    expect(top('€31,2k–€52k per year')).toBe('€31,200–€52,000 per year');
+    expect(top("Lohn CHF 115'000 – 130'000")).toMatch(/^115,000 CHF–130,000 CHF per year/);
+    expect(top('Wynagrodzenie: 7 500–8 800 zł brutto miesięcznie')).toMatch(/^7,500 PLN–8,800 PLN per month/);
+  });
 });

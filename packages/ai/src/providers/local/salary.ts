@@ -54,11 +54,6 @@ const RANGE_IN_TEXT = new RegExp(
   'i',
 );
 
-function amountOf(digits: string, k: string | undefined): number {
-  const value = Number.parseFloat(digits.replace(/[,.'’](?=\d{3}\b)/g, ''));
-  return k ? value * 1000 : value;
-}
-
 function periodOf(word: string | undefined): SalaryPeriod {
   if (!word) return 'year';
   const lower = word.toLowerCase();
@@ -83,9 +78,9 @@ function codeOf(sign: string): string {
   return { '€': 'EUR', $: 'USD', '£': 'GBP', '₹': 'INR', zł: 'PLN', kč: 'CZK', kr: 'DKK', 'kr.': 'DKK', lei: 'RON' }[lower] ?? lower.toUpperCase();
 }
 
+/** A written figure: "85,000", "85.000", "85 000", "110'000", "31,2" (a decimal comma), with "k" for thousands. */
 function figure(digits: string, k: string | undefined): number {
-  const grouped = /[ .,'’\u00a0\u202f]\d{3}$/.test(digits) && !/^\d+[.,]\d{3}$/.test(digits.replace(/[ '’\u00a0\u202f]/g, '')) ? digits.replace(/[ .,'’\u00a0\u202f](?=\d{3}\b)/g, '') : digits.replace(/[ '’\u00a0\u202f](?=\d{3}\b)/g, '').replace(/[.,](?=\d{3}\b)/g, '');
-  const value = Number.parseFloat(grouped.replace(',', '.'));
+  const value = Number.parseFloat(digits.replace(/[ .,'’\u00a0\u202f](?=\d{3}\b)/g, '').replace(',', '.'));
   return k ? value * 1000 : value;
 }
 
@@ -122,8 +117,8 @@ export function salaryFromText(text: string): Salary | null {
   if (!match) return codedSalaryFromText(text);
   const [, symbol, minDigits, minK, maxDigits, maxK, periodWord] = match;
   const currency = SYMBOLS[symbol ?? '€'] ?? 'EUR';
-  const min = amountOf(minDigits ?? '0', minK ?? maxK);
-  const max = amountOf(maxDigits ?? '0', maxK);
+  const min = figure(minDigits ?? '0', minK ?? maxK);
+  const max = figure(maxDigits ?? '0', maxK);
   if (!(min > 0) || !(max >= min)) return null;
   return describeSalary(min, max, currency, periodOf(periodWord));
 }
@@ -188,8 +183,7 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     if (!digits) continue;
     // "40 min max", "30 min by bike": a commute, not a pay floor.
     if (!symbol && !k && /^\d[\d .,]*\s*min\b/i.test(match[0].trim())) continue;
-    let amount = Number.parseFloat(digits.replace(/[ .,'’\u00a0\u202f](?=\d{3}\b)/g, '').replace(',', '.'));
-    if (k) amount *= 1000;
+    let amount = figure(digits, k);
     if (!(amount > 0)) continue;
     // "at least 80" in a salary sentence means thousands.
     if (amount >= 20 && amount < 300 && !symbol && !/^\s*(?:\/|ph|per|an hour)/i.test(tail) && /salary|pay|comp|ote|k\b/i.test(prompt)) amount *= 1000;
