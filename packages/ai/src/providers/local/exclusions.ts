@@ -66,6 +66,12 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
   term('late-shifts', 'late shifts', /\b(late (closes?|closing|shifts?|finish(es)?|evenings?)|lates\b|evening (shifts?|work)|closes? past|sp[äa]tschicht|sp[äa]tdienst|horario de tarde|turno de tarde|avonddienst(en)?|late diensten|zmiana popo[łl]udniow)/i,
     /\b(late (shifts?|closes?|closing|finishes)|lates\b|evening shifts?|(closes?|open|until|till|to) (11 ?pm|11:\d\d ?pm|23:\d\d|midnight)|sp[äa]tschicht|sp[äa]tdienst|avonddienst(en)?|late diensten)/i,
   ),
+  // "Sin turno partido", "no split shifts": a working day cut in two by a long unpaid break.
+  term('split-shifts', 'split shifts', /\b(split[- ]shifts?|turnos? partidos?|jornada partida|horaires? coup[ée]s?|coupures?|geteilte[rn]? dienste?|dienste? mit unterbrechung|turni spezzati|gebroken diensten)/i,
+    /\b(split[- ]shifts?|turnos? partidos?|jornada partida|horaires? coup[ée]s?|service en coupure|geteilte[rn]? dienste?|dienste? mit unterbrechung|turni spezzati|gebroken diensten)/i),
+  // "No airline where I must pay my own training": a course fee the trainee pays or has deducted.
+  term('paid-training', 'training you pay for', /\b(pay (for )?(my|your|their|the) (own )?training|self[- ](funded|paid) training|training (fees?|costs?|bonds?)|course fees?|pay for (the )?course|formation payante|frais de formation|schulungskosten|formaci[óo]n (de )?pago)/i,
+    /\b((course|training|programme|program) (costs|fees?( of| is)?|bond)|training bond|fees? (is |are |will be )?deducted|pay (for )?(your|the) (own )?training|self[- ](funded|paid) training|frais de formation (à votre charge|payants?)|formation payante|schulungskosten (tr[äa]gst|werden)|formaci[óo]n (de )?pago)/i),
   term('international-routes', 'international routes', /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr)/i, /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr|system [234]\/[12])/i),
 ];
 

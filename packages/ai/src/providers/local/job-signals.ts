@@ -1,5 +1,6 @@
 import type { CompanyInfo, SalaryPeriod } from '@jobping/contracts';
 import type { Job } from '../../inputs';
+import { contractMonthsIn } from './contract-length';
 import { countPlainly, EXCLUSIONS, mentionsPlainly } from './exclusions';
 import { citiesIn, type City } from './places';
 import { requiredLanguages } from './spoken-languages';
@@ -79,6 +80,8 @@ export interface JobSignals {
   /** Weekly hours the title states ("Fysiotherapeut (36–40 uur)", "CDI 35h"). */
   hours: { min: number; max: number } | null;
   tenure: { kind: 'fixed-term' | 'self-employed'; evidence: string } | null;
+  /** How many months a fixed-term contract runs, when the posting says ("Three-month contract"). */
+  contractMonths: number | null;
   /** A permanent post: said so ("permanent", "CDI", "unbefristet"), or salaried by the year with no contract words. */
   permanent: boolean;
   /** UK contracting: the posting's IR35 status, when it states one. */
@@ -358,6 +361,7 @@ export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSi
     salary: salaryOf(job, description),
     employmentType,
     tenure,
+    contractMonths: contractMonthsIn(`${title}\n${description}`),
     permanent: permanentOf(job, title, description, tenure, employmentType),
     ir35: ir35Of(`${title}\n${description}`),
     requiredLanguages: requiredLanguages(title, description),

@@ -1,6 +1,7 @@
 import { placesIn, type Region } from './job-signals';
 import { minimumSalaryFromPrompt, payFloorsFromPrompt, type PromptPay } from './salary';
 import { clip, hoursIn } from './text';
+import { minContractMonthsIn } from './contract-length';
 import { EXCLUSIONS } from './exclusions';
 import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages } from './spoken-languages';
 import { citiesIn, commuteLimitKm, type City } from './places';
@@ -24,7 +25,8 @@ export interface PromptSignals {
   excludedOnlyAlone: RoleFamily[];
   /** Conditions and workplaces ruled out ("no night shifts"), ids of exclusions.ts. */
   /** Conditions ruled out; `soft`: said as a preference ("no weekends if possible", "prefer no nights"), a small doubt the gate never reads. */
-  excludedConditions: { id: string; words: string; soft?: boolean }[];
+  /** `daily`: ruled out only as an every-day thing ("sin turno partido todos los días"). */
+  excludedConditions: { id: string; words: string; soft?: boolean; daily?: boolean }[];
   /** What the user ruled out, word by word, to find in a job title ("no UX writing"). */
   excludedTitleWords: { words: string[]; phrase: string }[];
   /** The words the user named their role with ("gameplay programmer"). */
@@ -60,6 +62,8 @@ export interface PromptSignals {
   acceptsPartTime: boolean;
   /** "CDI only", "permanent", "PAYE not self employed", "umowa o pracę", "loondienst", "W2". */
   wantsPermanent: boolean;
+  /** The shortest contract the user takes, in months ("perm or a long contract (6 months +)"). */
+  minContractMonths: number | null;
   /** "Full-time", "Vollzeit", "jornada completa". */
   wantsFullTime: boolean;
   /** Spoken languages the user cannot work in ("I don't speak German", "my Dutch is A2", "English only"). */
@@ -122,6 +126,9 @@ function negatedPhrases(prompt: string): { phrases: string[]; positive: string; 
   });
   return { phrases, positive, soft };
 }
+
+// "No split shift every day": a condition refused only when it is the whole week.
+const EVERY_DAY = /\b(todos los d[ií]as|every ?day|daily|each day|tous les jours|jeden tag|t[äa]glich|ogni giorno|tutti i giorni|elke dag|codziennie|todos os dias)\b/i;
 
 // Words that carry no meaning of their own in "no X roles please".
 const FILLER = new Set([
@@ -329,7 +336,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
   for (const phrase of phrases) {
     for (const term of EXCLUSIONS) {
       if (term.prompt.test(phrase) && !excludedConditions.some((e) => e.id === term.id))
-        excludedConditions.push(soft.has(phrase) ? { id: term.id, words: clip(phrase, 60), soft: true } : { id: term.id, words: clip(phrase, 60) });
+        excludedConditions.push({ id: term.id, words: clip(phrase, 60), ...(soft.has(phrase) ? { soft: true } : {}), ...(EVERY_DAY.test(phrase) ? { daily: true } : {}) });
     }
     for (const part of phrase.split(/\s*(?:\/|,|—|–|\s-\s|\bor\b|\band\b|\bnor\b|\bni\b|\bo\b|\boder\b|\bund\b|\bof\b|\bou\b|\by\b|\blub\b|\balbo\b|\bani\b|\be\b|\bné\b)\s*/iu)) {
       // "farm animals": the short word belongs to the phrase too, or "animals" alone would rule out "Small Animal".
@@ -436,6 +443,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     acceptsPartTime: has(positive, /\bpart[- ]time\b|\b0[.,][5-9]\b|\b[1-4]\/5e?\b|\b[5-9]0 ?%|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i),
     // (?!\w), not \b: "umowa o pracę" ends on a letter \b does not count as one.
     wantsPermanent: has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried)(?!\w)/i),
+    minContractMonths: minContractMonthsIn(prompt),
     weakLanguages: (() => {
       const weak = weakLanguages(prompt, phrases);
       return weak.allButEnglish ? SPOKEN_LANGUAGES.filter((l) => l.id !== 'english').map((l) => l.id) : weak.ids;

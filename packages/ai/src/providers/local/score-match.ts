@@ -242,10 +242,14 @@ function hours(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   else if (job.hours.max < prompt.hours.min - 4) out.adjust('employment', WEIGHTS.hoursOff, `${job.hours.max} hours a week at most; you asked for ${prompt.hours.min}–${prompt.hours.max}`, `${job.hours.max} hours`);
 }
 
+const SOME_DAYS = /\b([1-4]|one|two|three|four|un[oa]?|dos|tres|cuatro|deux|trois|quatre|eine?n?|zwei|drei|vier|uno|due|tre|quattro)\s+(d[ií]as?|days?|jours?|tage?n?|giorni|dagen|dni)\b/i;
+
 function conditions(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   for (const excluded of prompt.excludedConditions) {
     const hit = job.exclusions.find((entry) => entry.id === excluded.id);
     if (!hit) continue;
+    // "1 día de turno partido" is not the split shift every day the user refused.
+    if (excluded.daily && SOME_DAYS.test(hit.evidence)) continue;
     const label = EXCLUSIONS.find((term) => term.id === hit.id)?.label ?? hit.id;
     if (excluded.soft) {
       out.adjust('culture', WEIGHTS.excludedConditionSoft, `The posting involves ${label}: ${quote(hit.evidence)}; you would rather not ("${excluded.words}")`, `${label} (you would rather not)`);
@@ -454,6 +458,8 @@ function employment(job: JobSignals, prompt: PromptSignals, out: Collector): voi
     out.adjust('employment', WEIGHTS.notPermanent, `Not a permanent employment but ${what}: ${quote(job.tenure.evidence)}`, job.tenure.kind === 'fixed-term' ? 'fixed term' : 'self-employed');
   } else if (job.employmentType === 'contract' && !prompt.acceptsContract)
     out.adjust('employment', WEIGHTS.contract, `A contract role ("${job.title}"), not a permanent position`, 'contract role');
+  if (prompt.minContractMonths !== null && job.contractMonths !== null && job.contractMonths < prompt.minContractMonths)
+    out.adjust('employment', WEIGHTS.contractTooShort, `A contract of ${job.contractMonths} month${job.contractMonths === 1 ? '' : 's'}; you take contracts of ${prompt.minContractMonths} months or more`, `${job.contractMonths}-month contract`);
   if (job.employmentType === 'part_time' && !prompt.acceptsPartTime)
     out.adjust('employment', prompt.wantsFullTime ? WEIGHTS.partTimeWhenFullTime : WEIGHTS.partTime, 'A part-time role', 'part-time');
   if (job.employmentType === 'internship' && !prompt.seniorities.includes(0))

@@ -305,3 +305,57 @@ describe('wishes, and pay written the short way', () => {
     expect(cons(car)).toMatch(/car of your own/);
   });
 });
+
+describe('contract length, split shifts and training the trainee pays for', () => {
+  it('holds a three-month contract against "perm or a long contract (6 months +)" and lets a twelve-month one through', async () => {
+    const prompt = 'Graphic designer in Melbourne, brand and print. 85k + super min. Perm or a long contract (6 months +).';
+    const short = await score(prompt, job({ title: 'Graphic Designer – 3 Month Contract', location: 'Melbourne VIC', description: 'Conference season cover. Three-month contract from February. $48 – $55 per hour + super.' }));
+    expect(cons(short)).toMatch(/contract of 3 months/);
+    expect(short.score).toBeLessThan(70);
+    const long = await score(prompt, job({ title: 'Graphic Designer – 12 Month Contract', location: 'Melbourne VIC', description: 'Parental leave cover. A 12-month fixed-term contract. $95,000 + super.' }));
+    expect(cons(long)).not.toMatch(/contract of/);
+    expect(long.score).toBeGreaterThanOrEqual(70);
+    // A figure that is experience, not a contract length, is not a floor.
+    const years = await score('Contract DevOps engineer, 6+ years of experience, day rate £550 minimum.', job({ title: 'DevOps Engineer – 3 month contract', location: 'London', description: 'Outside IR35, £600/day.' }));
+    expect(cons(years)).not.toMatch(/contract of/);
+  });
+
+  it('reads contract lengths in the set\'s other languages ("CDD de 3 mois", "contrato de seis meses", "befristet auf 4 Monate")', async () => {
+    const prompt = 'Comptable à Lyon. CDI ou contrats de 6 mois minimum.';
+    const cdd = await score(prompt, job({ title: 'Comptable (CDD de 3 mois)', location: 'Lyon', description: 'Remplacement congé maternité.' }));
+    expect(cons(cdd)).toMatch(/contract of 3 months/);
+    const spanish = await score('Contable en Madrid. Contratos de al menos 6 meses.', job({ title: 'Contable', location: 'Madrid', description: 'Contrato de tres meses, con posibilidad de prórroga.' }));
+    expect(cons(spanish)).toMatch(/contract of 3 months/);
+    const german = await score('Buchhalter in Wien. Befristete Verträge mindestens 6 Monate.', job({ title: 'Buchhalter:in', location: 'Wien', description: 'Die Stelle ist befristet auf 4 Monate.' }));
+    expect(cons(german)).toMatch(/contract of 4 months/);
+  });
+
+  it('rules out a daily split shift the user refused ("sin turno partido")', async () => {
+    const result = await score(
+      'Busco puesto de sous chef en Barcelona. Sin turno partido todos los días. No menos de 28.000 € brutos al año.',
+      job({ title: 'Sous Chef – arrocería', location: 'Barcelona', description: 'Horario de martes a sábado en turno partido (11:00–16:30 y 19:30–23:30).\n\n29.000–31.000 € brutos anuales.' }),
+    );
+    expect(cons(result)).toMatch(/split shifts/);
+    expect(result.score).toBeLessThan(70);
+  });
+
+  it('rules out a course fee the trainee pays when the user will not pay for their own training', async () => {
+    const prompt = 'Cabin crew based at CPH, 2 years experience. Please no airline where I must pay my own training.';
+    const fee = await score(prompt, job({ title: 'Cabin Crew – Copenhagen', location: 'Copenhagen Airport', description: 'Our 6-week cabin crew course costs €2,900, deducted from your salary over 12 months.' }));
+    expect(cons(fee)).toMatch(/training you pay for/);
+    expect(fee.score).toBeLessThan(70);
+    const free = await score(prompt, job({ title: 'Cabin Crew – Copenhagen', location: 'Copenhagen Airport', description: 'Paid training from day one, no course fee.' }));
+    expect(cons(free)).not.toMatch(/training you pay for/);
+  });
+});
+
+describe('a condition refused only every day', () => {
+  it('lets "1 día de turno partido" through for "sin turno partido todos los días", and not a whole week of it', async () => {
+    const prompt = 'Sous chef en Barcelona. Jornada completa, pero sin turno partido todos los días. No menos de 28.000 € brutos al año.';
+    const someDays = await score(prompt, job({ title: 'Segundo/a de cocina', location: 'Barcelona', description: 'Restaurante gastronómico.\n\n- horario: 4 días turno continuo y 1 día de turno partido;\n- 30.000–34.000 € brutos anuales.' }));
+    expect(cons(someDays)).not.toMatch(/split shifts/);
+    expect(someDays.score).toBeGreaterThanOrEqual(70);
+    const everyDay = await score(prompt, job({ title: 'Segundo/a de cocina', location: 'Barcelona', description: 'Restaurante a la carta.\n\nHorario de martes a sábado en turno partido.\n\n30.000 € brutos anuales.' }));
+    expect(cons(everyDay)).toMatch(/split shifts/);
+  });
+});

@@ -80,10 +80,12 @@ export function listing(items: readonly string[], conjunction = 'and'): string {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, eighteen: 18,
+  // Contract lengths in the set's other languages ("CDD de trois mois", "contrato de seis meses").
+  trois: 3, douze: 12, tres: 3, seis: 6, doce: 12, drei: 3, sechs: 6, zwölf: 12, zwolf: 12, sei: 6, dodici: 12, drie: 3, zes: 6, twaalf: 12,
 };
 
-/** "nine" → 9, "12" → 12. */
+/** "nine" → 9, "seis" → 6, "12" → 12. */
 export function parseCount(word: string): number | null {
   const lower = word.toLowerCase();
   if (lower in NUMBER_WORDS) return NUMBER_WORDS[lower] ?? null;

@@ -96,6 +96,8 @@ export const WEIGHTS = {
   /** A fixed term or self-employment when the user asked for a permanent job ("CDI only", "PAYE"). */
   notPermanent: { penalty: 40, cap: 30 },
   internship: 15,
+  /** A contract shorter than the shortest the user takes ("6 months +" and a three-month contract). */
+  contractTooShort: { penalty: 40, cap: 30 },
   /** A permanent post for a user who asked for contracts only. */
   permanentWhenContractOnly: { penalty: 40, cap: 30 },
   /** UK contracting: inside IR35 for a user who asked for outside only. */
