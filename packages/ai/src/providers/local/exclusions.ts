@@ -76,7 +76,7 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
 ];
 
 // A mention preceded by one of these is a promise ("no night shifts", "keine Nachtdienste").
-const NEGATED_BEFORE = /\b(no|not|never|nicht|niemals|nie|niet|nooit|non|jamais|nunca|mai|without|free of|keine?[nm]?|ohne|nie|bez|sans|pas de|sin|ni|geen|zonder|senza|niente|nessun[oa]?|closed|cerrado|cerramos|fermé|chiuso|gesloten|zamkni[eę]te|libres?)\b[^.;\n]{0,25}$/i;
+const NEGATED_BEFORE = /\b(no|not|never|nicht|niemals|nie|niet|nooit|non|jamais|nunca|mai|without|free of|keine?[nm]?|ohne|nie|bez|sans|pas de|pas|sin|ni|geen|zonder|senza|niente|nessun[oa]?|closed|cerrado|cerramos|fermé|chiuso|gesloten|zamkni[eę]te|libres?)\b[^.;\n]{0,25}$/i;
 // …and one followed by these: "Sundays off", "domingos cerrado", "sonntags geschlossen".
 const NEGATED_AFTER = /^\W{0,3}(always |are |is |siempre |immer )?(off|closed|free|cerrados?|libres?|frei|geschlossen|ferm[ée]s?|chius[oi]|gesloten|wolne)\b/i;
 

@@ -19,6 +19,7 @@ import {
   TITLE_FAMILY_RULES,
   UNKNOWN_ROLE,
   foldAccents,
+  headFamilyOf,
   type Place,
   type RoleFamily,
   type Seniority,
@@ -98,7 +99,7 @@ function familyOf(rawTitle: string, description: string): RoleFamily {
   const title = foldAccents(rawTitle);
   // The generic 'software' rule last: "Senior Python Engineer" is backend, "Data Engineer" data.
   for (const [family, pattern, context] of TITLE_FAMILY_RULES) {
-    if (family !== 'software' && pattern.test(title) && (!context || context.test(`${title}\n${description}`))) return family;
+    if (family !== 'software' && pattern.test(title) && (!context || context.test(`${title}\n${description}`))) return headFamilyOf(rawTitle, family) ?? family;
   }
   if (BACKEND_LANGUAGE_TITLE.test(title)) return 'backend';
   if (SOFTWARE_TITLE.test(title) || /\b(typescript|javascript)\b/i.test(title) || TITLE_FAMILY_RULES.some(([family, pattern]) => family === 'software' && pattern.test(title))) {

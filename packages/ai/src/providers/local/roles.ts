@@ -233,7 +233,7 @@ export const ROLES: readonly RoleTerm[] = [
   role('learning', 'learning & development', /\b(learning (&|and) development|l&d|trainer|training (coordinator|manager)|formateur|formador)/i, { near: { hr: 0.3, teaching: 0.2 } }),
   role('hr', 'HR', /\b((?<![/$€£\d]\s?)(?<!\b(?:per|an|a|the)\s)hr(?:bp)?\b|human resources|people (partner|operations)|head of people|personalreferent|personalleit|ressources humaines|rrhh|recursos humanos|p&o|kadr)/i, { near: { recruiting: 0.3, payroll: 0.2, learning: 0.3 } }),
   // Health.
-  role('medicine', 'medicine (doctor)', /\b(physician|doctor\b|general practitioner|\bsalaried gp\b|\bgp (partner|registrar)\b|medical officer|house officer|(specialty|specialist) registrar|consultant (physician|surgeon|psychiatrist|an(a)?esthetist|radiologist|paediatrician|pediatrician)|hospitalist|assistenzarzt|assistenzarztin|facharzt|facharztin|oberarzt|oberarztin|arzt\b|arztin\b|medecin|medico (de familia|especialista|adjunto)|huisarts|basisarts|lekarz\b|medico chirurgo)/i, { near: { nursing: 0.1 } }),
+  role('medicine', 'medicine (doctor)', /\b(physician|doctor\b|general practitioner|\bsalaried gp\b|\bgp (partner|registrar)\b|medical officer|house officer|(specialty|specialist) registrar|consultant (physician|surgeon|psychiatrist|an(a)?esthetist|radiologist|paediatrician|pediatrician)|hospitalist|assistenzarzt|assistenzarztin|facharzt|facharztin|oberarzt|oberarztin|arzt\b|arztin\b|medecins?\b|medico (de familia|especialista|adjunto)|huisarts|basisarts|lekarz\b|medico chirurgo)/i, { near: { nursing: 0.1 } }),
   role('radiography', 'radiography/imaging', /\b(radiographer|radiology technologist|sonographer|mammographer|mri technologist|ct technologist|radiologietechnolog|mtr\b|manipulat(eur|rice) (en )?(electro)?radiologie|tecnico (superior )?(en|de) (imagen|radiodiagnostico)|laborant rontgen|technik elektroradiolog|tecnico di radiologia)/i),
   role('occupational-therapy', 'occupational therapy', /\b(occupational therap|ergotherap|ergotherapeute|terapeuta ocupacional|terapista occupazionale)/i, { near: { physiotherapy: 0.2 } }),
   role('speech-therapy', 'speech and language therapy', /\b(speech (and language )?(therap|patholog)|logopad|orthophonist|logopeda|logopedist|logopedista)/i),
@@ -403,6 +403,28 @@ export function familyTitleSpan(family: RoleFamily, title: string): { start: num
   const term = ROLES.find((r) => r.id === family);
   const match = term?.title.exec(foldAccents(title));
   return match ? { start: match.index, end: match.index + match[0].length } : null;
+}
+
+// A title that names a domain and then another job ("HVAC Project Manager", "Solar PV Sales
+// Consultant", "Nurse Recruiter") is that other job: English puts the job last. Only these
+// families are read as such a head, and only when their words stand apart from the domain's.
+const HEAD_FAMILIES: readonly RoleFamily[] = ['project-management', 'sales', 'recruiting'];
+// After the head only words of level or kind may follow before the title ends or turns to place, hours or contract.
+const HEAD_TAIL = /^(\s+(manager|lead|consultant|advisor|adviser|executive|representative|specialist|partner|officer|coordinator|engineer|senior|junior|i{1,3}|\(m\/w\/d\)|\(h\/f\)))*\s*($|[-–—|,(\/:])/i;
+
+/** The family a title's last words name when it differs from the domain its first words name, or null. */
+export function headFamilyOf(title: string, first: RoleFamily): RoleFamily | null {
+  if (HEAD_FAMILIES.includes(first)) return null;
+  const folded = foldAccents(title);
+  const domain = familyTitleSpan(first, folded);
+  if (!domain) return null;
+  for (const head of HEAD_FAMILIES) {
+    const span = familyTitleSpan(head, folded);
+    if (!span || span.start < domain.end) continue;
+    if (/\bsales ledger\b/i.test(folded)) continue;
+    if (HEAD_TAIL.test(folded.slice(span.end))) return head;
+  }
+  return null;
 }
 
 /** Words many roles share ("Embedded Software Engineer" and "mechanical design engineer"): they do not name a role. */

@@ -120,7 +120,9 @@ export function salaryFromText(text: string): Salary | null {
   const min = figure(minDigits ?? '0', minK ?? maxK);
   const max = figure(maxDigits ?? '0', maxK);
   if (!(min > 0) || !(max >= min)) return null;
-  return describeSalary(min, max, currency, periodOf(periodWord));
+  // "$32–$38/hr", "$48 – $55 per hour + super": a period the short form did not catch is read as everywhere else.
+  const tail = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
+  return describeSalary(min, max, currency, periodWord ? periodOf(periodWord) : periodNear(tail, max));
 }
 
 // A prompt's pay floor, in the languages of the set: "€65k+", "£20ph min or 40k", "$30/hr or

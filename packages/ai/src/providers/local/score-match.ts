@@ -251,6 +251,11 @@ function conditions(job: JobSignals, prompt: PromptSignals, out: Collector): voi
     // "1 día de turno partido" is not the split shift every day the user refused.
     if (excluded.daily && SOME_DAYS.test(hit.evidence)) continue;
     const label = EXCLUSIONS.find((term) => term.id === hit.id)?.label ?? hit.id;
+    // "I'd rather not go back to aged care" and "Dietitian – Residential Aged Care": the wish is about the job itself.
+    if (excluded.soft && hit.strength === 'title') {
+      out.adjust('culture', WEIGHTS.excludedConditionMention, `The job is in ${label}: ${quote(hit.evidence)}; you would rather not ("${excluded.words}")`, `${label} (you would rather not)`);
+      continue;
+    }
     if (excluded.soft) {
       out.adjust('culture', WEIGHTS.excludedConditionSoft, `The posting involves ${label}: ${quote(hit.evidence)}; you would rather not ("${excluded.words}")`, `${label} (you would rather not)`);
       continue;

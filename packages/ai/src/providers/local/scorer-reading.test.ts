@@ -359,3 +359,41 @@ describe('a condition refused only every day', () => {
     expect(cons(everyDay)).toMatch(/split shifts/);
   });
 });
+
+describe('titles that name a domain and another job', () => {
+  it('reads "HVAC Project Manager" as project management, not HVAC service, and keeps "HVAC Service Technician" in HVAC', async () => {
+    const prompt = 'HVAC service technician in Phoenix, EPA 608 universal, 6 years on commercial rooftop units. $30/hr minimum.';
+    const pm = await score(prompt, job({ title: 'HVAC Project Manager', location: 'Phoenix, AZ', description: 'Run commercial HVAC installation projects from the office: budgets, schedules, subcontractors.' }));
+    expect(cons(pm)).toMatch(/project management/);
+    expect(pm.score).toBeLessThan(70);
+    const tech = await score(prompt, job({ title: 'HVAC Service Technician', location: 'Phoenix, AZ', description: 'Service and repair rooftop units. $32–$38/hr.' }));
+    expect(cons(tech)).toBe('');
+    expect(tech.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('reads "Infirmier(ère) – Médecine interne" as nursing: internal medicine is the ward, not a doctor\'s title', async () => {
+    const result = await score('Infirmière à Bruxelles, 6 ans en médecine interne, horaire de jour.', job({ title: 'Infirmier(ère) – Médecine interne', location: 'Bruxelles', description: 'Unité de médecine interne, horaire de jour.' }));
+    expect(pros(result)).toMatch(/nursing/i);
+    expect(result.score).toBeGreaterThanOrEqual(70);
+    // "pas de nuits": the negation reaches "de nuit" too.
+    const days = await score('Infirmière à Bruxelles, médecine interne. Je cherche un poste de jour uniquement.', job({ title: 'Infirmier(ère) – Médecine interne', location: 'Bruxelles', description: 'Horaire de jour : 7h–15h et 13h–21h, pas de nuits.' }));
+    expect(cons(days)).not.toMatch(/night/);
+    expect(days.score).toBeGreaterThanOrEqual(70);
+  });
+});
+
+describe('pay by the hour in a posting\'s text, and a wish about the job itself', () => {
+  it('reads "$32–$38/hr." in a posting as hourly pay', async () => {
+    const result = await score('HVAC service technician in Phoenix, 6 years on rooftop units. $30/hr minimum.', job({ title: 'HVAC Service Technician', location: 'Phoenix, AZ', description: 'Service and repair rooftop units. $32–$38/hr.' }));
+    expect(cons(result)).not.toMatch(/below your/);
+    expect(pros(result)).toMatch(/\$32–\$38 per hour/);
+  });
+
+  it('holds a condition the user would rather avoid against a job whose title is that condition ("rather not go back to aged care")', async () => {
+    const prompt = "Dietitian in Melbourne, 4 years acute. At least $45 an hour. I'd rather not go back to aged care.";
+    const title = await score(prompt, job({ title: 'Dietitian – Residential Aged Care', location: 'Melbourne', description: 'Menu reviews across our homes. $46–$50/hr.' }));
+    expect(title.score).toBeLessThan(70);
+    const inPassing = await score(prompt, job({ title: 'Clinical Dietitian', location: 'Melbourne', description: 'Inpatient wards; some referrals from aged care partners. $46–$50/hr.' }));
+    expect(inPassing.score).toBeGreaterThanOrEqual(70);
+  });
+});

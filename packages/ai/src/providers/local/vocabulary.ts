@@ -73,7 +73,7 @@ export const SKILLS: readonly SkillTerm[] = [
   skill('unity', 'Unity', 'tool', [/\bunity\b/i]),
 ];
 
-export { FAMILY_LABELS, familyTitleMatches, familyTitleSpan, foldAccents, GENERIC_ROLE_WORDS, PROMPT_FAMILY_RULES, SOFTWARE_FAMILIES, TITLE_FAMILY_RULES, UNKNOWN_ROLE, familyCompatibility, type RoleFamily } from './roles';
+export { FAMILY_LABELS, familyTitleMatches, familyTitleSpan, foldAccents, headFamilyOf, GENERIC_ROLE_WORDS, PROMPT_FAMILY_RULES, SOFTWARE_FAMILIES, TITLE_FAMILY_RULES, UNKNOWN_ROLE, familyCompatibility, type RoleFamily } from './roles';
 
 /** A title that names a server-side language ("Go Engineer", "Java Developer") is backend. */
 export const BACKEND_LANGUAGE_TITLE =
