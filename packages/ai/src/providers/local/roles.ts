@@ -410,7 +410,7 @@ export function familyTitleSpan(family: RoleFamily, title: string): { start: num
 // families are read as such a head, and only when their words stand apart from the domain's.
 const HEAD_FAMILIES: readonly RoleFamily[] = ['project-management', 'sales', 'recruiting'];
 // After the head only words of level or kind may follow before the title ends or turns to place, hours or contract.
-const HEAD_TAIL = /^(\s+(manager|lead|consultant|advisor|adviser|executive|representative|specialist|partner|officer|coordinator|engineer|senior|junior|i{1,3}|\(m\/w\/d\)|\(h\/f\)))*\s*($|[-–—|,(\/:])/i;
+const HEAD_TAIL = /^(\s+(manager|lead|consultant|advisor|adviser|executive|representative|specialist|partner|officer|coordinator|engineer|senior|junior|i{1,3}|\(m\/w\/d\)|\(h\/f\)))*\s*($|[-–—|,(/:])/i;
 
 /** The family a title's last words name when it differs from the domain its first words name, or null. */
 export function headFamilyOf(title: string, first: RoleFamily): RoleFamily | null {
