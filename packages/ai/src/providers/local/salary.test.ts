@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { yearlyTopPay } from '@jobping/contracts';
 import { parseInput, jobInputSchema } from '../../inputs';
 import { toJobInput } from '../../job-row';
-import { describeSalary, salaryFromText, toYearlyEur } from './salary';
+import { describeSalary, payFloorsFromPrompt, salaryFromText, toYearlyEur } from './salary';
 
 describe('yearly pay in the local provider', () => {
   it('annualises as the min_salary filters do (yearlyTopPay), then converts to euros', () => {
@@ -39,5 +39,20 @@ describe('yearly pay in the local provider', () => {
     expect(top('€31,2k–€52k per year')).toBe('€31,200–€52,000 per year');
     expect(top("Lohn CHF 115'000 – 130'000")).toMatch(/^115,000 CHF–130,000 CHF per year/);
     expect(top('Wynagrodzenie: 7 500–8 800 zł brutto miesięcznie')).toMatch(/^7,500 PLN–8,800 PLN per month/);
+  });
+
+  it('reads the short forms boards use: an hour, ph, net, tys., A$ and NZ$, up to, x 13, måned', () => {
+    const top = (text: string) => salaryFromText(text)?.text ?? null;
+    expect(top('$25 an hour, weekly pay')).toMatch(/^\$25 per hour/);
+    expect(top('Pay: £12.50ph plus holiday')).toMatch(/^£12\.5 per hour/);
+    expect(top('Rémunération : 2 400 € net/mois')).toMatch(/^€2,400 per month/);
+    expect(top('Wynagrodzenie 15–18 tys. zł brutto')).toMatch(/^15,000 PLN–18,000 PLN per month/);
+    expect(top('A$90,000 + super')).toMatch(/^90,000 AUD per year/);
+    expect(top('NZ$75,000 – NZ$85,000 depending on experience')).toMatch(/^75,000 NZD–85,000 NZD per year/);
+    expect(top('Salary up to £45,000 DOE')).toMatch(/^£45,000 per year/);
+    expect(top("CHF 8'000 x 13")).toMatch(/^8,000 CHF per month/);
+    expect(top('kr 45 000–52 000 per måned')).toMatch(/^45,000 DKK–52,000 DKK per month/);
+    // And a Polish floor in thousands.
+    expect(payFloorsFromPrompt('Księgowa we Wrocławiu, minimum 9 tys. zł brutto miesięcznie.')[0]?.yearly).toBe(9_000 * 12);
   });
 });

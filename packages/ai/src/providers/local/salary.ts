@@ -64,18 +64,23 @@ function periodOf(word: string | undefined): SalaryPeriod {
 
 // Pay written with a currency code or a sign after the figures: "CHF 115'000 – 130'000",
 // "7 500–8 800 zł brutto", "19–23 € Stundenlohn", "SGD 7–9k a month", "₹22 – 30 LPA".
-const CODE = String.raw`€|\$|£|₹|zł|kč|kr\.?|pln|eur|usd|gbp|chf|sgd|dkk|sek|nok|cad|aud|nzd|inr|czk|huf|ron|lei`;
-const FIGURE = String.raw`(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}]))?`;
+// "A$", "NZ$", "C$", "S$": the dollar with its country's letters before it.
+const CODE = String.raw`(?:a|au|nz|c|ca|us|s|sg)\$|€|\$|£|₹|zł|kč|kr\.?|pln|eur|usd|gbp|chf|sgd|dkk|sek|nok|cad|aud|nzd|inr|czk|huf|ron|lei`;
+// "15–18 tys. zł": tysięcy, the Polish thousands.
+const FIGURE = String.raw`(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?)?`;
 const DASH = String.raw`\s*(?:[–—-]|to|bis|à|a|do|al)\s*`;
 const CODED_RANGE = new RegExp(String.raw`(?<![\p{L}\d])(?:(${CODE})\s?${FIGURE}${DASH}(?:${CODE})?\s?${FIGURE}|${FIGURE}${DASH}${FIGURE}\s*(${CODE})(?![\p{L}]))`, 'iu');
-const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netos?|per|a |\/|im |par |al |pro |monthly|monatlich|mensual|miesi|,\s*(?:aut[óo]nomo|freelance)))`;
-const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}${PAY_WORD_AFTER}|(?<![\p{L}\d.,])${FIGURE}\s*(${CODE})(?![\p{L}])${PAY_WORD_AFTER}`, 'iu');
+const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netos?|nets?\b|per|a |an |\/|im |par |al |pro |monthly|monatlich|mensual|miesi|ph\b|p\/h\b|pa\b|p\.a\.|annually|x ?1[2-4]\b|\+ ?(?:super|bonus|benefits|commission)|doe\b|depending|,\s*(?:aut[óo]nomo|freelance)))`;
+const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}${PAY_WORD_AFTER}|(?<![\p{L}\d.,])${FIGURE}\s*(${CODE})(?![\p{L}])${PAY_WORD_AFTER}|\b(?:up to|bis (?:zu )?|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*(${CODE})\s?${FIGURE}`, 'iu');
 const LAKHS = /(?:₹|inr|rs\.?)?\s*(\d+(?:\.\d+)?)\s*(?:(?:[–—-]|to)\s*(\d+(?:\.\d+)?)\s*)?(lpa|lakhs? (?:per annum|p\.?a\.?|a year|per year)|lakhs?)\b/i;
 
 function codeOf(sign: string): string {
   const lower = sign.toLowerCase();
   // "kr" is Danish, Swedish or Norwegian: read as DKK, and a floor in "kr" is read in the posting's currency, so the two compare.
-  return { '€': 'EUR', $: 'USD', '£': 'GBP', '₹': 'INR', zł: 'PLN', kč: 'CZK', kr: 'DKK', 'kr.': 'DKK', lei: 'RON' }[lower] ?? lower.toUpperCase();
+  return (
+    { '€': 'EUR', $: 'USD', '£': 'GBP', '₹': 'INR', zł: 'PLN', kč: 'CZK', kr: 'DKK', 'kr.': 'DKK', lei: 'RON', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD' }[lower] ??
+    lower.toUpperCase()
+  );
 }
 
 /** A written figure: "85,000", "85.000", "85 000", "110'000", "31,2" (a decimal comma), with "k" for thousands. */
@@ -103,9 +108,9 @@ function codedSalaryFromText(text: string): Salary | null {
   }
   const single = CODED_SINGLE.exec(text);
   if (single) {
-    const [, digits, k, postfix, prefix, preDigits, preK, postDigits, postK, postCode] = single;
-    const currency = codeOf(postfix ?? prefix ?? postCode ?? '€');
-    const amount = digits ? figure(digits, k) : preDigits ? figure(preDigits, preK) : figure(postDigits ?? '0', postK);
+    const [, digits, k, postfix, prefix, preDigits, preK, postDigits, postK, postCode, topCode, topDigits, topK] = single;
+    const currency = codeOf(postfix ?? prefix ?? postCode ?? topCode ?? '€');
+    const amount = digits ? figure(digits, k) : preDigits ? figure(preDigits, preK) : postDigits ? figure(postDigits, postK) : figure(topDigits ?? '0', topK);
     if (amount > 0) return describeSalary(amount, amount, currency, periodNear(text.slice((single.index ?? 0) + single[0].length, (single.index ?? 0) + single[0].length + 40), amount));
   }
   return null;
@@ -116,7 +121,9 @@ export function salaryFromText(text: string): Salary | null {
   const match = RANGE_IN_TEXT.exec(text);
   if (!match) return codedSalaryFromText(text);
   const [, symbol, minDigits, minK, maxDigits, maxK, periodWord] = match;
-  const currency = SYMBOLS[symbol ?? '€'] ?? 'EUR';
+  // "A$90,000 – 100,000": the letters before the sign say whose dollar.
+  const lettered = /(?<![\p{L}])(a|au|nz|c|ca|us|s|sg)$/iu.exec(text.slice(Math.max(0, match.index - 3), match.index));
+  const currency = lettered ? codeOf(`${lettered[1]}$`) : (SYMBOLS[symbol ?? '€'] ?? 'EUR');
   const min = figure(minDigits ?? '0', minK ?? maxK);
   const max = figure(maxDigits ?? '0', maxK);
   if (!(min > 0) || !(max >= min)) return null;
@@ -132,7 +139,7 @@ const CURRENCY = String.raw`€|\$|£|₹|zł|kč|kr\.?|pln|eur|euros?|usd|dolla
 // Not the digits of a word ("IR35", "B2B", "C1").
 // "110'000" and "110’000": the Swiss write thousands with an apostrophe.
 // "85 000 Kč": the K of a currency is not thousands.
-const NUMBER = String.raw`(?<![\p{L}])(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}]))?`;
+const NUMBER = String.raw`(?<![\p{L}])(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?)?`;
 const FLOOR_WORD = String.raw`at least|minimum(?: of)?|min\.?|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
 const FLOOR = new RegExp(
   String.raw`(?:(?:${FLOOR_WORD})\s*(?:of\s*)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
@@ -159,7 +166,7 @@ export interface PromptPay {
 
 function periodNear(tail: string, amount: number): SalaryPeriod {
   if (/^\W{0,3}(?:(?:brutto|gross|brut|bruto|lordo)\s+)?(?:\/\s*h(?:ou)?r?\b|ph\b|p\/h|an hour|per hour|\/hr|hourly|de l'heure|la hora|l'ora|za godzin|per uur|stunde|pro stunde)/i.test(tail)) return 'hour';
-  if (/\b(month|monthly|mois|mensuel|mensual|mes|mensil|miesi[ęe]cz|monat|maand)|\/\s*(m(o|c)|md|mdr|m[åa]n|mnd|kk)\b/i.test(tail)) return 'month';
+  if (/\b(month|monthly|mois|mensuel|mensual|mes|mensil|miesi[ęe]cz|monat|maand|m[åa]ned|m[åa]nad|kuukau)|\/\s*(m(o|c)|md|mdr|m[åa]n|mnd|kk)\b/i.test(tail)) return 'month';
   if (/^\s*(?:\/\s*day|per day|a day|par jour|al d[ií]a|dziennie|pro tag)/i.test(tail)) return 'day';
   if (amount < 300) return 'hour';
   if (amount < 20_000 && !/\b(year|annual|an|año|anno|jahr|jaar|rok)/i.test(tail)) return 'month';
