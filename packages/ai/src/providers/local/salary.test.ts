@@ -55,4 +55,18 @@ describe('yearly pay in the local provider', () => {
     // And a Polish floor in thousands.
     expect(payFloorsFromPrompt('Księgowa we Wrocławiu, minimum 9 tys. zł brutto miesięcznie.')[0]?.yearly).toBe(9_000 * 12);
   });
+
+  it('reads a floor said as a want or an expectation, and not hours, years or people', () => {
+    const floor = (prompt: string) => payFloorsFromPrompt(prompt).map((f) => [Math.round(f.yearly), f.currency]);
+    expect(floor('Salary expectations: 70-80k')).toEqual([[70_000, null]]);
+    expect(floor('I need 3000 euros net per month')).toEqual([[Math.round((3000 * 12) / 0.77), 'EUR']]);
+    expect(floor('Mindestgehalt 4.000 € brutto im Monat')).toEqual([[48_000, 'EUR']]);
+    expect(floor('mín. 1.800€ netos al mes')).toEqual([[Math.round((1800 * 12) / 0.77), 'EUR']]);
+    expect(floor('je vise 45 k€ brut annuel')).toEqual([[45_000, 'EUR']]);
+    expect(floor('minimum NZ$80,000')).toEqual([[80_000, 'NZD']]);
+    expect(floor('atleast 40k gbp')).toEqual([[40_000, 'GBP']]);
+    expect(floor('I want 28–32 uur, not fulltime')).toEqual([]);
+    expect(floor('Over 5 years in payroll; more than 200 people in my last firm')).toEqual([]);
+  });
 });
+

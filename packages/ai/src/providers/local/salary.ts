@@ -135,18 +135,20 @@ export function salaryFromText(text: string): Salary | null {
 // A prompt's pay floor, in the languages of the set: "€65k+", "£20ph min or 40k", "$30/hr or
 // better", "Minimum 7000 zł netto miesięcznie", "No menos de 28.000 € brutos al año", "RAL minima
 // 32.000 €", "Au moins 3 200 € net par mois", "Salaire minimum 85k CAD", "ab 55.000 € brutto".
-const CURRENCY = String.raw`€|\$|£|₹|zł|kč|kr\.?|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron|sgd|inr`;
+const CURRENCY = String.raw`(?:a|au|nz|c|ca|us|s|sg)\$|€|\$|£|₹|zł|kč|kr\.?|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron|sgd|inr`;
 // Not the digits of a word ("IR35", "B2B", "C1").
 // "110'000" and "110’000": the Swiss write thousands with an apostrophe.
 // "85 000 Kč": the K of a currency is not thousands.
 const NUMBER = String.raw`(?<![\p{L}])(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?)?`;
-const FLOOR_WORD = String.raw`at least|minimum(?: of)?|min\.?|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
+// Said outright ("at least", "Mindestgehalt") or as a want ("I need", "salary expectations:", "not below"):
+// either way the lowest figure the user takes.
+const FLOOR_WORD = String.raw`at ?least|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
 const FLOOR = new RegExp(
   String.raw`(?:(?:${FLOOR_WORD})\s*(?:of\s*)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
   'giu',
 );
 
-const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON', sgd: 'SGD', inr: 'INR', '₹': 'INR', kč: 'CZK' };
+const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON', sgd: 'SGD', inr: 'INR', '₹': 'INR', kč: 'CZK', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD' };
 
 /** Take-home pay as a share of gross, to compare a net floor with gross postings (approximate). */
 const NET_SHARE: Record<string, number> = { PLN: 0.72, EUR: 0.77 };
@@ -192,6 +194,8 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     if (!digits) continue;
     // "40 min max", "30 min by bike": a commute, not a pay floor.
     if (!symbol && !k && /^\d[\d .,]*\s*min\b/i.test(match[0].trim())) continue;
+    // "looking for 25 hours a week", "over 5 years", "more than 200 people": not pay.
+    if (!symbol && /^\s*(?:(?:[–-]|to)\s*\d+\s*)?\+?\s*(hours?|hrs?\b|days?|years?|yrs?\b|weeks?|months?|km|miles?|minutes?|mins?\b|people|employees|staff|beds|units|%|ans\b|jahre|años|anni|jaar|lat\b|stunden|heures|horas|ore\b|uur)/i.test(tail)) continue;
     let amount = figure(digits, k);
     if (!(amount > 0)) continue;
     // "at least 80" in a salary sentence means thousands.
@@ -200,7 +204,7 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     const period = periodNear(tail, amount);
     if (period === 'year' && amount < 10_000) continue;
     const currency = symbol ? (CURRENCY_CODE[symbol.toLowerCase()] ?? null) : null;
-    const net = /\b(net|netto|neto)\b/i.test(tail) && !/\bb2b\b/i.test(tail);
+    const net = /\b(net|netto|netos?|nette?|netta)\b/i.test(tail) && !/\bb2b\b/i.test(tail);
     const share = net ? (NET_SHARE[currency ?? 'EUR'] ?? DEFAULT_NET_SHARE) : 1;
     // "mínimo 2.400 € brutos x14", "1.500 € al mes en 14 pagas": fourteen monthly payments a year.
     const payments = period === 'month' && /(?:[x×]\s?14\b|\b14 (pagas|pagamentos|mensilit[àa]|geh[äa]lter|salaires))/i.test(`${tail} ${prompt.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 30)}`) ? 14 / 12 : 1;
