@@ -52,10 +52,10 @@ describe('the evaluation set', () => {
     for (const split of all) expect(new Set(split.postings.map((p) => norm(p.description))).size).toBe(split.postings.length);
   });
 
-  // Dev was widened after each tuning round (dev-b, dev-c, dev-d, dev-e) and test once (test-b, written
+  // Dev was widened after each tuning round (dev-b, dev-c, dev-d, dev-e, dev-g) and test once (test-b, written
   // alongside dev-d by someone who does not tune), so the share is a floor for each side rather than a
   // fixed ratio: dev at least half, so tuning sees the wider set, and test big enough that the number
-  // it reports still means something (328 of 1,301 pairs with test-b and dev-e).
+  // it reports still means something (328 of 1,465 pairs with test-b, dev-e and dev-g).
   it('gives dev at least half of the pairs, test at least a fifth and 150 pairs, and both splits software and non-software profiles', () => {
     const total = all.reduce((sum, split) => sum + split.pairs.length, 0);
     expect(splits.dev.pairs.length / total).toBeGreaterThanOrEqual(0.5);
@@ -120,12 +120,26 @@ describe('the evaluation set', () => {
     expect(devEPart.pairs.every((pair) => pair.profile.id.startsWith('dev-e-'))).toBe(true);
   });
 
+  // The dev-g part is another population-shaped dev reading: new people, places and prompt wording,
+  // about half in professions dev already has and the rest in professions no earlier dev part has.
+  it('has a dev-g part of at least 12 profiles and 130 pairs, at least 4 of them in professions no earlier dev part has', () => {
+    const devG = splits.dev.profiles.filter((profile) => devPartOf(profile.id) === 'dev-g');
+    const earlier = new Set(splits.dev.profiles.filter((profile) => devPartOf(profile.id) !== 'dev-g').map((profile) => profile.profession.toLowerCase()));
+    expect(devG.length).toBeGreaterThanOrEqual(12);
+    expect(splits.dev.pairs.filter((pair) => devPartOf(pair.profile.id) === 'dev-g').length).toBeGreaterThanOrEqual(130);
+    expect(devG.filter((profile) => !earlier.has(profile.profession.toLowerCase())).length).toBeGreaterThanOrEqual(4);
+    expect(devG.filter((profile) => profile.sector === 'software').length).toBeGreaterThanOrEqual(4);
+    const devGPart = selectPart(splits.dev, 'dev-g');
+    expect(devGPart.profiles.map((profile) => profile.id)).toEqual(devG.map((profile) => profile.id));
+    expect(devGPart.pairs.every((pair) => pair.profile.id.startsWith('dev-g-'))).toBe(true);
+  });
+
   it('selects one dev part for the bench: its profiles, their pairs and the postings they use', () => {
     const devC = selectPart(splits.dev, 'dev-c');
     expect(devC.pairs.length).toBe(splits.dev.pairs.filter((pair) => pair.profile.id.startsWith('dev-c-')).length);
     expect(devC.profiles.every((profile) => profile.id.startsWith('dev-c-'))).toBe(true);
     expect(new Set(devC.postings.map((posting) => posting.id))).toEqual(new Set(devC.pairs.map((pair) => pair.posting.id)));
-    const sizes = (['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e'] as const).map((part) => selectPart(splits.dev, part).pairs.length);
+    const sizes = (['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-g'] as const).map((part) => selectPart(splits.dev, part).pairs.length);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(splits.dev.pairs.length);
     expect(() => selectPart(splits.test, 'dev-c')).toThrow(EvalSetError);
   });
