@@ -236,8 +236,9 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
 
 // "€ 3.600 brutto monatlich (14 Gehälter)": Austrian pay comes fourteen times a year.
 const FOURTEEN_SALARIES = /\b14\s*(geh[äa]lter|monatsgeh[äa]lter|mal|pagas|pagamentos|mensilit[àa]|salaires)\b|[×x]\s?14\b/i;
-// "7 500–8 500 zł netto", "9.000 zł net": the posting states take-home pay.
-const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euro)[^.\n]{0,20}\b(netto|net|neto)\b|\b(netto|net|neto)\b[^.\n\d]{0,12}\d/i;
+// "7 500–8 500 zł netto", "9.000 zł net", "1.400 a 1.500 € netos al mes": the posting states take-home pay.
+const GROSS_PAY = /\b(RAL|brutto|brut|lord[oa]|gross|brut[oa]s?)\b/i;
+const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euros?)[^.\n]{0,20}\b(netto|netti|netta|nette?|netos?|net)\b|\b(netto|netti|netta|nette?|netos?|net)\b[^.\n\d]{0,12}\d/i;
 
 // A board that gives the amounts without their period: the text ("19–23 € Stundenlohn"), else the size of the figure, says it.
 const HOURLY_WORDS = /\b(per hour|an hour|hourly|\/\s?h(ou)?r?\b|stundenlohn|pro stunde|\/\s?std\b|de l'heure|(de )?l'heure|por hora|la hora|all'ora|l'ora|orari[oa]|za godzin[ęe]|na godzin[ęe]|per uur|uurloon)/i;
@@ -261,7 +262,10 @@ function salaryOf(job: Job, description: string): Salary | null {
   salary ??= salaryFromText(description);
   if (!salary) return null;
   const fourteen = salary.period === 'month' && FOURTEEN_SALARIES.test(description);
-  const net = NET_PAY.test(description) && !/\bb2b\b/i.test(findSentence(description, NET_PAY) ?? '');
+  // "RAL 24.000–26.000 € (circa 1.550–1.680 € netti al mese)": whichever the posting states first is the figure read.
+  const netAt = description.search(NET_PAY);
+  const grossAt = description.search(GROSS_PAY);
+  const net = netAt >= 0 && (grossAt < 0 || netAt < grossAt) && !/\bb2b\b/i.test(findSentence(description, NET_PAY) ?? '');
   return fourteen ? { ...salary, minEur: (salary.minEur * 14) / 12, maxEur: (salary.maxEur * 14) / 12, net } : { ...salary, net };
 }
 

@@ -70,7 +70,7 @@ const CODE = String.raw`(?:a|au|nz|c|ca|us|s|sg)\$|€|\$|£|₹|zł|kč|kr\.?|p
 const FIGURE = String.raw`(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?)?`;
 const DASH = String.raw`\s*(?:[–—-]|to|bis|à|a|do|al)\s*`;
 const CODED_RANGE = new RegExp(String.raw`(?<![\p{L}\d])(?:(${CODE})\s?${FIGURE}${DASH}(?:${CODE})?\s?${FIGURE}|${FIGURE}${DASH}${FIGURE}\s*(${CODE})(?![\p{L}]))`, 'iu');
-const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netos?|nets?\b|per|a |an |\/|im |par |al |pro |monthly|monatlich|mensual|miesi|ph\b|p\/h\b|pa\b|p\.a\.|annually|x ?1[2-4]\b|\+ ?(?:super|bonus|benefits|commission)|doe\b|depending|,\s*(?:aut[óo]nomo|freelance)))`;
+const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netti|netta|nette|netos?|nets?\b|per|a |an |\/|im |par |al |pro |monthly|monatlich|mensual|miesi|ph\b|p\/h\b|pa\b|p\.a\.|annually|x ?1[2-4]\b|\+ ?(?:super|bonus|benefits|commission)|doe\b|depending|,\s*(?:aut[óo]nomo|freelance)))`;
 const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}${PAY_WORD_AFTER}|(?<![\p{L}\d.,])${FIGURE}\s*(${CODE})(?![\p{L}])${PAY_WORD_AFTER}|\b(?:up to|bis (?:zu )?|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*(${CODE})\s?${FIGURE}`, 'iu');
 const LAKHS = /(?:₹|inr|rs\.?)?\s*(\d+(?:\.\d+)?)\s*(?:(?:[–—-]|to)\s*(\d+(?:\.\d+)?)\s*)?(lpa|lakhs? (?:per annum|p\.?a\.?|a year|per year)|lakhs?)\b/i;
 
@@ -167,6 +167,8 @@ export interface PromptPay {
 }
 
 function periodNear(tail: string, amount: number): SalaryPeriod {
+  // "RAL 24.000–26.000 € su 12 mensilità", "35.000 € en 14 pagas": a year's pay and how it is split.
+  if (/^\W{0,3}(?:brutt[oi]\s+|brutos?\s+|lordi?\s+)?(?:su|in|en|em|over|sur)\s+1[2-5](?:[.,]\d)?\s+(?:mensilit|pagas|pagamentos|payments|salaires|monthly)/i.test(tail) && amount >= 10_000) return 'year';
   if (/^\W{0,3}(?:(?:brutto|gross|brut|bruto|lordo)\s+)?(?:\/\s*h(?:ou)?r?\b|ph\b|p\/h|an hour|per hour|\/hr|hourly|de l'heure|la hora|l'ora|za godzin|per uur|stunde|pro stunde)/i.test(tail)) return 'hour';
   if (/\b(month|monthly|mois|mensuel|mensual|mes|mensil|miesi[ęe]cz|monat|maand|m[åa]ned|m[åa]nad|kuukau)|\/\s*(m(o|c)|md|mdr|m[åa]n|mnd|kk)\b/i.test(tail)) return 'month';
   if (/^\s*(?:\/\s*day|per day|a day|par jour|al d[ií]a|dziennie|pro tag)/i.test(tail)) return 'day';
@@ -204,7 +206,7 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     const period = periodNear(tail, amount);
     if (period === 'year' && amount < 10_000) continue;
     const currency = symbol ? (CURRENCY_CODE[symbol.toLowerCase()] ?? null) : null;
-    const net = /\b(net|netto|netos?|nette?|netta)\b/i.test(tail) && !/\bb2b\b/i.test(tail);
+    const net = /\b(net|netto|netti|netos?|nette?|netta)\b/i.test(tail) && !/\bb2b\b/i.test(tail);
     const share = net ? (NET_SHARE[currency ?? 'EUR'] ?? DEFAULT_NET_SHARE) : 1;
     // "mínimo 2.400 € brutos x14", "1.500 € al mes en 14 pagas": fourteen monthly payments a year.
     const payments = period === 'month' && /(?:[x×]\s?14\b|\b14 (pagas|pagamentos|mensilit[àa]|geh[äa]lter|salaires))/i.test(`${tail} ${prompt.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 30)}`) ? 14 / 12 : 1;

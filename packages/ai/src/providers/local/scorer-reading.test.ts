@@ -397,3 +397,17 @@ describe('pay by the hour in a posting\'s text, and a wish about the job itself'
     expect(inPassing.score).toBeGreaterThanOrEqual(70);
   });
 });
+
+describe('take-home pay on both sides', () => {
+  it('compares a net floor with a posting that states net pay in Spanish or Italian ("netos", "netti")', async () => {
+    const spanish = await score('Auxiliar de clínica dental en Madrid. Mínimo 1.300 € netos al mes.', job({ title: 'Auxiliar de clínica dental', location: 'Madrid', description: 'Contrato indefinido, salario de 1.400 a 1.500 € netos al mes.' }));
+    expect(cons(spanish)).not.toMatch(/below your/);
+    const italian = await score('Sommelier a Firenze. Minimo 1.900 € netti al mese.', job({ title: 'Sommelier', location: 'Firenze', description: 'Contratto a tempo indeterminato, 1.700 € netti al mese.' }));
+    expect(cons(italian)).toMatch(/below your/);
+    const enough = await score('Sommelier a Firenze. Minimo 1.900 € netti al mese.', job({ title: 'Sommelier', location: 'Firenze', description: 'Contratto a tempo indeterminato, 2.000 € netti al mese.' }));
+    expect(cons(enough)).not.toMatch(/below your/);
+    // "RAL … su 12 mensilità" is a year's pay split in twelve, not twelve months' pay a month.
+    const ral = await score('Sommelier a Firenze. Minimo 1.900 € netti al mese.', job({ title: 'Sommelier', location: 'Firenze', description: 'RAL 24.000–26.000 € su 12 mensilità (circa 1.550–1.680 € netti al mese).' }));
+    expect(cons(ral)).toMatch(/below your/);
+  });
+});
