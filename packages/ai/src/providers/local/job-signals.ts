@@ -215,7 +215,9 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
   const location = job.location?.trim() ?? '';
   const officeDaysMatch =
     /\b(one|two|three|four|five|\d)(?: to (?:one|two|three|four|five|\d))? (?:office )?days? (?:per|a) week\b/i.exec(description) ??
-    /\b(one|two|three|four|five|\d) office days\b/i.exec(description);
+    /\b(one|two|three|four|five|\d) office days\b/i.exec(description) ??
+    // "5 dni w tygodniu w biurze", "3 Tage pro Woche im Büro", "2 jours par semaine au bureau", "3 días a la semana en la oficina".
+    /\b(\d) (?:dni w tygodniu w biurze|dni w biurze|tage? (?:pro woche |die woche )?im b[üu]ro|jours? (?:par semaine )?(?:au bureau|sur site)|d[ií]as? (?:a la semana |por semana )?en (?:la )?oficina)/i.exec(description);
   const officeDays = officeDaysMatch ? parseCount(officeDaysMatch[1] ?? '') : null;
   const remoteLocation = /\bremote\b/i.test(location);
   let mode: WorkMode;
@@ -266,7 +268,7 @@ function salaryOf(job: Job, description: string): Salary | null {
   const netAt = description.search(NET_PAY);
   const grossAt = description.search(GROSS_PAY);
   const net = netAt >= 0 && (grossAt < 0 || netAt < grossAt) && !/\bb2b\b/i.test(findSentence(description, NET_PAY) ?? '');
-  return fourteen ? { ...salary, minEur: (salary.minEur * 14) / 12, maxEur: (salary.maxEur * 14) / 12, net } : { ...salary, net };
+  return fourteen ? { ...salary, minEur: (salary.minEur * 14) / 12, maxEur: (salary.maxEur * 14) / 12, net, fourteen } : { ...salary, net };
 }
 
 function employmentOf(job: Job, title: string, description: string): EmploymentType | null {
@@ -318,7 +320,7 @@ function onCallOf(description: string): OnCall | null {
   const sentence = findSentence(description, /\bon[- ]call\b|\bpager\b/i);
   if (!sentence) return null;
   if (/\bno on[- ]call\b|\bwithout on[- ]call\b/i.test(sentence)) return null;
-  const rotation = /\bone week (?:in|every|out of) (\w+)/i.exec(sentence);
+  const rotation = /\bone week (?:in|every|out of)(?: every)? (\w+)/i.exec(sentence);
   const weeks = rotation ? parseCount(rotation[1] ?? '') : null;
   const heavy = (weeks !== null && weeks <= 4) || (/\b24\/7\b/.test(sentence) && weeks === null);
   const fair = !heavy && (/\b(fair(ly)?|shared|rotation|across|whole (backend )?team|paid|compensat)/i.test(sentence) || (weeks ?? 0) >= 5);

@@ -15,6 +15,7 @@ const COUNTRY_NAMES: Record<string, string> = {
   DE: 'Germany', AT: 'Austria', CH: 'Switzerland', NL: 'Netherlands', BE: 'Belgium', LU: 'Luxembourg', FR: 'France', ES: 'Spain', PT: 'Portugal',
   IT: 'Italy', PL: 'Poland', CZ: 'Czechia', IE: 'Ireland', GB: 'United Kingdom', DK: 'Denmark', SE: 'Sweden', NO: 'Norway', FI: 'Finland',
   US: 'United States', CA: 'Canada', AU: 'Australia', NZ: 'New Zealand', RO: 'Romania', HU: 'Hungary', GR: 'Greece', IN: 'India', SG: 'Singapore',
+  AE: 'United Arab Emirates', SA: 'Saudi Arabia', QA: 'Qatar', OM: 'Oman', KW: 'Kuwait', BH: 'Bahrain',
 };
 
 interface Entry {

@@ -1,6 +1,6 @@
 import { placesIn, type Region } from './job-signals';
 import { minimumSalaryFromPrompt, payFloorsFromPrompt, type PromptPay } from './salary';
-import { clip, hoursIn } from './text';
+import { clip, hoursIn, parseCount } from './text';
 import { minContractMonthsIn } from './contract-length';
 import { EXCLUSIONS } from './exclusions';
 import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages } from './spoken-languages';
@@ -25,8 +25,8 @@ export interface PromptSignals {
   excludedOnlyAlone: RoleFamily[];
   /** Conditions and workplaces ruled out ("no night shifts"), ids of exclusions.ts. */
   /** Conditions ruled out; `soft`: said as a preference ("no weekends if possible", "prefer no nights"), a small doubt the gate never reads. */
-  /** `daily`: ruled out only as an every-day thing ("sin turno partido todos los días"). */
-  excludedConditions: { id: string; words: string; soft?: boolean; daily?: boolean }[];
+  /** `always`: ruled out only as the whole of the job ("sin turno partido todos los días", "permanent nights"). */
+  excludedConditions: { id: string; words: string; soft?: boolean; always?: boolean }[];
   /** What the user ruled out, word by word, to find in a job title ("no UX writing"). */
   excludedTitleWords: { words: string[]; phrase: string }[];
   /** The words the user named their role with ("gameplay programmer"). */
@@ -56,6 +56,10 @@ export interface PromptSignals {
   wantsProductCompany: boolean;
   wantsCodeReview: boolean;
   wantsFairOnCall: boolean;
+  /** The most office days a week the user accepts ("max 3 days in office", "hybryda max 2 dni w biurze"). */
+  maxOfficeDays: number | null;
+  /** On call at most one week in N ("at most one week a month" = 4, "como mucho una semana al mes"). */
+  onCallAtMostOneIn: number | null;
   noOnCall: boolean;
   wantsWorkLifeBalance: boolean;
   acceptsContract: boolean;
@@ -84,7 +88,7 @@ export interface PromptSignals {
 // hospitalière", "keine Agentur", "nada de hoteles", "geen ZZP", "niente stagionali", "nie chcę
 // tras międzynarodowych"; "no more than 500 people" is a size, not an exclusion.
 const NEGATION =
-  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza|n[ãa]o quero|n[ãa]o|nem|ne (?:veux|souhaite|cherche|voudrais) (?:pas|plus)(?: (?:travailler|faire|aller))?)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,:!?\n()]+)/giu;
+  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|inga|inte|ingen|ikke|ej|tampoco|tampouco|nemmeno|neanche|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|pas (?:le|la|les|l')|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza|n[ãa]o quero|n[ãa]o|nem|ne (?:veux|souhaite|cherche|voudrais) (?:pas|plus)(?: (?:travailler|faire|aller))?)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,:!?\n()]+)/giu;
 
 // "Not looking for: UX/UI designer roles, market research agencies, research ops" — a list after a
 // colon a negation opens ("not doing:", "no:") is ruled out item by item, to the end of the line or
@@ -127,8 +131,8 @@ function negatedPhrases(prompt: string): { phrases: string[]; positive: string; 
   return { phrases, positive, soft };
 }
 
-// "No split shift every day": a condition refused only when it is the whole week.
-const EVERY_DAY = /\b(todos los d[ií]as|every ?day|daily|each day|tous les jours|jeden tag|t[äa]glich|ogni giorno|tutti i giorni|elke dag|codziennie|todos os dias)\b/i;
+// "No split shift every day", "I won't do permanent nights again": a condition refused only when it is the whole job.
+const ALWAYS = /\b(todos los d[ií]as|every ?day|daily|each day|tous les jours|jeden tag|t[äa]glich|ogni giorno|tutti i giorni|elke dag|codziennie|todos os dias|permanent|fixed|fixes|fissi|fijos|fixos|dauer\w*|vaste)\b/i;
 
 // Words that carry no meaning of their own in "no X roles please".
 const FILLER = new Set([
@@ -149,6 +153,15 @@ export function contentWords(phrase: string): string[] {
 const SHORT_FILLER = new Set(['pls', 'plz', 'the', 'and', 'any', 'all', 'for', 'with', 'who', 'that', 'this', 'from', 'into', 'your', 'our', 'more', 'less', 'very', 'too', 'job', 'jobs', 'role', 'work', 'etc', 'also', 'only', 'just', 'some', 'like', 'them', 'they', 'than', 'then', 'when', 'what', 'over', 'part', 'want', 'does', 'done', 'where', 'les', 'des', 'une', 'pour', 'der', 'die', 'das', 'und', 'los', 'las', 'del', 'het', 'een']);
 
 /** The three- and four-letter words of a phrase that are not fillers ("farm", "seo"). */
+/** Whether `word` is the initials of consecutive words of the user's role ("ot" for occupational therapist). */
+function initialsOf(roleWords: readonly string[], word: string): boolean {
+  if (!/^[a-z]{2,3}$/.test(word)) return false;
+  for (let start = 0; start + word.length <= roleWords.length; start++) {
+    if (roleWords.slice(start, start + word.length).map((own) => own[0]).join('') === word) return true;
+  }
+  return false;
+}
+
 function shortWords(phrase: string): string[] {
   return (phrase.match(/[\p{L}][\p{L}'-]*/gu) ?? [])
     .filter((word) => word.length >= 3 && word.length < 5 && !/^[A-Z]{2,5}$/.test(word) && !SHORT_FILLER.has(word.toLowerCase()))
@@ -293,6 +306,37 @@ const SOFTWARE_WORDS = /\b(software|sw (?:engineer|developer|dev)|developer|prog
 // Users write "typescript or go": in a list of languages the lower-case word is Go too.
 const LOWERCASE_GO = /(?:\b(?:or|and)|[,/])\s*go\b(?!\s+(?:to|for|with|on)\b)|\bgo\s*(?:[,/]|\bor\b|\band\b)\s*(?:typescript|rust|python|java|node|kotlin|scala)/i;
 
+// "…albo B2B od 20 000 zł netto", "or a fixed-term contract of at least 12 months", "a long contract is okay too": not permanent only.
+const NOT_PERMANENT_WORD = String.raw`(?:b2b|pfa|srl|freelance|contract(?:or|ing|s)?|zzp|self[- ]employed|aut[óo]nomo|fixed[- ]term|cdd|umowa zlecenie)`;
+const ALSO_NOT_PERMANENT = new RegExp(String.raw`\b(?:or|albo|lub|oder|ou|eller|but)\s+(?:(?:\d[\d.,]*|[^\s,.;]+)\s+){0,4}?${NOT_PERMANENT_WORD}\b|\b${NOT_PERMANENT_WORD}\b[^.;]{0,40}\b(?:is |are )?(?:also |too )?(?:ok|okay|fine|welcome|possible)\b`, 'i');
+
+const DAY_COUNT = String.raw`(\d|one|two|three|four|jeden|dwa|trzy|cztery|un|deux|trois|quatre|uno|dos|tres|cuatro|ein(?:en)?|zwei|drei|vier)`;
+const OFFICE_LIMIT = [
+  new RegExp(String.raw`\b(?:max(?:imum)?\.?|at most|up to|no more than|not more than|maks(?:ymalnie)?\.?|maximal|h[öo]chstens|como m[áa]ximo|au maximum|massimo)\s*${DAY_COUNT}\s*(?:office\s+)?(?:days?|dni|tage?n?|jours?|d[ií]as?|giorni)\b(?:\s*(?:a|per|w)\s*(?:week|tygodniu))?\s*(?:in|at|w|im|au|en|in the|at the)?\s*(?:the\s+)?(?:office|biurze|b[üu]ro|bureau|oficina|ufficio)`, 'i'),
+  new RegExp(String.raw`\b${DAY_COUNT}\s*(?:office\s+)?days?\s*(?:a week\s*)?(?:in (?:the )?office\s*)?(?:max(?:imum)?|at most|tops)\b`, 'i'),
+];
+
+/** "max 3 days in office", "hybryda max 2 dni w biurze": the most office days a week the user takes. */
+function maxOfficeDaysIn(prompt: string): number | null {
+  for (const pattern of OFFICE_LIMIT) {
+    const match = pattern.exec(prompt);
+    const days = match ? parseCount(DAY_WORDS[match[1]!.toLowerCase()] ?? match[1]!) : null;
+    if (days !== null && days >= 0 && days <= 5) return days;
+  }
+  return null;
+}
+const DAY_WORDS: Record<string, string> = { jeden: '1', dwa: '2', trzy: '3', cztery: '4', un: '1', deux: '2', trois: '3', quatre: '4', uno: '1', dos: '2', tres: '3', cuatro: '4', ein: '1', einen: '1', zwei: '2', drei: '3', vier: '4' };
+
+// "On-call, but at most one week a month", "guardias … como mucho una semana al mes", "max one week in four".
+const ON_CALL_LIMIT = /\b(?:on[- ]call|guardias?|bereitschaft|astreintes?|reperibilit[àa]|dy[żz]ur\w*)\b[^.]{0,60}?\b(?:at most|max(?:imum)?\.?|no more than|como m[áa]ximo|como mucho|h[öo]chstens|au maximum|maks(?:ymalnie)?)\s*(?:one|1|una|un|eine|une|jeden)\s*(?:week|semana|woche|semaine|settimana|tydzie[ńn])\s*(?:a|per|al|pro|par|in|every|out of|w|na)?\s*(month|mes|monat|mois|mese|miesi[ąa]c\w*|\d|two|three|four|five|six)\b/i;
+
+function onCallLimitIn(prompt: string): number | null {
+  const match = ON_CALL_LIMIT.exec(prompt);
+  if (!match) return null;
+  const unit = match[1]!.toLowerCase();
+  return /^(month|mes|monat|mois|mese|miesi)/.test(unit) ? 4 : parseCount(unit);
+}
+
 function has(text: string, pattern: RegExp): boolean {
   return pattern.test(text);
 }
@@ -311,7 +355,7 @@ const INDUSTRY_FILLER = new Set([
  */
 function industryQualifier(phrase: string, term: (typeof INDUSTRIES)[number]): string[] | null {
   const matches = (text: string) => term.patterns.some((pattern) => pattern.test(text)) || new RegExp(`\\b${term.label}\\b`, 'i').test(text);
-  for (const part of phrase.split(/\s*(?:\/|,|\bor\b|\band\b|\bnor\b|\bni\b|\boder\b|\bund\b|\bou\b|\bo\b|\by\b|\be\b|\blub\b)\s*/iu)) {
+  for (const part of phrase.split(/\s*(?:\/|,|\bor\b|\band\b|\bnor\b|\bni\b|\boder\b|\bund\b|\bou\b|\bo\b|\by\b|\be\b|\blub\b|\beller\b|\boch\b|\bog\b)\s*/iu)) {
     if (!matches(part)) continue;
     const rest = contentWords(part).filter((word) => !matches(word) && !INDUSTRY_FILLER.has(word) && !/^(type|sales)$/.test(word));
     if (rest.length === 0) return null;
@@ -336,11 +380,12 @@ export function extractPromptSignals(prompt: string): PromptSignals {
   for (const phrase of phrases) {
     for (const term of EXCLUSIONS) {
       if (term.prompt.test(phrase) && !excludedConditions.some((e) => e.id === term.id))
-        excludedConditions.push({ id: term.id, words: clip(phrase, 60), ...(soft.has(phrase) ? { soft: true } : {}), ...(EVERY_DAY.test(phrase) ? { daily: true } : {}) });
+        excludedConditions.push({ id: term.id, words: clip(phrase, 60), ...(soft.has(phrase) ? { soft: true } : {}), ...(ALWAYS.test(phrase) ? { always: true } : {}) });
     }
-    for (const part of phrase.split(/\s*(?:\/|,|—|–|\s-\s|\bor\b|\band\b|\bnor\b|\bni\b|\bo\b|\boder\b|\bund\b|\bof\b|\bou\b|\by\b|\blub\b|\balbo\b|\bani\b|\be\b|\bné\b)\s*/iu)) {
+    for (const part of phrase.split(/\s*(?:\/|,|—|–|\s-\s|\bor\b|\band\b|\bnor\b|\bni\b|\bo\b|\boder\b|\bund\b|\bof\b|\bou\b|\by\b|\blub\b|\balbo\b|\bani\b|\be\b|\bné\b|\beller\b|\boch\b|\bog\b)\s*/iu)) {
       // "farm animals": the short word belongs to the phrase too, or "animals" alone would rule out "Small Animal".
-      const words = [...contentWords(part), ...shortWords(part)];
+      // "school-based OT" for an occupational therapist: the initials of their own role are not what they rule out.
+      const words = [...contentWords(part), ...shortWords(part)].filter((word) => !initialsOf(wantedWords, word));
       // The user's own role words are not what they rule out ("UX/UI designer roles" for a UX researcher).
       if (words.length > 0 && words.length <= 3 && contentWords(part).length > 0 && !words.every((word) => wantedWords.some((own) => sameWord(own, word))))
         excludedTitleWords.push({ words, phrase: clip(part, 60) });
@@ -352,7 +397,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
       }
     }
     // "No consultancies" is about the employer; "not functional consultant roles" is about the job, not the company's industry.
-    if (/\b(agenc(y|ies)|consult(ing|ancy|ancies)|consultants?(?!\s+(roles?|positions?|jobs?|work))|agentur|agence|agencia)\b/i.test(phrase) && !excludedIndustries.some((e) => e.id === 'consulting')) {
+    if (/\bbyr[åa]|\b(agenc(y|ies)|body[- ]?leasing|outsourcing|consultor(a|as|es|ia)|consult(ing|ancy|ancies)|consultants?(?!\s+(roles?|positions?|jobs?|work))|agentur|agence|agencia)\b/i.test(phrase) && !excludedIndustries.some((e) => e.id === 'consulting')) {
       excludedIndustries.push({ id: 'consulting', words: clip(phrase, 60) });
     }
     for (const term of SKILLS) {
@@ -435,6 +480,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     maxCompanySize: size ? Number.parseInt((size[1] ?? '').replace(/,/g, ''), 10) : smallWords ? 200 : null,
     wantsProductCompany: has(positive, /\b(product (company|companies|startup|team)|own product|product-led|saas)\b/i),
     wantsCodeReview: has(positive, /\bcode[- ]review/i),
+    maxOfficeDays: maxOfficeDaysIn(prompt),
+    onCallAtMostOneIn: onCallLimitIn(prompt),
     wantsFairOnCall: has(positive, /\bon[- ]call\b[^.]{0,50}\b(fair|shared|rotation)|\b(fair|shared)\b[^.]{0,30}\bon[- ]call\b/i),
     noOnCall,
     wantsWorkLifeBalance: has(positive, /\b(work[- ]life balance|sustainable pace|healthy (engineering )?culture|no crunch|family[- ]friendly)\b/i),
@@ -442,7 +489,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     // "Full time or 0.8", "temps plein ou 4/5e", "80 % ok": a reduced week is fine.
     acceptsPartTime: has(positive, /\bpart[- ]time\b|\b0[.,][5-9]\b|\b[1-4]\/5e?\b|\b[5-9]0 ?%|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i),
     // (?!\w), not \b: "umowa o pracę" ends on a letter \b does not count as one.
-    wantsPermanent: has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried)(?!\w)/i),
+    // "Umowa o pracę od 15 000 zł albo B2B od 20 000 zł netto", "permanent, or a fixed-term contract of at least 12 months": both are fine.
+    wantsPermanent: !has(positive, ALSO_NOT_PERMANENT) && has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried)(?!\w)/i),
     minContractMonths: minContractMonthsIn(prompt),
     weakLanguages: (() => {
       const weak = weakLanguages(prompt, phrases);

@@ -83,13 +83,13 @@ export const ROLES: readonly RoleTerm[] = [
   role('retail-floor', 'retail floor (sales assistant)', /\b(sales (assistant|associate|advisor|adviser|colleague)|retail (assistant|associate|advisor|adviser|colleague|team member|sales associate)|shop (assistant|floor)|store (associate|assistant|colleague|team member)|customer assistant|cashier|checkout operator|till operator|verkaufer|verkaufsberater|einzelhandelskauf|vendeu(r|se)|conseill(er|ere) de vente|employe(e)? de (libre-service|commerce)|dependient[ae]|vendedor[a]? de tienda|winkelmedewerker|verkoopmedewerker|kassamedewerker|sprzedawca|kasjer|commess[oa]|addett[oa] (alle )?vendit)/i, {
     near: { 'store-management': 0.1 },
   }),
-  role('store-management', 'store management', /\b((assistant|deputy|duty) (store|shop) manager|(store|shop|boutique|branch|retail) manager|store lead|filialleit|marktleit|stellvertretende[r]? (filialleit|marktleit)|responsable (de )?(magasin|boutique|rayon)|directeur (de )?magasin|gerant(e)? (de )?(magasin|boutique)|encargad[oa] de tienda|jefe de tienda|director de tienda|filiaalmanager|winkelmanager|bedrijfsleider winkel|kierownik sklepu|zastepca kierownika sklepu|responsabile (di )?negozio|store manager|direttore (del )?punto vendita)/i, {
+  role('store-management', 'store management', /\b((assistant|deputy|duty) (store|shop) manager|(store|shop|boutique|branch|retail) manager|store lead|filialleit|marktleit|stellvertretende[r]? (filialleit|marktleit)|responsable (de )?(magasin|boutique|rayon)|directeur (de )?magasin|gerant(e)? (de )?(magasin|boutique)|gerente de loja|encargad[oa] de tienda|jefe de tienda|director de tienda|filiaalmanager|winkelmanager|bedrijfsleider winkel|kierownik sklepu|zastepca kierownika sklepu|responsabile (di )?negozio|store manager|direttore (del )?punto vendita)/i, {
     near: { 'area-management': 0.2, 'retail-floor': 0.1 },
   }),
   role('area-management', 'multi-site (area) management', /\b(area manager|district manager|regional (operations |retail )?manager|multi[- ]site manager|regionalleit|bezirksleit|gebietsleit|responsable (de secteur|regional)|directeur regional|jefe de zona|gerente de zona|gebiedsmanager|regiomanager|kierownik (regionu|rejonu)|area manager)/i, {
     near: { 'store-management': 0.3 },
   }),
-  role('restaurant-management', 'restaurant management', /\b((assistant |general )?restaurant (general )?manager|restaurantleit|directeur de restaurant|gerant de restaurant|maitre d|jefe de sala|encargad[oa] de sala|bedrijfsleider horeca|kierownik restauracji|direttore di sala|f&b manager|food (and|&) beverage manager)/i, {
+  role('restaurant-management', 'restaurant management', /\b((assistant |general )?restaurant (general )?manager|restaurantleit|directeur de restaurant|gerant de restaurant|gerente de restaurante|gerente (de )?(sala|restauracao)|capo sala|responsabile di sala|maitre d|jefe de sala|encargad[oa] de sala|bedrijfsleider horeca|kierownik restauracji|direttore di sala|f&b manager|food (and|&) beverage manager)/i, {
     near: { 'hotel-management': 0.2, 'hospitality-floor': 0.1 },
   }),
   role('housekeeping', 'housekeeping', /\b(housekeep|room attendant|chambermaid|zimmermadchen|hausdame|femme de chambre|gouvernante|camarer[oa] de pisos|kamermeisje|pokojowa|cameriera ai piani)/i, { near: { cleaning: 0.4 } }),
@@ -101,7 +101,7 @@ export const ROLES: readonly RoleTerm[] = [
   // Aviation.
   role('cabin-crew', 'cabin crew', /\b(flight attendant|cabin (crew|attendant|manager)|steward(ess)?|flugbegleit|hotesse de l'air|personnel navigant commercial|\bpnc\b|tripulante de cabina|auxiliar de vuelo|azafat[oa] de (vuelo|avion)|stewardess|stewardesa|assistente di volo)/i, { near: { 'ground-handling': 0.1 } }),
   role('pilot', 'airline pilot', /\b(airline pilot|commercial pilot|helicopter pilot|first officer|second officer|captain (a3\d\d|b7\d7|atr|e-?jet)|type[- ]rated|verkehrspilot|flugkapitan|pilote de ligne|piloto (de lineas|comercial)|verkeersvlieger|pilot\b(?! (project|program|programme|plant|study|phase)))/i),
-  role('aircraft-maintenance', 'aircraft maintenance', /\b(aircraft (maintenance )?(engineer|technician|mechanic)|b1 (licensed )?(engineer|technician)|b2 (licensed )?(engineer|technician)|licensed aircraft|fluggeratmechan|mecanicien (avion|aeronautique)|tecnico de mantenimiento (de )?aeronaves|vliegtuigmonteur|mechanik lotniczy|avionics technician)/i, {
+  role('aircraft-maintenance', 'aircraft maintenance', /\b(aircraft (maintenance )?(engineer|technician|mechanic)|b[12](\.\d)? (licensed |certifying )?(engineer|technician|mechanic)|certifying (engineer|technician|mechanic|staff)|part[- ]66|\blae\b|b2 (licensed )?(engineer|technician)|licensed aircraft|fluggeratmechan|mecanicien (avion|aeronautique)|tecnico de mantenimiento (de )?aeronaves|vliegtuigmonteur|mechanik lotniczy|avionics technician)/i, {
     near: { maintenance: 0.2 },
   }),
   role('ground-handling', 'airport ground handling', /\b(ground (handling|handler|operations agent|staff)|ramp (agent|operative)|check-in agent|passenger service agent|baggage handler|bodenverkehrsdienst|agent d'escale|agente de (rampa|handling|pasajeros)|grondstewardess)/i, { near: { 'cabin-crew': 0.1 } }),
@@ -229,7 +229,7 @@ export const ROLES: readonly RoleTerm[] = [
   role('hairdressing', 'hairdressing', /\b(hairdresser|hair stylist|hair colou?rist|colou?rist\b|colorista|coloriste|friseur|friseurin|coiffeu(r|se)|peluquer[oa]|peluquer[ií]a|kapper|fryzjer|parrucchier)/i, { near: { barbering: 0.5, beauty: 0.2 } }),
   role('barbering', 'barbering', /\b(barbers?\b|barbero|barber[ií]a|barbier|barbiere)/i, { near: { hairdressing: 0.5, beauty: 0.1 } }),
   role('beauty', 'beauty therapy', /\b(beautician|beauty therapist|nail technician|make-?up artist|esthetician|aesthetician|kosmetiker|estheticienne|esth[ée]ticienne|esteticista|t[ée]cnica de u[ñn]as|u[ñn]as\b|schoonheidsspecialist|kosmetyczk|estetista|nails?\b)/i, { near: { hairdressing: 0.2, barbering: 0.1, massage: 0.2 } }),
-  role('recruiting', 'recruiting/talent acquisition', /\b(recruit|talent acquisition|sourcer|reclutador|recruteu?r|werving)/i, { near: { hr: 0.3 } }),
+  role('recruiting', 'recruiting/talent acquisition', /\b(recruit|talent acquisition|head of talent|talent (partner|lead|manager)|sourcer|reclutador|recruteu?r|werving)/i, { near: { hr: 0.3 } }),
   role('learning', 'learning & development', /\b(learning (&|and) development|l&d|trainer|training (coordinator|manager)|formateur|formador)/i, { near: { hr: 0.3, teaching: 0.2 } }),
   role('hr', 'HR', /\b((?<![/$€£\d]\s?)(?<!\b(?:per|an|a|the)\s)hr(?:bp)?\b|human resources|people (partner|operations)|head of people|personalreferent|personalleit|ressources humaines|rrhh|recursos humanos|p&o|kadr)/i, { near: { recruiting: 0.3, payroll: 0.2, learning: 0.3 } }),
   // Health.
@@ -256,9 +256,14 @@ export const ROLES: readonly RoleTerm[] = [
   role('counselling', 'counselling/psychotherapy', /\b(counsell?or|psychotherap|therapist)\b/i, { near: { 'social-work': 0.3 } }),
   // Education.
   role('tutoring', 'tutoring', /\b(tutor|nachhilfe|professeur particulier|bijles)/i, { near: { 'primary-teaching': 0.2, teaching: 0.3 } }),
+  // Private tutoring at home or online: "cours particuliers", "soutien scolaire", "Nachhilfe". A neighbour of teaching, not a school post.
+  role('tutoring', 'private tutoring', /\b(tutor(ing)?\b|nachhilfe|cours particuliers|soutien scolaire|(professeur|enseignant)[^,;|–-]{0,40}(a domicile|en ligne)|clases particulares|profesor(a)? particular|ripetizion|korepetyt|bijles)/i, {
+    near: { teaching: 0.3, 'secondary-teaching': 0.2, 'primary-teaching': 0.2 },
+  }),
   role('secondary-teaching', 'secondary teaching', /\b(secondary|gymnasiallehr|lyc[ée]e|coll[èe]ge|teacher of (mathematics|maths|english|science|history|physics|chemistry))\b/i, { near: { teaching: 0.5, 'primary-teaching': 0.2 } }),
   role('primary-teaching', 'primary teaching', /\b(primary (school )?teacher|class teacher|ks[12]\b|key stage|year \d teacher|grundschullehr|professeur des [ée]coles|maestr[oa] de primaria|leerkracht basis|nauczyciel(ka)? (edukacji wczesnoszkolnej|klas)|primary teacher)/i, {
-    prompt: /\b(primary (school )?teacher|class teacher|grundschullehr|professeur des [ée]coles|maestr[oa] de primaria|leerkracht basis)/i,
+    // "Pas le primaire", "not primary": the level alone names it in a prompt, not in a title ("Primary Care Nurse").
+    prompt: /\b(primary (school )?teacher|class teacher|grundschullehr|professeur des [ée]coles|maestr[oa] de primaria|leerkracht basis|(le|au|du|en) primaire|primaire|primary (school|level|teaching|education)|(educacion|escuela|ensino) primari[ao]|grundschule|basisonderwijs|szko[lł]a podstawowa|scuola primaria)\b/i,
     near: { teaching: 0.8, 'secondary-teaching': 0.2 },
   }),
   role('teaching', 'teaching', /\b(teacher|lehrer|enseignant|professeu?r|profesor|docent|leraar|nauczyciel|insegnante)/i, { near: { 'primary-teaching': 0.8, 'secondary-teaching': 0.8 } }),
@@ -354,7 +359,7 @@ export const ROLES: readonly RoleTerm[] = [
     software: true,
   }),
   role('data-science', 'data science', /\b(data scien|decision scien|applied scien|research scien|computer vision scien|statistician|data science)/i, { near: { ml: 0.5, 'data-analysis': 0.3 }, software: true }),
-  role('marketing', 'marketing', /\b(marketing|marketer|seo|sem|ppc|paid (social|search|media)|brand manager|growth (manager|lead|hacker)|campaign (manager|executive)|crm (marketing|executive)|demand generation|mercadotecnia|marketeer)\b/i, { near: { 'content-writing': 0.5 } }),
+  role('marketing', 'marketing', /\b(marketing|marketer|seo|sem|ppc|paid (social|search|media)|brand manager|growth (manager|lead|hacker)|campaign (manager|executive)|crm (marketing|executive)|demand generation|mercadotecnia|marketeer|marknads(chef|ansvarig|koordinator|f[öo]rare)|markedsf[øo]r\w*|markkinoin\w*)\b/i, { near: { 'content-writing': 0.5 } }),
   role('fullstack', 'full-stack engineering', /\b(full[- ]?stack)\b/i, { near: SOFTWARE_NEAR.fullstack, software: true }),
   role('backend', 'backend engineering', /\b(backend|back[- ]end|server[- ]side|api engineer)\b/i, { prompt: /\b(backend|back[- ]end|server[- ]side)\b/i, near: SOFTWARE_NEAR.backend, software: true }),
   role('frontend', 'frontend engineering', /\b(frontend|front[- ]end|ui engineer|web developer|(react|vue(\.js)?|angular) (developer|engineer))\b/i, { prompt: /\b(frontend|front[- ]end)\b/i, near: SOFTWARE_NEAR.frontend, software: true }),

@@ -14,6 +14,8 @@ export interface Salary {
   text: string;
   /** The period the amounts were stated in. */
   period: SalaryPeriod;
+  /** Monthly pay paid fourteen times a year (Austria, Portugal, Spain, Italy): the yearly figures count all fourteen. */
+  fourteen?: boolean;
 }
 
 const SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP' };
@@ -65,18 +67,19 @@ function periodOf(word: string | undefined): SalaryPeriod {
 // Pay written with a currency code or a sign after the figures: "CHF 115'000 – 130'000",
 // "7 500–8 800 zł brutto", "19–23 € Stundenlohn", "SGD 7–9k a month", "₹22 – 30 LPA".
 // "A$", "NZ$", "C$", "S$": the dollar with its country's letters before it.
-const CODE = String.raw`(?:a|au|nz|c|ca|us|s|sg)\$|€|\$|£|₹|zł|kč|kr\.?|pln|eur|usd|gbp|chf|sgd|dkk|sek|nok|cad|aud|nzd|inr|czk|huf|ron|lei`;
+const CODE = String.raw`(?:a|au|nz|c|ca|us|s|sg)\$|€|\$|£|₹|zł|kč|kr\.?|pln|eur|usd|gbp|chf|sgd|dkk|sek|nok|cad|aud|nzd|inr|czk|huf|ron|lei|aed|sar|qar|omr|kwd|bhd`;
 // "15–18 tys. zł": tysięcy, the Polish thousands.
-const FIGURE = String.raw`(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?)?`;
+const FIGURE = String.raw`(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}]))?`;
 const DASH = String.raw`\s*(?:[–—-]|to|bis|à|a|do|al)\s*`;
 const CODED_RANGE = new RegExp(String.raw`(?<![\p{L}\d])(?:(${CODE})\s?${FIGURE}${DASH}(?:${CODE})?\s?${FIGURE}|${FIGURE}${DASH}${FIGURE}\s*(${CODE})(?![\p{L}]))`, 'iu');
 const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netti|netta|nette|netos?|nets?\b|per|a |an |\/|im |par |al |pro |monthly|monatlich|mensual|miesi|ph\b|p\/h\b|pa\b|p\.a\.|annually|x ?1[2-4]\b|\+ ?(?:super|bonus|benefits|commission)|doe\b|depending|,\s*(?:aut[óo]nomo|freelance)))`;
 const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}${PAY_WORD_AFTER}|(?<![\p{L}\d.,])${FIGURE}\s*(${CODE})(?![\p{L}])${PAY_WORD_AFTER}|\b(?:up to|bis (?:zu )?|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*(${CODE})\s?${FIGURE}`, 'iu');
 const LAKHS = /(?:₹|inr|rs\.?)?\s*(\d+(?:\.\d+)?)\s*(?:(?:[–—-]|to)\s*(\d+(?:\.\d+)?)\s*)?(lpa|lakhs? (?:per annum|p\.?a\.?|a year|per year)|lakhs?)\b/i;
 
-function codeOf(sign: string): string {
+function codeOf(sign: string, text = ''): string {
   const lower = sign.toLowerCase();
-  // "kr" is Danish, Swedish or Norwegian: read as DKK, and a floor in "kr" is read in the posting's currency, so the two compare.
+  // "kr" is Danish, Swedish or Norwegian: the posting's words say which ("kr/mån", "lön" are Swedish); a floor in "kr" is read in the posting's currency, so the two compare.
+  if (lower === 'kr' || lower === 'kr.') return /\b(m[åa]n|m[åa]nad|m[åa]naden|l[öo]n|tj[äa]nst|anst[äa]llning)\b/i.test(text) ? 'SEK' : /\b(norge|norsk|oslo|l[øo]nn)\b/i.test(text) ? 'NOK' : 'DKK';
   return (
     { '€': 'EUR', $: 'USD', '£': 'GBP', '₹': 'INR', zł: 'PLN', kč: 'CZK', kr: 'DKK', 'kr.': 'DKK', lei: 'RON', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD' }[lower] ??
     lower.toUpperCase()
@@ -101,7 +104,7 @@ function codedSalaryFromText(text: string): Salary | null {
   const range = CODED_RANGE.exec(text);
   if (range) {
     const [, prefix, minDigits, minK, maxDigits, maxK, postMin, postMinK, postMax, postMaxK, postfix] = range;
-    const currency = codeOf(prefix ?? postfix ?? '€');
+    const currency = codeOf(prefix ?? postfix ?? '€', text);
     const min = prefix ? figure(minDigits ?? '0', minK ?? maxK) : figure(postMin ?? '0', postMinK ?? postMaxK);
     const max = prefix ? figure(maxDigits ?? '0', maxK) : figure(postMax ?? '0', postMaxK);
     if (min > 0 && max >= min) return describeSalary(min, max, currency, periodNear(text.slice((range.index ?? 0) + range[0].length, (range.index ?? 0) + range[0].length + 40), max));
@@ -109,7 +112,7 @@ function codedSalaryFromText(text: string): Salary | null {
   const single = CODED_SINGLE.exec(text);
   if (single) {
     const [, digits, k, postfix, prefix, preDigits, preK, postDigits, postK, postCode, topCode, topDigits, topK] = single;
-    const currency = codeOf(postfix ?? prefix ?? postCode ?? topCode ?? '€');
+    const currency = codeOf(postfix ?? prefix ?? postCode ?? topCode ?? '€', text);
     const amount = digits ? figure(digits, k) : preDigits ? figure(preDigits, preK) : postDigits ? figure(postDigits, postK) : figure(topDigits ?? '0', topK);
     if (amount > 0) return describeSalary(amount, amount, currency, periodNear(text.slice((single.index ?? 0) + single[0].length, (single.index ?? 0) + single[0].length + 40), amount));
   }
@@ -135,20 +138,22 @@ export function salaryFromText(text: string): Salary | null {
 // A prompt's pay floor, in the languages of the set: "€65k+", "£20ph min or 40k", "$30/hr or
 // better", "Minimum 7000 zł netto miesięcznie", "No menos de 28.000 € brutos al año", "RAL minima
 // 32.000 €", "Au moins 3 200 € net par mois", "Salaire minimum 85k CAD", "ab 55.000 € brutto".
-const CURRENCY = String.raw`(?:a|au|nz|c|ca|us|s|sg)\$|€|\$|£|₹|zł|kč|kr\.?|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron|sgd|inr`;
+const CURRENCY = String.raw`(?:a|au|nz|c|ca|us|s|sg)\$|€|\$|£|₹|zł|kč|kr\.?|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron|sgd|inr|aed|sar|qar`;
 // Not the digits of a word ("IR35", "B2B", "C1").
 // "110'000" and "110’000": the Swiss write thousands with an apostrophe.
 // "85 000 Kč": the K of a currency is not thousands.
-const NUMBER = String.raw`(?<![\p{L}])(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?)?`;
+const NUMBER = String.raw`(?<![\p{L}])(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}]))?`;
 // Said outright ("at least", "Mindestgehalt") or as a want ("I need", "salary expectations:", "not below"):
 // either way the lowest figure the user takes.
-const FLOOR_WORD = String.raw`at ?least|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
+const FLOOR_WORD = String.raw`at ?least|minst|l[äa]gst|mindst|v[äa]hint[äa][äa]n|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
 const FLOOR = new RegExp(
   String.raw`(?:(?:${FLOOR_WORD})\s*(?:of\s*)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
   'giu',
 );
 
-const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON', sgd: 'SGD', inr: 'INR', '₹': 'INR', kč: 'CZK', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD' };
+// A floor in "kr" is in the posting's krone, or the prompt's country's when the posting pays in another currency.
+const KRONE = 'kr';
+const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON', sgd: 'SGD', inr: 'INR', '₹': 'INR', kč: 'CZK', aed: 'AED', sar: 'SAR', qar: 'QAR', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD' };
 
 /** Take-home pay as a share of gross, to compare a net floor with gross postings (approximate). */
 const NET_SHARE: Record<string, number> = { PLN: 0.72, EUR: 0.77 };
@@ -161,6 +166,10 @@ export interface PromptPay {
   currency: string | null;
   /** Stated as take-home pay ("netto"): grossed up with an approximate share, so only a guide. */
   net: boolean;
+  /** For a floor in "kr": the krone of the prompt's country, used when the posting pays in another currency. */
+  krone?: 'SEK' | 'DKK' | 'NOK';
+  /** Stated by the month and not already counted as fourteen payments. */
+  monthly?: boolean;
   /** Take-home share used to gross it up (1 when stated gross). */
   share: number;
   text: string;
@@ -180,6 +189,7 @@ function periodNear(tail: string, amount: number): SalaryPeriod {
 /** Every floor the prompt states ("£20ph min or 40k" has two); the bench counts the lowest. */
 export function payFloorsFromPrompt(prompt: string): PromptPay[] {
   const floors: PromptPay[] = [];
+  const krone = /\b(danmark|denmark|danish|dansk|k[øo]benhavn|copenhagen|aarhus|esbjerg|odense|aalborg|m[åa]ned)\b/i.test(prompt) ? 'DKK' : /\b(norge|norway|norsk|oslo|bergen|trondheim|stavanger)\b/i.test(prompt) ? 'NOK' : 'SEK';
   // "Expecting 22 LPA fixed minimum": lakhs of rupees a year.
   const lakhs = LAKHS.exec(prompt);
   if (lakhs) {
@@ -205,26 +215,29 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     if (amount < 10) continue;
     const period = periodNear(tail, amount);
     if (period === 'year' && amount < 10_000) continue;
-    const currency = symbol ? (CURRENCY_CODE[symbol.toLowerCase()] ?? null) : null;
+    const currency = symbol ? (CURRENCY_CODE[symbol.toLowerCase()] ?? (/^kr\.?$/i.test(symbol) ? KRONE : null)) : null;
     const net = /\b(net|netto|netti|netos?|nette?|netta)\b/i.test(tail) && !/\bb2b\b/i.test(tail);
     const share = net ? (NET_SHARE[currency ?? 'EUR'] ?? DEFAULT_NET_SHARE) : 1;
     // "mínimo 2.400 € brutos x14", "1.500 € al mes en 14 pagas": fourteen monthly payments a year.
     const payments = period === 'month' && /(?:[x×]\s?14\b|\b14 (pagas|pagamentos|mensilit[àa]|geh[äa]lter|salaires))/i.test(`${tail} ${prompt.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 30)}`) ? 14 / 12 : 1;
-    floors.push({ yearly: (annualPay(amount, period) * payments) / share, currency, net, share, text: match[0].trim().replace(/[\s,(]+$/, '').slice(0, 60) });
+    floors.push({ yearly: (annualPay(amount, period) * payments) / share, currency, ...(currency === KRONE ? { krone } : {}), ...(period === 'month' && payments === 1 ? { monthly: true } : {}), net, share, text: match[0].trim().replace(/[\s,(]+$/, '').slice(0, 60) });
   }
   return floors;
 }
 
 /** The floor in EUR a year, reading a bare "$" as the job's own dollar and a missing currency as the job's. */
-export function floorInEur(floor: PromptPay, jobCurrency: string | null, jobNet = false): number | null {
+export function floorInEur(floor: PromptPay, jobCurrency: string | null, jobNet = false, jobFourteen = false): number | null {
   let currency = floor.currency;
   if (currency === null || (currency === '$' && (jobCurrency === 'USD' || jobCurrency === 'CAD' || jobCurrency === 'AUD' || jobCurrency === 'NZD'))) currency = jobCurrency ?? (floor.currency === '$' ? 'USD' : 'EUR');
   if (currency === '$') currency = 'USD';
+  // "Minst 60 000 kr/mån" against a posting in euros: whose krone the prompt's country says.
+  if (currency === KRONE) currency = jobCurrency === 'SEK' || jobCurrency === 'DKK' || jobCurrency === 'NOK' ? jobCurrency : (floor.krone ?? 'SEK');
   const rate = EUR_PER_UNIT[currency];
   if (rate === undefined) return null;
   // A posting that states take-home pay is compared with the floor as take-home pay.
   const yearly = jobNet ? floor.yearly * (floor.net ? floor.share : (NET_SHARE[currency] ?? DEFAULT_NET_SHARE)) : floor.yearly;
-  return yearly * rate;
+  // "Mínimo 1.800 € por mês" against "1.600 € x 14": a monthly floor is per payment where pay comes fourteen times.
+  return yearly * rate * (jobFourteen && floor.monthly ? 14 / 12 : 1);
 }
 
 /** "Salary at least €80k" → 80,000 EUR a year (the lowest floor, read against a euro job). */

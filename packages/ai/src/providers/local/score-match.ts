@@ -244,12 +244,14 @@ function hours(job: JobSignals, prompt: PromptSignals, out: Collector): void {
 
 const SOME_DAYS = /\b([1-4]|one|two|three|four|un[oa]?|dos|tres|cuatro|deux|trois|quatre|eine?n?|zwei|drei|vier|uno|due|tre|quattro)\s+(d[ií]as?|days?|jours?|tage?n?|giorni|dagen|dni)\b/i;
 
+const ROTATING = /\b(rotat\w*|rota\b|roulement|wechselschicht\w*|turnos? rotativos?|a turni|rotacyjn\w*|ploegendienst|\d[- ]on[- ]\d[- ]off|days and nights|days\/nights|lates and nights)/i;
+
 function conditions(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   for (const excluded of prompt.excludedConditions) {
     const hit = job.exclusions.find((entry) => entry.id === excluded.id);
     if (!hit) continue;
-    // "1 día de turno partido" is not the split shift every day the user refused.
-    if (excluded.daily && SOME_DAYS.test(hit.evidence)) continue;
+    // "1 día de turno partido" is not the split shift every day the user refused, nor "rotating days and nights" permanent nights.
+    if (excluded.always && (SOME_DAYS.test(hit.evidence) || ROTATING.test(hit.evidence))) continue;
     const label = EXCLUSIONS.find((term) => term.id === hit.id)?.label ?? hit.id;
     // "I'd rather not go back to aged care" and "Dietitian – Residential Aged Care": the wish is about the job itself.
     if (excluded.soft && hit.strength === 'title') {
@@ -329,7 +331,9 @@ function seniority(job: JobSignals, prompt: PromptSignals, out: Collector): void
   const wantedLabel = listing(prompt.seniorities.map((level) => SENIORITY_LABELS[level]), 'or');
   // Years of experience only tell that a junior post is below the user; they say nothing of a step up.
   // and only a title says a post is junior ("2+ years of experience" is a minimum, not a level).
-  if (prompt.seniorityInferred && (job.seniority === null || job.seniorityFrom !== 'title' || job.seniority >= Math.min(...prompt.seniorities))) return;
+  // A title two or more levels above what their years make them ("Head of Talent" for five years) is still out of reach.
+  const farAbove = job.seniority !== null && job.seniority - Math.max(...prompt.seniorities) >= 2;
+  if (prompt.seniorityInferred && (job.seniority === null || job.seniorityFrom !== 'title' || (job.seniority >= Math.min(...prompt.seniorities) && !farAbove))) return;
   if (job.seniority === null) {
     out.adjust('seniority', WEIGHTS.seniorityUnknown, 'The posting does not state a seniority level', 'seniority not stated');
     return;
@@ -413,6 +417,10 @@ function location(job: JobSignals, prompt: PromptSignals, out: Collector): void 
     out.adjust('location', WEIGHTS.officeOutsideRegion, `${office}${days}: about ${commute.km} km from ${commute.from}, further than you said you can travel`, `office ${commute.km} km from ${commute.from}`);
     return;
   }
+  if (prompt.maxOfficeDays !== null && job.officeDays !== null && job.officeDays > prompt.maxOfficeDays) {
+    out.adjust('location', WEIGHTS.tooManyOfficeDays, `${office}${days}; you take ${prompt.maxOfficeDays} office day${prompt.maxOfficeDays === 1 ? '' : 's'} a week at most`, `${job.officeDays} office days a week`);
+    return;
+  }
   const accepted = job.mode === 'hybrid' ? prompt.acceptsHybrid || prompt.acceptsOnsite : prompt.acceptsOnsite;
   if (prompt.wantsRemote && !accepted) {
     const weight = job.mode === 'hybrid' ? WEIGHTS.hybridWhenRemote : WEIGHTS.onsiteWhenRemote;
@@ -424,7 +432,7 @@ function location(job: JobSignals, prompt: PromptSignals, out: Collector): void 
 export function salaryFloorFor(job: JobSignals, prompt: PromptSignals): { eur: number; text: string } | null {
   let best: { eur: number; text: string } | null = null;
   for (const floor of prompt.payFloors) {
-    const eur = floorInEur(floor, job.salary?.currency ?? null, job.salary?.net ?? false);
+    const eur = floorInEur(floor, job.salary?.currency ?? null, job.salary?.net ?? false, job.salary?.fourteen ?? false);
     const euros = floor.currency === 'EUR' || (floor.currency === null && (job.salary?.currency ?? 'EUR') === 'EUR');
     if (eur !== null && (best === null || eur < best.eur)) best = { eur, text: euros ? formatEur(eur) : `${floor.text} (≈ ${formatEur(eur)})` };
   }
@@ -498,6 +506,8 @@ function culture(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   if (job.onCall) {
     if (prompt.noOnCall) out.adjust('culture', WEIGHTS.unwantedOnCall, `Has on-call: ${quote(job.onCall.text)}`, 'on-call');
     else if (prompt.wantsFairOnCall && job.onCall.fair) out.pro(`On-call is shared: ${quote(job.onCall.text)}`, 'shared on-call');
+    else if (prompt.onCallAtMostOneIn !== null && job.onCall.weeksInRotation !== null && job.onCall.weeksInRotation < prompt.onCallAtMostOneIn)
+      out.adjust('culture', WEIGHTS.onCallTooOften, `On call one week in ${job.onCall.weeksInRotation}: ${quote(job.onCall.text)}; you take one week in ${prompt.onCallAtMostOneIn} at most`, `on call 1 week in ${job.onCall.weeksInRotation}`);
     else if (prompt.wantsFairOnCall && job.onCall.heavy) out.adjust('culture', WEIGHTS.heavyOnCall, `Heavy on-call: ${quote(job.onCall.text)}`, 'heavy on-call');
   }
   if (job.crunch) out.adjust('culture', WEIGHTS.crunch, `Mentions long hours: ${quote(job.crunch)}`, 'long hours');

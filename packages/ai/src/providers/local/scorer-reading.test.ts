@@ -411,3 +411,70 @@ describe('take-home pay on both sides', () => {
     expect(cons(ral)).toMatch(/below your/);
   });
 });
+
+describe("what dev-f's first reading found", () => {
+  it('reads "permanent nights" as refusing fixed nights, not a rotation with nights', async () => {
+    const prompt = "ICU nurse in Dublin. Rotating days/nights is fine but I won't do permanent nights again. Minimum €48,000 a year.";
+    const rotating = await score(prompt, job({ title: 'Staff Nurse – Intensive Care Unit', location: 'Dublin 8', description: 'Roster: 12-hour shifts rotating days and nights. €38,000–€58,000.' }));
+    expect(cons(rotating)).not.toMatch(/night shifts/);
+    const fixed = await score(prompt, job({ title: 'Staff Nurse – ICU (Night Duty)', location: 'Dublin 8', description: 'Permanent night duty, 20:00 to 08:00. €50,000–€58,000.' }));
+    expect(cons(fixed)).toMatch(/night shifts/);
+  });
+
+  it('takes "umowa o pracę … albo B2B" and "permanent, or a fixed-term contract" as open to both', async () => {
+    const b2b = await score('Python/Django developer, Kraków albo remote z Polski. Umowa o pracę od 15 000 zł brutto albo B2B od 20 000 zł netto miesięcznie.', job({ title: 'Django Developer', location: 'Remote – Poland', remote: true, description: 'B2B, 19 000–23 000 zł netto miesięcznie.' }));
+    expect(cons(b2b)).not.toMatch(/self-employed/);
+    expect(b2b.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('reads aircraft certifying engineers, restaurant managers in Portuguese, and private tutoring as their own roles', async () => {
+    const b1 = await score('B1 licensed aircraft engineer, A320 and ATR 72, Glasgow. £50k basic minimum.', job({ title: 'B1 Certifying Engineer – A320', location: 'Glasgow Airport', description: 'Line maintenance, £54,000–£57,000.' }));
+    expect(pros(b1)).toMatch(/aircraft maintenance/i);
+    const gerente = await score('Gerente de restaurante com 7 anos de experiência, Lisboa. Mínimo 1.800 € brutos por mês.', job({ title: 'Gerente de Restaurante', location: 'Lisboa', description: 'Restaurante de 120 lugares. 2.000 € brutos por mês.' }));
+    expect(pros(gerente)).toMatch(/restaurant management/i);
+    const tutoring = await score('Professeure de mathématiques certifiée, Lyon. Pas de cours particuliers à domicile ni de plateformes de soutien scolaire en ligne.', job({ title: 'Professeur de mathématiques à domicile (H/F)', location: 'Lyon', description: 'Réseau de soutien scolaire: cours particuliers chez les familles.' }));
+    expect(tutoring.score).toBeLessThan(70);
+  });
+
+  it('reads Nordic refusals, floors and krone ("inga casinobolag", "minst 60 000 kr/mån") and places and pay in the Gulf', async () => {
+    const prompt = 'B2B-marknadsförare, Stockholm. Lön minst 60 000 kr/mån. Inga spel- eller casinobolag och inga tobaks- eller nikotinbolag.';
+    const casino = await score(prompt, job({ title: 'Marketing Manager B2B', location: 'Stockholm', description: 'We build slot games and a casino platform for operators. 65 000–75 000 kr/mån.' }));
+    expect(cons(casino)).toMatch(/gambling/);
+    const euros = await score(prompt, job({ title: 'Field Marketing Manager', location: 'Stockholm', salaryMin: 68_000, salaryMax: 76_000, salaryCurrency: 'EUR', salaryPeriod: 'year', description: 'Field marketing and ABM across the Nordics.' }));
+    expect(cons(euros)).not.toMatch(/below your/);
+    const low = await score(prompt, job({ title: 'Marketing Manager (B2B SaaS)', location: 'Stockholm', description: 'Demand generation for our SaaS. Lön 52 000–56 000 kr/mån.' }));
+    expect(cons(low)).toMatch(/below your/);
+    const gulf = 'Construction project manager in Dubai, open for Dubai or Abu Dhabi only, not Saudi or Qatar. Minimum AED 45,000 per month all-in package.';
+    const doha = await score(gulf, job({ title: 'Project Manager – Residential Towers', location: 'Doha, Qatar', description: 'Main contractor, high-rise residential. AED 50,000 per month.' }));
+    expect(doha.score).toBeLessThan(70);
+    const under = await score(gulf, job({ title: 'Project Manager – Mid-Rise Residential', location: 'Dubai', description: 'Package AED 38,000 per month all-inclusive.' }));
+    expect(cons(under)).toMatch(/below your/);
+  });
+
+  it('reads limits on office days and on-call ("max 3 days in office", "como mucho una semana al mes")', async () => {
+    const office = await score('In-house recruiter, Manchester. Hybrid fine, max 3 days in office. £38k+.', job({ title: 'Talent Acquisition Specialist', location: 'Manchester', description: 'Office-first: four days a week in our Manchester office. £42,000–£46,000.' }));
+    expect(cons(office)).toMatch(/3 office days a week at most/);
+    const polish = await score('Python developer, Kraków: hybryda max 2 dni w biurze albo full remote.', job({ title: 'Python Developer', location: 'Kraków', description: 'Pracujemy stacjonarnie — 5 dni w tygodniu w biurze.' }));
+    expect(cons(polish)).toMatch(/2 office days a week at most/);
+    const onCall = await score('DBA PostgreSQL senior, remoto desde España. Guardias sí, pero pagadas y como mucho una semana al mes.', job({ title: 'Senior PostgreSQL DBA', location: 'Remote, Spain', remote: true, description: 'The team of three shares on-call, so you are on call one week in every three (compensated).' }));
+    expect(cons(onCall)).toMatch(/one week in 3/);
+  });
+
+  it('reads "we do not require German", a French "véhicule indispensable", an RPO and a travelling title', async () => {
+    const german = await score('Senior product manager in Berlin. My German is B1, so the working language has to be English.', job({ title: 'Senior Product Manager', location: 'Berlin', description: 'Excellent English. We do not require German.' }));
+    expect(cons(german)).not.toMatch(/German/);
+    const car = await score("Professeure de mathématiques à Lyon, je n'ai pas de voiture.", job({ title: 'Professeur de mathématiques', location: 'Lyon', description: 'Établissement en zone rurale ; un véhicule est indispensable.' }));
+    expect(cons(car)).toMatch(/car of your own/);
+    const rpo = await score('In-house recruiter, Manchester. In-house only - no agency, no RPO.', job({ title: 'Talent Acquisition Partner (Client-Site)', location: 'Manchester', description: 'Meridian delivers recruitment on behalf of large employers; you are embedded at one client.' }));
+    expect(rpo.score).toBeLessThan(70);
+    const travelling = await score('Joiner, Bristol, own van. No travelling jobs with nights away.', job({ title: 'Shopfitter / Joiner – Travelling', location: 'Bristol', description: 'Shop fit-outs across the UK, Monday to Thursday.' }));
+    expect(cons(travelling)).toMatch(/travelling work/);
+  });
+
+  it('holds a Head-of title against five years, and a monthly floor per payment where pay comes fourteen times', async () => {
+    const head = await score('In-house recruiter / TA partner, Manchester. 5 yrs (3 agency, 2 in-house). £38k+.', job({ title: 'Head of Talent', location: 'Manchester', description: 'Lead a team of four recruiters. £82,000–£99,000.' }));
+    expect(head.score).toBeLessThan(70);
+    const fourteen = await score('Gerente de restaurante, Lisboa. Mínimo 1.800 € brutos por mês (ou 25 mil por ano).', job({ title: 'Gerente de Restaurante', location: 'Lisboa', description: 'Casa de 90 lugares. 1.600 € brutos x 14 meses.' }));
+    expect(cons(fourteen)).toMatch(/below your/);
+  });
+});

@@ -108,17 +108,17 @@ const industry = (id: string, label: string, noun: string, patterns: RegExp[]): 
 export const INDUSTRIES: readonly IndustryTerm[] = [
   // Meaning families: a user who writes "no crypto" means the on-chain payments start-up too.
   industry('crypto', 'crypto', 'crypto', [/\bcrypto(currency|currencies|s)?\b/i, /\bblockchain\b/i, /\bweb ?3\b/i, /\bdefi\b/i, /\b(bitcoin|ethereum|solana)\b/i, /\bnfts?\b/i, /\bon[- ]chain\b/i, /\bstablecoins?\b/i, /\btoken (grant|sale|holders?|economy)s?\b/i, /\btokenomics\b|\btokeni[sz]/i, /\bdapps?\b/i, /\blayer[- ][12]\b/i, /\bdigital[- ]assets?\b/i, /\bsmart contracts?\b/i, /\bkrypto/i, /\bcryptomonnaie/i, /\bcriptomoneda/i]),
-  industry('gambling', 'gambling', 'gambling', [/\bpokies\b/i, /\bcasinos?\b/i, /\b(sports )?betting\b/i, /\bgambling\b/i, /\bsportsbooks?\b/i, /\bigaming\b/i, /\bpoker\b/i, /\bslot machines?\b|\bslots\b/i, /\bwager(s|ing)?\b/i, /\b(odds|bets) (and|&) (odds|bets)\b/i, /\blotter(y|ies)\b/i, /\bgl[üu]cksspiel|\bsportwetten|\bjeux d'argent|\bapuestas|\bkasyn|\bscommesse|\bgokken/i]),
-  industry('adtech', 'adtech', 'advertising technology', [/\bad[- ]?tech\b/i, /\bprogrammatic\b/i, /\bdemand-side platform\b/i, /\breal-time bidding\b/i, /\bad exchange\b/i, /\badvertising\b/i]),
+  industry('gambling', 'gambling', 'gambling', [/\bpokies\b/i, /\bcasinos?\b/i, /\bcasino(bolag|f[öo]retag|selskab)/i, /\bspel(bolag|f[öo]retag)/i, /\b(sports )?betting\b/i, /\bgambling\b/i, /\bsportsbooks?\b/i, /\bigaming\b/i, /\bpoker\b/i, /\bslot machines?\b|\bslots\b/i, /\bwager(s|ing)?\b/i, /\b(odds|bets) (and|&) (odds|bets)\b/i, /\blotter(y|ies)\b/i, /\bgl[üu]cksspiel|\bsportwetten|\bjeux d'argent|\bapuestas|\bkasyn|\bscommesse|\bgokken/i]),
+  industry('adtech', 'adtech', 'advertising technology', [/\bad[- ]?tech\b/i, /\bprogrammatic\b/i, /\bdemand-side platform\b/i, /\breal-time bidding\b/i, /\bad exchange\b/i, /\badvertising\b/i, /\bbid requests?\b/i, /\bimpressions? (is |are )?auctioned\b/i, /\b(ad|display|video) (and video )?inventory\b/i, /\bdemand-side partners?\b/i, /\bsupply-side platform\b/i, /\bad targeting\b/i]),
   industry('defense', 'defense', 'defense/military', [/\bdefen[cs]e (industry|contractor|company|applications?|sector|customers?)\b/i, /\bmilitary\b/i, /\bweapons?\b/i, /\bdual[- ]use\b/i, /\br[üu]stung|\bwehrtechni|\bverteidigung|\bwaffen|\bstreitkr[äa]fte|\bbundeswehr/i, /\barmed forces\b|\bforces arm[ée]es\b|\bfuerzas armadas\b|\bkrijgsmacht\b|\barmaments?\b|\bmunitions?\b|\bammunition\b/i, /\bdefensie|\bd[ée]fense\b|\bdefensa\b/i, /\bdod\b|\bsecurity clearance\b|\bts\/sci\b/i]),
   industry('cannabis', 'cannabis', 'cannabis', [/\bcannabis\b/i, /\bmarijuana\b/i, /\bdispensar(y|ies)\b/i, /\bthc\b/i, /\bweed\b/i, /\bpre-?rolls?\b/i, /\bedibles\b/i, /\blicensed (cannabis )?producer\b/i]),
   // "No booze brands": beer, wine and spirits makers and sellers.
   industry('alcohol', 'alcohol', 'alcohol', [/\bbooze\b/i, /\balcohol(ic)?\b/i, /\bbrewer(y|ies)\b/i, /\bdistiller(y|ies)\b/i, /\bliquor\b/i, /\bspirits (brands?|company|group|producers?|portfolio)\b/i, /\bwiner(y|ies)\b/i, /\bcraft beer\b/i, /\bbrauerei|\bspirituosen|\bbrasseur|\bdistillerie|\bcervecer[ií]a|\bbrouwerij|\bbrowar|\bbirrificio/i]),
   // "No vape shops", "no tobacco brands": nicotine in any form.
-  industry('tobacco', 'tobacco', 'tobacco/vaping', [/\btobacco\b/i, /\bcigar(ette)?s?\b/i, /\be-?cig(arette)?s?\b/i, /\be-?liquids?\b/i, /\bvap(e|es|ing|our|or)\b/i, /\bnicotine\b/i, /\bheated[- ]tobacco\b/i, /\btabak|\btabac|\btabaco|\bsigaret|\bpapieros/i]),
+  industry('tobacco', 'tobacco', 'tobacco/vaping', [/\btobacco\b/i, /\bcigar(ette)?s?\b/i, /\be-?cig(arette)?s?\b/i, /\be-?liquids?\b/i, /\bvap(e|es|ing|our|or)\b/i, /\bnicotine\b/i, /\bheated[- ]tobacco\b/i, /\btabak|\btabac|\btabaco|\bsigaret|\bpapieros/i, /\bsnus\b/i, /\bnikotin|\btobak/i]),
   // IT work billed to clients by the hour: "no MSPs".
   industry('managed-services', 'managed services (MSP)', 'managed IT services', [/\bmsps?\b/i, /\bmanaged (it )?services? providers?\b/i, /\bmanaged it services\b/i, /\bbillable (hours|utili[sz]ation)\b/i, /\butili[sz]ation targets?\b/i]),
-  industry('consulting', 'consulting', 'consultancy/agency work', [/\bconsultanc(y|ies)\b/i, /\bconsulting\b/i, /\bclient (projects?|sites?)\b/i, /\boutsourcing\b/i, /\b(digital|software) agency\b/i]),
+  industry('consulting', 'consulting', 'consultancy/agency work', [/\bconsultanc(y|ies)\b/i, /\bconsulting\b/i, /\bclient (projects?|sites?)\b/i, /\boutsourcing\b/i, /\b(body[- ]?leasing|staff augmentation|outstaffing|team extension)\b/i, /\bcliente nuestro\b|\bequipo [^.]{0,30}del cliente\b|\binstalaciones del cliente\b/i, /\b(digital|software) agency\b/i]),
   industry('public-sector', 'public sector', 'public-sector contracting', [/\bpublic[- ]sector\b/i, /\be-government\b/i, /\bgovernment agencies\b/i]),
   industry('games', 'games', 'games', [/\bgames? studio\b/i, /\bvideo games?\b/i, /\b(online|co-op|console|pc) games?\b/i]),
   industry('fintech', 'fintech', 'financial technology', [/\bfintech\b/i, /\binvoicing\b/i, /\baccounts[- ]receivable\b/i, /\bbanking\b/i, /\bpayments? (platform|provider|infrastructure)\b/i]),
@@ -169,6 +169,13 @@ export const PLACES: readonly Place[] = [
   place('Australia', 'apac', [/\baustralia\b/i, /\b(sydney|melbourne|brisbane|perth|adelaide|canberra)\b/i]),
   place('New Zealand', 'apac', [/\bnew zealand\b/i, /\bnz\b/i, /\baotearoa\b/i, /\b(auckland|wellington|christchurch)\b/i]),
   place('Brazil', 'latam', [/\bbrazil\b/i, /\bsão paulo\b/i]),
+  // The Gulf: "open for Dubai or Abu Dhabi only, not Saudi or Qatar".
+  place('United Arab Emirates', 'other', [/\b(united arab emirates|uae)\b/i, /\b(dubai|abu dhabi|sharjah|ajman)\b/i]),
+  place('Saudi Arabia', 'other', [/\b(saudi arabia|saudi|ksa)\b/i, /\b(riyadh|jeddah|dammam|tabuk|neom)\b/i]),
+  place('Qatar', 'other', [/\bqatar\b/i, /\b(doha|lusail)\b/i]),
+  place('Oman', 'other', [/\boman\b/i, /\bmuscat\b/i]),
+  place('Kuwait', 'other', [/\bkuwait\b/i]),
+  place('Bahrain', 'other', [/\bbahrain\b/i, /\bmanama\b/i]),
 ];
 
 export const REGION_PATTERNS: readonly (readonly [Place['region'] | 'world', RegExp])[] = [
@@ -183,4 +190,4 @@ export const REGION_PATTERNS: readonly (readonly [Place['region'] | 'world', Reg
 ];
 
 /** Fixed, approximate rates to compare salaries (the local provider is not a currency service). */
-export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68, AUD: 0.6, NZD: 0.55, CZK: 0.04, HUF: 0.0025, RON: 0.2, SGD: 0.69, INR: 0.011 };
+export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68, AUD: 0.6, NZD: 0.55, CZK: 0.04, HUF: 0.0025, RON: 0.2, SGD: 0.69, INR: 0.011, AED: 0.25, SAR: 0.245, QAR: 0.25, OMR: 2.4, KWD: 3, BHD: 2.45 };

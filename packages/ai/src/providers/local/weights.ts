@@ -113,6 +113,10 @@ export const WEIGHTS = {
   heavyOnCall: 6,
   /** Culture: the user wants no on-call and the job has it. */
   unwantedOnCall: 10,
+  /** Culture: on call more often than the user's limit ("at most one week a month" and one week in three). */
+  onCallTooOften: 35,
+  /** Location: more office days a week than the user's limit ("max 3 days in office" and four). */
+  tooManyOfficeDays: 35,
   /** Culture: the posting talks of crunch or overtime. */
   crunch: 8,
   /** Industry: the user named industries they prefer and this is none of them. */
