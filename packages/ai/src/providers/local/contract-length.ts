@@ -17,6 +17,8 @@ const JOB_FORMS: readonly [RegExp, 'months' | 'weeks'][] = [
   // "contract of 3 months", "a fixed-term contract for six months", "CDD de 3 mois", "contrato de 6 meses", "contratto di 6 mesi"
   [new RegExp(String.raw`\b${CONTRACT}\s+(?:(?:temporal|à durée déterminée|a tempo determinato|fixed[- ]term)\s+)?(?:of|for|de|di|van|na|von|über)\s+(?:about |around |approximately |initially |environ )?${COUNT}\s+${MONTHS}\b`, 'i'), 'months'],
   [new RegExp(String.raw`\b${CONTRACT}\s+(?:of|for|de|di|van|na)\s+${COUNT}\s+${WEEKS}\b`, 'i'), 'weeks'],
+  // "Specified Purpose, 9 months", "Fixed-term (9 months)", "CDD – 6 mois"
+  [new RegExp(String.raw`\b(?:fixed[- ]term|specified purpose|temporary|maternity cover|befristet|cdd|interim)\b[^.\n]{0,20}?\b${COUNT}[- ]${MONTHS}\b`, 'i'), 'months'],
   // "befristet auf 6 Monate", "duration: 3 months", "length of contract: 4 months"
   [new RegExp(String.raw`\b(?:befristet auf|duration:?|length(?: of (?:the )?contract)?:|dur[ée]e\s*:?|duraci[óo]n\s*:?|durata\s*:?|looptijd\s*:?)\s*${COUNT}\s+${MONTHS}\b`, 'i'), 'months'],
 ];

@@ -40,7 +40,7 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
     // "Los fines de semana no trabajo", "I don't work weekends": said as a fact, not as "no weekends".
     { promptWhole: /\b(los )?(s[áa]bados|fines de semana) no (trabajo|puedo)\b|\bno trabajo (los )?(s[áa]bados|fines de semana)\b|\b(i )?(don'?t|do not|never|can'?t) work (on )?(saturdays|weekends)\b|\bpas le week-end\b/i }),
   term('staffing', 'staffing or temp agencies', /\b(rpo|recruitment process outsourcing|agenc(y|ies)|agentur|agence|agencia|uitzend|staffing|temp(orary)? agenc|supply|interim|zeitarbeit|leiharbeit|leihfirm|arbeitnehmer[üu]berlassung|an[üu]\b|personaldienstleist|ett\b)/i,
-    /\b(rpo|recruitment process outsourcing|(deliver|provide)s? recruitment on behalf of|staffing|recruitment agency|temp(orary)? (staffing )?agency|supply (teaching|teacher|agency)|empresa de trabajo temporal|\bett\b|uitzendbureau|zeitarbeit|personaldienstleist|arbeitnehmer[üu]berlassung|agence d'int[ée]rim|agentur\b|\w+agentur\b)/i),
+    /\b(plac(e|ed|ing) on assignment|on assignment with (our )?client|we place [^.]{0,40}\binto\b|block bookings|rpo|recruitment process outsourcing|(deliver|provide)s? recruitment on behalf of|staffing|recruitment agency|temp(orary)? (staffing )?agency|supply (teaching|teacher|agency)|empresa de trabajo temporal|\bett\b|uitzendbureau|zeitarbeit|personaldienstleist|arbeitnehmer[üu]berlassung|a[üu]g\b|[üu]berlassung|agence d'int[ée]rim|agentur\b|\w+agentur\b)/i),
   term('hotels', 'hotels', /\bhot(el|eles|els|eli|éis)\b|\bhotelaria\b|\bh[ôo]tellerie\b|\bhoteler[ií]a\b/i, /\bhotel(es|s)?\b|\bhôtel/i),
   // "Não quero cadeias de fast food", "niente fast food": quick-service chains.
   term('fast-food', 'fast food', /\b(fast[- ]?food|comida r[áa]pida|restaura[çc][ãa]o r[áa]pida|quick[- ]service|qsr|schnellrestaurant|restauration rapide)\b/i, /\b(fast[- ]?food|comida r[áa]pida|restaura[çc][ãa]o r[áa]pida|quick[- ]service restaurants?|qsr|schnellrestaurant|restauration rapide|burger chain)\b/i),
@@ -74,6 +74,10 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
   // "No airline where I must pay my own training": a course fee the trainee pays or has deducted.
   term('paid-training', 'training you pay for', /\b(pay (for )?(my|your|their|the) (own )?training|self[- ](funded|paid) training|training (fees?|costs?|bonds?)|course fees?|pay for (the )?course|formation payante|frais de formation|schulungskosten|formaci[óo]n (de )?pago)/i,
     /\b((course|training|programme|program) (costs|fees?( of| is)?|bond)|training bond|fees? (is |are |will be )?deducted|pay (for )?(your|the) (own )?training|self[- ](funded|paid) training|frais de formation (à votre charge|payants?)|formation payante|schulungskosten (tr[äa]gst|werden)|formaci[óo]n (de )?pago)/i),
+  // "I can't get a security clearance; skip anything that requires one": a requirement, one mention is enough.
+  term('clearance', 'a security clearance', /\b(security )?clearances?\b/i,
+    /\b((top )?secret|ts\/sci|active|government|dv|sc|security|federal) (security )?clearance\b|\bclearance (is )?required\b|\bus citizenship (is )?required\b/i,
+    { decisive: true, title: /\bcleared\b/i }),
   term('international-routes', 'international routes', /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr)/i, /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr|system [234]\/[12])/i),
 ];
 

@@ -4,7 +4,7 @@ import { contractMonthsIn } from './contract-length';
 import { countPlainly, EXCLUSIONS, mentionsPlainly } from './exclusions';
 import { citiesIn, type City } from './places';
 import { requiredLanguages } from './spoken-languages';
-import { describeSalary, salaryFromText, type Salary } from './salary';
+import { describeSalary, paymentsIn, salaryFromText, type Salary } from './salary';
 import { clip, countMatches, findSentence, firstParagraph, hoursIn, parseCount } from './text';
 import {
   BACKEND_LANGUAGE_TITLE,
@@ -236,8 +236,6 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
   return { mode, regions: scope.regions, countries: scope.countries, locationText: location || (mode === 'remote' ? 'Remote' : 'not stated'), officeDays, cities: citiesIn(location) };
 }
 
-// "€ 3.600 brutto monatlich (14 Gehälter)": Austrian pay comes fourteen times a year.
-const FOURTEEN_SALARIES = /\b14\s*(geh[äa]lter|monatsgeh[äa]lter|mal|pagas|pagamentos|mensilit[àa]|salaires)\b|[×x]\s?14\b/i;
 // "7 500–8 500 zł netto", "9.000 zł net", "1.400 a 1.500 € netos al mes": the posting states take-home pay.
 const GROSS_PAY = /\b(RAL|brutto|brut|lord[oa]|gross|brut[oa]s?)\b/i;
 const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euros?)[^.\n]{0,20}\b(netto|netti|netta|nette?|netos?|net)\b|\b(netto|netti|netta|nette?|netos?|net)\b[^.\n\d]{0,12}\d/i;
@@ -263,12 +261,13 @@ function salaryOf(job: Job, description: string): Salary | null {
   }
   salary ??= salaryFromText(description);
   if (!salary) return null;
-  const fourteen = salary.period === 'month' && FOURTEEN_SALARIES.test(description);
+  // "€ 3.600 brutto monatlich (14 Gehälter)", "€4,800 × 13 months": monthly pay paid more than twelve times a year.
+  const payments = salary.period === 'month' ? (paymentsIn(description) ?? 12) : 12;
   // "RAL 24.000–26.000 € (circa 1.550–1.680 € netti al mese)": whichever the posting states first is the figure read.
   const netAt = description.search(NET_PAY);
   const grossAt = description.search(GROSS_PAY);
   const net = netAt >= 0 && (grossAt < 0 || netAt < grossAt) && !/\bb2b\b/i.test(findSentence(description, NET_PAY) ?? '');
-  return fourteen ? { ...salary, minEur: (salary.minEur * 14) / 12, maxEur: (salary.maxEur * 14) / 12, net, fourteen } : { ...salary, net };
+  return payments > 12 ? { ...salary, minEur: (salary.minEur * payments) / 12, maxEur: (salary.maxEur * payments) / 12, net, payments } : { ...salary, net };
 }
 
 function employmentOf(job: Job, title: string, description: string): EmploymentType | null {

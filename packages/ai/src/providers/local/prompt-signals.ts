@@ -11,6 +11,8 @@ import { foldAccents, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, 
 export interface PromptSignals {
   families: RoleFamily[];
   seniorities: Seniority[];
+  /** Levels the user ruled out ("not lead", "not VP or director", "not staff/principal IC"). */
+  excludedSeniorities: Seniority[];
   languages: string[];
   tools: string[];
   /** Industries the user ruled out ("no crypto"), with the words they used. */
@@ -88,7 +90,7 @@ export interface PromptSignals {
 // hospitalière", "keine Agentur", "nada de hoteles", "geen ZZP", "niente stagionali", "nie chcę
 // tras międzynarodowych"; "no more than 500 people" is a size, not an exclusion.
 const NEGATION =
-  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|inga|inte|ingen|ikke|ej|tampoco|tampouco|nemmeno|neanche|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|pas (?:le|la|les|l')|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza|n[ãa]o quero|n[ãa]o|nem|ne (?:veux|souhaite|cherche|voudrais) (?:pas|plus)(?: (?:travailler|faire|aller))?)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,:!?\n()]+)/giu;
+  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|inga|inte|ingen|ikke|ej|tampoco|tampouco|nemmeno|neanche|nichts|niets|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|pas (?:le|la|les|l')|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza|n[ãa]o quero|n[ãa]o|nem|ne (?:veux|souhaite|cherche|voudrais) (?:pas|plus)(?: (?:travailler|faire|aller))?)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,:!?\n()]+)/giu;
 
 // "Not looking for: UX/UI designer roles, market research agencies, research ops" — a list after a
 // colon a negation opens ("not doing:", "no:") is ruled out item by item, to the end of the line or
@@ -103,6 +105,12 @@ const NEGATED_BRACKETS =
   /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|exclud(?:e|ing)|don'?t want|do not want|not interested in|pas de|pas d'|nada de|keine?[nmrs]?|nicht|geen|niet|nie|niente|non)(?![\p{L}])([^.;:!?\n()]{0,40})\(([^()\n]+)\)((?:\s*,?\s*(?:or|nor|and|ni|oder|ou|ani|lub|albo|o|né)\s+[^.;:!?\n()]+)?)/giu;
 
 // "Pas de week-ends si possible, mais ça reste négociable", "prefer no weekend work": a wish, not a rule.
+const NEGATION_LIST = new RegExp(
+  NEGATION.source.replace(String.raw`\s*([^.;,:!?\n()]+)`, String.raw`\s*((?:[^.;,:!?\n()]+,\s*){1,5}[^.;,:!?\n()]*?\b(?:or|nor|and|ni|o|ou|oder|lub|albo|eller|och|y|e)\s+[^.;,:!?\n()]+)`),
+  'giu',
+);
+// "No nights, happy with weekends or evenings": the list turns into what the user accepts.
+const ACCEPTING = /\b(happy|fine|ok(ay)?|open|prefer\w*|like|love|welcome|but|good|great|want|looking|need|can|will)\b/i;
 const SOFT_WORDS = /\b(if possible|where possible|ideally|preferably|prefer(red)?|rather|negotiable|flexible|si possible|de pr[ée]f[ée]rence|id[ée]alement|n[ée]gociable|wenn m[öo]glich|m[öo]glichst|verhandelbar|si es posible|preferiblemente|negociable|se possibile|possibilmente|indien mogelijk|liefst|bespreekbaar|je[sś]li to mo[żz]liwe)\b/i;
 
 function negatedPhrases(prompt: string): { phrases: string[]; positive: string; soft: Set<string> } {
@@ -120,7 +128,14 @@ function negatedPhrases(prompt: string): { phrases: string[]; positive: string; 
     for (const item of list.split(/\s*[,;]\s*/)) if (item.trim()) phrases.push(item.trim().replace(/^(or|and|nor|ni|oder|ou|o)\s+/i, ''));
     return ' ';
   });
-  const positive = listed.replace(NEGATION, (whole: string, phrase: string, offset: number, text: string) => {
+  // "I won't sell for cannabis, firearms or crypto companies": a short list the negation runs through to its "or".
+  const listedWithCommas = listed.replace(NEGATION_LIST, (whole: string, list: string) => {
+    const items = list.split(/\s*,\s*|\s+(?:or|nor|and|ni|o|ou|oder|lub|albo|eller|och|y|e)\s+/i).map((item) => item.trim()).filter(Boolean);
+    if (SOFT_WORDS.test(whole) || items.some((item) => item.split(/\s+/).length > 4 || ACCEPTING.test(item))) return whole;
+    phrases.push(...items);
+    return ' ';
+  });
+  const positive = listedWithCommas.replace(NEGATION, (whole: string, phrase: string, offset: number, text: string) => {
     phrases.push(phrase.trim());
     // The wish may sit in the phrase, just before it, or in the rest of its sentence ("…, mais ça reste négociable").
     const sentenceEnd = text.slice(offset + whole.length).search(/[.;!?\n]/);
@@ -357,7 +372,8 @@ function industryQualifier(phrase: string, term: (typeof INDUSTRIES)[number]): s
   const matches = (text: string) => term.patterns.some((pattern) => pattern.test(text)) || new RegExp(`\\b${term.label}\\b`, 'i').test(text);
   for (const part of phrase.split(/\s*(?:\/|,|\bor\b|\band\b|\bnor\b|\bni\b|\boder\b|\bund\b|\bou\b|\bo\b|\by\b|\be\b|\blub\b|\beller\b|\boch\b|\bog\b)\s*/iu)) {
     if (!matches(part)) continue;
-    const rest = contentWords(part).filter((word) => !matches(word) && !INDUSTRY_FILLER.has(word) && !/^(type|sales)$/.test(word));
+    // "outsourcing body-leasing where I am rented to a client": what follows "where" describes it, it does not narrow it.
+    const rest = contentWords(part.split(/\b(?:where|which|that|who|when|wo|où|donde|dove|gdzie)\b/i)[0] ?? part).filter((word) => !matches(word) && !INDUSTRY_FILLER.has(word) && !/^(type|sales)$/.test(word));
     if (rest.length === 0) return null;
     return rest;
   }
@@ -428,6 +444,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
   const softwareRole = families.length === 0 ? SOFTWARE_WORDS.test(positive) : families.some((family) => SOFTWARE_FAMILIES.has(family));
   // "Head of"/"director" as the user's own level only where they name their role; elsewhere it is someone else ("I report to the finance director").
   const roleSentence = positive.split(/[.;,!?\n]+/).find((clause) => PROMPT_FAMILY_RULES.some(([, pattern]) => pattern.test(foldAccents(clause)))) ?? '';
+  // "Mid or senior level, not lead": a level named in a refusal is out, whatever else the prompt says.
+  const excludedSeniorities = [...new Set(SENIORITY_RULES.filter(([, pattern]) => phrases.some((phrase) => phrase.split(/\s+/).length <= 6 && pattern.test(phrase))).map(([level]) => level))];
   const namedSeniorities = [...new Set(SENIORITY_RULES.filter(([level, pattern]) => pattern.test(level === 5 ? roleSentence : positive)).map(([level]) => level))];
   // No level named: years of experience say it ("7 yrs" is past junior).
   const years = namedSeniorities.length === 0 ? yearsOfExperience(positive) : null;
@@ -449,6 +467,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
   const orRemote = has(positive, /\b(or|albo|lub|oder|ou|o|of)\s+(fully |full |100 ?% )?remote\b|\bremote\s+(or|albo|oder|ou|o|of)\b/i);
   return {
     families,
+    excludedSeniorities,
     seniorities,
     seniorityInferred: namedSeniorities.length === 0 && seniorities.length > 0,
     excludedConditions,

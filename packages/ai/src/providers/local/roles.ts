@@ -176,8 +176,8 @@ export const ROLES: readonly RoleTerm[] = [
   role('video', 'video production', /\b(video (editor|producer|creator)|videographer|camera operator|motion (graphics )?designer|editor de video|monteur video|videoeditor|cutter\b|operatore video)/i, { near: { design: 0.2 } }),
   role('photography', 'photography', /\b(photographer|fotograf|photographe|fotografo)/i, { near: { video: 0.2 } }),
   role('presales', 'pre-sales/solutions engineering', /\b(sales engineer|pre-?sales|solutions? (engineer|consultant)|technical sales)/i, { near: { sales: 0.3, support: 0.2 } }),
-  role('sales', 'sales', /\b(sales(?!force)|account (manager|executive)|business development|verkaufsleiter|vertrieb|commercial(e)? (sédentaire|terrain)|ventas|verkoper|handlowiec|sponsoring)/i, {
-    prompt: /\b(sales|account (manager|executive)|business development|closing role|quota[- ]carrying|vertrieb|ventas)\b/i,
+  role('sales', 'sales', /\b(sales(?!force)|account (manager|executive)|(enterprise|strategic|senior|mid-market|smb) aes?\b|business development|verkaufsleiter|vertrieb|commercial(e)? (sédentaire|terrain)|ventas|verkoper|handlowiec|sponsoring)/i, {
+    prompt: /\b(sales|account (manager|executive)|(enterprise|strategic|mid-market|smb) aes?|business development|closing role|quota[- ]carrying|vertrieb|ventas)\b/i,
     near: { 'sales-development': 0.4, 'customer-success': 0.3, 'edtech-sales': 0.7 },
   }),
   role('localisation-pm', 'localisation project management', /\b(locali[sz]ation|translation) project manager\b/i, { near: { translation: 0.2, 'project-management': 0.6 } }),
@@ -362,7 +362,7 @@ export const ROLES: readonly RoleTerm[] = [
   role('marketing', 'marketing', /\b(marketing|marketer|seo|sem|ppc|paid (social|search|media)|brand manager|growth (manager|lead|hacker)|campaign (manager|executive)|crm (marketing|executive)|demand generation|mercadotecnia|marketeer|marknads(chef|ansvarig|koordinator|f[öo]rare)|markedsf[øo]r\w*|markkinoin\w*)\b/i, { near: { 'content-writing': 0.5 } }),
   role('fullstack', 'full-stack engineering', /\b(full[- ]?stack)\b/i, { near: SOFTWARE_NEAR.fullstack, software: true }),
   role('backend', 'backend engineering', /\b(backend|back[- ]end|server[- ]side|api engineer)\b/i, { prompt: /\b(backend|back[- ]end|server[- ]side)\b/i, near: SOFTWARE_NEAR.backend, software: true }),
-  role('frontend', 'frontend engineering', /\b(frontend|front[- ]end|ui engineer|web developer|(react|vue(\.js)?|angular) (developer|engineer))\b/i, { prompt: /\b(frontend|front[- ]end)\b/i, near: SOFTWARE_NEAR.frontend, software: true }),
+  role('frontend', 'frontend engineering', /\b(frontend|front[- ]end|ui engineer|web developer|(react|vue(\.js)?|nuxt(\.js)?|angular|svelte) (developer|engineer|contractor|freelancer|consultant))\b/i, { prompt: /\b(frontend|front[- ]end)\b/i, near: SOFTWARE_NEAR.frontend, software: true }),
   role('mobile', 'mobile development', /\b(ios|android|mobile|react native|flutter)\b/i, { prompt: /\b(mobile (developer|engineer)|ios|android)\b/i, near: SOFTWARE_NEAR.mobile, software: true }),
   role('games', 'game programming', /\b(gameplay|game programmer|game developer|unreal|unity developer|programmeur?(·?euse|\(se\))? gameplay|engine programmer|tools programmer|game designer)/i, {
     prompt: /\b(gameplay|game (developer|programmer))/i,

@@ -14,8 +14,8 @@ export interface Salary {
   text: string;
   /** The period the amounts were stated in. */
   period: SalaryPeriod;
-  /** Monthly pay paid fourteen times a year (Austria, Portugal, Spain, Italy): the yearly figures count all fourteen. */
-  fourteen?: boolean;
+  /** Monthly pay paid more than twelve times a year (13 in France, 13.5 or 14 in Austria, Portugal, Spain, Italy): the yearly figures count them all. */
+  payments?: number;
 }
 
 const SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP' };
@@ -72,7 +72,7 @@ const CODE = String.raw`(?:a|au|nz|c|ca|us|s|sg)\$|€|\$|£|₹|zł|kč|kr\.?|p
 const FIGURE = String.raw`(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}]))?`;
 const DASH = String.raw`\s*(?:[–—-]|to|bis|à|a|do|al)\s*`;
 const CODED_RANGE = new RegExp(String.raw`(?<![\p{L}\d])(?:(${CODE})\s?${FIGURE}${DASH}(?:${CODE})?\s?${FIGURE}|${FIGURE}${DASH}${FIGURE}\s*(${CODE})(?![\p{L}]))`, 'iu');
-const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netti|netta|nette|netos?|nets?\b|per|a |an |\/|im |par |al |pro |monthly|monatlich|mensual|miesi|ph\b|p\/h\b|pa\b|p\.a\.|annually|x ?1[2-4]\b|\+ ?(?:super|bonus|benefits|commission)|doe\b|depending|,\s*(?:aut[óo]nomo|freelance)))`;
+const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netti|netta|nette|netos?|nets?\b|per|a |an |\/|im |par |al |pro |monthly|monatlich|mensual|miesi|ph\b|p\/h\b|pa\b|p\.a\.|annually|x ?1[2-4]\b|\+ ?(?:super|bonus|benefits|commission)|base\b|basic\b|ote\b|doe\b|depending|,\s*(?:aut[óo]nomo|freelance)))`;
 const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}${PAY_WORD_AFTER}|(?<![\p{L}\d.,])${FIGURE}\s*(${CODE})(?![\p{L}])${PAY_WORD_AFTER}|\b(?:up to|bis (?:zu )?|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*(${CODE})\s?${FIGURE}`, 'iu');
 const LAKHS = /(?:₹|inr|rs\.?)?\s*(\d+(?:\.\d+)?)\s*(?:(?:[–—-]|to)\s*(\d+(?:\.\d+)?)\s*)?(lpa|lakhs? (?:per annum|p\.?a\.?|a year|per year)|lakhs?)\b/i;
 
@@ -168,7 +168,7 @@ export interface PromptPay {
   net: boolean;
   /** For a floor in "kr": the krone of the prompt's country, used when the posting pays in another currency. */
   krone?: 'SEK' | 'DKK' | 'NOK';
-  /** Stated by the month and not already counted as fourteen payments. */
+  /** Stated by the month and not already counted as more than twelve payments. */
   monthly?: boolean;
   /** Take-home share used to gross it up (1 when stated gross). */
   share: number;
@@ -219,14 +219,14 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     const net = /\b(net|netto|netti|netos?|nette?|netta)\b/i.test(tail) && !/\bb2b\b/i.test(tail);
     const share = net ? (NET_SHARE[currency ?? 'EUR'] ?? DEFAULT_NET_SHARE) : 1;
     // "mínimo 2.400 € brutos x14", "1.500 € al mes en 14 pagas": fourteen monthly payments a year.
-    const payments = period === 'month' && /(?:[x×]\s?14\b|\b14 (pagas|pagamentos|mensilit[àa]|geh[äa]lter|salaires))/i.test(`${tail} ${prompt.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 30)}`) ? 14 / 12 : 1;
+    const payments = period === 'month' ? (paymentsIn(`${tail} ${prompt.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 30)}`) ?? 12) / 12 : 1;
     floors.push({ yearly: (annualPay(amount, period) * payments) / share, currency, ...(currency === KRONE ? { krone } : {}), ...(period === 'month' && payments === 1 ? { monthly: true } : {}), net, share, text: match[0].trim().replace(/[\s,(]+$/, '').slice(0, 60) });
   }
   return floors;
 }
 
 /** The floor in EUR a year, reading a bare "$" as the job's own dollar and a missing currency as the job's. */
-export function floorInEur(floor: PromptPay, jobCurrency: string | null, jobNet = false, jobFourteen = false): number | null {
+export function floorInEur(floor: PromptPay, jobCurrency: string | null, jobNet = false, jobPayments = 12): number | null {
   let currency = floor.currency;
   if (currency === null || (currency === '$' && (jobCurrency === 'USD' || jobCurrency === 'CAD' || jobCurrency === 'AUD' || jobCurrency === 'NZD'))) currency = jobCurrency ?? (floor.currency === '$' ? 'USD' : 'EUR');
   if (currency === '$') currency = 'USD';
@@ -237,7 +237,19 @@ export function floorInEur(floor: PromptPay, jobCurrency: string | null, jobNet 
   // A posting that states take-home pay is compared with the floor as take-home pay.
   const yearly = jobNet ? floor.yearly * (floor.net ? floor.share : (NET_SHARE[currency] ?? DEFAULT_NET_SHARE)) : floor.yearly;
   // "Mínimo 1.800 € por mês" against "1.600 € x 14": a monthly floor is per payment where pay comes fourteen times.
-  return yearly * rate * (jobFourteen && floor.monthly ? 14 / 12 : 1);
+  return yearly * rate * (floor.monthly ? jobPayments / 12 : 1);
+}
+
+// "14 Gehälter", "x 14", "en 14 pagas", "× 13.5", "sur 13 mois", "13e mois": monthly pay paid more than twelve times a year.
+const PAYMENTS =
+  /(?:[×x]|\bsur|\bover|\bin|\ben|\bem|\bsu|\bbei)\s?(1[2-5](?:[.,]5)?)\s*(?:months?|mois|meses|mesi|monate|monatsgeh[äa]ltern?|geh[äa]ltern?|pagas|pagamentos|mensilit[àa]|salaires|payments)?\b|\b(1[3-5](?:[.,]5)?)\s*(?:monatsgeh[äa]ltern?|geh[äa]ltern?|mal|pagas|pagamentos|mensilit[àa]|salaires)\b|\b(13|14)(?:th|e|ème|\.)\s*(?:month|mois|monatsgehalt|mensilit)/i;
+
+/** How many monthly payments a year the text states, when it says more than twelve (or twelve outright). */
+export function paymentsIn(text: string): number | null {
+  const match = PAYMENTS.exec(text);
+  if (!match) return null;
+  const count = Number.parseFloat((match[1] ?? match[2] ?? match[3] ?? '').replace(',', '.'));
+  return count >= 12 && count <= 15 ? count : null;
 }
 
 /** "Salary at least €80k" → 80,000 EUR a year (the lowest floor, read against a euro job). */

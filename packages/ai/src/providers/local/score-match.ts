@@ -327,6 +327,11 @@ function experience(job: JobSignals, prompt: PromptSignals, out: Collector): voi
 }
 
 function seniority(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  if (job.seniority !== null && job.seniorityFrom === 'title' && prompt.excludedSeniorities.includes(job.seniority) && !prompt.seniorities.includes(job.seniority)) {
+    const label = SENIORITY_LABELS[job.seniority];
+    out.adjust('seniority', WEIGHTS.seniorityFarOff, `${capitalise(label)} level ("${job.title}"); you ruled that level out`, `${label} (you ruled it out)`);
+    return;
+  }
   if (prompt.seniorities.length === 0 || job.family === 'management') return;
   const wantedLabel = listing(prompt.seniorities.map((level) => SENIORITY_LABELS[level]), 'or');
   // Years of experience only tell that a junior post is below the user; they say nothing of a step up.
@@ -432,7 +437,7 @@ function location(job: JobSignals, prompt: PromptSignals, out: Collector): void 
 export function salaryFloorFor(job: JobSignals, prompt: PromptSignals): { eur: number; text: string } | null {
   let best: { eur: number; text: string } | null = null;
   for (const floor of prompt.payFloors) {
-    const eur = floorInEur(floor, job.salary?.currency ?? null, job.salary?.net ?? false, job.salary?.fourteen ?? false);
+    const eur = floorInEur(floor, job.salary?.currency ?? null, job.salary?.net ?? false, job.salary?.payments ?? 12);
     const euros = floor.currency === 'EUR' || (floor.currency === null && (job.salary?.currency ?? 'EUR') === 'EUR');
     if (eur !== null && (best === null || eur < best.eur)) best = { eur, text: euros ? formatEur(eur) : `${floor.text} (≈ ${formatEur(eur)})` };
   }

@@ -478,3 +478,53 @@ describe("what dev-f's first reading found", () => {
     expect(cons(fourteen)).toMatch(/below your/);
   });
 });
+
+describe("what dev-g's first reading found", () => {
+  it('runs a refusal through a short list to its "or", but not into what the user accepts', async () => {
+    const crypto = await score("Enterprise AE in Austin, remote US. I won't sell for cannabis, firearms or crypto companies.", job({ title: 'Enterprise Account Executive', location: 'Remote, US', remote: true, description: 'Vaultline is a crypto custody and staking platform for institutions.' }));
+    expect(cons(crypto)).toMatch(/crypto/);
+    expect(crypto.score).toBeLessThan(70);
+    const weekends = await score('Nurse in Leeds. No nights, happy with weekends or evenings.', job({ title: 'Staff Nurse', location: 'Leeds', description: 'Day shifts including alternate weekends.' }));
+    expect(cons(weekends)).not.toMatch(/weekend/);
+  });
+
+  it('reads a language required after an abbreviation ("min. C1 (warunek konieczny)") and "ottima conoscenza del tedesco"', async () => {
+    const polish = await score('Junior accountant w Warszawie, angielski B2.', job({ title: 'Junior Accountant', location: 'Warszawa', description: 'Wymagania: język niemiecki na poziomie min. C1 (warunek konieczny), angielski mile widziany.' }));
+    expect(cons(polish)).toMatch(/German/);
+    const italian = await score('Sommelier a Firenze. Parlo italiano, inglese e francese, non il tedesco.', job({ title: 'Sommelier', location: 'Firenze', description: "Requisiti: ottima conoscenza del tedesco e dell'inglese." }));
+    expect(cons(italian)).toMatch(/German/);
+  });
+
+  it('reads a dating app, a security clearance, an AÜG placement, body-leasing and an agency placing nurses', async () => {
+    const dating = await score('German-speaking customer support in Lisbon. Not for betting or dating apps.', job({ title: 'Customer Support Agent – German', location: 'Lisbon', description: 'Matchwell helps singles across Europe find meaningful relationships.' }));
+    expect(dating.score).toBeLessThan(70);
+    const cleared = await score("Senior DBA, Charlotte. I'm a green card holder so I can't get a security clearance; skip anything that requires one.", job({ title: 'Database Administrator', location: 'Remote, US', remote: true, description: 'Requirements: active Secret clearance or the ability to obtain one.' }));
+    expect(cleared.score).toBeLessThan(70);
+    const aug = await score('Data Engineer in München. Keine Arbeitnehmerüberlassung.', job({ title: 'Data Engineer (m/w/d)', location: 'München', description: 'Sie werden im Kundenbetrieb eingesetzt; die Überlassung erfolgt nach AÜG.' }));
+    expect(aug.score).toBeLessThan(70);
+    const leasing = await score('Flutter developer, Cluj. I dont want outsourcing body-leasing where I am rented to a client for years.', job({ title: 'Flutter Developer', location: 'Remote, Romania', remote: true, description: 'Join our client, a large automotive group: you are contracted by us and embedded in the client’s mobile team for 3 years.' }));
+    expect(leasing.score).toBeLessThan(70);
+    const agency = await score('ICU nurse in Dublin. Please no nursing agencies, I want to be directly employed.', job({ title: 'ICU Nurses Needed – Flexible Shifts', location: 'Dublin', description: "You'll be employed by us and placed on assignment with our client hospitals." }));
+    expect(agency.score).toBeLessThan(70);
+  });
+
+  it('counts 13 and 13.5 payments, "$120,000 base / $240,000 OTE", and a nine-month specified-purpose contract', async () => {
+    const german = await score('Data Engineer in München. Gehalt mindestens 75.000 € brutto im Jahr.', job({ title: 'Data Engineer AWS (m/w/d)', location: 'München', description: 'Wir bieten 5.400–5.800 € brutto monatlich bei 13,5 Gehältern.' }));
+    expect(cons(german)).not.toMatch(/below your/);
+    const french = await score('HRBP à Paris. Minimum 60 k€ brut annuel.', job({ title: 'HR Business Partner', location: 'Paris 11e', description: 'CDI, 4 800 € brut par mois × 13 mois.' }));
+    expect(cons(french)).not.toMatch(/below your/);
+    const ote = await score('Enterprise AE, Austin. I need at least $140k base and $280k OTE.', job({ title: 'Enterprise Account Executive', location: 'Remote, US', remote: true, description: 'Compensation: $120,000 base / $240,000 OTE.' }));
+    expect(cons(ote)).toMatch(/below your/);
+    const nine = await score('ICU nurse in Dublin. Permanent, or a fixed-term/specified purpose contract of at least 12 months.', job({ title: 'Staff Nurse – Critical Care (Specified Purpose, 9 months)', location: 'Dublin 9', description: 'Critical care unit.' }));
+    expect(cons(nine)).toMatch(/contract of 9 months/);
+  });
+
+  it('holds a level the user ruled out ("not lead"), and reads "Enterprise AE" and a "Vue/Nuxt Contractor" as their roles', async () => {
+    const lead = await score('Flutter developer, 4 years. Mid or senior level, not lead.', job({ title: 'Mobile Tech Lead (Flutter)', location: 'Cluj-Napoca', description: 'Lead a team of 7 engineers on our Flutter apps.' }));
+    expect(cons(lead)).toMatch(/ruled that level out/);
+    const ae = await score('Enterprise AE, 7 years closing SaaS deals, Austin.', job({ title: 'Strategic Account Executive', location: 'Remote, US', remote: true, description: 'Own a patch of strategic accounts.' }));
+    expect(pros(ae)).toMatch(/sales/i);
+    const vue = await score('Frontend dev, 5 years, Vue 3 + Nuxt + TypeScript. ONLY remote.', job({ title: 'Vue/Nuxt Contractor (6 months, extendable)', location: 'Remote – Europe', remote: true, description: 'Vue 3, Nuxt 3 and TypeScript for a retail storefront.' }));
+    expect(pros(vue)).toMatch(/frontend/i);
+  });
+});

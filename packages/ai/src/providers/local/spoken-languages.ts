@@ -27,13 +27,14 @@ export const SPOKEN_LANGUAGES: readonly { id: string; label: string; names: RegE
   { id: 'romanian', label: 'Romanian', names: /\b(romanian|rum[äa]nisch|roumain|rumano|rumeno|roemeens|rumu[ńn]sk\w*|rom[âa]n[ăa])\b/i },
 ];
 
-const REQUIRED = /\b(edellyt\w*|sujuv\w*|krav|kr[äæ]ves|kr[äæ]vs|flytande|flydende|flytende|obligatorisk|fluent|native|c1|c2|required|requires?|must|mandatory|essential|verhandlungssicher|flie[ßs]end|muttersprach|zwingend|vereist|vloeiend|perfect|obligatoire|courant|exig[ée]|imprescindible|obligatorio|requerido|indispensable|obbligatori[oa]|richiest[oa]|fluente|biegł|wymagan|bilingual|bilingue|tweetalig|zweisprachig|bilingüe)\b/i;
+const REQUIRED = /\b(edellyt\w*|sujuv\w*|krav|kr[äæ]ves|kr[äæ]vs|flytande|flydende|flytende|obligatorisk|fluent|native|c1|c2|required|requires?|must|mandatory|essential|verhandlungssicher|flie[ßs]end|muttersprach|zwingend|vereist|vloeiend|perfect|obligatoire|courant|exig[ée]|imprescindible|obligatorio|requerido|indispensable|obbligatori[oa]|richiest[oa]|fluente|biegł|wymagan\w*|warunek konieczny|bilingual|bilingue|tweetalig|zweisprachig|bilingüe|ottim[ao] conoscenza|perfetta conoscenza|excellent (command|knowledge) of|excellente ma[îi]trise|sehr gute\w* \w*kenntnisse|dominio (del|de))\b/i;
 const OPTIONAL = /\b((we )?(do|does) not require|don'?t require|not a requirement|no need for|nice to have|desirable|not essential|not mandatory|nicht (erforderlich|zwingend)|pas obligatoire|no (es )?imprescindible|non richiest[oa]|niet noodzakelijk|a plus|plus\b|an advantage|advantage|optional|not required|no .{0,20}required|welcome|helpful|bonus|pluspunkt|von vorteil|w[üu]nschenswert|un atout|atout|un plus|souhait[ée]|valorable|se valora|gradito|pre?ferred|pr[ée]f[ée]rable|mile widziane|pluspunt|niet vereist|niet verplicht|not needed|not necessary)\b/i;
 
 /** Spoken languages the posting requires (named next to "fluent", "required", "C1"… and not "a plus"). */
 export function requiredLanguages(title: string, description: string): string[] {
   const found = new Set<string>();
-  const units = [title, ...description.split(/\n+|(?<=[.!?;])\s+/)];
+  // "na poziomie min. C1": an abbreviation's full stop does not end the sentence.
+  const units = [title, ...description.split(/\n+|(?<![\s(](?:min|max|ca|np|approx|inkl|bzw|ggf|mín|máx|niv))(?<=[.!?;])\s+/i)];
   for (const unit of units) {
     if (!REQUIRED.test(unit) || OPTIONAL.test(unit)) continue;
     for (const language of SPOKEN_LANGUAGES) if (language.names.test(unit)) found.add(language.id);
