@@ -135,13 +135,20 @@ function mentionsOf(text: string, words: readonly string[]): number {
   return count;
 }
 
+/** A title before its brackets, dash or comma: "Gameplay Programmer" of "Gameplay Programmer (Unreal Engine 5)". */
+function titleHead(title: string): string {
+  return title.split(/\s[–—-]\s|[(|,]/)[0] ?? title;
+}
+
 function role(job: JobSignals, prompt: PromptSignals, out: Collector): void {
   const label = FAMILY_LABELS[job.family] ?? job.family;
   const namesWantedRole = titleNamesWantedRole(job.title, prompt);
   for (const hit of excludedInTitle(job.title, prompt)) {
     // "Gameplay Programmer (Unreal Engine 5)" against "not engine work": the title also names the
     // role asked for, so one shared word is a doubt, not a dealbreaker.
-    const weight = hit.single && namesWantedRole ? WEIGHTS.excludedWordBeside : WEIGHTS.excludedWordInTitle;
+    // In the title's own words ("Paediatric Occupational Therapist" for "not paediatrics") it says what the job is.
+    const inHead = excludedInTitle(titleHead(job.title), prompt).some((head) => head.phrase === hit.phrase);
+    const weight = hit.single && namesWantedRole ? (inHead ? WEIGHTS.excludedWordInTitleHead : WEIGHTS.excludedWordBeside) : WEIGHTS.excludedWordInTitle;
     out.adjust('role', weight, `"${job.title}" is what you ruled out ("${hit.phrase}")`, `${hit.phrase} (you ruled it out)`);
   }
   if (prompt.excludedFamilies.includes(job.family)) {

@@ -528,3 +528,20 @@ describe("what dev-g's first reading found", () => {
     expect(pros(vue)).toMatch(/frontend/i);
   });
 });
+
+describe('a ruled-out word in the title, and a language the title names', () => {
+  it('holds a ruled-out specialism in the title\'s own words, and only doubts one in its brackets ("Unreal Engine 5")', async () => {
+    const ot = 'Registered occupational therapist in Toronto, adult rehab. Not interested in paediatrics or school-based OT.';
+    const paeds = await score(ot, job({ title: 'Paediatric Occupational Therapist', location: 'Toronto, ON', description: 'Clinic for children with developmental delays.' }));
+    expect(paeds.score).toBeLessThan(70);
+    const school = await score(ot, job({ title: 'School-Based Occupational Therapist', location: 'Toronto, ON', description: 'Support students across our schools.' }));
+    expect(school.score).toBeLessThan(70);
+    const gameplay = await score('Gameplay programmer, C++ / Unreal Engine 5, Montréal. Gameplay work, not engine/rendering or tools-only.', job({ title: 'Gameplay Programmer (Unreal Engine 5)', location: 'Montréal, QC', description: 'Abilities, AI and cameras in C++ for our next console title.' }));
+    expect(gameplay.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('takes a language the title names as required ("Intérprete de inglés y árabe")', async () => {
+    const result = await score('Intérprete jurado de inglés en Madrid. Hablo español e inglés.', job({ title: 'Intérprete de inglés y árabe', location: 'Madrid', description: 'Juzgados de Madrid.' }));
+    expect(cons(result)).toMatch(/Arabic/);
+  });
+});

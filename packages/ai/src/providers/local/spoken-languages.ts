@@ -3,28 +3,28 @@
 // only"; one that calls German "a plus" is not.
 
 export const SPOKEN_LANGUAGES: readonly { id: string; label: string; names: RegExp }[] = [
-  { id: 'english', label: 'English', names: /\b(english|englisch|anglais|ingl[ée]s|inglese|engels|angielsk\w*)\b/i },
-  { id: 'german', label: 'German', names: /\b(german|deutsch|allemand|alem[áa]n|tedesco|duits|niemieck\w*)\b/i },
-  { id: 'french', label: 'French', names: /\b(french|franz[öo]sisch|fran[çc]ais|franc[ée]s|francese|frans|francuski|fr)\b/i },
-  { id: 'dutch', label: 'Dutch', names: /\b(dutch|nederlands|niederl[äa]ndisch|n[ée]erlandais|neerland[ée]s|olandese|holendersk\w*|flemish|vlaams|nl)\b/i },
-  { id: 'spanish', label: 'Spanish', names: /\b(spanish|spanisch|espagnol|espa[ñn]ol|castellano|spagnolo|spaans|hiszpa[ńn]sk\w*)\b/i },
-  { id: 'italian', label: 'Italian', names: /\b(italian|italienisch|italien|italiano|italiaans|w[łl]osk\w*)\b/i },
-  { id: 'polish', label: 'Polish', names: /\b(polish|polnisch|polonais|polaco|polacco|pools|polski|polskiego)\b/i },
-  { id: 'portuguese', label: 'Portuguese', names: /\b(portuguese|portugiesisch|portugais|portugu[ée]s|portoghese|portugees)\b/i },
-  { id: 'catalan', label: 'Catalan', names: /\b(catalan|katalanisch|catal[àa]n?|catal[àa])\b/i },
-  { id: 'finnish', label: 'Finnish', names: /\b(finnish|finnisch|finnois|finland[ée]s|finlandese|fins|fi[ńn]sk\w*|suomi|suomen)\b/i },
-  { id: 'arabic', label: 'Arabic', names: /\b(arabic|arabisch|arabe|[áa]rabe|arabo|arabsk\w*)\b/i },
-  { id: 'russian', label: 'Russian', names: /\b(russian|russisch|russe|ruso|russo|russisch|rosyjsk\w*)\b/i },
-  { id: 'turkish', label: 'Turkish', names: /\b(turkish|t[üu]rkisch|turc|turco|turks|tureck\w*)\b/i },
-  { id: 'chinese', label: 'Chinese', names: /\b(chinese|mandarin|cantonese|chinesisch|chinois|chino|cinese|chinees|chi[ńn]sk\w*)\b/i },
-  { id: 'greek', label: 'Greek', names: /\b(greek|griechisch|grec|griego|greco|grieks|greck\w*)\b/i },
-  { id: 'hungarian', label: 'Hungarian', names: /\b(hungarian|ungarisch|hongrois|h[úu]ngaro|ungherese|hongaars|w[ęe]giersk\w*|magyar)\b/i },
-  { id: 'welsh', label: 'Welsh', names: /\b(welsh|cymraeg|walisisch|gallois)\b/i },
-  { id: 'danish', label: 'Danish', names: /\b(danish|d[äa]nisch|danois|dan[ée]s|danese|deens|du[ńn]sk\w*|dansk)\b/i },
-  { id: 'swedish', label: 'Swedish', names: /\b(swedish|schwedisch|su[ée]dois|sueco|svedese|zweeds|szwedzk\w*|svenska)\b/i },
-  { id: 'norwegian', label: 'Norwegian', names: /\b(norwegian|norwegisch|norv[ée]gien|noruego|norvegese|noors|norwesk\w*|norsk)\b/i },
-  { id: 'czech', label: 'Czech', names: /\b(czech|tschechisch|tch[èe]que|checo|ceco|tsjechisch|czesk\w*|[čc]e[šs]tina)\b/i },
-  { id: 'romanian', label: 'Romanian', names: /\b(romanian|rum[äa]nisch|roumain|rumano|rumeno|roemeens|rumu[ńn]sk\w*|rom[âa]n[ăa])\b/i },
+  { id: 'english', label: 'English', names: /(?<![\p{L}])(english|englisch|anglais|ingl[ée]s|inglese|engels|angielsk\w*)(?![\p{L}])/iu },
+  { id: 'german', label: 'German', names: /(?<![\p{L}])(german|deutsch|allemand|alem[áa]n|tedesco|duits|niemieck\w*)(?![\p{L}])/iu },
+  { id: 'french', label: 'French', names: /(?<![\p{L}])(french|franz[öo]sisch|fran[çc]ais|franc[ée]s|francese|frans|francuski|fr)(?![\p{L}])/iu },
+  { id: 'dutch', label: 'Dutch', names: /(?<![\p{L}])(dutch|nederlands|niederl[äa]ndisch|n[ée]erlandais|neerland[ée]s|olandese|holendersk\w*|flemish|vlaams|nl)(?![\p{L}])/iu },
+  { id: 'spanish', label: 'Spanish', names: /(?<![\p{L}])(spanish|spanisch|espagnol|espa[ñn]ol|castellano|spagnolo|spaans|hiszpa[ńn]sk\w*)(?![\p{L}])/iu },
+  { id: 'italian', label: 'Italian', names: /(?<![\p{L}])(italian|italienisch|italien|italiano|italiaans|w[łl]osk\w*)(?![\p{L}])/iu },
+  { id: 'polish', label: 'Polish', names: /(?<![\p{L}])(polish|polnisch|polonais|polaco|polacco|pools|polski|polskiego)(?![\p{L}])/iu },
+  { id: 'portuguese', label: 'Portuguese', names: /(?<![\p{L}])(portuguese|portugiesisch|portugais|portugu[ée]s|portoghese|portugees)(?![\p{L}])/iu },
+  { id: 'catalan', label: 'Catalan', names: /(?<![\p{L}])(catalan|katalanisch|catal[àa]n?|catal[àa])(?![\p{L}])/iu },
+  { id: 'finnish', label: 'Finnish', names: /(?<![\p{L}])(finnish|finnisch|finnois|finland[ée]s|finlandese|fins|fi[ńn]sk\w*|suomi|suomen)(?![\p{L}])/iu },
+  { id: 'arabic', label: 'Arabic', names: /(?<![\p{L}])(arabic|arabisch|arabe|[áa]rabe|arabo|arabsk\w*)(?![\p{L}])/iu },
+  { id: 'russian', label: 'Russian', names: /(?<![\p{L}])(russian|russisch|russe|ruso|russo|russisch|rosyjsk\w*)(?![\p{L}])/iu },
+  { id: 'turkish', label: 'Turkish', names: /(?<![\p{L}])(turkish|t[üu]rkisch|turc|turco|turks|tureck\w*)(?![\p{L}])/iu },
+  { id: 'chinese', label: 'Chinese', names: /(?<![\p{L}])(chinese|mandarin|cantonese|chinesisch|chinois|chino|cinese|chinees|chi[ńn]sk\w*)(?![\p{L}])/iu },
+  { id: 'greek', label: 'Greek', names: /(?<![\p{L}])(greek|griechisch|grec|griego|greco|grieks|greck\w*)(?![\p{L}])/iu },
+  { id: 'hungarian', label: 'Hungarian', names: /(?<![\p{L}])(hungarian|ungarisch|hongrois|h[úu]ngaro|ungherese|hongaars|w[ęe]giersk\w*|magyar)(?![\p{L}])/iu },
+  { id: 'welsh', label: 'Welsh', names: /(?<![\p{L}])(welsh|cymraeg|walisisch|gallois)(?![\p{L}])/iu },
+  { id: 'danish', label: 'Danish', names: /(?<![\p{L}])(danish|d[äa]nisch|danois|dan[ée]s|danese|deens|du[ńn]sk\w*|dansk)(?![\p{L}])/iu },
+  { id: 'swedish', label: 'Swedish', names: /(?<![\p{L}])(swedish|schwedisch|su[ée]dois|sueco|svedese|zweeds|szwedzk\w*|svenska)(?![\p{L}])/iu },
+  { id: 'norwegian', label: 'Norwegian', names: /(?<![\p{L}])(norwegian|norwegisch|norv[ée]gien|noruego|norvegese|noors|norwesk\w*|norsk)(?![\p{L}])/iu },
+  { id: 'czech', label: 'Czech', names: /(?<![\p{L}])(czech|tschechisch|tch[èe]que|checo|ceco|tsjechisch|czesk\w*|[čc]e[šs]tina)(?![\p{L}])/iu },
+  { id: 'romanian', label: 'Romanian', names: /(?<![\p{L}])(romanian|rum[äa]nisch|roumain|rumano|rumeno|roemeens|rumu[ńn]sk\w*|rom[âa]n[ăa])(?![\p{L}])/iu },
 ];
 
 const REQUIRED = /\b(edellyt\w*|sujuv\w*|krav|kr[äæ]ves|kr[äæ]vs|flytande|flydende|flytende|obligatorisk|fluent|native|c1|c2|required|requires?|must|mandatory|essential|verhandlungssicher|flie[ßs]end|muttersprach|zwingend|vereist|vloeiend|perfect|obligatoire|courant|exig[ée]|imprescindible|obligatorio|requerido|indispensable|obbligatori[oa]|richiest[oa]|fluente|biegł|wymagan\w*|warunek konieczny|bilingual|bilingue|tweetalig|zweisprachig|bilingüe|ottim[ao] conoscenza|perfetta conoscenza|excellent (command|knowledge) of|excellente ma[îi]trise|sehr gute\w* \w*kenntnisse|dominio (del|de))\b/i;
@@ -35,8 +35,9 @@ export function requiredLanguages(title: string, description: string): string[] 
   const found = new Set<string>();
   // "na poziomie min. C1": an abbreviation's full stop does not end the sentence.
   const units = [title, ...description.split(/\n+|(?<![\s(](?:min|max|ca|np|approx|inkl|bzw|ggf|mín|máx|niv))(?<=[.!?;])\s+/i)];
-  for (const unit of units) {
-    if (!REQUIRED.test(unit) || OPTIONAL.test(unit)) continue;
+  for (const [index, unit] of units.entries()) {
+    // A language in the title is the job's ("Junior Accountant with German", "Intérprete de inglés y árabe").
+    if (!(index === 0 || REQUIRED.test(unit)) || OPTIONAL.test(unit)) continue;
     for (const language of SPOKEN_LANGUAGES) if (language.names.test(unit)) found.add(language.id);
   }
   return [...found];

@@ -32,6 +32,8 @@ export const WEIGHTS = {
   excludedWordInTitle: { penalty: 60, cap: 20 },
   /** …one ruled-out word in a title that also names the role asked for. */
   excludedWordBeside: 20,
+  /** …a ruled-out word in the title's own words ("Paediatric Occupational Therapist" for "not paediatrics"), not in its brackets or after a dash. */
+  excludedWordInTitleHead: 35,
   /** A condition or workplace the user ruled out (night shifts, nursing homes, agencies). */
   excludedCondition: { penalty: 60, cap: 20 },
   /** …named once in the posting's text only (it may be an exception). */
