@@ -105,6 +105,8 @@ const NEGATED_BRACKETS =
   /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|exclud(?:e|ing)|don'?t want|do not want|not interested in|pas de|pas d'|nada de|keine?[nmrs]?|nicht|geen|niet|nie|niente|non)(?![\p{L}])([^.;:!?\n()]{0,40})\(([^()\n]+)\)((?:\s*,?\s*(?:or|nor|and|ni|oder|ou|ani|lub|albo|o|né)\s+[^.;:!?\n()]+)?)/giu;
 
 // "Pas de week-ends si possible, mais ça reste négociable", "prefer no weekend work": a wish, not a rule.
+const POSTFIX_NEGATION =
+  /([^.;,:!?\n()]{2,60}?)\s+(?:mnie nie interesuje|mnie nie interesują|no me interesa|no me interesan|ne m'int[ée]resse(?:nt)? pas|interessier(?:t|en) mich nicht|non mi interessa(?:no)?|n[ãa]o me interessa(?:m)?|(?:is|are) not for me|kommt nicht in frage|interesseert me niet|intresserar mig inte)(?![\p{L}])/giu;
 const NEGATION_LIST = new RegExp(
   NEGATION.source.replace(String.raw`\s*([^.;,:!?\n()]+)`, String.raw`\s*((?:[^.;,:!?\n()]+,\s*){1,5}[^.;,:!?\n()]*?\b(?:or|nor|and|ni|o|ou|oder|lub|albo|eller|och|y|e)\s+[^.;,:!?\n()]+)`),
   'giu',
@@ -129,7 +131,12 @@ function negatedPhrases(prompt: string): { phrases: string[]; positive: string; 
     return ' ';
   });
   // "I won't sell for cannabis, firearms or crypto companies": a short list the negation runs through to its "or".
-  const listedWithCommas = listed.replace(NEGATION_LIST, (whole: string, list: string) => {
+  // "Czysty frontend mnie nie interesuje", "la hostelería no me interesa": the refusal after what it refuses.
+  const postfixed = listed.replace(POSTFIX_NEGATION, (_whole: string, phrase: string) => {
+    phrases.push(phrase.trim());
+    return ' ';
+  });
+  const listedWithCommas = postfixed.replace(NEGATION_LIST, (whole: string, list: string) => {
     const items = list.split(/\s*,\s*|\s+(?:or|nor|and|ni|o|ou|oder|lub|albo|eller|och|y|e)\s+/i).map((item) => item.trim()).filter(Boolean);
     if (SOFT_WORDS.test(whole) || items.some((item) => item.split(/\s+/).length > 4 || ACCEPTING.test(item))) return whole;
     phrases.push(...items);

@@ -545,3 +545,12 @@ describe('a ruled-out word in the title, and a language the title names', () => 
     expect(cons(result)).toMatch(/Arabic/);
   });
 });
+
+describe('a refusal written after what it refuses', () => {
+  it('reads "czysty frontend mnie nie interesuje" and "la hostelería no me interesa" as refusals, not wishes', async () => {
+    const polish = await score('Python/Django developer, Kraków. Czysty frontend mnie nie interesuje.', job({ title: 'Frontend Developer (React)', location: 'Kraków', description: 'Pure frontend work in React and TypeScript.' }));
+    expect(polish.score).toBeLessThan(70);
+    const spanish = await score('Cocinero en Sevilla. La hostelería de hotel no me interesa.', job({ title: 'Cocinero', location: 'Sevilla', description: 'Cocina del Hotel Giralda, 4 estrellas.' }));
+    expect(cons(spanish)).toMatch(/hotels/);
+  });
+});
