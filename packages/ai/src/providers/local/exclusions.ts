@@ -28,7 +28,7 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
     'nights',
     'night shifts',
     /\b(nights?|overnights?|night[- ]shifts?|nacht|nachtdienst|nachtschicht|nuit|noche|nocturn|notte|notturn|nocn|nachtploeg|nachtdienst)/i,
-    /\b(night[- ]?shifts?|nights|overnights?( shifts?)?|graveyard shift|nachtdienst|nachtschicht|nachtploeg|nachtdiensten|turni? di notte|notturn|de nuit|turno de noche|nocturno|zmian[ay]? nocn|three[- ]shift|3[- ]shift|dreischicht|drieploegen|4-on-4-off|rotating (days and )?nights)/i,
+    /\b(night[- ]?shifts?|nights|overnights?( shifts?)?|graveyard shift|nachtdienst|nachtschicht|nachtploeg|nachtdiensten|turni? di notte|notturn|de nuit|turno de noche|nocturno|zmian[ay]? nocn|(?:matin|jour|soir)s?,? (?:(?:matin|jour|soir)s?,? )?(?:et|ou) nuits?|pauses alternantes|ma[ñn]ana,? tarde y noche|fr[üu]h-?,? sp[äa]t- und nachtdienst|three[- ]shift|3[- ]shift|dreischicht|drieploegen|4-on-4-off|rotating (days and )?nights)/i,
     { title: /\b(night|nacht|nuit|noche|notte|nocturne?|nocn[ay])\b/i, promptWhole: /\b((de|en) jour uniquement|uniquement (de|en) jour|(pauses?|gardes?|services?) de nuit,? c'est fini|plus de (pauses? de )?nuits?|solo (turno )?de d[ií]a|solo turni di giorno|day shifts? only|days only|only days|only day shifts?|daytime only|day work only|nur tagdienst|nur fruh- und spatdienst|uniquement de jour|solo turnos? de (dia|manana)|alleen dagdienst(en)?|tylko (na )?dzienn)/i },
   ),
   term('round-the-clock', '24/7 shifts', /\b24\/7\b/i, /\b24\/7 (shifts?|rota|operations|rotation)|\brotating shifts\b/i),

@@ -85,6 +85,8 @@ export interface JobSignals {
   contractMonths: number | null;
   /** A permanent post: said so ("permanent", "CDI", "unbefristet"), or salaried by the year with no contract words. */
   permanent: boolean;
+  /** Weekend days a month the posting asks for, when it says how often ("un dimanche sur deux" = 2, "Tuesday through Saturday" = 4), and which. */
+  weekendsPerMonth: { perMonth: number; day: WeekendDay } | null;
   /** UK contracting: the posting's IR35 status, when it states one. */
   ir35: 'inside' | 'outside' | null;
   companySize: number | null;
@@ -211,13 +213,19 @@ export function placesIn(text: string): Pick<JobSignals, 'regions' | 'countries'
 
 const REMOTE_SCOPE = /\bremote(?:ly)?\b[^.\n]{0,40}?\b(?:from|within|in|across)\b[^.\n]{0,60}/i;
 
+const FULL_ONSITE = /\b(kein(?:e)? home ?office|no (?:home office|remote work|working from home)|fully on-?site|100 ?% on-?site|entirely office-based|vollst[äa]ndig vor ort|pas de t[ée]l[ée]travail|sin teletrabajo|100 ?% presencial|presencial al 100|geen thuiswerk|praca wy[łl][ąa]cznie stacjonarna)\b/i;
+
 function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'regions' | 'countries' | 'locationText' | 'officeDays' | 'cities'> {
   const location = job.location?.trim() ?? '';
   const officeDaysMatch =
-    /\b(one|two|three|four|five|\d)(?: to (?:one|two|three|four|five|\d))? (?:office )?days? (?:per|a) week\b/i.exec(description) ??
+    // "four days a week in our Manchester office", "on-site three days a week": the days are office days, not the working week.
+    /\b(one|two|three|four|five|\d)(?: to (?:one|two|three|four|five|\d))? (?:office )?days? (?:per|a) week\b(?=[^.;\n]{0,40}\b(?:office|on-?site|in person|biur\w*|b[üu]ro|bureau|oficina|ufficio|kantoor)\b)/i.exec(description) ??
+    /\b(?:office|on-?site|in person)\b[^.;\n]{0,40}?\b(one|two|three|four|five|\d) days? (?:per|a) week\b/i.exec(description) ??
     /\b(one|two|three|four|five|\d) office days\b/i.exec(description) ??
     // "5 dni w tygodniu w biurze", "3 Tage pro Woche im Büro", "2 jours par semaine au bureau", "3 días a la semana en la oficina".
-    /\b(\d) (?:dni w tygodniu w biurze|dni w biurze|tage? (?:pro woche |die woche )?im b[üu]ro|jours? (?:par semaine )?(?:au bureau|sur site)|d[ií]as? (?:a la semana |por semana )?en (?:la )?oficina)/i.exec(description);
+    /\b(\d) (?:dni w tygodniu w biurze|dni w biurze|tage? (?:pro woche |die woche )?im b[üu]ro|jours? (?:par semaine )?(?:au bureau|sur site)|d[ií]as? (?:a la semana |por semana )?en (?:la )?oficina)/i.exec(description) ??
+    // "kein Homeoffice", "fully on-site", "100% presencial": every day in the office.
+    (FULL_ONSITE.test(description) ? ['5', '5'] : null);
   const officeDays = officeDaysMatch ? parseCount(officeDaysMatch[1] ?? '') : null;
   const remoteLocation = /\bremote\b/i.test(location);
   let mode: WorkMode;
@@ -315,6 +323,27 @@ export function companySizeFrom(text: string): { size: number; text: string } | 
   return null;
 }
 
+const WEEKEND_DAY = String.raw`(?:saturday|sunday|weekend|week-end|dimanche|samedi|domingo|s[áa]bado|sonntag|samstag|wochenende|fin de semana)s?`;
+const EVERY_WEEKEND = new RegExp(String.raw`\bevery ${WEEKEND_DAY}\b|\b(?:tuesday|wednesday) (?:through|to|until|–|-) (?:saturday|sunday)\b|\bde (?:mardi|mercredi) (?:à|au) (?:samedi|dimanche)\b|\bde martes a s[áa]bado\b|\bdienstag bis samstag\b|\btous les (?:samedis|dimanches|week-ends)\b|\btodos los (?:s[áa]bados|domingos)\b|\bjeden (?:samstag|sonntag)\b`, 'i');
+const EVERY_OTHER = new RegExp(String.raw`\bevery (?:other|second) ${WEEKEND_DAY}\b|\b(?:one|1) ${WEEKEND_DAY} in (?:two|2)\b|\b(?:un|une) ${WEEKEND_DAY} sur (?:deux|2)\b|\balternate ${WEEKEND_DAY}\b|\bjede[nm]? zweite[nm]? ${WEEKEND_DAY}\b|\b(?:un|uno) ${WEEKEND_DAY} de cada (?:dos|2)\b|\btwo ${WEEKEND_DAY} a month\b|\bdeux ${WEEKEND_DAY} par mois\b`, 'i');
+const ONE_IN_THREE = new RegExp(String.raw`\b(?:one|1) ${WEEKEND_DAY} in (?:three|3)\b|\b(?:un|une) ${WEEKEND_DAY} sur (?:trois|3)\b|\bjede[nm]? dritte[nm]? ${WEEKEND_DAY}\b`, 'i');
+
+export type WeekendDay = 'saturday' | 'sunday' | 'weekend';
+/** Which weekend day a phrase names ("samedi", "Sundays", "week-end"). */
+export function weekendDayOf(text: string): WeekendDay {
+  if (/sat|sam|s[áa]b|sob/i.test(text) && !/sun|dim|dom|sonn|niedz|week|wochen|fin de/i.test(text)) return 'saturday';
+  if (/sun|dim|dom|sonn|niedz/i.test(text) && !/sat|sam|s[áa]b|sob|week|wochen|fin de/i.test(text)) return 'sunday';
+  return 'weekend';
+}
+
+function weekendsPerMonthIn(description: string): JobSignals['weekendsPerMonth'] {
+  for (const [pattern, perMonth] of [[EVERY_WEEKEND, 4], [EVERY_OTHER, 2], [ONE_IN_THREE, 1.4]] as const) {
+    const match = pattern.exec(description);
+    if (match) return { perMonth, day: weekendDayOf(match[0]) };
+  }
+  return null;
+}
+
 function onCallOf(description: string): OnCall | null {
   const sentence = findSentence(description, /\bon[- ]call\b|\bpager\b/i);
   if (!sentence) return null;
@@ -370,6 +399,7 @@ export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSi
     contractMonths: contractMonthsIn(`${title}\n${description}`),
     permanent: permanentOf(job, title, description, tenure, employmentType),
     ir35: ir35Of(`${title}\n${description}`),
+    weekendsPerMonth: weekendsPerMonthIn(description),
     requiredLanguages: requiredLanguages(title, description),
     hours: hoursIn(title),
     companySize: size?.size ?? null,

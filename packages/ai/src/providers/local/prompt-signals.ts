@@ -1,4 +1,4 @@
-import { placesIn, type Region } from './job-signals';
+import { placesIn, weekendDayOf, type Region } from './job-signals';
 import { minimumSalaryFromPrompt, payFloorsFromPrompt, type PromptPay } from './salary';
 import { clip, hoursIn, parseCount } from './text';
 import { minContractMonthsIn } from './contract-length';
@@ -60,6 +60,8 @@ export interface PromptSignals {
   wantsFairOnCall: boolean;
   /** The most office days a week the user accepts ("max 3 days in office", "hybryda max 2 dni w biurze"). */
   maxOfficeDays: number | null;
+  /** Weekend days a month the user accepts at most ("one Saturday a month is fine", "un dimanche par mois"). */
+  maxWeekendsPerMonth: { max: number; day: 'saturday' | 'sunday' | 'weekend' } | null;
   /** On call at most one week in N ("at most one week a month" = 4, "como mucho una semana al mes"). */
   onCallAtMostOneIn: number | null;
   noOnCall: boolean;
@@ -347,6 +349,23 @@ function maxOfficeDaysIn(prompt: string): number | null {
   }
   return null;
 }
+// "min 2 days home office", "au moins 2 jours de télétravail": the rest of the week is the most in the office.
+const HOME_DAYS = new RegExp(String.raw`\b(?:min(?:imum)?\.?|at least|mindestens|au moins|al menos|co najmniej)\s*${DAY_COUNT}\s*(?:days?|tage?|jours?|d[ií]as?|dni)\s*(?:a week\s*)?(?:of\s*|de\s*)?(?:home ?office|remote|wfh|from home|t[ée]l[ée]travail|teletrabajo|zdalnie|thuiswerk)`, 'i');
+function minHomeDaysLimit(prompt: string): number | null {
+  const match = HOME_DAYS.exec(prompt);
+  const days = match ? parseCount(DAY_WORDS[match[1]!.toLowerCase()] ?? match[1]!) : null;
+  return days !== null && days >= 1 && days <= 5 ? 5 - days : null;
+}
+
+// "One Saturday a month is fine", "One Sunday / garde per month is ok", "un dimanche par mois".
+const WEEKEND_LIMIT =
+  /\b(one|1|un|une|uno|una|ein(?:en)?|jeden|two|2|deux|dos|zwei)\s+(?:saturday|sunday|weekend|week-end|dimanche|samedi|domingo|s[áa]bado|sonntag|samstag|wochenende|fin de semana)s?\b[^.;]{0,25}?\b(?:a|per|par|al|pro|im|w)\s+(?:month|mois|mes|monat|miesi)/i;
+function weekendLimitIn(prompt: string): PromptSignals['maxWeekendsPerMonth'] {
+  const match = WEEKEND_LIMIT.exec(prompt);
+  if (!match) return null;
+  return { max: /^(two|2|deux|dos|zwei)$/i.test(match[1]!) ? 2 : 1, day: weekendDayOf(match[0]) };
+}
+
 const DAY_WORDS: Record<string, string> = { jeden: '1', dwa: '2', trzy: '3', cztery: '4', un: '1', deux: '2', trois: '3', quatre: '4', uno: '1', dos: '2', tres: '3', cuatro: '4', ein: '1', einen: '1', zwei: '2', drei: '3', vier: '4' };
 
 // "On-call, but at most one week a month", "guardias … como mucho una semana al mes", "max one week in four".
@@ -506,7 +525,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     maxCompanySize: size ? Number.parseInt((size[1] ?? '').replace(/,/g, ''), 10) : smallWords ? 200 : null,
     wantsProductCompany: has(positive, /\b(product (company|companies|startup|team)|own product|product-led|saas)\b/i),
     wantsCodeReview: has(positive, /\bcode[- ]review/i),
-    maxOfficeDays: maxOfficeDaysIn(prompt),
+    maxOfficeDays: maxOfficeDaysIn(prompt) ?? minHomeDaysLimit(prompt),
+    maxWeekendsPerMonth: weekendLimitIn(prompt),
     onCallAtMostOneIn: onCallLimitIn(prompt),
     wantsFairOnCall: has(positive, /\bon[- ]call\b[^.]{0,50}\b(fair|shared|rotation)|\b(fair|shared)\b[^.]{0,30}\bon[- ]call\b/i),
     noOnCall,

@@ -254,6 +254,14 @@ const SOME_DAYS = /\b([1-4]|one|two|three|four|un[oa]?|dos|tres|cuatro|deux|troi
 const ROTATING = /\b(rotat\w*|rota\b|roulement|wechselschicht\w*|turnos? rotativos?|a turni|rotacyjn\w*|ploegendienst|\d[- ]on[- ]\d[- ]off|days and nights|days\/nights|lates and nights)/i;
 
 function conditions(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  // "One Sunday a month is ok" says nothing of Saturdays: the days must be the same kind.
+  const limit = prompt.maxWeekendsPerMonth;
+  const asked = job.weekendsPerMonth;
+  if (limit && asked && asked.perMonth > limit.max && (limit.day === 'weekend' || asked.day === 'weekend' || limit.day === asked.day)) {
+    const day = asked.day === 'weekend' ? 'weekend' : asked.day === 'saturday' ? 'Saturday' : 'Sunday';
+    const often = asked.perMonth >= 4 ? `every ${day}` : asked.perMonth >= 2 ? `every other ${day}` : `one ${day} in three`;
+    out.adjust('culture', WEIGHTS.tooManyWeekends, `Work ${often}; you accept ${limit.max === 1 ? 'one' : 'two'} a month at most`, `${often}`);
+  }
   for (const excluded of prompt.excludedConditions) {
     const hit = job.exclusions.find((entry) => entry.id === excluded.id);
     if (!hit) continue;

@@ -554,3 +554,22 @@ describe('a refusal written after what it refuses', () => {
     expect(cons(spanish)).toMatch(/hotels/);
   });
 });
+
+describe('how often weekends, whether any home office, and nights in French rotations', () => {
+  it('holds "un dimanche sur deux" against "one Sunday a month", but not "un samedi sur deux"', async () => {
+    const prompt = "Pharmacien adjoint à Lyon. One Sunday / garde per month is ok, not more. Au moins 3 200 € net par mois.";
+    const sundays = await score(prompt, job({ title: 'Pharmacien Adjoint H/F', location: 'Lyon', description: 'Planning sur 5 jours avec travail un dimanche sur deux.' }));
+    expect(cons(sundays)).toMatch(/every other Sunday/);
+    const saturdays = await score(prompt, job({ title: 'Pharmacien Adjoint H/F', location: 'Lyon', description: 'Du lundi au vendredi, un samedi sur deux.' }));
+    expect(cons(saturdays)).not.toMatch(/Sunday|Saturday/);
+    const everySaturday = await score('Property manager in Denver. Prefer no weekend work, though one Saturday a month is fine.', job({ title: 'Property Manager', location: 'Denver, CO', description: 'Schedule is Tuesday through Saturday.' }));
+    expect(everySaturday.score).toBeLessThan(70);
+  });
+
+  it('reads "min 2 days home office" against "kein Homeoffice", and "matin, soir et nuit" as nights', async () => {
+    const onsite = await score('Embedded SW engineer, C, Munich, min 2 days home office. 85k+.', job({ title: 'Embedded Software Engineer (m/w/d)', location: 'München', description: 'Wir arbeiten vollständig vor Ort (kein Homeoffice). 85.000–95.000 €.' }));
+    expect(cons(onsite)).toMatch(/3 office days a week at most/);
+    const nights = await score('Infirmière à Bruxelles. Je cherche un poste de jour uniquement.', job({ title: 'Infirmier(ère) équipe mobile', location: 'Bruxelles', description: 'Horaire en pauses alternantes : matin, soir et nuit.' }));
+    expect(cons(nights)).toMatch(/night shifts/);
+  });
+});

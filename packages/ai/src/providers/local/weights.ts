@@ -119,6 +119,8 @@ export const WEIGHTS = {
   onCallTooOften: 35,
   /** Location: more office days a week than the user's limit ("max 3 days in office" and four). */
   tooManyOfficeDays: 35,
+  /** Culture: more weekend days a month than the user accepts ("one Saturday a month" and Tuesday to Saturday). */
+  tooManyWeekends: 35,
   /** Culture: the posting talks of crunch or overtime. */
   crunch: 8,
   /** Industry: the user named industries they prefer and this is none of them. */
