@@ -163,7 +163,7 @@ describe('the evaluation set', () => {
     const testB = selectPart(splits.test, 'test-b');
     expect(testB.profiles.length).toBeGreaterThan(0);
     expect(testB.pairs.every((pair) => pair.profile.id.startsWith('test-b-'))).toBe(true);
-    const sizes = (['first', 'test-b'] as const).map((part) => selectPart(splits.test, part).pairs.length);
+    const sizes = (['first', 'test-b', 'test-c'] as const).map((part) => selectPart(splits.test, part).pairs.length);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(splits.test.pairs.length);
     expect(() => selectPart(splits.dev, 'test-b')).toThrow(EvalSetError);
   });
