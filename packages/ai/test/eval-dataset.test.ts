@@ -52,10 +52,11 @@ describe('the evaluation set', () => {
     for (const split of all) expect(new Set(split.postings.map((p) => norm(p.description))).size).toBe(split.postings.length);
   });
 
-  // Dev was widened after each tuning round (dev-b, dev-c, dev-d, dev-e, dev-f, dev-g) and test once (test-b, written
-  // alongside dev-d by someone who does not tune), so the share is a floor for each side rather than a
+  // Dev was widened after each tuning round (dev-b, dev-c, dev-d, dev-e, dev-f, dev-g) and test twice (test-b, written
+  // alongside dev-d, and test-c, both by people who do not tune), so the share is a floor for each side rather than a
   // fixed ratio: dev at least half, so tuning sees the wider set, and test big enough that the number
-  // it reports still means something (328 of 1,633 pairs with test-b, dev-e, dev-f and dev-g: just over a fifth, so the next dev part needs test to grow too).
+  // it reports still means something (328 of 1,633 pairs with test-b, dev-e, dev-f and dev-g: just over a fifth; 514 of
+  // 1,819 once test-c was added, so dev can grow again).
   it('gives dev at least half of the pairs, test at least a fifth and 150 pairs, and both splits software and non-software profiles', () => {
     const total = all.reduce((sum, split) => sum + split.pairs.length, 0);
     expect(splits.dev.pairs.length / total).toBeGreaterThanOrEqual(0.5);
@@ -163,7 +164,7 @@ describe('the evaluation set', () => {
     const testB = selectPart(splits.test, 'test-b');
     expect(testB.profiles.length).toBeGreaterThan(0);
     expect(testB.pairs.every((pair) => pair.profile.id.startsWith('test-b-'))).toBe(true);
-    const sizes = (['first', 'test-b'] as const).map((part) => selectPart(splits.test, part).pairs.length);
+    const sizes = (['first', 'test-b', 'test-c'] as const).map((part) => selectPart(splits.test, part).pairs.length);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(splits.test.pairs.length);
     expect(() => selectPart(splits.dev, 'test-b')).toThrow(EvalSetError);
   });
@@ -190,6 +191,17 @@ describe('the evaluation set', () => {
     const isTestB = (id: string) => id.startsWith('test-b-');
     expect(splits.test.profiles.filter((profile) => isTestB(profile.id)).length).toBeGreaterThanOrEqual(12);
     expect(splits.test.pairs.filter((pair) => isTestB(pair.profile.id)).length).toBeGreaterThanOrEqual(150);
+  });
+
+  // The test-c part (ids `test-c-…`) was added to test while dev grew again, by someone who does not
+  // tune: a population-shaped set of new people, at least four of them in software.
+  it('has a test-c part of at least 12 profiles and 130 pairs, at least 4 in software', () => {
+    const testC = selectPart(splits.test, 'test-c');
+    expect(testC.profiles.length).toBeGreaterThanOrEqual(12);
+    expect(testC.pairs.length).toBeGreaterThanOrEqual(130);
+    expect(testC.profiles.filter((profile) => profile.sector === 'software').length).toBeGreaterThanOrEqual(4);
+    expect(testC.pairs.every((pair) => pair.profile.id.startsWith('test-c-'))).toBe(true);
+    expect(new Set(testC.profiles.map((profile) => profile.sector))).toEqual(new Set(['software', 'non_software']));
   });
 });
 
