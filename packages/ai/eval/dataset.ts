@@ -132,12 +132,14 @@ export function loadSplit(split: SplitName, dir: string = defaultEvalDir()): Eva
 
 /**
  * Both splits were written in parts (eval/README.md). Dev: a first round, then dev-b, dev-c, dev-d,
- * dev-e, dev-f and dev-g, each added to widen what dev had. Test: a first round, then test-b,
- * written by someone who does not tune so that test keeps its share as dev grows, and test-c, written
- * the same way. A part's ids carry
- * its prefix (`dev-b-…`, `test-b-…`); the first round's carry none.
+ * dev-e, dev-f, dev-g, dev-h and dev-i, each added to widen what dev had. Test: a first round, then
+ * test-b and test-c, written by people who do not tune so that test keeps its share as dev grows.
+ * A part's ids carry its prefix (`dev-b-…`, `test-b-…`); the first round's carry none.
  */
-export const PARTS = { dev: ['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g'], test: ['first', 'test-b', 'test-c'] } as const satisfies Record<SplitName, readonly string[]>;
+export const PARTS = {
+  dev: ['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i'],
+  test: ['first', 'test-b', 'test-c'],
+} as const satisfies Record<SplitName, readonly string[]>;
 export const DEV_PARTS = PARTS.dev;
 export type DevPart = (typeof PARTS.dev)[number];
 export type TestPart = (typeof PARTS.test)[number];
