@@ -136,7 +136,7 @@ export function loadSplit(split: SplitName, dir: string = defaultEvalDir()): Eva
  * written by someone who does not tune so that test keeps its share as dev grows. A part's ids carry
  * its prefix (`dev-b-…`, `test-b-…`); the first round's carry none.
  */
-export const PARTS = { dev: ['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g'], test: ['first', 'test-b'] } as const satisfies Record<SplitName, readonly string[]>;
+export const PARTS = { dev: ['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-i'], test: ['first', 'test-b'] } as const satisfies Record<SplitName, readonly string[]>;
 export const DEV_PARTS = PARTS.dev;
 export type DevPart = (typeof PARTS.dev)[number];
 export type TestPart = (typeof PARTS.test)[number];

@@ -149,12 +149,27 @@ describe('the evaluation set', () => {
     expect(devFPart.pairs.every((pair) => pair.profile.id.startsWith('dev-f-'))).toBe(true);
   });
 
+  // The dev-i part is a population-shaped dev reading from outside Europe too (the US, Canada, Mexico,
+  // the Philippines, India, the UK, New Zealand, Australia, Brazil, Argentina): about half new people in
+  // professions dev already has and half in professions no earlier dev part has, four of them software.
+  it('has a dev-i part of at least 12 profiles and 130 pairs, at least 4 of them in professions no earlier dev part has', () => {
+    const devI = splits.dev.profiles.filter((profile) => devPartOf(profile.id) === 'dev-i');
+    const earlier = new Set(splits.dev.profiles.filter((profile) => devPartOf(profile.id) !== 'dev-i').map((profile) => profile.profession.toLowerCase()));
+    expect(devI.length).toBeGreaterThanOrEqual(12);
+    expect(splits.dev.pairs.filter((pair) => devPartOf(pair.profile.id) === 'dev-i').length).toBeGreaterThanOrEqual(130);
+    expect(devI.filter((profile) => !earlier.has(profile.profession.toLowerCase())).length).toBeGreaterThanOrEqual(4);
+    expect(devI.filter((profile) => profile.sector === 'software').length).toBeGreaterThanOrEqual(4);
+    const devIPart = selectPart(splits.dev, 'dev-i');
+    expect(devIPart.profiles.map((profile) => profile.id)).toEqual(devI.map((profile) => profile.id));
+    expect(devIPart.pairs.every((pair) => pair.profile.id.startsWith('dev-i-'))).toBe(true);
+  });
+
   it('selects one dev part for the bench: its profiles, their pairs and the postings they use', () => {
     const devC = selectPart(splits.dev, 'dev-c');
     expect(devC.pairs.length).toBe(splits.dev.pairs.filter((pair) => pair.profile.id.startsWith('dev-c-')).length);
     expect(devC.profiles.every((profile) => profile.id.startsWith('dev-c-'))).toBe(true);
     expect(new Set(devC.postings.map((posting) => posting.id))).toEqual(new Set(devC.pairs.map((pair) => pair.posting.id)));
-    const sizes = (['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g'] as const).map((part) => selectPart(splits.dev, part).pairs.length);
+    const sizes = (['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-i'] as const).map((part) => selectPart(splits.dev, part).pairs.length);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(splits.dev.pairs.length);
     expect(() => selectPart(splits.test, 'dev-c')).toThrow(EvalSetError);
   });
