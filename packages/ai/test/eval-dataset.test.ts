@@ -55,7 +55,7 @@ describe('the evaluation set', () => {
   // Dev was widened after each tuning round (dev-b to dev-i) and test twice (test-b, written alongside
   // dev-d, and test-c, alongside dev-h and dev-i, both by people who do not tune), so the share is a
   // floor for each side rather than a fixed ratio: dev at least half, so tuning sees the wider set, and
-  // test big enough that the number it reports still means something (514 of 1,984 pairs, 26 %, with
+  // test big enough that the number it reports still means something (514 of 2,140 pairs, 24 %, with
   // test-c, dev-h and dev-i).
   it('gives dev at least half of the pairs, test at least a fifth and 150 pairs, and both splits software and non-software profiles', () => {
     const total = all.reduce((sum, split) => sum + split.pairs.length, 0);
@@ -164,12 +164,27 @@ describe('the evaluation set', () => {
     expect(devFPart.pairs.every((pair) => pair.profile.id.startsWith('dev-f-'))).toBe(true);
   });
 
+  // The dev-i part is a population-shaped dev reading from outside Europe too (the US, Canada, Mexico,
+  // the Philippines, India, the UK, New Zealand, Australia, Brazil, Argentina): about half new people in
+  // professions dev already has and half in professions no earlier dev part has, four of them software.
+  it('has a dev-i part of at least 12 profiles and 130 pairs, at least 4 of them in professions no earlier dev part has', () => {
+    const devI = splits.dev.profiles.filter((profile) => devPartOf(profile.id) === 'dev-i');
+    const earlier = new Set(splits.dev.profiles.filter((profile) => devPartOf(profile.id) !== 'dev-i').map((profile) => profile.profession.toLowerCase()));
+    expect(devI.length).toBeGreaterThanOrEqual(12);
+    expect(splits.dev.pairs.filter((pair) => devPartOf(pair.profile.id) === 'dev-i').length).toBeGreaterThanOrEqual(130);
+    expect(devI.filter((profile) => !earlier.has(profile.profession.toLowerCase())).length).toBeGreaterThanOrEqual(4);
+    expect(devI.filter((profile) => profile.sector === 'software').length).toBeGreaterThanOrEqual(4);
+    const devIPart = selectPart(splits.dev, 'dev-i');
+    expect(devIPart.profiles.map((profile) => profile.id)).toEqual(devI.map((profile) => profile.id));
+    expect(devIPart.pairs.every((pair) => pair.profile.id.startsWith('dev-i-'))).toBe(true);
+  });
+
   it('selects one dev part for the bench: its profiles, their pairs and the postings they use', () => {
     const devC = selectPart(splits.dev, 'dev-c');
     expect(devC.pairs.length).toBe(splits.dev.pairs.filter((pair) => pair.profile.id.startsWith('dev-c-')).length);
     expect(devC.profiles.every((profile) => profile.id.startsWith('dev-c-'))).toBe(true);
     expect(new Set(devC.postings.map((posting) => posting.id))).toEqual(new Set(devC.pairs.map((pair) => pair.posting.id)));
-    const sizes = (['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h'] as const).map((part) => selectPart(splits.dev, part).pairs.length);
+    const sizes = (['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i'] as const).map((part) => selectPart(splits.dev, part).pairs.length);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(splits.dev.pairs.length);
     expect(() => selectPart(splits.test, 'dev-c')).toThrow(EvalSetError);
   });
