@@ -44,7 +44,7 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
   term('hotels', 'hotels', /\bhot(el|eles|els|eli|éis)\b|\bhotelaria\b|\bh[ôo]tellerie\b|\bhoteler[ií]a\b/i, /\bhotel(es|s)?\b|\bhôtel/i),
   // "Não quero cadeias de fast food", "niente fast food": quick-service chains.
   term('fast-food', 'fast food', /\b(fast[- ]?food|comida r[áa]pida|restaura[çc][ãa]o r[áa]pida|quick[- ]service|qsr|schnellrestaurant|restauration rapide)\b/i, /\b(fast[- ]?food|comida r[áa]pida|restaura[çc][ãa]o r[áa]pida|quick[- ]service restaurants?|qsr|schnellrestaurant|restauration rapide|burger chain)\b/i),
-  term('catering', 'catering', /\b(catering|colectividad|banquet|cantine|kantine|comedor)/i, /\b(catering|colectividad|banquete?s?|cocina hospitalaria|cantine|kantine|comedores)/i),
+  term('catering', 'catering', /\b(catering|colectividad|banquet|cantine|kantine|comedor|food services?|services alimentaires|restauration collective)/i, /\b(catering|colectividad|banquete?s?|cocina hospitalaria|cantine|kantine|comedores|services alimentaires|restauration collective|food services (contractor|company|provider)|hospital food)/i),
   term('care-homes', 'nursing homes', /\b(nursing homes?|care homes?|aged care|residential care|geriatri|verpleeghui|pflegeheim|ehpad|maisons? de repos|rusthuis|woonzorgcentr|residencias? de (mayores|ancianos)|casa di riposo|\brsa\b|dom(u|y)? opieki|ouderenzorg|lar de idosos)/i,
     /\b(nursing homes?|care homes?|aged care|residential (aged )?care|rest homes?|geriatri|verpleeghui|pflegeheim|altenheim|ehpad|maisons? de repos|rusthuis|woonzorgcentr|residencias? de (mayores|ancianos)|casa di riposo|dom(u|y)? opieki|ouderenzorg|lar de idosos)/i),
   // "No jobs abroad or travelling all around Europe", "keine Montage im Ausland": travel is the job.

@@ -2,9 +2,9 @@ import type { CompanyInfo, SalaryPeriod } from '@jobping/contracts';
 import type { Job } from '../../inputs';
 import { contractMonthsIn } from './contract-length';
 import { countPlainly, EXCLUSIONS, mentionsPlainly } from './exclusions';
-import { citiesIn, type City } from './places';
+import { citiesIn, citiesInNamedCountries, type City } from './places';
 import { requiredLanguages } from './spoken-languages';
-import { describeSalary, paymentsIn, salaryFromText, type Salary } from './salary';
+import { describeSalary, paymentsIn, salaryFromText, toYearlyEur, type Salary } from './salary';
 import { clip, countMatches, findSentence, firstParagraph, hoursIn, parseCount } from './text';
 import {
   BACKEND_LANGUAGE_TITLE,
@@ -97,14 +97,28 @@ export interface JobSignals {
   officeDays: number | null;
 }
 
+const SOFTWARE_CONTEXT = /\b(software|code|coding|programming|api|apis|cloud|kubernetes|python|java|typescript|javascript|golang|rust|c\+\+|c#|\.net|sql|microservices|devops|git|ci\/cd|backend|frontend|saas)\b/i;
+
 function familyOf(rawTitle: string, description: string): RoleFamily {
+  // "QA Tester (Manual) – Mobile Banking App": the words before the dash say the job, the rest what it is about.
+  const head = rawTitle.split(/\s[–—-]\s|\s\|\s/)[0] ?? rawTitle;
+  if (head !== rawTitle) {
+    const headFamily = familyOfTitle(head, description);
+    if (headFamily !== UNKNOWN_ROLE && headFamily !== 'software') return headFamily;
+  }
+  return familyOfTitle(rawTitle, description);
+}
+
+function familyOfTitle(rawTitle: string, description: string): RoleFamily {
   const title = foldAccents(rawTitle);
   // The generic 'software' rule last: "Senior Python Engineer" is backend, "Data Engineer" data.
   for (const [family, pattern, context] of TITLE_FAMILY_RULES) {
     if (family !== 'software' && pattern.test(title) && (!context || context.test(`${title}\n${description}`))) return headFamilyOf(rawTitle, family) ?? family;
   }
   if (BACKEND_LANGUAGE_TITLE.test(title)) return 'backend';
-  if (SOFTWARE_TITLE.test(title) || /\b(typescript|javascript)\b/i.test(title) || TITLE_FAMILY_RULES.some(([family, pattern]) => family === 'software' && pattern.test(title))) {
+  // "Gas Engineer", "Boiler Service Engineer": "engineer" alone names software only where the posting is about software.
+  const softwareTitle = SOFTWARE_TITLE.test(title) && (!/\bengineer(ing)?\b/i.test(title) || /\b(software|developer|programmer|development)\b/i.test(title) || SOFTWARE_CONTEXT.test(description));
+  if (softwareTitle || /\b(typescript|javascript)\b/i.test(title) || TITLE_FAMILY_RULES.some(([family, pattern]) => family === 'software' && pattern.test(title))) {
     const backend = (description.match(BACKEND_SIGNALS) ?? []).length;
     const frontend = (description.match(FRONTEND_SIGNALS) ?? []).length;
     if (backend >= 3 && backend >= frontend * 2) return 'backend';
@@ -215,6 +229,11 @@ const REMOTE_SCOPE = /\bremote(?:ly)?\b[^.\n]{0,40}?\b(?:from|within|in|across)\
 
 const FULL_ONSITE = /\b(kein(?:e)? home ?office|no (?:home office|remote work|working from home)|fully on-?site|100 ?% on-?site|entirely office-based|vollst[äa]ndig vor ort|pas de t[ée]l[ée]travail|sin teletrabajo|100 ?% presencial|presencial al 100|geen thuiswerk|praca wy[łl][ąa]cznie stacjonarna)\b/i;
 
+/** Countries a text names outright ("Ipswich QLD" names Australia), not through its cities. */
+export function namedCountries(text: string): string[] {
+  return PLACES.filter((place) => place.patterns.some((pattern) => pattern.test(text))).map((place) => place.country);
+}
+
 function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'regions' | 'countries' | 'locationText' | 'officeDays' | 'cities'> {
   const location = job.location?.trim() ?? '';
   const officeDaysMatch =
@@ -241,12 +260,12 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
   }
   if (mode !== 'remote' && scope.countries.length === 0) scope = placesIn(findSentence(description, /\b(hybrid|on-?site|office)\b/i) ?? '');
   // "Remote (EU)": an EU country is fine too; "Remote (Germany)" only that country.
-  return { mode, regions: scope.regions, countries: scope.countries, locationText: location || (mode === 'remote' ? 'Remote' : 'not stated'), officeDays, cities: citiesIn(location) };
+  return { mode, regions: scope.regions, countries: scope.countries, locationText: location || (mode === 'remote' ? 'Remote' : 'not stated'), officeDays, cities: citiesInNamedCountries(location, namedCountries(location)) };
 }
 
 // "7 500–8 500 zł netto", "9.000 zł net", "1.400 a 1.500 € netos al mes": the posting states take-home pay.
 const GROSS_PAY = /\b(RAL|brutto|brut|lord[oa]|gross|brut[oa]s?)\b/i;
-const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euros?)[^.\n]{0,20}\b(netto|netti|netta|nette?|netos?|net)\b|\b(netto|netti|netta|nette?|netos?|net)\b[^.\n\d]{0,12}\d/i;
+const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euros?|lei|ron|kč|czk|huf|mxn|brl|\$)[^.\n]{0,20}\b(netto|netti|netta|nette?|netos?|net)\b|\b(netto|netti|netta|nette?|netos?|net)\b[^.\n\d]{0,12}\d|(?:\$|€|£|r\$)\s?\d[\d.,]*\s*(?:netos?|net|netto|nett?e?|netti|netta)\b/i;
 
 // A board that gives the amounts without their period: the text ("19–23 € Stundenlohn"), else the size of the figure, says it.
 const HOURLY_WORDS = /\b(per hour|an hour|hourly|\/\s?h(ou)?r?\b|stundenlohn|pro stunde|\/\s?std\b|de l'heure|(de )?l'heure|por hora|la hora|all'ora|l'ora|orari[oa]|za godzin[ęe]|na godzin[ęe]|per uur|uurloon)/i;
@@ -259,6 +278,21 @@ function periodStated(amount: number, description: string): SalaryPeriod {
   return 'year';
 }
 
+// "$4,200 netos semanales" in Monterrey: "$" is the local peso where the posting is in Mexico, Chile or Colombia.
+const PESO_COUNTRIES: readonly [RegExp, string][] = [
+  [/\b(m[ée]xico|mexico|monterrey|guadalajara|cdmx|quer[ée]taro|puebla|tijuana|apodaca|n\.\s?l\.|mxn|pesos mexicanos)\b/i, 'MXN'],
+  [/\b(chile|santiago de chile|clp)\b/i, 'CLP'],
+  [/\b(colombia|bogot[áa]|medell[ií]n|cop)\b/i, 'COP'],
+];
+function localDollar(salary: Salary | null, where: string): Salary | null {
+  if (!salary || salary.currency !== 'USD' || /\b(usd|us\$|u\.s\. dollars?|d[óo]lares)\b/i.test(where)) return salary;
+  const local = PESO_COUNTRIES.find(([pattern]) => pattern.test(where))?.[1];
+  if (!local) return salary;
+  const eurPerUsd = salary.minEur / (toYearlyEur(1, 'USD', salary.period) ?? 1);
+  const maxAmount = salary.maxEur / (toYearlyEur(1, 'USD', salary.period) ?? 1);
+  return describeSalary(Math.round(eurPerUsd), Math.round(maxAmount), local, salary.period) ?? salary;
+}
+
 function salaryOf(job: Job, description: string): Salary | null {
   let salary: Salary | null = null;
   if (typeof job.salaryMin === 'number' || typeof job.salaryMax === 'number') {
@@ -267,7 +301,7 @@ function salaryOf(job: Job, description: string): Salary | null {
     const structured = describeSalary(min, max, (job.salaryCurrency ?? 'EUR').toUpperCase(), job.salaryPeriod ?? periodStated(max, description));
     if (structured && structured.maxEur > 0) salary = structured;
   }
-  salary ??= salaryFromText(description);
+  salary ??= localDollar(salaryFromText(description), `${job.location ?? ''}\n${description}`);
   if (!salary) return null;
   // "€ 3.600 brutto monatlich (14 Gehälter)", "€4,800 × 13 months": monthly pay paid more than twelve times a year.
   const payments = salary.period === 'month' ? (paymentsIn(description) ?? 12) : 12;
@@ -359,6 +393,8 @@ const CONTRACT_WORDS = /\b(contract(or)?|freelance|interim|temporary|temp|day ra
 
 function permanentOf(job: Job, title: string, description: string, tenure: JobSignals['tenure'], employment: EmploymentType | null): boolean {
   if (tenure) return false;
+  // "Contract iOS Developer … pair with our two permanent iOS engineers": the post is the contract.
+  if (employment === 'contract' || /\b(contract|contractor|freelance|interim)\b/i.test(title)) return false;
   if (mentionsPlainly(`${title}\n${description}`, PERMANENT)) return true;
   const salaried = job.salaryPeriod === 'year' || job.salaryPeriod === 'month';
   return (employment === 'full_time' || employment === 'part_time') && salaried && !CONTRACT_WORDS.test(`${title}\n${description}`);

@@ -57,6 +57,13 @@ function findName(text: string, alias: string): number {
 }
 
 /** The gazetteer's cities named in a text. */
+/** Cities of `text` in the countries it names, when it names any: "Ipswich, Queensland" is not Ipswich in Suffolk. */
+export function citiesInNamedCountries(text: string, countries: readonly string[]): City[] {
+  const found = citiesIn(text);
+  if (countries.length === 0) return found;
+  return found.filter((city) => countries.includes(city.country));
+}
+
 export function citiesIn(text: string): City[] {
   let rest = text;
   const found: City[] = [];

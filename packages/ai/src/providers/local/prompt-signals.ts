@@ -1,10 +1,10 @@
-import { placesIn, weekendDayOf, type Region } from './job-signals';
+import { namedCountries, placesIn, weekendDayOf, type Region } from './job-signals';
 import { minimumSalaryFromPrompt, payFloorsFromPrompt, type PromptPay } from './salary';
 import { clip, hoursIn, parseCount } from './text';
 import { minContractMonthsIn } from './contract-length';
 import { EXCLUSIONS } from './exclusions';
 import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages } from './spoken-languages';
-import { citiesIn, commuteLimitKm, type City } from './places';
+import { citiesInNamedCountries, commuteLimitKm, type City } from './places';
 import { foldAccents, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
 
 /** What a user's prompt asks for and rules out. Plain data: computed once per prompt. */
@@ -305,17 +305,19 @@ function roleWordsOfClauses(sentence: string): string[] {
 const CONTRACT_ONLY =
   /\b(contract(s|ing)? only|freelance only|only (contracts?|freelance)|(contract|freelance)\s*\/\s*(contract|freelance) only|outside ir35 only|(not (going back to|interested in|looking for|open to)|no) perm(anent)?(\s+(roles?|jobs?|positions?|contracts?|employment|work))?(?=\s*([.,;:!?)]|$|however|anymore|again|please|for now)))/i;
 const OUTSIDE_IR35_ONLY = /\boutside (of )?ir35\b(?!\s+(preferred|ideally|if possible))/i;
-const EITHER_IR35 = /\binside\b[^.]{0,20}\b(or|and|\/)\b[^.]{0,10}\boutside|\boutside\b[^.]{0,20}\b(or|and|\/)\b[^.]{0,10}\binside/i;
+// "£550/day outside IR35, inside only if £650+": inside is fine at a price, so not outside only.
+const EITHER_IR35 = /\binside (ir35 )?(only )?(if|at|for|when)\b|\binside\b[^.]{0,20}\b(or|and|\/)\b[^.]{0,10}\boutside|\boutside\b[^.]{0,20}\b(or|and|\/)\b[^.]{0,10}\binside/i;
 
 // A prompt typed all in lower case ("dublin and commutable (kildare, meath, wicklow)") still names
 // places; common words that are also towns are not read as towns.
 const NOT_TOWNS = new Set(['reading', 'sale', 'bath', 'nice', 'bury', 'hull', 'derby', 'split', 'phoenix', 'aurora', 'boulder', 'mesa', 'gilbert', 'chandler', 'wells', 'deal', 'orange', 'mobile', 'columbus', 'hamilton', 'chester', 'preston', 'wellington']);
 
 function homeCitiesOf(positive: string): City[] {
-  const found = citiesIn(positive);
+  const countries = namedCountries(positive);
+  const found = citiesInNamedCountries(positive, countries);
   if (found.length > 0 || /\p{Lu}/u.test(positive)) return found;
   const capitalised = positive.replace(/\p{L}[\p{L}'-]{2,}/gu, (word) => (NOT_TOWNS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)));
-  return citiesIn(capitalised);
+  return citiesInNamedCountries(capitalised, countries);
 }
 
 /** "Part-time, 3 days a week", "part time 20-30 hrs": a full-time post is not what the user wants. */
@@ -331,7 +333,7 @@ const SOFTWARE_WORDS = /\b(software|sw (?:engineer|developer|dev)|developer|prog
 const LOWERCASE_GO = /(?:\b(?:or|and)|[,/])\s*go\b(?!\s+(?:to|for|with|on)\b)|\bgo\s*(?:[,/]|\bor\b|\band\b)\s*(?:typescript|rust|python|java|node|kotlin|scala)/i;
 
 // "…albo B2B od 20 000 zł netto", "or a fixed-term contract of at least 12 months", "a long contract is okay too": not permanent only.
-const NOT_PERMANENT_WORD = String.raw`(?:b2b|pfa|srl|freelance|contract(?:or|ing|s)?|zzp|self[- ]employed|aut[óo]nomo|fixed[- ]term|cdd|umowa zlecenie)`;
+const NOT_PERMANENT_WORD = String.raw`(?:b2b|pfa|srl|freelance|contract(?:or|ing|s)?|zzp|self[- ]employed|aut[óo]nomo|fixed[- ]term|cdd|umowa zlecenie|maternity cover|temporary)`;
 const ALSO_NOT_PERMANENT = new RegExp(String.raw`\b(?:or|albo|lub|oder|ou|eller|but)\s+(?:(?:\d[\d.,]*|[^\s,.;]+)\s+){0,4}?${NOT_PERMANENT_WORD}\b|\b${NOT_PERMANENT_WORD}\b[^.;]{0,40}\b(?:is |are )?(?:also |too )?(?:ok|okay|fine|welcome|possible)\b`, 'i');
 
 const DAY_COUNT = String.raw`(\d|one|two|three|four|jeden|dwa|trzy|cztery|un|deux|trois|quatre|uno|dos|tres|cuatro|ein(?:en)?|zwei|drei|vier)`;
@@ -533,7 +535,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     wantsWorkLifeBalance: has(positive, /\b(work[- ]life balance|sustainable pace|healthy (engineering )?culture|no crunch|family[- ]friendly)\b/i),
     acceptsContract: has(positive, /\b(contract(or)?|freelance)\b/i),
     // "Full time or 0.8", "temps plein ou 4/5e", "80 % ok": a reduced week is fine.
-    acceptsPartTime: has(positive, /\bpart[- ]time\b|\b0[.,][5-9]\b|\b[1-4]\/5e?\b|\b[5-9]0 ?%|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i),
+    // "Liefst 28–32 uur": hours under a full week are a part-time wish whatever the word.
+    acceptsPartTime: has(positive, /\bpart[- ]time\b|\b0[.,][5-9]\b|\b[1-4]\/5e?\b|\b[5-9]0 ?%|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i) || (hoursIn(positive)?.max ?? 99) <= 34,
     // (?!\w), not \b: "umowa o pracę" ends on a letter \b does not count as one.
     // "Umowa o pracę od 15 000 zł albo B2B od 20 000 zł netto", "permanent, or a fixed-term contract of at least 12 months": both are fine.
     wantsPermanent: !has(positive, ALSO_NOT_PERMANENT) && has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried)(?!\w)/i),
@@ -547,6 +550,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     wantsPartTimeOnly: wantsPartTimeOnly(positive, hoursIn(positive)),
     wantsContractOnly: CONTRACT_ONLY.test(prompt),
     outsideIr35Only: OUTSIDE_IR35_ONLY.test(prompt) && !EITHER_IR35.test(prompt),
-    wantsFullTime: has(positive, /\b(full[- ]time|vollzeit|temps plein|jornada completa|tempo pieno|pe[łl]ny etat|fulltime)\b/i),
+    // "€4.200 bruto per maand bij fulltime" with "28–32 uur": a full-time figure, not a full-time wish.
+    wantsFullTime: has(positive, /\b(full[- ]time|vollzeit|temps plein|jornada completa|tempo pieno|pe[łl]ny etat|fulltime)\b/i) && (hoursIn(positive)?.max ?? 99) > 34,
   };
 }

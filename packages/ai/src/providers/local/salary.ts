@@ -67,10 +67,12 @@ function periodOf(word: string | undefined): SalaryPeriod {
 // Pay written with a currency code or a sign after the figures: "CHF 115'000 – 130'000",
 // "7 500–8 800 zł brutto", "19–23 € Stundenlohn", "SGD 7–9k a month", "₹22 – 30 LPA".
 // "A$", "NZ$", "C$", "S$": the dollar with its country's letters before it.
-const CODE = String.raw`(?:a|au|nz|c|ca|us|s|sg)\$|€|\$|£|₹|zł|kč|kr\.?|pln|eur|usd|gbp|chf|sgd|dkk|sek|nok|cad|aud|nzd|inr|czk|huf|ron|lei|aed|sar|qar|omr|kwd|bhd`;
+const CODE = String.raw`(?:a|au|nz|c|ca|us|s|sg|r|mx)\$|₱|mxn|brl|ars|php|zar|€|\$|£|₹|zł|kč|kr\.?|pln|eur|usd|gbp|chf|sgd|dkk|sek|nok|cad|aud|nzd|inr|czk|huf|ron|lei|aed|sar|qar|omr|kwd|bhd`;
 // "15–18 tys. zł": tysięcy, the Polish thousands.
-const FIGURE = String.raw`(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}]))?`;
-const DASH = String.raw`\s*(?:[–—-]|to|bis|à|a|do|al)\s*`;
+// "₹17,00,000": Indian grouping (lakhs) before the usual thousands.
+const FIGURE = String.raw`(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}]))?`;
+// "între 19.000 și 22.000 lei", "entre 1.800 y 2.000 €": a range said with "and".
+const DASH = String.raw`\s*(?:[–—-]|to|bis|à|a|do|al|și|si|and|und|et|y|e|en|i)\s*`;
 const CODED_RANGE = new RegExp(String.raw`(?<![\p{L}\d])(?:(${CODE})\s?${FIGURE}${DASH}(?:${CODE})?\s?${FIGURE}|${FIGURE}${DASH}${FIGURE}\s*(${CODE})(?![\p{L}]))`, 'iu');
 const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netti|netta|nette|netos?|nets?\b|per|a |an |\/|im |par |al |pro |monthly|monatlich|mensual|miesi|ph\b|p\/h\b|pa\b|p\.a\.|annually|x ?1[2-4]\b|\+ ?(?:super|bonus|benefits|commission)|base\b|basic\b|ote\b|doe\b|depending|,\s*(?:aut[óo]nomo|freelance)))`;
 const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}${PAY_WORD_AFTER}|(?<![\p{L}\d.,])${FIGURE}\s*(${CODE})(?![\p{L}])${PAY_WORD_AFTER}|\b(?:up to|bis (?:zu )?|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*(${CODE})\s?${FIGURE}`, 'iu');
@@ -81,14 +83,15 @@ function codeOf(sign: string, text = ''): string {
   // "kr" is Danish, Swedish or Norwegian: the posting's words say which ("kr/mån", "lön" are Swedish); a floor in "kr" is read in the posting's currency, so the two compare.
   if (lower === 'kr' || lower === 'kr.') return /\b(m[åa]n|m[åa]nad|m[åa]naden|l[öo]n|tj[äa]nst|anst[äa]llning)\b/i.test(text) ? 'SEK' : /\b(norge|norsk|oslo|l[øo]nn)\b/i.test(text) ? 'NOK' : 'DKK';
   return (
-    { '€': 'EUR', $: 'USD', '£': 'GBP', '₹': 'INR', zł: 'PLN', kč: 'CZK', kr: 'DKK', 'kr.': 'DKK', lei: 'RON', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD' }[lower] ??
+    { '€': 'EUR', $: 'USD', '£': 'GBP', '₹': 'INR', zł: 'PLN', kč: 'CZK', kr: 'DKK', 'kr.': 'DKK', lei: 'RON', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD', r$: 'BRL', mx$: 'MXN', '₱': 'PHP' }[lower] ??
     lower.toUpperCase()
   );
 }
 
 /** A written figure: "85,000", "85.000", "85 000", "110'000", "31,2" (a decimal comma), with "k" for thousands. */
 function figure(digits: string, k: string | undefined): number {
-  const value = Number.parseFloat(digits.replace(/[ .,'’\u00a0\u202f](?=\d{3}\b)/g, '').replace(',', '.'));
+  const indian = /^\d{1,2}(?:,\d{2}){1,3},\d{3}$/.test(digits);
+  const value = Number.parseFloat(indian ? digits.replace(/,/g, '') : digits.replace(/[ .,'’\u00a0\u202f](?=\d{3}\b)/g, '').replace(',', '.'));
   return k ? value * 1000 : value;
 }
 
@@ -125,7 +128,7 @@ export function salaryFromText(text: string): Salary | null {
   if (!match) return codedSalaryFromText(text);
   const [, symbol, minDigits, minK, maxDigits, maxK, periodWord] = match;
   // "A$90,000 – 100,000": the letters before the sign say whose dollar.
-  const lettered = /(?<![\p{L}])(a|au|nz|c|ca|us|s|sg)$/iu.exec(text.slice(Math.max(0, match.index - 3), match.index));
+  const lettered = /(?<![\p{L}])(a|au|nz|c|ca|us|s|sg|r|mx)$/iu.exec(text.slice(Math.max(0, match.index - 3), match.index));
   const currency = lettered ? codeOf(`${lettered[1]}$`) : (SYMBOLS[symbol ?? '€'] ?? 'EUR');
   const min = figure(minDigits ?? '0', minK ?? maxK);
   const max = figure(maxDigits ?? '0', maxK);
@@ -138,11 +141,11 @@ export function salaryFromText(text: string): Salary | null {
 // A prompt's pay floor, in the languages of the set: "€65k+", "£20ph min or 40k", "$30/hr or
 // better", "Minimum 7000 zł netto miesięcznie", "No menos de 28.000 € brutos al año", "RAL minima
 // 32.000 €", "Au moins 3 200 € net par mois", "Salaire minimum 85k CAD", "ab 55.000 € brutto".
-const CURRENCY = String.raw`(?:a|au|nz|c|ca|us|s|sg)\$|€|\$|£|₹|zł|kč|kr\.?|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron|sgd|inr|aed|sar|qar`;
+const CURRENCY = String.raw`(?:a|au|nz|c|ca|us|s|sg|r|mx)\$|₱|mxn|brl|ars|php|zar|€|\$|£|₹|zł|kč|kr\.?|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron|sgd|inr|aed|sar|qar`;
 // Not the digits of a word ("IR35", "B2B", "C1").
 // "110'000" and "110’000": the Swiss write thousands with an apostrophe.
 // "85 000 Kč": the K of a currency is not thousands.
-const NUMBER = String.raw`(?<![\p{L}])(\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}]))?`;
+const NUMBER = String.raw`(?<![\p{L}])(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}]))?`;
 // Said outright ("at least", "Mindestgehalt") or as a want ("I need", "salary expectations:", "not below"):
 // either way the lowest figure the user takes.
 const FLOOR_WORD = String.raw`at ?least|minst|l[äa]gst|mindst|v[äa]hint[äa][äa]n|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
@@ -153,7 +156,7 @@ const FLOOR = new RegExp(
 
 // A floor in "kr" is in the posting's krone, or the prompt's country's when the posting pays in another currency.
 const KRONE = 'kr';
-const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON', sgd: 'SGD', inr: 'INR', '₹': 'INR', kč: 'CZK', aed: 'AED', sar: 'SAR', qar: 'QAR', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD' };
+const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON', sgd: 'SGD', inr: 'INR', '₹': 'INR', kč: 'CZK', 'r$': 'BRL', 'mx$': 'MXN', mxn: 'MXN', brl: 'BRL', ars: 'ARS', php: 'PHP', '₱': 'PHP', zar: 'ZAR', aed: 'AED', sar: 'SAR', qar: 'QAR', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD' };
 
 /** Take-home pay as a share of gross, to compare a net floor with gross postings (approximate). */
 const NET_SHARE: Record<string, number> = { PLN: 0.72, EUR: 0.77 };
@@ -179,8 +182,10 @@ function periodNear(tail: string, amount: number): SalaryPeriod {
   // "RAL 24.000–26.000 € su 12 mensilità", "35.000 € en 14 pagas": a year's pay and how it is split.
   if (/^\W{0,3}(?:brutt[oi]\s+|brutos?\s+|lordi?\s+)?(?:su|in|en|em|over|sur)\s+1[2-5](?:[.,]\d)?\s+(?:mensilit|pagas|pagamentos|payments|salaires|monthly)/i.test(tail) && amount >= 10_000) return 'year';
   if (/^\W{0,3}(?:(?:brutto|gross|brut|bruto|lordo)\s+)?(?:\/\s*h(?:ou)?r?\b|ph\b|p\/h|an hour|per hour|\/hr|hourly|de l'heure|la hora|l'ora|za godzin|per uur|stunde|pro stunde)/i.test(tail)) return 'hour';
-  if (/\b(month|monthly|mois|mensuel|mensual|mes|mensil|miesi[ęe]cz|monat|maand|m[åa]ned|m[åa]nad|kuukau)|\/\s*(m(o|c)|md|mdr|m[åa]n|mnd|kk)\b/i.test(tail)) return 'month';
+  if (/\b(month|monthly|mois|mensuel|mensual|mes|mensil|miesi[ęe]cz|monat|maand|m[åa]ned|m[åa]nad|kuukau|lunar|mensile|m[ěe]s[íi][čc]n|havi)|\/\s*(m(o|c)|md|mdr|m[åa]n|mnd|kk)\b/i.test(tail)) return 'month';
   if (/^\s*(?:\/\s*day|per day|a day|par jour|al d[ií]a|dziennie|pro tag)/i.test(tail)) return 'day';
+  // "$4,200 netos semanales", "£600 a week": weekly pay.
+  if (/^\W{0,3}(?:(?:net|netos?|brutos?|gross)\s+)?(?:semanal(?:es)?|weekly|per week|a week|\/\s*(?:wk|week)\b|par semaine|pro woche|w[öo]chentlich|tygodniowo|por semana|a la semana)/i.test(tail)) return 'week';
   if (amount < 300) return 'hour';
   if (amount < 20_000 && !/\b(year|annual|an|año|anno|jahr|jaar|rok)/i.test(tail)) return 'month';
   return 'year';
@@ -225,10 +230,13 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
   return floors;
 }
 
+// Currencies written with a bare "$": a floor in "$" is read in the posting's one.
+const DOLLAR_SIGN_CURRENCIES: ReadonlySet<string> = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'MXN', 'CLP', 'COP', 'ARS']);
+
 /** The floor in EUR a year, reading a bare "$" as the job's own dollar and a missing currency as the job's. */
 export function floorInEur(floor: PromptPay, jobCurrency: string | null, jobNet = false, jobPayments = 12): number | null {
   let currency = floor.currency;
-  if (currency === null || (currency === '$' && (jobCurrency === 'USD' || jobCurrency === 'CAD' || jobCurrency === 'AUD' || jobCurrency === 'NZD'))) currency = jobCurrency ?? (floor.currency === '$' ? 'USD' : 'EUR');
+  if (currency === null || (currency === '$' && jobCurrency !== null && DOLLAR_SIGN_CURRENCIES.has(jobCurrency))) currency = jobCurrency ?? (floor.currency === '$' ? 'USD' : 'EUR');
   if (currency === '$') currency = 'USD';
   // "Minst 60 000 kr/mån" against a posting in euros: whose krone the prompt's country says.
   if (currency === KRONE) currency = jobCurrency === 'SEK' || jobCurrency === 'DKK' || jobCurrency === 'NOK' ? jobCurrency : (floor.krone ?? 'SEK');

@@ -573,3 +573,35 @@ describe('how often weekends, whether any home office, and nights in French rota
     expect(cons(nights)).toMatch(/night shifts/);
   });
 });
+
+describe("what dev-h's and dev-i's first readings found", () => {
+  it('reads a trade "Gas Engineer" as not software, and "QA Tester (Manual) – Mobile Banking App" by its head', async () => {
+    const gas = await score('Gas Safe registered gas engineer, Birmingham, domestic boilers. £40k min.', job({ title: 'Gas Engineer – Domestic Service & Repair', location: 'Birmingham', description: 'Service and repair boilers across Birmingham. £42,000 plus van.' }));
+    expect(cons(gas)).not.toMatch(/software/);
+    const qa = await score('Manual QA tester in Lisbon, 3 years testing banking apps.', job({ title: 'QA Tester (Manual) – Mobile Banking App', location: 'Lisbon', description: 'Manual test cases for our mobile banking app.' }));
+    expect(pros(qa)).toMatch(/QA\/testing/);
+  });
+
+  it('reads pay the Indian, Romanian, Mexican and Brazilian way ("₹17,00,000 p.a.", "între 19.000 și 22.000 lei", "$4,200 netos semanales" in Monterrey, "R$")', async () => {
+    const inr = await score('Data Analyst in Bengaluru. Expected CTC min 14 LPA.', job({ title: 'Data Analyst', location: 'Bengaluru', description: 'Compensation: CTC up to ₹17,00,000 p.a.' }));
+    expect(cons(inr)).not.toMatch(/below your/);
+    const ron = await score('Java backend dev, Bucharest. min 18.000 RON net/month as employee.', job({ title: 'Backend Engineer (Java)', location: 'Bucharest', description: 'Oferim: salariu între 19.000 și 22.000 lei net lunar.' }));
+    expect(cons(ron)).not.toMatch(/below your/);
+    const mxn = await score('Técnico de mantenimiento en Monterrey. Mínimo $14,000 netos al mes.', job({ title: 'Mecánico de Mantenimiento', location: 'Monterrey, N.L.', description: 'Ofrecemos $4,200 netos semanales.' }));
+    expect(cons(mxn)).not.toMatch(/below your/);
+    expect(pros(mxn)).toMatch(/MXN per week/);
+  });
+
+  it('takes "inside only if £650+" as open to inside IR35, an HR generalist and a sparky as known roles, and "28–32 uur" as part-time wanted', async () => {
+    const ir35 = await score('contract iOS dev, london or remote uk. £550/day min outside ir35, inside only if £650+.', job({ title: 'iOS Developer – Contract (Inside IR35)', location: 'Remote, UK', remote: true, description: 'Inside IR35, £675 per day, 3 months.' }));
+    expect(cons(ir35)).not.toMatch(/inside IR35/i);
+    const hr = await score("I've been working as an HR generalist for five years in Dublin.", job({ title: 'Payroll & Benefits Specialist', location: 'Dublin', description: 'Run payroll for 400 staff.' }));
+    expect(cons(hr)).toMatch(/payroll/i);
+    expect(cons(hr)).not.toMatch(/these rules do not know that role/);
+    const sparky = await score('4th year apprentice sparky in Ipswich QLD, want to finish my time.', job({ title: 'Electrician – Residential Service', location: 'Ipswich QLD', description: 'Residential service work around Ipswich.' }));
+    expect(pros(sparky)).toMatch(/electrician/i);
+    expect(cons(sparky)).not.toMatch(/km from/);
+    const midwife = await score('Ik ben verloskundige in Amsterdam. Liefst 28–32 uur. Minimaal €4.200 bruto per maand bij fulltime.', job({ title: 'Klinisch Verloskundige (28–32 uur)', location: 'Amsterdam', employmentType: 'part_time', description: 'Klinische verloskunde in ons ziekenhuis.' }));
+    expect(cons(midwife)).not.toMatch(/part-time/);
+  });
+});

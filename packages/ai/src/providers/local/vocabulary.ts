@@ -168,7 +168,7 @@ export const PLACES: readonly Place[] = [
   place('Canada', 'na', [/\bcanada\b/i, /\b(toronto|vancouver|montreal)\b/i]),
   place('India', 'apac', [/\bindia\b/i, /\b(bangalore|bengaluru|hyderabad|pune|mumbai|chennai|delhi|gurugram|gurgaon|noida)\b/i]),
   place('Singapore', 'apac', [/\bsingapore\b/i]),
-  place('Australia', 'apac', [/\baustralia\b/i, /\b(sydney|melbourne|brisbane|perth|adelaide|canberra)\b/i]),
+  place('Australia', 'apac', [/\baustralia\b/i, /\b(sydney|melbourne|brisbane|perth|adelaide|canberra)\b/i, /\b(queensland|qld|new south wales|nsw|victoria|tasmania|western australia)\b/i]),
   place('New Zealand', 'apac', [/\bnew zealand\b/i, /\bnz\b/i, /\baotearoa\b/i, /\b(auckland|wellington|christchurch)\b/i]),
   place('Brazil', 'latam', [/\bbrazil\b/i, /\bsão paulo\b/i]),
   // The Gulf: "open for Dubai or Abu Dhabi only, not Saudi or Qatar".
@@ -192,4 +192,4 @@ export const REGION_PATTERNS: readonly (readonly [Place['region'] | 'world', Reg
 ];
 
 /** Fixed, approximate rates to compare salaries (the local provider is not a currency service). */
-export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68, AUD: 0.6, NZD: 0.55, CZK: 0.04, HUF: 0.0025, RON: 0.2, SGD: 0.69, INR: 0.011, AED: 0.25, SAR: 0.245, QAR: 0.25, OMR: 2.4, KWD: 3, BHD: 2.45 };
+export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68, AUD: 0.6, NZD: 0.55, CZK: 0.04, HUF: 0.0025, RON: 0.2, SGD: 0.69, INR: 0.011, AED: 0.25, SAR: 0.245, QAR: 0.25, OMR: 2.4, KWD: 3, BHD: 2.45, MXN: 0.05, BRL: 0.17, ARS: 0.001, PHP: 0.016, ZAR: 0.05, CLP: 0.001, COP: 0.00023 };
