@@ -326,7 +326,9 @@ function employmentOf(job: Job, title: string, description: string): EmploymentT
 
 const FIXED_TERM_TITLE = /\b(\d{1,2}[- ]?(months?|mois|monate?|meses|mesi|maanden|miesi[ęe]cy)|cdd|fixed[- ]term|maternity cover|maternit[àa]|sostituzione|elternzeitvertretung|befristet|stagional|seasonal|temporada|remplacement|interim)\b/i;
 const FIXED_TERM_TEXT = /\b(fixed[- ]term|cdd|befristet|maternity cover|parental (leave )?cover|elternzeitvertretung|contrato temporal|tijdelijk contract|contratto a termine|stagionale|seasonal contract)\b/i;
-const SELF_EMPLOYED = /\b(freelance|zzp|cis|1099|self[- ]employed|umowa zlecenie|zlecenie|b2b|fee[- ]for[- ]service|independent contractor|portage|auto-?entrepreneur|aut[óo]nomo|day rate)\b/i;
+// "Partita IVA attiva", "a recibos verdes", "selbstständiger Handelsvertreter", "freie Mitarbeit": the local words for it.
+const SELF_EMPLOYED =
+  /\b(freelance|zzp|cis|1099|self[- ]employed|umowa zlecenie|zlecenie|b2b|fee[- ]for[- ]service|independent contractor|portage|auto-?entrepreneur|micro-?entrepreneur|aut[óo]nomo|day rate|partita iva|p\.\s?iva|recibos? verdes|presta[çc][ãa]o de servi[çc]os|selbstst[äa]ndige[rn]? (?:t[äa]tigkeit|handelsvertret\w*|berater\w*)|handelsvertreter(?:in)? nach|freie[rn]? mitarbeit\w*|freiberuflich\w*|auf honorarbasis|sur facture)\b/i;
 // "Intérim en vue d'un CDI", "B2B or umowa o pracę": a permanent route is on offer too.
 const PERMANENT = /\b(cdi|permanent|unbefristet|indeterminato|indefinido|umow[aęy] o prac[ęe]|uop|vast (contract|dienstverband)|loondienst|paye|w-?2)\b/i;
 

@@ -92,9 +92,16 @@ const METRO_KM = 50;
 /** Several towns named ("Eindhoven, Veldhoven, Helmond or Den Bosch"): those towns and their edges. */
 const NAMED_TOWNS_KM = 15;
 
+// "Within an hour on the train", "media hora en coche": a commute said in hours. "$40 an hour" is pay, so
+// the hour needs a word of reach before it or of travel after it.
+const AN_HOUR = /\b(?:within|up to|under|less than|about|around|max(?:imum)?\.?|at most|como mucho|como m[áa]ximo|au maximum|h[öo]chstens|maks)\s+(?:an|one|1|une|una|eine|een|en)\s*(?:hour|h|heure|hora|stunde|uur|time)\b|\b(?:an|one|1)\s*hour(?:'s)?\s+(?:on the train|by (?:train|car|bus|bike|public transport)|commute|drive|journey|away)\b/i;
+const HALF_HOUR = /\b(?:half an hour|half-hour|media hora|mezz'ora|demi-heure|halbe stunde|halfuur|half uur|p[óo][łl] godziny|meia hora)\b/i;
+
 /** How far from the prompt's places an office may be, in km. */
 export function commuteLimitKm(prompt: string, homeCities: number): number {
   const minutes = /(\d{2,3})\s*(?:min(?:utes?|uten|utos|uti|ut)?\b)/i.exec(prompt);
   if (minutes) return Math.max(10, Number.parseInt(minutes[1] ?? '0', 10) * KM_PER_MINUTE);
+  if (HALF_HOUR.test(prompt)) return 30 * KM_PER_MINUTE;
+  if (AN_HOUR.test(prompt)) return 60 * KM_PER_MINUTE;
   return homeCities >= 2 ? NAMED_TOWNS_KM : METRO_KM;
 }

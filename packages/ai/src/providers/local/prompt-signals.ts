@@ -49,6 +49,8 @@ export interface PromptSignals {
   countries: { name: string; region: Region }[];
   /** Gazetteer cities the prompt names (home and accepted towns), and how far from them an office may be. */
   homeCities: City[];
+  /** Gazetteer cities the prompt rules out ("Drammen is too far", "Haarlem of Almere niet", "not … down to Solihull"). */
+  refusedCities: City[];
   commuteKm: number;
   minSalaryEur: number | null;
   minSalaryText: string | null;
@@ -70,6 +72,8 @@ export interface PromptSignals {
   acceptsPartTime: boolean;
   /** "CDI only", "permanent", "PAYE not self employed", "umowa o pracę", "loondienst", "W2". */
   wantsPermanent: boolean;
+  /** "Employee only, no freelance", "niente partita IVA", "no recibos verdes": a fixed term may do, self-employment does not. */
+  refusesSelfEmployment: boolean;
   /** The shortest contract the user takes, in months ("perm or a long contract (6 months +)"). */
   minContractMonths: number | null;
   /** "Full-time", "Vollzeit", "jornada completa". */
@@ -320,6 +324,41 @@ function homeCitiesOf(positive: string): City[] {
   return citiesInNamedCountries(capitalised, countries);
 }
 
+// "Drammen is too far", "Parramatta/Western Sydney is too far", "Haarlem of Almere niet", "Bonn ist zu weit":
+// places named as out of reach, said after the place rather than with a leading "no".
+const TOO_FAR = new RegExp(
+  [
+    String.raw`([^.;:,!?\n()]{2,60}?)\s+(?:is|are|feels|seems|'s)\s+(?:(?:just|way|much|a bit|already)\s+)?(?:too far|too long a commute|a no)\b`,
+    String.raw`([^.;:,!?\n()]{2,60}?)\s+(?:ist|sind)\s+(?:mir\s+)?zu weit\b|([^.;:,!?\n()]{2,60}?)\s+(?:is|zijn)\s+te ver\b|([^.;:,!?\n()]{2,60}?)\s+(?:er|blir)\s+for langt\b`,
+    String.raw`([^.;:,!?\n()]{2,60}?)\s+(?:est|c'est)\s+trop loin\b|([^.;:,!?\n()]{2,60}?)\s+(?:est[áa]|queda|es)\s+(?:demasiado |muy )?lejos\b|([^.;:,!?\n()]{2,60}?)\s+[èe]\s+troppo lontan[oa]\b|([^.;:,!?\n()]{2,60}?)\s+(?:[ée]|fica)\s+(?:muito |demasiado )?longe\b`,
+    // Dutch and German put the refusal after the places: "Haarlem of Almere niet".
+    String.raw`((?:\p{Lu}[\p{L}-]+)(?:\s*(?:,|of|oder|en|und)\s*\p{Lu}[\p{L}-]+)*)\s+(?:niet|nicht|lieber nicht|liever niet)(?![\p{L}])`,
+  ].join('|'),
+  'gu',
+);
+// "Western Sydney", "north of Dublin": a part of the city or land beyond it, not the city itself.
+const AREA_OF_CITY = /\b(?:north|south|east|west|inner|outer|greater|upper|lower)(?:ern|-?(?:east|west)(?:ern)?)?\s+(?:of\s+)?\p{Lu}[\p{L}-]+/giu;
+// "Not relocating from Berlin", "anywhere outside Madrid": a place in such a refusal is where the user is.
+const NOT_A_PLACE_REFUSAL = /\b(relocat\w*|move|moving|outside|beyond|except|other than|besides|apart from|au[ßs]erhalb|hors de|fuera de|fora de|umzug|d[ée]m[ée]nag\w*|mudar\w*|remote)\b/i;
+
+/** The places a prompt refuses, and the text left once the "… is too far" clauses are taken out. */
+function refusedPlacesOf(prompt: string, positive: string, phrases: readonly string[]): { refused: City[]; positive: string } {
+  const clauses: string[] = [];
+  const rest = positive.replace(TOO_FAR, (whole: string, ...groups: unknown[]) => {
+    const captured = groups.slice(0, groups.findIndex((group) => typeof group === 'number'));
+    const clause = captured.find((group): group is string => typeof group === 'string' && group.trim() !== '');
+    if (clause) clauses.push(clause);
+    return ' ';
+  });
+  const named = [...clauses, ...phrases.filter((phrase) => !NOT_A_PLACE_REFUSAL.test(phrase))].map((text) => text.replace(AREA_OF_CITY, ' '));
+  const countries = namedCountries(prompt);
+  const lowerCaseOnly = !/\p{Lu}/u.test(prompt);
+  const refused = named.flatMap((text) =>
+    citiesInNamedCountries(lowerCaseOnly ? text.replace(/\p{L}[\p{L}'-]{2,}/gu, (word) => (NOT_TOWNS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1))) : text, countries),
+  );
+  return { refused: refused.filter((city, index) => refused.findIndex((other) => other.name === city.name) === index), positive: rest };
+}
+
 /** "Part-time, 3 days a week", "part time 20-30 hrs": a full-time post is not what the user wants. */
 function wantsPartTimeOnly(positive: string, hours: { min: number; max: number } | null): boolean {
   if (!/\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i.test(positive)) return false;
@@ -335,6 +374,11 @@ const LOWERCASE_GO = /(?:\b(?:or|and)|[,/])\s*go\b(?!\s+(?:to|for|with|on)\b)|\b
 // "…albo B2B od 20 000 zł netto", "or a fixed-term contract of at least 12 months", "a long contract is okay too": not permanent only.
 const NOT_PERMANENT_WORD = String.raw`(?:b2b|pfa|srl|freelance|contract(?:or|ing|s)?|zzp|self[- ]employed|aut[óo]nomo|fixed[- ]term|cdd|umowa zlecenie|maternity cover|temporary)`;
 const ALSO_NOT_PERMANENT = new RegExp(String.raw`\b(?:or|albo|lub|oder|ou|eller|but)\s+(?:(?:\d[\d.,]*|[^\s,.;]+)\s+){0,4}?${NOT_PERMANENT_WORD}\b|\b${NOT_PERMANENT_WORD}\b[^.;]{0,40}\b(?:is |are )?(?:also |too )?(?:ok|okay|fine|welcome|possible)\b`, 'i');
+
+// Self-employment as users name it when they refuse it ("no freelance on a day rate", "geen zzp", "niente partita IVA").
+const SELF_EMPLOYMENT_WORDS =
+  /\b(freelanc\w*|self[- ]employ\w*|zzp|cis|1099|b2b|partita iva|p\.?\s?iva|recibos? verdes|aut[óo]nomo|auto-?entrepreneur|micro-?entrepreneur|selbstst[äa]ndig\w*|freiberuf\w*|umowa zlecenie|day rate|contractor)\b/i;
+const EMPLOYEE_ONLY = /\b(employee only|employed only|only as an? employee|salaried only|(?:in )?loondienst|solo (?:come )?dipendente|nur (?:als )?angestellt\w*|nur festanstellung|apenas (?:por )?conta de outrem|s[oó]lo por cuenta ajena|paye only|w-?2 only)\b/i;
 
 const DAY_COUNT = String.raw`(\d|one|two|three|four|jeden|dwa|trzy|cztery|un|deux|trois|quatre|uno|dos|tres|cuatro|ein(?:en)?|zwei|drei|vier)`;
 const OFFICE_LIMIT = [
@@ -456,7 +500,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     if (/\bmanag(ement|er|ing)\b/i.test(phrase)) excludedFamilies.push('management');
     if (/\bon[- ]call\b|\bpager\b/i.test(phrase)) noOnCall = true;
     // "No office", "no commute"; "I won't relocate" keeps the user where they are, it does not ask for remote.
-    if (/\b(on-?site|office|commut)/i.test(phrase)) noOffice = true;
+    // "I don't want a commute over about 40 minutes" limits the commute; it does not refuse the office.
+    if (/\b(on-?site|office|commut)/i.test(phrase) && !/\bcommut\w*\s+(?:of\s+)?(?:over|longer than|more than|beyond|above|past|exceeding)\b/i.test(phrase)) noOffice = true;
   }
 
   for (const term of EXCLUSIONS) {
@@ -485,7 +530,9 @@ export function extractPromptSignals(prompt: string): PromptSignals {
         (term.patterns.some((pattern) => pattern.test(positive)) || (term.id === 'go' && LOWERCASE_GO.test(positive))),
     ).map((term) => term.id);
   const places = placesIn(positive);
-  const homeCities = homeCitiesOf(positive);
+  const refusal = refusedPlacesOf(prompt, positive, phrases);
+  const homeCities = homeCitiesOf(refusal.positive);
+  const refusedCities = refusal.refused.filter((city) => !homeCities.some((home) => home.name === city.name));
   const salary = minimumSalaryFromPrompt(positive);
   const size =
     /\b(?:under|fewer than|less than|below|at most|max(?:imum)?|up to|no more than|<)\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(?:people|employees|staff|persons?)\b/i.exec(prompt);
@@ -520,6 +567,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     regions: places.regions,
     countries: places.countries,
     homeCities,
+    refusedCities,
     commuteKm: commuteLimitKm(positive, homeCities.length),
     minSalaryEur: salary?.eur ?? null,
     minSalaryText: salary?.text ?? null,
@@ -539,6 +587,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     acceptsPartTime: has(positive, /\bpart[- ]time\b|\b0[.,][5-9]\b|\b[1-4]\/5e?\b|\b[5-9]0 ?%|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i) || (hoursIn(positive)?.max ?? 99) <= 34,
     // (?!\w), not \b: "umowa o pracę" ends on a letter \b does not count as one.
     // "Umowa o pracę od 15 000 zł albo B2B od 20 000 zł netto", "permanent, or a fixed-term contract of at least 12 months": both are fine.
+    refusesSelfEmployment:
+      has(positive, EMPLOYEE_ONLY) || phrases.some((phrase) => SELF_EMPLOYMENT_WORDS.test(phrase) && !/\b(only|just|fine|ok(ay)?)\b/i.test(phrase)),
     wantsPermanent: !has(positive, ALSO_NOT_PERMANENT) && has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried)(?!\w)/i),
     minContractMonths: minContractMonthsIn(prompt),
     weakLanguages: (() => {

@@ -74,7 +74,7 @@ const FIGURE = String.raw`(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0
 // "între 19.000 și 22.000 lei", "entre 1.800 y 2.000 €": a range said with "and".
 const DASH = String.raw`\s*(?:[–—-]|to|bis|à|a|do|al|și|si|and|und|et|y|e|en|i)\s*`;
 const CODED_RANGE = new RegExp(String.raw`(?<![\p{L}\d])(?:(${CODE})\s?${FIGURE}${DASH}(?:${CODE})?\s?${FIGURE}|${FIGURE}${DASH}${FIGURE}\s*(${CODE})(?![\p{L}]))`, 'iu');
-const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netti|netta|nette|netos?|nets?\b|per|a |an |\/|im |par |al |pro |monthly|monatlich|mensual|miesi|ph\b|p\/h\b|pa\b|p\.a\.|annually|x ?1[2-4]\b|\+ ?(?:super|bonus|benefits|commission)|base\b|basic\b|ote\b|doe\b|depending|,\s*(?:aut[óo]nomo|freelance)))`;
+const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netti|netta|nette|netos?|nets?\b|per|a |an |\/|im |par |al |pro |monthly|monatlich|mensual|mensa(?:l|is)\b|mensuels?\b|mensile|miesi|ph\b|p\/h\b|pa\b|p\.a\.|annually|x ?1[2-4]\b|\+ ?(?:super|bonus|benefits|commission|comiss[ãa]o|comisi[óo]n|provvigion|provision)|base\b|basic\b|ote\b|doe\b|depending|,\s*(?:aut[óo]nomo|freelance)))`;
 const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}${PAY_WORD_AFTER}|(?<![\p{L}\d.,])${FIGURE}\s*(${CODE})(?![\p{L}])${PAY_WORD_AFTER}|\b(?:up to|bis (?:zu )?|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*(${CODE})\s?${FIGURE}`, 'iu');
 const LAKHS = /(?:₹|inr|rs\.?)?\s*(\d+(?:\.\d+)?)\s*(?:(?:[–—-]|to)\s*(\d+(?:\.\d+)?)\s*)?(lpa|lakhs? (?:per annum|p\.?a\.?|a year|per year)|lakhs?)\b/i;
 
@@ -148,9 +148,9 @@ const CURRENCY = String.raw`(?:a|au|nz|c|ca|us|s|sg|r|mx)\$|₱|mxn|brl|ars|php|
 const NUMBER = String.raw`(?<![\p{L}])(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}]))?`;
 // Said outright ("at least", "Mindestgehalt") or as a want ("I need", "salary expectations:", "not below"):
 // either way the lowest figure the user takes.
-const FLOOR_WORD = String.raw`at ?least|minst|l[äa]gst|mindst|v[äa]hint[äa][äa]n|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
+const FLOOR_WORD = String.raw`at ?least|minst|l[äa]gst|mindst|v[äa]hint[äa][äa]n|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|piso(?: salarial)?:?|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
 const FLOOR = new RegExp(
-  String.raw`(?:(?:${FLOOR_WORD})\s*(?:of\s*)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
+  String.raw`(?:(?:${FLOOR_WORD})\s*(?:(?:of|de|di|von|du)\s+)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
   'giu',
 );
 
@@ -179,6 +179,11 @@ export interface PromptPay {
 }
 
 function periodNear(tail: string, amount: number): SalaryPeriod {
+  return statedPeriod(tail, amount) ?? (amount < 300 ? 'hour' : amount < 20_000 && !/\b(year|annual|an|año|anno|jahr|jaar|rok)/i.test(tail) ? 'month' : 'year');
+}
+
+/** The period the words after a figure name, or null when only its size could tell. */
+function statedPeriod(tail: string, amount: number): SalaryPeriod | null {
   // "RAL 24.000–26.000 € su 12 mensilità", "35.000 € en 14 pagas": a year's pay and how it is split.
   if (/^\W{0,3}(?:brutt[oi]\s+|brutos?\s+|lordi?\s+)?(?:su|in|en|em|over|sur)\s+1[2-5](?:[.,]\d)?\s+(?:mensilit|pagas|pagamentos|payments|salaires|monthly)/i.test(tail) && amount >= 10_000) return 'year';
   if (/^\W{0,3}(?:(?:brutto|gross|brut|bruto|lordo)\s+)?(?:\/\s*h(?:ou)?r?\b|ph\b|p\/h|an hour|per hour|\/hr|hourly|de l'heure|la hora|l'ora|za godzin|per uur|stunde|pro stunde)/i.test(tail)) return 'hour';
@@ -186,9 +191,8 @@ function periodNear(tail: string, amount: number): SalaryPeriod {
   if (/^\s*(?:\/\s*day|per day|a day|par jour|al d[ií]a|dziennie|pro tag)/i.test(tail)) return 'day';
   // "$4,200 netos semanales", "£600 a week": weekly pay.
   if (/^\W{0,3}(?:(?:net|netos?|brutos?|gross)\s+)?(?:semanal(?:es)?|weekly|per week|a week|\/\s*(?:wk|week)\b|par semaine|pro woche|w[öo]chentlich|tygodniowo|por semana|a la semana)/i.test(tail)) return 'week';
-  if (amount < 300) return 'hour';
-  if (amount < 20_000 && !/\b(year|annual|an|año|anno|jahr|jaar|rok)/i.test(tail)) return 'month';
-  return 'year';
+  if (/\b(year|annual|p\.?a\.?|jahr|jaar|rok|año|anno|an)\b/i.test(tail) && amount >= 10_000) return 'year';
+  return null;
 }
 
 /** Every floor the prompt states ("£20ph min or 40k" has two); the bench counts the lowest. */
@@ -201,6 +205,7 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     const yearly = Number.parseFloat(lakhs[1] ?? '0') * 100_000;
     if (yearly > 0) return [{ yearly, currency: 'INR', net: false, share: 1, text: lakhs[0].trim() }];
   }
+  const stated: { symbol: string | undefined; amount: number; period: SalaryPeriod }[] = [];
   for (const match of prompt.matchAll(FLOOR)) {
     const groups = match.slice(1);
     // Groups come in (currency?, digits, k, currency?) sets per alternative; take the first filled.
@@ -218,7 +223,11 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     // "at least 80" in a salary sentence means thousands.
     if (amount >= 20 && amount < 300 && !symbol && !/^\s*(?:\/|ph|per|an hour)/i.test(tail) && /salary|pay|comp|ote|k\b/i.test(prompt)) amount *= 1000;
     if (amount < 10) continue;
-    const period = periodNear(tail, amount);
+    // "£550/day min outside ir35, inside only if £650+": a figure without a period near one with it is paid the same way.
+    const sibling = stated.find((other) => other.symbol === symbol && amount >= other.amount / 2 && amount <= other.amount * 2);
+    const own = statedPeriod(tail, amount);
+    const period = own ?? sibling?.period ?? periodNear(tail, amount);
+    if (own) stated.push({ symbol, amount, period: own });
     if (period === 'year' && amount < 10_000) continue;
     const currency = symbol ? (CURRENCY_CODE[symbol.toLowerCase()] ?? (/^kr\.?$/i.test(symbol) ? KRONE : null)) : null;
     const net = /\b(net|netto|netti|netos?|nette?|netta)\b/i.test(tail) && !/\bb2b\b/i.test(tail);

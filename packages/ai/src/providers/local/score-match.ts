@@ -411,7 +411,26 @@ export function commuteOf(job: JobSignals, prompt: PromptSignals): { km: number;
   return best;
 }
 
+/** Offices this close to a named place are in it. */
+const SAME_PLACE_KM = 5;
+
+/** The place the prompt ruled out that the posting's office is in, unless it is also at a place the prompt accepts. */
+function refusedOffice(job: JobSignals, prompt: PromptSignals): string | null {
+  if (prompt.refusedCities.length === 0) return null;
+  const near = (office: JobSignals['cities'][number], places: PromptSignals['homeCities']) => places.find((place) => distanceKm(office, place) <= SAME_PLACE_KM);
+  for (const office of job.cities) {
+    const refused = near(office, prompt.refusedCities);
+    if (refused && !near(office, prompt.homeCities)) return refused.name;
+  }
+  return null;
+}
+
 function location(job: JobSignals, prompt: PromptSignals, out: Collector): void {
+  const refused = job.mode === 'remote' ? null : refusedOffice(job, prompt);
+  if (refused) {
+    out.adjust('location', WEIGHTS.officeOutsideRegion, `Office in ${job.locationText}: you said ${refused} is too far`, `office in ${refused}`);
+    return;
+  }
   const hasArea = prompt.regions.length > 0 || prompt.countries.length > 0;
   if (!prompt.wantsRemote && !hasArea) return;
   const wantedArea = listing([...prompt.regions.map((r) => r.toUpperCase()), ...prompt.countries.map((c) => c.name)], 'or');
@@ -486,7 +505,7 @@ function employment(job: JobSignals, prompt: PromptSignals, out: Collector): voi
   if (prompt.outsideIr35Only && job.ir35 === 'inside') out.adjust('employment', WEIGHTS.insideIr35, 'Inside IR35; you asked for outside IR35 only', 'inside IR35');
   if (prompt.wantsPartTimeOnly && (job.employmentType === 'full_time' || (job.hours !== null && job.hours.min >= 35)))
     out.adjust('employment', WEIGHTS.fullTimeWhenPartTime, `A full-time post ("${job.title}"); you asked for part-time`, 'full-time');
-  if (prompt.wantsPermanent && job.tenure) {
+  if (job.tenure && (prompt.wantsPermanent || (prompt.refusesSelfEmployment && job.tenure.kind === 'self-employed'))) {
     const what = job.tenure.kind === 'fixed-term' ? 'a fixed-term post' : 'self-employed work';
     out.adjust('employment', WEIGHTS.notPermanent, `Not a permanent employment but ${what}: ${quote(job.tenure.evidence)}`, job.tenure.kind === 'fixed-term' ? 'fixed term' : 'self-employed');
   } else if (job.employmentType === 'contract' && !prompt.acceptsContract)

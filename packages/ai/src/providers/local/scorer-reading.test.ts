@@ -605,3 +605,127 @@ describe("what dev-h's and dev-i's first readings found", () => {
     expect(cons(midwife)).not.toMatch(/part-time/);
   });
 });
+
+describe('places a user rules out, self-employment said locally, and drivers and heating trades by name', () => {
+  it('holds an office in a town the user calls too far against them, and does not take that town as home', async () => {
+    const prompt = 'Kokk med 6 års erfaring, bor i Oslo sentrum. Oslo, Lillestrøm or Lørenskog is fine, Drammen is too far. Full time.';
+    const far = await score(prompt, job({ title: 'Kokk', location: 'Drammen', description: 'Restaurant i Drammen sentrum søker kokk, fulltid, fast stilling.' }));
+    expect(cons(far)).toMatch(/Drammen/);
+    expect(far.score).toBeLessThan(70);
+    const near = await score(prompt, job({ title: 'Kokk', location: 'Lillestrøm', description: 'Restaurant i Lillestrøm søker kokk, fulltid, fast stilling.' }));
+    expect(near.score).toBeGreaterThanOrEqual(70);
+    const dutch = await score(
+      'Ik ben kapper, woon in Utrecht. Utrecht, Nieuwegein of Zeist is oké, Amersfoort of Hilversum niet. Minimaal 32 uur.',
+      job({ title: 'Kapper', location: 'Hilversum', description: 'Salon in Hilversum zoekt een kapper voor 32–38 uur.' }),
+    );
+    expect(cons(dutch)).toMatch(/Hilversum/);
+  });
+
+  it('reads "no freelance", "niente partita IVA" and "no recibos verdes" as refusing self-employment, and a P.IVA or recibos verdes posting as such', async () => {
+    const italian = await score(
+      'Sono copywriter, 6 anni. Cerco a Torino o da remoto in Italia. Niente partita IVA.',
+      job({ title: 'Copywriter (collaborazione)', location: 'Torino', remote: true, employmentType: 'contract', description: 'Cerchiamo copywriter per una collaborazione di 10 mesi. Requisiti: partita IVA attiva, 5 anni di esperienza.' }),
+    );
+    expect(cons(italian)).toMatch(/self-employ/i);
+    expect(italian.score).toBeLessThan(70);
+    const portuguese = await score(
+      'Contabilista certificada, Porto. Employee only, no recibos verdes please. Minimum 1.700€ bruto.',
+      job({ title: 'Contabilista (prestação de serviços)', location: 'Porto', description: 'Gabinete no Porto procura contabilista em regime de prestação de serviços, a recibos verdes. 1.900€ por mês.' }),
+    );
+    expect(cons(portuguese)).toMatch(/self-employ/i);
+    expect(portuguese.score).toBeLessThan(70);
+    // A fixed-term employment is not self-employment: "no freelance" does not refuse it.
+    const fixedTerm = await score(
+      'Payroll specialist in Dublin, 5 years. Employee only, no freelance.',
+      job({ title: 'Payroll Specialist (12-month contract)', location: 'Dublin', description: 'Twelve-month fixed-term contract as a payroll specialist in our Dublin office, salaried employee with pension.' }),
+    );
+    expect(cons(fixedTerm)).not.toMatch(/self-employ/i);
+  });
+
+  it('reads "kein reiner Provisionsvertrieb" against a posting paid on commission only as a Handelsvertreter', async () => {
+    const result = await score(
+      'Versicherungskaufmann, 7 Jahre, suche Stelle im Innendienst oder Außendienst in Köln. Kein reiner Provisionsvertrieb.',
+      job({ title: 'Versicherungsberater (m/w/d)', location: 'Köln', description: 'Als selbstständiger Handelsvertreter nach § 84 HGB betreuen Sie Kunden in Köln. Vergütung rein erfolgsabhängig auf Provisionsbasis.' }),
+    );
+    expect(cons(result)).toMatch(/commission/i);
+    expect(result.score).toBeLessThan(70);
+  });
+
+  it('knows a bus driver in Norwegian and Swedish compounds, a truck driver beside it, and a boiler engineer as a gas engineer', async () => {
+    const prompt = 'Bussjåfør med klasse D, ser etter fast jobb i Oslo.';
+    const bus = await score(prompt, job({ title: 'Nattbuss-sjåfør', location: 'Oslo', description: 'Vi søker sjåfør til rutekjøring i Oslo. Førerkort klasse D kreves.' }));
+    expect(pros(bus)).toMatch(/bus driving role/i);
+    const truck = await score(prompt, job({ title: 'Lastebilsjåfør klasse C', location: 'Oslo', description: 'Distribusjon i Oslo-området med lastebil, klasse C.' }));
+    expect(cons(truck)).toMatch(/truck driving/i);
+    expect(truck.score).toBeLessThan(70);
+    const swedish = await score('Busschaufför i Göteborg, söker heltid.', job({ title: 'Bussförare', location: 'Göteborg', description: 'Linjetrafik i Göteborg.' }));
+    expect(pros(swedish)).toMatch(/bus driving role/i);
+    const gas = await score('Gas Safe registered gas engineer, domestic boilers, Leeds. £42k+.', job({ title: 'Boiler Service Engineer', location: 'Leeds', salaryMin: 44_000, salaryCurrency: 'GBP', salaryPeriod: 'year', description: 'Servicing and repairing domestic boilers across Leeds. Gas Safe registration required. Company van.' }));
+    expect(pros(gas)).toMatch(/gas\/heating engineering role/i);
+    const busForGas = await score(prompt, job({ title: 'Boiler Service Engineer', location: 'Oslo', description: 'Servicing domestic boilers.' }));
+    expect(busForGas.score).toBeLessThan(70);
+  });
+});
+
+describe("pay floors dev-i's first reading missed", () => {
+  it('reads a second figure after a day rate as a day rate too ("£550/day min outside ir35, inside only if £650+")', async () => {
+    const result = await score(
+      'contract android dev (kotlin), manchester or remote uk. £550/day min outside ir35, inside only if £650+. no perm.',
+      job({ title: 'Contract Android Developer', location: 'Remote, UK', remote: true, employmentType: 'contract', description: 'Six-month contract, outside IR35, £450–£500 per day. Kotlin and Jetpack Compose.' }),
+    );
+    expect(cons(result)).toMatch(/below your/);
+    expect(result.score).toBeLessThan(70);
+  });
+
+  it('reads "Piso: USD 4.000 por mes" and "fixo mínimo de R$ 3.000 por mês" as floors', async () => {
+    const spanish = await score(
+      'Soy UX writer senior, vivo en Córdoba (Argentina). Busco trabajo 100% remoto. Piso: USD 4.000 por mes.',
+      job({ title: 'Senior UX Writer', location: 'Remote – LATAM', remote: true, salaryMin: 3_000, salaryMax: 3_500, salaryCurrency: 'USD', salaryPeriod: 'month', description: 'Write product copy for our banking app. USD 3,000–3,500 a month, fully remote across Latin America.' }),
+    );
+    expect(cons(spanish)).toMatch(/below your/);
+    const portuguese = await score(
+      'Sou assistente administrativa em Campinas. Quero fixo mínimo de R$ 3.000 por mês, CLT.',
+      job({ title: 'Assistente Administrativo', location: 'Campinas', salaryMin: 2_200, salaryMax: 2_400, salaryCurrency: 'BRL', salaryPeriod: 'month', description: 'Rotinas administrativas em Campinas. Salário de R$ 2.200 a R$ 2.400 por mês, CLT.' }),
+    );
+    expect(cons(portuguese)).toMatch(/below your/);
+  });
+});
+
+describe('pay and roles said the Brazilian way', () => {
+  it('reads "ajuda de custo de R$ 2.500 mensais + comissão" as pay, and "Especialista de Vendas Imobiliárias" as a property sales role', async () => {
+    const prompt = 'Corretora de imóveis em Curitiba, CRECI ativo. Quero fixo mínimo de R$ 3.000 por mês + comissão.';
+    const low = await score(prompt, job({ title: 'Corretor(a) de Imóveis', location: 'Curitiba', description: 'Imobiliária no Batel. Remuneração: ajuda de custo de R$ 2.500 mensais + comissão de 2%.' }));
+    expect(cons(low)).toMatch(/below your/);
+    const fine = await score(prompt, job({ title: 'Especialista de Vendas Imobiliárias', location: 'Curitiba', description: 'Atendimento de compradores e visitas. Remuneração fixa de R$ 3.400 + comissão sobre vendas.' }));
+    expect(pros(fine)).toMatch(/property\/lettings role/i);
+    expect(fine.score).toBeGreaterThanOrEqual(70);
+  });
+});
+
+describe('a commute limit is not a refusal of any office', () => {
+  it('reads "I don\'t want a commute over about 40 minutes" as a limit, not as asking for remote', async () => {
+    const result = await score(
+      'Dental hygienist, 5 yrs, I live in Evanston IL. I don\'t want a commute over about 40 minutes each way. Minimum $45/hr.',
+      job({ title: 'Dental Hygienist', location: 'Evanston, IL', salaryMin: 48, salaryMax: 55, salaryCurrency: 'USD', salaryPeriod: 'hour', description: 'Busy family practice in Evanston. $48–$55 per hour, four days a week.' }),
+    );
+    expect(cons(result)).not.toMatch(/remote/i);
+    expect(result.score).toBeGreaterThanOrEqual(70);
+    const noCommute = await score('Bookkeeper, no commute please, fully remote only.', job({ title: 'Bookkeeper', location: 'Evanston, IL', description: 'Bookkeeping in our Evanston office, five days on site.' }));
+    expect(noCommute.score).toBeLessThan(70);
+  });
+});
+
+describe('a car the posting needs, said the Mexican and Canadian way', () => {
+  it('holds "indispensable contar con automóvil propio" and "reliable vehicle" against "no tengo carro" and "I don\'t have a car"', async () => {
+    const mexican = await score(
+      'Soy soldador en Guadalupe, N.L. No tengo carro, dependo del transporte de personal. Sueldo mínimo $14,000 MXN mensuales.',
+      job({ title: 'Soldador', location: 'Guadalupe, N.L.', description: 'Taller de estructuras. Indispensable contar con automóvil propio, no hay transporte de personal. Sueldo $15,000–$17,000 mensuales.' }),
+    );
+    expect(cons(mexican)).toMatch(/car of your own/);
+    const canadian = await score(
+      'Cleaner in Winnipeg, I do not have a car so I go by bus. Minimum $17 per hour.',
+      job({ title: 'Residential Cleaner', location: 'Winnipeg, MB', description: 'Clean homes across the city. Requirements: valid licence and reliable vehicle to travel between homes. $19/hour.' }),
+    );
+    expect(cons(canadian)).toMatch(/car of your own/);
+  });
+});
