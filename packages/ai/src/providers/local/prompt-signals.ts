@@ -316,12 +316,16 @@ const EITHER_IR35 = /\binside (ir35 )?(only )?(if|at|for|when)\b|\binside\b[^.]{
 // places; common words that are also towns are not read as towns.
 const NOT_TOWNS = new Set(['reading', 'sale', 'bath', 'nice', 'bury', 'hull', 'derby', 'split', 'phoenix', 'aurora', 'boulder', 'mesa', 'gilbert', 'chandler', 'wells', 'deal', 'orange', 'mobile', 'columbus', 'hamilton', 'chester', 'preston', 'wellington']);
 
+/** A prompt typed in lower case, with its words capitalised as the gazetteer writes towns. */
+function capitalisedTowns(text: string): string {
+  return text.replace(/\p{L}[\p{L}'-]{2,}/gu, (word) => (NOT_TOWNS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)));
+}
+
 function homeCitiesOf(positive: string): City[] {
   const countries = namedCountries(positive);
   const found = citiesInNamedCountries(positive, countries);
   if (found.length > 0 || /\p{Lu}/u.test(positive)) return found;
-  const capitalised = positive.replace(/\p{L}[\p{L}'-]{2,}/gu, (word) => (NOT_TOWNS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)));
-  return citiesInNamedCountries(capitalised, countries);
+  return citiesInNamedCountries(capitalisedTowns(positive), countries);
 }
 
 // "Drammen is too far", "Parramatta/Western Sydney is too far", "Haarlem of Almere niet", "Bonn ist zu weit":
@@ -353,9 +357,7 @@ function refusedPlacesOf(prompt: string, positive: string, phrases: readonly str
   const named = [...clauses, ...phrases.filter((phrase) => !NOT_A_PLACE_REFUSAL.test(phrase))].map((text) => text.replace(AREA_OF_CITY, ' '));
   const countries = namedCountries(prompt);
   const lowerCaseOnly = !/\p{Lu}/u.test(prompt);
-  const refused = named.flatMap((text) =>
-    citiesInNamedCountries(lowerCaseOnly ? text.replace(/\p{L}[\p{L}'-]{2,}/gu, (word) => (NOT_TOWNS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1))) : text, countries),
-  );
+  const refused = named.flatMap((text) => citiesInNamedCountries(lowerCaseOnly ? capitalisedTowns(text) : text, countries));
   return { refused: refused.filter((city, index) => refused.findIndex((other) => other.name === city.name) === index), positive: rest };
 }
 
