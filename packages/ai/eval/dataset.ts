@@ -138,7 +138,7 @@ export function loadSplit(split: SplitName, dir: string = defaultEvalDir()): Eva
  */
 export const PARTS = {
   dev: ['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i'],
-  test: ['first', 'test-b', 'test-c'],
+  test: ['first', 'test-b', 'test-c', 'test-d'],
 } as const satisfies Record<SplitName, readonly string[]>;
 export const DEV_PARTS = PARTS.dev;
 export type DevPart = (typeof PARTS.dev)[number];

@@ -161,7 +161,7 @@ describe('the evaluation set', () => {
     const testB = selectPart(splits.test, 'test-b');
     expect(testB.profiles.length).toBeGreaterThan(0);
     expect(testB.pairs.every((pair) => pair.profile.id.startsWith('test-b-'))).toBe(true);
-    const sizes = (['first', 'test-b', 'test-c'] as const).map((part) => selectPart(splits.test, part).pairs.length);
+    const sizes = (['first', 'test-b', 'test-c', 'test-d'] as const).map((part) => selectPart(splits.test, part).pairs.length);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(splits.test.pairs.length);
     expect(() => selectPart(splits.dev, 'test-b')).toThrow(EvalSetError);
   });
@@ -190,15 +190,15 @@ describe('the evaluation set', () => {
     expect(splits.test.pairs.filter((pair) => isTestB(pair.profile.id)).length).toBeGreaterThanOrEqual(150);
   });
 
-  // The test-c part (ids `test-c-…`) was added to test while dev grew again, by someone who does not
-  // tune: a population-shaped set of new people, at least four of them in software.
-  it('has a test-c part of at least 12 profiles and 130 pairs, at least 4 in software', () => {
-    const testC = selectPart(splits.test, 'test-c');
-    expect(testC.profiles.length).toBeGreaterThanOrEqual(12);
-    expect(testC.pairs.length).toBeGreaterThanOrEqual(130);
-    expect(testC.profiles.filter((profile) => profile.sector === 'software').length).toBeGreaterThanOrEqual(4);
-    expect(testC.pairs.every((pair) => pair.profile.id.startsWith('test-c-'))).toBe(true);
-    expect(new Set(testC.profiles.map((profile) => profile.sector))).toEqual(new Set(['software', 'non_software']));
+  // The test-c and test-d parts were added to test while dev grew again, each by someone who does not
+  // tune: population-shaped sets of new people, at least four of them in software.
+  it.each(['test-c', 'test-d'] as const)('has a %s part of at least 12 profiles and 130 pairs, at least 4 in software', (part) => {
+    const selected = selectPart(splits.test, part);
+    expect(selected.profiles.length).toBeGreaterThanOrEqual(12);
+    expect(selected.pairs.length).toBeGreaterThanOrEqual(130);
+    expect(selected.profiles.filter((profile) => profile.sector === 'software').length).toBeGreaterThanOrEqual(4);
+    expect(selected.pairs.every((pair) => pair.profile.id.startsWith(`${part}-`))).toBe(true);
+    expect(new Set(selected.profiles.map((profile) => profile.sector))).toEqual(new Set(['software', 'non_software']));
   });
 });
 
