@@ -20,7 +20,7 @@ const note = (line: string) => process.stderr.write(`${line}\n`);
 
 const optionsSchema = z.object({
   split: z.enum(SPLITS, { error: `--split must be one of: ${SPLITS.join(', ')}` }).default('test'),
-  /** One part of the split (dev: first, dev-b, dev-c, dev-d; test: first, test-b). */
+  /** One part of the split (PARTS in eval/dataset.ts: dev first, dev-b … dev-k; test first, test-b … test-d). */
   part: z.enum(ALL_PARTS, { error: `--part must be one of: ${ALL_PARTS.join(', ')}` }).optional(),
   /** Default: 15 on dev; none on test, whose pairs a tuning engineer should not read. */
   misses: z.coerce.number({ error: '--misses must be a number' }).int().min(0).max(500).optional(),
