@@ -1,7 +1,7 @@
 import type { JobSignals } from '../providers/local/job-signals';
 import type { PromptSignals } from '../providers/local/prompt-signals';
 import { areaFit, commuteOf, excludedInTitle, salaryFloorFor, titleNamesWantedRole, titleSharesWord } from '../providers/local/score-match';
-import { clip } from '../providers/local/text';
+import { clip, hoursIn } from '../providers/local/text';
 import { FAMILY_LABELS, GENERIC_ROLE_WORDS, UNKNOWN_ROLE, familyCompatibility, familyTitleMatches, familyTitleSpan, foldAccents } from '../providers/local/vocabulary';
 
 /** A pay shortfall the gate trusts (exchange rates and net/gross readings are approximate). */
@@ -86,8 +86,10 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
   if (prompt.wantsPartTimeOnly && /\bfull[- ]?time\b/i.test(job.title)) limit(WEIGHTS.fullTimeWhenPartTime.cap, `a full-time post ("${job.title}"); the user wants part-time only`);
   if (prompt.wantsFullTime && !prompt.acceptsPartTime && PART_TIME_TITLE.test(job.title)) limit(WEIGHTS.partTimeWhenFullTime.cap, `a part-time post ("${job.title}"); the user wants full time`);
   // Weekly hours in the title against the user's own (the scorer's rule, both stated outright).
-  if (prompt.hours && job.hours && (job.hours.min > prompt.hours.max + 2 || job.hours.max < prompt.hours.min - 4))
-    limit(WEIGHTS.hoursOff.cap, `${job.hours.min}–${job.hours.max} hours a week; the user wants ${prompt.hours.min}–${prompt.hours.max}`);
+  // (The text's hours are the scorer's: "up to 48 hours" there may be a legal cap, not the week.)
+  const titleHours = hoursIn(job.title);
+  if (prompt.hours && titleHours && (titleHours.min > prompt.hours.max + 2 || titleHours.max < prompt.hours.min - 4))
+    limit(WEIGHTS.hoursOff.cap, `${titleHours.min}–${titleHours.max} hours a week; the user wants ${prompt.hours.min}–${prompt.hours.max}`);
 
   // What the user ruled out, in the title in their own words ("no UX writing": "UX Writer"); one
   // ruled-out word beside the role asked for is the scorer's doubt, not a certainty.

@@ -81,6 +81,10 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
   term('clearance', 'a security clearance', /\b(security )?clearances?\b/i,
     /\b((top )?secret|ts\/sci|active|government|dv|sc|security|federal) (security )?clearance\b|\bclearance (is )?required\b|\bus citizenship (is )?required\b/i,
     { decisive: true, title: /\bcleared\b/i }),
+  // "My permit runs out, the employer has to support a work permit": a posting that will not sponsor is out; one mention is enough.
+  term('no-sponsorship', 'no visa sponsorship', /\b(?:won'?t|will not|can'?t|cannot|unable to|do not|don'?t) sponsor\b/i,
+    /\b(?:unable|not able|cannot|can ?not|can'?t|won'?t|will not|do(?:es)? not|don'?t|are not|is not)\s+(?:to\s+)?(?:be able to\s+)?(?:currently\s+)?(?:offer|provid|sponsor|support|consider)\w*\b[^.;\n]{0,40}?\b(?:sponsor\w*|visas?|work permits?)|\bno (?:visa |work permit )?sponsorship\b|\bsponsorship (?:is )?(?:not|un)available\b|\bwithout (?:the need for )?(?:current or future |visa |employer )?sponsorship\b/i,
+    { promptWhole: /\b(?<!(?:don'?t|do not|doesn'?t|won'?t|will not|never|not) )(?:need|needs|require|requires)\s+(?:a\s+)?(?:visa\s+|work permit\s+)?sponsorship\b|\bsponsorship (?:is )?(?:needed|required|necessary)\b|\b(?:support|sponsor)\s+(?:a\s+|my\s+)?(?:work permit|work visa|visa|lmia|h-?1b|skilled worker visa)\b|\bpermit support\b/i, decisive: true }),
   term('international-routes', 'international routes', /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr)/i, /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr|system [234]\/[12])/i),
 ];
 

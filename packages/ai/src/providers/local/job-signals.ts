@@ -5,7 +5,7 @@ import { countPlainly, EXCLUSIONS, mentionsPlainly } from './exclusions';
 import { citiesIn, citiesInNamedCountries, type City } from './places';
 import { requiredLanguages } from './spoken-languages';
 import { describeSalary, paymentsIn, salaryFromText, toYearlyEur, type Salary } from './salary';
-import { clip, countMatches, findSentence, firstParagraph, hoursIn, parseCount } from './text';
+import { clip, countMatches, findSentence, firstParagraph, hoursIn, parseCount, weeklyHoursIn } from './text';
 import {
   BACKEND_LANGUAGE_TITLE,
   BACKEND_SIGNALS,
@@ -284,9 +284,17 @@ const PESO_COUNTRIES: readonly [RegExp, string][] = [
   [/\b(chile|santiago de chile|clp)\b/i, 'CLP'],
   [/\b(colombia|bogot[áa]|medell[ií]n|cop)\b/i, 'COP'],
 ];
-function localDollar(salary: Salary | null, where: string): Salary | null {
+// "$150,000–$160,000" for a job in Toronto, "$90,000 + super" in North Sydney: the dollar of the country the location names.
+const DOLLAR_OF_COUNTRY: Readonly<Record<string, string>> = { Canada: 'CAD', Australia: 'AUD', 'New Zealand': 'NZD', Singapore: 'SGD' };
+function dollarOfPlace(location: string): string | undefined {
+  const countries = new Set([...namedCountries(location), ...citiesIn(location).map((city) => city.country)]);
+  const dollars = [...countries].map((country) => (country === 'United States' ? 'USD' : DOLLAR_OF_COUNTRY[country])).filter((code) => code !== undefined);
+  return dollars.length === 1 && dollars[0] !== 'USD' ? dollars[0] : undefined;
+}
+
+function localDollar(salary: Salary | null, where: string, location: string): Salary | null {
   if (!salary || salary.currency !== 'USD' || /\b(usd|us\$|u\.s\. dollars?|d[óo]lares)\b/i.test(where)) return salary;
-  const local = PESO_COUNTRIES.find(([pattern]) => pattern.test(where))?.[1];
+  const local = PESO_COUNTRIES.find(([pattern]) => pattern.test(where))?.[1] ?? dollarOfPlace(location);
   if (!local) return salary;
   const eurPerUsd = salary.minEur / (toYearlyEur(1, 'USD', salary.period) ?? 1);
   const maxAmount = salary.maxEur / (toYearlyEur(1, 'USD', salary.period) ?? 1);
@@ -301,7 +309,7 @@ function salaryOf(job: Job, description: string): Salary | null {
     const structured = describeSalary(min, max, (job.salaryCurrency ?? 'EUR').toUpperCase(), job.salaryPeriod ?? periodStated(max, description));
     if (structured && structured.maxEur > 0) salary = structured;
   }
-  salary ??= localDollar(salaryFromText(description), `${job.location ?? ''}\n${description}`);
+  salary ??= localDollar(salaryFromText(description), `${job.location ?? ''}\n${description}`, job.location ?? '');
   if (!salary) return null;
   // "€ 3.600 brutto monatlich (14 Gehälter)", "€4,800 × 13 months": monthly pay paid more than twelve times a year.
   const payments = salary.period === 'month' ? (paymentsIn(description) ?? 12) : 12;
@@ -439,7 +447,7 @@ export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSi
     ir35: ir35Of(`${title}\n${description}`),
     weekendsPerMonth: weekendsPerMonthIn(description),
     requiredLanguages: requiredLanguages(title, description),
-    hours: hoursIn(title),
+    hours: hoursIn(title) ?? weeklyHoursIn(description),
     companySize: size?.size ?? null,
     companySizeText: size ? clip(size.text, 60) : null,
     codeReview: codeReview ? clip(codeReview, 160) : null,

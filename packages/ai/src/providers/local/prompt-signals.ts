@@ -1,6 +1,6 @@
 import { namedCountries, placesIn, weekendDayOf, type Region } from './job-signals';
 import { minimumSalaryFromPrompt, payFloorsFromPrompt, type PromptPay } from './salary';
-import { clip, hoursIn, parseCount } from './text';
+import { clip, parseCount, wantedHoursIn } from './text';
 import { minContractMonthsIn } from './contract-length';
 import { EXCLUSIONS } from './exclusions';
 import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages } from './spoken-languages';
@@ -121,7 +121,12 @@ const NEGATION_LIST = new RegExp(
 const ACCEPTING = /\b(happy|fine|ok(ay)?|open|prefer\w*|like|love|welcome|but|good|great|want|looking|need|can|will)\b/i;
 const SOFT_WORDS = /\b(if possible|where possible|ideally|preferably|prefer(red)?|rather|negotiable|flexible|si possible|de pr[ée]f[ée]rence|id[ée]alement|n[ée]gociable|wenn m[öo]glich|m[öo]glichst|verhandelbar|si es posible|preferiblemente|negociable|se possibile|possibilmente|indien mogelijk|liefst|bespreekbaar|je[sś]li to mo[żz]liwe)\b/i;
 
-function negatedPhrases(prompt: string): { phrases: string[]; positive: string; soft: Set<string> } {
+// Words only Portuguese has among the set's languages: there "no Douro" is "in the Douro", and a refusal says "não".
+const PORTUGUESE = /(?<![\p{L}])(?:n[ãa]o|tenho|quero|moro|vivo em|sou|estou|trabalho)(?![\p{L}])/iu;
+const PORTUGUESE_NO = /(?<![\p{L}])no(?![\p{L}])/giu;
+
+function negatedPhrases(written: string): { phrases: string[]; positive: string; soft: Set<string> } {
+  const prompt = PORTUGUESE.test(written) ? written.replace(PORTUGUESE_NO, (no) => (no === 'No' ? 'Em' : 'em')) : written;
   const phrases: string[] = [];
   const soft = new Set<string>();
   // "…(weekends on site) or outbound call centre sales": what follows the brackets after "or" is ruled out too.
@@ -374,8 +379,8 @@ const SOFTWARE_WORDS = /\b(software|sw (?:engineer|developer|dev)|developer|prog
 const LOWERCASE_GO = /(?:\b(?:or|and)|[,/])\s*go\b(?!\s+(?:to|for|with|on)\b)|\bgo\s*(?:[,/]|\bor\b|\band\b)\s*(?:typescript|rust|python|java|node|kotlin|scala)/i;
 
 // "…albo B2B od 20 000 zł netto", "or a fixed-term contract of at least 12 months", "a long contract is okay too": not permanent only.
-const NOT_PERMANENT_WORD = String.raw`(?:b2b|pfa|srl|freelance|contract(?:or|ing|s)?|zzp|self[- ]employed|aut[óo]nomo|fixed[- ]term|cdd|umowa zlecenie|maternity cover|temporary)`;
-const ALSO_NOT_PERMANENT = new RegExp(String.raw`\b(?:or|albo|lub|oder|ou|eller|but)\s+(?:(?:\d[\d.,]*|[^\s,.;]+)\s+){0,4}?${NOT_PERMANENT_WORD}\b|\b${NOT_PERMANENT_WORD}\b[^.;]{0,40}\b(?:is |are )?(?:also |too )?(?:ok|okay|fine|welcome|possible)\b`, 'i');
+const NOT_PERMANENT_WORD = String.raw`(?:b2b|pfa|srl|freelance|contract(?:or|ing|s)?|zzp|self[- ]employed|aut[óo]nomo|fixed[- ]term|cdd|umowa zlecenie|maternity cover|temporary|plazo fijo|contrato temporal|a termo|termo certo|tempo determinato|befristet|tijdelijk)`;
+const ALSO_NOT_PERMANENT = new RegExp(String.raw`\b(?:or|albo|lub|oder|ou|o|eller|but)\s+(?:(?:\d[\d.,]*|[^\s,.;]+)\s+){0,4}?${NOT_PERMANENT_WORD}\b|\b${NOT_PERMANENT_WORD}\b[^.;]{0,40}\b(?:is |are )?(?:also |too )?(?:ok|okay|fine|welcome|possible|ambos ok|tamb[ée]n)\b`, 'i');
 
 // Self-employment as users name it when they refuse it ("no freelance on a day rate", "geen zzp", "niente partita IVA").
 const SELF_EMPLOYMENT_WORDS =
@@ -586,7 +591,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     acceptsContract: has(positive, /\b(contract(or)?|freelance)\b/i),
     // "Full time or 0.8", "temps plein ou 4/5e", "80 % ok": a reduced week is fine.
     // "Liefst 28–32 uur": hours under a full week are a part-time wish whatever the word.
-    acceptsPartTime: has(positive, /\bpart[- ]time\b|\b0[.,][5-9]\b|\b[1-4]\/5e?\b|\b[5-9]0 ?%|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i) || (hoursIn(positive)?.max ?? 99) <= 34,
+    acceptsPartTime: has(positive, /\bpart[- ]time\b|\b0[.,][5-9]\b|\b[1-4]\/5e?\b|\b[5-9]0 ?%|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i) || (wantedHoursIn(positive)?.max ?? 99) <= 34,
     // (?!\w), not \b: "umowa o pracę" ends on a letter \b does not count as one.
     // "Umowa o pracę od 15 000 zł albo B2B od 20 000 zł netto", "permanent, or a fixed-term contract of at least 12 months": both are fine.
     refusesSelfEmployment:
@@ -598,11 +603,11 @@ export function extractPromptSignals(prompt: string): PromptSignals {
       return weak.allButEnglish ? SPOKEN_LANGUAGES.filter((l) => l.id !== 'english').map((l) => l.id) : weak.ids;
     })(),
     spokenLanguages: listedLanguages(prompt, homeCities.map((city) => city.country)),
-    hours: hoursIn(positive),
-    wantsPartTimeOnly: wantsPartTimeOnly(positive, hoursIn(positive)),
+    hours: wantedHoursIn(positive),
+    wantsPartTimeOnly: wantsPartTimeOnly(positive, wantedHoursIn(positive)),
     wantsContractOnly: CONTRACT_ONLY.test(prompt),
     outsideIr35Only: OUTSIDE_IR35_ONLY.test(prompt) && !EITHER_IR35.test(prompt),
     // "€4.200 bruto per maand bij fulltime" with "28–32 uur": a full-time figure, not a full-time wish.
-    wantsFullTime: has(positive, /\b(full[- ]time|vollzeit|temps plein|jornada completa|tempo pieno|pe[łl]ny etat|fulltime)\b/i) && (hoursIn(positive)?.max ?? 99) > 34,
+    wantsFullTime: has(positive, /\b(full[- ]time|vollzeit|temps plein|jornada completa|tempo pieno|pe[łl]ny etat|fulltime)\b/i) && (wantedHoursIn(positive)?.max ?? 99) > 34,
   };
 }

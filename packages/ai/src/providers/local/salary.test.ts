@@ -47,8 +47,8 @@ describe('yearly pay in the local provider', () => {
     expect(top('Pay: £12.50ph plus holiday')).toMatch(/^£12\.5 per hour/);
     expect(top('Rémunération : 2 400 € net/mois')).toMatch(/^€2,400 per month/);
     expect(top('Wynagrodzenie 15–18 tys. zł brutto')).toMatch(/^15,000 PLN–18,000 PLN per month/);
-    expect(top('A$90,000 + super')).toMatch(/^90,000 AUD per year/);
-    expect(top('NZ$75,000 – NZ$85,000 depending on experience')).toMatch(/^75,000 NZD–85,000 NZD per year/);
+    expect(top('A$90,000 + super')).toMatch(/^A\$90,000 per year/);
+    expect(top('NZ$75,000 – NZ$85,000 depending on experience')).toMatch(/^NZ\$75,000–NZ\$85,000 per year/);
     expect(top('Salary up to £45,000 DOE')).toMatch(/^£45,000 per year/);
     expect(top("CHF 8'000 x 13")).toMatch(/^8,000 CHF per month/);
     expect(top('kr 45 000–52 000 per måned')).toMatch(/^45,000 DKK–52,000 DKK per month/);

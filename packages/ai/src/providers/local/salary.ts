@@ -19,7 +19,7 @@ export interface Salary {
 }
 
 const SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP' };
-const CURRENCY_SIGN: Record<string, string> = { EUR: '€', USD: '$', GBP: '£' };
+const CURRENCY_SIGN: Record<string, string> = { EUR: '€', USD: '$', GBP: '£', CAD: 'CA$', AUD: 'A$', NZD: 'NZ$', SGD: 'S$', MXN: 'MX$', BRL: 'R$', INR: '₹' };
 
 /**
  * Pay a year in EUR: annualised by the rule the min_salary filters use (annualPay in
@@ -32,7 +32,7 @@ export function toYearlyEur(amount: number, currency: string | null | undefined,
   return annualPay(amount, period) * rate;
 }
 
-function money(amount: number, currency: string): string {
+export function money(amount: number, currency: string): string {
   const sign = CURRENCY_SIGN[currency];
   const digits = amount.toLocaleString('en-GB');
   return sign ? `${sign}${digits}` : `${digits} ${currency}`;
@@ -48,6 +48,31 @@ export function describeSalary(min: number, max: number, currency: string, perio
     text += ` (≈ ${min === max ? formatEur(minEur) : `${formatEur(minEur)}–${formatEur(maxEur)}`} a year)`;
   }
   return { minEur, maxEur, text, currency, period };
+}
+
+/**
+ * A posting's pay as its text says it, with the yearly equivalent in `currency` (the user's floor's)
+ * when that is another currency or the pay is not yearly: a user in Toronto reads "(≈ CA$…)", not euros.
+ */
+export function payIn(salary: Salary, currency: string): string {
+  const rate = EUR_PER_UNIT[currency];
+  if (rate === undefined || currency === 'EUR') return salary.text;
+  const published = salary.text.replace(/ \(≈ [^)]*\)$/, '');
+  if (currency === salary.currency && salary.period === 'year' && (salary.payments ?? 12) === 12) return published;
+  const [min, max] = [salary.minEur / rate, salary.maxEur / rate].map((amount) => money(Math.round(amount / 100) * 100, currency));
+  return `${published} (≈ ${min === max ? min : `${min}–${max}`} a year)`;
+}
+
+/** "CA$150k–CA$160k": a short yearly range in `currency`, for the one-line summary. */
+export function payShortIn(salary: Salary, currency: string): string {
+  const rate = EUR_PER_UNIT[currency] ?? 1;
+  const unit = EUR_PER_UNIT[currency] === undefined ? 'EUR' : currency;
+  const short = (eur: number) => {
+    const rounded = `${Math.round(eur / rate / 1000)}k`;
+    const sign = CURRENCY_SIGN[unit];
+    return sign ? `${sign}${rounded}` : `${rounded} ${unit}`;
+  };
+  return `${short(salary.minEur)}–${short(salary.maxEur)}`;
 }
 
 const AMOUNT = String.raw`(\d{1,3}(?:[,.'’]\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?`;
@@ -150,7 +175,7 @@ const NUMBER = String.raw`(?<![\p{L}])(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ 
 // either way the lowest figure the user takes.
 const FLOOR_WORD = String.raw`at ?least|minst|l[äa]gst|mindst|v[äa]hint[äa][äa]n|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|piso(?: salarial)?:?|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
 const FLOOR = new RegExp(
-  String.raw`(?:(?:${FLOOR_WORD})\s*(?:(?:of|de|di|von|du)\s+)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
+  String.raw`(?:(?<![\p{L}\d])(?:${FLOOR_WORD})\s*(?:(?:of|de|di|von|du)\s+)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
   'giu',
 );
 
@@ -242,13 +267,19 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
 // Currencies written with a bare "$": a floor in "$" is read in the posting's one.
 const DOLLAR_SIGN_CURRENCIES: ReadonlySet<string> = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'MXN', 'CLP', 'COP', 'ARS']);
 
-/** The floor in EUR a year, reading a bare "$" as the job's own dollar and a missing currency as the job's. */
-export function floorInEur(floor: PromptPay, jobCurrency: string | null, jobNet = false, jobPayments = 12): number | null {
+/** The currency a floor is in, reading a bare "$" as the job's own dollar and a missing currency as the job's. */
+export function floorCurrency(floor: PromptPay, jobCurrency: string | null): string {
   let currency = floor.currency;
   if (currency === null || (currency === '$' && jobCurrency !== null && DOLLAR_SIGN_CURRENCIES.has(jobCurrency))) currency = jobCurrency ?? (floor.currency === '$' ? 'USD' : 'EUR');
   if (currency === '$') currency = 'USD';
   // "Minst 60 000 kr/mån" against a posting in euros: whose krone the prompt's country says.
   if (currency === KRONE) currency = jobCurrency === 'SEK' || jobCurrency === 'DKK' || jobCurrency === 'NOK' ? jobCurrency : (floor.krone ?? 'SEK');
+  return currency;
+}
+
+/** The floor in EUR a year (see floorCurrency for the currency it is read in). */
+export function floorInEur(floor: PromptPay, jobCurrency: string | null, jobNet = false, jobPayments = 12): number | null {
+  const currency = floorCurrency(floor, jobCurrency);
   const rate = EUR_PER_UNIT[currency];
   if (rate === undefined) return null;
   // A posting that states take-home pay is compared with the floor as take-home pay.

@@ -1,15 +1,15 @@
 import type { CompanyInfo, MatchScore, Recommendation } from '@jobping/contracts';
 import type { JobSignals, Region } from './job-signals';
 import type { PromptSignals } from './prompt-signals';
-import { floorInEur } from './salary';
-import { clip, formatEur, formatEurShort, listing } from './text';
+import { floorCurrency, floorInEur, money, payIn, payShortIn } from './salary';
+import { clip, formatEur, listing } from './text';
 import { APPLY_FROM, CONSIDER_FROM, WEIGHTS } from './weights';
 import { EXCLUSIONS } from './exclusions';
 import { distanceKm } from './places';
 import { reasonWords, type NearDismissal } from './near-dismissals';
 import { SPOKEN_LANGUAGES } from './spoken-languages';
 import { sameWord } from './prompt-signals';
-import { FAMILY_LABELS, foldAccents, GENERIC_ROLE_WORDS, INDUSTRIES, SENIORITY_LABELS, SKILLS, SOFTWARE_FAMILIES, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
+import { EUR_PER_UNIT, FAMILY_LABELS, foldAccents, GENERIC_ROLE_WORDS, INDUSTRIES, SENIORITY_LABELS, SKILLS, SOFTWARE_FAMILIES, UNKNOWN_ROLE, familyCompatibility } from './vocabulary';
 
 export type Criterion = 'industry' | 'role' | 'skills' | 'seniority' | 'location' | 'salary' | 'employment' | 'company' | 'culture' | 'dismissed';
 
@@ -467,15 +467,23 @@ function location(job: JobSignals, prompt: PromptSignals, out: Collector): void 
   } else if (fit === 'inside') out.pro(`${office}${days}`, office.toLowerCase());
 }
 
-/** The lowest of the prompt's floors, in EUR, read in the posting's currency when the prompt left it open. */
-export function salaryFloorFor(job: JobSignals, prompt: PromptSignals): { eur: number; text: string } | null {
-  let best: { eur: number; text: string } | null = null;
+/** The lowest of the prompt's floors, in EUR, read in the posting's currency when the prompt left it open; `currency` is the one it is in. */
+export function salaryFloorFor(job: JobSignals, prompt: PromptSignals): { eur: number; text: string; currency: string } | null {
+  let best: { eur: number; text: string; currency: string } | null = null;
   for (const floor of prompt.payFloors) {
     const eur = floorInEur(floor, job.salary?.currency ?? null, job.salary?.net ?? false, job.salary?.payments ?? 12);
-    const euros = floor.currency === 'EUR' || (floor.currency === null && (job.salary?.currency ?? 'EUR') === 'EUR');
-    if (eur !== null && (best === null || eur < best.eur)) best = { eur, text: euros ? formatEur(eur) : `${floor.text} (≈ ${formatEur(eur)})` };
+    const currency = floorCurrency(floor, job.salary?.currency ?? null);
+    if (eur !== null && (best === null || eur < best.eur)) best = { eur, text: floorText(floor.text, eur, currency), currency };
   }
   return best;
+}
+
+// "€80,000"; "CAD 165k"; "$22 per hour (≈ $45,800 a year)": a floor not given by the year also reads as a year's pay, in its own currency.
+function floorText(text: string, eur: number, currency: string): string {
+  if (currency === 'EUR') return formatEur(eur);
+  const rate = EUR_PER_UNIT[currency];
+  if (rate === undefined) return `${text} (≈ ${formatEur(eur)})`;
+  return /\d{2}[\d.,' ]{3,}|\dk\b/i.test(text) ? text : `${text} (≈ ${money(Math.round(eur / rate / 100) * 100, currency)} a year)`;
 }
 
 function salary(job: JobSignals, prompt: PromptSignals, out: Collector): void {
@@ -489,14 +497,16 @@ function salary(job: JobSignals, prompt: PromptSignals, out: Collector): void {
     out.adjust('salary', WEIGHTS.salaryUnknown, `No salary published (your minimum: ${yours})`, 'no salary published');
     return;
   }
+  // Said in the floor's currency: a user in Toronto compares Canadian dollars, not euros.
+  const pays = payIn(job.salary, floor.currency);
   // The best case counts (the top of the range), as a recruiter reads "€60–70k" against "€65k+".
   const shortfall = (floor.eur - job.salary.maxEur) / floor.eur;
   if (shortfall <= WEIGHTS.salaryTopBelow.tolerance) {
-    out.pro(`Pays ${job.salary.text}, at or above your ${yours} minimum`, `${formatEurShort(job.salary.minEur)}–${formatEurShort(job.salary.maxEur)}`);
+    out.pro(`Pays ${pays}, at or above your ${yours} minimum`, payShortIn(job.salary, floor.currency));
     return;
   }
   const { base, perShortfall, max } = WEIGHTS.salaryTopBelow;
-  out.adjust('salary', Math.min(max, Math.round(base + perShortfall * shortfall)), `Pays ${job.salary.text}, below your ${yours} minimum`, `pays at most ${formatEurShort(job.salary.maxEur)}`);
+  out.adjust('salary', Math.min(max, Math.round(base + perShortfall * shortfall)), `Pays ${pays}, below your ${yours} minimum`, `pays at most ${payShortIn(job.salary, floor.currency).split('–').pop()}`);
 }
 
 function employment(job: JobSignals, prompt: PromptSignals, out: Collector): void {

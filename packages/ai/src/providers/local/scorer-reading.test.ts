@@ -589,7 +589,7 @@ describe("what dev-h's and dev-i's first readings found", () => {
     expect(cons(ron)).not.toMatch(/below your/);
     const mxn = await score('Técnico de mantenimiento en Monterrey. Mínimo $14,000 netos al mes.', job({ title: 'Mecánico de Mantenimiento', location: 'Monterrey, N.L.', description: 'Ofrecemos $4,200 netos semanales.' }));
     expect(cons(mxn)).not.toMatch(/below your/);
-    expect(pros(mxn)).toMatch(/MXN per week/);
+    expect(pros(mxn)).toMatch(/MX\$4,200 per week/);
   });
 
   it('takes "inside only if £650+" as open to inside IR35, an HR generalist and a sparky as known roles, and "28–32 uur" as part-time wanted', async () => {
@@ -727,5 +727,73 @@ describe('a car the posting needs, said the Mexican and Canadian way', () => {
       job({ title: 'Residential Cleaner', location: 'Winnipeg, MB', description: 'Clean homes across the city. Requirements: valid licence and reliable vehicle to travel between homes. $19/hour.' }),
     );
     expect(cons(canadian)).toMatch(/car of your own/);
+  });
+});
+
+describe('dollars of the place, hours a week and sponsorship', () => {
+  it('reads a bare "$" in a Canadian or Australian posting as that country\'s dollar, and says the pay in the currency of the floor', async () => {
+    const toronto = await score(
+      'Senior backend dev in Toronto. Java/Kotlin. Base CAD 165k or more.',
+      job({ title: 'Senior Software Engineer – Kotlin', location: 'Toronto, ON', description: 'Kotlin and Spring Boot services. Base salary $150,000–$160,000.' }),
+    );
+    expect(cons(toronto)).toMatch(/below your/);
+    expect(cons(toronto)).toMatch(/CA\$160,000|CAD 160,000/);
+    expect(cons(toronto)).not.toMatch(/€/);
+    const sydney = await score(
+      'Legal assistant in Sydney, family law. At least AUD 85k plus super.',
+      job({ title: 'Legal Assistant – Family Law', location: 'North Sydney NSW', description: 'Secretarial support to two family law partners. $90,000 + super.' }),
+    );
+    expect(cons(sydney)).not.toMatch(/below your/);
+    // The US dollar stays the US dollar where the posting says so.
+    const usd = await score('Product designer in Toronto. Min CAD 120k.', job({ title: 'Senior Product Designer', location: 'Toronto, ON', description: 'US company hiring in Canada, paid in USD: $100,000–$110,000.' }));
+    expect(cons(usd)).not.toMatch(/below your/);
+  });
+
+  it('reads "minimum 30 hours a week" as a floor on hours, and the hours a posting states in its text or as FTE', async () => {
+    const prompt = 'PSW certified, Ottawa. I search PSW job full time or part time minimum 30 hours a week, in long term care.';
+    const fteJob = await score(prompt, job({ title: 'PSW – Part-Time (0.4)', location: 'Ottawa, ON', employmentType: 'part_time', description: 'The line is 0.4 FTE: two 7.5-hour shifts per week, about 15 hours weekly. Long-term care home.' }));
+    expect(cons(fteJob)).toMatch(/hours/);
+    expect(fteJob.score).toBeLessThan(70);
+    const fullTime = await score(prompt, job({ title: 'Personal Support Worker – Full Time', location: 'Ottawa, ON', employmentType: 'full_time', description: 'Long-term care home. 37.5 hours per week on days and evenings.' }));
+    expect(cons(fullTime)).not.toMatch(/hours/);
+    expect(fullTime.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('holds "no sponsorship now or in the future" against a user who needs a work permit supported, and not against one who does not', async () => {
+    const posting = job({ title: 'Backend Engineer, Java', location: 'Toronto, ON', description: 'Java services for health records. Applicants must be eligible to work in Canada; we are unable to provide sponsorship now or in the future.' });
+    const needs = await score('Senior Java backend dev in Toronto. My work permit runs out next year, so the employer must support a work permit / LMIA.', posting);
+    expect(cons(needs)).toMatch(/sponsor/i);
+    expect(needs.score).toBeLessThan(70);
+    const gate = new Prefilter().check({ job: posting, user: { prompt: 'Senior Java backend dev in Toronto. I need visa sponsorship.', threshold: 70 } });
+    expect(gate.pass).toBe(false);
+    const citizen = await score('Senior Java backend dev in Toronto, permanent resident.', posting);
+    expect(cons(citizen)).not.toMatch(/sponsor/i);
+    // A posting that offers sponsorship, and a boilerplate line about the right to work, are no refusal.
+    const offers = await score('Java backend dev in Toronto, I need visa sponsorship.', job({ title: 'Backend Engineer, Java', location: 'Toronto, ON', description: 'Java services. Visa sponsorship available for the right candidate. All applicants must be legally entitled to work in the country of the role unless stated otherwise.' }));
+    expect(cons(offers)).not.toMatch(/sponsor/i);
+  });
+});
+
+describe("what dev-j's and dev-k's first readings found in the gate", () => {
+  it('does not read a floor word inside another word ("kod 95" is a driver\'s code, not "od 95")', async () => {
+    const result = await score(
+      'Hladam pracu vodic kamionu. Mam vodicak C+E, kod 95, kartu vodica. Byvam v Kosiciach. Plat aspon 1800 € v cistom mesacne.',
+      job({ title: 'Vodič C+E – vnútroštátna doprava', location: 'Košice', description: 'Vnútroštátny rozvoz z Košíc. Mzda 1 900 – 2 200 € v čistom mesačne.' }),
+    );
+    expect(cons(result)).not.toMatch(/below your/);
+  });
+
+  it('reads the Portuguese "no Douro" as "in the Douro", not as a refusal', async () => {
+    const prompt = 'Enóloga. Vivo em Vila Real. Procuro lugar de enóloga ou enóloga-adjunta numa quinta ou adega no Douro ou Trás-os-Montes, no máximo ~1h de carro. Contrato sem termo ou pelo menos de 1 ano – não quero só a vindima (2-3 meses).';
+    const posting = job({ title: 'Enólogo(a) de Produção – Trás-os-Montes', location: 'Valpaços', description: 'Adega em Valpaços procura enólogo(a) de produção. Contrato sem termo.' });
+    expect(new Prefilter().check({ job: posting, user: { prompt, threshold: 70 } }).pass).toBe(true);
+    expect(cons(await score(prompt, posting))).not.toMatch(/ruled out/);
+  });
+
+  it('takes "indefinido o plazo fijo con opción a indefinido, ambos ok" as open to a fixed term', async () => {
+    const prompt = 'Topógrafo minero, 10 años en rajo abierto. Vivo en La Serena. Indefinido o plazo fijo con opción a indefinido, ambos ok.';
+    const posting = job({ title: 'Topógrafo Senior – Proyecto Expansión', location: 'Antofagasta', employmentType: 'temporary', description: 'Contrato a plazo fijo de 12 meses con opción a indefinido. Rajo abierto.' });
+    expect(new Prefilter().check({ job: posting, user: { prompt, threshold: 70 } }).pass).toBe(true);
+    expect(cons(await score(prompt, posting))).not.toMatch(/permanent/);
   });
 });

@@ -97,13 +97,42 @@ export function formatEur(amount: number): string {
   return `€${Math.round(amount).toLocaleString('en-GB')}`;
 }
 
-/** "€80k" from 80000. */
-export function formatEurShort(amount: number): string {
-  return `€${Math.round(amount / 1000)}k`;
-}
-
 const HOURS = /(\d{2})\s*(?:h|hrs?|hours?|uur|std\.?|stunden|heures)?\s*(?:[-–]|to|à|a|bis|tot|do)\s*(\d{2})\s*(?:h\b|hrs?\b|hours?|uur|std|stunden|heures|godzin)/i;
 const SINGLE_HOURS = /\b(\d{2})\s*(?:h|hrs?|hours?|uur|std\.?|stunden|heures|godzin)(?:\s*(?:\/|a|per|par|pro|in de)\s*(?:week|semaine|woche|semana|settimana|tydzie[ńn]))?\b/i;
+
+// "minimum 30 hours a week", "at least 30h", "max. 20 Stunden": a bound on the week, not the week itself.
+const AT_LEAST_BEFORE = /\b(?:min(?:imum)?\.?|at least|no less than|mindestens|au moins|al menos|minimaal|almeno|co najmniej)\s*(?:of\s*)?$/i;
+const AT_MOST_BEFORE = /\b(?:max(?:imum)?\.?|at most|up to|no more than|h[öo]chstens|au maximum|como m[áa]ximo|maximaal|massimo|maksymalnie)\s*$/i;
+
+/** Weekly hours a user asks for: "minimum 30 hours a week" is 30 or more, "max 20 hours" 20 or fewer. */
+export function wantedHoursIn(text: string): { min: number; max: number } | null {
+  const hours = hoursIn(text);
+  if (hours === null || hours.min !== hours.max) return hours;
+  const at = SINGLE_HOURS.exec(text)?.index ?? 0;
+  const before = text.slice(Math.max(0, at - 20), at);
+  if (AT_LEAST_BEFORE.test(before)) return { min: hours.min, max: 60 };
+  if (AT_MOST_BEFORE.test(before)) return { min: 8, max: hours.max };
+  return hours;
+}
+
+// "about 15 hours weekly", "37.5 hours per week", "0.4 FTE": the hours a posting's text gives the week.
+const WEEKLY_HOURS = /\b(\d{1,2}(?:[.,]5)?)\s*(?:hours?|hrs?|h|uur|stunden|std\.?|heures|horas|ore|godzin)\s*(?:(?:per|a|each|every|par|pro|in de|por|a la|alla|na|w)\s+)?(?:\/\s*)?(?:weekly|week|semaine|woche|w[öo]chentlich|semana(?:les)?|settimana(?:li)?|tydzie[ńn]|tygodniowo)\b/i;
+const FTE = /\b(0[.,]\d{1,2})\s*(?:fte|wte)\b/i;
+
+/** The week a posting states in its text, in hours. */
+export function weeklyHoursIn(text: string): { min: number; max: number } | null {
+  const weekly = WEEKLY_HOURS.exec(text);
+  if (weekly) {
+    const value = Math.round(Number.parseFloat((weekly[1] ?? '').replace(',', '.')));
+    if (value >= 4 && value <= 60) return { min: value, max: value };
+  }
+  const fte = FTE.exec(text);
+  if (fte) {
+    const value = Math.round(Number.parseFloat((fte[1] ?? '').replace(',', '.')) * 37.5);
+    if (value >= 4) return { min: value, max: value };
+  }
+  return null;
+}
 
 /** "28–32 uur", "35 to 39h", "30 hours": weekly hours, when the text states them. */
 export function hoursIn(text: string): { min: number; max: number } | null {
