@@ -265,7 +265,7 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
 
 // "7 500–8 500 zł netto", "9.000 zł net", "1.400 a 1.500 € netos al mes": the posting states take-home pay.
 const GROSS_PAY = /\b(RAL|brutto|brut|lord[oa]|gross|brut[oa]s?)\b/i;
-const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euros?|lei|ron|kč|czk|huf|mxn|brl|\$)[^.\n]{0,20}\b(netto|netti|netta|nette?|netos?|net)\b|\b(netto|netti|netta|nette?|netos?|net)\b[^.\n\d]{0,12}\d|(?:\$|€|£|r\$)\s?\d[\d.,]*\s*(?:netos?|net|netto|nett?e?|netti|netta)\b/i;
+const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euros?|lei|ron|kč|czk|huf|mxn|brl|dhs?|mad|ngn|kes|\$)[^.\n]{0,20}\b(netto|netti|netta|nette?|netos?|net)\b|\b(netto|netti|netta|nette?|netos?|net)\b[^.\n\d]{0,12}\d|(?:\$|€|£|r\$)\s?\d[\d.,]*\s*(?:netos?|net|netto|nett?e?|netti|netta)\b/i;
 
 // A board that gives the amounts without their period: the text ("19–23 € Stundenlohn"), else the size of the figure, says it.
 const HOURLY_WORDS = /\b(per hour|an hour|hourly|\/\s?h(ou)?r?\b|stundenlohn|pro stunde|\/\s?std\b|de l'heure|(de )?l'heure|por hora|la hora|all'ora|l'ora|orari[oa]|za godzin[ęe]|na godzin[ęe]|per uur|uurloon)/i;
@@ -282,7 +282,7 @@ function periodStated(amount: number, description: string): SalaryPeriod {
 const PESO_COUNTRIES: readonly [RegExp, string][] = [
   [/\b(m[ée]xico|mexico|monterrey|guadalajara|cdmx|quer[ée]taro|puebla|tijuana|apodaca|n\.\s?l\.|mxn|pesos mexicanos)\b/i, 'MXN'],
   [/\b(chile|santiago de chile|clp)\b/i, 'CLP'],
-  [/\b(colombia|bogot[áa]|medell[ií]n|cop)\b/i, 'COP'],
+  [/\b(colombia|bogot[áa](?![a-z])|medell[ií]n\b|cop\b)/i, 'COP'],
 ];
 // "$150,000–$160,000" for a job in Toronto, "$90,000 + super" in North Sydney: the dollar of the country the location names.
 const DOLLAR_OF_COUNTRY: Readonly<Record<string, string>> = { Canada: 'CAD', Australia: 'AUD', 'New Zealand': 'NZD', Singapore: 'SGD' };

@@ -273,6 +273,8 @@ const NOT_A_ROLE = new Set([
   'remote', 'hybrid', 'onsite', 'senior', 'junior', 'experienced', 'qualified', 'registered', 'certified', 'licensed', 'freelance', 'contract', 'based', 'years',
   'year', 'full', 'time', 'part', 'permanent', 'currently', 'with', 'from', 'have', 'been', 'also', 'next', 'new', 'open', 'ready', 'first', 'some',
   // The same openings in the set's other languages.
+  // Where the user is from, said first ("Kiwi in Osaka", "Filipino RN in Dubai").
+  'kiwi', 'aussie', 'brit', 'expat', 'filipino', 'filipina', 'pinoy', 'pinay', 'canadian', 'american', 'nigerian', 'indian', 'irish', 'scottish',
   'busco', 'buscando', 'puesto', 'trabajo', 'empleo', 'cherche', 'recherche', 'poste', 'emploi', 'travail', 'suche', 'stelle', 'arbeit', 'zoek', 'zoeken',
   'baan', 'functie', 'szukam', 'pracy', 'praca', 'cerco', 'lavoro', 'ruolo', 'posizione', 'como', 'comme', 'jako', 'come', 'sono', 'jestem', 'soy',
 ]);

@@ -266,7 +266,7 @@ export const ROLES: readonly RoleTerm[] = [
     prompt: /\b(primary (school )?teacher|class teacher|grundschullehr|professeur des [ée]coles|maestr[oa] de primaria|leerkracht basis|(le|au|du|en) primaire|primaire|primary (school|level|teaching|education)|(educacion|escuela|ensino) primari[ao]|grundschule|basisonderwijs|szko[lł]a podstawowa|scuola primaria)\b/i,
     near: { teaching: 0.8, 'secondary-teaching': 0.2 },
   }),
-  role('teaching', 'teaching', /\b(teacher|lehrer|enseignant|professeu?r|profesor|docent|leraar|nauczyciel|insegnante)/i, { near: { 'primary-teaching': 0.8, 'secondary-teaching': 0.8 } }),
+  role('teaching', 'teaching', /\b(teacher|lehrer|enseignant|professeu?r|profesor|docent|leraar|nauczyciel|insegnante|teaching (?:english|esl|efl)|tefl|celta\b|eikaiwa)/i, { near: { 'primary-teaching': 0.8, 'secondary-teaching': 0.8 } }),
   // Trades and logistics.
   role('construction-trades', 'construction trades', /\b(bricklayer|plasterer|tiler|roofer|scaffolder|groundworker|steel fixer|dryliner|labourer|construction (worker|operative)|maurer|fliesenleger|dachdecker|geruestbauer|trockenbauer|macon|plaquiste|couvreur|carreleur|albanil|alicatador|yesero|metselaar|stukadoor|dakdekker|tegelzetter|murarz|tynkarz|dekarz|glazurnik|muratore|piastrellista)/i, { near: { carpentry: 0.2 } }),
   role('gardening', 'gardening/landscaping', /\b(gardener|landscaper|groundskeeper|grounds (maintenance|person)|arborist|tree surgeon|horticultur|gartner|landschaftsgartner|jardinier|paysagiste|jardiner[oa]|hovenier|ogrodnik|giardiniere)/i),

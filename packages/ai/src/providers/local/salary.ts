@@ -19,7 +19,7 @@ export interface Salary {
 }
 
 const SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP' };
-const CURRENCY_SIGN: Record<string, string> = { EUR: '€', USD: '$', GBP: '£', CAD: 'CA$', AUD: 'A$', NZD: 'NZ$', SGD: 'S$', MXN: 'MX$', BRL: 'R$', INR: '₹' };
+const CURRENCY_SIGN: Record<string, string> = { EUR: '€', USD: '$', GBP: '£', CAD: 'CA$', AUD: 'A$', NZD: 'NZ$', SGD: 'S$', MXN: 'MX$', BRL: 'R$', INR: '₹', JPY: '¥', NGN: '₦', PHP: '₱' };
 
 /**
  * Pay a year in EUR: annualised by the rule the min_salary filters use (annualPay in
@@ -75,7 +75,7 @@ export function payShortIn(salary: Salary, currency: string): string {
   return `${short(salary.minEur)}–${short(salary.maxEur)}`;
 }
 
-const AMOUNT = String.raw`(\d{1,3}(?:[,.'’]\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?`;
+const AMOUNT = String.raw`(\d{1,3}(?:[,.'’]\d{3})+|\d+(?:[.,]\d+)?)\s*(k\b|mil\b|m\b|mn\b|mio\b|millones|millions?)?`;
 const RANGE_IN_TEXT = new RegExp(
   String.raw`([€$£])\s?${AMOUNT}\s*(?:[–—-]|to)\s*[€$£]?\s?${AMOUNT}(?:\s*(?:per|a|\/)\s*(year|annum|month|week|day|hour|h\b))?`,
   'i',
@@ -92,10 +92,10 @@ function periodOf(word: string | undefined): SalaryPeriod {
 // Pay written with a currency code or a sign after the figures: "CHF 115'000 – 130'000",
 // "7 500–8 800 zł brutto", "19–23 € Stundenlohn", "SGD 7–9k a month", "₹22 – 30 LPA".
 // "A$", "NZ$", "C$", "S$": the dollar with its country's letters before it.
-const CODE = String.raw`(?:a|au|nz|c|ca|us|s|sg|r|mx)\$|₱|mxn|brl|ars|php|zar|€|\$|£|₹|zł|kč|kr\.?|pln|eur|usd|gbp|chf|sgd|dkk|sek|nok|cad|aud|nzd|inr|czk|huf|ron|lei|aed|sar|qar|omr|kwd|bhd`;
+const CODE = String.raw`(?:a|au|nz|c|ca|us|s|sg|r|mx)\$|₱|₦|¥|mxn|brl|ars|php|zar|€|\$|£|₹|zł|kč|kr\.?|pln|eur|usd|gbp|chf|sgd|dkk|sek|nok|cad|aud|nzd|inr|czk|huf|ron|lei|aed|sar|qar|omr|kwd|bhd|ngn|kes|ksh|jpy|mad|dhs?|egp`;
 // "15–18 tys. zł": tysięcy, the Polish thousands.
 // "₹17,00,000": Indian grouping (lakhs) before the usual thousands.
-const FIGURE = String.raw`(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}]))?`;
+const FIGURE = String.raw`(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}])|m(?![\p{L}])|mn|mio|millones|milh[õo]es|millions?)?`;
 // "între 19.000 și 22.000 lei", "entre 1.800 y 2.000 €": a range said with "and".
 const DASH = String.raw`\s*(?:[–—-]|to|bis|à|a|do|al|și|si|and|und|et|y|e|en|i)\s*`;
 const CODED_RANGE = new RegExp(String.raw`(?<![\p{L}\d])(?:(${CODE})\s?${FIGURE}${DASH}(?:${CODE})?\s?${FIGURE}|${FIGURE}${DASH}${FIGURE}\s*(${CODE})(?![\p{L}]))`, 'iu');
@@ -103,21 +103,30 @@ const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo
 const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}${PAY_WORD_AFTER}|(?<![\p{L}\d.,])${FIGURE}\s*(${CODE})(?![\p{L}])${PAY_WORD_AFTER}|\b(?:up to|bis (?:zu )?|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*(${CODE})\s?${FIGURE}`, 'iu');
 const LAKHS = /(?:₹|inr|rs\.?)?\s*(\d+(?:\.\d+)?)\s*(?:(?:[–—-]|to)\s*(\d+(?:\.\d+)?)\s*)?(lpa|lakhs? (?:per annum|p\.?a\.?|a year|per year)|lakhs?)\b/i;
 
+// "DH" is the Moroccan dirham, or the Emirati one where the text is in the Emirates.
+const dirhamOf = (text: string) => (/\b(dubai|abu dhabi|sharjah|uae|emirates|ajman|ras al khaimah)\b/i.test(text) ? 'AED' : 'MAD');
+
 function codeOf(sign: string, text = ''): string {
   const lower = sign.toLowerCase();
   // "kr" is Danish, Swedish or Norwegian: the posting's words say which ("kr/mån", "lön" are Swedish); a floor in "kr" is read in the posting's currency, so the two compare.
   if (lower === 'kr' || lower === 'kr.') return /\b(m[åa]n|m[åa]nad|m[åa]naden|l[öo]n|tj[äa]nst|anst[äa]llning)\b/i.test(text) ? 'SEK' : /\b(norge|norsk|oslo|l[øo]nn)\b/i.test(text) ? 'NOK' : 'DKK';
   return (
-    { '€': 'EUR', $: 'USD', '£': 'GBP', '₹': 'INR', zł: 'PLN', kč: 'CZK', kr: 'DKK', 'kr.': 'DKK', lei: 'RON', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD', r$: 'BRL', mx$: 'MXN', '₱': 'PHP' }[lower] ??
+    { '€': 'EUR', $: 'USD', '£': 'GBP', '₹': 'INR', zł: 'PLN', kč: 'CZK', kr: 'DKK', 'kr.': 'DKK', lei: 'RON', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD', r$: 'BRL', mx$: 'MXN', '₱': 'PHP', '₦': 'NGN', '¥': 'JPY', ksh: 'KES', dh: dirhamOf(text), dhs: dirhamOf(text) }[lower] ??
     lower.toUpperCase()
   );
 }
 
-/** A written figure: "85,000", "85.000", "85 000", "110'000", "31,2" (a decimal comma), with "k" for thousands. */
-function figure(digits: string, k: string | undefined): number {
+/**
+ * A written figure: "85,000", "85.000", "85 000", "110'000", "31,2" (a decimal comma), with "k", "tys." or
+ * "mil" for thousands and "M", "mn" or "millones" for millions ("$2,1M", "13M mensuales"). A lower-case
+ * "m" counts as millions only beside a currency (`lowerM`): in a prompt "12m" may be months.
+ */
+function figure(digits: string, multiplier: string | undefined, lowerM = true): number {
   const indian = /^\d{1,2}(?:,\d{2}){1,3},\d{3}$/.test(digits);
   const value = Number.parseFloat(indian ? digits.replace(/,/g, '') : digits.replace(/[ .,'’\u00a0\u202f](?=\d{3}\b)/g, '').replace(',', '.'));
-  return k ? value * 1000 : value;
+  if (!multiplier) return value;
+  if (/^(k|tys|mil$)/i.test(multiplier)) return value * 1000;
+  return multiplier === 'm' && !lowerM ? value : value * 1_000_000;
 }
 
 /** A range or a top figure with a code or a sign after it, or lakhs a year, when no fields were given. */
@@ -166,14 +175,14 @@ export function salaryFromText(text: string): Salary | null {
 // A prompt's pay floor, in the languages of the set: "€65k+", "£20ph min or 40k", "$30/hr or
 // better", "Minimum 7000 zł netto miesięcznie", "No menos de 28.000 € brutos al año", "RAL minima
 // 32.000 €", "Au moins 3 200 € net par mois", "Salaire minimum 85k CAD", "ab 55.000 € brutto".
-const CURRENCY = String.raw`(?:a|au|nz|c|ca|us|s|sg|r|mx)\$|₱|mxn|brl|ars|php|zar|€|\$|£|₹|zł|kč|kr\.?|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron|sgd|inr|aed|sar|qar`;
+const CURRENCY = String.raw`(?:a|au|nz|c|ca|us|s|sg|r|mx)\$|₱|₦|¥|mxn|brl|ars|php|zar|€|\$|£|₹|zł|kč|kr\.?|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron|sgd|inr|aed|sar|qar|ngn|naira|kes|ksh|jpy|yen|mad|dhs?|dirhams?|egp|cop|clp`;
 // Not the digits of a word ("IR35", "B2B", "C1").
 // "110'000" and "110’000": the Swiss write thousands with an apostrophe.
 // "85 000 Kč": the K of a currency is not thousands.
-const NUMBER = String.raw`(?<![\p{L}])(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}]))?`;
+const NUMBER = String.raw`(?<![\p{L}])(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}])|m(?![\p{L}])|mn|mio|millones|milh[õo]es|millions?)?`;
 // Said outright ("at least", "Mindestgehalt") or as a want ("I need", "salary expectations:", "not below"):
 // either way the lowest figure the user takes.
-const FLOOR_WORD = String.raw`at ?least|minst|l[äa]gst|mindst|v[äa]hint[äa][äa]n|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|piso(?: salarial)?:?|mindestens|ab|from|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
+const FLOOR_WORD = String.raw`at ?least|minst|l[äa]gst|mindst|v[äa]hint[äa][äa]n|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|piso(?: salarial)?:?|mindestens|ab|from|a partir de|desde|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
 const FLOOR = new RegExp(
   String.raw`(?:(?<![\p{L}\d])(?:${FLOOR_WORD})\s*(?:(?:of|de|di|von|du)\s+)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
   'giu',
@@ -181,7 +190,9 @@ const FLOOR = new RegExp(
 
 // A floor in "kr" is in the posting's krone, or the prompt's country's when the posting pays in another currency.
 const KRONE = 'kr';
-const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON', sgd: 'SGD', inr: 'INR', '₹': 'INR', kč: 'CZK', 'r$': 'BRL', 'mx$': 'MXN', mxn: 'MXN', brl: 'BRL', ars: 'ARS', php: 'PHP', '₱': 'PHP', zar: 'ZAR', aed: 'AED', sar: 'SAR', qar: 'QAR', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD' };
+// A floor in "DH" is in the posting's dirham (Moroccan or Emirati), Moroccan when the posting does not say.
+const DIRHAM = 'dh';
+const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON', sgd: 'SGD', inr: 'INR', '₹': 'INR', kč: 'CZK', 'r$': 'BRL', 'mx$': 'MXN', mxn: 'MXN', brl: 'BRL', ars: 'ARS', php: 'PHP', '₱': 'PHP', zar: 'ZAR', aed: 'AED', sar: 'SAR', qar: 'QAR', ngn: 'NGN', naira: 'NGN', '₦': 'NGN', kes: 'KES', ksh: 'KES', jpy: 'JPY', yen: 'JPY', '¥': 'JPY', mad: 'MAD', egp: 'EGP', cop: 'COP', clp: 'CLP', dh: DIRHAM, dhs: DIRHAM, dirham: DIRHAM, dirhams: DIRHAM, a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD' };
 
 /** Take-home pay as a share of gross, to compare a net floor with gross postings (approximate). */
 const NET_SHARE: Record<string, number> = { PLN: 0.72, EUR: 0.77 };
@@ -212,7 +223,7 @@ function statedPeriod(tail: string, amount: number): SalaryPeriod | null {
   // "RAL 24.000–26.000 € su 12 mensilità", "35.000 € en 14 pagas": a year's pay and how it is split.
   if (/^\W{0,3}(?:brutt[oi]\s+|brutos?\s+|lordi?\s+)?(?:su|in|en|em|over|sur)\s+1[2-5](?:[.,]\d)?\s+(?:mensilit|pagas|pagamentos|payments|salaires|monthly)/i.test(tail) && amount >= 10_000) return 'year';
   if (/^\W{0,3}(?:(?:brutto|gross|brut|bruto|lordo)\s+)?(?:\/\s*h(?:ou)?r?\b|ph\b|p\/h|an hour|per hour|\/hr|hourly|de l'heure|la hora|l'ora|za godzin|per uur|stunde|pro stunde)/i.test(tail)) return 'hour';
-  if (/\b(month|monthly|mois|mensuel|mensual|mes|mensil|miesi[ęe]cz|monat|maand|m[åa]ned|m[åa]nad|kuukau|lunar|mensile|m[ěe]s[íi][čc]n|havi)|\/\s*(m(o|c)|md|mdr|m[åa]n|mnd|kk)\b/i.test(tail)) return 'month';
+  if (/\b(month|monthly|mois|mensuel|mensual|m[eê]s|mensil|miesi[ęe]cz|monat|maand|m[åa]ned|m[åa]nad|kuukau|lunar|mensile|m[ěe]s[íi][čc]n|havi)|\/\s*(m(o|c)|md|mdr|m[åa]n|mnd|kk)\b/i.test(tail)) return 'month';
   if (/^\s*(?:\/\s*day|per day|a day|par jour|al d[ií]a|dziennie|pro tag)/i.test(tail)) return 'day';
   // "$4,200 netos semanales", "£600 a week": weekly pay.
   if (/^\W{0,3}(?:(?:net|netos?|brutos?|gross)\s+)?(?:semanal(?:es)?|weekly|per week|a week|\/\s*(?:wk|week)\b|par semaine|pro woche|w[öo]chentlich|tygodniowo|por semana|a la semana)/i.test(tail)) return 'week';
@@ -243,7 +254,7 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     if (!symbol && !k && /^\d[\d .,]*\s*min\b/i.test(match[0].trim())) continue;
     // "looking for 25 hours a week", "over 5 years", "more than 200 people": not pay.
     if (!symbol && /^\s*(?:(?:[–-]|to)\s*\d+\s*)?\+?\s*(hours?|hrs?\b|days?|years?|yrs?\b|weeks?|months?|km|miles?|minutes?|mins?\b|people|employees|staff|beds|units|%|ans\b|jahre|años|anni|jaar|lat\b|stunden|heures|horas|ore\b|uur)/i.test(tail)) continue;
-    let amount = figure(digits, k);
+    let amount = figure(digits, k, false);
     if (!(amount > 0)) continue;
     // "at least 80" in a salary sentence means thousands.
     if (amount >= 20 && amount < 300 && !symbol && !/^\s*(?:\/|ph|per|an hour)/i.test(tail) && /salary|pay|comp|ote|k\b/i.test(prompt)) amount *= 1000;
@@ -274,6 +285,7 @@ export function floorCurrency(floor: PromptPay, jobCurrency: string | null): str
   if (currency === '$') currency = 'USD';
   // "Minst 60 000 kr/mån" against a posting in euros: whose krone the prompt's country says.
   if (currency === KRONE) currency = jobCurrency === 'SEK' || jobCurrency === 'DKK' || jobCurrency === 'NOK' ? jobCurrency : (floor.krone ?? 'SEK');
+  if (currency === DIRHAM) currency = jobCurrency === 'AED' ? 'AED' : 'MAD';
   return currency;
 }
 

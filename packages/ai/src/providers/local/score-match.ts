@@ -2,7 +2,7 @@ import type { CompanyInfo, MatchScore, Recommendation } from '@jobping/contracts
 import type { JobSignals, Region } from './job-signals';
 import type { PromptSignals } from './prompt-signals';
 import { floorCurrency, floorInEur, money, payIn, payShortIn } from './salary';
-import { clip, formatEur, listing } from './text';
+import { clip, firstParagraph, formatEur, listing } from './text';
 import { APPLY_FROM, CONSIDER_FROM, WEIGHTS } from './weights';
 import { EXCLUSIONS } from './exclusions';
 import { distanceKm } from './places';
@@ -54,8 +54,10 @@ function industries(job: JobSignals, prompt: PromptSignals, out: Collector): voi
   for (const excluded of prompt.excludedIndustries) {
     const hit = job.industries.find((industry) => industry.id === excluded.id);
     if (!hit) continue;
-    // "No weight-loss clinics": a clinic is out only when it is that kind of clinic.
-    if (excluded.qualifier && !excluded.qualifier.every((word) => textHasWord(`${job.title} ${job.company} ${job.description}`, word))) continue;
+    // "No weight-loss clinics": a clinic is out only when it is that kind of clinic, as its title, name, opening
+    // or the sentence that shows the industry says ("no patient house" is not every text with "in-house" in it).
+    const where = `${job.title} ${job.company} ${firstParagraph(job.description)} ${hit.evidence}`;
+    if (excluded.qualifier && !excluded.qualifier.every((word) => textHasWord(where, word))) continue;
     out.adjust(
       'industry',
       WEIGHTS.excludedIndustry,

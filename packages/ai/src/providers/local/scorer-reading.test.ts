@@ -797,3 +797,34 @@ describe("what dev-j's and dev-k's first readings found in the gate", () => {
     expect(cons(await score(prompt, posting))).not.toMatch(/permanent/);
   });
 });
+
+describe("pay and roles dev-k's first reading found", () => {
+  it('reads thousands and millions said in words or letters ("R$ 14–16 mil", "13M mensuales", "$2,1M", "₦1.2–1.5m")', async () => {
+    const brl = await score('Dev backend sênior em Florianópolis. Pretensão: CLT a partir de R$ 18 mil bruto/mês, ou PJ a partir de R$ 24 mil/mês.', job({ title: 'Desenvolvedor(a) Back-end Java Sênior', location: 'Florianópolis', description: 'CLT, salário de R$ 14–16 mil por mês.' }));
+    expect(cons(brl)).toMatch(/below your/);
+    const cop = await score('Consultor SAP ABAP senior en Bogotá.\n- mínimo 13 millones COP mensuales', job({ title: 'Desarrollador SAP ABAP', location: 'Bogotá', description: 'Salario máximo $11M mensuales.' }));
+    expect(cons(cop)).toMatch(/below your/);
+    const clp = await score('Topógrafo minero en La Serena. Renta líquida mínima $2.300.000.', job({ title: 'Topógrafo Minero', location: 'Antofagasta', description: 'Renta líquida hasta $2,6M mensual.' }));
+    expect(cons(clp)).not.toMatch(/below your/);
+    const ngn = await score('Android dev in Lagos, Kotlin. Minimum ₦900k net per month.', job({ title: 'Android Engineer (Kotlin/Compose)', location: 'Lagos', description: 'Pay: ₦1.2–1.5m net monthly.' }));
+    expect(cons(ngn)).not.toMatch(/below your/);
+  });
+
+  it('reads dirhams, shillings, naira and yen as currencies, in a floor and in a posting', async () => {
+    const mad = await score('Déclarant en douane à Casablanca. Salaire minimum 14 000 DH net par mois.', job({ title: 'Déclarant en douane senior (H/F)', location: 'Casablanca', description: 'Rémunération : 15 000 à 17 000 DH net par mois.' }));
+    expect(cons(mad)).not.toMatch(/below your|No salary/);
+    expect(pros(mad)).toMatch(/MAD|DH/);
+    const kes = await score('Agronomist in Nakuru, horticulture. Minimum KES 150,000 per month.', job({ title: 'Agronomist', location: 'Nakuru', description: 'Salary KES 90,000–120,000 gross per month.' }));
+    expect(cons(kes)).toMatch(/below your/);
+    const jpy = await score('English teacher in Osaka. At least ¥280,000 a month.', job({ title: 'English Teacher', location: 'Osaka', description: 'Salary ¥300,000–¥330,000 per month.' }));
+    expect(cons(jpy)).not.toMatch(/below your|No salary/);
+  });
+
+  it('does not rule out a nurse\'s whole field for "no patient house", and does not take "Junior & Senior High School" for a level', async () => {
+    const nurse = await score('Filipino RN in Dubai. Looking for hospital staff nurse job in Dubai only, ER or ICU preferred. NO home care pls (no live-in, no patient house).', job({ title: 'Staff Nurse – Emergency Department', location: 'Dubai', description: 'Al Safa Crescent Hospital is a 300-bed hospital caring for patients across Dubai.\n\nTriage and assess patients in our emergency department. Our in-house academy runs ACLS refreshers for clinical staff.' }));
+    expect(nurse.score).toBeGreaterThanOrEqual(70);
+    const teacher = await score('Kiwi in Osaka, 4 yrs teaching English in Japan. Looking for a direct hire teaching job.', job({ title: 'Full-time English Teacher (Direct Hire) – Junior & Senior High School', location: 'Osaka', description: 'Teach English at our junior and senior high school.' }));
+    expect(cons(teacher)).not.toMatch(/Junior level/);
+    expect(cons(teacher)).not.toMatch(/kiwi/);
+  });
+});

@@ -90,12 +90,13 @@ export type Seniority = 0 | 1 | 2 | 3 | 4 | 5;
 export const SENIORITY_LABELS = ['intern', 'junior', 'mid-level', 'senior', 'staff/principal', 'head/director'] as const;
 export const SENIORITY_RULES: readonly (readonly [Seniority, RegExp])[] = [
   [0, /\b(intern(ship)?|working student|werkstudent|trainee|apprentice|stagiaire|becari[oa]|stagista|tirocinante|stagiair|praktykant|sta[żz]ysta|azubi)\b/i],
-  [1, /\b(junior|jr\.?|entry[- ]level|graduate|new grad|d[ée]butant|improver|helper|ayudante|assistente junior)\b/i],
+  // "Junior & Senior High School", "Senior High": a school, not a level.
+  [1, /\b(junior(?!\s*(?:high|(?:&|and|\/)\s*senior high|school|college))|jr\.?|entry[- ]level|graduate|new grad|d[ée]butant|improver|helper|ayudante|assistente junior)\b/i],
   // "Head of Accounting", "Director of IT": leading a function, two steps above a senior in it.
   [5, /\b(head of|director|direktor|dyrektor|leiter(in)? der|vp|vice president|chief)\b/i],
   // "Staff Engineer" is a level; "Staff Nurse" is the nurse's ordinary title.
   [4, /\b(staff (?=(software|engineer|data|machine|ml|product|designer|scientist|developer|sre|site reliability|backend|frontend|full[- ]?stack|platform|security|research|analyst|ux))|(principal|distinguished|lead|architect)\b)/i],
-  [3, /\b(senior|sr\.?|s[ée]nior|confirm[ée]|starszy)\b/i],
+  [3, /\b(senior(?!\s*(?:high|school|secondary))|sr\.?|s[ée]nior|confirm[ée]|starszy)\b/i],
   [2, /\b(mid[- ]level|intermediate(?! care)|medior|regular)\b/i],
 ];
 
@@ -192,4 +193,4 @@ export const REGION_PATTERNS: readonly (readonly [Place['region'] | 'world', Reg
 ];
 
 /** Fixed, approximate rates to compare salaries (the local provider is not a currency service). */
-export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68, AUD: 0.6, NZD: 0.55, CZK: 0.04, HUF: 0.0025, RON: 0.2, SGD: 0.69, INR: 0.011, AED: 0.25, SAR: 0.245, QAR: 0.25, OMR: 2.4, KWD: 3, BHD: 2.45, MXN: 0.05, BRL: 0.17, ARS: 0.001, PHP: 0.016, ZAR: 0.05, CLP: 0.001, COP: 0.00023 };
+export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68, AUD: 0.6, NZD: 0.55, CZK: 0.04, HUF: 0.0025, RON: 0.2, SGD: 0.69, INR: 0.011, AED: 0.25, SAR: 0.245, QAR: 0.25, OMR: 2.4, KWD: 3, BHD: 2.45, MXN: 0.05, BRL: 0.17, ARS: 0.001, PHP: 0.016, ZAR: 0.05, CLP: 0.001, COP: 0.00023, MAD: 0.092, KES: 0.0071, NGN: 0.0006, JPY: 0.0061, EGP: 0.019 };
