@@ -27,8 +27,8 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
   term(
     'nights',
     'night shifts',
-    /\b(nights?|overnights?|night[- ]shifts?|nacht|nachtdienst|nachtschicht|nuit|noche|nocturn|notte|notturn|nocn|nachtploeg|nachtdienst)/i,
-    /\b(night[- ]?shifts?|nights|overnights?( shifts?)?|graveyard shift|nachtdienst|nachtschicht|nachtploeg|nachtdiensten|turni? di notte|notturn|de nuit|turno de noche|nocturno|zmian[ay]? nocn|(?:matin|jour|soir)s?,? (?:(?:matin|jour|soir)s?,? )?(?:et|ou) nuits?|pauses alternantes|ma[ñn]ana,? tarde y noche|fr[üu]h-?,? sp[äa]t- und nachtdienst|three[- ]shift|3[- ]shift|dreischicht|drieploegen|4-on-4-off|rotating (days and )?nights)/i,
+    /\b(nights?|overnights?|night[- ]shifts?|nacht|nachtdienst|nachtschicht|nuit|noche|nocturn|notte|notturn|nocn|nachtploeg|nachtdienst|y[öo]vuor|[ée]jszak|no[ćčc]n|t[řr]ísm[ěe]nn|trojzmenn|kolmivuoro|3[- ]?m[űu]szak)/i,
+    /\b(night[- ]?shifts?|nights|overnights?( shifts?)?|graveyard shift|nachtdienst|nachtschicht|nachtploeg|nachtdiensten|turni? di notte|notturn|de nuit|turno de noche|nocturno|zmian[ay]? nocn|(?:matin|jour|soir)s?,? (?:(?:matin|jour|soir)s?,? )?(?:et|ou) nuits?|pauses alternantes|ma[ñn]ana,? tarde y noche|fr[üu]h-?,? sp[äa]t- und nachtdienst|three[- ]shift|3[- ]shift|dreischicht|drieploegen|4-on-4-off|rotating (days and )?nights|y[öo]vuor\w*|kolmivuoro\w*|[ée]jszakai|[3h][áa]?r?o?m? ?m[űu]szak\w*|no[ćčc]n[ieéaá]\w* (?:smjen|sm[ěe]n|zmen)\w*|t[řr][íi]sm[ěe]nn\w*|trojzmenn\w*)/i,
     { title: /\b(night|nacht|nuit|noche|notte|nocturne?|nocn[ay])\b/i, promptWhole: /\b((de|en) jour uniquement|uniquement (de|en) jour|(pauses?|gardes?|services?) de nuit,? c'est fini|plus de (pauses? de )?nuits?|solo (turno )?de d[ií]a|solo turni di giorno|day shifts? only|days only|only days|only day shifts?|daytime only|day work only|nur tagdienst|nur fruh- und spatdienst|uniquement de jour|solo turnos? de (dia|manana)|alleen dagdienst(en)?|tylko (na )?dzienn)/i },
   ),
   term('round-the-clock', '24/7 shifts', /\b24\/7\b/i, /\b24\/7 (shifts?|rota|operations|rotation)|\brotating shifts\b/i),
@@ -85,11 +85,11 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
   term('no-sponsorship', 'no visa sponsorship', /\b(?:won'?t|will not|can'?t|cannot|unable to|do not|don'?t) sponsor\b/i,
     /\b(?:unable|not able|cannot|can ?not|can'?t|won'?t|will not|do(?:es)? not|don'?t|are not|is not)\s+(?:to\s+)?(?:be able to\s+)?(?:currently\s+)?(?:offer|provid|sponsor|support|consider)\w*\b[^.;\n]{0,40}?\b(?:sponsor\w*|visas?|work permits?)|\bno (?:visa |work permit )?sponsorship\b|\bsponsorship (?:is )?(?:not|un)available\b|\bwithout (?:the need for )?(?:current or future |visa |employer )?sponsorship\b/i,
     { promptWhole: /\b(?<!(?:don'?t|do not|doesn'?t|won'?t|will not|never|not) )(?:need|needs|require|requires)\s+(?:a\s+)?(?:visa\s+|work permit\s+)?sponsorship\b|\bsponsorship (?:is )?(?:needed|required|necessary)\b|\b(?:support|sponsor)\s+(?:a\s+|my\s+)?(?:work permit|work visa|visa|lmia|h-?1b|skilled worker visa)\b|\bpermit support\b/i, decisive: true }),
-  term('international-routes', 'international routes', /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr)/i, /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr|system [234]\/[12])/i),
+  term('international-routes', 'international routes', /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr|dia[lľ]k\w*|turnus\w*)/i, /\b(mi[ęe]dzynarodow|international (routes?|transport|haulage)|fernverkehr|system [234]\/[12]|turnus\w* [234]\/[12]|z[áa]padn\w* eur[óo]p\w*|dia[lľ]kov\w*)/i),
 ];
 
 // A mention preceded by one of these is a promise ("no night shifts", "keine Nachtdienste").
-const NEGATED_BEFORE = /\b(no|not|never|nicht|niemals|nie|niet|nooit|non|jamais|nunca|mai|without|free of|keine?[nm]?|ohne|nie|bez|sans|pas de|pas|sin|ni|geen|zonder|senza|niente|nessun[oa]?|closed|cerrado|cerramos|fermé|chiuso|gesloten|zamkni[eę]te|libres?)\b[^.;\n]{0,25}$/i;
+const NEGATED_BEFORE = /\b(no|not|never|ei|ilman|nem|nincs|ne|nicht|niemals|nie|niet|nooit|non|jamais|nunca|mai|without|free of|keine?[nm]?|ohne|nie|bez|sans|pas de|pas|sin|ni|geen|zonder|senza|niente|nessun[oa]?|closed|cerrado|cerramos|fermé|chiuso|gesloten|zamkni[eę]te|libres?)\b[^.;\n]{0,25}$/i;
 // …and one followed by these: "Sundays off", "domingos cerrado", "sonntags geschlossen".
 const NEGATED_AFTER = /^\W{0,3}(always |are |is |siempre |immer )?(off|closed|free|cerrados?|libres?|frei|geschlossen|ferm[ée]s?|chius[oi]|gesloten|wolne)\b/i;
 

@@ -265,7 +265,7 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
 
 // "7 500–8 500 zł netto", "9.000 zł net", "1.400 a 1.500 € netos al mes": the posting states take-home pay.
 const GROSS_PAY = /\b(RAL|brutto|brut|lord[oa]|gross|brut[oa]s?)\b/i;
-const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euros?|lei|ron|kč|czk|huf|mxn|brl|dhs?|mad|ngn|kes|\$)[^.\n]{0,20}\b(netto|netti|netta|nette?|netos?|net)\b|\b(netto|netti|netta|nette?|netos?|net)\b[^.\n\d]{0,12}\d|(?:\$|€|£|r\$)\s?\d[\d.,]*\s*(?:netos?|net|netto|nett?e?|netti|netta)\b/i;
+const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euros?|lei|ron|kč|czk|huf|mxn|brl|dhs?|mad|ngn|kes|\$)[^.\n]{0,20}\b(netto|netti|netta|nette?|netos?|net|neto|v [čc]istom|[čc]ist[ée]ho)\b|\b(netto|netti|netta|nette?|netos?|net)\b[^.\n\d]{0,12}\d|(?:\$|€|£|r\$)\s?\d[\d.,]*\s*(?:netos?|net|netto|nett?e?|netti|netta)\b/i;
 
 // A board that gives the amounts without their period: the text ("19–23 € Stundenlohn"), else the size of the figure, says it.
 const HOURLY_WORDS = /\b(per hour|an hour|hourly|\/\s?h(ou)?r?\b|stundenlohn|pro stunde|\/\s?std\b|de l'heure|(de )?l'heure|por hora|la hora|all'ora|l'ora|orari[oa]|za godzin[ęe]|na godzin[ęe]|per uur|uurloon)/i;
@@ -332,11 +332,11 @@ function employmentOf(job: Job, title: string, description: string): EmploymentT
   return null;
 }
 
-const FIXED_TERM_TITLE = /\b(\d{1,2}[- ]?(months?|mois|monate?|meses|mesi|maanden|miesi[ęe]cy)|cdd|fixed[- ]term|maternity cover|maternit[àa]|sostituzione|elternzeitvertretung|befristet|stagional|seasonal|temporada|remplacement|interim)\b/i;
-const FIXED_TERM_TEXT = /\b(fixed[- ]term|cdd|befristet|maternity cover|parental (leave )?cover|elternzeitvertretung|contrato temporal|tijdelijk contract|contratto a termine|stagionale|seasonal contract)\b/i;
+const FIXED_TERM_TITLE = /\b(\d{1,2}[- ]?(months?|mois|monate?|meses|mesi|maanden|miesi[ęe]cy)|cdd|fixed[- ]term|maternity cover|maternit[àa]|sostituzione|elternzeitvertretung|befristet|stagional|seasonal|temporada|remplacement|interim|sezon\w*|sez[óo]nn\w*|saison\w*|wintersaison|sommersaison|kausi\w*|talvikausi|m[äa][äa]r[äa]aikai\w*|szezon\w*|hat[áa]rozott idej\w*)\b/i;
+const FIXED_TERM_TEXT = /\b(fixed[- ]term|cdd|befristet|maternity cover|parental (leave )?cover|elternzeitvertretung|contrato temporal|tijdelijk contract|contratto a termine|stagionale|seasonal contract|sezonski ugovor|na dobu ur[čc]itou|na ur[čc]it[úu] dobu|m[äa][äa]r[äa]aikai\w*|hat[áa]rozott idej\w*|ugovor na odre[đd]eno)\b/i;
 // "Partita IVA attiva", "a recibos verdes", "selbstständiger Handelsvertreter", "freie Mitarbeit": the local words for it.
 const SELF_EMPLOYED =
-  /\b(freelance|zzp|cis|1099|self[- ]employed|umowa zlecenie|zlecenie|b2b|fee[- ]for[- ]service|independent contractor|portage|auto-?entrepreneur|micro-?entrepreneur|aut[óo]nomo|day rate|partita iva|p\.\s?iva|recibos? verdes|presta[çc][ãa]o de servi[çc]os|selbstst[äa]ndige[rn]? (?:t[äa]tigkeit|handelsvertret\w*|berater\w*)|handelsvertreter(?:in)? nach|freie[rn]? mitarbeit\w*|freiberuflich\w*|auf honorarbasis|sur facture)\b/i;
+  /\b(freelance|zzp|cis|1099|self[- ]employed|umowa zlecenie|zlecenie|b2b|fee[- ]for[- ]service|independent contractor|portage|auto-?entrepreneur|micro-?entrepreneur|aut[óo]nomo|day rate|partita iva|p\.\s?iva|recibos? verdes|presta[çc][ãa]o de servi[çc]os|selbstst[äa]ndige[rn]? (?:t[äa]tigkeit|handelsvertret\w*|berater\w*)|handelsvertreter(?:in)? nach|freie[rn]? mitarbeit\w*|freiberuflich\w*|auf honorarbasis|sur facture|na i[čc]o|na [žz]ivnos\w*|[žz]ivnostensk\w*|osv[čc]|zelfstandige|toiminimi|urakoitsij\w*|v[áa]llalkoz\w*|prestaci[óo]n de servicios)\b/i;
 // "Intérim en vue d'un CDI", "B2B or umowa o pracę": a permanent route is on offer too.
 const PERMANENT = /\b(cdi|permanent|unbefristet|indeterminato|indefinido|umow[aęy] o prac[ęe]|uop|vast (contract|dienstverband)|loondienst|paye|w-?2)\b/i;
 

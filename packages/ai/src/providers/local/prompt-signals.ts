@@ -4,7 +4,7 @@ import { clip, parseCount, wantedHoursIn } from './text';
 import { minContractMonthsIn } from './contract-length';
 import { EXCLUSIONS } from './exclusions';
 import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages } from './spoken-languages';
-import { citiesInNamedCountries, commuteLimitKm, type City } from './places';
+import { citiesIn, citiesInNamedCountries, commuteLimitKm, type City } from './places';
 import { foldAccents, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
 
 /** What a user's prompt asks for and rules out. Plain data: computed once per prompt. */
@@ -125,8 +125,25 @@ const SOFT_WORDS = /\b(if possible|where possible|ideally|preferably|prefer(red)
 const PORTUGUESE = /(?<![\p{L}])(?:n[ãa]o|tenho|quero|moro|vivo em|sou|estou|trabalho)(?![\p{L}])/iu;
 const PORTUGUESE_NO = /(?<![\p{L}])no(?![\p{L}])/giu;
 
+// Languages whose refusals the patterns do not read, told by words only they have; their negations read as "no":
+// Czech and Slovak ("žádná spolupráce na IČO", "nie na živnosť"), Croatian and Slovenian ("ne sezonu"),
+// Finnish ("ei yövuoroja", "en halua"), Hungarian ("nem", "semmi"), Greek ("όχι", "χωρίς").
+const LOCAL_NEGATIONS: readonly (readonly [RegExp, RegExp])[] = [
+  [/(?<![\p{L}])(?:hled[áa]m|h[ľl]ad[áa]m|bydl[íi]m|b[ýy]vam|chcem|chci|pr[áa]ci|pr[áa]cu|plat|mzda|neum[íi]m)(?![\p{L}])/iu, /(?<![\p{L}])(?:ne|nechci|nechcem|[žz][áa]dn\p{L}*|[žz]iadn\p{L}*|nic|nikdy)(?![\p{L}])/giu],
+  [/(?<![\p{L}])(?:tra[žz]im|i[šs][čc]em|imam|pla[ćc]a|posao|delo|godina)(?![\p{L}])/iu, /(?<![\p{L}])(?:ne|nikakv\p{L}*|nikako)(?![\p{L}])/giu],
+  [/(?<![\p{L}])(?:haen|asun|olen|palkka|kokemusta|v[äa]hint[äa][äa]n)(?![\p{L}])/iu, /(?<![\p{L}])(?:ei|eik[äa]|en)(?![\p{L}])/giu],
+  [/(?<![\p{L}])(?:keresek|vagyok|szeretn[ée]k|fizet[ée]s|munk[áa]t)(?![\p{L}])/iu, /(?<![\p{L}])(?:nem|ne|semmi)(?![\p{L}])/giu],
+  [/\p{Script=Greek}/u, /(?<![\p{L}])(?:όχι|οχι|δεν|χωρίς|ούτε)(?![\p{L}])/giu],
+];
+
+function withReadableNegations(written: string): string {
+  if (PORTUGUESE.test(written)) return written.replace(PORTUGUESE_NO, (no) => (no === 'No' ? 'Em' : 'em'));
+  for (const [language, negation] of LOCAL_NEGATIONS) if (language.test(written)) return written.replace(negation, 'no');
+  return written;
+}
+
 function negatedPhrases(written: string): { phrases: string[]; positive: string; soft: Set<string> } {
-  const prompt = PORTUGUESE.test(written) ? written.replace(PORTUGUESE_NO, (no) => (no === 'No' ? 'Em' : 'em')) : written;
+  const prompt = withReadableNegations(written);
   const phrases: string[] = [];
   const soft = new Set<string>();
   // "…(weekends on site) or outbound call centre sales": what follows the brackets after "or" is ruled out too.
@@ -386,7 +403,7 @@ const ALSO_NOT_PERMANENT = new RegExp(String.raw`\b(?:or|albo|lub|oder|ou|o|elle
 
 // Self-employment as users name it when they refuse it ("no freelance on a day rate", "geen zzp", "niente partita IVA").
 const SELF_EMPLOYMENT_WORDS =
-  /\b(freelanc\w*|self[- ]employ\w*|zzp|cis|1099|b2b|partita iva|p\.?\s?iva|recibos? verdes|aut[óo]nomo|auto-?entrepreneur|micro-?entrepreneur|selbstst[äa]ndig\w*|freiberuf\w*|umowa zlecenie|day rate|contractor)\b/i;
+  /\b(freelanc\w*|self[- ]employ\w*|zzp|cis|1099|b2b|partita iva|p\.?\s?iva|recibos? verdes|aut[óo]nomo|auto-?entrepreneur|micro-?entrepreneur|selbstst[äa]ndig\w*|freiberuf\w*|umowa zlecenie|day rate|contractor|zelfstandigen?|statuut (?:van )?zelfstandige|i[čc]o|[žz]ivnos\w*|osv[čc]|obrt\w*|toiminimi|urakoitsij\w*|v[áa]llalkoz\w*|prestaci[óo]n de servicios)\b/i;
 const EMPLOYEE_ONLY = /\b(employee only|employed only|only as an? employee|salaried only|(?:in )?loondienst|solo (?:come )?dipendente|nur (?:als )?angestellt\w*|nur festanstellung|apenas (?:por )?conta de outrem|s[oó]lo por cuenta ajena|paye only|w-?2 only)\b/i;
 
 const DAY_COUNT = String.raw`(\d|one|two|three|four|jeden|dwa|trzy|cztery|un|deux|trois|quatre|uno|dos|tres|cuatro|ein(?:en)?|zwei|drei|vier)`;
@@ -510,7 +527,9 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     if (/\bon[- ]call\b|\bpager\b/i.test(phrase)) noOnCall = true;
     // "No office", "no commute"; "I won't relocate" keeps the user where they are, it does not ask for remote.
     // "I don't want a commute over about 40 minutes" limits the commute; it does not refuse the office.
-    if (/\b(on-?site|office|commut)/i.test(phrase) && !/\bcommut\w*\s+(?:of\s+)?(?:over|longer than|more than|beyond|above|past|exceeding)\b/i.test(phrase)) noOffice = true;
+    // "NOT commuting to Dublin" refuses a place, not every office ("no commute over 40 minutes" a distance).
+    const namesPlace = /\b(?:to|into|in)\s+\p{Lu}/u.test(phrase) || citiesIn(phrase).length > 0;
+    if (/\b(on-?site|office|commut)/i.test(phrase) && !namesPlace && !/\bcommut\w*\s+(?:of\s+)?(?:over|longer than|more than|beyond|above|past|exceeding)\b/i.test(phrase)) noOffice = true;
   }
 
   for (const term of EXCLUSIONS) {
@@ -598,7 +617,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     // "Umowa o pracę od 15 000 zł albo B2B od 20 000 zł netto", "permanent, or a fixed-term contract of at least 12 months": both are fine.
     refusesSelfEmployment:
       has(positive, EMPLOYEE_ONLY) || phrases.some((phrase) => SELF_EMPLOYMENT_WORDS.test(phrase) && !/\b(only|just|fine|ok(ay)?)\b/i.test(phrase)),
-    wantsPermanent: !has(positive, ALSO_NOT_PERMANENT) && has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried)(?!\w)/i),
+    wantsPermanent: !has(positive, ALSO_NOT_PERMANENT) && has(positive, /\b(cdi|permanent|unbefristet|festanstellung|tempo indeterminato|indeterminat|indefinido|vaste? (contract|aanstelling)|umow[aęy] o prac[ęe]|loondienst|paye|w-?2|salaried|tpp|hpp|neur[čc]it|neodre[đd]en|cjelogodi[šs]nj|vakitui|vakinai|hat[áa]rozatlan|sem termo|t[ée]rmino indefinido)(?!\w)/i),
     minContractMonths: minContractMonthsIn(prompt),
     weakLanguages: (() => {
       const weak = weakLanguages(prompt, phrases);

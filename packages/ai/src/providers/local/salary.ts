@@ -99,8 +99,8 @@ const FIGURE = String.raw`(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0
 // "între 19.000 și 22.000 lei", "entre 1.800 y 2.000 €": a range said with "and".
 const DASH = String.raw`\s*(?:[–—-]|to|bis|à|a|do|al|și|si|and|und|et|y|e|en|i)\s*`;
 const CODED_RANGE = new RegExp(String.raw`(?<![\p{L}\d])(?:(${CODE})\s?${FIGURE}${DASH}(?:${CODE})?\s?${FIGURE}|${FIGURE}${DASH}${FIGURE}\s*(${CODE})(?![\p{L}]))`, 'iu');
-const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netti|netta|nette|netos?|nets?\b|per|a |an |\/|im |par |al |pro |monthly|monatlich|mensual|mensa(?:l|is)\b|mensuels?\b|mensile|miesi|ph\b|p\/h\b|pa\b|p\.a\.|annually|x ?1[2-4]\b|\+ ?(?:super|bonus|benefits|commission|comiss[ãa]o|comisi[óo]n|provvigion|provision)|base\b|basic\b|ote\b|doe\b|depending|,\s*(?:aut[óo]nomo|freelance)))`;
-const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}${PAY_WORD_AFTER}|(?<![\p{L}\d.,])${FIGURE}\s*(${CODE})(?![\p{L}])${PAY_WORD_AFTER}|\b(?:up to|bis (?:zu )?|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*(${CODE})\s?${FIGURE}`, 'iu');
+const PAY_WORD_AFTER = String.raw`(?=\s*(?:brutto|brutos?|gross|brut|bruto|lordo|netto|netti|netta|nette|netos?|nets?\b|per|a |an |\/|im |par |al |pro |monthly|monatlich|mensual|mensa(?:l|is)\b|mensuels?\b|mensile|miesi|m[ěe]s[íi][čc]n|mesa[čc]n|mjese[čc]n|havonta|kuukaudess|ph\b|p\/h\b|pa\b|p\.a\.|annually|x ?1[2-4]\b|\+ ?(?:super|bonus|benefits|commission|comiss[ãa]o|comisi[óo]n|provvigion|provision)|base\b|basic\b|ote\b|doe\b|depending|,\s*(?:aut[óo]nomo|freelance)))`;
+const CODED_SINGLE = new RegExp(String.raw`\b(?:up to|bis (?:zu )?|do|až|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*${FIGURE}\s*(${CODE})(?![\p{L}])|(?<![\p{L}\d])(${CODE})\s?${FIGURE}${PAY_WORD_AFTER}|(?<![\p{L}\d.,])${FIGURE}\s*(${CODE})(?![\p{L}])${PAY_WORD_AFTER}|\b(?:up to|bis (?:zu )?|max\.?|maximum|jusqu'à|hasta|fino a|tot)\s*(${CODE})\s?${FIGURE}`, 'iu');
 const LAKHS = /(?:₹|inr|rs\.?)?\s*(\d+(?:\.\d+)?)\s*(?:(?:[–—-]|to)\s*(\d+(?:\.\d+)?)\s*)?(lpa|lakhs? (?:per annum|p\.?a\.?|a year|per year)|lakhs?)\b/i;
 
 // "DH" is the Moroccan dirham, or the Emirati one where the text is in the Emirates.
@@ -182,7 +182,7 @@ const CURRENCY = String.raw`(?:a|au|nz|c|ca|us|s|sg|r|mx)\$|₱|₦|¥|mxn|brl|a
 const NUMBER = String.raw`(?<![\p{L}])(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}])|m(?![\p{L}])|mn|mio|millones|milh[õo]es|millions?)?`;
 // Said outright ("at least", "Mindestgehalt") or as a want ("I need", "salary expectations:", "not below"):
 // either way the lowest figure the user takes.
-const FLOOR_WORD = String.raw`at ?least|minst|l[äa]gst|mindst|v[äa]hint[äa][äa]n|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|piso(?: salarial)?:?|mindestens|ab|from|a partir de|desde|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
+const FLOOR_WORD = String.raw`at ?least|minst|l[äa]gst|mindst|v[äa]hint[äa][äa]n|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|piso(?: salarial)?:?|mindestens|aspo[nň]|minim[áa]ln[ěe]|najmanje|v[äa]h\.|legal[áa]bb|ab|from|a partir de|desde|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
 const FLOOR = new RegExp(
   String.raw`(?:(?<![\p{L}\d])(?:${FLOOR_WORD})\s*(?:(?:of|de|di|von|du)\s+)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
   'giu',
@@ -266,7 +266,7 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     if (own) stated.push({ symbol, amount, period: own });
     if (period === 'year' && amount < 10_000) continue;
     const currency = symbol ? (CURRENCY_CODE[symbol.toLowerCase()] ?? (/^kr\.?$/i.test(symbol) ? KRONE : null)) : null;
-    const net = /\b(net|netto|netti|netos?|nette?|netta)\b/i.test(tail) && !/\bb2b\b/i.test(tail);
+    const net = /(?<![\p{L}])(?:net|netto|netti|netos?|nette?|netta|neto|nett[óo]|v [čc]istom|[čc]ist[éeáý]\p{L}*|καθαρ\p{L}*)(?![\p{L}])/iu.test(tail) && !/\bb2b\b/i.test(tail);
     const share = net ? (NET_SHARE[currency ?? 'EUR'] ?? DEFAULT_NET_SHARE) : 1;
     // "mínimo 2.400 € brutos x14", "1.500 € al mes en 14 pagas": fourteen monthly payments a year.
     const payments = period === 'month' ? (paymentsIn(`${tail} ${prompt.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 30)}`) ?? 12) / 12 : 1;

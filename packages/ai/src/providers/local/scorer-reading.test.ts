@@ -828,3 +828,48 @@ describe("pay and roles dev-k's first reading found", () => {
     expect(cons(teacher)).not.toMatch(/kiwi/);
   });
 });
+
+describe("refusals, floors and contracts in the languages dev-j's first reading brought", () => {
+  it('reads a Slovak prompt without diacritics: "aspon 1800 € v cistom", "nie na zivnost", "ziadne turnusy"', async () => {
+    const prompt = 'Hladam pracu vodic kamionu. Mam vodicak C+E. Byvam v Kosiciach. Chcem jazdit vnutrostatne, ziadne turnusy 3/1 ani dialka po zapadnej Europe. Plat aspon 1800 € v cistom mesacne. Len TPP, nie na zivnost.';
+    const low = await score(prompt, job({ title: 'Vodič C+E – regionálna preprava', location: 'Košice', description: 'Regionálna preprava. Mzda max. 1 650 € v čistom mesačne.' }));
+    expect(cons(low)).toMatch(/below your/);
+    const selfEmployed = await score(prompt, job({ title: 'Vodič C+E na živnosť', location: 'Košice', description: 'Spolupráca na živnosť, vnútroštátna doprava.' }));
+    expect(selfEmployed.score).toBeLessThan(70);
+    const tours = await score(prompt, job({ title: 'Vodič C+E – západná Európa (turnus 4/1)', location: 'Košice', description: 'Jazdy po západnej Európe v turnuse 4/1.' }));
+    expect(tours.score).toBeLessThan(70);
+  });
+
+  it('reads Czech, Croatian and Finnish refusals and floors ("Minimálně 95 000 Kč", "ne sezonu", "ei yövuoroja")', async () => {
+    const czech = 'Hledám práci jako embedded SW vývojář v Brně. Chci HPP, žádná spolupráce na IČO. Minimálně 95 000 Kč hrubého měsíčně.';
+    const ico = await score(czech, job({ title: 'Embedded C vývojář – spolupráce na IČO', location: 'Brno', description: 'Spolupráce na IČO, embedded C pro průmyslové řídicí systémy.' }));
+    expect(ico.score).toBeLessThan(70);
+    const pay = await score(czech, job({ title: 'Embedded SW Developer', location: 'Brno', description: 'Embedded C/C++. Mzda až 85 000 Kč měsíčně.' }));
+    expect(cons(pay)).toMatch(/below your/);
+    const croatian = 'Kuhar, trenutno sous chef u hotelu. Tražim posao u Splitu. Želim CJELOGODIŠNJI posao, ne sezonu.';
+    const season = await score(croatian, job({ title: 'Sous chef – sezona 2025', location: 'Split', description: 'Sezonski ugovor od travnja do listopada.' }));
+    expect(season.score).toBeLessThan(70);
+    const finnish = 'Metsäkoneenkuljettaja, harvesteri. Asun Joensuussa. Haen VAKITUISTA työtä. Kaksivuorotyö käy mutta ei yövuoroja.';
+    const nights = await score(finnish, job({ title: 'Harvesterinkuljettaja, kolmivuoro', location: 'Joensuu', description: 'Kolmivuorotyö, yövuoroja joka kolmas viikko.' }));
+    expect(nights.score).toBeLessThan(70);
+  });
+});
+
+describe('a refused commute to a named place, and nights a posting rules out in Finnish', () => {
+  it('keeps "hybrid in Cork" open when the user refuses "commuting to Dublin"', async () => {
+    const prompt = 'backend dev based in Cork, Java/Kotlin.\n- hybrid in Cork city, max 2 days a week in the office, or fully remote within Ireland\n- NOT commuting to Dublin';
+    const cork = await score(prompt, job({ title: 'Senior Backend Engineer (Kotlin)', location: 'Cork, Ireland', description: 'Hybrid: two days a week in our Cork office.' }));
+    expect(cons(cork)).not.toMatch(/you asked for remote/);
+    expect(cork.score).toBeGreaterThanOrEqual(70);
+    const dublin = await score(prompt, job({ title: 'Senior Backend Engineer (Kotlin)', location: 'Dublin, Ireland', description: 'Hybrid: three days a week in our Dublin office.' }));
+    expect(dublin.score).toBeLessThan(70);
+  });
+
+  it('reads "ei yövuoroja" and "ilman öitä" in a posting as a promise, not as night work', async () => {
+    const result = await score(
+      'Metsäkoneenkuljettaja, harvesteri. Asun Joensuussa. Kaksivuorotyö käy mutta ei yövuoroja.',
+      job({ title: 'Harvesterinkuljettaja, vakituinen', location: 'Joensuu', description: 'Kaksivuorotyö ilman öitä, ei yövuoroja. Palkka 18,50–21 €/h.' }),
+    );
+    expect(cons(result)).not.toMatch(/night/);
+  });
+});
