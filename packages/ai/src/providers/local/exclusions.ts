@@ -61,6 +61,8 @@ export const EXCLUSIONS: readonly ExclusionTerm[] = [
     /\b(commission[- ]only|100 ?% commission|commission[- ]based|in-home sales|rein erfolgsabh[äa]ngig\w*|(?:auf|nur auf) provisionsbasis|strukturvertrieb|100 ?% provision|solo comisiones|sin (?:sueldo|salario) fijo|uniquement (?:à|a) la commission|solo provvigion\w*|s[óo] comiss[õo]es)/i),
   term('machine-translation', 'post-editing machine translation', /\b(mtpe|post[- ]edit)/i, /\b(mtpe|post[- ]edit|machine translation output)/i),
   term('offshore', 'offshore work', /\boffshore\b/i, /\boffshore\b/i),
+  // "Done with FIFO": fly-in fly-out rosters at remote sites.
+  term('fifo', 'fly-in fly-out rosters', /\b(fifo|dido|fly[- ]in[- ]fly[- ]out)\b/i, /\b(fifo|dido|fly[- ]in,? fly[- ]out|drive[- ]in,? drive[- ]out)\b/i),
   term('shutdowns', 'shutdown work', /\bshutdowns?\b/i, /\bshutdowns?\b/i),
   // "I have no car", "I don't drive": a posting that needs one is out, whatever else it offers.
   term('own-car', 'a car of your own', /^(a |any |my own |own )?(car|cars|driving licen[cs]e|driver'?s licen[cs]e|f[üu]hrerschein|auto|voiture|permis( de conduire)?|coche|carnet( de conducir)?|rijbewijs|samoch[óo]d|prawo jazdy|patente)\b/i,

@@ -1,6 +1,7 @@
 import type { CompanyInfo, SalaryPeriod } from '@jobping/contracts';
 import type { Job } from '../../inputs';
 import { contractMonthsIn } from './contract-length';
+import { maxNoticeDaysIn, travelShareIn } from './travel-and-notice';
 import { countPlainly, EXCLUSIONS, mentionsPlainly } from './exclusions';
 import { citiesIn, citiesInNamedCountries, type City } from './places';
 import { requiredLanguages } from './spoken-languages';
@@ -93,6 +94,10 @@ export interface JobSignals {
   companySizeText: string | null;
   codeReview: string | null;
   onCall: OnCall | null;
+  /** The travel the posting states, in per cent of the time ("Reisetätigkeit ca. 50 %"). */
+  travelShare: number | null;
+  /** The longest notice period the posting accepts, in days ("immediate joiners only": 0). */
+  maxNoticeDays: number | null;
   crunch: string | null;
   officeDays: number | null;
 }
@@ -452,6 +457,8 @@ export function extractJobSignals(job: Job, company?: CompanyInfo | null): JobSi
     companySizeText: size ? clip(size.text, 60) : null,
     codeReview: codeReview ? clip(codeReview, 160) : null,
     onCall: onCallOf(description),
+    travelShare: travelShareIn(description),
+    maxNoticeDays: maxNoticeDaysIn(description),
     crunch: crunch ? clip(crunch, 160) : null,
   };
 }

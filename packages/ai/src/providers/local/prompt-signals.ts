@@ -5,6 +5,7 @@ import { minContractMonthsIn } from './contract-length';
 import { EXCLUSIONS } from './exclusions';
 import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages } from './spoken-languages';
 import { citiesIn, citiesInNamedCountries, commuteLimitKm, type City } from './places';
+import { maxTravelShareIn, noticeDaysIn } from './travel-and-notice';
 import { foldAccents, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
 
 /** What a user's prompt asks for and rules out. Plain data: computed once per prompt. */
@@ -62,6 +63,10 @@ export interface PromptSignals {
   wantsFairOnCall: boolean;
   /** The most office days a week the user accepts ("max 3 days in office", "hybryda max 2 dni w biurze"). */
   maxOfficeDays: number | null;
+  /** The most travel the user takes, in per cent of the time ("max 20 % travel"), when stated. */
+  maxTravelShare: number | null;
+  /** The user's notice period in days ("60 days notice"), when stated. */
+  noticeDays: number | null;
   /** Weekend days a month the user accepts at most ("one Saturday a month is fine", "un dimanche par mois"). */
   maxWeekendsPerMonth: { max: number; day: 'saturday' | 'sunday' | 'weekend' } | null;
   /** On call at most one week in N ("at most one week a month" = 4, "como mucho una semana al mes"). */
@@ -96,7 +101,7 @@ export interface PromptSignals {
 // hospitalière", "keine Agentur", "nada de hoteles", "geen ZZP", "niente stagionali", "nie chcę
 // tras międzynarodowych"; "no more than 500 people" is a size, not an exclusion.
 const NEGATION =
-  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|inga|inte|ingen|ikke|ej|tampoco|tampouco|nemmeno|neanche|nichts|niets|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|pas (?:le|la|les|l')|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza|n[ãa]o quero|n[ãa]o|nem|ne (?:veux|souhaite|cherche|voudrais) (?:pas|plus)(?: (?:travailler|faire|aller))?)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,:!?\n()]+)/giu;
+  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|never|inga|inte|ingen|ikke|ej|tampoco|tampouco|nemmeno|neanche|nichts|niets|exclud(?:e|ing)|nothing (?:in|with)|don'?t want|do not want|not interested in|stay away from|done with|finished with|sick of|fed up with|had enough of|can'?t|cannot|won'?t|don'?t speak|do not speak|don'?t have|pas de|pas d'|pas en|pas (?:le|la|les|l')|sans|ni|nada de|ni de|sin|keine?[nmrs]?|nicht|geen|niet|zonder|nie chc[eę]|nie|ani|non voglio|non|niente|nessun[oa]?|né|senza|n[ãa]o quero|n[ãa]o|nem|ne (?:veux|souhaite|cherche|voudrais) (?:pas|plus)(?: (?:travailler|faire|aller))?)(?![\p{L}])(?!\s+(?:more|less|fewer|later|earlier|older|than)\b)\s*([^.;,:!?\n()]+)/giu;
 
 // "Not looking for: UX/UI designer roles, market research agencies, research ops" — a list after a
 // colon a negation opens ("not doing:", "no:") is ruled out item by item, to the end of the line or
@@ -604,6 +609,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     wantsProductCompany: has(positive, /\b(product (company|companies|startup|team)|own product|product-led|saas)\b/i),
     wantsCodeReview: has(positive, /\bcode[- ]review/i),
     maxOfficeDays: maxOfficeDaysIn(prompt) ?? minHomeDaysLimit(prompt),
+    maxTravelShare: maxTravelShareIn(prompt),
+    noticeDays: noticeDaysIn(prompt),
     maxWeekendsPerMonth: weekendLimitIn(prompt),
     onCallAtMostOneIn: onCallLimitIn(prompt),
     wantsFairOnCall: has(positive, /\bon[- ]call\b[^.]{0,50}\b(fair|shared|rotation)|\b(fair|shared)\b[^.]{0,30}\bon[- ]call\b/i),

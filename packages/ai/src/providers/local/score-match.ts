@@ -562,6 +562,10 @@ function culture(job: JobSignals, prompt: PromptSignals, out: Collector): void {
     else if (prompt.wantsFairOnCall && job.onCall.heavy) out.adjust('culture', WEIGHTS.heavyOnCall, `Heavy on-call: ${quote(job.onCall.text)}`, 'heavy on-call');
   }
   if (job.crunch) out.adjust('culture', WEIGHTS.crunch, `Mentions long hours: ${quote(job.crunch)}`, 'long hours');
+  if (prompt.maxTravelShare !== null && job.travelShare !== null && job.travelShare > prompt.maxTravelShare + 5)
+    out.adjust('location', WEIGHTS.travelOverLimit, `About ${job.travelShare} % travel; you take ${prompt.maxTravelShare} % at most`, `${job.travelShare} % travel`);
+  if (prompt.noticeDays !== null && job.maxNoticeDays !== null && prompt.noticeDays > job.maxNoticeDays + 7)
+    out.adjust('employment', WEIGHTS.noticeTooLong, `Wants joiners within ${job.maxNoticeDays === 0 ? 'days (immediate joiners)' : `${job.maxNoticeDays} days`}; your notice period is ${prompt.noticeDays} days`, `joiners within ${job.maxNoticeDays} days`);
 }
 
 const DISMISSED_WEIGHTS = { 'same-posting': WEIGHTS.dismissedPosting, 'same-role': WEIGHTS.dismissedRole, 'same-company': WEIGHTS.dismissedCompany } as const;

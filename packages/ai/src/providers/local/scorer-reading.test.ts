@@ -873,3 +873,35 @@ describe('a refused commute to a named place, and nights a posting rules out in 
     expect(cons(result)).not.toMatch(/night/);
   });
 });
+
+describe("travel, notice periods and the words dev-k's first reading used for refusals", () => {
+  it('holds travel over the user\'s limit against a posting ("max. 20 % Reisen" and "Reisetätigkeit ca. 50 %")', async () => {
+    const prompt = 'SAP ABAP Entwickler in Luzern. Inhouse, max. 20 % Reisen.';
+    const consultant = await score(prompt, job({ title: 'SAP ABAP Consultant (m/w/d)', location: 'Luzern', description: 'Beratung bei Kunden in der ganzen Schweiz, Reisetätigkeit ca. 50 %.' }));
+    expect(cons(consultant)).toMatch(/50 % travel|travel; you take 20 %/);
+    expect(consultant.score).toBeLessThan(70);
+    const inhouse = await score(prompt, job({ title: 'SAP ABAP Entwickler (m/w/d)', location: 'Luzern', description: 'Inhouse-Entwicklung, Reisetätigkeit unter 10 %.' }));
+    expect(cons(inhouse)).not.toMatch(/travel/);
+  });
+
+  it('holds "joiners within 15 days" against a 60-day notice period, not against a 30-day one', async () => {
+    const posting = job({ title: 'Data Engineer III', location: 'Bengaluru', description: 'PySpark pipelines. We are looking for joiners within 15 days.' });
+    const long = await score('Data engineer, Bengaluru, PySpark. Notice period 60 days, cannot buy out.', posting);
+    expect(cons(long)).toMatch(/notice period is 60 days/);
+    expect(long.score).toBeLessThan(75);
+    const short = await score('Data engineer, Bengaluru, PySpark. Notice period 15 days.', posting);
+    expect(cons(short)).not.toMatch(/notice/);
+  });
+
+  it('reads FIFO, "nada de bets/cassino online e nada de cripto", and "fins de semana" as weekends, not Finnish', async () => {
+    const fifo = await score('A-grade sparky in Joondalup, done with FIFO.', job({ title: 'FIFO Electrician – Iron Ore Operations', location: 'Pilbara, WA', description: 'FIFO 2:1 roster from Perth to our iron ore operations.' }));
+    expect(fifo.score).toBeLessThan(70);
+    const prompt = 'Sou dev backend sênior, Java e Kotlin. Moro em Florianópolis. Nada de bets/cassino online e nada de cripto. Também não topo plantão nos fins de semana.';
+    const crypto = await score(prompt, job({ title: 'Back-end Engineer Sênior (Java)', location: 'Remoto, Brasil', remote: true, description: 'Plataforma de negociação e custódia de bitcoin e stablecoins.' }));
+    expect(crypto.score).toBeLessThan(70);
+    const bets = await score(prompt, job({ title: 'Desenvolvedor(a) Back-end Sênior — Plataforma de Apostas', location: 'Remoto, Brasil', remote: true, description: 'Operadora de apostas de quota fixa e cassino online.' }));
+    expect(bets.score).toBeLessThan(70);
+    const fine = await score(prompt, job({ title: 'Desenvolvedor(a) Back-end Sênior (Java)', location: 'Remoto, Brasil', remote: true, description: 'Plataforma de pagamentos para o varejo. Time em português.' }));
+    expect(cons(fine)).not.toMatch(/Finnish/);
+  });
+});

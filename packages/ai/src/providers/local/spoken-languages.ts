@@ -12,7 +12,7 @@ export const SPOKEN_LANGUAGES: readonly { id: string; label: string; names: RegE
   { id: 'polish', label: 'Polish', names: /(?<![\p{L}])(polish|polnisch|polonais|polaco|polacco|pools|polski|polskiego)(?![\p{L}])/iu },
   { id: 'portuguese', label: 'Portuguese', names: /(?<![\p{L}])(portuguese|portugiesisch|portugais|portugu[ée]s|portoghese|portugees)(?![\p{L}])/iu },
   { id: 'catalan', label: 'Catalan', names: /(?<![\p{L}])(catalan|katalanisch|catal[àa]n?|catal[àa])(?![\p{L}])/iu },
-  { id: 'finnish', label: 'Finnish', names: /(?<![\p{L}])(finnish|finnisch|finnois|finland[ée]s|finlandese|fins|fi[ńn]sk\w*|suomi|suomen)(?![\p{L}])/iu },
+  { id: 'finnish', label: 'Finnish', names: /(?<![\p{L}])(finnish|finnisch|finnois|finland[ée]s|finlandese|fins(?!\s+de\b)|fi[ńn]sk\w*|suomi|suomen)(?![\p{L}])/iu },
   { id: 'arabic', label: 'Arabic', names: /(?<![\p{L}])(arabic|arabisch|arabe|[áa]rabe|arabo|arabsk\w*)(?![\p{L}])/iu },
   { id: 'russian', label: 'Russian', names: /(?<![\p{L}])(russian|russisch|russe|ruso|russo|russisch|rosyjsk\w*)(?![\p{L}])/iu },
   { id: 'turkish', label: 'Turkish', names: /(?<![\p{L}])(turkish|t[üu]rkisch|turc|turco|turks|tureck\w*)(?![\p{L}])/iu },

@@ -119,6 +119,10 @@ export const WEIGHTS = {
   onCallTooOften: 35,
   /** Location: more office days a week than the user's limit ("max 3 days in office" and four). */
   tooManyOfficeDays: 35,
+  /** Location: more travel than the user's limit ("max 20 % travel" and about half the time on the road). */
+  travelOverLimit: 35,
+  /** Employment: the posting wants joiners sooner than the user's notice period lets them start. */
+  noticeTooLong: 35,
   /** Culture: more weekend days a month than the user accepts ("one Saturday a month" and Tuesday to Saturday). */
   tooManyWeekends: 35,
   /** Culture: the posting talks of crunch or overtime. */
