@@ -905,3 +905,25 @@ describe("travel, notice periods and the words dev-k's first reading used for re
     expect(cons(fine)).not.toMatch(/Finnish/);
   });
 });
+
+describe('languages required and lacking, in Czech, Slovak and Hungarian', () => {
+  it('holds "Plynulá němčina je podmínkou" against "Němčinu neumím", and "Folyékony magyar nyelvtudás" against "madarsky len trochu"', async () => {
+    const czech = await score(
+      'Hledám práci jako embedded SW vývojář v Brně. Mluvím česky a anglicky. Němčinu neumím.',
+      job({ title: 'Embedded Linux Entwickler / Developer (Yocto)', location: 'Brno', description: 'Embedded Linux, Yocto. Plynulá němčina je podmínkou, komunikujeme s centrálou v Mnichově.' }),
+    );
+    expect(cons(czech)).toMatch(/German/);
+    expect(czech.score).toBeLessThan(70);
+    const slovak = await score(
+      'Hladam pracu vodic kamionu. Byvam v Kosiciach. Hovorim po slovensky, rozumiem cesky, madarsky len trochu.',
+      job({ title: 'Kamionsofőr C+E – belföld és Szlovákia', location: 'Košice', description: 'Belföldi és szlovákiai fuvarok. Folyékony magyar nyelvtudás szükséges.' }),
+    );
+    expect(cons(slovak)).toMatch(/Hungarian/);
+    // The language the prompt is written in is one the user works in.
+    const own = await score(
+      'Hladam pracu vodic kamionu. Byvam v Kosiciach. Hovorim po slovensky, rozumiem cesky, madarsky len trochu.',
+      job({ title: 'Vodič C+E – vnútroštátna doprava', location: 'Košice', description: 'Vnútroštátna doprava. Plynulá slovenčina je podmienkou.' }),
+    );
+    expect(cons(own)).not.toMatch(/Slovak/);
+  });
+});

@@ -3,8 +3,8 @@
 // only"; one that calls German "a plus" is not.
 
 export const SPOKEN_LANGUAGES: readonly { id: string; label: string; names: RegExp }[] = [
-  { id: 'english', label: 'English', names: /(?<![\p{L}])(english|englisch|anglais|ingl[ée]s|inglese|engels|angielsk\w*)(?![\p{L}])/iu },
-  { id: 'german', label: 'German', names: /(?<![\p{L}])(german|deutsch|allemand|alem[áa]n|tedesco|duits|niemieck\w*)(?![\p{L}])/iu },
+  { id: 'english', label: 'English', names: /(?<![\p{L}])(english|englisch|anglais|ingl[ée]s|inglese|engels|angielsk\w*|angli[čc]tin\p{L}*|engleski\p{L}*|angol\p{L}*|englanti\p{L}*|αγγλικ\p{L}*)(?![\p{L}])/iu },
+  { id: 'german', label: 'German', names: /(?<![\p{L}])(german|deutsch|allemand|alem[áa]n|tedesco|duits|niemieck\w*|n[ěe]m[čc]in\p{L}*|nem[čc]in\p{L}*|n[ěe]mecky|nemecky|njema[čc]k\p{L}*|nem[šs]k\p{L}*|n[ée]met\p{L}*|saksa\p{L}*|γερμανικ\p{L}*)(?![\p{L}])/iu },
   { id: 'french', label: 'French', names: /(?<![\p{L}])(french|franz[öo]sisch|fran[çc]ais|franc[ée]s|francese|frans|francuski|fr)(?![\p{L}])/iu },
   { id: 'dutch', label: 'Dutch', names: /(?<![\p{L}])(dutch|nederlands|niederl[äa]ndisch|n[ée]erlandais|neerland[ée]s|olandese|holendersk\w*|flemish|vlaams|nl)(?![\p{L}])/iu },
   { id: 'spanish', label: 'Spanish', names: /(?<![\p{L}])(spanish|spanisch|espagnol|espa[ñn]ol|castellano|spagnolo|spaans|hiszpa[ńn]sk\w*)(?![\p{L}])/iu },
@@ -18,16 +18,21 @@ export const SPOKEN_LANGUAGES: readonly { id: string; label: string; names: RegE
   { id: 'turkish', label: 'Turkish', names: /(?<![\p{L}])(turkish|t[üu]rkisch|turc|turco|turks|tureck\w*)(?![\p{L}])/iu },
   { id: 'chinese', label: 'Chinese', names: /(?<![\p{L}])(chinese|mandarin|cantonese|chinesisch|chinois|chino|cinese|chinees|chi[ńn]sk\w*)(?![\p{L}])/iu },
   { id: 'greek', label: 'Greek', names: /(?<![\p{L}])(greek|griechisch|grec|griego|greco|grieks|greck\w*)(?![\p{L}])/iu },
-  { id: 'hungarian', label: 'Hungarian', names: /(?<![\p{L}])(hungarian|ungarisch|hongrois|h[úu]ngaro|ungherese|hongaars|w[ęe]giersk\w*|magyar)(?![\p{L}])/iu },
+  { id: 'hungarian', label: 'Hungarian', names: /(?<![\p{L}])(hungarian|ungarisch|hongrois|h[úu]ngaro|ungherese|hongaars|w[ęe]giersk\w*|magyar|ma[ďd]arsk\p{L}*|ma[ďd]ar[šs]tin\p{L}*)(?![\p{L}])/iu },
   { id: 'welsh', label: 'Welsh', names: /(?<![\p{L}])(welsh|cymraeg|walisisch|gallois)(?![\p{L}])/iu },
   { id: 'danish', label: 'Danish', names: /(?<![\p{L}])(danish|d[äa]nisch|danois|dan[ée]s|danese|deens|du[ńn]sk\w*|dansk)(?![\p{L}])/iu },
   { id: 'swedish', label: 'Swedish', names: /(?<![\p{L}])(swedish|schwedisch|su[ée]dois|sueco|svedese|zweeds|szwedzk\w*|svenska)(?![\p{L}])/iu },
   { id: 'norwegian', label: 'Norwegian', names: /(?<![\p{L}])(norwegian|norwegisch|norv[ée]gien|noruego|norvegese|noors|norwesk\w*|norsk)(?![\p{L}])/iu },
   { id: 'czech', label: 'Czech', names: /(?<![\p{L}])(czech|tschechisch|tch[èe]que|checo|ceco|tsjechisch|czesk\w*|[čc]e[šs]tina)(?![\p{L}])/iu },
+  { id: 'slovak', label: 'Slovak', names: /(?<![\p{L}])(slovak|slowakisch|slovaque|eslovaco|slovacco|slowaaks|s[łl]owack\w*|sloven[čc]in\p{L}*|po slovensky)(?![\p{L}])/iu },
+  { id: 'slovenian', label: 'Slovenian', names: /(?<![\p{L}])(slovenian|slovene|slowenisch|slov[èe]ne|esloveno|sloveno|sloveens|s[łl]owe[ńn]sk\w*|sloven[šs][čc]in\p{L}*|slovenski jezik|slovenskog jezika|slovenski)(?![\p{L}])/iu },
+  { id: 'croatian', label: 'Croatian', names: /(?<![\p{L}])(croatian|kroatisch|croate|croata|kroatisch|chorwack\w*|hrvatsk\p{L}*)(?![\p{L}])/iu },
+  { id: 'estonian', label: 'Estonian', names: /(?<![\p{L}])(estonian|estnisch|estonien|estonio|estone|ests|esto[ńn]sk\w*|eesti keel\p{L}*)(?![\p{L}])/iu },
+  { id: 'bulgarian', label: 'Bulgarian', names: /(?<![\p{L}])(bulgarian|bulgarisch|bulgare|b[úu]lgaro|bulgaro|bulgaars|bu[łl]garsk\w*|български?)(?![\p{L}])/iu },
   { id: 'romanian', label: 'Romanian', names: /(?<![\p{L}])(romanian|rum[äa]nisch|roumain|rumano|rumeno|roemeens|rumu[ńn]sk\w*|rom[âa]n[ăa])(?![\p{L}])/iu },
 ];
 
-const REQUIRED = /\b(edellyt\w*|sujuv\w*|krav|kr[äæ]ves|kr[äæ]vs|flytande|flydende|flytende|obligatorisk|fluent|native|c1|c2|required|requires?|must|mandatory|essential|verhandlungssicher|flie[ßs]end|muttersprach|zwingend|vereist|vloeiend|perfect|obligatoire|courant|exig[ée]|imprescindible|obligatorio|requerido|indispensable|obbligatori[oa]|richiest[oa]|fluente|biegł|wymagan\w*|warunek konieczny|bilingual|bilingue|tweetalig|zweisprachig|bilingüe|ottim[ao] conoscenza|perfetta conoscenza|excellent (command|knowledge) of|excellente ma[îi]trise|sehr gute\w* \w*kenntnisse|dominio (del|de))\b/i;
+const REQUIRED = /\b(podm[íi]nk\w*|podmienk\w*|obavez\w*|folyékony|elvárás|szükséges|plynul\w*|nutn\w*|vaaditaan|edellyt\w*|sujuv\w*|krav|kr[äæ]ves|kr[äæ]vs|flytande|flydende|flytende|obligatorisk|fluent|native|c1|c2|required|requires?|must|mandatory|essential|verhandlungssicher|flie[ßs]end|muttersprach|zwingend|vereist|vloeiend|perfect|obligatoire|courant|exig[ée]|imprescindible|obligatorio|requerido|indispensable|obbligatori[oa]|richiest[oa]|fluente|biegł|wymagan\w*|warunek konieczny|bilingual|bilingue|tweetalig|zweisprachig|bilingüe|ottim[ao] conoscenza|perfetta conoscenza|excellent (command|knowledge) of|excellente ma[îi]trise|sehr gute\w* \w*kenntnisse|dominio (del|de))\b/i;
 const OPTIONAL = /\b((we )?(do|does) not require|don'?t require|not a requirement|no need for|nice to have|desirable|not essential|not mandatory|nicht (erforderlich|zwingend)|pas obligatoire|no (es )?imprescindible|non richiest[oa]|niet noodzakelijk|a plus|plus\b|an advantage|advantage|optional|not required|no .{0,20}required|welcome|helpful|bonus|pluspunkt|von vorteil|w[üu]nschenswert|un atout|atout|un plus|souhait[ée]|valorable|se valora|gradito|pre?ferred|pr[ée]f[ée]rable|mile widziane|pluspunt|niet vereist|niet verplicht|not needed|not necessary)\b/i;
 
 /** Spoken languages the posting requires (named next to "fluent", "required", "C1"… and not "a plus"). */
@@ -43,9 +48,9 @@ export function requiredLanguages(title: string, description: string): string[] 
   return [...found];
 }
 
-const WEAK = /\b(a1|a2|b1|basic|beginner|some|little|basis|basique|b[áa]sico|podstawow\w*|komunikatywn\w*|niet vloeiend|not fluent|learning)\b/i;
+const WEAK = /\b(a1|a2|b1|basic|beginner|some|little|basis|basique|b[áa]sico|podstawow\w*|komunikatywn\w*|niet vloeiend|not fluent|learning|len trochu|trochu|kicsit|malo|v[äa]h[äa]n)\b/i;
 // "Niemieckiego nie znam", "I don't speak German", "no hablo alemán": the language named in the same clause.
-const DOES_NOT_SPEAK = /\b(nie znam|nie m[óo]wi[ęe]|don'?t speak|do not speak|can'?t speak|no hablo|non parlo|je ne parle pas|spreche kein|ik spreek geen|n[ãa]o falo)\b/i;
+const DOES_NOT_SPEAK = /\b(nie znam|nie m[óo]wi[ęe]|don'?t speak|do not speak|can'?t speak|no hablo|non parlo|je ne parle pas|spreche kein|ik spreek geen|n[ãa]o falo|neum[íi]m|neovl[áa]dam|nehovor[íi]m|ne pri[čc]am|ne govorim|nem besz[ée]lek|en puhu)(?![\p{L}])/iu;
 // "pas l'allemand", "german no", "Deutsch nein": a language named and refused in two words.
 const REFUSED_NEXT_TO = (name: string) => new RegExp(String.raw`\b(pas (l'|le |la )?|not |no |kein |geen |nada de )${name}|${name}:?\s+(no|nope|non|nein|nee|nie)\b`, 'i');
 
@@ -86,11 +91,19 @@ const WRITTEN_IN: Readonly<Record<string, readonly string[]>> = {
   dutch: ['ik', 'en', 'het', 'een', 'niet', 'met', 'voor', 'geen', 'zoek', 'van', 'heb'],
   polish: ['nie', 'jest', 'się', 'szukam', 'jako', 'oraz', 'lub', 'mam', 'pracy', 'chcę'],
   portuguese: ['não', 'uma', 'procuro', 'com', 'para', 'tenho', 'os', 'sou', 'em'],
+  czech: ['jsem', 'hledám', 'práci', 'nebo', 'mám', 'chci', 'není', 'jako', 'také', 'bydlím'],
+  slovak: ['som', 'hľadám', 'hladam', 'pracu', 'prácu', 'alebo', 'mam', 'chcem', 'byvam', 'bývam', 'len'],
+  croatian: ['sam', 'tražim', 'posao', 'ili', 'imam', 'želim', 'nije', 'godina', 'samo'],
+  slovenian: ['sem', 'iščem', 'delo', 'imam', 'želim', 'let', 'ali'],
+  finnish: ['olen', 'haen', 'asun', 'työtä', 'ja', 'ei', 'myös', 'mutta', 'kokemusta'],
+  hungarian: ['vagyok', 'keresek', 'és', 'nem', 'munkát', 'szeretnék', 'van'],
+  greek: ['και', 'είμαι', 'ψάχνω', 'δουλειά', 'στη', 'με', 'για', 'δεν'],
+  estonian: ['olen', 'otsin', 'tööd', 'ja', 'aga', 'ning'],
 };
 
 // "Inglese C1, francese B2", "I speak Dutch and English", "bilingual English", "Deutsch C1".
 const SPOKEN_LEVEL = /\b(c1|c2|b2|fluent|native|bilingual|bilingue|mother tongue|muttersprach\w*|verhandlungssicher|flie[ßs]end|courant|madrelingua|nativ[oa]|vloeiend|moedertaal|biegł\w*|ojczysty)\b/i;
-const SPEAK_VERB = /\b(i speak|speak|spreche|je parle|parle|parlo|hablo|falo|spreek|mówię|languages?:|sprachen:|langues?:|idiomas?:|lingue:|talen:|języki:)\b/i;
+const SPEAK_VERB = /(?<![\p{L}])(i speak|speak|spreche|je parle|parle|parlo|hablo|falo|spreek|mówię|languages?:|sprachen:|langues?:|idiomas?:|lingue:|talen:|języki:|hovor[íi]m|mluv[íi]m|govorim|pri[čc]am|besz[ée]lek|puhun|r[äa][äa]gin)(?![\p{L}])/iu;
 
 // The languages of the countries of the gazetteer (places.ts), for a user who lives there.
 const COUNTRY_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
