@@ -139,7 +139,7 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
   }
 
   // Commute: an office far beyond the distance the prompt allows (half as far again, and 20 km more).
-  const commute = job.mode === 'remote' ? null : commuteOf(job, prompt);
+  const commute = job.mode === 'remote' ? null : commuteOf(job, prompt, { world: false });
   if (commute && commute.km > prompt.commuteKm * 1.5 && commute.km > prompt.commuteKm + 20)
     limit(WEIGHTS.officeOutsideRegion.cap, `office about ${commute.km} km from ${commute.from}, beyond the user's commute`);
 

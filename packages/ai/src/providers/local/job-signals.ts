@@ -265,7 +265,7 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
   }
   if (mode !== 'remote' && scope.countries.length === 0) scope = placesIn(findSentence(description, /\b(hybrid|on-?site|office)\b/i) ?? '');
   // "Remote (EU)": an EU country is fine too; "Remote (Germany)" only that country.
-  return { mode, regions: scope.regions, countries: scope.countries, locationText: location || (mode === 'remote' ? 'Remote' : 'not stated'), officeDays, cities: citiesInNamedCountries(location, namedCountries(location)) };
+  return { mode, regions: scope.regions, countries: scope.countries, locationText: location || (mode === 'remote' ? 'Remote' : 'not stated'), officeDays, cities: citiesInNamedCountries(location, namedCountries(location), { world: true }) };
 }
 
 // "7 500–8 500 zł netto", "9.000 zł net", "1.400 a 1.500 € netos al mes": the posting states take-home pay.

@@ -1,14 +1,18 @@
-// Commute distances from a small gazetteer (data/cities.json): the cities and commuter towns of
-// the countries JobPing's users live in, with approximate coordinates. A posting's office is
-// compared with the places a prompt names ("Dordrecht, about 45 minutes by car"); a place the
-// gazetteer does not know is never judged.
+// Commute distances from a gazetteer: the hand-written cities and commuter towns of the countries
+// JobPing's users live in, with their aliases (data/cities.json), then every town of 40,000 people
+// or more (data/world-cities.ts, generated from GeoNames by scripts/build-gazetteer.mjs). A
+// posting's office is compared with the places a prompt names ("Dordrecht, about 45 minutes by
+// car"); a place the gazetteer does not know is never judged.
 import gazetteer from './data/cities.json';
+import { WORLD_CITIES } from './data/world-cities';
 
 export interface City {
   name: string;
   country: string;
   lat: number;
   lon: number;
+  /** A generated town (data/world-cities.json), not one of the hand-written gazetteer's. */
+  world?: true;
 }
 
 const COUNTRY_NAMES: Record<string, string> = {
@@ -33,6 +37,31 @@ const ENTRIES: readonly Entry[] = (gazetteer.cities as unknown as [string, strin
   )
   .sort((a, b) => b.alias.length - a.alias.length);
 
+// The ~10,000 generated towns stay in their one string: each line's start, coordinates and country in
+// typed arrays, looked up by the first word of the name, the City made only on a hit. An object per
+// town would cost every worker a few MB, and an indexOf per town per text a fan-out its speed.
+const WORLD_STARTS: number[] = [0];
+for (let at = WORLD_CITIES.indexOf('\n'); at !== -1; at = WORLD_CITIES.indexOf('\n', at + 1)) WORLD_STARTS.push(at + 1);
+const WORLD_COUNT = WORLD_STARTS.length;
+const WORLD_LAT = new Float32Array(WORLD_COUNT);
+const WORLD_LON = new Float32Array(WORLD_COUNT);
+const WORLD_COUNTRY: string[] = [];
+const WORLD_NAME_END = new Uint32Array(WORLD_COUNT);
+const WORLD_BY_FIRST_WORD = new Map<string, number | number[]>();
+for (let row = 0; row < WORLD_COUNT; row++) {
+  const end = row + 1 < WORLD_COUNT ? WORLD_STARTS[row + 1]! - 1 : WORLD_CITIES.length;
+  const [name = '', code = '', lat = '0', lon = '0'] = WORLD_CITIES.slice(WORLD_STARTS[row], end).split('\t');
+  WORLD_NAME_END[row] = WORLD_STARTS[row]! + name.length;
+  WORLD_LAT[row] = Number(lat);
+  WORLD_LON[row] = Number(lon);
+  WORLD_COUNTRY.push(COUNTRY_NAMES[code] ?? code);
+  const first = name.split(' ')[0] ?? name;
+  const rows = WORLD_BY_FIRST_WORD.get(first);
+  WORLD_BY_FIRST_WORD.set(first, rows === undefined ? row : typeof rows === 'number' ? [rows, row] : [...rows, row]);
+}
+const worldName = (row: number) => WORLD_CITIES.slice(WORLD_STARTS[row], WORLD_NAME_END[row]);
+const CAPITALISED_WORD = /\p{Lu}[\p{L}'’.-]*/gu;
+
 const LETTER = /^\p{L}$/u;
 /** A name glued to a letter, an apostrophe or a hyphen before it is part of another word ("Neu-Ulm" is not Ulm). */
 const JOINED_BEFORE = /^[\p{L}'-]$/u;
@@ -56,15 +85,18 @@ function findName(text: string, alias: string): number {
   return -1;
 }
 
-/** The gazetteer's cities named in a text. */
 /** Cities of `text` in the countries it names, when it names any: "Ipswich, Queensland" is not Ipswich in Suffolk. */
-export function citiesInNamedCountries(text: string, countries: readonly string[]): City[] {
-  const found = citiesIn(text);
+export function citiesInNamedCountries(text: string, countries: readonly string[], options: { world?: boolean } = {}): City[] {
+  const found = citiesIn(text, options);
   if (countries.length === 0) return found;
   return found.filter((city) => countries.includes(city.country));
 }
 
-export function citiesIn(text: string): City[] {
+/**
+ * The gazetteer's cities named in a text. With `world`, the generated towns too, marked `world`:
+ * those say where an office is for a commute, never which country a text is about ("Orléans, ON").
+ */
+export function citiesIn(text: string, options: { world?: boolean } = {}): City[] {
   let rest = text;
   const found: City[] = [];
   for (const entry of ENTRIES) {
@@ -72,6 +104,29 @@ export function citiesIn(text: string): City[] {
     if (at === -1) continue;
     if (!found.some((city) => city.name === entry.city.name)) found.push(entry.city);
     rest = `${rest.slice(0, at)}${' '.repeat(entry.alias.length)}${rest.slice(at + entry.alias.length)}`;
+  }
+  if (options.world) for (const city of worldCitiesIn(rest)) if (!found.some((known) => known.name === city.name)) found.push(city);
+  return found;
+}
+
+function worldCitiesIn(text: string): City[] {
+  const found: City[] = [];
+  for (const word of text.matchAll(CAPITALISED_WORD)) {
+    const start = word.index;
+    if (JOINED_BEFORE.test(codePointBefore(text, start))) continue;
+    const rows = WORLD_BY_FIRST_WORD.get(word[0].replace(/[.’']+$/, ''));
+    if (rows === undefined) continue;
+    // The most populous town of a name comes first; the longest name that fits wins ("Santa Cruz de Tenerife").
+    let best = -1;
+    let bestName = '';
+    for (const row of typeof rows === 'number' ? [rows] : rows) {
+      const name = worldName(row);
+      const after = text.codePointAt(start + name.length);
+      if (name.length <= bestName.length || !text.startsWith(name, start) || (after !== undefined && LETTER.test(String.fromCodePoint(after)))) continue;
+      best = row;
+      bestName = name;
+    }
+    if (best !== -1 && !found.some((city) => city.name === bestName)) found.push({ name: bestName, country: WORLD_COUNTRY[best]!, lat: WORLD_LAT[best]!, lon: WORLD_LON[best]!, world: true });
   }
   return found;
 }

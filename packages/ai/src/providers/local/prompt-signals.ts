@@ -352,8 +352,9 @@ function capitalisedTowns(text: string): string {
 
 function homeCitiesOf(positive: string): City[] {
   const countries = namedCountries(positive);
-  const found = citiesInNamedCountries(positive, countries);
+  const found = citiesInNamedCountries(positive, countries, { world: true });
   if (found.length > 0 || /\p{Lu}/u.test(positive)) return found;
+  // A prompt all in lower case: only the hand-written towns, whose common-word names are known (NOT_TOWNS).
   return citiesInNamedCountries(capitalisedTowns(positive), countries);
 }
 
@@ -386,7 +387,7 @@ function refusedPlacesOf(prompt: string, positive: string, phrases: readonly str
   const named = [...clauses, ...phrases.filter((phrase) => !NOT_A_PLACE_REFUSAL.test(phrase))].map((text) => text.replace(AREA_OF_CITY, ' '));
   const countries = namedCountries(prompt);
   const lowerCaseOnly = !/\p{Lu}/u.test(prompt);
-  const refused = named.flatMap((text) => citiesInNamedCountries(lowerCaseOnly ? capitalisedTowns(text) : text, countries));
+  const refused = named.flatMap((text) => (lowerCaseOnly ? citiesInNamedCountries(capitalisedTowns(text), countries) : citiesInNamedCountries(text, countries, { world: true })));
   return { refused: refused.filter((city, index) => refused.findIndex((other) => other.name === city.name) === index), positive: rest };
 }
 

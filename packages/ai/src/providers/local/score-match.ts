@@ -402,10 +402,12 @@ export function areaFit(regions: Region[], countries: JobSignals['countries'], p
 }
 
 /** The shortest straight-line distance between the posting's office and a place the prompt names. */
-export function commuteOf(job: JobSignals, prompt: PromptSignals): { km: number; from: string } | null {
+export function commuteOf(job: JobSignals, prompt: PromptSignals, options: { world?: boolean } = { world: true }): { km: number; from: string } | null {
   let best: { km: number; from: string } | null = null;
   for (const office of job.cities) {
     for (const home of prompt.homeCities) {
+      // A generated town never counts across a border, nor for the gate, which rules out only what is certain.
+      if ((office.world || home.world) && (!options.world || office.country !== home.country)) continue;
       const km = Math.round(distanceKm(office, home));
       if (best === null || km < best.km) best = { km, from: home.name };
     }
@@ -434,7 +436,8 @@ function location(job: JobSignals, prompt: PromptSignals, out: Collector): void 
     return;
   }
   const hasArea = prompt.regions.length > 0 || prompt.countries.length > 0;
-  if (!prompt.wantsRemote && !hasArea) return;
+  // A home town only the generated gazetteer knows names no area, but its commute still counts.
+  if (!prompt.wantsRemote && !hasArea && prompt.homeCities.length === 0) return;
   const wantedArea = listing([...prompt.regions.map((r) => r.toUpperCase()), ...prompt.countries.map((c) => c.name)], 'or');
   const fit = hasArea ? areaFit(job.regions, job.countries, prompt) : 'inside';
   const where = job.locationText;

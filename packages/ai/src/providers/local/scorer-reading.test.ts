@@ -792,7 +792,7 @@ describe("what dev-j's and dev-k's first readings found in the gate", () => {
 
   it('takes "indefinido o plazo fijo con opción a indefinido, ambos ok" as open to a fixed term', async () => {
     const prompt = 'Topógrafo minero, 10 años en rajo abierto. Vivo en La Serena. Indefinido o plazo fijo con opción a indefinido, ambos ok.';
-    const posting = job({ title: 'Topógrafo Senior – Proyecto Expansión', location: 'Antofagasta', employmentType: 'temporary', description: 'Contrato a plazo fijo de 12 meses con opción a indefinido. Rajo abierto.' });
+    const posting = job({ title: 'Topógrafo Senior – Proyecto Expansión', location: 'La Serena', employmentType: 'temporary', description: 'Contrato a plazo fijo de 12 meses con opción a indefinido. Rajo abierto.' });
     expect(new Prefilter().check({ job: posting, user: { prompt, threshold: 70 } }).pass).toBe(true);
     expect(cons(await score(prompt, posting))).not.toMatch(/permanent/);
   });
@@ -925,5 +925,20 @@ describe('languages required and lacking, in Czech, Slovak and Hungarian', () =>
       job({ title: 'Vodič C+E – vnútroštátna doprava', location: 'Košice', description: 'Vnútroštátna doprava. Plynulá slovenčina je podmienkou.' }),
     );
     expect(cons(own)).not.toMatch(/Slovak/);
+  });
+});
+
+describe('towns beyond the hand-written gazetteer', () => {
+  it('measures a commute to a town of the generated gazetteer (Joliet from Oak Park) in the scorer, not in the gate, and never reads a town of another country into a location ("Orléans, ON")', async () => {
+    const prompt = 'RN in Oak Park IL, med-surg, commute max 30 minutes.';
+    const joliet = job({ title: 'Registered Nurse – Med Surg', location: 'Joliet, IL', description: 'Med-surg unit at our Joliet hospital.' });
+    const nurse = await score(prompt, joliet);
+    expect(cons(nurse)).toMatch(/km from Oak Park/);
+    expect(nurse.score).toBeLessThan(70);
+    expect(new Prefilter().check({ job: joliet, user: { prompt, threshold: 70 } }).pass).toBe(true);
+    const psw = 'PSW certified, I live in Ottawa east (Orleans). I search PSW job full time in long term care.';
+    const orleans = await score(psw, job({ title: 'Personal Support Worker – Long-Term Care', location: 'Orléans, ON', description: 'Full-time PSW in our long-term care home in Orléans.' }));
+    expect(cons(orleans)).not.toMatch(/km from|outside/);
+    expect(new Prefilter().check({ job: job({ title: 'Personal Support Worker – Long-Term Care', location: 'Orléans, ON', description: 'Full-time PSW in our long-term care home in Orléans.' }), user: { prompt: psw, threshold: 70 } }).pass).toBe(true);
   });
 });
