@@ -254,7 +254,8 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
   const remoteLocation = /\bremote\b/i.test(location);
   let mode: WorkMode;
   if (job.remote === true || remoteLocation) mode = 'remote';
-  else if (/\bhybrid\b/i.test(`${location}\n${description}`)) mode = 'hybrid';
+  // "Milano (ibrido)", "modelo híbrido", "hybride", "hybrydowo": the same in the posting's language.
+  else if (/\b(hybrid|hybride|h[íi]brid[oa]s?|ibrid[oa]|hybryd\w*|hybridn\w*|hibrid)\b/i.test(`${location}\n${description}`)) mode = 'hybrid';
   else if (location || /\bon-?site\b/i.test(description)) mode = 'onsite';
   else mode = 'unknown';
 

@@ -414,6 +414,8 @@ const EMPLOYEE_ONLY = /\b(employee only|employed only|only as an? employee|salar
 
 const DAY_COUNT = String.raw`(\d|one|two|three|four|jeden|dwa|trzy|cztery|un|deux|trois|quatre|uno|dos|tres|cuatro|ein(?:en)?|zwei|drei|vier)`;
 const OFFICE_LIMIT = [
+  // "in ufficio a Milano al massimo 2 giorni a settimana", "office in Cork max 2 days a week": the office named first.
+  new RegExp(String.raw`\b(?:office|ufficio|oficina|escrit[óo]rio|bureau|b[üu]ro|biurze|biuro|kantoor)\b[^.;\n]{0,30}?\b(?:max(?:imum)?\.?|al massimo|como m[áa]ximo|au maximum|h[öo]chstens|maks(?:ymalnie)?\.?|at most|up to|no more than)\s*${DAY_COUNT}\s*(?:days?|giorni|d[ií]as?|jours?|tage?n?|dni|dagen)\b`, 'i'),
   new RegExp(String.raw`\b(?:max(?:imum)?\.?|at most|up to|no more than|not more than|maks(?:ymalnie)?\.?|maximal|h[öo]chstens|como m[áa]ximo|au maximum|massimo)\s*${DAY_COUNT}\s*(?:office\s+)?(?:days?|dni|tage?n?|jours?|d[ií]as?|giorni)\b(?:\s*(?:a|per|w)\s*(?:week|tygodniu))?\s*(?:in|at|w|im|au|en|in the|at the)?\s*(?:the\s+)?(?:office|biurze|b[üu]ro|bureau|oficina|ufficio)`, 'i'),
   new RegExp(String.raw`\b${DAY_COUNT}\s*(?:office\s+)?days?\s*(?:a week\s*)?(?:in (?:the )?office\s*)?(?:max(?:imum)?|at most|tops)\b`, 'i'),
 ];
@@ -572,6 +574,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     /\b(?:under|fewer than|less than|below|at most|max(?:imum)?|up to|no more than|<)\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(?:people|employees|staff|persons?)\b/i.exec(prompt);
   const smallWords = /\b(small (company|team|startup)|early[- ]stage|startup)\b/i.test(positive);
   const wantsRemote = has(positive, /\bremote\b/i) || noOffice;
+  const maxOfficeDays = maxOfficeDaysIn(prompt) ?? minHomeDaysLimit(prompt);
   // "Vienna or remote Austria", "Kraków hybrydowo albo full remote": the named city's office is fine too.
   const orRemote = has(positive, /\b(or|albo|lub|oder|ou|o|of)\s+(fully |full |100 ?% )?remote\b|\bremote\s+(or|albo|oder|ou|o|of)\b/i);
   return {
@@ -596,7 +599,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
       (term) => term.id !== 'consulting' && term.patterns.some((pattern) => pattern.test(positive)),
     ).map((term) => term.id),
     wantsRemote,
-    acceptsHybrid: !noOffice && (orRemote || has(positive, /\b(hybrid|hybride|hybryd|h[íi]brid|ibrid|home office|thuiswerk|t[ée]l[ée]travail)/i)),
+    // "In ufficio al massimo 2 giorni a settimana": a limit on office days takes hybrid work.
+    acceptsHybrid: !noOffice && (orRemote || has(positive, /\b(hybrid|hybride|hybryd|h[íi]brid|ibrid|home office|thuiswerk|t[ée]l[ée]travail)/i) || (maxOfficeDays ?? 0) > 0),
     acceptsOnsite: !noOffice && (!wantsRemote || orRemote || has(positive, /\b(on-?site|in the office|office in|relocat|office (or|and)|vor ort|sur site|presencial|in sede|stacjonarn|op locatie)/i)),
     regions: places.regions,
     countries: places.countries,
@@ -609,7 +613,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     maxCompanySize: size ? Number.parseInt((size[1] ?? '').replace(/,/g, ''), 10) : smallWords ? 200 : null,
     wantsProductCompany: has(positive, /\b(product (company|companies|startup|team)|own product|product-led|saas)\b/i),
     wantsCodeReview: has(positive, /\bcode[- ]review/i),
-    maxOfficeDays: maxOfficeDaysIn(prompt) ?? minHomeDaysLimit(prompt),
+    maxOfficeDays,
     maxTravelShare: maxTravelShareIn(prompt),
     noticeDays: noticeDaysIn(prompt),
     maxWeekendsPerMonth: weekendLimitIn(prompt),

@@ -942,3 +942,12 @@ describe('towns beyond the hand-written gazetteer', () => {
     expect(new Prefilter().check({ job: job({ title: 'Personal Support Worker – Long-Term Care', location: 'Orléans, ON', description: 'Full-time PSW in our long-term care home in Orléans.' }), user: { prompt: psw, threshold: 70 } }).pass).toBe(true);
   });
 });
+
+describe('hybrid in the posting\'s language', () => {
+  it('reads "Milano (ibrido)" as hybrid for a user who takes two office days a week or remote', async () => {
+    const prompt = 'Ciao, sono UX/UI designer. Vivo a Milano. Cerco un contratto a tempo indeterminato, in ufficio a Milano al massimo 2 giorni a settimana oppure full remote dall\'Italia.';
+    const milan = await score(prompt, job({ title: 'Product Designer (UX/UI)', location: 'Milano (ibrido)', description: 'Fintech milanese: conti e carte per le piccole imprese. Progetterai flussi end-to-end per la nostra app.' }));
+    expect(cons(milan)).not.toMatch(/on-site|you asked for remote/i);
+    expect(milan.score).toBeGreaterThanOrEqual(70);
+  });
+});
