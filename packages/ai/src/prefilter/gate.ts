@@ -149,12 +149,13 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
     limit(WEIGHTS.notPermanent.cap, `${job.tenure.kind} ("${job.title}"); the user wants a permanent job`);
 
   // Pay: a shortfall on the top of the range, in the posting's own currency when the prompt used
-  // it too (pure arithmetic: 2 % is enough); across currencies, or from a net or a bare figure,
-  // only a clear one (15 %), since exchange rates and net readings are approximate.
+  // it too (pure arithmetic: 2 % is enough); across currencies only a clear one (15 %), since
+  // exchange rates are approximate. Never from a net floor, nor from a figure without a currency:
+  // "kod 95" or "C1" read as pay is the kind of slip a fresh text brings, and the scorer still weighs it.
   const floor = salaryFloorFor(job, prompt);
   if (floor !== null && job.salary) {
     const exact = !job.salary.net && prompt.payFloors.every((f) => !f.net && f.currency === job.salary?.currency);
-    const loose = prompt.payFloors.every((f) => !f.net && (f.currency === null || f.currency === job.salary?.currency || (f.currency === '$' && /^(USD|CAD|AUD|NZD)$/.test(job.salary?.currency ?? ''))));
+    const loose = prompt.payFloors.every((f) => !f.net && (f.currency === job.salary?.currency || (f.currency === '$' && /^(USD|CAD|AUD|NZD)$/.test(job.salary?.currency ?? ''))));
     const margin = exact ? EXACT_SHORTFALL : loose ? CLEAR_SHORTFALL : null;
     if (margin !== null && job.salary.maxEur < floor.eur * (1 - margin)) {
       const { base, perShortfall, max } = WEIGHTS.salaryTopBelow;

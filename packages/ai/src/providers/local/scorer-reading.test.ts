@@ -951,3 +951,13 @@ describe('hybrid in the posting\'s language', () => {
     expect(milan.score).toBeGreaterThanOrEqual(70);
   });
 });
+
+describe('the gate and a floor without a currency', () => {
+  it('never rules a pair out on a figure the prompt gave without a currency, and still does on one with it', () => {
+    const posting = job({ title: 'Vodič C+E – regionálna preprava', location: 'Košice', salaryMin: 1300, salaryMax: 1500, salaryCurrency: 'EUR', salaryPeriod: 'month', description: 'Regionálna preprava z Košíc.' });
+    const bare = new Prefilter().check({ job: posting, user: { prompt: 'Vodic kamionu v Kosiciach. Chcem aspon 1800 mesacne.', threshold: 70 } });
+    expect(bare.pass).toBe(true);
+    const withCurrency = new Prefilter().check({ job: posting, user: { prompt: 'Vodic kamionu v Kosiciach. Chcem aspon 1800 € mesacne.', threshold: 70 } });
+    expect(withCurrency.pass).toBe(false);
+  });
+});
