@@ -6,7 +6,7 @@ import { countPlainly, EXCLUSIONS, mentionsPlainly } from './exclusions';
 import { citiesIn, citiesInNamedCountries, type City } from './places';
 import { requiredLanguages } from './spoken-languages';
 import { describeSalary, paymentsIn, salaryFromText, toYearlyEur, type Salary } from './salary';
-import { clip, countMatches, findSentence, firstParagraph, hoursIn, parseCount, weeklyHoursIn } from './text';
+import { anyMatch, clip, countMatches, findSentence, firstParagraph, hoursIn, matchesOnce, parseCount, searchOnce, weeklyHoursIn } from './text';
 import {
   BACKEND_LANGUAGE_TITLE,
   BACKEND_SIGNALS,
@@ -175,7 +175,7 @@ function seniorityOf(title: string, description: string): { level: Seniority | n
 function skillsOf(title: string, text: string): SkillMention[] {
   const found: SkillMention[] = [];
   for (const term of SKILLS) {
-    const inTitle = term.patterns.some((pattern) => pattern.test(title));
+    const inTitle = anyMatch(title, term.patterns);
     const count = countMatches(text, term.patterns);
     if (!inTitle && count === 0) continue;
     found.push({ id: term.id, label: term.label, kind: term.kind, strength: inTitle ? 'title' : count >= 2 ? 'strong' : 'mention' });
@@ -192,7 +192,7 @@ function industriesOf(about: string, description: string, company: CompanyInfo |
     const evidenceText = [about, companyText].find((text) => countMatches(text, term.patterns) > 0);
     const elsewhere = countMatches(description, term.patterns);
     if (evidenceText === undefined && elsewhere < 2) continue;
-    const pattern = term.patterns.find((p) => p.test(evidenceText ?? description)) ?? term.patterns[0]!;
+    const pattern = term.patterns.find((p) => matchesOnce(p, evidenceText ?? description)) ?? term.patterns[0]!;
     found.push({ id: term.id, evidence: clip(findSentence(evidenceText ?? description, pattern) ?? term.label, 160) });
   }
   return found;
@@ -320,7 +320,7 @@ function salaryOf(job: Job, description: string): Salary | null {
   // "€ 3.600 brutto monatlich (14 Gehälter)", "€4,800 × 13 months": monthly pay paid more than twelve times a year.
   const payments = salary.period === 'month' ? (paymentsIn(description) ?? 12) : 12;
   // "RAL 24.000–26.000 € (circa 1.550–1.680 € netti al mese)": whichever the posting states first is the figure read.
-  const netAt = description.search(NET_PAY);
+  const netAt = searchOnce(NET_PAY, description);
   const grossAt = description.search(GROSS_PAY);
   const net = netAt >= 0 && (grossAt < 0 || netAt < grossAt) && !/\bb2b\b/i.test(findSentence(description, NET_PAY) ?? '');
   return payments > 12 ? { ...salary, minEur: (salary.minEur * payments) / 12, maxEur: (salary.maxEur * payments) / 12, net, payments } : { ...salary, net };
@@ -356,7 +356,7 @@ function tenureOf(title: string, description: string, declared: string | null | 
   if (mentionsPlainly(text, PERMANENT)) return null;
   if (mentionsPlainly(title, SELF_EMPLOYED) || mentionsPlainly(description, SELF_EMPLOYED)) return { kind: 'self-employed', evidence: clip(findSentence(text, SELF_EMPLOYED) ?? title, 160) };
   if (mentionsPlainly(title, FIXED_TERM_TITLE) || mentionsPlainly(description, FIXED_TERM_TEXT))
-    return { kind: 'fixed-term', evidence: clip(FIXED_TERM_TITLE.test(title) ? title : (findSentence(description, FIXED_TERM_TEXT) ?? title), 160) };
+    return { kind: 'fixed-term', evidence: clip(matchesOnce(FIXED_TERM_TITLE, title) ? title : (findSentence(description, FIXED_TERM_TEXT) ?? title), 160) };
   return null;
 }
 

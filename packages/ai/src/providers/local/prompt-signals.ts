@@ -1,6 +1,6 @@
 import { namedCountries, placesIn, weekendDayOf, type Region } from './job-signals';
 import { minimumSalaryFromPrompt, payFloorsFromPrompt, type PromptPay } from './salary';
-import { clip, parseCount, wantedHoursIn } from './text';
+import { anyMatch, clip, parseCount, wantedHoursIn } from './text';
 import { minContractMonthsIn } from './contract-length';
 import { EXCLUSIONS } from './exclusions';
 import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages } from './spoken-languages';
@@ -475,7 +475,7 @@ const INDUSTRY_FILLER = new Set([
  * "gambling companies").
  */
 function industryQualifier(phrase: string, term: (typeof INDUSTRIES)[number]): string[] | null {
-  const matches = (text: string) => term.patterns.some((pattern) => pattern.test(text)) || new RegExp(`\\b${term.label}\\b`, 'i').test(text);
+  const matches = (text: string) => anyMatch(text, term.patterns) || new RegExp(`\\b${term.label}\\b`, 'i').test(text);
   for (const part of phrase.split(/\s*(?:\/|,|\bor\b|\band\b|\bnor\b|\bni\b|\boder\b|\bund\b|\bou\b|\bo\b|\by\b|\be\b|\blub\b|\beller\b|\boch\b|\bog\b)\s*/iu)) {
     if (!matches(part)) continue;
     // "outsourcing body-leasing where I am rented to a client": what follows "where" describes it, it does not narrow it.
@@ -513,7 +513,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
         excludedTitleWords.push({ words, phrase: clip(part, 60) });
     }
     for (const term of INDUSTRIES) {
-      if (term.patterns.some((pattern) => pattern.test(phrase)) || new RegExp(`\\b${term.label}\\b`, 'i').test(phrase)) {
+      if (anyMatch(phrase, term.patterns) || new RegExp(`\\b${term.label}\\b`, 'i').test(phrase)) {
         const qualifier = industryQualifier(phrase, term);
         excludedIndustries.push(qualifier ? { id: term.id, words: clip(phrase, 60), qualifier } : { id: term.id, words: clip(phrase, 60) });
       }
@@ -523,7 +523,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
       excludedIndustries.push({ id: 'consulting', words: clip(phrase, 60) });
     }
     for (const term of SKILLS) {
-      if (term.patterns.some((pattern) => pattern.test(phrase))) excludedSkills.push({ id: term.id, words: clip(phrase, 60) });
+      if (anyMatch(phrase, term.patterns)) excludedSkills.push({ id: term.id, words: clip(phrase, 60) });
     }
     for (const [family, pattern, context] of PROMPT_FAMILY_RULES) {
       if (family !== 'software' && pattern.test(foldAccents(phrase)) && (!context || context.test(foldAccents(phrase)))) {
@@ -563,7 +563,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     SKILLS.filter(
       (term) =>
         term.kind === kind &&
-        (term.patterns.some((pattern) => pattern.test(positive)) || (term.id === 'go' && LOWERCASE_GO.test(positive))),
+        (anyMatch(positive, term.patterns) || (term.id === 'go' && LOWERCASE_GO.test(positive))),
     ).map((term) => term.id);
   const places = placesIn(positive);
   const refusal = refusedPlacesOf(prompt, positive, phrases);
@@ -596,7 +596,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     excludedFamilies: ruledOutFamilies,
     excludedOnlyAlone: excludedOnlyAlone.filter((family) => ruledOutFamilies.includes(family)),
     preferredIndustries: INDUSTRIES.filter(
-      (term) => term.id !== 'consulting' && term.patterns.some((pattern) => pattern.test(positive)),
+      (term) => term.id !== 'consulting' && anyMatch(positive, term.patterns),
     ).map((term) => term.id),
     wantsRemote,
     // "In ufficio al massimo 2 giorni a settimana": a limit on office days takes hybrid work.

@@ -35,11 +35,11 @@ export function firstSentence(text: string): string {
   return sentences(text)[0] ?? '';
 }
 
-// The global and the single-match form of each vocabulary pattern, made once: a RegExp made
-// per call is compiled again whenever V8's compilation cache has let it go, and the native
-// code of the vocabulary's many patterns is a large part of a worker's memory.
+// One compiled form per vocabulary pattern: its global one, made once and used for counting and for
+// a single test alike (lastIndex reset around each use). A RegExp made per call is compiled again
+// whenever V8's compilation cache has let it go, a pattern used in two forms is compiled twice, and
+// the native code of the vocabulary's many patterns is a large part of a worker's memory.
 const globalForms = new WeakMap<RegExp, RegExp>();
-const singleForms = new WeakMap<RegExp, RegExp>();
 
 /** `pattern` with the g flag (for matchAll and counting), the same object on every call. */
 export function globalForm(pattern: RegExp): RegExp {
@@ -49,18 +49,27 @@ export function globalForm(pattern: RegExp): RegExp {
   return form;
 }
 
-/** `pattern` without the g flag, whose `test` keeps no lastIndex between calls. */
-export function singleForm(pattern: RegExp): RegExp {
-  if (!pattern.global && !pattern.sticky) return pattern;
-  let form = singleForms.get(pattern);
-  if (!form) singleForms.set(pattern, (form = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''))));
-  return form;
+/** Whether `pattern` matches `text`, through its global form, so the pattern is compiled once. */
+export function matchesOnce(pattern: RegExp, text: string): boolean {
+  const form = globalForm(pattern);
+  form.lastIndex = 0;
+  const found = form.test(text);
+  form.lastIndex = 0;
+  return found;
+}
+
+/** Where `pattern` first matches `text` (as String.prototype.search), through its global form. */
+export function searchOnce(pattern: RegExp, text: string): number {
+  const form = globalForm(pattern);
+  form.lastIndex = 0;
+  const index = form.exec(text)?.index ?? -1;
+  form.lastIndex = 0;
+  return index;
 }
 
 /** The first sentence that matches, for quoting as evidence. */
 export function findSentence(text: string, pattern: RegExp): string | null {
-  const once = singleForm(pattern);
-  return sentences(text).find((sentence) => once.test(sentence)) ?? null;
+  return sentences(text).find((sentence) => matchesOnce(pattern, sentence)) ?? null;
 }
 
 export function countMatches(text: string, patterns: readonly RegExp[]): number {
@@ -70,7 +79,7 @@ export function countMatches(text: string, patterns: readonly RegExp[]): number 
 }
 
 export function anyMatch(text: string, patterns: readonly RegExp[]): boolean {
-  return patterns.some((pattern) => singleForm(pattern).test(text));
+  return patterns.some((pattern) => matchesOnce(pattern, text));
 }
 
 /** "TypeScript, Go and PostgreSQL". */
