@@ -3,7 +3,7 @@ import { minimumSalaryFromPrompt, payFloorsFromPrompt, type PromptPay } from './
 import { anyMatch, clip, parseCount, wantedHoursIn } from './text';
 import { minContractMonthsIn } from './contract-length';
 import { EXCLUSIONS } from './exclusions';
-import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages } from './spoken-languages';
+import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages, writtenIn } from './spoken-languages';
 import { citiesIn, citiesInNamedCountries, commuteLimitKm, type City } from './places';
 import { maxTravelShareIn, noticeDaysIn } from './travel-and-notice';
 import { foldAccents, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
@@ -126,24 +126,28 @@ const NEGATION_LIST = new RegExp(
 const ACCEPTING = /\b(happy|fine|ok(ay)?|open|prefer\w*|like|love|welcome|but|good|great|want|looking|need|can|will)\b/i;
 const SOFT_WORDS = /\b(if possible|where possible|ideally|preferably|prefer(red)?|rather|negotiable|flexible|si possible|de pr[ée]f[ée]rence|id[ée]alement|n[ée]gociable|wenn m[öo]glich|m[öo]glichst|verhandelbar|si es posible|preferiblemente|negociable|se possibile|possibilmente|indien mogelijk|liefst|bespreekbaar|je[sś]li to mo[żz]liwe)\b/i;
 
-// Words only Portuguese has among the set's languages: there "no Douro" is "in the Douro", and a refusal says "não".
-const PORTUGUESE = /(?<![\p{L}])(?:n[ãa]o|tenho|quero|moro|vivo em|sou|estou|trabalho)(?![\p{L}])/iu;
+// In Portuguese "no Douro" is "in the Douro" (a refusal says "não"); in Czech, Slovak, Croatian,
+// Finnish, Hungarian and Greek a refusal's word is one the patterns do not read ("žádná spolupráce na
+// IČO", "ne sezonu", "ei yövuoroja", "nem", "όχι"): read as "no" when the prompt is written in that
+// language (two of its marker words, writtenIn in spoken-languages.ts).
 const PORTUGUESE_NO = /(?<![\p{L}])no(?![\p{L}])/giu;
-
-// Languages whose refusals the patterns do not read, told by words only they have; their negations read as "no":
-// Czech and Slovak ("žádná spolupráce na IČO", "nie na živnosť"), Croatian and Slovenian ("ne sezonu"),
-// Finnish ("ei yövuoroja", "en halua"), Hungarian ("nem", "semmi"), Greek ("όχι", "χωρίς").
-const LOCAL_NEGATIONS: readonly (readonly [RegExp, RegExp])[] = [
-  [/(?<![\p{L}])(?:hled[áa]m|h[ľl]ad[áa]m|bydl[íi]m|b[ýy]vam|chcem|chci|pr[áa]ci|pr[áa]cu|plat|mzda|neum[íi]m)(?![\p{L}])/iu, /(?<![\p{L}])(?:ne|nechci|nechcem|[žz][áa]dn\p{L}*|[žz]iadn\p{L}*|nic|nikdy)(?![\p{L}])/giu],
-  [/(?<![\p{L}])(?:tra[žz]im|i[šs][čc]em|imam|pla[ćc]a|posao|delo|godina)(?![\p{L}])/iu, /(?<![\p{L}])(?:ne|nikakv\p{L}*|nikako)(?![\p{L}])/giu],
-  [/(?<![\p{L}])(?:haen|asun|olen|palkka|kokemusta|v[äa]hint[äa][äa]n)(?![\p{L}])/iu, /(?<![\p{L}])(?:ei|eik[äa]|en)(?![\p{L}])/giu],
-  [/(?<![\p{L}])(?:keresek|vagyok|szeretn[ée]k|fizet[ée]s|munk[áa]t)(?![\p{L}])/iu, /(?<![\p{L}])(?:nem|ne|semmi)(?![\p{L}])/giu],
-  [/\p{Script=Greek}/u, /(?<![\p{L}])(?:όχι|οχι|δεν|χωρίς|ούτε)(?![\p{L}])/giu],
-];
+const LOCAL_NEGATIONS: Readonly<Record<string, RegExp>> = {
+  czech: /(?<![\p{L}])(?:ne|nechci|[žz][áa]dn\p{L}*|nic|nikdy)(?![\p{L}])/giu,
+  slovak: /(?<![\p{L}])(?:ne|nechcem|[žz]iadn\p{L}*|[žz][áa]dn\p{L}*|nic|nikdy)(?![\p{L}])/giu,
+  croatian: /(?<![\p{L}])(?:ne|nikakv\p{L}*|nikako)(?![\p{L}])/giu,
+  slovenian: /(?<![\p{L}])(?:ne|nikakr\p{L}*)(?![\p{L}])/giu,
+  finnish: /(?<![\p{L}])(?:ei|eik[äa]|en)(?![\p{L}])/giu,
+  hungarian: /(?<![\p{L}])(?:nem|ne|semmi)(?![\p{L}])/giu,
+  greek: /(?<![\p{L}])(?:όχι|οχι|δεν|χωρίς|ούτε)(?![\p{L}])/giu,
+};
 
 function withReadableNegations(written: string): string {
-  if (PORTUGUESE.test(written)) return written.replace(PORTUGUESE_NO, (no) => (no === 'No' ? 'Em' : 'em'));
-  for (const [language, negation] of LOCAL_NEGATIONS) if (language.test(written)) return written.replace(negation, 'no');
+  const languages = writtenIn(written, 2);
+  if (languages.includes('portuguese')) return written.replace(PORTUGUESE_NO, (no) => (no === 'No' ? 'Em' : 'em'));
+  for (const language of languages) {
+    const negation = LOCAL_NEGATIONS[language];
+    if (negation) return written.replace(negation, 'no');
+  }
   return written;
 }
 

@@ -82,6 +82,14 @@ export function weakLanguages(prompt: string, negated: readonly string[]): { ids
 }
 
 // Words only one of the users' languages uses often: a prompt with three of one language's is written in it.
+/** The languages `text` is written in: those with at least `least` of their marker words (WRITTEN_IN) in it. */
+export function writtenIn(text: string, least = 3): string[] {
+  const words = new Set(text.toLowerCase().match(/[\p{L}']+/gu) ?? []);
+  return Object.entries(WRITTEN_IN)
+    .filter(([, markers]) => markers.filter((marker) => words.has(marker)).length >= least)
+    .map(([id]) => id);
+}
+
 const WRITTEN_IN: Readonly<Record<string, readonly string[]>> = {
   english: ['the', 'and', 'with', 'looking', 'not', 'my', 'for', 'want', 'have', 'am'],
   german: ['ich', 'und', 'nicht', 'mit', 'für', 'eine', 'bitte', 'suche', 'keine', 'oder', 'habe'],
@@ -90,13 +98,13 @@ const WRITTEN_IN: Readonly<Record<string, readonly string[]>> = {
   italian: ['il', 'di', 'che', 'per', 'con', 'non', 'cerco', 'sono', 'una', 'ho', 'gli'],
   dutch: ['ik', 'en', 'het', 'een', 'niet', 'met', 'voor', 'geen', 'zoek', 'van', 'heb'],
   polish: ['nie', 'jest', 'się', 'szukam', 'jako', 'oraz', 'lub', 'mam', 'pracy', 'chcę'],
-  portuguese: ['não', 'uma', 'procuro', 'com', 'para', 'tenho', 'os', 'sou', 'em'],
-  czech: ['jsem', 'hledám', 'práci', 'nebo', 'mám', 'chci', 'není', 'jako', 'také', 'bydlím'],
-  slovak: ['som', 'hľadám', 'hladam', 'pracu', 'prácu', 'alebo', 'mam', 'chcem', 'byvam', 'bývam', 'len'],
-  croatian: ['sam', 'tražim', 'posao', 'ili', 'imam', 'želim', 'nije', 'godina', 'samo'],
+  portuguese: ['não', 'nao', 'uma', 'procuro', 'com', 'para', 'tenho', 'os', 'sou', 'em', 'quero', 'moro', 'estou', 'trabalho'],
+  czech: ['jsem', 'hledám', 'hledam', 'práci', 'praci', 'nebo', 'mám', 'chci', 'není', 'jako', 'také', 'bydlím', 'bydlim', 'mzda', 'neumím'],
+  slovak: ['som', 'hľadám', 'hladam', 'pracu', 'prácu', 'alebo', 'mam', 'chcem', 'byvam', 'bývam', 'len', 'plat'],
+  croatian: ['sam', 'tražim', 'trazim', 'posao', 'ili', 'imam', 'želim', 'nije', 'godina', 'samo', 'plaća', 'placa'],
   slovenian: ['sem', 'iščem', 'delo', 'imam', 'želim', 'let', 'ali'],
-  finnish: ['olen', 'haen', 'asun', 'työtä', 'ja', 'ei', 'myös', 'mutta', 'kokemusta'],
-  hungarian: ['vagyok', 'keresek', 'és', 'nem', 'munkát', 'szeretnék', 'van'],
+  finnish: ['olen', 'haen', 'asun', 'työtä', 'ja', 'ei', 'myös', 'mutta', 'kokemusta', 'palkka', 'vähintään'],
+  hungarian: ['vagyok', 'keresek', 'és', 'nem', 'munkát', 'szeretnék', 'van', 'fizetés'],
   greek: ['και', 'είμαι', 'ψάχνω', 'δουλειά', 'στη', 'με', 'για', 'δεν'],
   estonian: ['olen', 'otsin', 'tööd', 'ja', 'aga', 'ning'],
 };
@@ -133,9 +141,6 @@ export function listedLanguages(prompt: string, homeCountries: readonly string[]
   if (listed.size === 0) return null;
   listed.add('english');
   for (const country of homeCountries) for (const id of COUNTRY_LANGUAGES[country] ?? []) listed.add(id);
-  const words = prompt.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  for (const [id, markers] of Object.entries(WRITTEN_IN)) {
-    if (new Set(words.filter((word) => markers.includes(word))).size >= 3) listed.add(id);
-  }
+  for (const id of writtenIn(prompt)) listed.add(id);
   return [...listed];
 }
