@@ -68,5 +68,14 @@ describe('yearly pay in the local provider', () => {
     expect(floor('I want 28–32 uur, not fulltime')).toEqual([]);
     expect(floor('Over 5 years in payroll; more than 200 people in my last firm')).toEqual([]);
   });
-});
 
+  it('reads every currency it knows the same way in a posting and in a prompt', () => {
+    // One list of written forms serves both: a code read in one and not the other made a floor in
+    // lei compare as euros, and Colombian pesos in a posting's text go unread.
+    const floorCurrency = (prompt: string) => payFloorsFromPrompt(prompt)[0]?.currency;
+    expect(floorCurrency('Minimum 9.000 lei net pe lună')).toBe('RON');
+    expect(floorCurrency('at least OMR 900 a month')).toBe('OMR');
+    expect(salaryFromText('Salario: 4.500.000 – 5.500.000 COP mensuales')?.text).toMatch(/^4,500,000 COP–5,500,000 COP per month/);
+    expect(salaryFromText('Renta: CLP 1.800.000 brutos mensuales')?.currency).toBe('CLP');
+  });
+});

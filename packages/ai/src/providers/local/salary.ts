@@ -18,7 +18,6 @@ export interface Salary {
   payments?: number;
 }
 
-const SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP' };
 const CURRENCY_SIGN: Record<string, string> = { EUR: '€', USD: '$', GBP: '£', CAD: 'CA$', AUD: 'A$', NZD: 'NZ$', SGD: 'S$', MXN: 'MX$', BRL: 'R$', INR: '₹', JPY: '¥', NGN: '₦', PHP: '₱' };
 
 /**
@@ -89,10 +88,32 @@ function periodOf(word: string | undefined): SalaryPeriod {
   return 'year';
 }
 
+// Every way the set writes a currency, to its ISO code. A bare "$", "kr" or "DH" stands for several
+// currencies: DOLLAR, KRONE and DIRHAM mark them until the text around them (a posting) or the
+// posting they are compared with (a prompt's floor) says which.
+const DOLLAR = '$';
+const KRONE = 'kr';
+const DIRHAM = 'dh';
+// "A$", "NZ$", "C$", "S$": the dollar with its country's letters before it.
+const CURRENCY_SIGNS: Record<string, string> = { '€': 'EUR', $: DOLLAR, '£': 'GBP', '₹': 'INR', '₱': 'PHP', '₦': 'NGN', '¥': 'JPY', zł: 'PLN', kč: 'CZK', kr: KRONE, 'kr.': KRONE, lei: 'RON', ksh: 'KES', dh: DIRHAM, dhs: DIRHAM, a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD', r$: 'BRL', mx$: 'MXN' };
+// Currency words only a prompt is read for ("3000 euros net"): in a posting, "lift 20 pounds" is a weight.
+const CURRENCY_WORDS: Record<string, string> = { euro: 'EUR', euros: 'EUR', dollar: DOLLAR, dollars: DOLLAR, pound: 'GBP', pounds: 'GBP', naira: 'NGN', yen: 'JPY', dirham: DIRHAM, dirhams: DIRHAM };
+// The ISO codes are those the scorer can convert ("CHF 115'000", "13 millones COP").
+const CURRENCY_CODES: Record<string, string> = Object.fromEntries(Object.keys(EUR_PER_UNIT).map((code) => [code.toLowerCase(), code]));
+const POSTING_CURRENCIES: Record<string, string> = { ...CURRENCY_CODES, ...CURRENCY_SIGNS };
+const PROMPT_CURRENCIES: Record<string, string> = { ...POSTING_CURRENCIES, ...CURRENCY_WORDS };
+
+/** One alternative per written form, longest first so "kr." wins over "kr" and "euros" over "euro". */
+function alternation(forms: Record<string, string>): string {
+  return Object.keys(forms)
+    .sort((a, b) => b.length - a.length)
+    .map((form) => form.replace(/[.$]/g, '\\$&'))
+    .join('|');
+}
+
 // Pay written with a currency code or a sign after the figures: "CHF 115'000 – 130'000",
 // "7 500–8 800 zł brutto", "19–23 € Stundenlohn", "SGD 7–9k a month", "₹22 – 30 LPA".
-// "A$", "NZ$", "C$", "S$": the dollar with its country's letters before it.
-const CODE = String.raw`(?:a|au|nz|c|ca|us|s|sg|r|mx)\$|₱|₦|¥|mxn|brl|ars|php|zar|€|\$|£|₹|zł|kč|kr\.?|pln|eur|usd|gbp|chf|sgd|dkk|sek|nok|cad|aud|nzd|inr|czk|huf|ron|lei|aed|sar|qar|omr|kwd|bhd|ngn|kes|ksh|jpy|mad|dhs?|egp`;
+const CODE = alternation(POSTING_CURRENCIES);
 // "15–18 tys. zł": tysięcy, the Polish thousands.
 // "₹17,00,000": Indian grouping (lakhs) before the usual thousands.
 const FIGURE = String.raw`(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}])|m(?![\p{L}])|mn|mio|millones|milh[õo]es|millions?)?`;
@@ -106,14 +127,14 @@ const LAKHS = /(?:₹|inr|rs\.?)?\s*(\d+(?:\.\d+)?)\s*(?:(?:[–—-]|to)\s*(\d+
 // "DH" is the Moroccan dirham, or the Emirati one where the text is in the Emirates.
 const dirhamOf = (text: string) => (/\b(dubai|abu dhabi|sharjah|uae|emirates|ajman|ras al khaimah)\b/i.test(text) ? 'AED' : 'MAD');
 
+/** The ISO code of a currency written in a posting, with the posting's text to say whose krone or dirham. */
 function codeOf(sign: string, text = ''): string {
-  const lower = sign.toLowerCase();
+  const code = POSTING_CURRENCIES[sign.toLowerCase()] ?? sign.toUpperCase();
+  if (code === DOLLAR) return 'USD';
   // "kr" is Danish, Swedish or Norwegian: the posting's words say which ("kr/mån", "lön" are Swedish); a floor in "kr" is read in the posting's currency, so the two compare.
-  if (lower === 'kr' || lower === 'kr.') return /\b(m[åa]n|m[åa]nad|m[åa]naden|l[öo]n|tj[äa]nst|anst[äa]llning)\b/i.test(text) ? 'SEK' : /\b(norge|norsk|oslo|l[øo]nn)\b/i.test(text) ? 'NOK' : 'DKK';
-  return (
-    { '€': 'EUR', $: 'USD', '£': 'GBP', '₹': 'INR', zł: 'PLN', kč: 'CZK', kr: 'DKK', 'kr.': 'DKK', lei: 'RON', a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD', r$: 'BRL', mx$: 'MXN', '₱': 'PHP', '₦': 'NGN', '¥': 'JPY', ksh: 'KES', dh: dirhamOf(text), dhs: dirhamOf(text) }[lower] ??
-    lower.toUpperCase()
-  );
+  if (code === KRONE) return /\b(m[åa]n|m[åa]nad|m[åa]naden|l[öo]n|tj[äa]nst|anst[äa]llning)\b/i.test(text) ? 'SEK' : /\b(norge|norsk|oslo|l[øo]nn)\b/i.test(text) ? 'NOK' : 'DKK';
+  if (code === DIRHAM) return dirhamOf(text);
+  return code;
 }
 
 /**
@@ -163,7 +184,7 @@ export function salaryFromText(text: string): Salary | null {
   const [, symbol, minDigits, minK, maxDigits, maxK, periodWord] = match;
   // "A$90,000 – 100,000": the letters before the sign say whose dollar.
   const lettered = /(?<![\p{L}])(a|au|nz|c|ca|us|s|sg|r|mx)$/iu.exec(text.slice(Math.max(0, match.index - 3), match.index));
-  const currency = lettered ? codeOf(`${lettered[1]}$`) : (SYMBOLS[symbol ?? '€'] ?? 'EUR');
+  const currency = codeOf(lettered ? `${lettered[1]}$` : (symbol ?? '€'));
   const min = figure(minDigits ?? '0', minK ?? maxK);
   const max = figure(maxDigits ?? '0', maxK);
   if (!(min > 0) || !(max >= min)) return null;
@@ -175,7 +196,7 @@ export function salaryFromText(text: string): Salary | null {
 // A prompt's pay floor, in the languages of the set: "€65k+", "£20ph min or 40k", "$30/hr or
 // better", "Minimum 7000 zł netto miesięcznie", "No menos de 28.000 € brutos al año", "RAL minima
 // 32.000 €", "Au moins 3 200 € net par mois", "Salaire minimum 85k CAD", "ab 55.000 € brutto".
-const CURRENCY = String.raw`(?:a|au|nz|c|ca|us|s|sg|r|mx)\$|₱|₦|¥|mxn|brl|ars|php|zar|€|\$|£|₹|zł|kč|kr\.?|pln|eur|euros?|usd|dollars?|gbp|pounds?|cad|chf|sek|dkk|nok|aud|nzd|czk|huf|ron|sgd|inr|aed|sar|qar|ngn|naira|kes|ksh|jpy|yen|mad|dhs?|dirhams?|egp|cop|clp`;
+const CURRENCY = alternation(PROMPT_CURRENCIES);
 // Not the digits of a word ("IR35", "B2B", "C1").
 // "110'000" and "110’000": the Swiss write thousands with an apostrophe.
 // "85 000 Kč": the K of a currency is not thousands.
@@ -188,11 +209,6 @@ const FLOOR = new RegExp(
   'giu',
 );
 
-// A floor in "kr" is in the posting's krone, or the prompt's country's when the posting pays in another currency.
-const KRONE = 'kr';
-// A floor in "DH" is in the posting's dirham (Moroccan or Emirati), Moroccan when the posting does not say.
-const DIRHAM = 'dh';
-const CURRENCY_CODE: Record<string, string> = { '€': 'EUR', $: '$', '£': 'GBP', zł: 'PLN', pln: 'PLN', eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: '$', dollars: '$', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', cad: 'CAD', chf: 'CHF', sek: 'SEK', dkk: 'DKK', nok: 'NOK', aud: 'AUD', nzd: 'NZD', czk: 'CZK', huf: 'HUF', ron: 'RON', sgd: 'SGD', inr: 'INR', '₹': 'INR', kč: 'CZK', 'r$': 'BRL', 'mx$': 'MXN', mxn: 'MXN', brl: 'BRL', ars: 'ARS', php: 'PHP', '₱': 'PHP', zar: 'ZAR', aed: 'AED', sar: 'SAR', qar: 'QAR', ngn: 'NGN', naira: 'NGN', '₦': 'NGN', kes: 'KES', ksh: 'KES', jpy: 'JPY', yen: 'JPY', '¥': 'JPY', mad: 'MAD', egp: 'EGP', cop: 'COP', clp: 'CLP', dh: DIRHAM, dhs: DIRHAM, dirham: DIRHAM, dirhams: DIRHAM, a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD' };
 
 /** Take-home pay as a share of gross, to compare a net floor with gross postings (approximate). */
 const NET_SHARE: Record<string, number> = { PLN: 0.72, EUR: 0.77 };
@@ -265,7 +281,7 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     const period = own ?? sibling?.period ?? periodNear(tail, amount);
     if (own) stated.push({ symbol, amount, period: own });
     if (period === 'year' && amount < 10_000) continue;
-    const currency = symbol ? (CURRENCY_CODE[symbol.toLowerCase()] ?? (/^kr\.?$/i.test(symbol) ? KRONE : null)) : null;
+    const currency = symbol ? (PROMPT_CURRENCIES[symbol.toLowerCase()] ?? null) : null;
     const net = /(?<![\p{L}])(?:net|netto|netti|netos?|nette?|netta|neto|nett[óo]|v [čc]istom|[čc]ist[éeáý]\p{L}*|καθαρ\p{L}*)(?![\p{L}])/iu.test(tail) && !/\bb2b\b/i.test(tail);
     const share = net ? (NET_SHARE[currency ?? 'EUR'] ?? DEFAULT_NET_SHARE) : 1;
     // "mínimo 2.400 € brutos x14", "1.500 € al mes en 14 pagas": fourteen monthly payments a year.
@@ -281,8 +297,8 @@ const DOLLAR_SIGN_CURRENCIES: ReadonlySet<string> = new Set(['USD', 'CAD', 'AUD'
 /** The currency a floor is in, reading a bare "$" as the job's own dollar and a missing currency as the job's. */
 export function floorCurrency(floor: PromptPay, jobCurrency: string | null): string {
   let currency = floor.currency;
-  if (currency === null || (currency === '$' && jobCurrency !== null && DOLLAR_SIGN_CURRENCIES.has(jobCurrency))) currency = jobCurrency ?? (floor.currency === '$' ? 'USD' : 'EUR');
-  if (currency === '$') currency = 'USD';
+  if (currency === null || (currency === DOLLAR && jobCurrency !== null && DOLLAR_SIGN_CURRENCIES.has(jobCurrency))) currency = jobCurrency ?? (floor.currency === DOLLAR ? 'USD' : 'EUR');
+  if (currency === DOLLAR) currency = 'USD';
   // "Minst 60 000 kr/mån" against a posting in euros: whose krone the prompt's country says.
   if (currency === KRONE) currency = jobCurrency === 'SEK' || jobCurrency === 'DKK' || jobCurrency === 'NOK' ? jobCurrency : (floor.krone ?? 'SEK');
   if (currency === DIRHAM) currency = jobCurrency === 'AED' ? 'AED' : 'MAD';
