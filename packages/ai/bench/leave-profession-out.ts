@@ -2,31 +2,17 @@
 // profession its vocabulary does not know. For each dev profile, the role families its prompt
 // resolves to are taken out of the vocabulary (title and prompt rules alike) while that profile's
 // pairs are scored, then put back: the profile is read as a new user in a profession the rules
-// have never seen. Dev only: it lists nothing a tuning engineer should not read.
+// have never seen (bench/quality/leave-out.ts). Dev only: it lists nothing a tuning engineer should not read.
 import { describeIssues } from '@jobping/contracts';
 import { printFigureLines, round } from '@jobping/testing';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEV_PARTS, loadSplit, selectPart, type EvalPair } from '../eval/dataset';
+import { DEV_PARTS, loadSplit, selectPart } from '../eval/dataset';
 import { LocalProvider } from '../src/index';
-import { extractPromptSignals } from '../src/providers/local/prompt-signals';
-import { PROMPT_FAMILY_RULES, TITLE_FAMILY_RULES } from '../src/providers/local/roles';
 import { runPrefilter, scorePairs, summarisePrefilter, summariseScores, type GateResult, type PairScore } from './quality/evaluate';
+import { eachProfileLeftOut } from './quality/leave-out';
 
 const optionsSchema = z.object({ part: z.enum(DEV_PARTS, { error: `--part must be one of: ${DEV_PARTS.join(', ')}` }).optional() });
-
-/** Runs `fn` with these families missing from both rule lists (the lists are restored after). */
-async function withoutFamilies<T>(families: readonly string[], fn: () => Promise<T>): Promise<T> {
-  // The lists are read-only to the scorer; this reading alone edits them, in place, for a moment.
-  const lists = [TITLE_FAMILY_RULES, PROMPT_FAMILY_RULES] as unknown as (readonly [string, ...unknown[]])[][];
-  const saved = lists.map((list) => [...list]);
-  for (const list of lists) list.splice(0, list.length, ...list.filter(([family]) => !families.includes(family)));
-  try {
-    return await fn();
-  } finally {
-    lists.forEach((list, index) => list.splice(0, list.length, ...saved[index]!));
-  }
-}
 
 async function main(): Promise<void> {
   const args = parseArgs({ args: process.argv.slice(2).filter((arg) => arg !== '--'), options: { part: { type: 'string' } }, strict: true }).values;
@@ -37,16 +23,11 @@ async function main(): Promise<void> {
 
   const scores: PairScore[] = [];
   const gates: GateResult[] = [];
-  const byProfile = new Map<string, EvalPair[]>();
-  for (const pair of split.pairs) byProfile.set(pair.profile.id, [...(byProfile.get(pair.profile.id) ?? []), pair]);
-  for (const pairs of byProfile.values()) {
-    const own = extractPromptSignals(pairs[0]!.profile.prompt).families;
-    await withoutFamilies(own, async () => {
-      // A new provider per profile: its memo must not keep signals read with the full vocabulary.
-      scores.push(...(await scorePairs(pairs, new LocalProvider())));
-      gates.push(...runPrefilter(pairs));
-    });
-  }
+  await eachProfileLeftOut(split.pairs, async (pairs) => {
+    // A new provider per profile: its memo must not keep signals read with the full vocabulary.
+    scores.push(...(await scorePairs(pairs, new LocalProvider())));
+    gates.push(...runPrefilter(pairs));
+  });
   const summary = summariseScores(scores);
   const gate = summarisePrefilter(gates);
   const { precision, recall, f1, auc } = summary.overall;
