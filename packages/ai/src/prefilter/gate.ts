@@ -1,12 +1,13 @@
 import type { JobSignals } from '../providers/local/job-signals';
 import type { PromptSignals } from '../providers/local/prompt-signals';
-import { areaFit, commuteOf, excludedInTitle, salaryFloorFor, titleNamesWantedRole, titleSharesWord } from '../providers/local/score-match';
+import { areaFit, commuteOf, excludedInTitle, salaryFloorFor, titleHead, titleNamesWantedRole, titleSharesWord } from '../providers/local/score-match';
 import { clip, hoursIn } from '../providers/local/text';
 import { FAMILY_LABELS, GENERIC_ROLE_WORDS, UNKNOWN_ROLE, familyCompatibility, familyTitleMatches, familyTitleSpan, foldAccents } from '../providers/local/vocabulary';
 
 /** A pay shortfall the gate trusts (exchange rates and net/gross readings are approximate). */
 const CLEAR_SHORTFALL = 0.15;
 const EXACT_SHORTFALL = 0.02;
+const PLAUSIBLE_SHORTFALL = 0.5;
 import { WEIGHTS } from '../providers/local/weights';
 
 // Part-time in the title itself: "0.6 FTE", "Teilzeit", "(24–28 uur)" is read by the hours rule.
@@ -38,10 +39,24 @@ export interface GateOptions {
  */
 function sharesWordsByChance(job: JobSignals, prompt: PromptSignals): boolean {
   if (prompt.families.some((family) => familyTitleMatches(family, job.title))) return false;
-  const title = foldAccents(job.title);
-  const span = familyTitleSpan(job.family, job.title);
-  const rest = span ? `${title.slice(0, span.start)} ${title.slice(span.end)}` : title;
-  return titleSharesWord(rest, prompt.roleWords.filter((word) => !GENERIC_ROLE_WORDS.has(word)));
+  return titleSharesWord(outsideFamilySpan(job.family, job.title), prompt.roleWords.filter((word) => !GENERIC_ROLE_WORDS.has(word)));
+}
+
+/** The title without the words that named its family ("Domestic" of "Domestic Gas Engineer" when "Gas Engineer" did). */
+function outsideFamilySpan(family: string, title: string): string {
+  const folded = foldAccents(title);
+  const span = familyTitleSpan(family, title);
+  return span ? `${folded.slice(0, span.start)} ${folded.slice(span.end)}` : folded;
+}
+
+/**
+ * The families are the gate's least certain reading, of the prompt as of the title: a job whose
+ * family the prompt names too ("Data scientist …, I sit with the sales team every day" was read as
+ * sales), or whose title's head speaks of what the user asks for in words its family did not
+ * account for, is the scorer's to weigh.
+ */
+function familyInDoubt(job: JobSignals, prompt: PromptSignals): boolean {
+  return sharesWordsByChance(job, prompt) || prompt.namedFamilies.includes(job.family) || titleSharesWord(outsideFamilySpan(job.family, titleHead(job.title)), prompt.askedWords);
 }
 
 /**
@@ -102,7 +117,7 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
   if (prompt.excludedFamilies.includes(job.family)) {
     if (!(namesWanted && prompt.excludedOnlyAlone.includes(job.family))) limit(WEIGHTS.excludedFamily.cap, `${FAMILY_LABELS[job.family] ?? job.family} role: ruled out by the user`);
   }
-  else if (prompt.families.length > 0 && job.family !== UNKNOWN_ROLE && !sharesWordsByChance(job, prompt)) {
+  else if (prompt.families.length > 0 && job.family !== UNKNOWN_ROLE && !familyInDoubt(job, prompt)) {
     // A known family that cannot serve any wanted one, and a title with none of the user's role
     // words — unless the wanted family's own rule reads the title too and a more specific family
     // took it on purpose ("Veterinary Nurse" for a nurse of people).
@@ -157,7 +172,8 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
     const exact = !job.salary.net && prompt.payFloors.every((f) => !f.net && f.currency === job.salary?.currency);
     const loose = prompt.payFloors.every((f) => !f.net && (f.currency === job.salary?.currency || (f.currency === '$' && /^(USD|CAD|AUD|NZD)$/.test(job.salary?.currency ?? ''))));
     const margin = exact ? EXACT_SHORTFALL : loose ? CLEAR_SHORTFALL : null;
-    if (margin !== null && job.salary.maxEur < floor.eur * (1 - margin)) {
+    // Under half the floor is likelier a misreading (a period, a thousand, a currency) than an offer: the scorer's.
+    if (margin !== null && job.salary.maxEur < floor.eur * (1 - margin) && job.salary.maxEur >= floor.eur * PLAUSIBLE_SHORTFALL) {
       const { base, perShortfall, max } = WEIGHTS.salaryTopBelow;
       const shortfall = (floor.eur - job.salary.maxEur) / floor.eur;
       subtract(Math.min(max, Math.round(base + perShortfall * shortfall)), `pays at most ${job.salary.text}, below the user's minimum (${floor.text})`);

@@ -49,6 +49,28 @@ describe('the pre-filter', () => {
     expect(lowPay.reason).toBe("skip: at most 50 < threshold 80: pays at most €60,000–€65,000 per year, below the user's minimum (€80,000)");
   });
 
+  it('leaves to the scorer a title that speaks of what the user asks for, in their words, whatever family the prompt was read as', () => {
+    // The families are the gate's least certain reading: "I sit with the sales and finance teams" is not a salesperson's prompt.
+    const user = { prompt: 'Data scientist, 4 years of demand forecasting for a retailer, I sit with the sales and finance teams every day. Helsinki or remote Finland.', threshold: 70 };
+    const forecasting = new Prefilter().check({ job: job({ title: 'Data Scientist – Forecasting', location: 'Helsinki', remote: false, salaryMin: null, salaryMax: null, description: 'Demand forecasting for a grocery chain.' }), user });
+    expect(forecasting.pass).toBe(true);
+    // The title's family misread: a maintenance controller plans an airline's maintenance, but "Controller" reads as finance.
+    const aircraft = { prompt: 'Part-66 B1 licensed aircraft engineer, ATR and A320 types, based near Bristol Airport. Line maintenance or hangar base both fine. No B2 avionics roles.', threshold: 70 };
+    const control = (title: string) => new Prefilter().check({ job: job({ title, location: 'Bristol', remote: false, salaryMin: null, salaryMax: null, description: 'Our control centre plans defect rectification for the fleet.' }), user: aircraft });
+    expect(control('Maintenance Controller (MCC)').pass).toBe(true);
+    expect(control('Financial Controller').reason).toMatch(/controlling\/FP&A role; the user wants aircraft maintenance/);
+    // A title with none of the user's words is still ruled out on its family.
+    const sales = new Prefilter().check({ job: job({ title: 'Account Executive', description: 'Sell our logistics software.' }), user: { prompt, threshold: 70 } });
+    expect(sales.reason).toMatch(/sales role; the user wants backend engineering/);
+  });
+
+  it('leaves to the scorer a posting that seems to pay less than half the floor: a period, a thousand or a currency misread is likelier than such an offer', () => {
+    const halfway = new Prefilter().check({ job: job({ salaryMin: 30_000, salaryMax: 38_000 }), user: { prompt, threshold: 70 } });
+    expect(halfway.pass).toBe(true);
+    const under = new Prefilter().check({ job: job({ salaryMin: 60_000, salaryMax: 65_000 }), user: { prompt, threshold: 80 } });
+    expect(under.pass).toBe(false);
+  });
+
   it('does not rule out a stack next to the one named: a recruiter might still send it', () => {
     const python = new Prefilter().check({ job: job({ title: 'Senior Python Engineer', description: 'Acme.\n\n- Python and Django' }), user: { prompt, threshold: 80 } });
     expect(python.pass).toBe(true);

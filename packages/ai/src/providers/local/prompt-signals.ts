@@ -6,7 +6,7 @@ import { EXCLUSIONS } from './exclusions';
 import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages, writtenIn } from './spoken-languages';
 import { citiesIn, citiesInNamedCountries, commuteLimitKm, type City } from './places';
 import { maxTravelShareIn, noticeDaysIn } from './travel-and-notice';
-import { foldAccents, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
+import { foldAccents, GENERIC_ROLE_WORDS, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
 
 /** What a user's prompt asks for and rules out. Plain data: computed once per prompt. */
 export interface PromptSignals {
@@ -34,6 +34,10 @@ export interface PromptSignals {
   excludedTitleWords: { words: string[]; phrase: string }[];
   /** The words the user named their role with ("gameplay programmer"). */
   roleWords: string[];
+  /** Every word of what the user asks for (the prompt without its refusals), to tell a title that speaks of it at all. */
+  askedWords: string[];
+  /** Every family the asked-for text names, in any sentence: `families` keeps the ones it judges wanted, and that judgement can be wrong. */
+  namedFamilies: RoleFamily[];
   /** The role asked for is a software one (a known software family, or software words for a role the rules do not know). */
   softwareRole: boolean;
   /** No family knows the prompt's role: the words that name it ("dental hygienist"), to find in titles. */
@@ -268,6 +272,12 @@ function yearsOfExperience(text: string): number | null {
   return most;
 }
 
+/** Every family the text names anywhere, with its context. */
+function namedFamiliesOf(positive: string): RoleFamily[] {
+  const folded = foldAccents(positive);
+  return PROMPT_FAMILY_RULES.filter(([, pattern, context]) => pattern.test(folded) && (!context || context.test(folded))).map(([family]) => family);
+}
+
 /** The families named in the first sentence that names any: later ones tell past jobs. */
 function wantedFamilies(positive: string): { families: RoleFamily[]; words: string[] } {
   const folded = foldAccents(positive);
@@ -314,6 +324,15 @@ const QUALIFIER_BRACKETS = /\((?:senior|junior|lead|m\/w\/d|m\/f\/d|h\/f|f\/h|m\
 
 // "HR-only", "pure compliance", "tylko kadrowego", "reine Lohnbuchhaltung": the job as a whole, not a part of it.
 const ONLY_ALONE = /(-only\b|\bonly\b|\bpure(ly)?\b|\btylko\b|\bnur\b|\breine?[nrs]?\b|\bsolo\b|\bpurement\b|\balleen\b|\bpur[oa]s?\b|\buniquement\b)/i;
+
+// Words of four letters or more that say nothing of a job's kind, in a prompt or a title.
+const PLAIN_WORDS = new Set(['with', 'from', 'that', 'this', 'have', 'looking', 'want', 'work', 'working', 'years', 'year', 'experience', 'company', 'companies', 'team', 'role', 'roles', 'jobs', 'position', 'lead', 'head', 'level', 'full', 'time', 'part', 'days', 'hours', 'week', 'month', 'remote', 'hybrid', 'office', 'onsite', 'permanent', 'temporary', 'contract', 'based', 'city', 'area', 'near', 'also', 'only', 'more', 'than', 'would', 'prefer', 'like', 'salary', 'good', 'some', 'other', 'about', 'into', 'over', 'need', 'plus', 'must', 'open', 'well', 'will', 'shift', 'shifts', 'nights', 'weekends', 'para', 'como', 'pour', 'avec', 'dans', 'oder', 'nach', 'voor', 'naar', 'przy', 'jako']);
+
+/** The asked-for text's own words, folded, that could name a kind of job. */
+function askedWordsOf(positive: string): string[] {
+  const words = (foldAccents(positive).toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !PLAIN_WORDS.has(word) && !GENERIC_ROLE_WORDS.has(word));
+  return [...new Set(words)];
+}
 
 /** A prompt whose role no family knows: the words of its first clause that name a role ("dental hygienist"). */
 function unknownRoleWords(positive: string): string[] {
@@ -589,6 +608,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     excludedConditions,
     excludedTitleWords,
     roleWords: wantedWords,
+    askedWords: askedWordsOf(positive),
+    namedFamilies: namedFamiliesOf(positive),
     unknownRoleWords: families.length === 0 ? unknownRoleWords(positive) : [],
     // Programming languages and tools are a software prompt's words ("I go by bike" is not Go).
     softwareRole,

@@ -138,7 +138,7 @@ function mentionsOf(text: string, words: readonly string[]): number {
 }
 
 /** A title before its brackets, dash or comma: "Gameplay Programmer" of "Gameplay Programmer (Unreal Engine 5)". */
-function titleHead(title: string): string {
+export function titleHead(title: string): string {
   return title.split(/\s[–—-]\s|[(|,]/)[0] ?? title;
 }
 
