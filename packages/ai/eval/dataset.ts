@@ -137,7 +137,7 @@ export function loadSplit(split: SplitName, dir: string = defaultEvalDir()): Eva
  * A part's ids carry its prefix (`dev-b-…`, `test-b-…`); the first round's carry none.
  */
 export const PARTS = {
-  dev: ['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i', 'dev-j', 'dev-k'],
+  dev: ['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i', 'dev-j', 'dev-k', 'dev-l', 'dev-m'],
   test: ['first', 'test-b', 'test-c', 'test-d'],
 } as const satisfies Record<SplitName, readonly string[]>;
 export const DEV_PARTS = PARTS.dev;
