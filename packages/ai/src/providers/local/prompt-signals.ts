@@ -509,6 +509,18 @@ function industryQualifier(phrase: string, term: (typeof INDUSTRIES)[number]): s
   return null;
 }
 
+/**
+ * An industry the user asks for in the same prompt ("a clinic that sends its after-hours to the
+ * emergency centre" and "no clinics that pay on production"): the refusal narrows it, to the
+ * words it says besides the industry's, or null when it says none.
+ */
+function askedForToo(phrase: string, positive: string, term: (typeof INDUSTRIES)[number]): string[] | null {
+  if (!anyMatch(positive, term.patterns)) return null;
+  const part = phrase.split(/\s*(?:\/|,|\bor\b|\band\b|\bnor\b|\bni\b|\boder\b|\bund\b|\bou\b|\bo\b|\by\b|\be\b|\blub\b|\beller\b|\boch\b|\bog\b)\s*/iu).find((candidate) => anyMatch(candidate, term.patterns)) ?? phrase;
+  const rest = contentWords(part).filter((word) => !anyMatch(word, term.patterns) && !INDUSTRY_FILLER.has(word));
+  return rest.length > 0 ? rest : null;
+}
+
 /** Reads a user's prompt. */
 export function extractPromptSignals(prompt: string): PromptSignals {
   const { phrases, positive, soft } = negatedPhrases(prompt);
@@ -537,7 +549,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     }
     for (const term of INDUSTRIES) {
       if (anyMatch(phrase, term.patterns) || new RegExp(`\\b${term.label}\\b`, 'i').test(phrase)) {
-        const qualifier = industryQualifier(phrase, term);
+        const qualifier = industryQualifier(phrase, term) ?? askedForToo(phrase, positive, term);
         excludedIndustries.push(qualifier ? { id: term.id, words: clip(phrase, 60), qualifier } : { id: term.id, words: clip(phrase, 60) });
       }
     }

@@ -4,7 +4,7 @@ import type { PromptSignals } from './prompt-signals';
 import { floorCurrency, floorInEur, money, payIn, payShortIn } from './salary';
 import { clip, firstParagraph, formatEur, listing } from './text';
 import { APPLY_FROM, CONSIDER_FROM, WEIGHTS } from './weights';
-import { EXCLUSIONS } from './exclusions';
+import { EXCLUSIONS, mentionsPlainly } from './exclusions';
 import { distanceKm } from './places';
 import { reasonWords, type NearDismissal } from './near-dismissals';
 import { SPOKEN_LANGUAGES } from './spoken-languages';
@@ -57,7 +57,8 @@ function industries(job: JobSignals, prompt: PromptSignals, out: Collector): voi
     // "No weight-loss clinics": a clinic is out only when it is that kind of clinic, as its title, name, opening
     // or the sentence that shows the industry says ("no patient house" is not every text with "in-house" in it).
     const where = `${job.title} ${job.company} ${firstParagraph(job.description)} ${hit.evidence}`;
-    if (excluded.qualifier && !excluded.qualifier.every((word) => textHasWord(where, word))) continue;
+    // Said plainly: "no production pay" is the opposite of a production-paying clinic.
+    if (excluded.qualifier && !excluded.qualifier.every((word) => textHasWord(where, word) && saidPlainly(where, word))) continue;
     out.adjust(
       'industry',
       WEIGHTS.excludedIndustry,
@@ -114,6 +115,11 @@ function otherRoleHead(title: string, userWords: readonly string[]): string | nu
   // "Supervisor", "Manager", "Specialist" are levels and variants of most jobs, not other jobs.
   const heads = titleWords.filter((word) => (ROLE_HEADS.has(word) || ROLE_HEADS.has(word.replace(/s$/, ''))) && !GENERIC_ROLE_WORDS.has(word.replace(/s$/, '')));
   return heads.find((head) => !userWords.some((word) => sameWord(word, head))) ?? null;
+}
+
+/** Whether the text carries a word starting so outside a negation ("production pay", not "no production pay"). */
+function saidPlainly(text: string, word: string): boolean {
+  return mentionsPlainly(foldAccents(text), new RegExp(`(?<![\\p{L}])${word.split('-')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu'));
 }
 
 /** Whether the text carries this word, or a form of it ("weight-loss" and "Weight Loss"). */

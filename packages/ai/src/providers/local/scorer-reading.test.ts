@@ -961,3 +961,14 @@ describe('the gate and a floor without a currency', () => {
     expect(withCurrency.pass).toBe(false);
   });
 });
+
+describe('an industry the user asks for and refuses in the same prompt (dev-m)', () => {
+  it('reads "no clinics that pay on production" as that kind of clinic for a vet who asks for a clinic', async () => {
+    const prompt = 'Small animal vet in Dunedin, 5 years, after a clinic with a fair after-hours roster. No clinics that pay on production or set revenue targets per vet.';
+    const salaried = job({ title: 'Companion Animal Veterinarian', location: 'Dunedin', description: 'Independent clinic in Mosgiel. Straight salary, no production pay; after-hours shared 1 in 6.' });
+    const production = job({ title: 'Companion Animal Veterinarian', location: 'Dunedin', description: 'Busy clinic in Mosgiel. Base salary plus production pay: 20 % of invoiced fees above your revenue target.' });
+    expect(new Prefilter().check({ job: salaried, user: { prompt, threshold: 70 } }).pass).toBe(true);
+    expect((await score(prompt, salaried)).score).toBeGreaterThanOrEqual(70);
+    expect((await score(prompt, production)).score).toBeLessThan(70);
+  });
+});
