@@ -123,7 +123,8 @@ const NEGATED_BRACKETS =
 const POSTFIX_NEGATION =
   /([^.;,:!?\n()]{2,60}?)\s+(?:mnie nie interesuje|mnie nie interesują|no me interesa|no me interesan|ne m'int[ée]resse(?:nt)? pas|interessier(?:t|en) mich nicht|non mi interessa(?:no)?|n[ãa]o me interessa(?:m)?|(?:is|are) not for me|kommt nicht in frage|interesseert me niet|intresserar mig inte)(?![\p{L}])/giu;
 const NEGATION_LIST = new RegExp(
-  NEGATION.source.replace(String.raw`\s*([^.;,:!?\n()]+)`, String.raw`\s*((?:[^.;,:!?\n()]+,\s*){1,5}[^.;,:!?\n()]*?\b(?:or|nor|and|ni|o|ou|oder|lub|albo|eller|och|y|e)\s+[^.;,:!?\n()]+)`),
+  // A list keeps to its line: "NOT lead / manager, and\n- Eindhoven region" does not refuse Eindhoven.
+  NEGATION.source.replace(String.raw`\s*([^.;,:!?\n()]+)`, String.raw`\s*((?:[^.;,:!?\n()]+,[^\S\n]*){1,5}[^.;,:!?\n()]*?\b(?:or|nor|and|ni|o|ou|oder|lub|albo|eller|och|y|e)[^\S\n]+[^.;,:!?\n()]+)`),
   'giu',
 );
 // "No nights, happy with weekends or evenings": the list turns into what the user accepts.
@@ -414,6 +415,15 @@ function refusedPlacesOf(prompt: string, positive: string, phrases: readonly str
   return { refused: refused.filter((city, index) => refused.findIndex((other) => other.name === city.name) === index), positive: rest };
 }
 
+// "0.8 (30 hrs) ideally, full time ok", "28 uur of voltijds": a full week is fine too.
+const FULL_TIME_TOO = /\b(?:full[- ]?time|fulltime|vollzeit|temps plein|jornada completa|tempo pieno|voltijds?|pe[łl]ny etat)\b[^.;\n]{0,12}\b(?:ok(?:ay)?|fine|too|also|possible|welcome|works)\b|\b(?:or|oder|ou|o|of|albo|lub)\s+(?:a\s+)?(?:full[- ]?time|fulltime|vollzeit|temps plein|jornada completa|tempo pieno|voltijds?|pe[łl]ny etat)\b/i;
+
+/** The weekly hours the user wants, open above when a full week is fine too. */
+function weekWanted(positive: string): { min: number; max: number } | null {
+  const hours = wantedHoursIn(positive);
+  return hours && FULL_TIME_TOO.test(positive) ? { min: hours.min, max: 60 } : hours;
+}
+
 /** "Part-time, 3 days a week", "part time 20-30 hrs": a full-time post is not what the user wants. */
 function wantsPartTimeOnly(positive: string, hours: { min: number; max: number } | null): boolean {
   if (!/\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i.test(positive)) return false;
@@ -673,7 +683,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
       return weak.allButEnglish ? SPOKEN_LANGUAGES.filter((l) => l.id !== 'english').map((l) => l.id) : weak.ids;
     })(),
     spokenLanguages: listedLanguages(prompt, homeCities.map((city) => city.country)),
-    hours: wantedHoursIn(positive),
+    hours: weekWanted(positive),
     wantsPartTimeOnly: wantsPartTimeOnly(positive, wantedHoursIn(positive)),
     wantsContractOnly: CONTRACT_ONLY.test(prompt),
     outsideIr35Only: OUTSIDE_IR35_ONLY.test(prompt) && !EITHER_IR35.test(prompt),

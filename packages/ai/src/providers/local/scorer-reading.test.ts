@@ -972,3 +972,21 @@ describe('an industry the user asks for and refuses in the same prompt (dev-m)',
     expect((await score(prompt, production)).score).toBeLessThan(70);
   });
 });
+
+describe('a fresh reading (dev-l): what it found', () => {
+  it('keeps a refused list to its line: the place on the next line is where the user wants to work', async () => {
+    const prompt = 'looking for:\n- vision engineer, c++ and python. NOT lead / manager, and\n- Eindhoven region, max 40 min by car, hybrid is fine';
+    const campus = job({ title: 'Computer Vision Engineer', location: 'Eindhoven (High Tech Campus)', description: 'C++ and Python vision software for medical imaging.' });
+    const result = await score(prompt, campus);
+    expect(cons(result)).not.toMatch(/Eindhoven/);
+    expect(result.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('reads "30 hrs ideally, full time ok" as open to a full week', async () => {
+    const prompt = 'Speech and language therapist in Glasgow, paediatrics. 0.8 (30 hrs) ideally, full time ok.';
+    const fullWeek = await score(prompt, job({ title: 'Speech and Language Therapist – Paediatrics', location: 'Glasgow', description: 'Permanent, full-time, 35 hours a week, school-age caseload.' }));
+    expect(cons(fullWeek)).not.toMatch(/hours/);
+    const only = await score('Speech and language therapist in Glasgow, paediatrics. 30 hrs a week only.', job({ title: 'Speech and Language Therapist – Paediatrics', location: 'Glasgow', description: 'Permanent, full-time, 40 hours a week, school-age caseload.' }));
+    expect(cons(only)).toMatch(/hours/);
+  });
+});
