@@ -298,7 +298,11 @@ function wantedFamilies(positive: string): { families: RoleFamily[]; words: stri
     // "Senior backend engineer": 'software' only when nothing more specific was said.
     const specific = families.filter((family) => family !== 'software');
     const nonSoftware = specific.filter((family) => !SOFTWARE_FAMILIES.has(family));
-    // "Technical writer for developer documentation": the role is the writer, not the developer.
+    const softwareOnes = specific.filter((family) => SOFTWARE_FAMILIES.has(family));
+    // The role named first is the job: "Technical writer for developer documentation" is the writer,
+    // "Desarrollador Odoo …: contabilidad, ventas" the developer of accounting and sales modules.
+    const first = kept.reduce((earliest, match) => (match.start < earliest.start ? match : earliest));
+    if (first.family === 'software' || SOFTWARE_FAMILIES.has(first.family)) return { families: softwareOnes.length > 0 ? softwareOnes : ['software'], words };
     return { families: nonSoftware.length > 0 ? nonSoftware : specific.length > 0 ? specific : families, words };
   }
   return { families: [], words: [] };

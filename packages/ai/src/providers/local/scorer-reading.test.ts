@@ -990,3 +990,20 @@ describe('a fresh reading (dev-l): what it found', () => {
     expect(cons(only)).toMatch(/hours/);
   });
 });
+
+describe('a fresh reading (dev-m): what it found', () => {
+  it('reads the role named first as the job: a developer of accounting and sales modules is a developer', async () => {
+    const prompt = 'Desarrollador Odoo (Python, PostgreSQL), 3 años con módulos de contabilidad, inventario y ventas. Vivo en Lima, remoto desde Perú.';
+    const odoo = await score(prompt, job({ title: 'Desarrollador Odoo Semi Senior', location: 'Lima, Perú', description: 'Desarrollo de módulos Odoo en Python para clientes de distribución.' }));
+    expect(cons(odoo)).not.toMatch(/not sales|not accounting/);
+    expect(odoo.score).toBeGreaterThanOrEqual(70);
+    const writer = await score('Technical writer for developer documentation, remote in the EU.', job({ title: 'Backend Developer (Go)', location: 'Remote (EU)', description: 'Go services.' }));
+    expect(writer.score).toBeLessThan(70);
+  });
+
+  it('does not read "C/AL", the language of Dynamics NAV, as C', async () => {
+    const prompt = 'Business Central developer (AL, before that C/AL in NAV), Cologne, remote in Germany.';
+    const al = await score(prompt, job({ title: 'AL-Entwickler Business Central (Remote)', location: 'Remote (Deutschland)', description: 'Erweiterungen in AL, Schnittstellen in TypeScript und Python für unsere Branchen-App.' }));
+    expect(cons(al)).not.toMatch(/mention C\b/);
+  });
+});

@@ -35,7 +35,8 @@ export const SKILLS: readonly SkillTerm[] = [
   skill('rust', 'Rust', 'language', [/\brust\b/i]),
   skill('cpp', 'C++', 'language', [/\bc\+\+/i], ['c']),
   // "C" alone only as a capital letter that is not C++ or C#: "in C", "C/C++".
-  skill('c', 'C', 'language', [/(?<![\w+#-])C(?![\w+#]|\/\/)(?=[\s,/)]|$)/], ['cpp']),
+  // "C/AL" and "C/SIDE" are Dynamics NAV's language and IDE, not C.
+  skill('c', 'C', 'language', [/(?<![\w+#-])C(?![\w+#]|\/\/|\/(?:AL|SIDE)\b)(?=[\s,/)]|$)/], ['cpp']),
   skill('csharp', 'C#/.NET', 'language', [/\bc#/i, /\.net\b/i]),
   skill('ruby', 'Ruby', 'language', [/\bruby\b/i, /\brails\b/i]),
   skill('php', 'PHP', 'language', [/\bphp\b/i, /\blaravel\b/i, /\bsymfony\b/i]),
