@@ -675,7 +675,8 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     acceptsContract: has(positive, /\b(contract(or)?|freelance)\b/i),
     // "Full time or 0.8", "temps plein ou 4/5e", "80 % ok": a reduced week is fine.
     // "Liefst 28–32 uur": hours under a full week are a part-time wish whatever the word.
-    acceptsPartTime: has(positive, /\bpart[- ]time\b|\b0[.,][5-9]\b|\b[1-4]\/5e?\b|\b[5-9]0 ?%|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b/i) || (wantedHoursIn(positive)?.max ?? 99) <= 34,
+    // "I'd actually prefer 4 days", "a four-day week": a reduced week is a wish.
+    acceptsPartTime: has(positive, /\bpart[- ]time\b|\b0[.,][5-9]\b|\b[1-4]\/5e?\b|\b[5-9]0 ?%|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\bdeeltijd\b|\b(?:4|four|vier|quatre|cuatro|quattro|cztery)[- ](?:day|tage|jours|d[ií]as|giorni|dni)\b|\bprefer (?:4|four) days\b/i) || (wantedHoursIn(positive)?.max ?? 99) <= 34,
     // (?!\w), not \b: "umowa o pracę" ends on a letter \b does not count as one.
     // "Umowa o pracę od 15 000 zł albo B2B od 20 000 zł netto", "permanent, or a fixed-term contract of at least 12 months": both are fine.
     refusesSelfEmployment:

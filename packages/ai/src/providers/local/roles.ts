@@ -57,7 +57,14 @@ export const ROLES: readonly RoleTerm[] = [
   role('vet-nursing', 'veterinary nursing', /\b(veterinary (nurse|nursing|technician|technologist)|vet (nurse|tech)\b|rvn\b|registered veterinary (nurse|technician)|registered veterinary|tiermedizinische[r]? fachangestellte|tfa\b|auxiliaire (specialise(e)? )?veterinaire|\basv\b|paraveterinair|dierenartsassistent|technik weterynarii|auxiliar (tecnico )?veterinari|ats veterinari|infermier[ea] veterinari)/i, {
     near: { 'vet-care': 0.1, 'vet-surgery': 0.1 },
   }),
-  role('vet-surgery', 'veterinary surgery', /\b(veterinary surgeon|veterinarian|vet surgeon|tierarzt|tierarztin|tierarzt:in|veterinaire|veterinari[oa]|dierenarts|lekarz weterynarii|medico veterinario)/i, { near: { 'vet-nursing': 0.1 } }),
+  role('vet-surgery', 'veterinary surgery', /\b(veterinary surgeon|veterinarian|vet surgeon|tierarzt|tierarztin|tierarzt:in|veterinaire|veterinari[oa]|dierenarts|lekarz weterynarii|medico veterinario)/i, {
+    // "Small animal vet here", "companion animal vet": the short word in a prompt, never a vet nurse or tech.
+    prompt: /\b(veterinary surgeon|veterinarian|vet surgeon|(?:small|companion|mixed|farm|large|equine) animal vet|vet(?! (?:nurse|tech|assistant|receptionist|care))\b(?=[^.;\n]{0,40}\b(?:bvsc|bvms|dvm|rcvs|vcnz|post-?grad|years?|yrs|registered)\b)|tierarzt|veterinaire|veterinari[oa]|dierenarts|lekarz weterynarii|medico veterinario)/i,
+    near: { 'vet-nursing': 0.1 },
+  }),
+  role('respiratory-therapy', 'respiratory therapy', /\b(respiratory (care )?(therapist|practitioner|therapy)|rrt\b|crt\b(?=.*respirat)|terapeuta respiratori|fisioterapeuta respiratori|atmungstherapeut|inhalotherap)/i, {
+    prompt: /\b(respiratory (care )?(therapist|practitioner|therapy)|rrt\b|terapeuta respiratori|inhalotherap)/i,
+  }),
   role('dental-hygiene', 'dental hygiene', /\b(dental hygien|hygienist|hygieniste dentaire|higienista (dental|bucodental)|dentalhygien|mondhygienist|higienistka stomatologiczna|igienista dentale|prophylaxe(assistent|fachkraft))/i, {
     near: { 'dental-therapy': 0.2, 'dental-nursing': 0.1 },
   }),

@@ -1001,6 +1001,18 @@ describe('a fresh reading (dev-m): what it found', () => {
     expect(writer.score).toBeLessThan(70);
   });
 
+  it('knows a vet by the short word, a respiratory therapist from a counsellor, and a four-day week as a wish', async () => {
+    const vet = 'Small animal vet here, 6 years post-grad, Christchurch. Full-time or the hourly equivalent; I would actually prefer 4 days.';
+    const fourDays = await score(vet, job({ title: 'Veterinarian (4-day week)', location: 'Christchurch', description: 'Companion animal clinic in Halswell, four days a week.' }));
+    expect(pros(fourDays)).toMatch(/veterinary surgery role/i);
+    expect(cons(fourDays)).not.toMatch(/part-time|not named/);
+    const rrt = 'RRT (NBRC), 5 yrs adult ICU, vents and ABGs. Tempe, Phoenix metro, days only.';
+    const therapist = await score(rrt, job({ title: 'Respiratory Therapist – ICU, Day Shift', location: 'Mesa, AZ', description: 'Adult ICU, 3x12 day shifts.' }));
+    expect(pros(therapist)).toMatch(/respiratory therapy role/i);
+    expect(therapist.score).toBeGreaterThanOrEqual(70);
+    expect((await score(rrt, job({ title: 'Mental Health Therapist', location: 'Mesa, AZ', description: 'Outpatient counselling.' }))).score).toBeLessThan(70);
+  });
+
   it('does not read "C/AL", the language of Dynamics NAV, as C', async () => {
     const prompt = 'Business Central developer (AL, before that C/AL in NAV), Cologne, remote in Germany.';
     const al = await score(prompt, job({ title: 'AL-Entwickler Business Central (Remote)', location: 'Remote (Deutschland)', description: 'Erweiterungen in AL, Schnittstellen in TypeScript und Python für unsere Branchen-App.' }));
