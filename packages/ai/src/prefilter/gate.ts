@@ -168,7 +168,8 @@ export function gate(job: JobSignals, prompt: PromptSignals, threshold: number, 
   // exchange rates are approximate. Never from a net floor, nor from a figure without a currency:
   // "kod 95" or "C1" read as pay is the kind of slip a fresh text brings, and the scorer still weighs it.
   const floor = salaryFloorFor(job, prompt);
-  if (floor !== null && job.salary) {
+  // A package floor ("including housing and transport") against a posting's basic is the scorer's to weigh.
+  if (floor !== null && job.salary && !prompt.payFloors.some((f) => f.package)) {
     const exact = !job.salary.net && prompt.payFloors.every((f) => !f.net && f.currency === job.salary?.currency);
     const loose = prompt.payFloors.every((f) => !f.net && (f.currency === job.salary?.currency || (f.currency === '$' && /^(USD|CAD|AUD|NZD)$/.test(job.salary?.currency ?? ''))));
     const margin = exact ? EXACT_SHORTFALL : loose ? CLEAR_SHORTFALL : null;

@@ -71,6 +71,13 @@ describe('the pre-filter', () => {
     expect(under.pass).toBe(false);
   });
 
+  it('leaves to the scorer a basic salary under a floor that counts allowances in', () => {
+    const basic = job({ title: 'Senior Quantity Surveyor', location: 'Riyadh', remote: false, salaryMin: 18_000, salaryMax: 18_000, salaryCurrency: 'SAR', salaryPeriod: 'month', description: 'Basic 18,000 plus 25 % housing and 10 % transport allowance.' });
+    const check = (floor: string) => new Prefilter().check({ job: basic, user: { prompt: `Senior quantity surveyor in Riyadh. ${floor}`, threshold: 70 } }).pass;
+    expect(check('At least SAR 20,000 monthly including housing and transport.')).toBe(true);
+    expect(check('Basic salary at least SAR 20,000 monthly.')).toBe(false);
+  });
+
   it('does not rule out a stack next to the one named: a recruiter might still send it', () => {
     const python = new Prefilter().check({ job: job({ title: 'Senior Python Engineer', description: 'Acme.\n\n- Python and Django' }), user: { prompt, threshold: 80 } });
     expect(python.pass).toBe(true);

@@ -271,7 +271,7 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
 
 // "7 500–8 500 zł netto", "9.000 zł net", "1.400 a 1.500 € netos al mes": the posting states take-home pay.
 const GROSS_PAY = /\b(RAL|brutto|brut|lord[oa]|gross|brut[oa]s?)\b/i;
-const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euros?|lei|ron|kč|czk|huf|mxn|brl|dhs?|mad|ngn|kes|\$)[^.\n]{0,20}\b(netto|netti|netta|nette?|netos?|net|neto|v [čc]istom|[čc]ist[ée]ho)\b|\b(netto|netti|netta|nette?|netos?|net)\b[^.\n\d]{0,12}\d|(?:\$|€|£|r\$)\s?\d[\d.,]*\s*(?:netos?|net|netto|nett?e?|netti|netta)\b/i;
+const NET_PAY = /\d[\d\s.,]*\s*(?:zł|pln|€|eur|euros?|lei|ron|kč|czk|huf|mxn|brl|dhs?|mad|ngn|kes|\$)[^.\n]{0,20}\b(netto|netti|netta|nette?|netos?|net|neto|v [čc]istom|[čc]ist[ée]ho)\b|\b(netto|netti|netta|nette?|netos?|net)\b[^.\n\d]{0,25}\d|(?:\$|€|£|r\$)\s?\d[\d.,]*\s*(?:netos?|net|netto|nett?e?|netti|netta)\b/i;
 
 // A board that gives the amounts without their period: the text ("19–23 € Stundenlohn"), else the size of the figure, says it.
 const HOURLY_WORDS = /\b(per hour|an hour|hourly|\/\s?h(ou)?r?\b|stundenlohn|pro stunde|\/\s?std\b|de l'heure|(de )?l'heure|por hora|la hora|all'ora|l'ora|orari[oa]|za godzin[ęe]|na godzin[ęe]|per uur|uurloon)/i;

@@ -78,4 +78,18 @@ describe('yearly pay in the local provider', () => {
     expect(salaryFromText('Salario: 4.500.000 – 5.500.000 COP mensuales')?.text).toMatch(/^4,500,000 COP–5,500,000 COP per month/);
     expect(salaryFromText('Renta: CLP 1.800.000 brutos mensuales')?.currency).toBe('CLP');
   });
+
+  it('reads floors in the currencies and words of dev-l and dev-m', () => {
+    const floor = (prompt: string) => payFloorsFromPrompt(prompt).map((f) => [Math.round(f.yearly), f.currency]);
+    expect(floor('Min R28 000 basic per month.')).toEqual([[336_000, 'ZAR']]);
+    expect(floor('Basic min RM6,500.')).toEqual([[78_000, 'MYR']]);
+    expect(floor('Sueldo mínimo S/ 6,500 brutos al mes.')).toEqual([[78_000, 'PEN']]);
+    expect(floor('Salary 35,000 taka gross per month.')).toEqual([[420_000, 'BDT']]);
+    expect(floor('Almeno 1.750 € lordi al mese.')).toEqual([[21_000, 'EUR']]);
+    expect(floor('$190k base floor, equity nice not required')).toEqual([[190_000, '$']]);
+    expect(floor('Salario mínimo $6.000.000 COP mensuales')).toEqual([[72_000_000, 'COP']]);
+    const total = payFloorsFromPrompt('Total package must not be less than SAR 20,000 monthly including housing and transportation allowances.');
+    expect(total.map((f) => [f.yearly, f.currency, f.package])).toEqual([[240_000, 'SAR', true]]);
+  });
 });
+

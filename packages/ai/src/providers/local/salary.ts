@@ -95,9 +95,9 @@ const DOLLAR = '$';
 const KRONE = 'kr';
 const DIRHAM = 'dh';
 // "A$", "NZ$", "C$", "S$": the dollar with its country's letters before it.
-const CURRENCY_SIGNS: Record<string, string> = { '€': 'EUR', $: DOLLAR, '£': 'GBP', '₹': 'INR', '₱': 'PHP', '₦': 'NGN', '¥': 'JPY', zł: 'PLN', kč: 'CZK', kr: KRONE, 'kr.': KRONE, lei: 'RON', ksh: 'KES', dh: DIRHAM, dhs: DIRHAM, a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD', r$: 'BRL', mx$: 'MXN' };
+const CURRENCY_SIGNS: Record<string, string> = { '€': 'EUR', $: DOLLAR, '£': 'GBP', '₹': 'INR', '₱': 'PHP', '₦': 'NGN', '¥': 'JPY', zł: 'PLN', kč: 'CZK', kr: KRONE, 'kr.': KRONE, lei: 'RON', ksh: 'KES', dh: DIRHAM, dhs: DIRHAM, a$: 'AUD', au$: 'AUD', nz$: 'NZD', c$: 'CAD', ca$: 'CAD', us$: 'USD', s$: 'SGD', sg$: 'SGD', r$: 'BRL', mx$: 'MXN', r: 'ZAR', rm: 'MYR', 's/': 'PEN', 's/.': 'PEN', tk: 'BDT', 'tk.': 'BDT', '৳': 'BDT', '₫': 'VND', rp: 'IDR', '₩': 'KRW' };
 // Currency words only a prompt is read for ("3000 euros net"): in a posting, "lift 20 pounds" is a weight.
-const CURRENCY_WORDS: Record<string, string> = { euro: 'EUR', euros: 'EUR', dollar: DOLLAR, dollars: DOLLAR, pound: 'GBP', pounds: 'GBP', naira: 'NGN', yen: 'JPY', dirham: DIRHAM, dirhams: DIRHAM };
+const CURRENCY_WORDS: Record<string, string> = { euro: 'EUR', euros: 'EUR', dollar: DOLLAR, dollars: DOLLAR, pound: 'GBP', pounds: 'GBP', naira: 'NGN', yen: 'JPY', dirham: DIRHAM, dirhams: DIRHAM, taka: 'BDT', ringgit: 'MYR', soles: 'PEN', rupiah: 'IDR' };
 // The ISO codes are those the scorer can convert ("CHF 115'000", "13 millones COP").
 const CURRENCY_CODES: Record<string, string> = Object.fromEntries(Object.keys(EUR_PER_UNIT).map((code) => [code.toLowerCase(), code]));
 const POSTING_CURRENCIES: Record<string, string> = { ...CURRENCY_CODES, ...CURRENCY_SIGNS };
@@ -203,9 +203,9 @@ const CURRENCY = alternation(PROMPT_CURRENCIES);
 const NUMBER = String.raw`(?<![\p{L}])(\d{1,2}(?:,\d{2}){1,3},\d{3}|\d{1,3}(?:[ .,'’\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(k(?![\p{L}])|tys\.?|mil(?![\p{L}])|m(?![\p{L}])|mn|mio|millones|milh[õo]es|millions?)?`;
 // Said outright ("at least", "Mindestgehalt") or as a want ("I need", "salary expectations:", "not below"):
 // either way the lowest figure the user takes.
-const FLOOR_WORD = String.raw`at ?least|minst|l[äa]gst|mindst|v[äa]hint[äa][äa]n|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|piso(?: salarial)?:?|mindestens|aspo[nň]|minim[áa]ln[ěe]|najmanje|v[äa]h\.|legal[áa]bb|ab|from|a partir de|desde|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|or|albo|oder|ou|>=?|≥`;
+const FLOOR_WORD = String.raw`at ?least|minst|l[äa]gst|mindst|v[äa]hint[äa][äa]n|minimum(?: of)?|min\.?|m[íi]n\.|mindestgehalt|gehaltswunsch|(?:salary )?expectations?:?|expecting|i need|i want|looking for|seeking|je vise|i earn|earning|above|over|more than|not below|no lower than|not less than|nicht unter|pas moins de|oczekiwania:?|pretensiones?|pretens[ãa]o|no less than|not under|no menos de|au moins|m[íi]nimo|m[íi]nima|piso(?: salarial)?:?|mindestens|aspo[nň]|minim[áa]ln[ěe]|najmanje|v[äa]h\.|legal[áa]bb|ab|from|a partir de|desde|starting at|salary|pay|target|ote(?: at least)?|od|co najmniej|minimaal|tenminste|vanaf|almeno|non meno di|(?:must |should )?not be (?:less|lower) than|or|albo|oder|ou|>=?|≥`;
 const FLOOR = new RegExp(
-  String.raw`(?:(?<![\p{L}\d])(?:${FLOOR_WORD})\s*(?:(?:of|de|di|von|du)\s+)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
+  String.raw`(?:(?<![\p{L}\d])(?:${FLOOR_WORD})\s*(?:(?:of|de|di|von|du)\s+)?(${CURRENCY})?\s*${NUMBER}\s*(${CURRENCY})?|(${CURRENCY})\s*${NUMBER}\s*\+|(\d{1,3}(?:[.,]\d+)?)\s*(k)\s*(${CURRENCY})?\s*\+|(${CURRENCY})\s*${NUMBER}(?=[^.;]{0,25}\b(?:min(?:imum)?|or (?:more|better|above)|base minimum|(?:base )?floor)\b)|${NUMBER}\s*(${CURRENCY})?(?=\s*(?:\S+\s*){0,3}\b(?:min(?:imum)?|or (?:more|better|above))\b))((?:(?!\b(?:or|albo|oder|ou|lub)\b)[^.;,]){0,40})`,
   'giu',
 );
 
@@ -227,6 +227,8 @@ export interface PromptPay {
   monthly?: boolean;
   /** Take-home share used to gross it up (1 when stated gross). */
   share: number;
+  /** A package with allowances or bonuses counted in ("must not be less than SAR 20,000 monthly including housing"): a posting's basic alone may be under it. */
+  package?: boolean;
   text: string;
 }
 
@@ -248,7 +250,14 @@ function statedPeriod(tail: string, amount: number): SalaryPeriod | null {
 }
 
 /** Every floor the prompt states ("£20ph min or 40k" has two); the bench counts the lowest. */
-export function payFloorsFromPrompt(prompt: string): PromptPay[] {
+// "Including housing and transport", "total package", "all-in", "CTC": more than the base counts.
+const PACKAGE = /\b(?:including|incl\.?|inclusive|package|total (?:comp|pay|package)|all[- ]in|allowances?|ctc|tcc)\b/i;
+
+// "Min R28 000", "Basic min RM6,500": a sign of letters written against its figure.
+const LETTER_SIGN = /(?<![\p{L}])(R|RM|Rp|Tk)(?=\d)/gu;
+
+export function payFloorsFromPrompt(written: string): PromptPay[] {
+  const prompt = written.replace(LETTER_SIGN, '$1 ');
   const floors: PromptPay[] = [];
   const krone = /\b(danmark|denmark|danish|dansk|k[øo]benhavn|copenhagen|aarhus|esbjerg|odense|aalborg|m[åa]ned)\b/i.test(prompt) ? 'DKK' : /\b(norge|norway|norsk|oslo|bergen|trondheim|stavanger)\b/i.test(prompt) ? 'NOK' : 'SEK';
   // "Expecting 22 LPA fixed minimum": lakhs of rupees a year.
@@ -263,7 +272,9 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     // Groups come in (currency?, digits, k, currency?) sets per alternative; take the first filled.
     const digits = [groups[1], groups[5], groups[7], groups[11], groups[13]].find((value) => value !== undefined);
     const k = [groups[2], groups[6], groups[8], groups[12], groups[14]].find((value) => value !== undefined);
-    const symbol = [groups[0], groups[3], groups[4], groups[9], groups[10], groups[15]].find((value) => value !== undefined);
+    // "$6.000.000 COP": the code after the figure says whose dollar.
+    const written = [groups[0], groups[3], groups[4], groups[9], groups[10], groups[15]].filter((value) => value !== undefined);
+    const symbol = written.find((value) => PROMPT_CURRENCIES[value.toLowerCase()] !== DOLLAR) ?? written[0];
     const tail = groups[16] ?? '';
     if (!digits) continue;
     // "40 min max", "30 min by bike": a commute, not a pay floor.
@@ -286,7 +297,8 @@ export function payFloorsFromPrompt(prompt: string): PromptPay[] {
     const share = net ? (NET_SHARE[currency ?? 'EUR'] ?? DEFAULT_NET_SHARE) : 1;
     // "mínimo 2.400 € brutos x14", "1.500 € al mes en 14 pagas": fourteen monthly payments a year.
     const payments = period === 'month' ? (paymentsIn(`${tail} ${prompt.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 30)}`) ?? 12) / 12 : 1;
-    floors.push({ yearly: (annualPay(amount, period) * payments) / share, currency, ...(currency === KRONE ? { krone } : {}), ...(period === 'month' && payments === 1 ? { monthly: true } : {}), net, share, text: match[0].trim().replace(/[\s,(]+$/, '').slice(0, 60) });
+    const counted = PACKAGE.test(`${tail} ${prompt.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 40)}`);
+    floors.push({ yearly: (annualPay(amount, period) * payments) / share, currency, ...(currency === KRONE ? { krone } : {}), ...(period === 'month' && payments === 1 ? { monthly: true } : {}), net, share, ...(counted ? { package: true } : {}), text: match[0].trim().replace(/[\s,(]+$/, '').slice(0, 60) });
   }
   return floors;
 }

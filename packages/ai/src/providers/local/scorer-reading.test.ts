@@ -982,6 +982,12 @@ describe('a fresh reading (dev-l): what it found', () => {
     expect(result.score).toBeGreaterThanOrEqual(70);
   });
 
+  it('reads net pay said before its figure ("retribuzione netta mensile di circa 1.800–1.900 €") against a net floor', async () => {
+    const prompt = 'Infermiera a Bologna, minimo 1.750 € netti al mese, niente notti.';
+    const result = await score(prompt, job({ title: 'Infermiere/a – Day Hospital', location: 'Bologna', description: 'Contratto a tempo indeterminato. Retribuzione netta mensile di circa 1.800–1.900 € su 14 mensilità. Orario diurno.' }));
+    expect(cons(result)).not.toMatch(/below your/);
+  });
+
   it('reads "30 hrs ideally, full time ok" as open to a full week', async () => {
     const prompt = 'Speech and language therapist in Glasgow, paediatrics. 0.8 (30 hrs) ideally, full time ok.';
     const fullWeek = await score(prompt, job({ title: 'Speech and Language Therapist – Paediatrics', location: 'Glasgow', description: 'Permanent, full-time, 35 hours a week, school-age caseload.' }));

@@ -194,4 +194,4 @@ export const REGION_PATTERNS: readonly (readonly [Place['region'] | 'world', Reg
 ];
 
 /** Fixed, approximate rates to compare salaries (the local provider is not a currency service). */
-export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68, AUD: 0.6, NZD: 0.55, CZK: 0.04, HUF: 0.0025, RON: 0.2, SGD: 0.69, INR: 0.011, AED: 0.25, SAR: 0.245, QAR: 0.25, OMR: 2.4, KWD: 3, BHD: 2.45, MXN: 0.05, BRL: 0.17, ARS: 0.001, PHP: 0.016, ZAR: 0.05, CLP: 0.001, COP: 0.00023, MAD: 0.092, KES: 0.0071, NGN: 0.0006, JPY: 0.0061, EGP: 0.019 };
+export const EUR_PER_UNIT: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.05, SEK: 0.088, DKK: 0.134, NOK: 0.086, PLN: 0.23, CAD: 0.68, AUD: 0.6, NZD: 0.55, CZK: 0.04, HUF: 0.0025, RON: 0.2, SGD: 0.69, INR: 0.011, AED: 0.25, SAR: 0.245, QAR: 0.25, OMR: 2.4, KWD: 3, BHD: 2.45, MXN: 0.05, BRL: 0.17, ARS: 0.001, PHP: 0.016, ZAR: 0.05, CLP: 0.001, COP: 0.00023, MAD: 0.092, KES: 0.0071, NGN: 0.0006, JPY: 0.0061, EGP: 0.019, PEN: 0.25, MYR: 0.2, VND: 0.000035, BDT: 0.0078, PKR: 0.0032, IDR: 0.000056, KRW: 0.00066 };
