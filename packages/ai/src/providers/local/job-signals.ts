@@ -232,6 +232,10 @@ export function placesIn(text: string): Pick<JobSignals, 'regions' | 'countries'
 
 const REMOTE_SCOPE = /\bremote(?:ly)?\b[^.\n]{0,40}?\b(?:from|within|in|across)\b[^.\n]{0,60}/i;
 
+// "Milano (ibrido)", "modelo híbrido", "hybride", "hybrydowo", "hybridarbete": the same in the posting's language.
+const HYBRID = /\b(hybrid\w*|hybride|h[íi]brid[oa]s?|ibrid[oa]|hybryd\w*|hybridn\w*|hibrid\w*)\b/i;
+// "3 Tage pro Woche mobiles Arbeiten", "2 dagen thuiswerken", "deux jours de télétravail": some days at home, the rest at the office.
+const SOME_HOME_DAYS = /\b(mobile[sn]? arbeit\w*|home ?office|thuiswerk\w*|t[ée]l[ée]travail|teletrabajo|smart working|distansarbete|hemarbete|et[äa]ty[öo]\w*)\b/i;
 const FULL_ONSITE = /\b(kein(?:e)? home ?office|no (?:home office|remote work|working from home)|fully on-?site|100 ?% on-?site|entirely office-based|vollst[äa]ndig vor ort|pas de t[ée]l[ée]travail|sin teletrabajo|100 ?% presencial|presencial al 100|geen thuiswerk|praca wy[łl][ąa]cznie stacjonarna)\b/i;
 
 /** Countries a text names outright ("Ipswich QLD" names Australia), not through its cities. */
@@ -254,8 +258,7 @@ function locationOf(job: Job, description: string): Pick<JobSignals, 'mode' | 'r
   const remoteLocation = /\bremote\b/i.test(location);
   let mode: WorkMode;
   if (job.remote === true || remoteLocation) mode = 'remote';
-  // "Milano (ibrido)", "modelo híbrido", "hybride", "hybrydowo": the same in the posting's language.
-  else if (/\b(hybrid|hybride|h[íi]brid[oa]s?|ibrid[oa]|hybryd\w*|hybridn\w*|hibrid)\b/i.test(`${location}\n${description}`)) mode = 'hybrid';
+  else if (HYBRID.test(`${location}\n${description}`) || (mentionsPlainly(description, SOME_HOME_DAYS) && !FULL_ONSITE.test(description))) mode = 'hybrid';
   else if (location || /\bon-?site\b/i.test(description)) mode = 'onsite';
   else mode = 'unknown';
 

@@ -243,7 +243,10 @@ export const ROLES: readonly RoleTerm[] = [
   role('medicine', 'medicine (doctor)', /\b(physician|doctor\b|general practitioner|\bsalaried gp\b|\bgp (partner|registrar)\b|medical officer|house officer|(specialty|specialist) registrar|consultant (physician|surgeon|psychiatrist|an(a)?esthetist|radiologist|paediatrician|pediatrician)|hospitalist|assistenzarzt|assistenzarztin|facharzt|facharztin|oberarzt|oberarztin|arzt\b|arztin\b|medecins?\b|medico (de familia|especialista|adjunto)|huisarts|basisarts|lekarz\b|medico chirurgo)/i, { near: { nursing: 0.1 } }),
   role('radiography', 'radiography/imaging', /\b(radiographer|radiology technologist|sonographer|mammographer|mri technologist|ct technologist|radiologietechnolog|mtr\b|manipulat(eur|rice) (en )?(electro)?radiologie|tecnico (superior )?(en|de) (imagen|radiodiagnostico)|laborant rontgen|technik elektroradiolog|tecnico di radiologia)/i),
   role('occupational-therapy', 'occupational therapy', /\b(occupational therap|ergotherap|ergotherapeute|terapeuta ocupacional|terapista occupazionale)/i, { near: { physiotherapy: 0.2 } }),
-  role('speech-therapy', 'speech and language therapy', /\b(speech (and language )?(therap|patholog)|logopad|orthophonist|logopeda|logopedist|logopedista)/i),
+  role('speech-therapy', 'speech and language therapy', /\b(speech (and language )?(therap|patholog)|speech-language patholog|logopad|orthophonist|logopeda|logopedist|logopedista|\bslt\b|\bslp\b)/i, {
+    // "SLT, HCPC registered", "SLP (CCC)": the initials therapists and boards write.
+    prompt: /\b(speech (and language )?(therap|patholog)|speech-language patholog|logopad|orthophonist|logopeda|logopedist|logopedista|slt|slp)\b/i,
+  }),
   role('psychology', 'psychology', /\b(psycholog|psychologue|psicolog)/i, { near: { counselling: 0.4 } }),
   role('optometry', 'optometry/optics', /\b(optometrist|optician|augenoptiker|opticien|optico|optometrista)/i),
   role('dietetics', 'dietetics/nutrition', /\b(dietitian|dietician|nutritionist|ernahrungsberat|dieteticien|dietista|dietist|dietetyk)/i),

@@ -988,6 +988,17 @@ describe('a fresh reading (dev-l): what it found', () => {
     expect(cons(result)).not.toMatch(/below your/);
   });
 
+  it('reads hybrid work as postings write it ("hybridarbete", "mobiles Arbeiten"), and a therapist by her initials', async () => {
+    const rust = 'Systemutvecklare, Rust, Göteborg. Hybrid i Göteborgsområdet eller helt remote inom Sverige.';
+    const molndal = await score(rust, job({ title: 'Systemutvecklare Rust', location: 'Mölndal', description: 'Rust på inbyggd Linux. Vi erbjuder tillsvidareanställning, hybridarbete med 2–3 dagar på kontoret i Mölndal.' }));
+    expect(cons(molndal)).not.toMatch(/on-site/i);
+    const bc = 'Entwickler Business Central, Köln. Hybrid oder komplett remote (Deutschland) gerne.';
+    const deutz = await score(bc, job({ title: 'Business Central Developer', location: 'Köln-Deutz', description: 'AL-Entwicklung. Büro am Bahnhof Köln Messe/Deutz, 3 Tage pro Woche mobiles Arbeiten.' }));
+    expect(cons(deutz)).not.toMatch(/on-site/i);
+    const slt = await score('SLT, HCPC registered, 4 yrs paeds, Glasgow.', job({ title: 'Speech and Language Therapist – Paediatrics', location: 'Glasgow', description: 'School-age caseload, permanent.' }));
+    expect(pros(slt)).toMatch(/speech and language therapy role/i);
+  });
+
   it('reads "30 hrs ideally, full time ok" as open to a full week', async () => {
     const prompt = 'Speech and language therapist in Glasgow, paediatrics. 0.8 (30 hrs) ideally, full time ok.';
     const fullWeek = await score(prompt, job({ title: 'Speech and Language Therapist – Paediatrics', location: 'Glasgow', description: 'Permanent, full-time, 35 hours a week, school-age caseload.' }));
