@@ -117,7 +117,7 @@ const NEGATED_LIST =
 // "not the industry (labo, affaires réglementaires, visite médicale)": the list in brackets after a
 // negation is what it rules out, item by item, and none of it is what the user wants.
 const NEGATED_BRACKETS =
-  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|exclud(?:e|ing)|don'?t want|do not want|not interested in|pas de|pas d'|nada de|keine?[nmrs]?|nicht|geen|niet|nie|niente|non)(?![\p{L}])([^.;:!?\n()]{0,40})\(([^()\n]+)\)((?:\s*,?\s*(?:or|nor|and|ni|oder|ou|ani|lub|albo|o|né)\s+[^.;:!?\n()]+)?)/giu;
+  /(?<![\p{L}])(?:no|not|nothing|avoid(?:ing)?|without|exclud(?:e|ing)|don'?t want|do not want|not interested in|pas de|pas d'|nada de|keine?[nmrs]?|nicht|geen|niet|nie|niente|non)(?![\p{L}])([^.;:!?\n()]{0,60})\(([^()\n]+)\)((?:\s*,?\s*(?:or|nor|and|ni|oder|ou|ani|lub|albo|o|né)\s+[^.;:!?\n()]+)?)/giu;
 
 // "Pas de week-ends si possible, mais ça reste négociable", "prefer no weekend work": a wish, not a rule.
 const POSTFIX_NEGATION =
@@ -642,7 +642,11 @@ export function extractPromptSignals(prompt: string): PromptSignals {
     experienceYears: yearsOfExperience(positive),
     languages: softwareRole ? skillIds('language') : [],
     tools: softwareRole ? skillIds('tool') : [],
-    excludedIndustries,
+    // Once per industry, and whole before narrowed: "branży hazardowej (kasyna online, zakłady)" names gambling twice.
+    excludedIndustries: excludedIndustries.filter((entry, index) => {
+      const first = excludedIndustries.findIndex((other) => other.id === entry.id && !other.qualifier);
+      return first === -1 ? excludedIndustries.findIndex((other) => other.id === entry.id) === index : first === index;
+    }),
     excludedSkills,
     excludedFamilies: ruledOutFamilies,
     excludedOnlyAlone: excludedOnlyAlone.filter((family) => ruledOutFamilies.includes(family)),

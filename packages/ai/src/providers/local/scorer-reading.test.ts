@@ -999,6 +999,20 @@ describe('a fresh reading (dev-l): what it found', () => {
     expect(pros(slt)).toMatch(/speech and language therapy role/i);
   });
 
+  it('reads gambling and staffing as users and boards write them, once each', async () => {
+    const network = 'Inżynier sieci, Poznań albo zdalnie z Polski. Nie interesują mnie firmy z branży hazardowej (kasyna online, zakłady).';
+    const slots = await score(network, job({ title: 'Senior Network Engineer (remote)', location: 'Remote (Poland)', description: 'We run the network behind a platform for online slots and live roulette for licensed operators.' }));
+    expect(cons(slots).match(/gambling/g)?.length).toBe(1);
+    expect(pros(slots)).not.toMatch(/gambling/);
+    expect(slots.score).toBeLessThan(70);
+    const planner = 'Railplanner in de regio Utrecht. Geen uitzendbureau of detachering.';
+    const seconded = await score(planner, job({ title: 'Railplanner (gedetacheerd)', location: 'Utrecht', description: 'Als gedetacheerde railplanner werk je bij onze opdrachtgever, een spoorvervoerder.' }));
+    expect(seconded.score).toBeLessThan(70);
+    const welder = 'Soldador/boilermaker em Perth. Só contratação direta, nada de labour hire/agência.';
+    const hire = await score(welder, job({ title: 'Welder / Fabricator', location: 'Kewdale WA', description: 'Casual labour hire role, on assignment to our client workshop in Kewdale.' }));
+    expect(hire.score).toBeLessThan(70);
+  });
+
   it('reads "30 hrs ideally, full time ok" as open to a full week', async () => {
     const prompt = 'Speech and language therapist in Glasgow, paediatrics. 0.8 (30 hrs) ideally, full time ok.';
     const fullWeek = await score(prompt, job({ title: 'Speech and Language Therapist – Paediatrics', location: 'Glasgow', description: 'Permanent, full-time, 35 hours a week, school-age caseload.' }));
