@@ -1013,6 +1013,15 @@ describe('a fresh reading (dev-l): what it found', () => {
     expect(hire.score).toBeLessThan(70);
   });
 
+  it('reads a car the job needs in the languages of the set, against a user who has none', async () => {
+    const bergen = 'Apotektekniker i Bergen. Har ikke bil, så jobben må nås med Bybanen eller buss.';
+    expect((await score(bergen, job({ title: 'Apotektekniker', location: 'Knarvik', description: 'Krav: førerkort klasse B og disponibel bil – du kjører mellom filialene.' }))).score).toBeLessThan(70);
+    const bologna = 'Infermiera a Bologna, non ho la macchina.';
+    expect((await score(bologna, job({ title: 'Infermiere/a', location: 'Pavullo nel Frignano', description: 'Richiesta patente B e auto propria per i turni.' }))).score).toBeLessThan(70);
+    const graz = 'Radiologietechnologin in Graz, ich habe kein Auto.';
+    expect((await score(graz, job({ title: 'Radiologietechnolog:in für mobiles Röntgen', location: 'Graz-Umgebung', description: 'Führerschein B zwingend erforderlich – Sie fahren täglich mehrere Einrichtungen an.' }))).score).toBeLessThan(70);
+  });
+
   it('reads "30 hrs ideally, full time ok" as open to a full week', async () => {
     const prompt = 'Speech and language therapist in Glasgow, paediatrics. 0.8 (30 hrs) ideally, full time ok.';
     const fullWeek = await score(prompt, job({ title: 'Speech and Language Therapist – Paediatrics', location: 'Glasgow', description: 'Permanent, full-time, 35 hours a week, school-age caseload.' }));
