@@ -318,6 +318,8 @@ const NOT_A_ROLE = new Set([
   'kiwi', 'aussie', 'brit', 'expat', 'filipino', 'filipina', 'pinoy', 'pinay', 'canadian', 'american', 'nigerian', 'indian', 'irish', 'scottish',
   'busco', 'buscando', 'puesto', 'trabajo', 'empleo', 'cherche', 'recherche', 'poste', 'emploi', 'travail', 'suche', 'stelle', 'arbeit', 'zoek', 'zoeken',
   'baan', 'functie', 'szukam', 'pracy', 'praca', 'cerco', 'lavoro', 'ruolo', 'posizione', 'como', 'comme', 'jako', 'come', 'sono', 'jestem', 'soy',
+  // "Ik werk nu 4 jaar als planner", "ich arbeite seit 5 Jahren als …": how long, not which job.
+  'werk', 'jaar', 'jaren', 'arbeite', 'jahre', 'jahren', 'anni', 'anos', 'lata', 'travaille',
 ]);
 
 // "Ich suche eine Stelle als (Senior) Eventmanagerin", "I search job as nurse", "je cherche un poste de

@@ -141,7 +141,8 @@ export const ROLES: readonly RoleTerm[] = [
   role('vehicle-mechanic', 'vehicle mechanics', /\b(vehicle technician|motor (vehicle )?mechanic|car mechanic|hgv (mechanic|technician)|mot tester|kfz-mechatron|kfz-mechanik|mechatroniker|mecanicien (auto|poids lourds|automobile)|mecanico (de )?(automoviles|vehiculos)|automonteur|autotechnicus|mechanik samochodowy|meccanico)/i, {
     near: { maintenance: 0.2 },
   }),
-  role('cnc-machining', 'CNC machining', /\b(cnc (machinist|operator|programmer|setter)|machinist|zerspanungsmechan|fraiseur|tourneur|fresador|tornero|verspaner|frezer|tokarz)/i, { near: { 'production-operative': 0.3 } }),
+  // "Machinist" whole: the Dutch "machinistenroosters" are train drivers' rosters.
+  role('cnc-machining', 'CNC machining', /\b(cnc (machinist|operator|programmer|setter)|machinists?\b|zerspanungsmechan|fraiseur|tourneur|fresador|tornero|verspaner|frezer|tokarz)/i, { near: { 'production-operative': 0.3 } }),
   role('welding', 'welding/fabrication', /\b(welder|fabricator|schweisser|soudeu?r|soldador|lasser|spawacz|saldatore)/i, { near: { 'production-operative': 0.2 } }),
   role('carpentry', 'carpentry/joinery', /\b(carpenter|joiner|schreiner|tischler|zimmerer|menuisier|charpentier|carpinter|timmerman|stolarz|falegname)/i),
   role('painting', 'painting and decorating', /\b(painter (and|&) decorator|decorator|maler und lackierer|malergesell|peintre en batiment|pintor|schilder\b|malarz|imbianchino)/i),

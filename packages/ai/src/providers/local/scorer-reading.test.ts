@@ -1022,6 +1022,13 @@ describe('a fresh reading (dev-l): what it found', () => {
     expect((await score(graz, job({ title: 'Radiologietechnolog:in für mobiles Röntgen', location: 'Graz-Umgebung', description: 'Führerschein B zwingend erforderlich – Sie fahren täglich mehrere Einrichtungen an.' }))).score).toBeLessThan(70);
   });
 
+  it('reads a Dutch planner who makes train drivers\' rosters as a planner, not a CNC machinist', async () => {
+    const prompt = 'Ik werk nu 4 jaar als planner bij een spoorgoedervervoerder: loc- en wagonplanning, machinistenroosters. Regio Utrecht.';
+    const planner = await score(prompt, job({ title: 'Senior Rail Planner', location: 'Utrecht', description: 'Capaciteitsplanning voor een spoorvervoerder.' }));
+    expect(`${pros(planner)}\n${cons(planner)}`).not.toMatch(/CNC/);
+    expect(pros(planner)).toMatch(/role named in the title|names the role/i);
+  });
+
   it('reads "30 hrs ideally, full time ok" as open to a full week', async () => {
     const prompt = 'Speech and language therapist in Glasgow, paediatrics. 0.8 (30 hrs) ideally, full time ok.';
     const fullWeek = await score(prompt, job({ title: 'Speech and Language Therapist – Paediatrics', location: 'Glasgow', description: 'Permanent, full-time, 35 hours a week, school-age caseload.' }));
