@@ -1022,6 +1022,14 @@ describe('a fresh reading (dev-l): what it found', () => {
     expect((await score(graz, job({ title: 'Radiologietechnolog:in für mobiles Röntgen', location: 'Graz-Umgebung', description: 'Führerschein B zwingend erforderlich – Sie fahren täglich mehrere Einrichtungen an.' }))).score).toBeLessThan(70);
   });
 
+  it('reads a post open to citizens or nationals only against a user on a visa', async () => {
+    const welder = 'Soldador em Perth. Tenho visto 482 e preciso de empresa que aceite fazer a transferência do sponsor.';
+    expect((await score(welder, job({ title: 'Coded Welder', location: 'Kwinana WA', description: 'Australian citizens and permanent residents only due to site access requirements.' }))).score).toBeLessThan(70);
+    const qs = 'Senior quantity surveyor in Riyadh, expat with a transferable iqama.';
+    expect((await score(qs, job({ title: 'Senior Quantity Surveyor', location: 'Riyadh', description: 'This position is open to Saudi nationals only under our Saudization commitments.' }))).score).toBeLessThan(70);
+    expect((await score(qs, job({ title: 'Senior Quantity Surveyor', location: 'Riyadh', description: 'Iqama transfer supported for expatriate candidates.' }))).score).toBeGreaterThanOrEqual(70);
+  });
+
   it('reads a Dutch planner who makes train drivers\' rosters as a planner, not a CNC machinist', async () => {
     const prompt = 'Ik werk nu 4 jaar als planner bij een spoorgoedervervoerder: loc- en wagonplanning, machinistenroosters. Regio Utrecht.';
     const planner = await score(prompt, job({ title: 'Senior Rail Planner', location: 'Utrecht', description: 'Capaciteitsplanning voor een spoorvervoerder.' }));
