@@ -398,11 +398,13 @@ function weekendsPerMonthIn(description: string): JobSignals['weekendsPerMonth']
 }
 
 function onCallOf(description: string): OnCall | null {
-  const sentence = findSentence(description, /\bon[- ]call\b|\bpager\b/i);
+  const sentence = findSentence(description, /\bon[- ]call\b|\bpager\b|\bbereitschaft\w*|\bguardias?\b|\bastreintes?\b|\breperibilit[àa]\b|\bdy[żz]ur\w*|\bconsignatie\w*/i);
   if (!sentence) return null;
   if (/\bno on[- ]call\b|\bwithout on[- ]call\b/i.test(sentence)) return null;
   const rotation = /\bone week (?:in|every|out of)(?: every)? (\w+)/i.exec(sentence);
-  const weeks = rotation ? parseCount(rotation[1] ?? '') : null;
+  // "Every second week", "co drugi tydzień", "une semaine sur deux", "jede zweite Woche", "om de week".
+  const fortnightly = /(?<![\p{L}])(?:every (?:other|second) week|fortnightly|co drugi tydzie[ńn]|une semaine sur deux|jede zweite woche|alle zwei wochen|cada dos semanas|semana s[íi],? semana no|om de week|ogni due settimane)(?![\p{L}])/iu.test(sentence);
+  const weeks = rotation ? parseCount(rotation[1] ?? '') : fortnightly ? 2 : null;
   const heavy = (weeks !== null && weeks <= 4) || (/\b24\/7\b/.test(sentence) && weeks === null);
   const fair = !heavy && (/\b(fair(ly)?|shared|rotation|across|whole (backend )?team|paid|compensat)/i.test(sentence) || (weeks ?? 0) >= 5);
   return { text: clip(sentence, 160), weeksInRotation: weeks, fair, heavy };

@@ -490,7 +490,11 @@ const DAY_WORDS: Record<string, string> = { jeden: '1', dwa: '2', trzy: '3', czt
 // "On-call, but at most one week a month", "guardias … como mucho una semana al mes", "max one week in four".
 const ON_CALL_LIMIT = /\b(?:on[- ]call|guardias?|bereitschaft|astreintes?|reperibilit[àa]|dy[żz]ur\w*)\b[^.]{0,60}?\b(?:at most|max(?:imum)?\.?|no more than|como m[áa]ximo|como mucho|h[öo]chstens|au maximum|maks(?:ymalnie)?)\s*(?:one|1|una|un|eine|une|jeden)\s*(?:week|semana|woche|semaine|settimana|tydzie[ńn])\s*(?:a|per|al|pro|par|in|every|out of|w|na)?\s*(month|mes|monat|mois|mese|miesi[ąa]c\w*|\d|two|three|four|five|six)\b/i;
 
+// "Dyżury ok, ale raz w miesiącu", "on call once a month is fine": once a month is one week in four.
+const ON_CALL_MONTHLY = /\b(?:on[- ]call|guardias?|bereitschaft\w*|astreintes?|reperibilit[àa]|dy[żz]ur\w*)\b[^.]{0,40}?\b(?:once a month|once every (?:four|4) weeks|raz w miesi[ąa]cu|una vez al mes|einmal (?:im|pro) monat|une fois par mois|una volta al mese)\b/i;
+
 function onCallLimitIn(prompt: string): number | null {
+  if (ON_CALL_MONTHLY.test(prompt)) return 4;
   const match = ON_CALL_LIMIT.exec(prompt);
   if (!match) return null;
   const unit = match[1]!.toLowerCase();

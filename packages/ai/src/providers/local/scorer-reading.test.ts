@@ -1030,6 +1030,14 @@ describe('a fresh reading (dev-l): what it found', () => {
     expect((await score(qs, job({ title: 'Senior Quantity Surveyor', location: 'Riyadh', description: 'Iqama transfer supported for expatriate candidates.' }))).score).toBeGreaterThanOrEqual(70);
   });
 
+  it('reads on call once a month against on call every second week, in Polish and English', async () => {
+    const prompt = 'Inżynier sieci, Poznań albo zdalnie. Dyżury ok, ale raz w miesiącu, nie co tydzień.';
+    const often = await score(prompt, job({ title: 'Network Engineer', location: 'Poznań', description: 'Utrzymanie sieci klientów.\n• dyżury on-call co drugi tydzień, także w nocy' }));
+    expect(cons(often)).toMatch(/one week in 2/);
+    const english = await score('Network engineer in Calgary; on call once a month is fine.', job({ title: 'Network Engineer', location: 'Calgary, AB', description: 'You will be on call every other week.' }));
+    expect(cons(english)).toMatch(/one week in 2/);
+  });
+
   it('reads a Dutch planner who makes train drivers\' rosters as a planner, not a CNC machinist', async () => {
     const prompt = 'Ik werk nu 4 jaar als planner bij een spoorgoedervervoerder: loc- en wagonplanning, machinistenroosters. Regio Utrecht.';
     const planner = await score(prompt, job({ title: 'Senior Rail Planner', location: 'Utrecht', description: 'Capaciteitsplanning voor een spoorvervoerder.' }));
