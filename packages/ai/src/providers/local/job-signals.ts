@@ -398,7 +398,7 @@ function weekendsPerMonthIn(description: string): JobSignals['weekendsPerMonth']
 }
 
 function onCallOf(description: string): OnCall | null {
-  const sentence = findSentence(description, /\bon[- ]call\b|\bpager\b|\bbereitschaft\w*|\bguardias?\b|\bastreintes?\b|\breperibilit[àa]\b|\bdy[żz]ur\w*|\bconsignatie\w*/i);
+  const sentence = findSentence(description, /\bon[- ]call\b|\bpager\b|\bbereitschaft\w*|\bguardias?\b|\bastreintes?\b|\breperibilit[àa](?![\w\u00C0-\u024F])|\bdy[żz]ur\w*|\bconsignatie\w*/i);
   if (!sentence) return null;
   if (/\bno on[- ]call\b|\bwithout on[- ]call\b/i.test(sentence)) return null;
   const rotation = /\bone week (?:in|every|out of)(?: every)? (\w+)/i.exec(sentence);

@@ -559,7 +559,7 @@ export function extractPromptSignals(prompt: string): PromptSignals {
       if (term.prompt.test(phrase) && !excludedConditions.some((e) => e.id === term.id))
         excludedConditions.push({ id: term.id, words: clip(phrase, 60), ...(soft.has(phrase) ? { soft: true } : {}), ...(ALWAYS.test(phrase) ? { always: true } : {}) });
     }
-    for (const part of phrase.split(/\s*(?:\/|,|—|–|\s-\s|\bor\b|\band\b|\bnor\b|\bni\b|\bo\b|\boder\b|\bund\b|\bof\b|\bou\b|\by\b|\blub\b|\balbo\b|\bani\b|\be\b|\bné\b|\beller\b|\boch\b|\bog\b)\s*/iu)) {
+    for (const part of phrase.split(/\s*(?:\/|,|—|–|\s-\s|\bor\b|\band\b|\bnor\b|\bni\b|\bo\b|\boder\b|\bund\b|\bof\b|\bou\b|\by\b|\blub\b|\balbo\b|\bani\b|\be\b|\bné(?![\p{L}])|\beller\b|\boch\b|\bog\b)\s*/iu)) {
       // "farm animals": the short word belongs to the phrase too, or "animals" alone would rule out "Small Animal".
       // "school-based OT" for an occupational therapist: the initials of their own role are not what they rule out.
       const words = [...contentWords(part), ...shortWords(part)].filter((word) => !initialsOf(wantedWords, word));

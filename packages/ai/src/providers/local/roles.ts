@@ -394,7 +394,7 @@ export const ROLES: readonly RoleTerm[] = [
   role('platform', 'platform engineering', /\b(platform|infrastructure)\b/i, { prompt: /\b(platform engineer|infrastructure engineer)\b/i, near: SOFTWARE_NEAR.platform, software: true }),
   role('software', 'software engineering', /\b(software|developer|programmer|programista|entwickler|d[ée]veloppeu?r|desarrollador|ontwikkelaar|sviluppatore)\b/i, {
     // And in the users' languages: "Desarrollador Odoo", "Systemutvecklare", "vývojář".
-    prompt: /\b(software engineer|software developer|developer|programmer|desarrollador(?:a)?|programador(?:a)?|desenvolvedor(?:a)?|entwickler(?:in)?|d[ée]veloppeu(?:r|se)|ontwikkelaar|sviluppat(?:ore|rice)|programista|v[yý]voj[aá][rř]\w*|program[aá]tor|fejleszt[oő]|\w*utvecklare|\w*udvikler|\w*utvikler|ohjelmoija|kehitt[aä]j[aä])\b/i,
+    prompt: /\b(software engineer|software developer|developer|programmer|desarrollador(?:a)?|programador(?:a)?|desenvolvedor(?:a)?|entwickler(?:in)?|d[ée]veloppeu(?:r|se)|ontwikkelaar|sviluppat(?:ore|rice)|programista|v[yý]voj[aá][rř]\w*|program[aá]tor|fejleszt[oő]|\w*utvecklare|\w*udvikler|\w*utvikler|ohjelmoija|kehitt[aä]j[aä])(?![\w\u00C0-\u024F])/i,
     near: SOFTWARE_NEAR.software,
     software: true,
   }),

@@ -152,7 +152,7 @@ export const PLACES: readonly Place[] = [
   place('Italy', 'eu', [/\bitaly\b/i, /\b(milan|rome|turin)\b/i]),
   place('Ireland', 'eu', [/\bireland\b/i, /\b(dublin|cork)\b/i]),
   place('Finland', 'eu', [/\bfinland\b/i, /\b(helsinki|espoo|tampere)\b/i]),
-  place('Sweden', 'eu', [/\bsweden\b/i, /\b(stockholm|gothenburg|malmö)\b/i]),
+  place('Sweden', 'eu', [/\bsweden\b/i, /\b(stockholm|gothenburg|malmö)(?![\w\u00C0-\u024F])/i]),
   place('Denmark', 'eu', [/\bdenmark\b/i, /\b(copenhagen|københavn|aarhus|billund|odense)\b/i]),
   place('Poland', 'eu', [/\bpoland\b/i, /\b(warsaw|krakow|kraków|wroclaw|wrocław)\b/i]),
   place('Austria', 'eu', [/\baustria\b/i, /\bvienna\b/i]),
