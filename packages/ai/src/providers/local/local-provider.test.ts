@@ -103,7 +103,7 @@ describe('LocalProvider.scoreMatch', () => {
   it('is deterministic and carries its provider, model and rules version', async () => {
     const [one, two] = await Promise.all([score(jobs.hybrid), score(jobs.hybrid)]);
     expect(one).toEqual(two);
-    expect(one.meta).toEqual({ provider: 'local', model: 'jobping-rules-7', promptVersion: 'local-match-v1', usage: null, cached: false });
+    expect(one.meta).toEqual({ provider: 'local', model: 'jobping-rules-8', promptVersion: 'local-match-v1', usage: null, cached: false });
   });
 
   it('scores a job object reused across pairs exactly like a fresh copy, and sees new company research', async () => {

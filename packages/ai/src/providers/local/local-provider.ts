@@ -11,7 +11,7 @@ import { SignalsMemo } from './signals-memo';
 const dismissalsPart = matchInputSchema.pick({ dismissals: true });
 
 /** Bump when the rules or weights change: stored results say which rules produced them. */
-export const LOCAL_MODEL = 'jobping-rules-7';
+export const LOCAL_MODEL = 'jobping-rules-8';
 export const LOCAL_PROMPT_VERSIONS = { match: 'local-match-v1', company: 'local-company-v1' } as const;
 
 /**
