@@ -138,7 +138,7 @@ export function loadSplit(split: SplitName, dir: string = defaultEvalDir()): Eva
  */
 export const PARTS = {
   dev: ['first', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i', 'dev-j', 'dev-k', 'dev-l', 'dev-m'],
-  test: ['first', 'test-b', 'test-c', 'test-d'],
+  test: ['first', 'test-b', 'test-c', 'test-d', 'test-e'],
 } as const satisfies Record<SplitName, readonly string[]>;
 export const DEV_PARTS = PARTS.dev;
 export type DevPart = (typeof PARTS.dev)[number];

@@ -52,11 +52,12 @@ describe('the evaluation set', () => {
     for (const split of all) expect(new Set(split.postings.map((p) => norm(p.description))).size).toBe(split.postings.length);
   });
 
-  // Dev was widened after each tuning round (dev-b to dev-k) and test three times (test-b, written alongside
-  // dev-d, test-c, alongside dev-h and dev-i, and test-d, alongside dev-j and dev-k, all by people who do
+  // Dev was widened after each tuning round (dev-b to dev-m) and test four times (test-b, written alongside
+  // dev-d, test-c, alongside dev-h and dev-i, test-d, alongside dev-j and dev-k, and test-e, alongside dev-l
+  // and dev-m, all by people who do
   // not tune), so the share is a floor for each side rather than a fixed ratio: dev at least half, so
   // tuning sees the wider set, and test big enough that the number it reports still means something
-  // (684 of 2,980 pairs, 23 %, with test-d and dev-j to dev-m).
+  // (854 of 3,150 pairs, 27 %, with test-e and dev-l and dev-m).
   it('gives dev at least half of the pairs, test at least a fifth and 150 pairs, and both splits software and non-software profiles', () => {
     const total = all.reduce((sum, split) => sum + split.pairs.length, 0);
     expect(splits.dev.pairs.length / total).toBeGreaterThanOrEqual(0.5);
@@ -174,7 +175,7 @@ describe('the evaluation set', () => {
     const testB = selectPart(splits.test, 'test-b');
     expect(testB.profiles.length).toBeGreaterThan(0);
     expect(testB.pairs.every((pair) => pair.profile.id.startsWith('test-b-'))).toBe(true);
-    const sizes = (['first', 'test-b', 'test-c', 'test-d'] as const).map((part) => selectPart(splits.test, part).pairs.length);
+    const sizes = (['first', 'test-b', 'test-c', 'test-d', 'test-e'] as const).map((part) => selectPart(splits.test, part).pairs.length);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(splits.test.pairs.length);
     expect(() => selectPart(splits.dev, 'test-b')).toThrow(EvalSetError);
   });
@@ -203,9 +204,9 @@ describe('the evaluation set', () => {
     expect(splits.test.pairs.filter((pair) => isTestB(pair.profile.id)).length).toBeGreaterThanOrEqual(150);
   });
 
-  // The test-c and test-d parts were added to test while dev grew again, each by someone who does not
+  // The test-c, test-d and test-e parts were added to test while dev grew again, each by someone who does not
   // tune: population-shaped sets of new people, at least four of them in software.
-  it.each(['test-c', 'test-d'] as const)('has a %s part of at least 12 profiles and 130 pairs, at least 4 in software', (part) => {
+  it.each(['test-c', 'test-d', 'test-e'] as const)('has a %s part of at least 12 profiles and 130 pairs, at least 4 in software', (part) => {
     const selected = selectPart(splits.test, part);
     expect(selected.profiles.length).toBeGreaterThanOrEqual(12);
     expect(selected.pairs.length).toBeGreaterThanOrEqual(130);
