@@ -1,3 +1,4 @@
+import './regexp-tiering';
 import { Prefilter, createAiProvider, resolveAiConfig } from '@jobping/ai';
 import { createDatabaseFromConfig } from '@jobping/db';
 import { runStreamWorker } from '@jobping/stream-worker';
