@@ -18,6 +18,7 @@ import {
   SKILLS,
   SOFTWARE_TITLE,
   TITLE_FAMILY_RULES,
+  ON_CALL_WORDS,
   UNKNOWN_ROLE,
   foldAccents,
   headFamilyOf,
@@ -397,8 +398,10 @@ function weekendsPerMonthIn(description: string): JobSignals['weekendsPerMonth']
   return null;
 }
 
+const ON_CALL = new RegExp(String.raw`(?<![\p{L}])(?:${ON_CALL_WORDS})(?![\p{L}])`, 'iu');
+
 function onCallOf(description: string): OnCall | null {
-  const sentence = findSentence(description, /\bon[- ]call\b|\bpager\b|\bbereitschaft\w*|\bguardias?\b|\bastreintes?\b|\breperibilit[àa](?![\w\u00C0-\u024F])|\bdy[żz]ur\w*|\bconsignatie\w*/i);
+  const sentence = findSentence(description, ON_CALL);
   if (!sentence) return null;
   if (/\bno on[- ]call\b|\bwithout on[- ]call\b/i.test(sentence)) return null;
   const rotation = /\bone week (?:in|every|out of)(?: every)? (\w+)/i.exec(sentence);

@@ -6,7 +6,7 @@ import { EXCLUSIONS } from './exclusions';
 import { listedLanguages, SPOKEN_LANGUAGES, weakLanguages, writtenIn } from './spoken-languages';
 import { citiesIn, citiesInNamedCountries, commuteLimitKm, type City } from './places';
 import { maxTravelShareIn, noticeDaysIn } from './travel-and-notice';
-import { foldAccents, GENERIC_ROLE_WORDS, INDUSTRIES, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
+import { foldAccents, GENERIC_ROLE_WORDS, INDUSTRIES, ON_CALL_WORDS, PROMPT_FAMILY_RULES, SENIORITY_RULES, SKILLS, SOFTWARE_FAMILIES, type RoleFamily, type Seniority } from './vocabulary';
 
 /** What a user's prompt asks for and rules out. Plain data: computed once per prompt. */
 export interface PromptSignals {
@@ -333,7 +333,7 @@ const QUALIFIER_BRACKETS = /\((?:senior|junior|lead|m\/w\/d|m\/f\/d|h\/f|f\/h|m\
 const ONLY_ALONE = /(-only\b|\bonly\b|\bpure(ly)?\b|\btylko\b|\bnur\b|\breine?[nrs]?\b|\bsolo\b|\bpurement\b|\balleen\b|\bpur[oa]s?\b|\buniquement\b)/i;
 
 // Words of four letters or more that say nothing of a job's kind, in a prompt or a title.
-const PLAIN_WORDS = new Set(['with', 'from', 'that', 'this', 'have', 'looking', 'want', 'work', 'working', 'years', 'year', 'experience', 'company', 'companies', 'team', 'role', 'roles', 'jobs', 'position', 'lead', 'head', 'level', 'full', 'time', 'part', 'days', 'hours', 'week', 'month', 'remote', 'hybrid', 'office', 'onsite', 'permanent', 'temporary', 'contract', 'based', 'city', 'area', 'near', 'also', 'only', 'more', 'than', 'would', 'prefer', 'like', 'salary', 'good', 'some', 'other', 'about', 'into', 'over', 'need', 'plus', 'must', 'open', 'well', 'will', 'shift', 'shifts', 'nights', 'weekends', 'para', 'como', 'pour', 'avec', 'dans', 'oder', 'nach', 'voor', 'naar', 'przy', 'jako']);
+const PLAIN_WORDS = new Set([...NOT_A_ROLE, 'with', 'from', 'that', 'this', 'have', 'looking', 'want', 'work', 'working', 'years', 'year', 'experience', 'company', 'companies', 'team', 'role', 'roles', 'jobs', 'position', 'lead', 'head', 'level', 'full', 'time', 'part', 'days', 'hours', 'week', 'month', 'remote', 'hybrid', 'office', 'onsite', 'permanent', 'temporary', 'contract', 'based', 'city', 'area', 'near', 'also', 'only', 'more', 'than', 'would', 'prefer', 'like', 'salary', 'good', 'some', 'other', 'about', 'into', 'over', 'need', 'plus', 'must', 'open', 'well', 'will', 'shift', 'shifts', 'nights', 'weekends', 'para', 'como', 'pour', 'avec', 'dans', 'oder', 'nach', 'voor', 'naar', 'przy', 'jako']);
 
 /** The asked-for text's own words, folded, that could name a kind of job. */
 function askedWordsOf(positive: string): string[] {
@@ -488,10 +488,10 @@ function weekendLimitIn(prompt: string): PromptSignals['maxWeekendsPerMonth'] {
 const DAY_WORDS: Record<string, string> = { jeden: '1', dwa: '2', trzy: '3', cztery: '4', un: '1', deux: '2', trois: '3', quatre: '4', uno: '1', dos: '2', tres: '3', cuatro: '4', ein: '1', einen: '1', zwei: '2', drei: '3', vier: '4' };
 
 // "On-call, but at most one week a month", "guardias … como mucho una semana al mes", "max one week in four".
-const ON_CALL_LIMIT = /\b(?:on[- ]call|guardias?|bereitschaft|astreintes?|reperibilit[àa]|dy[żz]ur\w*)\b[^.]{0,60}?\b(?:at most|max(?:imum)?\.?|no more than|como m[áa]ximo|como mucho|h[öo]chstens|au maximum|maks(?:ymalnie)?)\s*(?:one|1|una|un|eine|une|jeden)\s*(?:week|semana|woche|semaine|settimana|tydzie[ńn])\s*(?:a|per|al|pro|par|in|every|out of|w|na)?\s*(month|mes|monat|mois|mese|miesi[ąa]c\w*|\d|two|three|four|five|six)\b/i;
+const ON_CALL_LIMIT = new RegExp(String.raw`(?<![\p{L}])(?:${ON_CALL_WORDS})(?![\p{L}])[^.]{0,60}?\b(?:at most|max(?:imum)?\.?|no more than|como m[áa]ximo|como mucho|h[öo]chstens|au maximum|maks(?:ymalnie)?)\s*(?:one|1|una|un|eine|une|jeden)\s*(?:week|semana|woche|semaine|settimana|tydzie[ńn])\s*(?:a|per|al|pro|par|in|every|out of|w|na)?\s*(month|mes|monat|mois|mese|miesi[ąa]c\w*|\d|two|three|four|five|six)\b`, 'iu');
 
 // "Dyżury ok, ale raz w miesiącu", "on call once a month is fine": once a month is one week in four.
-const ON_CALL_MONTHLY = /\b(?:on[- ]call|guardias?|bereitschaft\w*|astreintes?|reperibilit[àa]|dy[żz]ur\w*)\b[^.]{0,40}?\b(?:once a month|once every (?:four|4) weeks|raz w miesi[ąa]cu|una vez al mes|einmal (?:im|pro) monat|une fois par mois|una volta al mese)\b/i;
+const ON_CALL_MONTHLY = new RegExp(String.raw`(?<![\p{L}])(?:${ON_CALL_WORDS})(?![\p{L}])[^.]{0,40}?\b(?:once a month|once every (?:four|4) weeks|raz w miesi[ąa]cu|una vez al mes|einmal (?:im|pro) monat|une fois par mois|una volta al mese)\b`, 'iu');
 
 function onCallLimitIn(prompt: string): number | null {
   if (ON_CALL_MONTHLY.test(prompt)) return 4;

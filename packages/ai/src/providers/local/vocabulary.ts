@@ -88,6 +88,9 @@ export const FRONTEND_SIGNALS = /\b(frontend|front-end|react|vue|angular|css|bro
 
 // 0 intern · 1 junior · 2 mid · 3 senior · 4 staff/principal/lead · 5 head of a function/director
 export type Seniority = 0 | 1 | 2 | 3 | 4 | 5;
+/** On call as users and postings write it ("on-call", "Bereitschaft", "guardia", "astreinte", "reperibilità", "dyżur"); end it with a letter look-ahead. */
+export const ON_CALL_WORDS = String.raw`on[- ]call|pager|guardias?|bereitschaft\w*|astreintes?|reperibilit[àa]|dy[żz]ur\w*|consignatie\w*`;
+
 export const SENIORITY_LABELS = ['intern', 'junior', 'mid-level', 'senior', 'staff/principal', 'head/director'] as const;
 export const SENIORITY_RULES: readonly (readonly [Seniority, RegExp])[] = [
   [0, /\b(intern(ship)?|working student|werkstudent|trainee|apprentice|stagiaire|becari[oa]|stagista|tirocinante|stagiair|praktykant|sta[żz]ysta|azubi)\b/i],
