@@ -512,21 +512,27 @@ const INDUSTRY_FILLER = new Set([
   'work', 'type', 'types', 'kind', 'sort', 'please', 'chasing', 'interested', 'entreprises', 'unternehmen', 'firmen', 'empresas', 'aziende', 'bedrijven',
 ]);
 
+// "Crypto, betting or weight-loss clinics": the parts of a refused list, one industry each.
+const INDUSTRY_PARTS = /\s*(?:\/|,|\bor\b|\band\b|\bnor\b|\bni\b|\boder\b|\bund\b|\bou\b|\bo\b|\by\b|\be\b|\blub\b|\beller\b|\boch\b|\bog\b)\s*/iu;
+
+const namesIndustry = (text: string, term: (typeof INDUSTRIES)[number]) => anyMatch(text, term.patterns) || new RegExp(`\\b${term.label}\\b`, 'i').test(text);
+
+/** The words of the part that names the industry, besides the industry's own and its fillers ("companies", "stuff"). */
+function besidesIndustry(part: string, term: (typeof INDUSTRIES)[number]): string[] {
+  return contentWords(part).filter((word) => !namesIndustry(word, term) && !INDUSTRY_FILLER.has(word) && !/^(type|sales)$/.test(word));
+}
+
 /**
  * The words that narrow an industry in the part of the phrase that names it ("weight-loss" in
  * "weight-loss clinic"), or null when the part names the industry as a whole ("no crypto",
  * "gambling companies").
  */
 function industryQualifier(phrase: string, term: (typeof INDUSTRIES)[number]): string[] | null {
-  const matches = (text: string) => anyMatch(text, term.patterns) || new RegExp(`\\b${term.label}\\b`, 'i').test(text);
-  for (const part of phrase.split(/\s*(?:\/|,|\bor\b|\band\b|\bnor\b|\bni\b|\boder\b|\bund\b|\bou\b|\bo\b|\by\b|\be\b|\blub\b|\beller\b|\boch\b|\bog\b)\s*/iu)) {
-    if (!matches(part)) continue;
-    // "outsourcing body-leasing where I am rented to a client": what follows "where" describes it, it does not narrow it.
-    const rest = contentWords(part.split(/\b(?:where|which|that|who|when|wo|où|donde|dove|gdzie)\b/i)[0] ?? part).filter((word) => !matches(word) && !INDUSTRY_FILLER.has(word) && !/^(type|sales)$/.test(word));
-    if (rest.length === 0) return null;
-    return rest;
-  }
-  return null;
+  const part = phrase.split(INDUSTRY_PARTS).find((candidate) => namesIndustry(candidate, term));
+  if (part === undefined) return null;
+  // "outsourcing body-leasing where I am rented to a client": what follows "where" describes it, it does not narrow it.
+  const rest = besidesIndustry(part.split(/\b(?:where|which|that|who|when|wo|où|donde|dove|gdzie)\b/i)[0] ?? part, term);
+  return rest.length > 0 ? rest : null;
 }
 
 /**
@@ -536,8 +542,7 @@ function industryQualifier(phrase: string, term: (typeof INDUSTRIES)[number]): s
  */
 function askedForToo(phrase: string, positive: string, term: (typeof INDUSTRIES)[number]): string[] | null {
   if (!anyMatch(positive, term.patterns)) return null;
-  const part = phrase.split(/\s*(?:\/|,|\bor\b|\band\b|\bnor\b|\bni\b|\boder\b|\bund\b|\bou\b|\bo\b|\by\b|\be\b|\blub\b|\beller\b|\boch\b|\bog\b)\s*/iu).find((candidate) => anyMatch(candidate, term.patterns)) ?? phrase;
-  const rest = contentWords(part).filter((word) => !anyMatch(word, term.patterns) && !INDUSTRY_FILLER.has(word));
+  const rest = besidesIndustry(phrase.split(INDUSTRY_PARTS).find((candidate) => namesIndustry(candidate, term)) ?? phrase, term);
   return rest.length > 0 ? rest : null;
 }
 
